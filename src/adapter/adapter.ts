@@ -1,0 +1,81 @@
+/**
+ * The adapter interface: the only way QuotaKit talks to a host CRM. Implement it against your API
+ * (see the README's "Writing an adapter"), or use a built-in one: `MemoryAdapter`,
+ * `LocalStorageAdapter`, `RestAdapter`. Every payload that comes back through an adapter is parsed
+ * with the zod schemas of `quotakit/engine`; a built-in adapter throws `QkAdapterError` on bad data.
+ */
+import type {
+  ActualsSnapshot,
+  OrgNode,
+  PlanSnapshot,
+  SaveResult,
+  TargetChange,
+  User,
+} from '../engine/model.js';
+
+/** A change the host pushes to the kit (another user saved, actuals arrived). */
+export type AdapterUpdate =
+  | { type: 'plan'; snapshot: PlanSnapshot }
+  | { type: 'actuals'; snapshot: ActualsSnapshot };
+
+/** A message to people (e.g. the team notice after a target adjustment). */
+export interface Notice {
+  recipients: string[];
+  subject: string;
+  body: string;
+}
+
+/** An adjustment request as it crosses the adapter (its engine type lives with the adjustment engine). */
+export interface AdjustmentPayload {
+  id: string;
+  [key: string]: unknown;
+}
+
+export interface CrmAdapter {
+  /** The plan snapshot: plan, org (whole, or the top levels when `loadChildren` is offered), products, stages, targets, users. */
+  loadPlan(): Promise<PlanSnapshot>;
+  /** Actuals, funnel stage counts and open pipeline between two dates (inclusive, `YYYY-MM-DD`). */
+  loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot>;
+  /** Saves target cells based on `change.baseVersion`; rejects with a `conflict` QkAdapterError when the plan moved on. */
+  saveTargets(change: TargetChange): Promise<SaveResult>;
+  /** The signed-in user, with the org scopes they may see and edit. */
+  currentUser(): Promise<User>;
+  /** Sends a message to people (team notice after an adjustment). */
+  notify(notice: Notice): Promise<void>;
+  /** Submits an adjustment request; the host stores it and returns it (with its id). */
+  submitAdjustment?(request: AdjustmentPayload): Promise<AdjustmentPayload>;
+  /** Records a decision on an adjustment request. */
+  decideAdjustment?(decision: { id: string; approve: boolean; by: string; comment?: string }): Promise<AdjustmentPayload>;
+  /** Lists adjustment requests known to the host. */
+  listAdjustments?(): Promise<AdjustmentPayload[]>;
+  /** Live updates from the host; returns an unsubscribe function. */
+  subscribe?(listener: (update: AdapterUpdate) => void): () => void;
+  /** Loads the children of one org node, for very large orgs loaded a subtree at a time. */
+  loadChildren?(nodeId: string): Promise<OrgNode[]>;
+}
+
+export type QkAdapterErrorCode = 'invalid-data' | 'network' | 'conflict' | 'forbidden' | 'not-found';
+
+/** An adapter failure with a stable code and, for `invalid-data`, every bad path and its reason. */
+export class QkAdapterError extends Error {
+  readonly code: QkAdapterErrorCode;
+  readonly issues: { path: (string | number)[]; message: string }[];
+  /** For `conflict`: the version the host has now. */
+  readonly currentVersion?: number;
+
+  constructor(
+    code: QkAdapterErrorCode,
+    message: string,
+    options: { issues?: { path: (string | number)[]; message: string }[]; currentVersion?: number; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'QkAdapterError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    if (options.currentVersion !== undefined) this.currentVersion = options.currentVersion;
+  }
+
+  static is(e: unknown): e is QkAdapterError {
+    return e instanceof Error && e.name === 'QkAdapterError' && 'code' in e;
+  }
+}
