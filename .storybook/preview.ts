@@ -1,0 +1,31 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components';
+import manifest from '../custom-elements.json';
+import '../src/themes/light.css';
+import '../src/themes/dark.css';
+
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  globalTypes: {
+    locale: {
+      description: 'Language',
+      toolbar: { title: 'Language', icon: 'globe', items: [{ value: 'zh-CN', title: '中文' }, { value: 'en', title: 'English' }], dynamicTitle: true },
+    },
+    theme: {
+      description: 'Theme',
+      toolbar: { title: 'Theme', icon: 'paintbrush', items: ['light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: 'zh-CN', theme: 'light' },
+  decorators: [
+    (story, context) => {
+      document.documentElement.lang = context.globals.locale ?? 'zh-CN';
+      document.body.classList.toggle('qk-theme-dark', context.globals.theme === 'dark');
+      document.body.style.background = context.globals.theme === 'dark' ? '#0d1117' : '';
+      return story();
+    },
+  ],
+  parameters: { controls: { expanded: true } },
+};
+export default preview;

@@ -1,0 +1,130 @@
+// The demo dashboard: the sample company on a LocalStorageAdapter, so edits survive a reload.
+import '../src/index.js';
+import { LocalStorageAdapter } from '../src/adapter/index.js';
+import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { buildOrgIndex, rollupActuals, rollupTargets } from '../src/engine/rollup.js';
+import { formatMoney, formatCount } from '../src/engine/money.js';
+import { periodRange } from '../src/engine/periods.js';
+import { getTranslation, resolveLocale } from '../src/i18n/localize.js';
+import type { QkProvider } from '../src/components/provider/provider.js';
+import type { QkLocale } from '../src/i18n/types.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const provider = $<QkProvider>('provider');
+const langSelect = $<HTMLSelectElement>('lang');
+
+const today = new Date().toISOString().slice(0, 10);
+const adapter = new LocalStorageAdapter({
+  key: 'quotakit-demo-v1',
+  seed: () => generateSampleCompany({ asOf: today }),
+});
+
+const ui = {
+  'zh-CN': {
+    language: '语言', dark: '深色', light: '浅色', reset: '重置示例数据', summary: '计划概览',
+    confirmReset: '重置为示例数据？您在演示中的修改将丢失。',
+    annualTarget: '年度销售额目标', ytd: '本年累计销售额', collected: '本年累计回款', reps: '销售人员', newHires: '今年新入职', teams: '团队', regions: '区域', version: '计划版本',
+  },
+  en: {
+    language: 'Language', dark: 'Dark', light: 'Light', reset: 'Reset sample data', summary: 'Plan overview',
+    confirmReset: 'Reset to the sample data? Your edits in the demo will be lost.',
+    annualTarget: 'Annual revenue target', ytd: 'Revenue year to date', collected: 'Collections year to date', reps: 'Sales reps', newHires: 'Hired this year', teams: 'Teams', regions: 'Regions', version: 'Plan version',
+  },
+} as const;
+
+let locale: QkLocale = resolveLocale(localStorage.getItem('quotakit-demo-lang'), document.documentElement.lang);
+
+function applyLocale(): void {
+  document.documentElement.lang = locale;
+  provider.locale = locale;
+  langSelect.value = locale;
+  localStorage.setItem('quotakit-demo-lang', locale);
+  render();
+}
+
+function render(): void {
+  const s = ui[locale];
+  const t = getTranslation(locale);
+  const dark = document.body.classList.contains('qk-theme-dark');
+  $('lang-label').textContent = s.language;
+  $('theme').textContent = dark ? s.light : s.dark;
+  $('theme').setAttribute('aria-pressed', String(dark));
+  $('reset').textContent = s.reset;
+  $('summary-title').textContent = s.summary;
+  const store = provider.store;
+  $<HTMLButtonElement>('undo').textContent = t.common.undo;
+  $<HTMLButtonElement>('redo').textContent = t.common.redo;
+  $<HTMLButtonElement>('undo').disabled = !store.canUndo;
+  $<HTMLButtonElement>('redo').disabled = !store.canRedo;
+  $('save-state').textContent =
+    store.saveState === 'saving' ? t.common.saving
+    : store.pendingCount ? t.common.unsavedChanges({ count: store.pendingCount })
+    : store.saveState === 'saved' ? t.common.saved
+    : '';
+
+  const dl = $('summary');
+  dl.replaceChildren();
+  const snap = store.snapshot;
+  if (store.status !== 'ready' || !snap) {
+    dl.textContent = store.status === 'error' ? (store.error?.message ?? t.common.errorTitle) : t.common.loading;
+    return;
+  }
+  $('plan-name').textContent = snap.plan.name;
+  const { plan } = snap;
+  const index = buildOrgIndex(snap.org);
+  const root = snap.org.find((n) => n.parentId === null)!;
+  const fy = periodRange(`FY${plan.fiscalYear}`, plan.calendar);
+  const asOf = store.asOf < fy.end ? store.asOf : fy.end;
+  const targets = rollupTargets(store.targets(), index, { metric: 'revenue', period: `FY${plan.fiscalYear}` }, plan.calendar);
+  const actuals = store.actuals?.actuals ?? [];
+  const booked = rollupActuals(actuals, index, { from: fy.start, to: asOf, type: 'booking' });
+  const collected = rollupActuals(actuals, index, { from: fy.start, to: asOf, type: 'collection' });
+  const reps = snap.org.filter((n) => n.kind === 'rep');
+  const money = (v: number | undefined) => formatMoney(v ?? 0, { currency: plan.currency, locale, compact: true });
+  const rows: [string, string][] = [
+    [s.annualTarget, money(targets.get(root.id))],
+    [s.ytd, money(booked.get(root.id))],
+    [s.collected, money(collected.get(root.id))],
+    [s.regions, formatCount(snap.org.filter((n) => n.kind === 'region').length, locale)],
+    [s.teams, formatCount(snap.org.filter((n) => n.kind === 'team').length, locale)],
+    [s.reps, formatCount(reps.length, locale)],
+    [s.newHires, formatCount(reps.filter((r) => (r.hireDate ?? '') >= fy.start).length, locale)],
+    [s.version, String(plan.version)],
+  ];
+  for (const [label, value] of rows) {
+    const div = document.createElement('div');
+    const dt = document.createElement('dt');
+    const dd = document.createElement('dd');
+    dt.textContent = label;
+    dd.textContent = value;
+    div.append(dt, dd);
+    dl.append(div);
+  }
+}
+
+langSelect.addEventListener('change', () => {
+  locale = resolveLocale(langSelect.value);
+  applyLocale();
+});
+$('theme').addEventListener('click', () => {
+  document.body.classList.toggle('qk-theme-dark');
+  render();
+});
+$('undo').addEventListener('click', () => provider.store.undo());
+$('redo').addEventListener('click', () => provider.store.redo());
+$('reset').addEventListener('click', () => {
+  if (!confirm(ui[locale].confirmReset)) return;
+  adapter.reset();
+  void provider.store.load();
+});
+document.addEventListener('keydown', (e) => {
+  const mod = e.ctrlKey || e.metaKey;
+  if (!mod || (e.target as HTMLElement)?.closest?.('input, textarea, select')) return;
+  if (e.key.toLowerCase() === 'z' && !e.shiftKey) provider.store.undo();
+  else if (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey)) provider.store.redo();
+});
+
+provider.store.subscribe(() => render());
+provider.asOf = today;
+applyLocale();
+provider.adapter = adapter;

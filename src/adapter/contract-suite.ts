@@ -1,0 +1,242 @@
+/**
+ * The contract every `CrmAdapter` must keep, as a mocha test suite a CRM vendor can run against
+ * their own adapter. It registers `describe`/`it` blocks with the global mocha functions, so it
+ * works in any mocha-based runner (@web/test-runner, Karma, mocha in Node with a fetch), and it
+ * uses plain assertions (no chai), so shipping it costs nothing to hosts that do not call it.
+ *
+ * `makeAdapter` is called once per test and must return an adapter over fresh data (reset the test
+ * server, or build a new MemoryAdapter): the tests save targets. The data should contain at least
+ * one org node with children and some actuals; the checks that need more are skipped when the
+ * data or the adapter (optional methods) does not offer it.
+ *
+ * @example
+ * import { runAdapterContractSuite } from 'quotakit/adapters';
+ * runAdapterContractSuite(async () => {
+ *   await fetch('/test-api/reset', { method: 'POST' });
+ *   return new MyCrmAdapter({ baseUrl: '/test-api' });
+ * }, { name: 'MyCrmAdapter' });
+ */
+import type { ActualsSnapshot, PlanSnapshot, TargetCell } from '../engine/model.js';
+import { QkAdapterError, type AdapterUpdate, type CrmAdapter, type QkAdapterErrorCode } from './adapter.js';
+import { checkActualsSnapshot, checkPlanSnapshot, parseUser, targetKey } from './validate.js';
+
+interface MochaContextLike {
+  skip(): void;
+}
+type TestBody = (this: MochaContextLike) => Promise<void>;
+interface MochaGlobals {
+  describe(title: string, body: () => void): void;
+  it(title: string, body: TestBody): void;
+}
+
+function mocha(): MochaGlobals {
+  const g = globalThis as unknown as Partial<MochaGlobals>;
+  if (typeof g.describe !== 'function' || typeof g.it !== 'function') {
+    throw new Error('runAdapterContractSuite must run inside mocha: the global describe() and it() are missing');
+  }
+  return g as MochaGlobals;
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function assertEqual<T>(actual: T, expected: T, what: string): void {
+  if (show(actual) !== show(expected)) throw new Error(`${what}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+function issuesText(issues: { path: (string | number)[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+async function rejectsWith(promise: Promise<unknown>, code: QkAdapterErrorCode, what: string): Promise<QkAdapterError> {
+  let value: unknown;
+  try {
+    value = await promise;
+  } catch (e) {
+    assert(QkAdapterError.is(e), `${what}: expected a QkAdapterError "${code}", got ${e instanceof Error ? `${e.name}: ${e.message}` : show(e)}`);
+    assert(e.code === code, `${what}: expected a QkAdapterError "${code}", got "${e.code}" (${e.message})`);
+    return e;
+  }
+  throw new Error(`${what}: expected a rejection with "${code}", but it resolved with ${show(value)}`);
+}
+
+async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
+/** The cell the save tests change: the first target, or a revenue target for the root node. */
+function editableCell(snapshot: PlanSnapshot): TargetCell {
+  const first = snapshot.targets[0];
+  if (first) return { ...first, value: first.value + 100, locked: false, source: 'manual' };
+  const root = snapshot.org.find((n) => n.parentId === null);
+  assert(root, 'the plan has no root org node to put a target on');
+  return { nodeId: root.id, period: `FY${snapshot.plan.fiscalYear}`, metric: 'revenue', value: 100_000_00 };
+}
+
+function findCell(snapshot: PlanSnapshot, cell: TargetCell): TargetCell | undefined {
+  return snapshot.targets.find((t) => targetKey(t) === targetKey(cell));
+}
+
+const lastDayOfMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+
+const ids = (items: readonly { id: string }[]) => items.map((i) => i.id).sort();
+const countKeys = (snapshot: ActualsSnapshot) => snapshot.stageCounts.map((c) => `${c.repId}|${c.stageId}|${c.month}|${c.count}`).sort();
+
+/**
+ * Registers the adapter contract tests under `describe('CrmAdapter contract: <name>')`.
+ *
+ * Checks: `loadPlan` returns a valid snapshot that the caller owns; `loadActuals` returns exactly
+ * the records of the requested range; `saveTargets` from the current version succeeds, moves the
+ * version on and shows on a re-load; a stale `baseVersion` rejects with `conflict` and
+ * `currentVersion` and changes nothing; `currentUser` is a valid user; `notify` resolves; and when
+ * offered, `loadChildren` agrees with the org, `subscribe` delivers the update after a save until
+ * unsubscribed, and adjustments can be submitted, listed and decided.
+ */
+export function runAdapterContractSuite(
+  makeAdapter: () => Promise<CrmAdapter> | CrmAdapter,
+  options: { name?: string } = {},
+): void {
+  const { describe, it } = mocha();
+  const fresh = async () => await makeAdapter();
+
+  describe(`CrmAdapter contract: ${options.name ?? 'adapter'}`, () => {
+    it('loadPlan returns a valid plan snapshot', async () => {
+      const snapshot = await (await fresh()).loadPlan();
+      const checked = checkPlanSnapshot(snapshot);
+      assert(checked.ok, `loadPlan returned an invalid snapshot: ${checked.ok ? '' : issuesText(checked.issues)}`);
+    });
+
+    it('loadPlan hands out a copy: changing it does not change the next load', async () => {
+      const adapter = await fresh();
+      const first = await adapter.loadPlan();
+      const before = show(first);
+      first.plan.version += 1000;
+      first.org.pop();
+      const again = await adapter.loadPlan();
+      assertEqual(show(again), before, 'the second loadPlan after mutating the first result');
+    });
+
+    it('loadActuals returns exactly the records of the requested range', async () => {
+      const adapter = await fresh();
+      const fy = (await adapter.loadPlan()).plan.fiscalYear;
+      const wideRange = { from: `${fy - 5}-01-01`, to: `${fy + 5}-12-31` };
+      const wide = await adapter.loadActuals(wideRange);
+      const checked = checkActualsSnapshot(wide);
+      assert(checked.ok, `loadActuals returned an invalid snapshot: ${checked.ok ? '' : issuesText(checked.issues)}`);
+      assertEqual({ from: wide.from, to: wide.to }, wideRange, 'the range echoed by loadActuals');
+
+      const dates = wide.actuals.map((a) => a.date).sort();
+      const pick = dates[Math.floor(dates.length / 2)];
+      if (!pick) return;
+      const month = pick.slice(0, 7);
+      const range = { from: `${month}-01`, to: lastDayOfMonth(month) };
+      const narrow = await adapter.loadActuals(range);
+      const inside = (d: string) => d >= range.from && d <= range.to;
+      assertEqual({ from: narrow.from, to: narrow.to }, range, 'the range echoed by loadActuals');
+      assertEqual(ids(narrow.actuals), ids(wide.actuals.filter((a) => inside(a.date))), `actual ids for ${range.from} … ${range.to}`);
+      assertEqual(ids(narrow.pipeline), ids(wide.pipeline.filter((o) => inside(o.expectedClose))), `pipeline ids closing ${range.from} … ${range.to}`);
+      assertEqual(
+        countKeys(narrow),
+        countKeys({ ...wide, stageCounts: wide.stageCounts.filter((c) => c.month === month) }),
+        `stage counts for month ${month}`,
+      );
+    });
+
+    it('saveTargets from the current version succeeds, moves the version on, and a re-load shows it', async () => {
+      const adapter = await fresh();
+      const before = await adapter.loadPlan();
+      const cell = editableCell(before);
+      const result = await adapter.saveTargets({ baseVersion: before.plan.version, cells: [cell] });
+      assert(result.version > before.plan.version, `saveTargets returned version ${result.version}, not above ${before.plan.version}`);
+      const after = await adapter.loadPlan();
+      assertEqual(after.plan.version, result.version, 'the plan version after the save');
+      assertEqual(findCell(after, cell)?.value, cell.value, 'the saved cell value after a re-load');
+      const added = findCell(before, cell) ? 0 : 1;
+      assertEqual(after.targets.length, before.targets.length + added, 'the number of targets (a save upserts by node × period × metric × product)');
+    });
+
+    it('saveTargets from a stale version rejects with conflict and the current version, changing nothing', async () => {
+      const adapter = await fresh();
+      const before = await adapter.loadPlan();
+      const cell = editableCell(before);
+      const { version } = await adapter.saveTargets({ baseVersion: before.plan.version, cells: [cell] });
+      const stale = { ...cell, value: cell.value + 100 };
+      const e = await rejectsWith(adapter.saveTargets({ baseVersion: before.plan.version, cells: [stale] }), 'conflict', 'a save from a stale version');
+      assertEqual(e.currentVersion, version, 'currentVersion on the conflict');
+      const after = await adapter.loadPlan();
+      assertEqual(after.plan.version, version, 'the plan version after the rejected save');
+      assertEqual(findCell(after, cell)?.value, cell.value, 'the cell after the rejected save');
+    });
+
+    it('currentUser returns a valid user', async () => {
+      const user = await (await fresh()).currentUser();
+      parseUser(user, { source: 'currentUser' });
+    });
+
+    it('notify resolves', async () => {
+      const adapter = await fresh();
+      const user = await adapter.currentUser();
+      await adapter.notify({ recipients: [user.id], subject: 'Target adjusted', body: 'The FY target of your team changed.' });
+    });
+
+    it('loadChildren (when offered) returns the children of a node, consistent with the org', async function () {
+      const adapter = await fresh();
+      if (!adapter.loadChildren) return this.skip();
+      const snapshot = await adapter.loadPlan();
+      const root = snapshot.org.find((n) => n.parentId === null);
+      assert(root, 'the plan has no root org node');
+      const children = await adapter.loadChildren(root.id);
+      for (const c of children) assertEqual(c.parentId, root.id, `parentId of child "${c.id}"`);
+      const known = snapshot.org.filter((n) => n.parentId === root.id);
+      if (known.length) assertEqual(ids(children), ids(known), `children of "${root.id}" against the plan's org`);
+      await rejectsWith(adapter.loadChildren('no-such-node-qk-contract'), 'not-found', 'loadChildren of an unknown node');
+    });
+
+    it('subscribe (when offered) delivers the update after a save, and unsubscribe stops it', async function () {
+      const adapter = await fresh();
+      if (!adapter.subscribe) return this.skip();
+      const updates: AdapterUpdate[] = [];
+      const unsubscribe = adapter.subscribe((u) => updates.push(u));
+      const before = await adapter.loadPlan();
+      const cell = editableCell(before);
+      const { version } = await adapter.saveTargets({ baseVersion: before.plan.version, cells: [cell] });
+      const planUpdates = () => updates.filter((u) => u.type === 'plan');
+      const seen = await waitFor(() => planUpdates().some((u) => u.type === 'plan' && u.snapshot.plan.version === version), 2000);
+      assert(seen, `no plan update with version ${version} arrived within 2 s of the save`);
+      const received = planUpdates().find((u) => u.type === 'plan' && u.snapshot.plan.version === version);
+      assertEqual(received?.type === 'plan' ? findCell(received.snapshot, cell)?.value : undefined, cell.value, 'the saved cell in the update');
+
+      unsubscribe();
+      const count = updates.length;
+      await adapter.saveTargets({ baseVersion: version, cells: [{ ...cell, value: cell.value + 100 }] });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assertEqual(updates.length, count, 'updates received after unsubscribe');
+    });
+
+    it('adjustments (when offered) can be submitted, listed and decided', async function () {
+      const adapter = await fresh();
+      if (!adapter.submitAdjustment || !adapter.listAdjustments || !adapter.decideAdjustment) return this.skip();
+      const id = `qk-contract-${Date.now()}`;
+      const stored = await adapter.submitAdjustment({ id, reason: 'contract test' });
+      assertEqual(stored.id, id, 'the id of the submitted adjustment');
+      const listed = await adapter.listAdjustments();
+      assert(listed.some((a) => a.id === id), `listAdjustments does not include the submitted "${id}"`);
+      const decided = await adapter.decideAdjustment({ id, approve: true, by: 'contract-test' });
+      assertEqual(decided.id, id, 'the id of the decided adjustment');
+      await rejectsWith(adapter.decideAdjustment({ id: `${id}-missing`, approve: false, by: 'contract-test' }), 'not-found', 'a decision on an unknown adjustment');
+    });
+  });
+}

@@ -1,0 +1,295 @@
+import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/model.js';
+import {
+  QkAdapterError,
+  type AdapterUpdate,
+  type AdjustmentPayload,
+  type CrmAdapter,
+  type Notice,
+  type QkAdapterErrorCode,
+} from './adapter.js';
+import {
+  checkActualsSnapshot,
+  checkPlanSnapshot,
+  invalidData,
+  parseAdjustment,
+  parseDateRange,
+  parseNotice,
+  parseTargetChange,
+  parseUser,
+  targetKey,
+} from './validate.js';
+
+/** Everything an in-browser adapter keeps: the plan snapshot, all actuals, and adjustment requests. */
+export interface AdapterState {
+  snapshot: PlanSnapshot;
+  actuals: ActualsSnapshot;
+  adjustments: AdjustmentPayload[];
+}
+
+export interface SnapshotAdapterOptions {
+  /**
+   * The signed-in user: a `User`, or the id of one of the snapshot's `users`. Default: the first
+   * admin among the snapshot's users, else the first user, else an admin of the whole org.
+   */
+  user?: User | string;
+  /** Delay every call by this many milliseconds, to see loading states in a demo. Default 0. */
+  latencyMs?: number;
+  /** Make the next call fail with this error (or a generic one with this code); then clear it. */
+  failNext?: QkAdapterError | QkAdapterErrorCode;
+}
+
+/**
+ * The slice of `all` that a `loadActuals(range)` returns: bookings and collections dated inside the
+ * range, stage counts of the calendar months (`YYYY-MM`) the range touches, and open opportunities
+ * expected to close inside the range. Both ends are inclusive.
+ *
+ * @example
+ * sliceActuals(all, { from: '2026-02-01', to: '2026-02-15' });
+ * // → actuals dated 02-01 … 02-15, stage counts of month 2026-02, pipeline closing 02-01 … 02-15
+ */
+export function sliceActuals(all: ActualsSnapshot, range: { from: string; to: string }): ActualsSnapshot {
+  const { from, to } = range;
+  const inRange = (date: string) => date >= from && date <= to;
+  const fromMonth = from.slice(0, 7);
+  const toMonth = to.slice(0, 7);
+  return {
+    from,
+    to,
+    actuals: all.actuals.filter((a) => inRange(a.date)),
+    stageCounts: all.stageCounts.filter((c) => /^\d{4}-\d{2}$/.test(c.month) && c.month >= fromMonth && c.month <= toMonth),
+    pipeline: all.pipeline.filter((o) => inRange(o.expectedClose)),
+  };
+}
+
+/**
+ * Replaces the cells with the same node × period × metric × product key and appends the new ones,
+ * keeping the order of the existing cells. Returns a new array.
+ */
+export function upsertCells(targets: readonly TargetCell[], cells: readonly TargetCell[]): TargetCell[] {
+  const incoming = new Map(cells.map((c) => [targetKey(c), c]));
+  const out = targets.map((t) => {
+    const key = targetKey(t);
+    const next = incoming.get(key);
+    if (!next) return t;
+    incoming.delete(key);
+    return next;
+  });
+  return [...out, ...incoming.values()];
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The shared logic of the adapters that keep the whole plan in the browser (`MemoryAdapter`,
+ * `LocalStorageAdapter`): version checks, upserts, range filtering, adjustments, notices, live
+ * updates. A subclass only says where the state lives (`readState` / `writeState`); extend it to
+ * keep the state in sessionStorage, IndexedDB or a worker.
+ *
+ * Every value handed out is a deep copy, so callers cannot change the stored data by mutating what
+ * they got; every value taken in is validated and rejected with a typed `QkAdapterError`.
+ *
+ * @example
+ * class SessionStorageAdapter extends SnapshotAdapterBase {
+ *   protected readState() { return JSON.parse(sessionStorage.getItem('plan')!); }
+ *   protected writeState(state: AdapterState) { sessionStorage.setItem('plan', JSON.stringify(state)); }
+ * }
+ */
+export abstract class SnapshotAdapterBase implements CrmAdapter {
+  /** Every notice sent through `notify`, oldest first (for demos and tests). */
+  readonly sent: Notice[] = [];
+  /** Delay of every call in milliseconds. */
+  latencyMs: number;
+  /** The next call rejects with this error (or a generic one with this code); cleared when used. */
+  failNext: QkAdapterError | QkAdapterErrorCode | null;
+
+  readonly #user: User | string | undefined;
+  readonly #listeners = new Set<(update: AdapterUpdate) => void>();
+
+  constructor(options: SnapshotAdapterOptions = {}) {
+    this.#user = typeof options.user === 'object' ? parseUser(options.user, { source: 'options.user' }) : options.user;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.failNext = options.failNext ?? null;
+  }
+
+  /** The current state; throws `QkAdapterError` when it cannot be read. Never mutate it. */
+  protected abstract readState(): AdapterState;
+  /** Stores a new state (a new object: the old one is never mutated). */
+  protected abstract writeState(state: AdapterState): void;
+
+  /** Runs one adapter call: latency, a scheduled failure, then `op`; hands out a deep copy of the result. */
+  protected async run<T>(op: (state: AdapterState) => T): Promise<T> {
+    if (this.latencyMs > 0) await delay(this.latencyMs);
+    const failure = this.failNext;
+    if (failure) {
+      this.failNext = null;
+      throw typeof failure === 'string' ? new QkAdapterError(failure, `simulated ${failure} failure`) : failure;
+    }
+    return structuredClone(op(this.readState()));
+  }
+
+  /** Sends `update` to every subscriber, each with its own copy; a throwing listener does not stop the others. */
+  protected emit(update: AdapterUpdate): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(structuredClone(update));
+      } catch (e) {
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+  }
+
+  /** The user the adapter acts for, resolved against the state's users. */
+  protected resolveUser(state: AdapterState): User {
+    const users = state.snapshot.users ?? [];
+    if (typeof this.#user === 'object') return this.#user;
+    if (typeof this.#user === 'string') {
+      const found = users.find((u) => u.id === this.#user);
+      if (!found) throw new QkAdapterError('not-found', `user "${this.#user}" is not among the snapshot's users`);
+      return found;
+    }
+    const chosen = users.find((u) => u.roles.includes('admin')) ?? users[0];
+    if (chosen) return chosen;
+    const root = state.snapshot.org.find((n) => n.parentId === null);
+    return { id: 'admin', name: 'Admin', roles: ['admin'], canView: root ? [root.id] : [], canEdit: root ? [root.id] : [] };
+  }
+
+  loadPlan(): Promise<PlanSnapshot> {
+    return this.run((s) => s.snapshot);
+  }
+
+  loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot> {
+    return this.run((s) => sliceActuals(s.actuals, parseDateRange(range, { source: 'loadActuals' })));
+  }
+
+  /**
+   * Upserts the cells when `change.baseVersion` is the plan's version and moves the version on by
+   * one; otherwise rejects with `conflict` and the current version, changing nothing.
+   */
+  saveTargets(change: TargetChange): Promise<SaveResult> {
+    return this.run((s) => {
+      const parsed = parseTargetChange(change, { plan: s.snapshot, source: 'saveTargets' });
+      const version = s.snapshot.plan.version;
+      if (parsed.baseVersion !== version) {
+        throw new QkAdapterError('conflict', `saveTargets: based on version ${parsed.baseVersion}, but the plan is at version ${version}`, {
+          currentVersion: version,
+        });
+      }
+      const snapshot: PlanSnapshot = {
+        ...s.snapshot,
+        plan: { ...s.snapshot.plan, version: version + 1 },
+        targets: upsertCells(s.snapshot.targets, parsed.cells),
+      };
+      this.writeState({ ...s, snapshot });
+      this.emit({ type: 'plan', snapshot });
+      return { version: snapshot.plan.version };
+    });
+  }
+
+  currentUser(): Promise<User> {
+    return this.run((s) => this.resolveUser(s));
+  }
+
+  /** Records the notice in `sent`. */
+  notify(notice: Notice): Promise<void> {
+    return this.run(() => {
+      this.sent.push(structuredClone(parseNotice(notice, { source: 'notify' })));
+    });
+  }
+
+  /** Stores the request (replacing one with the same id) and returns it. */
+  submitAdjustment(request: AdjustmentPayload): Promise<AdjustmentPayload> {
+    return this.run((s) => {
+      const adj = structuredClone(parseAdjustment(request, { source: 'submitAdjustment' }));
+      const rest = s.adjustments.filter((a) => a.id !== adj.id);
+      this.writeState({ ...s, adjustments: [...rest, adj] });
+      return adj;
+    });
+  }
+
+  /** Records the decision on the stored request: `status` becomes `approved` or `rejected`, `decision` keeps who and why. */
+  decideAdjustment(decision: { id: string; approve: boolean; by: string; comment?: string }): Promise<AdjustmentPayload> {
+    return this.run((s) => {
+      const found = s.adjustments.find((a) => a.id === decision.id);
+      if (!found) throw new QkAdapterError('not-found', `decideAdjustment: no adjustment "${decision.id}"`);
+      const record = { approve: decision.approve, by: decision.by, ...(decision.comment === undefined ? {} : { comment: decision.comment }) };
+      const decided: AdjustmentPayload = { ...found, status: decision.approve ? 'approved' : 'rejected', decision: record };
+      this.writeState({ ...s, adjustments: s.adjustments.map((a) => (a.id === decided.id ? decided : a)) });
+      return decided;
+    });
+  }
+
+  listAdjustments(): Promise<AdjustmentPayload[]> {
+    return this.run((s) => s.adjustments);
+  }
+
+  /** Calls `listener` after every successful save (and, for stored adapters, a reset). Returns the unsubscribe function. */
+  subscribe(listener: (update: AdapterUpdate) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** The children of `nodeId` in org order; rejects with `not-found` for an unknown node. */
+  loadChildren(nodeId: string): Promise<OrgNode[]> {
+    return this.run((s) => {
+      if (!s.snapshot.org.some((n) => n.id === nodeId)) throw new QkAdapterError('not-found', `loadChildren: no org node "${nodeId}"`);
+      return s.snapshot.org.filter((n) => n.parentId === nodeId);
+    });
+  }
+}
+
+/**
+ * Validates a plan snapshot and actuals together (the actuals cross-checked against the plan) and
+ * returns the typed state, or every issue with its path prefixed by `paths.plan` / `paths.actuals`.
+ */
+export function checkAdapterState(
+  plan: unknown,
+  actuals: unknown,
+  paths: { plan: (string | number)[]; actuals: (string | number)[] },
+): { ok: true; value: Omit<AdapterState, 'adjustments'> } | { ok: false; issues: { path: (string | number)[]; message: string }[] } {
+  const p = checkPlanSnapshot(plan);
+  if (!p.ok) return { ok: false, issues: p.issues.map((i) => ({ ...i, path: [...paths.plan, ...i.path] })) };
+  const a = checkActualsSnapshot(actuals, { plan: p.value });
+  if (!a.ok) return { ok: false, issues: a.issues.map((i) => ({ ...i, path: [...paths.actuals, ...i.path] })) };
+  return { ok: true, value: { snapshot: p.value, actuals: a.value } };
+}
+
+/**
+ * An adapter over data held in memory: the sample company in a demo, a fixture in a test, or a
+ * Storybook story. It implements every `CrmAdapter` method, with the same version semantics as a
+ * real host: `saveTargets` succeeds only from the current version, moves it on by one and tells
+ * subscribers; a stale version rejects with `conflict` and the current version.
+ *
+ * The constructor validates what it is given (bad sample data throws `QkAdapterError`
+ * `invalid-data` with every bad path) and keeps its own deep copy, so later changes to the objects
+ * passed in, or to anything it returns, never reach its data. `sent` lists the notices sent;
+ * `latencyMs` and `failNext` simulate a slow or failing host.
+ *
+ * @example
+ * const adapter = new MemoryAdapter(snapshot, actuals, { user: 'u-east-manager', latencyMs: 300 });
+ * const plan = await adapter.loadPlan();
+ * await adapter.saveTargets({ baseVersion: plan.plan.version, cells: [{ nodeId: 'east', period: 'FY2026', metric: 'revenue', value: 720_000_000 }] });
+ * adapter.failNext = 'network'; // the next call rejects, to preview the error state
+ */
+export class MemoryAdapter extends SnapshotAdapterBase {
+  #state: AdapterState;
+
+  constructor(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions = {}) {
+    super(options);
+    const checked = checkAdapterState(snapshot, actuals, { plan: ['snapshot'], actuals: ['actuals'] });
+    if (!checked.ok) throw invalidData('MemoryAdapter data', checked.issues);
+    this.#state = structuredClone({ ...checked.value, adjustments: [] });
+    this.resolveUser(this.#state);
+  }
+
+  protected readState(): AdapterState {
+    return this.#state;
+  }
+
+  protected writeState(state: AdapterState): void {
+    this.#state = state;
+  }
+}

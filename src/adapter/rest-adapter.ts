@@ -1,0 +1,220 @@
+/**
+ * # The QuotaKit REST contract
+ *
+ * `RestAdapter` talks to any HTTP API that implements these routes. All bodies are JSON
+ * (`content-type: application/json`); money is integer minor units (分); dates are `YYYY-MM-DD`;
+ * the shapes are the zod schemas of `quotakit/engine` (`PlanSnapshot`, `ActualsSnapshot`, …).
+ * `{base}` is the adapter's `baseUrl`; every request carries the headers from `options.headers()`
+ * (e.g. `authorization`).
+ *
+ * | request | success | notes |
+ * | --- | --- | --- |
+ * | `GET {base}/plan` | `200 PlanSnapshot` | the whole org, or its top levels when `/org/{id}/children` is served |
+ * | `GET {base}/actuals?from=YYYY-MM-DD&to=YYYY-MM-DD` | `200 ActualsSnapshot` | actuals dated in the range, stage counts of the months it touches, pipeline closing in it; `from`/`to` echoed |
+ * | `PUT {base}/targets` body `TargetChange` | `200 { "version": n }` | upserts cells (key node × period × metric × product) when `baseVersion` is the current version, and moves the version on |
+ * | ″ (stale `baseVersion`) | `409 { "currentVersion": n }` | nothing is changed |
+ * | `GET {base}/me` | `200 User` | the signed-in user and the org scopes they may see and edit |
+ * | `POST {base}/notify` body `{ recipients, subject, body }` | `2xx` (body ignored) | |
+ * | `POST {base}/adjustments` body adjustment | `200` the stored adjustment (with its `id`) | |
+ * | `POST {base}/adjustments/{id}/decision` body `{ approve, by, comment? }` | `200` the updated adjustment | `404` for an unknown id |
+ * | `GET {base}/adjustments` | `200` adjustment[] | |
+ * | `GET {base}/org/{id}/children` | `200 OrgNode[]` | the direct children of one node; `404` for an unknown node |
+ *
+ * Errors, as the adapter reports them (`QkAdapterError.code`):
+ * - no response (offline, DNS, CORS) or no answer within `timeoutMs` → `network`;
+ * - `401`, `403` → `forbidden`; `404` → `not-found`; `409` → `conflict` with `currentVersion`;
+ * - any other non-2xx status (e.g. `500`) → `network`, with the status in the message;
+ * - a body that is not JSON, or fails the schema or the cross-checks → `invalid-data`, with every
+ *   bad path in `issues`. Nothing from a rejected payload is used.
+ * An error body may carry `{ "message": "…" }`; it is added to the error message for logs.
+ *
+ * @example
+ * // GET /api/quota/plan
+ * { "plan": { "id": "fy26", "name": "FY2026", "currency": "CNY", "calendar": { "startMonth": 1 }, "fiscalYear": 2026, "version": 7 },
+ *   "org": [{ "id": "co", "name": "星河科技", "parentId": null, "kind": "company" }, …],
+ *   "products": [{ "id": "core", "name": "核心平台", "new": false }], "stages": [{ "id": "lead" }, …], "targets": [ … ] }
+ * // PUT /api/quota/targets  { "baseVersion": 7, "cells": [{ "nodeId": "east", "period": "FY2026", "metric": "revenue", "value": 720000000 }] }
+ * // → 200 { "version": 8 }   or   409 { "currentVersion": 9 }
+ */
+import * as z from 'zod/mini';
+import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/model.js';
+import { QkAdapterError, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
+import {
+  invalidData,
+  parseActualsSnapshot,
+  parseAdjustment,
+  parseAdjustments,
+  parseDateRange,
+  parseNotice,
+  parseOrgNodes,
+  parsePlanSnapshot,
+  parseSaveResult,
+  parseTargetChange,
+  parseUser,
+} from './validate.js';
+
+export interface RestAdapterOptions {
+  /** Where the routes live, e.g. `https://crm.example.com/api/quota` or `/api/quota` (no trailing slash needed). */
+  baseUrl: string;
+  /** The fetch to use (a wrapped one for retries or logging). Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Extra headers for every request, e.g. a fresh bearer token. May be async. */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /** Milliseconds before a request is aborted and rejected with `network`. Default 15000. */
+  timeoutMs?: number;
+}
+
+const ConflictBody = z.object({ currentVersion: z.number().check(z.int(), z.gte(0)) });
+const ErrorBody = z.object({ message: z.string() });
+
+/**
+ * An adapter for any CRM that serves the JSON contract documented at the top of this file. Every
+ * response is validated (schema and cross-checks) before it reaches the kit, and every failure is a
+ * `QkAdapterError` with a stable code: `network` (offline, timeout, 5xx), `forbidden`, `not-found`,
+ * `conflict` (with `currentVersion`) or `invalid-data` (with the bad paths).
+ *
+ * It does not offer `subscribe` (the contract has no push channel); wrap it and add one over a
+ * WebSocket or SSE if the host has live updates.
+ *
+ * @example
+ * const adapter = new RestAdapter({
+ *   baseUrl: '/api/quota',
+ *   headers: async () => ({ authorization: `Bearer ${await auth.token()}` }),
+ *   timeoutMs: 10_000,
+ * });
+ * provider.adapter = adapter;
+ */
+export class RestAdapter implements CrmAdapter {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly #fetch: typeof fetch;
+  readonly #headers: RestAdapterOptions['headers'];
+  /** The last plan loaded, to cross-check actuals against its reps, products and stages. */
+  #plan: PlanSnapshot | null = null;
+
+  constructor(options: RestAdapterOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 15000;
+    // Called unbound: the browser's fetch throws "Illegal invocation" when called as a method of another object.
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#headers = options.headers;
+  }
+
+  async loadPlan(): Promise<PlanSnapshot> {
+    const { data, source } = await this.#request('GET', '/plan');
+    const snapshot = parsePlanSnapshot(data, { source });
+    this.#plan = snapshot;
+    return snapshot;
+  }
+
+  async loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot> {
+    const { from, to } = parseDateRange(range, { source: 'loadActuals' });
+    const query = `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const { data, source } = await this.#request('GET', `/actuals${query}`);
+    const plan = this.#plan;
+    // With a lazily loaded org a rep may not be loaded yet, so only a complete org vouches for reps.
+    const checkReps = !!plan && !plan.org.some((n) => n.hasChildren);
+    return parseActualsSnapshot(data, { source, ...(plan ? { plan, checkReps } : {}) });
+  }
+
+  async saveTargets(change: TargetChange): Promise<SaveResult> {
+    const body = parseTargetChange(change, { source: 'saveTargets' });
+    const { data, source } = await this.#request('PUT', '/targets', body);
+    return parseSaveResult(data, { source });
+  }
+
+  async currentUser(): Promise<User> {
+    const { data, source } = await this.#request('GET', '/me');
+    return parseUser(data, { source });
+  }
+
+  async notify(notice: Notice): Promise<void> {
+    await this.#request('POST', '/notify', parseNotice(notice, { source: 'notify' }));
+  }
+
+  async submitAdjustment(request: AdjustmentPayload): Promise<AdjustmentPayload> {
+    const { data, source } = await this.#request('POST', '/adjustments', request);
+    return parseAdjustment(data, { source });
+  }
+
+  async decideAdjustment(decision: { id: string; approve: boolean; by: string; comment?: string }): Promise<AdjustmentPayload> {
+    const { id, ...body } = decision;
+    const { data, source } = await this.#request('POST', `/adjustments/${encodeURIComponent(id)}/decision`, body);
+    return parseAdjustment(data, { source });
+  }
+
+  async listAdjustments(): Promise<AdjustmentPayload[]> {
+    const { data, source } = await this.#request('GET', '/adjustments');
+    return parseAdjustments(data, { source });
+  }
+
+  async loadChildren(nodeId: string): Promise<OrgNode[]> {
+    const { data, source } = await this.#request('GET', `/org/${encodeURIComponent(nodeId)}/children`);
+    return parseOrgNodes(data, { source, parentId: nodeId });
+  }
+
+  /**
+   * Sends one request and returns its parsed JSON body (`undefined` for an empty body). The timeout
+   * covers the whole exchange, body included; every failure becomes a `QkAdapterError`.
+   */
+  async #request(method: string, path: string, body?: unknown): Promise<{ data: unknown; source: string }> {
+    const url = `${this.baseUrl}${path}`;
+    const source = `${method} ${url}`;
+    const headers: Record<string, string> = { accept: 'application/json', ...(await this.#headers?.()) };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const doFetch = this.#fetch;
+    let status: number;
+    let text: string;
+    try {
+      const res = await doFetch(url, {
+        method,
+        headers,
+        signal: controller.signal,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      const why = controller.signal.aborted ? `no answer within ${this.timeoutMs} ms` : `network failure (${e instanceof Error ? e.message : String(e)})`;
+      throw new QkAdapterError('network', `${source}: ${why}`, { cause: e });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (status < 200 || status > 299) throw this.#statusError(status, text, source);
+    if (text.trim() === '') return { data: undefined, source };
+    try {
+      return { data: JSON.parse(text), source };
+    } catch (e) {
+      throw invalidData('JSON', [{ path: [], message: `the response body is not JSON (${e instanceof Error ? e.message : String(e)})` }], {
+        source,
+      });
+    }
+  }
+
+  #statusError(status: number, text: string, source: string): QkAdapterError {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const said = parseErrorMessage(json);
+    const message = `${source}: HTTP ${status}${said ? ` (${said})` : ''}`;
+    if (status === 401 || status === 403) return new QkAdapterError('forbidden', message);
+    if (status === 404) return new QkAdapterError('not-found', message);
+    if (status === 409) {
+      const conflict = z.safeParse(ConflictBody, json);
+      if (!conflict.success) return new QkAdapterError('conflict', message);
+      const currentVersion = conflict.data.currentVersion;
+      return new QkAdapterError('conflict', `${message}: the plan is now at version ${currentVersion}`, { currentVersion });
+    }
+    return new QkAdapterError('network', message);
+  }
+}
+
+function parseErrorMessage(json: unknown): string | undefined {
+  const r = z.safeParse(ErrorBody, json);
+  return r.success ? r.data.message : undefined;
+}

@@ -1,0 +1,2 @@
+// The one-file bundle for a plain <script type="module"> tag: the whole kit, dependencies inlined.
+export * from './index.js';

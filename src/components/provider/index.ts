@@ -1,0 +1,1 @@
+export { QkProvider } from './provider.js';

@@ -1,0 +1,98 @@
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { adapterContext, localeContext, storeContext } from '../../context/keys.js';
+import { QkStore } from '../../store/store.js';
+import type { CrmAdapter } from '../../adapter/adapter.js';
+import type { QkLocale } from '../../i18n/types.js';
+import { errorText, getTranslation, normalizeLocale, resolveLocale } from '../../i18n/localize.js';
+import { QkErrorEvent } from '../../events/qk-error.js';
+import { VERSION } from '../../internal/version.js';
+
+/**
+ * Holds the adapter, the shared store and the locale for every `qk-*` element inside it. Widgets
+ * under one provider share one store: an edit or a selection in one updates the others. Shows
+ * nothing itself but its slot.
+ *
+ * @summary The shared engine state and locale of a QuotaKit dashboard.
+ * @slot - The dashboard: any markup with `qk-*` elements anywhere inside.
+ * @fires qk-error - The adapter failed to load or save (with a localized message and the bad paths).
+ */
+export class QkProvider extends LitElement {
+  static qkVersion = VERSION;
+
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The adapter to the host CRM. Setting it (re)loads the plan. */
+  @provide({ context: adapterContext })
+  @property({ attribute: false })
+  adapter?: CrmAdapter;
+
+  /** The provider's own language; used as the locale when `locale` is not set. */
+  @property({ reflect: true }) override lang = '';
+
+  /** The locale for the elements inside (`en`, `zh-CN`); an element's own `lang` wins. Defaults to the provider's `lang`, then `<html lang>`. */
+  @property({ reflect: true }) locale = '';
+
+  /** The day the dashboard treats as today (`YYYY-MM-DD`), for demos and tests; defaults to the real date. */
+  @property({ attribute: 'as-of' }) asOf = '';
+
+  /** Save edits automatically after this many milliseconds of quiet; `0` saves only on request. */
+  @property({ type: Number, attribute: 'autosave-ms' }) autosaveMs = 800;
+
+  @provide({ context: localeContext })
+  protected providedLocale?: QkLocale;
+
+  /** The shared store (plan, targets, actuals, pending edits, undo, focus). */
+  @provide({ context: storeContext })
+  store: QkStore = new QkStore();
+
+  private reported?: unknown;
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watchStore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private watchStore(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.store.subscribe((s, change) => {
+      const err = change === 'status' ? s.error : change === 'save' ? s.saveError : null;
+      if (err && err !== this.reported) {
+        this.reported = err;
+        const t = getTranslation(resolveLocale(this.providedLocale, globalThis.document?.documentElement.lang));
+        this.dispatchEvent(
+          new QkErrorEvent({ code: err.code, message: errorText(t, err), source: 'adapter', ...(err.issues ? { issues: err.issues } : {}) }),
+        );
+      }
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || changed.has('lang')) {
+      this.providedLocale = normalizeLocale(this.locale) ?? normalizeLocale(this.lang);
+    }
+    if (changed.has('asOf') || changed.has('autosaveMs')) {
+      this.store.configure({ asOf: this.asOf || undefined, autosaveMs: this.autosaveMs > 0 ? this.autosaveMs : false });
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('adapter')) void this.store.connect(this.adapter ?? null);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,1 @@
+export { storeContext, adapterContext, localeContext } from './keys.js';

@@ -1,0 +1,11 @@
+/**
+ * `quotakit/engine`: the pure functions every number of the kit comes from. Plain TypeScript over
+ * plain data: no DOM, no Lit, usable on a server or in a worker.
+ */
+export * from './result.js';
+export * from './model.js';
+export * from './money.js';
+export * from './periods.js';
+export * from './rollup.js';
+export * from './random.js';
+export * from './sample-data.js';

@@ -1,0 +1,54 @@
+import type { LocalizedMessages } from '../types.js';
+
+const pct = (v: string | number | undefined) => (typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : String(v ?? ''));
+
+/**
+ * Messages for pace, forecast and status: the error codes of `pace`, `forecast`, `dualAttainment`
+ * and `statusThresholds`; the reasons a figure is not applicable (`zero-target`,
+ * `nothing-expected-yet`, `no-working-days-left`); and the status reasons an alert carries
+ * (`pace-low`, `forecast-low`, `on-pace`, `no-data`).
+ */
+export const paceMessages: LocalizedMessages = {
+  en: {
+    'pace-amount-invalid': ({ field }) => `The ${field === 'actual' ? 'actual' : 'target'} must be a whole amount${field === 'actual' ? '' : ' of zero or more'}.`,
+    'pace-date-invalid': ({ value }) => `"${value}" is not a valid date (YYYY-MM-DD).`,
+    'pace-profile-missing-month': ({ month }) => `The seasonality profile has no weight for ${month}.`,
+    'pace-profile-invalid': ({ month }) => `The seasonality weight for ${month} must be a number of zero or more.`,
+    'pace-profile-empty': ({ period }) => `The seasonality profile gives ${period} no weight at all.`,
+    'pace-hire-date-missing': () => 'Pacing by ramp needs the rep’s hire date.',
+    'forecast-blend-invalid': ({ value }) => `The run-rate weight must be between 0 and 1 (got ${value}).`,
+    'forecast-history-invalid': () => 'The past results used for the forecast range must all be numbers.',
+    'forecast-opportunity-invalid': ({ id }) => `Opportunity ${id} has an invalid amount or probability.`,
+    'forecast-too-large': () => 'The forecast is too large to compute exactly.',
+    'status-thresholds-invalid': ({ name, value }) => `The status threshold ${name} must be a number of zero or more (got ${value}).`,
+    'status-thresholds-order': ({ metric }) => `The off-track ${metric === 'pace' ? 'pace' : 'forecast'} threshold must not be above the on-track one.`,
+    'zero-target': () => 'Not applicable: the target is zero.',
+    'nothing-expected-yet': () => 'Nothing is expected yet in this period.',
+    'no-working-days-left': () => 'No working days are left in this period.',
+    'pace-low': ({ value, threshold }) => `Pace is ${pct(value)} of the expected progress, below ${pct(threshold)}.`,
+    'forecast-low': ({ value, threshold }) => `The forecast reaches ${pct(value)} of the target, below ${pct(threshold)}.`,
+    'on-pace': () => 'On pace and forecast to reach the target.',
+    'no-data': () => 'Not enough data to judge progress yet.',
+  },
+  'zh-CN': {
+    'pace-amount-invalid': ({ field }) => (field === 'actual' ? '实际完成额必须是整数金额。' : '目标必须是不小于零的整数金额。'),
+    'pace-date-invalid': ({ value }) => `“${value}”不是有效日期（格式为 YYYY-MM-DD）。`,
+    'pace-profile-missing-month': ({ month }) => `季节性系数中缺少 ${month} 的权重。`,
+    'pace-profile-invalid': ({ month }) => `${month} 的季节性权重必须是不小于零的数字。`,
+    'pace-profile-empty': ({ period }) => `季节性系数中 ${period} 各月的权重均为零。`,
+    'pace-hire-date-missing': () => '按爬坡期计算进度需要该销售的入职日期。',
+    'forecast-blend-invalid': ({ value }) => `按当前进度推算的权重必须在 0 到 1 之间（当前为 ${value}）。`,
+    'forecast-history-invalid': () => '用于预测区间的历史完成数据必须都是数字。',
+    'forecast-opportunity-invalid': ({ id }) => `商机 ${id} 的金额或赢率无效。`,
+    'forecast-too-large': () => '预测金额过大，无法精确计算。',
+    'status-thresholds-invalid': ({ name, value }) => `状态阈值 ${name} 必须是不小于零的数字（当前为 ${value}）。`,
+    'status-thresholds-order': ({ metric }) => `“落后”的${metric === 'pace' ? '进度' : '预测'}阈值不能高于“正常”的阈值。`,
+    'zero-target': () => '不适用：目标为零。',
+    'nothing-expected-yet': () => '本期尚未到应有产出的时间。',
+    'no-working-days-left': () => '本期已没有剩余工作日。',
+    'pace-low': ({ value, threshold }) => `当前进度为应达进度的 ${pct(value)}，低于 ${pct(threshold)}。`,
+    'forecast-low': ({ value, threshold }) => `预测完成率为 ${pct(value)}，低于 ${pct(threshold)}。`,
+    'on-pace': () => '进度正常，预计可完成目标。',
+    'no-data': () => '数据不足，暂无法判断进度。',
+  },
+};

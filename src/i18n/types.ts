@@ -1,0 +1,49 @@
+/** The locales QuotaKit ships. Others resolve to the nearest one (zh-* → zh-CN, anything else → en). */
+export type QkLocale = 'en' | 'zh-CN';
+
+export type Params = Record<string, string | number>;
+/** A message that takes parameters (and handles plurals itself). */
+export type Message = (p: Params) => string;
+
+/** Per-locale message tables for error codes, one per engine area (see `messages/`). */
+export type MessageTable = Record<string, Message>;
+export type LocalizedMessages = Record<QkLocale, MessageTable>;
+
+/**
+ * Every string the kit shows. `errors` maps the engine's and the adapters' error codes to
+ * messages; the other sections belong to elements. Hosts override any string with
+ * `registerTranslation`.
+ */
+export interface Translation {
+  locale: QkLocale;
+  /** Language name in itself, for language pickers. */
+  languageName: string;
+  common: {
+    loading: string;
+    empty: string;
+    retry: string;
+    reset: string;
+    dismiss: string;
+    errorTitle: string;
+    noData: string;
+    total: string;
+    undo: string;
+    redo: string;
+    save: string;
+    saving: string;
+    saved: string;
+    unsavedChanges: (p: { count: number }) => string;
+    conflict: string;
+    reloadAndReapply: string;
+    noAdapter: string;
+  };
+  metrics: Record<string, string>;
+  statuses: Record<'on-track' | 'at-risk' | 'off-track', string>;
+  /** Error codes → messages. Unknown codes fall back to the English `message` of the error. */
+  errors: MessageTable;
+}
+
+/** A partial override for `registerTranslation`: any section, any subset of keys. */
+export type TranslationOverride = {
+  [K in keyof Translation]?: Translation[K] extends Record<string, unknown> ? Partial<Translation[K]> : Translation[K];
+};

@@ -1,0 +1,16 @@
+/**
+ * QuotaKit: everything in one import, with every element registered.
+ * For classes without registration use `quotakit/components/*`; for the pure engine `quotakit/engine`.
+ */
+import './define/index.js';
+
+export * from './engine/index.js';
+export * from './adapter/index.js';
+export * from './store/store.js';
+export * from './context/index.js';
+export * from './events/index.js';
+export * from './i18n/index.js';
+export { defineElement } from './internal/define.js';
+export { QkElement, type QkData } from './internal/qk-element.js';
+export { VERSION } from './internal/version.js';
+export { QkProvider } from './components/provider/index.js';

@@ -1,0 +1,169 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext, localeContext } from '../context/keys.js';
+import { QkStore, type StoreError } from '../store/store.js';
+import { getTranslation, onTranslationChange, resolveLocale, errorText } from '../i18n/localize.js';
+import type { QkLocale, Translation } from '../i18n/types.js';
+import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
+import { parseActualsSnapshot, parsePlanSnapshot } from '../adapter/validate.js';
+import { VERSION } from './version.js';
+
+/** Data an element can be given directly, without a provider (Storybook, hosts without an adapter). */
+export interface QkData {
+  plan: unknown;
+  actuals?: unknown;
+}
+
+// One observer of <html lang> for every mounted element.
+const mounted = new Set<QkElement>();
+let htmlObserver: MutationObserver | null = null;
+function watchDocumentLang(el: QkElement, on: boolean): void {
+  if (on) mounted.add(el);
+  else mounted.delete(el);
+  if (mounted.size && !htmlObserver && typeof MutationObserver !== 'undefined') {
+    htmlObserver = new MutationObserver(() => mounted.forEach((e) => e.requestUpdate()));
+    htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  } else if (!mounted.size && htmlObserver) {
+    htmlObserver.disconnect();
+    htmlObserver = null;
+  }
+}
+
+/**
+ * The base of every `qk-*` element: resolves its store (own `store` property → the provider's
+ * through context → a private one fed by the `data` property), its locale (own `lang` → the
+ * provider's → `<html lang>`), re-renders when either changes, and reports errors as `qk-error`.
+ */
+export class QkElement extends LitElement {
+  static qkVersion = VERSION;
+
+  /** The language of this element (`en`, `zh-CN`); inherits the provider's, then the page's. */
+  @property({ reflect: true }) override lang = '';
+
+  /** A store to use instead of the provider's (advanced hosts). */
+  @property({ attribute: false }) store?: QkStore;
+
+  /**
+   * Data to show without a provider: `{ plan: PlanSnapshot, actuals?: ActualsSnapshot }`. Validated;
+   * bad data shows a localized error and fires `qk-error`.
+   */
+  @property({ attribute: false }) data?: QkData;
+
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  protected contextStore?: QkStore;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  protected providerLocale?: QkLocale;
+
+  private ownStore?: QkStore;
+  private subscribed?: QkStore;
+  private unsubscribe?: () => void;
+  private unsubscribeTranslations?: () => void;
+
+  /** The store this element shows: its own, the provider's, or one fed by `data`. */
+  get activeStore(): QkStore | undefined {
+    return this.store ?? (this.data ? this.ownStore : undefined) ?? this.contextStore;
+  }
+
+  get locale(): QkLocale {
+    return resolveLocale(this.lang, this.providerLocale, globalThis.document?.documentElement.lang);
+  }
+
+  /** The strings of the current locale. */
+  get t(): Translation {
+    return getTranslation(this.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchDocumentLang(this, true);
+    this.unsubscribeTranslations = onTranslationChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watchDocumentLang(this, false);
+    this.unsubscribeTranslations?.();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribed = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data')) this.loadData();
+    const s = this.activeStore;
+    if (s !== this.subscribed) {
+      this.unsubscribe?.();
+      this.subscribed = s;
+      this.unsubscribe = s?.subscribe((_, change) => this.storeChanged(change));
+      this.storeAttached(s);
+    }
+    super.willUpdate(changed);
+  }
+
+  /** Called when the element starts to show another store. */
+  protected storeAttached(_store: QkStore | undefined): void {}
+
+  /** Called on every change of the store; re-renders by default. */
+  protected storeChanged(_change: string): void {
+    this.requestUpdate();
+  }
+
+  private loadData(): void {
+    if (!this.data) return;
+    this.ownStore ??= new QkStore({ autosaveMs: false });
+    try {
+      const plan = parsePlanSnapshot(this.data.plan);
+      const actuals = this.data.actuals === undefined ? null : parseActualsSnapshot(this.data.actuals);
+      this.ownStore.setData(plan, actuals);
+    } catch (e) {
+      const err = e as { code?: string; message?: string; issues?: StoreError['issues'] };
+      const storeError: StoreError = { code: err.code ?? 'invalid-data', message: err.message ?? String(e), issues: err.issues };
+      this.ownStore.fail(storeError);
+      this.reportError(storeError, 'data');
+    }
+  }
+
+  /** Localizes an error and fires `qk-error` with it; returns the localized message. */
+  protected reportError(error: StoreError | { code: string; message: string; params?: Record<string, string | number> }, source: QkErrorDetail['source']): string {
+    const message = errorText(this.t, error);
+    const issues = 'issues' in error ? error.issues : undefined;
+    this.dispatchEvent(new QkErrorEvent({ code: error.code, message, source, ...(issues ? { issues } : {}) }));
+    return message;
+  }
+
+  /**
+   * The loading / error / no-data states every element shares, or `null` when the store is ready.
+   * Error details list the bad paths (text only: nothing from the host is rendered as HTML).
+   */
+  protected renderStatus(): TemplateResult | null {
+    const s = this.activeStore;
+    const t = this.t;
+    if (!s) {
+      return html`<div part="state empty" class="qk-state" role="status">${t.common.noAdapter}</div>`;
+    }
+    if (s.status === 'loading' || s.status === 'idle') {
+      return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true">
+        <span class="qk-spinner" aria-hidden="true"></span>${t.common.loading}
+      </div>`;
+    }
+    if (s.status === 'error' && s.error) {
+      const e = s.error;
+      return html`<div part="state error" class="qk-state qk-error" role="alert">
+        <strong>${t.common.errorTitle}</strong>
+        <p>${errorText(t, e)}</p>
+        ${e.issues?.length
+          ? html`<ul part="error-issues">
+              ${e.issues.slice(0, 8).map((i) => html`<li><code>${i.path.join('.') || '(root)'}</code> ${i.message}</li>`)}
+              ${e.issues.length > 8 ? html`<li>…</li>` : nothing}
+            </ul>`
+          : nothing}
+        ${s.hasAdapter ? html`<button part="retry" @click=${() => s.load()}>${t.common.retry}</button>` : nothing}
+      </div>`;
+    }
+    return null;
+  }
+}

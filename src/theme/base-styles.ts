@@ -1,0 +1,118 @@
+import { css } from 'lit';
+
+/**
+ * Styles every element shares. Three tiers: the global `--qk-*` tokens a host or a theme sheet sets
+ * (see `themes/light.css`, `themes/dark.css`) → per-element custom properties that default to them →
+ * the private `--_*` locals below, which is all an element's own styles read. Wrapped in a cascade
+ * layer so a host's `::part` rules win without `!important`.
+ */
+export const baseStyles = css`
+  @layer qk-base {
+    :host {
+      --_text: var(--qk-color-text, #1f2328);
+      --_muted: var(--qk-color-text-muted, #59636e);
+      --_surface: var(--qk-color-surface, #ffffff);
+      --_surface-alt: var(--qk-color-surface-alt, #f6f8fa);
+      --_border: var(--qk-color-border, #d1d9e0);
+      --_primary: var(--qk-color-primary, #0b63c5);
+      --_on-primary: var(--qk-color-on-primary, #ffffff);
+      --_focus: var(--qk-color-focus, #0b63c5);
+      --_success: var(--qk-color-success, #1a7f37);
+      --_warning: var(--qk-color-warning, #9a6700);
+      --_danger: var(--qk-color-danger, #cf222e);
+      --_changed: var(--qk-color-changed, #fff8c5);
+      --_radius: var(--qk-radius, 6px);
+      --_space: var(--qk-space, 8px);
+      --_font: var(--qk-font-family, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+      --_font-size: var(--qk-font-size, 14px);
+      --_mono: var(--qk-font-mono, ui-monospace, 'SFMono-Regular', Menlo, monospace);
+
+      display: block;
+      box-sizing: border-box;
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+      line-height: 1.45;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    .qk-state {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: calc(var(--_space) / 2);
+      padding: calc(var(--_space) * 2);
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_muted);
+    }
+    .qk-state.qk-error {
+      border: 1px solid var(--_danger);
+      color: var(--_text);
+    }
+    .qk-state.qk-error strong {
+      color: var(--_danger);
+    }
+    .qk-state p {
+      margin: 0;
+    }
+    .qk-state ul {
+      margin: 0;
+      padding-inline-start: 1.2em;
+      font-size: 0.9em;
+    }
+    .qk-spinner {
+      display: inline-block;
+      width: 1em;
+      height: 1em;
+      border: 2px solid var(--_border);
+      border-top-color: var(--_primary);
+      border-radius: 50%;
+      animation: qk-spin 0.8s linear infinite;
+    }
+    @keyframes qk-spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .qk-spinner {
+        animation: none;
+      }
+    }
+    button {
+      font: inherit;
+      color: var(--_text);
+      background: var(--_surface-alt);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 2px 10px;
+      cursor: pointer;
+    }
+    button:focus-visible,
+    input:focus-visible,
+    select:focus-visible,
+    [tabindex]:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 1px;
+    }
+    .qk-visually-hidden {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      padding: 0;
+      margin: -1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+  }
+`;

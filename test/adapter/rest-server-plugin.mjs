@@ -1,0 +1,154 @@
+/**
+ * A @web/test-runner plugin that serves a real HTTP JSON API implementing the QuotaKit REST
+ * contract (see src/adapter/rest-adapter.ts) on the test server itself, so RestAdapter is tested
+ * with the browser's real fetch against a real server, on the same origin.
+ *
+ * Routes live under `/__qk-rest/{session}/…`; each session (one per test file or test) has its own
+ * in-memory data, so parallel test files never see each other's saves. Test control routes:
+ * - `POST {base}/__control/reset` body `{ plan, actuals, user }`: replaces the data (the test posts
+ *   its TypeScript fixture as JSON, so nothing here imports TypeScript) and clears any scenario;
+ * - `POST {base}/__control/next` body `{ status?, delayMs?, rawBody?, json? }`: the next API request
+ *   answers with this status (500, 403…), after this delay, with this raw (e.g. non-JSON) body, or
+ *   with this JSON body instead of the real one;
+ * - `POST {base}/__control/bump`: another user saved: the plan version moves on by one;
+ * - `GET {base}/__control/state`: `{ version, sent, adjustments }` as the server sees them.
+ */
+
+const PREFIX = '/__qk-rest/';
+
+async function readJson(ctx) {
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+function send(ctx, status, body) {
+  ctx.status = status;
+  ctx.set('cache-control', 'no-store');
+  if (body !== undefined) {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(body);
+  }
+}
+
+const key = (c) => [c.nodeId, c.period, c.metric, c.product ?? ''].join('\u0000');
+
+/** The host's side of the contract, over one session's data. Returns [status, body]. */
+function handleApi(session, method, path, query, body) {
+  const { plan, actuals } = session;
+  if (method === 'GET' && path === '/plan') return [200, plan];
+  if (method === 'GET' && path === '/actuals') {
+    const from = query.get('from');
+    const to = query.get('to');
+    if (!from || !to) return [400, { message: 'from and to are required' }];
+    const inRange = (d) => d >= from && d <= to;
+    return [
+      200,
+      {
+        from,
+        to,
+        actuals: actuals.actuals.filter((a) => inRange(a.date)),
+        stageCounts: actuals.stageCounts.filter((c) => c.month >= from.slice(0, 7) && c.month <= to.slice(0, 7)),
+        pipeline: actuals.pipeline.filter((o) => inRange(o.expectedClose)),
+      },
+    ];
+  }
+  if (method === 'PUT' && path === '/targets') {
+    if (!body || !Number.isInteger(body.baseVersion) || !Array.isArray(body.cells)) return [400, { message: 'expected { baseVersion, cells }' }];
+    if (body.baseVersion !== plan.plan.version) return [409, { currentVersion: plan.plan.version }];
+    const incoming = new Map(body.cells.map((c) => [key(c), c]));
+    plan.targets = plan.targets.map((t) => {
+      const next = incoming.get(key(t));
+      incoming.delete(key(t));
+      return next ?? t;
+    });
+    plan.targets.push(...incoming.values());
+    plan.plan.version += 1;
+    return [200, { version: plan.plan.version }];
+  }
+  if (method === 'GET' && path === '/me') return [200, session.user];
+  if (method === 'POST' && path === '/notify') {
+    session.sent.push(body);
+    return [204, undefined];
+  }
+  if (method === 'GET' && path === '/adjustments') return [200, session.adjustments];
+  if (method === 'POST' && path === '/adjustments') {
+    session.adjustments = [...session.adjustments.filter((a) => a.id !== body.id), body];
+    return [200, body];
+  }
+  const decision = /^\/adjustments\/([^/]+)\/decision$/.exec(path);
+  if (method === 'POST' && decision) {
+    const id = decodeURIComponent(decision[1]);
+    const found = session.adjustments.find((a) => a.id === id);
+    if (!found) return [404, { message: `no adjustment "${id}"` }];
+    const decided = { ...found, status: body.approve ? 'approved' : 'rejected', decision: body };
+    session.adjustments = session.adjustments.map((a) => (a.id === id ? decided : a));
+    return [200, decided];
+  }
+  const children = /^\/org\/([^/]+)\/children$/.exec(path);
+  if (method === 'GET' && children) {
+    const id = decodeURIComponent(children[1]);
+    if (!plan.org.some((n) => n.id === id)) return [404, { message: `no org node "${id}"` }];
+    return [200, plan.org.filter((n) => n.parentId === id)];
+  }
+  return [404, { message: `no route ${method} ${path}` }];
+}
+
+export function restTestServerPlugin() {
+  /** session id → { plan, actuals, user, sent, adjustments, next } */
+  const sessions = new Map();
+
+  async function handle(ctx) {
+    const [sessionId, ...rest] = ctx.path.slice(PREFIX.length).split('/');
+    const path = `/${rest.join('/')}`;
+    const body = ['POST', 'PUT'].includes(ctx.method) ? await readJson(ctx) : undefined;
+
+    if (path === '/__control/reset' && ctx.method === 'POST') {
+      sessions.set(sessionId, { ...structuredClone(body), sent: [], adjustments: [], next: null });
+      return send(ctx, 204);
+    }
+    const session = sessions.get(sessionId);
+    if (!session) return send(ctx, 404, { message: `no session "${sessionId}": POST ${PREFIX}${sessionId}/__control/reset first` });
+    if (path === '/__control/next' && ctx.method === 'POST') {
+      session.next = body;
+      return send(ctx, 204);
+    }
+    if (path === '/__control/bump' && ctx.method === 'POST') {
+      session.plan.plan.version += 1;
+      return send(ctx, 200, { version: session.plan.plan.version });
+    }
+    if (path === '/__control/state' && ctx.method === 'GET') {
+      return send(ctx, 200, { version: session.plan.plan.version, sent: session.sent, adjustments: session.adjustments });
+    }
+
+    const scenario = session.next;
+    session.next = null;
+    if (scenario?.delayMs) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
+    const [status, result] = scenario?.status
+      ? [scenario.status, { message: `forced HTTP ${scenario.status}` }]
+      : handleApi(session, ctx.method, path, new URLSearchParams(ctx.querystring), body);
+    if (scenario?.rawBody !== undefined) {
+      ctx.status = status;
+      ctx.set('cache-control', 'no-store');
+      ctx.type = 'application/json';
+      ctx.body = scenario.rawBody;
+      return;
+    }
+    send(ctx, status, scenario?.json !== undefined ? scenario.json : result);
+  }
+
+  return {
+    name: 'qk-rest-test-server',
+    serverStart({ app }) {
+      app.use(async (ctx, next) => {
+        if (!ctx.path.startsWith(PREFIX)) return next();
+        try {
+          await handle(ctx);
+        } catch (e) {
+          send(ctx, 400, { message: `test server: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from 'vite';
+import { readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const here = import.meta.dirname;
+const src = (p: string) => resolve(here, 'src', p);
+const list = (dir: string) => (existsSync(src(dir)) ? readdirSync(src(dir)) : []);
+
+/** One library entry per public subpath of package.json `exports`. */
+function libraryEntries(): Record<string, string> {
+  const entries: Record<string, string> = {
+    index: src('index.ts'),
+    engine: src('engine/index.ts'),
+    adapters: src('adapter/index.ts'),
+  };
+  for (const f of list('define')) if (f.endsWith('.ts')) entries[`define/${f.slice(0, -3)}`] = src(`define/${f}`);
+  for (const d of list('components')) entries[`components/${d}`] = src(`components/${d}/index.ts`);
+  for (const f of ['en', 'zh-cn', 'index']) entries[`i18n/${f}`] = src(`i18n/${f}.ts`);
+  return entries;
+}
+
+const external = (id: string) => /^(lit|@lit\/|lit-html|lit-element|d3|d3-|zod|internmap|delaunator|robust-predicates)/.test(id);
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    // `npm run demo`: the dashboard in demo/ on the sample company.
+    return { root: resolve(here, 'demo'), server: { fs: { allow: [here] } } };
+  }
+  if (mode === 'bundle') {
+    // One file for a plain <script type="module">: lit, d3 parts and zod inlined.
+    return {
+      build: {
+        outDir: resolve(here, 'dist'),
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: src('bundle.ts'), formats: ['es'], fileName: () => 'quotakit.bundle.js' },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: resolve(here, 'dist'),
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: false,
+      lib: { entry: libraryEntries(), formats: ['es'] },
+      rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+    },
+  };
+});
