@@ -12,6 +12,8 @@ function libraryEntries(): Record<string, string> {
     index: src('index.ts'),
     engine: src('engine/index.ts'),
     adapters: src('adapter/index.ts'),
+    'sample-data': src('engine/sample-data.ts'),
+    testing: src('testing.ts'),
   };
   for (const f of list('define')) if (f.endsWith('.ts')) entries[`define/${f.slice(0, -3)}`] = src(`define/${f}`);
   for (const d of list('components')) entries[`components/${d}`] = src(`components/${d}/index.ts`);

@@ -10,7 +10,13 @@ const BUNDLE_BUDGET = 55 * KB; // gzip, whole kit with lit, the d3 parts and zod
 const ENTRY_BUDGET = 40 * KB; // gzip, any single entry without its dependencies
 
 const external = ['lit', 'lit/*', '@lit/*', 'd3', 'd3-*', 'zod', 'zod/*'];
-const entries = { '.': 'src/index.ts', './engine': 'src/engine/index.ts', './adapters': 'src/adapter/index.ts' };
+const entries = {
+  '.': 'src/index.ts',
+  './engine': 'src/engine/index.ts',
+  './adapters': 'src/adapter/index.ts',
+  './sample-data': 'src/engine/sample-data.ts',
+  './testing': 'src/testing.ts',
+};
 for (const f of readdirSync('src/define')) if (f.endsWith('.ts') && f !== 'index.ts') entries[`./define/${f.slice(0, -3)}`] = `src/define/${f}`;
 for (const d of readdirSync('src/components')) if (existsSync(`src/components/${d}/index.ts`)) entries[`./components/${d}`] = `src/components/${d}/index.ts`;
 

@@ -53,7 +53,10 @@ export class LocalStorageAdapter extends SnapshotAdapterBase {
     this.#storage = options.storage;
   }
 
-  /** Replaces whatever is stored with the seed data and tells subscribers about the new plan. */
+  /**
+   * Replaces whatever is stored (even a corrupt value) with the seed data and tells subscribers
+   * about the new plan. Throws `QkAdapterError` only if the seed is invalid or storage refuses the write.
+   */
   reset(): void {
     const state = this.#seedState();
     this.writeState(state);

@@ -89,9 +89,15 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * they got; every value taken in is validated and rejected with a typed `QkAdapterError`.
  *
  * @example
- * class SessionStorageAdapter extends SnapshotAdapterBase {
- *   protected readState() { return JSON.parse(sessionStorage.getItem('plan')!); }
- *   protected writeState(state: AdapterState) { sessionStorage.setItem('plan', JSON.stringify(state)); }
+ * // Keeps the state in memory and writes every change through to the host page's own store.
+ * class WriteThroughAdapter extends SnapshotAdapterBase {
+ *   #state: AdapterState;
+ *   constructor(initial: AdapterState, private onChange: (s: AdapterState) => void) {
+ *     super({ user: 'u-admin' });
+ *     this.#state = initial; // validate it first, as MemoryAdapter and LocalStorageAdapter do
+ *   }
+ *   protected readState() { return this.#state; }
+ *   protected writeState(state: AdapterState) { this.#state = state; this.onChange(state); }
  * }
  */
 export abstract class SnapshotAdapterBase implements CrmAdapter {

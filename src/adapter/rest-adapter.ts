@@ -58,7 +58,7 @@ export interface RestAdapterOptions {
   baseUrl: string;
   /** The fetch to use (a wrapped one for retries or logging). Default: the global `fetch`. */
   fetch?: typeof fetch;
-  /** Extra headers for every request, e.g. a fresh bearer token. May be async. */
+  /** Extra headers for every request, e.g. a fresh bearer token. May be async; if it throws, the call rejects with that error. */
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Milliseconds before a request is aborted and rejected with `network`. Default 15000. */
   timeoutMs?: number;
@@ -133,7 +133,8 @@ export class RestAdapter implements CrmAdapter {
   }
 
   async submitAdjustment(request: AdjustmentPayload): Promise<AdjustmentPayload> {
-    const { data, source } = await this.#request('POST', '/adjustments', request);
+    const body = parseAdjustment(request, { source: 'submitAdjustment' });
+    const { data, source } = await this.#request('POST', '/adjustments', body);
     return parseAdjustment(data, { source });
   }
 

@@ -174,10 +174,8 @@ export function checkActualsSnapshot(data: unknown, context: ActualsContext = {}
     rep('stageCounts', i, c.repId);
     stage('stageCounts', i, c.stageId);
   });
+  // Open pipeline is as of `to` and may be expected to close after it (or be overdue): no range check.
   s.pipeline.forEach((o, i) => {
-    if (outside(o.expectedClose)) {
-      issues.push({ path: ['pipeline', i, 'expectedClose'], message: `closes ${o.expectedClose}, outside ${s.from} … ${s.to}` });
-    }
     rep('pipeline', i, o.repId);
     product('pipeline', i, o.productId);
     stage('pipeline', i, o.stageId);

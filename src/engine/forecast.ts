@@ -4,8 +4,7 @@
  * probability of reaching the target. Money is integer minor units; every figure is deterministic.
  */
 import type { FiscalCalendar, Opportunity, PeriodId } from './model.js';
-import { addDays } from './periods.js';
-import { checkAmounts, elapsedWorkingDays, isDate, mulDivRound, resolveContext, type PaceContext } from './pace.js';
+import { asOfPosition, checkAmounts, mulDivRound, resolveContext, type PaceContext } from './pace.js';
 import { fail, ok, type Result } from './result.js';
 
 /** z such that Φ(z) = 0.9: p10 and p90 lie this many standard deviations from the mean. */
@@ -75,8 +74,9 @@ export interface ForecastResult {
  * few large opportunities the real distribution is lumpy and the normal quantiles are a smoothing
  * of it.
  *
- * Rounding: runRate's extrapolated part is rounded half up exactly; weightedPipeline, blended,
- * low, high and spread are rounded half up once from the exact sums.
+ * Rounding: runRate's extrapolated part is rounded half up exactly; weightedPipeline is rounded
+ * half up once from the exact Σ amount × probability; blended is the blend of those two figures
+ * rounded half up; low, high and spread are rounded half up from the exact model.
  *
  * Fails with `pace-amount-invalid`, `pace-date-invalid`, `forecast-blend-invalid`,
  * `forecast-history-invalid`, `forecast-opportunity-invalid` (params `id`), `forecast-too-large`,
@@ -94,7 +94,6 @@ export function forecast(options: ForecastOptions): Result<ForecastResult> {
   const { actual, target, period, asOf, calendar, pipeline, history = [], blend = 0.5 } = options;
   const amounts = checkAmounts(target, actual);
   if (!amounts.ok) return amounts;
-  if (!isDate(asOf)) return fail('pace-date-invalid', `"${asOf}" is not a date YYYY-MM-DD`, { field: 'asOf', value: asOf });
   if (!Number.isFinite(blend) || blend < 0 || blend > 1) {
     return fail('forecast-blend-invalid', `The blend must be between 0 and 1, got ${blend}`, { value: String(blend) });
   }
@@ -104,14 +103,15 @@ export function forecast(options: ForecastOptions): Result<ForecastResult> {
   const ctxResult = resolveContext(period, calendar, options.context);
   if (!ctxResult.ok) return ctxResult;
   const ctx = ctxResult.value;
+  const position = asOfPosition(ctx, asOf);
+  if (!position) return fail('pace-date-invalid', `"${asOf}" is not a date YYYY-MM-DD`, { field: 'asOf', value: asOf });
 
-  const elapsed = elapsedWorkingDays(ctx, asOf);
+  const elapsed = position.elapsed;
   const remaining = ctx.workingDays - elapsed;
   const runRate = elapsed === 0 ? null : actual + mulDivRound(actual, remaining, elapsed);
 
   // The remaining period: from the day after asOf (or the period's start) to the period's end.
-  const dayAfter = addDays(asOf, 1);
-  const from = dayAfter > ctx.start ? dayAfter : ctx.start;
+  const from = position.dayAfter > ctx.start ? position.dayAfter : ctx.start;
   let count = 0;
   let amount = 0;
   let mean = 0;
@@ -131,7 +131,8 @@ export function forecast(options: ForecastOptions): Result<ForecastResult> {
   const b = runRate === null ? 0 : blend;
   const runRemainder = runRate === null ? 0 : runRate - actual;
   const sd = sampleStdDev(history);
-  const exactMean = actual + b * runRemainder + (1 - b) * mean;
+  // The blend of the two figures as shown, so blended = b × runRate + (1 − b) × weightedPipeline holds.
+  const exactMean = b * (actual + runRemainder) + (1 - b) * weightedPipeline;
   const sigma = Math.sqrt(b * b * (sd * runRemainder) ** 2 + (1 - b) ** 2 * variance);
 
   let low = exactMean - Z90 * sigma;

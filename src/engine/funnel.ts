@@ -8,7 +8,15 @@
  * - `funnel-confidence`: the chance of reaching the won deals with a number of leads, and the
  *   leads needed for a chosen confidence.
  */
-export * from './funnel-core.js';
+export {
+  invertFunnel,
+  FUNNEL_ERROR_CODES,
+  type FunnelErrorCode,
+  type FunnelRequirement,
+  type InvertFunnelInput,
+  type StageRate,
+  type StageRequirement,
+} from './funnel-core.js';
 export * from './funnel-history.js';
 export * from './funnel-quotas.js';
 export * from './funnel-schedule.js';

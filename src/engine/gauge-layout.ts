@@ -7,7 +7,8 @@
  * −π/2 to +π/2. Every path and coordinate is relative to the gauge's `center`: the element draws
  * everything inside `<g transform="translate(center.x, center.y)">`.
  */
-import { arc, scaleLinear } from 'd3';
+import { arc } from 'd3';
+import { linearScale } from './scale.js';
 import type { Status } from './status.js';
 
 /** What the gauge shows; every value is a ratio of the target (1 = 100 %). */
@@ -130,7 +131,7 @@ export function gaugeScaleMax(largest: number, maxScale = 3): { scaleMax: number
   const v = Number.isFinite(largest) ? largest : 0;
   // Round first so that 1.25 (5.000000000000001 steps in floating point) stays 1.25.
   const rounded = Math.ceil(Number((v / STEP).toFixed(9))) * STEP;
-  const scaleMax = Math.min(cap, Math.max(MIN_SCALE, rounded));
+  const scaleMax = v <= MIN_SCALE ? MIN_SCALE : Math.min(cap, rounded);
   return { scaleMax, overflow: v > cap };
 }
 
@@ -157,7 +158,7 @@ export function layoutGauge(model: GaugeModel, size: GaugeSize, options: GaugeOp
   const R = Math.max(0, half - margin);
   const center = { x: positive(size.width) / 2, y: margin + R };
 
-  const angle = scaleLinear().domain([0, scaleMax]).range([-HALF_PI, HALF_PI]).clamp(true);
+  const angle = linearScale([0, scaleMax], [-HALF_PI, HALF_PI], true);
   const clip = (v: number) => Math.min(scaleMax, Math.max(0, v));
   const arcPath = arc();
   const ring = (kind: GaugeArcKind, from: number, to: number, inner: number, outer: number, status?: Status): GaugeArc => {

@@ -1,6 +1,7 @@
 /**
  * `quotakit/engine`: the pure functions every number of the kit comes from. Plain TypeScript over
- * plain data: no DOM, no Lit, usable on a server or in a worker.
+ * plain data: no DOM, no Lit, usable on a server or in a worker. The sample company generator is
+ * `quotakit/sample-data`.
  */
 export * from './result.js';
 export * from './model.js';
@@ -8,4 +9,9 @@ export * from './money.js';
 export * from './periods.js';
 export * from './rollup.js';
 export * from './random.js';
-export * from './sample-data.js';
+export * from './funnel.js';
+export * from './pace.js';
+export * from './forecast.js';
+export * from './status.js';
+export * from './gauge-layout.js';
+export * from './scale.js';

@@ -93,6 +93,7 @@ export interface SeasonalityWeight {
   weight: number;
 }
 
+/** The inputs of `pace`: one node, one metric, one period, as of one day. */
 export interface PaceOptions {
   /** The target for the period, minor units (or a count), ≥ 0. */
   target: number;
@@ -116,6 +117,7 @@ export interface PaceOptions {
 /** Why a ratio or rate is `null`. */
 export type PaceReason = 'zero-target' | 'nothing-expected-yet' | 'no-working-days-left';
 
+/** The figures `pace` returns; money in minor units, ratios as plain numbers (1 = 100 %). */
 export interface PaceResult {
   period: PeriodId;
   asOf: string;
@@ -157,7 +159,7 @@ export interface PaceResult {
  * requiredDailyRate is rounded up so that paying it every remaining day closes the gap.
  *
  * Fails with `pace-amount-invalid` (target or actual not a whole number, target < 0),
- * `pace-date-invalid`, `pace-profile-missing-month`, `pace-profile-invalid`, `pace-profile-empty`,
+ * `pace-basis-invalid`, `pace-date-invalid`, `pace-profile-missing-month`, `pace-profile-invalid`, `pace-profile-empty`,
  * `pace-hire-date-missing`, the period codes of `createPaceContext`, or `invalid-ramp-schedule`
  * from `rampSchedule`. A seasonality profile of 12 fiscal-order weights (from
  * `seasonalityFromHistory`) becomes `profile` by pairing it with `fiscalYearMonths(fy, calendar)`.
@@ -173,12 +175,16 @@ export function pace(options: PaceOptions): Result<PaceResult> {
   const { target, actual, period, asOf, calendar, basis = 'working-days' } = options;
   const amounts = checkAmounts(target, actual);
   if (!amounts.ok) return amounts;
-  if (!isDate(asOf)) return fail('pace-date-invalid', `"${asOf}" is not a date YYYY-MM-DD`, { field: 'asOf', value: asOf });
+  if (basis !== 'working-days' && basis !== 'seasonality' && basis !== 'ramp') {
+    return fail('pace-basis-invalid', `"${basis}" is not a pace basis (working-days, seasonality or ramp)`, { value: String(basis) });
+  }
   const ctxResult = resolveContext(period, calendar, options.context);
   if (!ctxResult.ok) return ctxResult;
   const ctx = ctxResult.value;
+  const position = asOfPosition(ctx, asOf);
+  if (!position) return fail('pace-date-invalid', `"${asOf}" is not a date YYYY-MM-DD`, { field: 'asOf', value: asOf });
 
-  const elapsed = elapsedWorkingDays(ctx, asOf);
+  const elapsed = position.elapsed;
   const remaining = ctx.workingDays - elapsed;
   let expectedToDate: number;
   let expectedShare: number;
@@ -217,11 +223,38 @@ export function pace(options: PaceOptions): Result<PaceResult> {
   });
 }
 
-/** Working days of the context's period up to and including `asOf`. */
-export function elapsedWorkingDays(ctx: PaceContext, asOf: string): number {
-  if (asOf < ctx.start) return 0;
-  if (asOf >= ctx.end) return ctx.workingDays;
-  return workingDaysBetween(ctx.start, asOf, ctx.calendar);
+/** Where a date stands in a context's period; see `asOfPosition`. */
+export interface AsOfPosition {
+  /** Working days of the period up to and including the date. */
+  elapsed: number;
+  /** The day after: the remaining period starts at the later of it and the period's start. */
+  dayAfter: string;
+}
+
+/** Per context, the positions of the dates asked about: every node of a dashboard shares one asOf. */
+const positions = new WeakMap<PaceContext, Map<string, AsOfPosition | null>>();
+
+/**
+ * The working days of the context's period elapsed by the end of `asOf` (0 before the period, all
+ * after it), and the day after `asOf`; `null` for a malformed date. Remembered per context and date,
+ * so the 10,000th rep asking about the same day costs a map lookup.
+ *
+ * @example asOfPosition(march2026Context, '2026-03-11') // { elapsed: 8, dayAfter: '2026-03-12' }
+ */
+export function asOfPosition(ctx: PaceContext, asOf: string): AsOfPosition | null {
+  let cache = positions.get(ctx);
+  if (!cache) positions.set(ctx, (cache = new Map()));
+  let position = cache.get(asOf);
+  if (position === undefined) {
+    position = !isDate(asOf)
+      ? null
+      : {
+          elapsed: asOf < ctx.start ? 0 : asOf >= ctx.end ? ctx.workingDays : workingDaysBetween(ctx.start, asOf, ctx.calendar),
+          dayAfter: addDays(asOf, 1),
+        };
+    cache.set(asOf, position);
+  }
+  return position;
 }
 
 function elapsedCalendarDays(start: string, end: string, asOf: string): number {
@@ -357,6 +390,7 @@ export function checkAmounts(target: number, actual: number, targetField = 'targ
   return ok(true);
 }
 
+/** Whether `s` is a real calendar date `YYYY-MM-DD` (2026-02-30 is not). */
 export function isDate(s: unknown): s is string {
   return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && addDays(s, 0) === s;
 }

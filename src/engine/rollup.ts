@@ -7,8 +7,9 @@ import { METRICS, type Actual, type MetricId, type OrgNode, type StageCount, typ
 import { childPeriods, parsePeriodId } from './periods.js';
 
 /**
- * A precomputed view of the org tree. Ids are laid out in depth-first order, so the descendants
- * of a node are one contiguous slice and sums run in one reverse pass.
+ * A precomputed view of the org tree. Nodes are laid out in depth-first pre-order, so the
+ * descendants of a node are one contiguous slice of `order` and a roll-up is one reverse pass
+ * over positions (`parentPos`), with no lookups by id.
  */
 export interface OrgIndex {
   byId: ReadonlyMap<string, OrgNode>;
@@ -16,6 +17,10 @@ export interface OrgIndex {
   roots: readonly string[];
   /** Every reachable id in depth-first pre-order (parents before children, siblings in input order). */
   order: readonly string[];
+  /** For each position in `order`, the position of the parent; -1 for a root. */
+  parentPos: Int32Array;
+  /** The position of `id` in `order`; -1 for an unknown or unreachable id. */
+  positionOf(id: string): number;
   children(id: string): readonly string[];
   /** The parent id, or null for a root or an unknown id. */
   parent(id: string): string | null;
@@ -32,9 +37,9 @@ export interface OrgIndex {
 }
 
 /**
- * Indexes an org list once so tree questions are answered from maps (100,000 nodes index in a
- * few tens of milliseconds). Nodes on a parent cycle are unreachable and left out of `order`;
- * validate with `checkOrg` first.
+ * Indexes an org list once so tree questions are answered from precomputed arrays (100,000 nodes
+ * index in a few tens of milliseconds). A repeated id keeps its first node. Nodes on a parent
+ * cycle are unreachable and left out of `order`; validate with `checkOrg` first.
  *
  * @example
  * const ix = buildOrgIndex(org);
@@ -42,10 +47,16 @@ export interface OrgIndex {
  */
 export function buildOrgIndex(org: readonly OrgNode[]): OrgIndex {
   const byId = new Map<string, OrgNode>();
-  for (const n of org) if (!byId.has(n.id)) byId.set(n.id, n);
+  const nodes: OrgNode[] = [];
+  for (const n of org) {
+    if (!byId.has(n.id)) {
+      byId.set(n.id, n);
+      nodes.push(n);
+    }
+  }
   const kids = new Map<string, string[]>();
   const roots: string[] = [];
-  for (const n of byId.values()) {
+  for (const n of nodes) {
     if (n.parentId === null || !byId.has(n.parentId)) roots.push(n.id);
     else {
       const list = kids.get(n.parentId);
@@ -53,70 +64,83 @@ export function buildOrgIndex(org: readonly OrgNode[]): OrgIndex {
       else kids.set(n.parentId, [n.id]);
     }
   }
+  const size = nodes.length;
   const order: string[] = [];
+  const parentPos = new Int32Array(size);
+  const end = new Int32Array(size);
+  const depthAt = new Int32Array(size);
   const pos = new Map<string, number>();
-  const end = new Map<string, number>();
-  const depthOf = new Map<string, number>();
-  // Iterative DFS: an org 100,000 deep must not overflow the call stack.
-  const stack: [string, number, boolean][] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push([roots[i], 0, false]);
-  while (stack.length) {
-    const [id, depth, done] = stack.pop()!;
-    if (done) {
-      end.set(id, order.length);
-      continue;
-    }
-    pos.set(id, order.length);
-    depthOf.set(id, depth);
-    order.push(id);
-    stack.push([id, depth, true]);
-    const cs = kids.get(id) ?? [];
-    for (let i = cs.length - 1; i >= 0; i--) stack.push([cs[i], depth + 1, false]);
+  // Iterative DFS (an org can be deeper than the call stack). A stack entry is a position whose
+  // children are pushed next; its subtree ends where the next sibling or ancestor's sibling begins.
+  const stack: string[] = [];
+  const stackParent: number[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push(roots[i]);
+    stackParent.push(-1);
   }
+  while (stack.length) {
+    const id = stack.pop()!;
+    const parent = stackParent.pop()!;
+    const p = order.length;
+    pos.set(id, p);
+    order.push(id);
+    parentPos[p] = parent;
+    depthAt[p] = parent < 0 ? 0 : depthAt[parent] + 1;
+    const cs = kids.get(id);
+    if (cs) {
+      for (let i = cs.length - 1; i >= 0; i--) {
+        stack.push(cs[i]);
+        stackParent.push(p);
+      }
+    }
+  }
+  // A subtree ends where the next node that is not its descendant starts: fill from the back.
+  for (let p = order.length - 1; p >= 0; p--) end[p] = p + 1;
+  for (let p = order.length - 1; p >= 0; p--) if (parentPos[p] >= 0) end[parentPos[p]] = Math.max(end[parentPos[p]], end[p]);
+  const positionOf = (id: string) => pos.get(id) ?? -1;
   const none: readonly string[] = [];
-  const slice = (id: string) => {
-    const p = pos.get(id);
-    return p === undefined ? [] : order.slice(p + 1, end.get(id));
+  const subtree = (id: string, self: boolean) => {
+    const p = positionOf(id);
+    return p < 0 ? [] : order.slice(self ? p : p + 1, end[p]);
   };
-  const self = (id: string) => (pos.has(id) ? [id] : []);
   const parent = (id: string) => {
-    const p = byId.get(id)?.parentId ?? null;
-    return p !== null && byId.has(p) ? p : null;
+    const p = positionOf(id);
+    return p < 0 || parentPos[p] < 0 ? null : order[parentPos[p]];
   };
   return {
     byId,
     roots,
     order,
+    parentPos,
+    positionOf,
     children: (id) => kids.get(id) ?? none,
     parent,
     ancestors(id) {
       const out: string[] = [];
-      // Bounded by the node count so a cycle in unchecked data cannot loop forever.
-      for (let p = parent(id); p !== null && out.length < byId.size; p = parent(p)) out.push(p);
+      for (let p = parent(id); p !== null; p = parent(p)) out.push(p);
       return out;
     },
-    descendants: slice,
-    leaves: (id) => [...self(id), ...slice(id)].filter((x) => !kids.has(x)),
-    reps: (id) => [...self(id), ...slice(id)].filter((x) => byId.get(x)!.kind === 'rep'),
-    depth: (id) => depthOf.get(id) ?? -1,
+    descendants: (id) => subtree(id, false),
+    leaves: (id) => subtree(id, true).filter((x) => !kids.has(x)),
+    reps: (id) => subtree(id, true).filter((x) => byId.get(x)!.kind === 'rep'),
+    depth: (id) => {
+      const p = positionOf(id);
+      return p < 0 ? -1 : depthAt[p];
+    },
   };
 }
 
 const asIndex = (org: OrgIndex | readonly OrgNode[]): OrgIndex => ('order' in org ? org : buildOrgIndex(org));
 
-/**
- * Adds each node's own values into all of its ancestors, in one reverse pre-order pass.
- * Only ids in the index receive a total; every indexed id gets one (0 if nothing below it).
- */
-function sumUp(ix: OrgIndex, own: ReadonlyMap<string, number>): Map<string, number> {
-  const total = new Map<string, number>();
-  for (const id of ix.order) total.set(id, own.get(id) ?? 0);
-  for (let i = ix.order.length - 1; i >= 0; i--) {
-    const id = ix.order[i];
-    const p = ix.parent(id);
-    if (p !== null) total.set(p, total.get(p)! + total.get(id)!);
+/** Adds every position's value into its parent, deepest first, so each holds its subtree's sum. */
+function sumUp(ix: OrgIndex, total: Float64Array): Map<string, number> {
+  for (let p = ix.order.length - 1; p > 0; p--) {
+    const pp = ix.parentPos[p];
+    if (pp >= 0) total[pp] += total[p];
   }
-  return total;
+  const out = new Map<string, number>();
+  ix.order.forEach((id, p) => out.set(id, total[p]));
+  return out;
 }
 
 export interface ActualsQuery {
@@ -144,13 +168,15 @@ export function rollupActuals(
   query: ActualsQuery,
 ): Map<string, number> {
   const ix = asIndex(org);
-  const own = new Map<string, number>();
+  // Doubles hold integers exactly up to 2^53 分 (about ¥90 trillion): the sums stay exact.
+  const total = new Float64Array(ix.order.length);
   for (const a of actuals) {
     if (a.type !== query.type || a.date < query.from || a.date > query.to) continue;
     if (query.product !== undefined && a.productId !== query.product) continue;
-    own.set(a.repId, (own.get(a.repId) ?? 0) + a.amount);
+    const p = ix.positionOf(a.repId);
+    if (p >= 0) total[p] += a.amount;
   }
-  return sumUp(ix, own);
+  return sumUp(ix, total);
 }
 
 export interface TargetQuery {
@@ -174,81 +200,120 @@ function subPeriods(period: string, calendar: FiscalCalendar): string[] {
   return childPeriods(period, calendar, { halves: p.value.granularity === 'year' });
 }
 
-/** Cell values per node and period for one metric and product selection. */
+/**
+ * Cell values per node and period for one metric and product selection. A repeated cell (same
+ * node, period and product) replaces the earlier one, as a later edit would.
+ */
 function cellValues(targets: readonly TargetCell[], q: TargetQuery): Map<string, Map<string, number>> {
-  const total = new Map<string, Map<string, number>>();
-  const byProduct = new Map<string, Map<string, number>>();
+  const totals = new Map<string, Map<string, number>>();
+  // Product cells by node, keyed `period|product`; only built when the plan splits by product.
+  const products = new Map<string, Map<string, TargetCell>>();
   for (const t of targets) {
     if (t.metric !== q.metric) continue;
-    let into: Map<string, Map<string, number>>;
-    if (q.product !== undefined) {
-      if (t.product !== q.product) continue;
-      into = total;
-    } else {
-      into = t.product === undefined ? total : byProduct;
+    if (q.product === undefined ? t.product === undefined : t.product === q.product) {
+      let periods = totals.get(t.nodeId);
+      if (!periods) totals.set(t.nodeId, (periods = new Map()));
+      periods.set(t.period, t.value);
+    } else if (q.product === undefined) {
+      let cells = products.get(t.nodeId);
+      if (!cells) products.set(t.nodeId, (cells = new Map()));
+      cells.set(`${t.period}|${t.product}`, t);
     }
-    let periods = into.get(t.nodeId);
-    if (!periods) into.set(t.nodeId, (periods = new Map()));
-    // Product cells add up to a total; a repeated total cell replaces the earlier one, as a later edit would.
-    periods.set(t.period, into === byProduct ? (periods.get(t.period) ?? 0) + t.value : t.value);
   }
-  for (const [node, periods] of byProduct) {
-    let own = total.get(node);
-    if (!own) total.set(node, (own = new Map()));
-    for (const [period, v] of periods) if (!own.has(period)) own.set(period, v);
+  // Without a total cell, a node-period's total is the sum of its product cells.
+  for (const [node, cells] of products) {
+    let periods = totals.get(node);
+    if (!periods) totals.set(node, (periods = new Map()));
+    const sums = new Map<string, number>();
+    for (const t of cells.values()) if (!periods.has(t.period)) sums.set(t.period, (sums.get(t.period) ?? 0) + t.value);
+    for (const [period, v] of sums) periods.set(period, v);
   }
-  return total;
+  return totals;
+}
+
+interface PeriodValues {
+  /** By position in `order`: the node's value, meaningful where `has` is 1. */
+  value: Float64Array;
+  has: Uint8Array;
+  /** By position: the sum of the children's values, meaningful where `childHas` is 1. */
+  childSum: Float64Array;
+  childHas: Uint8Array;
+  subs: string[];
+  /** Every period strictly below this one in the calendar tree. */
+  below: Set<string>;
 }
 
 /**
- * A node's own value for a period: its cell, else the sum of its own values for the sub-periods
- * (undefined when it has neither).
+ * Resolves target values for `period` and every period below it, bottom-up in both trees
+ * (months before quarters, children before parents); results land in `memo` by period id.
+ * `cells` is indexed by position in `ix.order`.
  */
-function ownValue(cells: ReadonlyMap<string, number> | undefined, period: string, calendar: FiscalCalendar): number | undefined {
-  if (!cells) return undefined;
-  const v = cells.get(period);
-  if (v !== undefined) return v;
-  let sum: number | undefined;
-  for (const sub of subPeriods(period, calendar)) {
-    const s = ownValue(cells, sub, calendar);
-    if (s !== undefined) sum = (sum ?? 0) + s;
-  }
-  return sum;
-}
-
-function rollupFrom(
-  cells: Map<string, Map<string, number>>,
+function resolveTargets(
+  cells: readonly (ReadonlyMap<string, number> | undefined)[],
   ix: OrgIndex,
   period: string,
   calendar: FiscalCalendar,
-): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = ix.order.length - 1; i >= 0; i--) {
-    const id = ix.order[i];
-    const own = ownValue(cells.get(id), period, calendar);
-    if (own !== undefined) {
-      out.set(id, own);
-      continue;
+  memo: Map<string, PeriodValues>,
+): PeriodValues {
+  const subs = subPeriods(period, calendar);
+  const below = new Set<string>();
+  const subValues = subs.map((sub) => {
+    const r = resolveTargets(cells, ix, sub, calendar, memo);
+    below.add(sub);
+    for (const b of r.below) below.add(b);
+    return r;
+  });
+  const n = ix.order.length;
+  const value = new Float64Array(n), has = new Uint8Array(n);
+  const childSum = new Float64Array(n), childHas = new Uint8Array(n);
+  for (let p = n - 1; p >= 0; p--) {
+    const own = cells[p];
+    const cell = own?.get(period);
+    if (cell !== undefined) {
+      value[p] = cell;
+      has[p] = 1;
+    } else if (own && hasAny(own, below)) {
+      for (const sv of subValues) {
+        if (sv.has[p]) {
+          value[p] += sv.value[p];
+          has[p] = 1;
+        }
+      }
+    } else if (childHas[p]) {
+      value[p] = childSum[p];
+      has[p] = 1;
     }
-    let sum: number | undefined;
-    for (const c of ix.children(id)) {
-      const v = out.get(c);
-      if (v !== undefined) sum = (sum ?? 0) + v;
+    const pp = ix.parentPos[p];
+    if (has[p] && pp >= 0) {
+      childSum[pp] += value[p];
+      childHas[pp] = 1;
     }
-    if (sum !== undefined) out.set(id, sum);
   }
-  return out;
+  const r = { value, has, childSum, childHas, subs, below };
+  memo.set(period, r);
+  return r;
+}
+
+function hasAny(own: ReadonlyMap<string, number>, periods: ReadonlySet<string>): boolean {
+  for (const p of periods) if (own.has(p)) return true;
+  return false;
+}
+
+function cellsByPosition(targets: readonly TargetCell[], ix: OrgIndex, q: TargetQuery): (Map<string, number> | undefined)[] {
+  const byNode = cellValues(targets, q);
+  return ix.order.map((id) => byNode.get(id));
 }
 
 /**
  * Target values per node for one metric, period and product selection.
  *
- * A node's value is its own cell for the period; failing that, the sum of its own cells for the
- * sub-periods (a quarter = its three months, a year = its halves or quarters); failing that, the
- * sum of its children's values. A node's own cells win over its children's: a team with cells for
- * only some months of a quarter counts those months, and `targetMismatches` reports where its
- * children disagree. A node with no target anywhere at or below it is absent from the map (no
- * target is not a target of 0).
+ * A node's value is its own cell for the period. Failing that, when the node has its own cells
+ * further down the calendar, it is the sum of its values for the sub-periods (a quarter = its three
+ * months, a year = its halves = its quarters), each resolved the same way; otherwise it is the sum
+ * of its children's values. So a quarter with no cell of its own is always the sum of its months,
+ * a department with no cells of its own is always the sum of its sub-departments, and a rep
+ * planned by quarter and another planned by month still add up in their team. A node with no
+ * target anywhere at or below it is absent from the map (no target is not a target of 0).
  *
  * @example
  * // company has FY2026 = 1000; region east has Q1..Q4 = 100, 200, 300, 400; region west has nothing:
@@ -261,7 +326,13 @@ export function rollupTargets(
   query: TargetQuery,
   calendar: FiscalCalendar,
 ): Map<string, number> {
-  return rollupFrom(cellValues(targets, query), asIndex(org), query.period, calendar);
+  const ix = asIndex(org);
+  const r = resolveTargets(cellsByPosition(targets, ix, query), ix, query.period, calendar, new Map());
+  const out = new Map<string, number>();
+  ix.order.forEach((id, p) => {
+    if (r.has[p]) out.set(id, r.value[p]);
+  });
+  return out;
 }
 
 export interface TargetMismatch {
@@ -279,9 +350,11 @@ export interface TargetMismatch {
 
 /**
  * Cells that disagree with their parts, for the query period and every period below it
- * (halves, quarters, months): a node whose cell differs from the sum of its children's values,
- * and a cell that differs from the sum of the same node's sub-period values. Parts that have no
- * value at all are not compared.
+ * (halves, quarters, months), in calendar then org order:
+ * - `org`: a node's cell differs from the sum of its children's values for that period;
+ * - `period`: a node that also has cells further down the calendar, whose cell differs from the
+ *   sum of its own values for the sub-periods (the value it would have without that cell).
+ * Parts that have no value at all are not compared.
  *
  * @example
  * // co FY2026 = 1000, its two regions 600 and 300:
@@ -294,27 +367,31 @@ export function targetMismatches(
   calendar: FiscalCalendar,
 ): TargetMismatch[] {
   const ix = asIndex(org);
-  const cells = cellValues(targets, query);
+  const cells = cellsByPosition(targets, ix, query);
+  const memo = new Map<string, PeriodValues>();
+  resolveTargets(cells, ix, query.period, calendar, memo);
   const out: TargetMismatch[] = [];
   const walk = (period: string) => {
-    const values = rollupFrom(cells, ix, period, calendar);
-    for (const id of ix.order) {
-      const value = cells.get(id)?.get(period);
-      if (value === undefined) continue;
-      let sum: number | undefined;
-      for (const c of ix.children(id)) {
-        const v = values.get(c);
-        if (v !== undefined) sum = (sum ?? 0) + v;
+    const { childSum, childHas, subs, below } = memo.get(period)!;
+    ix.order.forEach((nodeId, p) => {
+      const own = cells[p];
+      const value = own?.get(period);
+      if (own === undefined || value === undefined) return;
+      if (childHas[p] && childSum[p] !== value) {
+        out.push({ kind: 'org', nodeId, period, value, sum: childSum[p], difference: value - childSum[p] });
       }
-      if (sum !== undefined && sum !== value) out.push({ kind: 'org', nodeId: id, period, value, sum, difference: value - sum });
-      let psum: number | undefined;
-      for (const sub of subPeriods(period, calendar)) {
-        const v = ownValue(cells.get(id), sub, calendar);
-        if (v !== undefined) psum = (psum ?? 0) + v;
+      if (!hasAny(own, below)) return;
+      let sum = 0, any = false;
+      for (const sub of subs) {
+        const sv = memo.get(sub)!;
+        if (sv.has[p]) {
+          sum += sv.value[p];
+          any = true;
+        }
       }
-      if (psum !== undefined && psum !== value) out.push({ kind: 'period', nodeId: id, period, value, sum: psum, difference: value - psum });
-    }
-    for (const sub of subPeriods(period, calendar)) walk(sub);
+      if (any && sum !== value) out.push({ kind: 'period', nodeId, period, value, sum, difference: value - sum });
+    });
+    for (const sub of subs) walk(sub);
   };
   walk(query.period);
   return out;
@@ -389,12 +466,11 @@ export function stageCountsRollup(
     const own = out.get(s.repId);
     if (own) own.set(s.stageId, (own.get(s.stageId) ?? 0) + s.count);
   }
-  for (let i = ix.order.length - 1; i >= 0; i--) {
-    const id = ix.order[i];
-    const p = ix.parent(id);
-    if (p === null) continue;
-    const into = out.get(p)!;
-    for (const [stage, n] of out.get(id)!) into.set(stage, (into.get(stage) ?? 0) + n);
+  for (let p = ix.order.length - 1; p > 0; p--) {
+    const pp = ix.parentPos[p];
+    if (pp < 0) continue;
+    const into = out.get(ix.order[pp])!;
+    for (const [stage, n] of out.get(ix.order[p])!) into.set(stage, (into.get(stage) ?? 0) + n);
   }
   return out;
 }

@@ -203,7 +203,8 @@ export interface Blend {
  * @example
  * // Weights 0.5/0.3/0.2. t: 0.5·1,800,000 + 0.3·1,700,000 + 0.2·1,500,000 = 1,710,000.
  * // r1 (no market): (0.5·900,000 + 0.3·1,100,000) / 0.8 = 975,000; r2: (0.5·900,000 + 0.3·600,000) / 0.8 = 787,500.
- * // Reconciled: 1,710,000 split 975,000 : 787,500 → 945,853.19… and 764,146.80… → 945,853 + 764,147.
+ * // Reconciled: 1,710,000 split 975,000 : 787,500 → 945,957.44… and 764,042.55… → 945,957 + 764,042 = 1,709,999;
+ * // the larger remainder (r2) takes the last unit: 945,957 + 764,043.
  * blendViews(nodes, views, { topDown: 0.5, bottomUp: 0.3, market: 0.2 })
  */
 export function blendViews(

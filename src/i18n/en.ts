@@ -1,5 +1,6 @@
 import type { Translation } from './types.js';
 import { allMessages } from './messages/index.js';
+import * as sections from './sections/index.js';
 
 /** English strings. */
 export const en: Translation = {
@@ -37,5 +38,13 @@ export const en: Translation = {
     avgDealSize: 'Average deal size',
   },
   statuses: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' },
+  goalTree: sections.goalTreeStrings.en,
+  funnel: sections.funnelStrings.en,
+  gauge: sections.gaugeStrings.en,
+  paceChart: sections.paceChartStrings.en,
+  adjustment: sections.adjustmentStrings.en,
+  incentive: sections.incentiveStrings.en,
+  review: sections.reviewStrings.en,
+  scorecard: sections.scorecardStrings.en,
   errors: allMessages('en'),
 };

@@ -1,3 +1,14 @@
+import type {
+  GoalTreeStrings,
+  FunnelStrings,
+  GaugeStrings,
+  PaceChartStrings,
+  AdjustmentStrings,
+  IncentiveStrings,
+  ReviewStrings,
+  ScorecardStrings,
+} from './sections/index.js';
+
 /** The locales QuotaKit ships. Others resolve to the nearest one (zh-* → zh-CN, anything else → en). */
 export type QkLocale = 'en' | 'zh-CN';
 
@@ -39,6 +50,15 @@ export interface Translation {
   };
   metrics: Record<string, string>;
   statuses: Record<'on-track' | 'at-risk' | 'off-track', string>;
+  /** One section per element (see `sections/`). */
+  goalTree: GoalTreeStrings;
+  funnel: FunnelStrings;
+  gauge: GaugeStrings;
+  paceChart: PaceChartStrings;
+  adjustment: AdjustmentStrings;
+  incentive: IncentiveStrings;
+  review: ReviewStrings;
+  scorecard: ScorecardStrings;
   /** Error codes → messages. Unknown codes fall back to the English `message` of the error. */
   errors: MessageTable;
 }

@@ -1,5 +1,6 @@
 import type { Translation } from './types.js';
 import { allMessages } from './messages/index.js';
+import * as sections from './sections/index.js';
 
 /** 简体中文. */
 export const zhCN: Translation = {
@@ -37,5 +38,13 @@ export const zhCN: Translation = {
     avgDealSize: '平均客单价',
   },
   statuses: { 'on-track': '进度正常', 'at-risk': '存在风险', 'off-track': '严重落后' },
+  goalTree: sections.goalTreeStrings['zh-CN'],
+  funnel: sections.funnelStrings['zh-CN'],
+  gauge: sections.gaugeStrings['zh-CN'],
+  paceChart: sections.paceChartStrings['zh-CN'],
+  adjustment: sections.adjustmentStrings['zh-CN'],
+  incentive: sections.incentiveStrings['zh-CN'],
+  review: sections.reviewStrings['zh-CN'],
+  scorecard: sections.scorecardStrings['zh-CN'],
   errors: allMessages('zh-CN'),
 };

@@ -140,15 +140,19 @@ export function restTestServerPlugin() {
 
   return {
     name: 'qk-rest-test-server',
-    serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        if (!ctx.path.startsWith(PREFIX)) return next();
-        try {
-          await handle(ctx);
-        } catch (e) {
-          send(ctx, 400, { message: `test server: ${e instanceof Error ? e.message : String(e)}` });
-        }
-      });
+    // The `serve` hook sees every request, whatever its method, as a koa context. (Middleware added
+    // with app.use() in serverStart is never reached: koa composed its middleware list already.)
+    // It answers by setting status and body itself and returns nothing, so it can send 204, 409 or
+    // 500 (a returned serve result is always sent as 200); the static file middleware then leaves
+    // the answered request alone.
+    async serve(ctx) {
+      if (!ctx.path.startsWith(PREFIX)) return undefined;
+      try {
+        await handle(ctx);
+      } catch (e) {
+        send(ctx, 400, { message: `test server: ${e instanceof Error ? e.message : String(e)}` });
+      }
+      return undefined;
     },
   };
 }

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { FiscalCalendar } from '../../src/engine/model.js';
 import { addDays } from '../../src/engine/periods.js';
+import { paceMessages } from '../../src/i18n/messages/pace.js';
 import { ceilDiv, createPaceContext, dualAttainment, mulDivRound, pace, type PaceOptions, type PaceResult } from '../../src/engine/pace.js';
 
 const cal: FiscalCalendar = { startMonth: 1 };
@@ -178,6 +179,7 @@ describe('pace', () => {
       [{ actual: Number.NaN }, 'pace-amount-invalid'],
       [{ asOf: '2026-02-30' }, 'pace-date-invalid'],
       [{ period: '2026Q1' }, 'period-invalid'],
+      [{ basis: 'calendar-days' as PaceOptions['basis'] }, 'pace-basis-invalid'],
     ];
     for (const [bad, code] of cases) {
       const r = pace({ ...march, actual: 0, asOf: '2026-03-11', ...bad });
@@ -248,5 +250,20 @@ describe('dualAttainment', () => {
     expect(r.ok && r.value.targetChangeRatio).to.equal(null);
     const bad = dualAttainment({ actual: 10, originalTarget: 100, currentTarget: 0.5 });
     expect(!bad.ok && bad.error.params).to.deep.equal({ field: 'currentTarget', value: '0.5' });
+  });
+});
+
+describe('pace messages', () => {
+  it('translate every code in both locales', () => {
+    const codes = [
+      'pace-amount-invalid', 'pace-basis-invalid', 'pace-date-invalid', 'pace-profile-missing-month', 'pace-profile-invalid',
+      'pace-profile-empty', 'pace-hire-date-missing', 'forecast-blend-invalid', 'forecast-history-invalid',
+      'forecast-opportunity-invalid', 'forecast-too-large', 'status-thresholds-invalid', 'status-thresholds-order',
+      'zero-target', 'nothing-expected-yet', 'no-working-days-left', 'pace-low', 'forecast-low', 'on-pace', 'no-data',
+    ];
+    expect(Object.keys(paceMessages.en).sort()).to.deep.equal([...codes].sort());
+    expect(Object.keys(paceMessages['zh-CN']).sort()).to.deep.equal([...codes].sort());
+    expect(paceMessages.en['pace-low']({ value: 0.9, threshold: 0.95 })).to.equal('Pace is 90% of the expected progress, below 95%.');
+    expect(paceMessages['zh-CN']['forecast-low']({ value: 0.8, threshold: 0.85 })).to.equal('预测完成率为 80%，低于 85%。');
   });
 });

@@ -1,8 +1,14 @@
 import type { MessageTable, QkLocale, LocalizedMessages } from '../types.js';
+import { adapterMessages } from './adapter.js';
+import { coreMessages } from './core.js';
+import { csvMessages } from './csv.js';
+import { funnelMessages } from './funnel.js';
+import { goalGridMessages } from './goal-grid.js';
+import { paceMessages } from './pace.js';
 import { storeMessages } from './store.js';
 
 /** Every area's error messages; an area added under messages/ is listed here once. */
-const areas: LocalizedMessages[] = [storeMessages];
+const areas: LocalizedMessages[] = [adapterMessages, coreMessages, csvMessages, funnelMessages, goalGridMessages, paceMessages, storeMessages];
 
 export function allMessages(locale: QkLocale): MessageTable {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -12,6 +12,7 @@ export const paceMessages: LocalizedMessages = {
   en: {
     'pace-amount-invalid': ({ field }) => `The ${field === 'actual' ? 'actual' : 'target'} must be a whole amount${field === 'actual' ? '' : ' of zero or more'}.`,
     'pace-date-invalid': ({ value }) => `"${value}" is not a valid date (YYYY-MM-DD).`,
+    'pace-basis-invalid': ({ value }) => `"${value}" is not a way to measure pace; use working-days, seasonality or ramp.`,
     'pace-profile-missing-month': ({ month }) => `The seasonality profile has no weight for ${month}.`,
     'pace-profile-invalid': ({ month }) => `The seasonality weight for ${month} must be a number of zero or more.`,
     'pace-profile-empty': ({ period }) => `The seasonality profile gives ${period} no weight at all.`,
@@ -33,6 +34,7 @@ export const paceMessages: LocalizedMessages = {
   'zh-CN': {
     'pace-amount-invalid': ({ field }) => (field === 'actual' ? '实际完成额必须是整数金额。' : '目标必须是不小于零的整数金额。'),
     'pace-date-invalid': ({ value }) => `“${value}”不是有效日期（格式为 YYYY-MM-DD）。`,
+    'pace-basis-invalid': ({ value }) => `“${value}”不是有效的进度计算方式，请使用 working-days（工作日）、seasonality（季节性）或 ramp（爬坡）。`,
     'pace-profile-missing-month': ({ month }) => `季节性系数中缺少 ${month} 的权重。`,
     'pace-profile-invalid': ({ month }) => `${month} 的季节性权重必须是不小于零的数字。`,
     'pace-profile-empty': ({ period }) => `季节性系数中 ${period} 各月的权重均为零。`,

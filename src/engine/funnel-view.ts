@@ -1,0 +1,532 @@
+/**
+ * The funnel inverter's view model: everything `qk-funnel-inverter` shows for one org node and
+ * period, gathered from the plan and actuals (`funnelContext`), the what-if computation over it
+ * (`computeFunnel`), and the funnel's geometry (`layoutFunnel`, d3 scales and shapes). Pure: plain
+ * data in, new plain objects out; the element only renders.
+ */
+import { line, scaleSqrt } from 'd3';
+import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode, PlanSnapshot, TargetCell } from './model.js';
+import { fail, ok, type QkIssue, type Result } from './result.js';
+import { buildOrgIndex, rollupActuals, rollupTargets, stageCountsRollup } from './rollup.js';
+import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod } from './periods.js';
+import { allocate } from './allocate.js';
+import {
+  activityQuotas,
+  conversionRatesFromHistory,
+  diagnoseFunnel,
+  funnelCoverage,
+  invertFunnel,
+  leadsForConfidence,
+  reachProbability,
+  scheduleRequirement,
+  splitRequirement,
+  type ActivityQuotas,
+  type FunnelCoverage,
+  type FunnelDiagnosis,
+  type FunnelRequirement,
+  type HistoryRates,
+  type LeadsForConfidence,
+  type Reach,
+  type RepRequirement,
+  type RequirementSchedule,
+  type SplitRep,
+} from './funnel.js';
+
+/** Months of history the default rates are learned from. */
+export const DEFAULT_LOOKBACK_MONTHS = 12;
+/** The confidence level the element asks for by default. */
+export const DEFAULT_CONFIDENCE = 0.8;
+
+/** One stage of the what-if: its conversion to the next stage and its average duration in days. */
+export interface FunnelInputStage {
+  id: string;
+  /** 0 < rate ≤ 1; absent on the last stage. */
+  rate?: number;
+  /** Average calendar days in the stage (for the schedule); absent on the last stage. */
+  avgDays?: number;
+}
+
+/** The what-if inputs: money in integer minor units, rates as ratios. */
+export interface FunnelInputs {
+  target: number;
+  avgDealSize: number;
+  stages: FunnelInputStage[];
+  /** The chance wanted for `leadsForConfidence`, 0 < confidence < 1. */
+  confidence: number;
+}
+
+/** Defaults for the inputs; a field is null when neither the plan nor history gives one. */
+export interface FunnelDefaults {
+  target: number | null;
+  avgDealSize: number | null;
+  stages: { id: string; rate: number | null; avgDays: number | null }[];
+}
+
+export interface FunnelContextRep {
+  id: string;
+  name: string;
+  hireDate?: string;
+}
+
+/** What the plan and actuals say about one node and period. */
+export interface FunnelContext {
+  nodeId: string;
+  nodeName: string;
+  period: string;
+  /** First and last day of the period. */
+  start: string;
+  end: string;
+  asOf: string;
+  currency: string;
+  calendar: FiscalCalendar;
+  /** The plan's funnel stages, in order. */
+  stages: FunnelStage[];
+  /** The node's revenue target for the period: its own cell, else the roll-up; null when none is set. */
+  target: number | null;
+  /** The calendar months of the period (empty for a week) and their stored targets (null where none). */
+  months: { month: string; target: number | null }[];
+  /** The lookback window of the history (whole months before `asOf`'s month). */
+  window: { from: string; to: string };
+  history: HistoryRates | null;
+  historyError: QkIssue | null;
+  /** True when history gives every rate (the reset button has something to reset to). */
+  hasHistory: boolean;
+  defaults: FunnelDefaults;
+  /** Reps under the node (the node itself when it is a rep) who have not left by `asOf`. */
+  reps: FunnelContextRep[];
+  /** Open opportunities of the node's reps. */
+  pipeline: Opportunity[];
+  /** Items that entered each stage from the period start to `asOf` (whole months); null before the period. */
+  actualCounts: Record<string, number> | null;
+  /** Bookings from the period start to `asOf`, minor units. */
+  bookedToDate: number;
+  /** Working days of the period passed by `asOf`, and all of them. */
+  elapsedDays: number;
+  totalDays: number;
+}
+
+export interface FunnelContextOptions {
+  /** The org node; default the root. */
+  nodeId?: string | null;
+  /** The period id; default the plan's fiscal year. */
+  period?: string | null;
+  /** Today, `YYYY-MM-DD`. */
+  asOf: string;
+  /** Months of history before `asOf`'s month (default {@link DEFAULT_LOOKBACK_MONTHS}). */
+  lookbackMonths?: number;
+}
+
+const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+const monthOf = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/** The calendar months of a period in order: year/half/quarter → its months, month → itself, week → none. */
+export function monthsOfPeriod(period: string, calendar: FiscalCalendar): string[] {
+  const p = parsePeriodId(period);
+  if (!p.ok || p.value.granularity === 'week') return [];
+  if (p.value.granularity === 'month') return [period];
+  return childPeriods(period, calendar).flatMap((c) => monthsOfPeriod(c, calendar));
+}
+
+/**
+ * The whole months of history before `asOf`'s month: with `asOf` 2026-11-27 and 12 months,
+ * 2025-11 to 2026-10 (the current, unfinished month is left out so it does not drag rates down).
+ */
+export function lookbackWindow(asOf: string, months = DEFAULT_LOOKBACK_MONTHS): { from: string; to: string } {
+  const last = monthIndex(asOf) - 1;
+  return { from: monthOf(last - Math.max(1, Math.floor(months)) + 1), to: monthOf(last) };
+}
+
+/**
+ * Gathers what the funnel inverter shows for one node and period: the target (the node's own
+ * cell, else the roll-up of its children or sub-periods), the stored month targets, the
+ * conversion rates and average deal size of the last `lookbackMonths` whole months (with the
+ * parent fallback of `conversionRatesFromHistory`), the reps with their hire dates (for the ramp),
+ * the node's open pipeline, the stage counts and bookings from the period start to `asOf`, and
+ * the elapsed working days.
+ *
+ * @example
+ * // Team t (reps a, b) with 400 leads, 80 demos, 40 quotes, 16 won and ¥800,000 booked in the window:
+ * funnelContext({ snapshot, actuals }, { nodeId: 't', period: 'FY2026', asOf: '2026-07-01' }).value.defaults
+ * // → rates 80/400 = 0.2, 40/80 = 0.5, 16/40 = 0.4; avgDealSize 80,000,000 / 16 = 5,000,000 (¥50,000)
+ *
+ * Errors: `funnel-node-unknown`, `period-invalid` (and `period-week-range`). A history that cannot
+ * be computed (e.g. fewer than two stages) is not an error: `historyError` says why.
+ */
+export function funnelContext(
+  data: { snapshot: PlanSnapshot; actuals?: ActualsSnapshot | null; targets?: readonly TargetCell[] },
+  options: FunnelContextOptions,
+): Result<FunnelContext> {
+  const { snapshot } = data;
+  const actuals = data.actuals ?? null;
+  const targets = data.targets ?? snapshot.targets;
+  const { calendar, currency, fiscalYear } = snapshot.plan;
+  const ix = buildOrgIndex(snapshot.org);
+  const nodeId = options.nodeId ?? ix.roots[0];
+  const node = nodeId === undefined ? undefined : ix.byId.get(nodeId);
+  if (!node) return fail('funnel-node-unknown', `there is no org node "${nodeId}"`, { nodeId: String(nodeId) }, ['nodeId']);
+  const period = options.period ?? `FY${fiscalYear}`;
+  const parsed = parsePeriodId(period);
+  if (!parsed.ok) return parsed;
+  const { start, end } = periodRange(period, calendar);
+  const asOf = options.asOf;
+  const stages = snapshot.stages;
+  const stageIds = stages.map((s) => s.id);
+
+  const target = rollupTargets(targets, ix, { metric: 'revenue', period }, calendar).get(node.id) ?? null;
+  const months = monthsOfPeriod(period, calendar).map((month) => ({
+    month,
+    target: rollupTargets(targets, ix, { metric: 'revenue', period: month }, calendar).get(node.id) ?? null,
+  }));
+
+  const window = lookbackWindow(asOf, options.lookbackMonths);
+  let history: HistoryRates | null = null;
+  let historyError: QkIssue | null = null;
+  if (actuals) {
+    const h = conversionRatesFromHistory(actuals.stageCounts, ix, { nodeId: node.id, ...window, stages: stageIds, actuals: actuals.actuals });
+    if (h.ok) history = h.value;
+    else historyError = h.error;
+  }
+  const hasHistory = !!history && history.rates.every((r) => r.rate !== null);
+  const dealSize = history?.avgDealSize?.value ?? null;
+  const defaults: FunnelDefaults = {
+    target,
+    avgDealSize: dealSize !== null && dealSize > 0 ? dealSize : null,
+    stages: stages.map((s, i) => ({
+      id: s.id,
+      rate: history?.rates[i]?.rate ?? null,
+      avgDays: i < stages.length - 1 ? (s.avgDays ?? null) : null,
+    })),
+  };
+
+  const members = new Set([node.id, ...ix.descendants(node.id)]);
+  const reps = ix
+    .reps(node.id)
+    .map((id) => ix.byId.get(id)!)
+    .filter((r: OrgNode) => r.leaveDate === undefined || r.leaveDate > asOf)
+    .map((r) => ({ id: r.id, name: r.name, ...(r.hireDate ? { hireDate: r.hireDate } : {}) }));
+  const pipeline = (actuals?.pipeline ?? []).filter((o) => members.has(o.repId));
+
+  const toDate = asOf < end ? asOf : end;
+  let actualCounts: Record<string, number> | null = null;
+  let bookedToDate = 0;
+  if (actuals && asOf >= start) {
+    const rolled = stageCountsRollup(actuals.stageCounts, ix, { from: start, to: toDate }).get(node.id);
+    actualCounts = Object.fromEntries(stageIds.map((s) => [s, rolled?.get(s) ?? 0]));
+    bookedToDate = rollupActuals(actuals.actuals, ix, { from: start, to: toDate, type: 'booking' }).get(node.id) ?? 0;
+  }
+
+  return ok({
+    nodeId: node.id,
+    nodeName: node.name,
+    period,
+    start,
+    end,
+    asOf,
+    currency,
+    calendar,
+    stages,
+    target,
+    months,
+    window,
+    history,
+    historyError,
+    hasHistory,
+    defaults,
+    reps,
+    pipeline,
+    actualCounts,
+    bookedToDate,
+    elapsedDays: elapsedWorkingDays(period, asOf, calendar),
+    totalDays: workingDaysInPeriod(period, calendar),
+  });
+}
+
+/**
+ * A context with no plan behind it, for an element given only its inputs and a period: the
+ * schedule and the weekly quotas can be computed, nothing is known about reps, pipeline or actuals.
+ */
+export function bareFunnelContext(options: {
+  period: string;
+  stages: readonly FunnelStage[];
+  asOf: string;
+  currency?: string;
+  calendar?: FiscalCalendar;
+}): Result<FunnelContext> {
+  const calendar = options.calendar ?? { startMonth: 1 };
+  const parsed = parsePeriodId(options.period);
+  if (!parsed.ok) return parsed;
+  const { start, end } = periodRange(options.period, calendar);
+  return ok({
+    nodeId: '',
+    nodeName: '',
+    period: options.period,
+    start,
+    end,
+    asOf: options.asOf,
+    currency: options.currency ?? 'CNY',
+    calendar,
+    stages: [...options.stages],
+    target: null,
+    months: monthsOfPeriod(options.period, calendar).map((month) => ({ month, target: null })),
+    window: lookbackWindow(options.asOf),
+    history: null,
+    historyError: null,
+    hasHistory: false,
+    defaults: { target: null, avgDealSize: null, stages: options.stages.map((s) => ({ id: s.id, rate: null, avgDays: s.avgDays ?? null })) },
+    reps: [],
+    pipeline: [],
+    actualCounts: null,
+    bookedToDate: 0,
+    elapsedDays: 0,
+    totalDays: workingDaysInPeriod(options.period, calendar),
+  });
+}
+
+/**
+ * Splits a (what-if) target over the months of the period: by the stored month targets when every
+ * month has one (the plan's seasonality), else by working days; largest remainder, so the months
+ * add up exactly to the target.
+ *
+ * @example
+ * // ¥1,000,000 over FY2026-Q1 (January 2026 calendar, no holidays): 22, 20 and 22 working days
+ * monthlyTargets(100_000_000, ctx) // → 34,375,000 + 31,250,000 + 34,375,000 (100,000,000 × 22/64 …)
+ */
+export function monthlyTargets(target: number, context: Pick<FunnelContext, 'months' | 'calendar'>): Result<{ month: string; target: number }[]> {
+  const { months, calendar } = context;
+  const stored = months.every((m) => m.target !== null) && months.some((m) => (m.target ?? 0) > 0);
+  const parts = months.map((m) => ({ id: m.month, weight: stored ? (m.target as number) : workingDaysInPeriod(m.month, calendar) }));
+  const a = allocate(target, parts);
+  if (!a.ok) return a;
+  return ok(months.map((m) => ({ month: m.month, target: a.value.values[m.month] })));
+}
+
+export interface FunnelResults {
+  inputs: FunnelInputs;
+  requirement: FunnelRequirement;
+  /** P(reaching the won deals) with the required leads; null with fewer than two stages. */
+  reach: Result<Reach> | null;
+  /** The leads needed for `inputs.confidence`; null with fewer than two stages. */
+  confidence: Result<LeadsForConfidence> | null;
+  /** Per rep with ramp; null without reps. */
+  perRep: Result<{ reps: RepRequirement[] }> | null;
+  /** Per ISO week and working day of the period; null without a period. */
+  weekly: Result<ActivityQuotas> | null;
+  /** The schedule per month; null without months or without every stage's duration. */
+  schedule: Result<RequirementSchedule> | null;
+  /** The requirement for the revenue still to win (target − booked to date). */
+  remaining: { target: number; requirement: FunnelRequirement } | null;
+  /** Open pipeline against `remaining`; null without pipeline data. */
+  coverage: Result<FunnelCoverage> | null;
+  /** Actual stage counts to date against the requirement prorated to date; null before anything is measurable. */
+  diagnosis: Result<FunnelDiagnosis> | null;
+  /** The requirement prorated to the elapsed working days (what the diagnosis compares with). */
+  planToDate: Record<string, number> | null;
+}
+
+/** ceil(a · b / c) in integers, for a, b ≥ 0 and c > 0. */
+const ceilMulDiv = (a: number, b: number, c: number) => Number((BigInt(a) * BigInt(b) + BigInt(c) - 1n) / BigInt(c));
+
+/**
+ * Runs the what-if: inverts the funnel for the inputs, then (when a context is given) splits the
+ * requirement over the reps (capacity × ramp as of `asOf`), into weekly quotas over the period's
+ * working days, into a schedule per month (the target split by `monthlyTargets`), compares the
+ * open pipeline with the requirement for the revenue still to win, diagnoses the actual stage
+ * counts to date against the requirement prorated to the elapsed working days, and computes the
+ * confidence of the required leads and the leads needed for `inputs.confidence`.
+ *
+ * Fails only on the inputs (so a form can point at the bad field through `error.path`): the codes
+ * of `invertFunnel` (paths `target`, `avgDealSize`, `stages.i.rate`), `funnel-days-invalid`
+ * (`stages.i.avgDays`) and `funnel-confidence-invalid` (`confidence`). A section that cannot be
+ * computed (no working days, no reps with capacity) carries its own failed `Result`.
+ *
+ * @example
+ * // The seed: ¥1,000,000 target, ¥50,000 deals, 20% / 50% / 40%, no context:
+ * computeFunnel({ target: 100_000_000, avgDealSize: 5_000_000, confidence: 0.8, stages: [
+ *   { id: 'lead', rate: 0.2 }, { id: 'demo', rate: 0.5 }, { id: 'quote', rate: 0.4 }, { id: 'won' }] })
+ * // → requirement 500 / 100 / 50 / 20; reach 0.5316 with 500 leads; 589 leads for 80%.
+ */
+export function computeFunnel(inputs: FunnelInputs, context: FunnelContext | null = null): Result<FunnelResults> {
+  const { stages, confidence } = inputs;
+  const req = invertFunnel({ target: inputs.target, avgDealSize: inputs.avgDealSize, stages });
+  if (!req.ok) return req;
+  for (let i = 0; i < stages.length - 1; i++) {
+    const d = stages[i].avgDays;
+    if (d !== undefined && !(typeof d === 'number' && Number.isFinite(d) && d >= 0)) {
+      return fail('funnel-days-invalid', `stage "${stages[i].id}" needs an average duration in days ≥ 0`, { stage: stages[i].id }, ['stages', i, 'avgDays']);
+    }
+  }
+  if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
+    return fail('funnel-confidence-invalid', `the confidence must be between 0 and 1 (exclusive), got ${confidence}`, { value: String(confidence) }, ['confidence']);
+  }
+  const requirement = req.value;
+  const rates = stages.slice(0, -1).map((s) => s.rate as number);
+  const won = requirement.won;
+  const leads = requirement.stages[0].count;
+  const reach = rates.length ? reachProbability({ leads, rates, wonNeeded: won }) : null;
+  const conf = rates.length ? leadsForConfidence({ rates, wonNeeded: won, confidence }) : null;
+  const empty: FunnelResults = {
+    inputs,
+    requirement,
+    reach,
+    confidence: conf,
+    perRep: null,
+    weekly: null,
+    schedule: null,
+    remaining: null,
+    coverage: null,
+    diagnosis: null,
+    planToDate: null,
+  };
+  if (!context) return ok(empty);
+
+  const stageIds = stages.map((s) => s.id);
+  const splitReps: SplitRep[] = context.reps.map((r) => ({ id: r.id, ...(r.hireDate ? { hireDate: r.hireDate } : {}) }));
+  const perRep = splitReps.length ? splitRequirement(requirement, splitReps, { asOf: context.asOf }) : null;
+  const weekly = context.start ? activityQuotas(requirement, { from: context.start, to: context.end, calendar: context.calendar }) : null;
+
+  let schedule: Result<RequirementSchedule> | null = null;
+  const timed = stages.slice(0, -1).every((s) => s.avgDays !== undefined);
+  if (context.months.length && timed) {
+    const months = monthlyTargets(inputs.target, context);
+    schedule = months.ok ? scheduleRequirement({ months: months.value, avgDealSize: inputs.avgDealSize, stages }, context.calendar) : months;
+  }
+
+  let remaining: FunnelResults['remaining'] = null;
+  let coverage: Result<FunnelCoverage> | null = null;
+  let diagnosis: Result<FunnelDiagnosis> | null = null;
+  let planToDate: Record<string, number> | null = null;
+  if (context.actualCounts) {
+    const left = Math.max(0, inputs.target - context.bookedToDate);
+    // The inputs passed invertFunnel above, and a smaller target cannot fail it.
+    const rest = invertFunnel({ target: left, avgDealSize: inputs.avgDealSize, stages });
+    if (rest.ok) {
+      remaining = { target: left, requirement: rest.value };
+      coverage = funnelCoverage(rest.value.counts, context.pipeline, { stages: stageIds, remainingTarget: left, closeBy: context.end });
+    }
+    const actual = context.actualCounts;
+    if (stageIds.length >= 2 && context.elapsedDays > 0 && context.totalDays > 0 && (actual[stageIds[0]] ?? 0) > 0) {
+      planToDate = Object.fromEntries(requirement.stages.map((s) => [s.id, ceilMulDiv(s.count, context.elapsedDays, context.totalDays)]));
+      const planRates = Object.fromEntries(stages.slice(0, -1).map((s) => [s.id, s.rate as number]));
+      diagnosis = diagnoseFunnel({ counts: planToDate, rates: planRates }, { counts: actual }, { stages: stageIds });
+    }
+  }
+  return ok({ ...empty, perRep, weekly, schedule, remaining, coverage, diagnosis, planToDate });
+}
+
+// ---- geometry -------------------------------------------------------------------------------
+
+export interface FunnelLayoutRow {
+  id: string;
+  required: number;
+  actual?: number | null;
+  pipeline?: number | null;
+}
+
+export interface FunnelLayoutOptions {
+  /** Width of the drawing in px. */
+  width: number;
+  /** Height of one stage band (default 48). */
+  rowHeight?: number;
+  /** Space between bands, where the conversion label sits (default 22). */
+  gap?: number;
+  /** Width kept on the left for the stage name and count (default: 30% of the width, 72–140 px). */
+  labelWidth?: number;
+}
+
+export interface FunnelBar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface FunnelShape {
+  id: string;
+  /** Top of the band. */
+  y: number;
+  height: number;
+  /** The band's width at its top (this stage's requirement) and bottom (the next stage's). */
+  topWidth: number;
+  bottomWidth: number;
+  /** The trapezoid, a closed SVG path. */
+  path: string;
+  /** Actual to date and open pipeline on the same scale, centered in the band; null when not given. */
+  actual: FunnelBar | null;
+  pipeline: FunnelBar | null;
+  /** Baseline of the stage name and count, left of the funnel. */
+  labelX: number;
+  labelY: number;
+}
+
+export interface FunnelLayout {
+  width: number;
+  height: number;
+  /** The funnel's vertical axis. */
+  centerX: number;
+  /** The widest band (the scale's range end). */
+  maxWidth: number;
+  shapes: FunnelShape[];
+  /** Where the conversion from stage i to i + 1 is labelled: in the gap below band i, on the axis. */
+  conversions: { fromId: string; toId: string; x: number; y: number }[];
+}
+
+/**
+ * The funnel's geometry. Each stage is a band whose top width is its required count and whose
+ * bottom width is the next stage's, so the bands join into a funnel; the last band keeps its
+ * width. Widths use a square-root scale (d3 `scaleSqrt`, 0 → 0): a funnel's counts span orders of
+ * magnitude (500 leads, 20 won deals), and on a linear scale the bottom stages would vanish. The
+ * actual and pipeline bars use the same scale, so required, actual and pipeline compare directly;
+ * a non-zero count is never drawn narrower than 2 px.
+ *
+ * @example
+ * layoutFunnel([{ id: 'lead', required: 500 }, { id: 'won', required: 20 }], { width: 400, labelWidth: 100 })
+ * // funnel area 300 − 2·8 px padding = 284 px: lead band 284 wide at the top, narrowing to
+ * // 284·√(20/500) = 56.8 px; won band 56.8 px; centerX = 100 + 150 = 250.
+ */
+export function layoutFunnel(rows: readonly FunnelLayoutRow[], options: FunnelLayoutOptions): FunnelLayout {
+  const width = Math.max(0, options.width);
+  const rowHeight = options.rowHeight ?? 48;
+  const gap = options.gap ?? 22;
+  const labelWidth = options.labelWidth ?? Math.min(140, Math.max(72, Math.round(width * 0.3)));
+  const pad = 8;
+  const maxWidth = Math.max(0, width - labelWidth - 2 * pad);
+  const centerX = labelWidth + pad + maxWidth / 2;
+  const values = rows.flatMap((r) => [r.required, r.actual ?? 0, r.pipeline ?? 0]).filter((v) => Number.isFinite(v) && v > 0);
+  const top = values.length ? Math.max(...values) : 1;
+  const scale = scaleSqrt().domain([0, top]).range([0, maxWidth]).clamp(true);
+  const w = (v: number | null | undefined) => (v && v > 0 && Number.isFinite(v) ? Math.max(2, scale(v)) : 0);
+  const polygon = line();
+
+  const shapes = rows.map((r, i): FunnelShape => {
+    const y = i * (rowHeight + gap);
+    const topWidth = w(r.required);
+    const bottomWidth = i < rows.length - 1 ? w(rows[i + 1].required) : topWidth;
+    const path =
+      polygon([
+        [centerX - topWidth / 2, y],
+        [centerX + topWidth / 2, y],
+        [centerX + bottomWidth / 2, y + rowHeight],
+        [centerX - bottomWidth / 2, y + rowHeight],
+      ])! + 'Z';
+    const bar = (v: number | null | undefined, dy: number): FunnelBar | null => {
+      if (v === null || v === undefined) return null;
+      const bw = w(v);
+      return { x: centerX - bw / 2, y: y + dy, width: bw, height: rowHeight * 0.22 };
+    };
+    return {
+      id: r.id,
+      y,
+      height: rowHeight,
+      topWidth,
+      bottomWidth,
+      path,
+      actual: bar(r.actual, rowHeight * 0.28),
+      pipeline: bar(r.pipeline, rowHeight * 0.56),
+      labelX: 0,
+      labelY: y + rowHeight / 2,
+    };
+  });
+  const conversions = rows.slice(0, -1).map((r, i) => ({ fromId: r.id, toId: rows[i + 1].id, x: centerX, y: i * (rowHeight + gap) + rowHeight + gap / 2 }));
+  const height = rows.length ? rows.length * rowHeight + (rows.length - 1) * gap : 0;
+  return { width, height, centerX, maxWidth, shapes, conversions };
+}

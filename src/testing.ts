@@ -1,0 +1,2 @@
+/** `quotakit/testing`: the adapter contract suite, for CRM vendors testing their own adapter (mocha-style `describe`/`it`). */
+export { runAdapterContractSuite } from './adapter/contract-suite.js';

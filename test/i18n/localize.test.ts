@@ -1,0 +1,65 @@
+import { expect } from '@open-wc/testing';
+import { normalizeLocale, resolveLocale, registerTranslation, getTranslation, errorText } from '../../src/i18n/localize.js';
+import { en } from '../../src/i18n/en.js';
+import { zhCN } from '../../src/i18n/zh-cn.js';
+
+/** Every key path of a dictionary, with the kind of value at it. */
+function shape(o: unknown, prefix = ''): string[] {
+  if (o && typeof o === 'object') return Object.entries(o).flatMap(([k, v]) => shape(v, prefix ? `${prefix}.${k}` : k));
+  return [`${prefix}:${typeof o}`];
+}
+
+describe('i18n', () => {
+  it('normalizes language tags to the shipped locales', () => {
+    expect(normalizeLocale('zh')).to.equal('zh-CN');
+    expect(normalizeLocale('zh-Hans-CN')).to.equal('zh-CN');
+    expect(normalizeLocale('ZH-cn')).to.equal('zh-CN');
+    expect(normalizeLocale('en-GB')).to.equal('en');
+    expect(normalizeLocale('fr')).to.equal('en');
+    expect(normalizeLocale('')).to.equal(undefined);
+    expect(normalizeLocale(null)).to.equal(undefined);
+  });
+
+  it('resolves element → provider → page, falling back to en', () => {
+    expect(resolveLocale('', 'zh-CN', 'en')).to.equal('zh-CN');
+    expect(resolveLocale('en', 'zh-CN', 'zh')).to.equal('en');
+    expect(resolveLocale(undefined, undefined, 'zh-TW')).to.equal('zh-CN');
+    expect(resolveLocale(undefined, undefined, undefined)).to.equal('en');
+  });
+
+  it('en and zh-CN have exactly the same keys, and every string is translated', () => {
+    const a = shape({ ...en, locale: '', languageName: '' });
+    const b = shape({ ...zhCN, locale: '', languageName: '' });
+    expect(b).to.deep.equal(a);
+    expect(zhCN.common.loading).to.not.equal(en.common.loading);
+  });
+
+  it('every error code has a message in both locales that uses its parameters', () => {
+    for (const code of Object.keys(en.errors)) {
+      expect(zhCN.errors[code], code).to.be.a('function');
+      const p = new Proxy({}, { get: (_t, k) => `«${String(k)}»` }) as Record<string, string>;
+      expect(en.errors[code](p), code).to.be.a('string').and.not.empty;
+      expect(zhCN.errors[code](p), code).to.be.a('string').and.not.empty;
+    }
+  });
+
+  it('plural and parameter messages', () => {
+    expect(en.common.unsavedChanges({ count: 1 })).to.equal('1 unsaved change');
+    expect(en.common.unsavedChanges({ count: 3 })).to.equal('3 unsaved changes');
+    expect(zhCN.common.unsavedChanges({ count: 3 })).to.equal('3 项修改未保存');
+  });
+
+  it('hosts override strings per locale without touching the others', () => {
+    registerTranslation('en', { metrics: { revenue: 'Bookings' } });
+    expect(getTranslation('en').metrics.revenue).to.equal('Bookings');
+    expect(getTranslation('en').metrics.leads).to.equal('Leads');
+    expect(getTranslation('zh-CN').metrics.revenue).to.equal('销售额');
+    registerTranslation('en', { metrics: { revenue: 'Revenue' } });
+  });
+
+  it('errorText uses the dictionary for known codes and the English message otherwise', () => {
+    const t = getTranslation('zh-CN');
+    expect(errorText(t, { code: 'save-failed', message: 'x', params: { reason: '超时' } })).to.equal('修改未能保存（已为您保留）：超时');
+    expect(errorText(t, { code: 'no-such-code', message: 'Plain English' })).to.equal('Plain English');
+  });
+});
