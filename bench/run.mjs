@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,6 +79,8 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: CHROME,
   headless: true,
+  // Vaadin's first jump to the last row can take minutes on a busy machine.
+  protocolTimeout: 1_800_000,
   defaultViewport: { width: 1280, height: 800 },
   args: [
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -188,6 +190,7 @@ const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 console.log(
   [
     `QuotaKit benchmark, ${date} UTC — ${chromeVersion} headless, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB`,
+    `Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min).`,
     `1 company → 20 regions → 500 teams → 10,000 reps (10,521 rows, all expanded), 12 month columns; median of ${RUNS} runs (engine: ${ENGINE_RUNS}).`,
     '',
     ...table,

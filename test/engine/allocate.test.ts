@@ -218,3 +218,25 @@ describe('allocate: properties', () => {
     );
   });
 });
+
+describe('allocation messages', () => {
+  it('has an English and a Chinese message for every code the allocation engine returns', async () => {
+    const { allocationMessages } = await import('../../src/i18n/messages/allocation.js');
+    const codes = [
+      'invalid-total', 'negative-total', 'duplicate-part', 'invalid-weight', 'invalid-locked-value', 'invalid-bound',
+      'floor-above-cap', 'locked-exceeds-total', 'no-unlocked-parts', 'floors-exceed-total', 'caps-below-total',
+      'all-weights-zero', 'invalid-ramp-schedule', 'invalid-date', 'invalid-month', 'missing-as-of', 'invalid-blend',
+      'invalid-fiscal-months', 'invalid-history', 'profile-length-mismatch', 'missing-month', 'invalid-share',
+      'no-new-products', 'invalid-tree', 'invalid-value', 'invalid-growth', 'invalid-market', 'unknown-node',
+      'parent-locked', 'siblings-locked', 'insufficient-siblings', 'siblings-at-cap',
+    ];
+    for (const locale of ['en', 'zh-CN'] as const) {
+      expect(Object.keys(allocationMessages[locale]).sort()).to.deep.equal([...codes].sort());
+    }
+    const r = allocate(100, [{ id: 'a', weight: 1, locked: true, value: 120 }]);
+    const params = r.ok ? {} : r.error.params!;
+    expect(allocationMessages.en['locked-exceeds-total'](params)).to.equal('Locked targets add up to 120, more than the total of 100. Unlock one or raise the total.');
+    expect(allocationMessages['zh-CN']['locked-exceeds-total'](params)).to.equal('已锁定的目标合计 120，超过了总额 100。请解锁部分目标或调高总额。');
+    expect(allocationMessages['zh-CN']['invalid-weight']({ id: '华东', source: 'history', weight: '-5' })).to.equal('华东 的历史业绩权重必须是不小于零的数字（当前为 -5）。');
+  });
+});

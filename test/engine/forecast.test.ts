@@ -179,7 +179,6 @@ describe('groupPipeline and many reps', () => {
     const rng = createRandom(5);
     const pipeline = Array.from({ length: 50_000 }, (_, i) =>
       opp(`o${i}`, rng.int(1_000, 5_000_000), rng.next(), `2026-06-${String(rng.int(1, 30)).padStart(2, '0')}`, `rep${rng.int(0, 9_999)}`));
-    const started = performance.now();
     const ctx = createPaceContext('FY2026-Q1', calendar);
     if (!ctx.ok) throw new Error('context');
     const byRep = groupPipeline(pipeline);
@@ -190,8 +189,7 @@ describe('groupPipeline and many reps', () => {
       const f = forecast({ ...common, pipeline: byRep.get(`rep${i}`) ?? [], history: [0.9, 1.05, 1.1] });
       if (p.ok && f.ok && f.value.probability > 0.5) onTarget++;
     }
-    const ms = performance.now() - started;
+    // Speed is measured by the benchmark in bench/pace, not here.
     expect(onTarget).to.be.above(0);
-    expect(ms).to.be.below(3000);
   });
 });

@@ -230,9 +230,13 @@ describe('paceSeries', () => {
     if (!before.ok) throw new Error(before.error.code);
     expect(before.value.todayIndex).to.equal(-1);
     expect(before.value.points.every((p) => p.actual === null && p.forecast !== null)).to.equal(true);
-    const after = paceSeries(view({ ...march, asOf: '2026-04-10', actual: 2_000_000 }));
+    const after = paceSeries(view({ ...march, asOf: '2026-04-10', actuals: [{ date: '2026-03-20', amount: 2_000_000 }] }));
     if (!after.ok) throw new Error(after.error.code);
     expect(after.value.points.every((p) => p.forecast === null && p.actual !== null)).to.equal(true);
+    expect(after.value.points[30].actual).to.equal(2_000_000);
+    // With only a total, the period's last point carries it.
+    const total = paceSeries(view({ ...march, asOf: '2026-04-10', actual: 2_000_000 }));
+    expect(total.ok && total.value.points.filter((p) => p.actual !== null).map((p) => [p.to, p.actual])).to.deep.equal([['2026-03-31', 2_000_000]]);
   });
 
   it('ends the running actual at the view actual (property)', () => {

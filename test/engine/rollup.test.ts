@@ -69,17 +69,12 @@ describe('buildOrgIndex', () => {
     for (let t = 0; t < 400; t++) big.push(node(`t${t}`, `g${t % 20}`, 'team'));
     while (big.length < 100_000) big.push(node(`r${big.length}`, `t${big.length % 400}`, 'rep'));
     const actuals = big.slice(421).map((n) => actual(n.id, '2026-03-01', 100));
-    // Bounds are loose (a loaded CI machine with coverage); a quadratic step would take minutes.
-    const t0 = performance.now();
+    // Speed is measured in bench/, not here; this checks the answers on a big tree.
     const ix = buildOrgIndex(big);
-    const t1 = performance.now();
     const sums = rollupActuals(actuals, ix, { from: '2026-01-01', to: '2026-12-31', type: 'booking' });
-    const t2 = performance.now();
     expect(sums.get('co')).to.equal((100_000 - 421) * 100);
     const repsOfG0 = big.filter((n) => n.kind === 'rep' && Number(n.parentId!.slice(1)) % 20 === 0).length;
     expect(ix.descendants('g0')).to.have.length(20 + repsOfG0);
-    expect(t1 - t0).to.be.lessThan(1000);
-    expect(t2 - t1).to.be.lessThan(1000);
   });
 });
 

@@ -14,6 +14,7 @@ import { VERSION } from '../../internal/version.js';
  * under one provider share one store: an edit or a selection in one updates the others. Shows
  * nothing itself but its slot.
  *
+ * @tag qk-provider
  * @summary The shared engine state and locale of a QuotaKit dashboard.
  * @slot - The dashboard: any markup with `qk-*` elements anywhere inside.
  * @fires qk-error - The adapter failed to load or save (with a localized message and the bad paths).

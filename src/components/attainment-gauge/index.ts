@@ -1,0 +1,2 @@
+export { QkAttainmentGauge } from './attainment-gauge.js';
+export { QkPaceElement, type PaceState } from './pace-element.js';

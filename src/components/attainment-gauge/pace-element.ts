@@ -1,0 +1,186 @@
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { QkElement } from '../../internal/qk-element.js';
+import type { QkStore } from '../../store/store.js';
+import type { MetricId } from '../../engine/model.js';
+import type { PaceBasis } from '../../engine/pace.js';
+import { evaluateAlerts, nextStatuses, type Status, type StatusThresholds } from '../../engine/status.js';
+import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '../../engine/pace-series.js';
+import { formatMoney, formatPercent } from '../../engine/money.js';
+import { errorText } from '../../i18n/localize.js';
+import { QkAlertEvent } from '../../events/qk-alert.js';
+import { QkErrorEvent } from '../../events/qk-error.js';
+
+/** What a pace element shows: a view, the reason there is none, or an error. */
+export type PaceState =
+  | { kind: 'ready'; view: PaceView }
+  | { kind: 'missing'; reason: 'no-target' | 'metric-unsupported'; nodeName: string; period: string; metric: MetricId }
+  | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
+
+/**
+ * The statuses last seen per store, keyed by `alertKey`: every gauge and pace chart under one
+ * provider shares one record, so a status change raises one `qk-alert`, not one per widget.
+ */
+const seenByStore = new WeakMap<QkStore, Record<string, Status>>();
+
+/**
+ * The base of `qk-attainment-gauge` and `qk-pace-chart`: resolves which node, period and metric to
+ * show (own attributes → the store's focus → defaults), computes the view with the engine
+ * (memoized per store revision), raises `qk-alert` on status changes and `qk-error` on bad input,
+ * and tracks the element's width for a layout that follows its container.
+ */
+export class QkPaceElement extends QkElement {
+  /** The org node to show; default: the store's focus, then the org's root. */
+  @property({ reflect: true }) node = '';
+
+  /** The period (`FY2026`, `FY2026-Q4`, `2026-11`, `2026-W48`); default: the store's focus, then the quarter holding today if it has a target, else the fiscal year. */
+  @property({ reflect: true }) period = '';
+
+  /** The metric (`revenue` or `collections`); default: the store's focus, then `revenue`. */
+  @property({ reflect: true }) metric = '';
+
+  /** One product line only; default: the store's focus (all product lines when none). */
+  @property({ reflect: true }) product = '';
+
+  /** How expected-to-date is measured: `working-days` (default), `seasonality` (from the node's history), `ramp` (a new hire's ramp). */
+  @property({ reflect: true }) basis: PaceBasis = 'working-days';
+
+  /** Status band thresholds over the defaults (see `DEFAULT_STATUS_THRESHOLDS`). */
+  @property({ attribute: false }) thresholds?: Partial<StatusThresholds>;
+
+  /** Figures to show without a store: `{ target, actual | actuals, period, asOf, currency?, pipeline?, … }` (see `PaceFigures`). Wins over the store. */
+  @property({ attribute: false }) model?: PaceFigures;
+
+  /** The element's width in CSS pixels, from a ResizeObserver (0 before the first measure). */
+  @state() protected width = 0;
+
+  private resizeObserver?: ResizeObserver;
+  private memoKey = '';
+  private memoState: PaceState | null = null;
+  private memoModel?: PaceFigures;
+  private memoThresholds?: Partial<StatusThresholds>;
+  private ownSeen: Record<string, Status> = {};
+  private reportedError = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver ??= new ResizeObserver((entries) => {
+        const w = Math.round(entries[entries.length - 1].contentRect.width);
+        if (w !== this.width) this.width = w;
+      });
+      this.resizeObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  /** The state to show, or `null` while the store is not ready (render `renderStatus()` then). */
+  protected get paceState(): PaceState | null {
+    const store = this.activeStore;
+    const usingStore = !this.model;
+    if (usingStore && (!store || store.status !== 'ready' || !store.plan)) return null;
+    const key = usingStore
+      ? [store!.revision, store!.asOf, this.node, this.period, this.metric, this.product, this.basis].join('|')
+      : [this.node, this.period, this.metric, this.basis].join('|');
+    if (key === this.memoKey && this.memoModel === this.model && this.memoThresholds === this.thresholds && this.memoState) {
+      return this.memoState;
+    }
+    this.memoKey = key;
+    this.memoModel = this.model;
+    this.memoThresholds = this.thresholds;
+    this.memoState = this.model ? this.fromModel(this.model) : this.fromStore(store!);
+    return this.memoState;
+  }
+
+  private fromModel(model: PaceFigures): PaceState {
+    const figures: PaceFigures = {
+      ...model,
+      ...(this.thresholds ? { thresholds: { ...model.thresholds, ...this.thresholds } } : {}),
+      ...(model.basis === undefined && this.basis !== 'working-days' ? { basis: this.basis } : {}),
+    };
+    return this.toState(paceView(figures));
+  }
+
+  private fromStore(store: QkStore): PaceState {
+    const focus = store.focus;
+    const resolved = resolvePaceFigures(
+      { plan: store.plan!, org: store.org, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
+      {
+        nodeId: this.node || focus.nodeId,
+        period: this.period || focus.period,
+        metric: (this.metric || focus.metric) as MetricId,
+        product: this.product || focus.product,
+        basis: this.basis,
+        ...(this.thresholds ? { thresholds: this.thresholds } : {}),
+      },
+    );
+    if (!resolved.ok) return this.toState(resolved);
+    const r = resolved.value;
+    if (!r.figures) return { kind: 'missing', reason: r.missing!, nodeName: r.nodeName, period: r.period, metric: r.metric };
+    return this.toState(paceView(r.figures));
+  }
+
+  private toState(r: { ok: true; value: PaceView } | { ok: false; error: { code: string; message: string; params?: Record<string, string | number> } }): PaceState {
+    return r.ok ? { kind: 'ready', view: r.value } : { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
+  }
+
+  /** The localized message of an error state (codes of the engine, plus this element's own). */
+  protected errorMessage(s: Extract<PaceState, { kind: 'error' }>): string {
+    if (s.code === 'pace-node-unknown') return this.t.gauge.nodeUnknown({ node: String(s.params.node ?? '') });
+    return errorText(this.t, s);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const s = this.memoState;
+    if (!s) return;
+    if (s.kind === 'error') {
+      const key = `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`;
+      if (key !== this.reportedError) {
+        this.reportedError = key;
+        this.dispatchEvent(new QkErrorEvent({ code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' }));
+      }
+      return;
+    }
+    this.reportedError = '';
+    if (s.kind === 'ready') this.raiseAlerts(s.view);
+  }
+
+  private raiseAlerts(view: PaceView): void {
+    const store = this.model ? undefined : this.activeStore;
+    const seen = store ? (seenByStore.get(store) ?? {}) : this.ownSeen;
+    const observation = {
+      nodeId: view.nodeId,
+      metric: view.metric,
+      period: view.period,
+      status: view.status.status,
+      reason: view.status.reason,
+      params: view.status.params,
+    };
+    const alerts = evaluateAlerts(seen, [observation]);
+    const next = nextStatuses(seen, [observation]);
+    if (store) seenByStore.set(store, next);
+    else this.ownSeen = next;
+    for (const a of alerts) {
+      const message = errorText(this.t, { code: a.reason, message: a.reason, params: a.params });
+      this.dispatchEvent(new QkAlertEvent({ ...a, message }));
+    }
+  }
+
+  /** Money in the view's currency and this element's locale; `compact` writes 万/亿 in zh-CN, K/M/B in en. */
+  protected money(view: PaceView, minor: number, compact = true): string {
+    return formatMoney(minor, { currency: view.currency, locale: this.locale, compact });
+  }
+
+  protected percent(ratio: number | null, digits = 1): string {
+    return formatPercent(ratio, this.locale, digits);
+  }
+
+  protected metricName(metric: MetricId): string {
+    return this.t.metrics[metric] ?? metric;
+  }
+}

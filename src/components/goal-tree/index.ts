@@ -1,0 +1,1 @@
+export { QkGoalTree } from './goal-tree.js';

@@ -1,0 +1,58 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define/qk-provider.js';
+import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
+import { generateSampleCompany } from '../src/engine/sample-data.js';
+import type { QkProvider } from '../src/components/provider/provider.js';
+
+/**
+ * `qk-provider` shows nothing itself: it holds the adapter, the shared store and the locale for the
+ * elements inside it. These stories show its states through a small readout of its store.
+ */
+const meta: Meta = {
+  title: 'Elements/qk-provider',
+  component: 'qk-provider',
+  parameters: { docs: { description: { component: 'Holds the adapter, the shared store and the locale for every qk-* element inside it.' } } },
+};
+export default meta;
+
+function readout(provider: QkProvider, out: HTMLElement): void {
+  const render = () => {
+    const s = provider.store;
+    const snap = s.snapshot;
+    out.textContent =
+      s.status === 'ready' && snap
+        ? `status: ready · plan "${snap.plan.name}" v${snap.plan.version} · ${snap.org.length} org nodes · ${s.actuals?.actuals.length ?? 0} actuals · user ${s.user?.name ?? '-'}`
+        : `status: ${s.status}${s.error ? ` · ${s.error.code}: ${s.error.message}` : ''}`;
+  };
+  provider.store.subscribe(render);
+  render();
+}
+
+function story(makeAdapter: () => MemoryAdapter | undefined) {
+  return () => {
+    const el = document.createElement('div');
+    el.innerHTML = '<qk-provider locale="zh-CN"><output part="readout" style="font: 13px system-ui"></output></qk-provider>';
+    const provider = el.querySelector('qk-provider') as QkProvider;
+    readout(provider, el.querySelector('output')!);
+    const adapter = makeAdapter();
+    if (adapter) provider.adapter = adapter;
+    return el;
+  };
+}
+
+const sample = () => generateSampleCompany();
+
+export const Normal: StoryObj = { render: story(() => { const { plan, actuals } = sample(); return new MemoryAdapter(plan, actuals); }) };
+export const Loading: StoryObj = { render: story(() => { const { plan, actuals } = sample(); return new MemoryAdapter(plan, actuals, { latencyMs: 600_000 }); }) };
+export const ErrorState: StoryObj = { name: 'Error', render: story(() => { const { plan, actuals } = sample(); return new MemoryAdapter(plan, actuals, { failNext: 'network' }); }) };
+export const Empty: StoryObj = { render: story(() => undefined) };
+export const Large: StoryObj = {
+  render: story(() => {
+    const { plan, actuals } = generateSampleCompany({ regions: 20, teamsPerRegion: 25, repsPerTeam: 20, historyYears: 1, dealsPerRepMonth: 0.3 });
+    return new MemoryAdapter(plan, actuals);
+  }),
+};
+export const Template: StoryObj = {
+  render: () => html`<qk-provider locale="en"><p>Any markup; qk-* elements anywhere inside share one store.</p></qk-provider>`,
+};
