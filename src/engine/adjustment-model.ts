@@ -25,7 +25,7 @@ export const AdjustmentStatusSchema = z.enum(ADJUSTMENT_STATUSES);
 export type AdjustmentStatus = z.infer<typeof AdjustmentStatusSchema>;
 
 /** What happened to a request; each action is one ledger entry. */
-export const ADJUSTMENT_ACTIONS = ['create', 'submit', 'approve', 'reject', 'withdraw', 'apply', 'reopen'] as const;
+export const ADJUSTMENT_ACTIONS = ['submit', 'approve', 'reject', 'withdraw', 'apply', 'reopen'] as const;
 export const AdjustmentActionSchema = z.enum(ADJUSTMENT_ACTIONS);
 export type AdjustmentAction = z.infer<typeof AdjustmentActionSchema>;
 
@@ -70,9 +70,14 @@ export const AffectedCellSchema = z.object({
 });
 export type AffectedCell = z.infer<typeof AffectedCellSchema>;
 
-/** What is applied: the plan version the preview was computed on and every cell's before/after. */
+/**
+ * What is applied: the plan version the preview was computed on, the node's total over the
+ * requested periods before and after, and every cell's before/after.
+ */
 export const StoredPreviewSchema = z.object({
   baseVersion: z.number().check(z.int(), z.gte(0)),
+  before: amount,
+  after: amount,
   cells: z.array(AffectedCellSchema),
 });
 export type StoredPreview = z.infer<typeof StoredPreviewSchema>;

@@ -217,7 +217,7 @@ export function previewAdjustment(request: AdjustmentRequest, state: AdjustmentS
         if (own) touched.set(k, { nodeId: x, period: s.period, ...(s.product ? { product: s.product } : {}), before: own.value, after, created: false, locked: own.locked === true, aggregated: false });
         else if (!childrenWithValues(x, s)) {
           const finer = (byNode.get(x) ?? []).some((c) => c.period !== s.period && contains(s.period, c.period) && (s.product === undefined || c.product === s.product));
-          if (finer || V(x, s) !== before) return fail('adjustment-finer-cells', `"${x}" has targets for periods inside ${s.period}; adjust those instead`, { node: x, period: s.period });
+          if (finer) return fail('adjustment-finer-cells', `"${x}" has targets for periods inside ${s.period}; adjust those instead`, { node: x, period: s.period });
           touched.set(k, { nodeId: x, period: s.period, ...(s.product ? { product: s.product } : {}), before: 0, after, created: true, locked: false, aggregated: false });
         }
         // Longer periods and the all-products cell that contain this slice move with it.
@@ -285,7 +285,7 @@ export function previewAdjustment(request: AdjustmentRequest, state: AdjustmentS
 
   const moneyType = r.metric === 'revenue' ? 'booking' : r.metric === 'collections' ? 'collection' : null;
   const actualSums = moneyType && state.actuals
-    ? r.periods.map((P) => rollupActuals(state.actuals!, ix, { ...rangeOf(P), from: rangeOf(P).start, to: rangeOf(P).end, type: moneyType, ...(r.product ? { product: r.product } : {}) }))
+    ? r.periods.map((P) => rollupActuals(state.actuals!, ix, { from: rangeOf(P).start, to: rangeOf(P).end, type: moneyType, ...(r.product ? { product: r.product } : {}) }))
     : null;
   const people: PersonImpact[] = [];
   for (const n of nodes) {

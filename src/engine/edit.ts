@@ -291,19 +291,26 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   const indexOf = new Map<string, number>();
   order.forEach((id, i) => indexOf.set(id, i));
   const byId = new Map(nodes.map((x) => [x.id, x]));
+  // Typed per-row facts, so the hot loops below make no Map lookups.
+  const isLeaf = new Uint8Array(n);
+  const parentIdx = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const kids = children.get(order[i])!;
+    if (kids.length === 0) isLeaf[i] = 1;
+    for (const k of kids) parentIdx[indexOf.get(k)!] = i;
+  }
   const schedule = input.ramp === false ? [] : (input.ramp ?? DEFAULT_RAMP);
 
   // ---- year: down the tree --------------------------------------------------------------
   const method = input.method ?? 'equal';
   const sources = new Set<WeightSource>(typeof method === 'string' ? [method] : (Object.keys(method.blend) as WeightSource[]));
+  /** A node's own value if it has one, else the sum of its children's (rolled up). */
   const rolled = (own: (id: string) => number | undefined): Record<string, number> => {
+    const below = new Float64Array(n);
     const v = new Float64Array(n);
     for (let i = n - 1; i >= 0; i--) {
-      const id = order[i];
-      const kids = children.get(id)!;
-      const x = own(id);
-      if (x !== undefined) v[i] = x;
-      else for (const k of kids) v[i] += v[indexOf.get(k)!];
+      v[i] = own(order[i]) ?? below[i];
+      if (parentIdx[i] >= 0) below[parentIdx[i]] += v[i];
     }
     return Object.fromEntries(order.map((id, i) => [id, v[i]]));
   };
@@ -314,7 +321,7 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
     const asOf = input.asOf ?? `${months[0]}-01`;
     const leafCapacity = new Map<string, number>();
     for (const id of order) {
-      if (children.get(id)!.length > 0) continue;
+      if (!isLeaf[indexOf.get(id)!]) continue;
       const r = repCapacity([byId.get(id)!], asOf, schedule);
       if (!r.ok) return r;
       leafCapacity.set(id, r.value);
@@ -394,8 +401,8 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   const nFresh = fresh.idx.length, nMature = mature.idx.length;
 
   for (let i = 0; i < n; i++) {
+    if (!isLeaf[i]) continue;
     const id = order[i];
-    if (children.get(id)!.length > 0) continue;
     const base = i * stride;
     let w = seasonW, W = seasonSum, ord = seasonOrder;
     const node = byId.get(id)!;
@@ -448,8 +455,6 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   }
 
   // ---- sums up the tree (children come after their parent in `order`) ---------------------
-  const parentIdx = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) for (const k of children.get(order[i])!) parentIdx[indexOf.get(k)!] = i;
   for (let i = n - 1; i > 0; i--) {
     const from = i * stride, to = parentIdx[i] * stride;
     for (let j = 0; j < stride; j++) grid[to + j] += grid[from + j];

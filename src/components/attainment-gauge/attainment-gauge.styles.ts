@@ -70,8 +70,7 @@ export const styles = css`
     .band {
       opacity: var(--qk-attainment-gauge-band-opacity);
     }
-    .band.on-track,
-    .compact .fill.on-track {
+    .band.on-track {
       fill: var(--qk-attainment-gauge-on-track);
     }
     .band.at-risk {

@@ -118,7 +118,10 @@ export class QkAttainmentGauge extends QkPaceElement {
     const R = g.outerRadius;
     const tickFont = Math.max(9, R * 0.095);
     const height = g.center.y + tickFont * 1.6;
-    return html`<svg part="gauge" class="gauge" aria-hidden="true" viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
+    // Room beside the arc for the end labels ("0%", "250%"), which sit level with the center.
+    const pad = tickFont * 2.6;
+    const total = width + 2 * pad;
+    return html`<svg part="gauge" class="gauge" aria-hidden="true" viewBox="${-pad} 0 ${total} ${height}" width=${total} height=${height}>
       <g transform="translate(${g.center.x} ${g.center.y})">
         ${g.arcs.map((a) => svg`<path part=${a.kind === 'band' ? `band ${a.status}` : a.kind} class=${`${a.kind} ${a.status ?? ''}`} d=${a.path}></path>`)}
         ${g.ticks.map((k) => svg`<line part="tick" class=${k.major ? 'tick major' : 'tick'} x1=${k.x1} y1=${k.y1} x2=${k.x2} y2=${k.y2}></line>`)}
@@ -126,7 +129,7 @@ export class QkAttainmentGauge extends QkPaceElement {
           .filter((l) => l.kind === 'tick')
           .map((l) => svg`<text part="tick" class="tick-label" x=${l.x} y=${l.y} text-anchor=${l.anchor} font-size=${tickFont} dominant-baseline="middle">${this.percent(l.value, 0)}</text>`)}
         ${g.markers.map((m) => svg`<line part="marker ${m.kind}" class="marker ${m.kind}" x1=${m.x1} y1=${m.y1} x2=${m.x2} y2=${m.y2}><title>${m.kind === 'expected' ? this.t.gauge.expectedMarker : this.t.gauge.forecastMarker}</title></line>`)}
-        <text part="value" class="value" x="0" y=${-R * 0.12} text-anchor="middle" font-size=${R * (value.length > 7 ? 0.2 : 0.3)}>${value}</text>
+        <text part="value" class="value" x="0" y=${-R * 0.06} text-anchor="middle" font-size=${R * (value.length > 7 ? 0.14 : 0.24)}>${value}</text>
       </g>
     </svg>`;
   }

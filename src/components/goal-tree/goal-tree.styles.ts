@@ -5,7 +5,7 @@ export const styles = css`
     :host {
       --_row-h: var(--qk-goal-tree-row-height, 40px);
       --_name-w: var(--qk-goal-tree-name-width, 240px);
-      --_col-w: var(--qk-goal-tree-column-width, 112px);
+      --_col-w: var(--qk-goal-tree-column-width, 128px);
       --_max-h: var(--qk-goal-tree-max-height, 480px);
       --_indent: var(--qk-goal-tree-indent, 16px);
       --_header-bg: var(--qk-goal-tree-header-background, var(--_surface-alt));
@@ -81,10 +81,11 @@ export const styles = css`
     }
     .row {
       display: grid;
-      grid-template-columns: var(--_name-w) repeat(var(--_cols), var(--_col-w));
+      grid-template-columns: var(--_name-w) repeat(var(--_cols), var(--_col-w)) minmax(0, 1fr);
       height: var(--_row-h);
-      width: max-content;
       min-width: 100%;
+      border-block-end: 1px solid var(--_border);
+      background: var(--_surface);
     }
     .body {
       position: relative;
@@ -100,10 +101,10 @@ export const styles = css`
       top: 0;
       z-index: 3;
     }
+    .head .row,
     .head .row > * {
       background: var(--_header-bg);
       font-weight: 600;
-      border-block-end: 1px solid var(--_border);
     }
     .cell {
       position: relative;
@@ -115,7 +116,6 @@ export const styles = css`
       min-width: 0;
       overflow: hidden;
       white-space: nowrap;
-      border-block-end: 1px solid var(--_border);
       font-variant-numeric: tabular-nums;
       outline-offset: -2px;
     }
@@ -202,6 +202,9 @@ export const styles = css`
       color: var(--_muted);
     }
     .remainder {
+      max-width: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
       font-size: 0.72em;
       color: var(--_remainder);
       line-height: 1.2;

@@ -108,7 +108,7 @@ const monthFormats = new Map<string, Intl.DateTimeFormat>();
  *
  * @cssprop [--qk-goal-tree-row-height=40px] - Row height (virtualization reads it).
  * @cssprop [--qk-goal-tree-name-width=240px] - Width of the org column.
- * @cssprop [--qk-goal-tree-column-width=112px] - Width of each value column.
+ * @cssprop [--qk-goal-tree-column-width=128px] - Width of each value column.
  * @cssprop [--qk-goal-tree-max-height=480px] - Height of the scrolling box.
  * @cssprop [--qk-goal-tree-indent=16px] - Indent per tree level.
  * @cssprop [--qk-goal-tree-header-background=var(--qk-color-surface-alt)] - Header background.
@@ -454,7 +454,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     return period;
   }
 
-  private nodeName(id: string): string {
+  private nameOf(id: string): string {
     return this.index?.byId.get(id)?.name ?? id;
   }
 
@@ -520,7 +520,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const plan = planGridEdit(reader, { nodeId: ed.nodeId, period: ed.period, value: parsed.value }, { mode: this.editMode });
     if (!plan.ok) return this.keepDraft(key, ed.text, plan.error);
     this.closeEdit(key);
-    this.apply(plan.value.cells, plan.value.changes, this.t.goalTree.undoLabel({ name: this.nodeName(ed.nodeId), period: this.periodLabel(ed.period) }), 'manual');
+    this.apply(plan.value.cells, plan.value.changes, this.t.goalTree.undoLabel({ name: this.nameOf(ed.nodeId), period: this.periodLabel(ed.period) }), 'manual');
     return true;
   }
 
@@ -561,7 +561,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       this.showError(r.error, 'input');
       return;
     }
-    const names = { name: this.nodeName(row.id), period: this.periodLabel(period) };
+    const names = { name: this.nameOf(row.id), period: this.periodLabel(period) };
     this.activeStore!.applyCells([r.value], { label: r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names) });
     this.announcement = r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names);
   }
@@ -621,7 +621,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private applyDistribute = (): void => {
     const d = this.dialog;
     if (!d?.preview.ok) return;
-    this.apply(d.preview.value.cells, d.preview.value.changes, this.t.goalTree.distributeLabel({ name: this.nodeName(d.nodeId) }), 'top-down');
+    this.apply(d.preview.value.cells, d.preview.value.changes, this.t.goalTree.distributeLabel({ name: this.nameOf(d.nodeId) }), 'top-down');
     this.closeDialog();
   };
 
@@ -885,7 +885,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             class="edit"
             part="input"
             .value=${editing.text}
-            aria-label=${t.goalTree.editLabel({ name: this.nodeName(id), period: this.periodLabel(col.period) })}
+            aria-label=${t.goalTree.editLabel({ name: this.nameOf(id), period: this.periodLabel(col.period) })}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${invalid && this.message ? 'message' : nothing}
             @input=${this.onEditInput}
@@ -907,7 +907,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const total = this.reader?.value(d.nodeId, d.period);
     const p = d.preview;
     return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => { e.preventDefault(); this.closeDialog(); }}>
-      <h2 id="dialog-title">${t.goalTree.distributeTitle({ name: this.nodeName(d.nodeId), period: this.periodLabel(d.period), amount: this.fmt(total) })}</h2>
+      <h2 id="dialog-title">${t.goalTree.distributeTitle({ name: this.nameOf(d.nodeId), period: this.periodLabel(d.period), amount: this.fmt(total) })}</h2>
       <fieldset>
         <legend>${t.goalTree.method}</legend>
         ${DISTRIBUTE_METHODS.map(
@@ -923,7 +923,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
                 ${p.value.children.map((c) => {
                   const delta = c.to - (c.from ?? 0);
                   return html`<tr>
-                    <th scope="row">${this.nodeName(c.id)}${c.locked ? html` <span aria-label=${t.goalTree.locked}>🔒</span>` : nothing}</th>
+                    <th scope="row">${this.nameOf(c.id)}${c.locked ? html` <span aria-label=${t.goalTree.locked}>🔒</span>` : nothing}</th>
                     <td>${this.fmt(c.from)}</td>
                     <td>${this.fmt(c.to)}</td>
                     <td class=${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>${delta > 0 ? '+' : delta < 0 ? '−' : ''}${this.fmt(Math.abs(delta))}</td>

@@ -1,0 +1,715 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { QkElement } from '../../internal/qk-element.js';
+import { baseStyles } from '../../theme/base-styles.js';
+import { styles } from './funnel-inverter.styles.js';
+import { errorText } from '../../i18n/localize.js';
+import { formatCount, formatMoney, formatPercent, parseMoney } from '../../engine/money.js';
+import type { FunnelStage } from '../../engine/model.js';
+import type { QkIssue } from '../../engine/result.js';
+import {
+  DEFAULT_CONFIDENCE,
+  DEFAULT_LOOKBACK_MONTHS,
+  bareFunnelContext,
+  computeFunnel,
+  funnelContext,
+  layoutFunnel,
+  type FunnelContext,
+  type FunnelInputs,
+  type FunnelResults,
+} from '../../engine/funnel-view.js';
+import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
+import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
+
+/** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
+export interface FunnelInputsStage {
+  id: string;
+  name?: string | { en: string; 'zh-CN': string };
+  rate?: number;
+  avgDays?: number;
+}
+
+/** What a host may set as the what-if inputs; any field left out comes from the plan and history. */
+export interface FunnelInputsInit {
+  /** Revenue target, integer minor units (分). */
+  target?: number;
+  /** Average deal size, integer minor units. */
+  avgDealSize?: number;
+  stages?: FunnelInputsStage[];
+  /** 0 < confidence < 1; default 0.8. */
+  confidence?: number;
+}
+
+const CONFIDENCE_LEVELS = [0.5, 0.8, 0.9, 0.95];
+/** Not an engine code: a rate or a duration that is not a number at all. */
+const NAN_CODE = 'funnel-input-nan';
+
+interface FormStage {
+  id: string;
+  name: FunnelStage['name'] | string;
+  rate: number | null;
+  avgDays: number | null;
+}
+
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+function formatDecimal(n: number, locale: string): string {
+  let f = decimalFormats.get(locale);
+  if (!f) decimalFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+  return f.format(n);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDate(iso: string, locale: string): string {
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })));
+  return f.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * Turns a revenue target into the activity that produces it (销售漏斗逆向拆解): the leads, demos,
+ * quotes and won deals needed for the node and period, per rep (with ramp), per week, and by which
+ * date each must exist; how far the open pipeline covers it; the stage holding the team back; and
+ * the chance of making it. Every input is a what-if the user can change; defaults come from the
+ * plan and from the last months of history. Follows the shared focus of `qk-provider`.
+ *
+ * @summary Revenue target → required leads, demos, quotes and deals, with coverage, bottleneck and confidence.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart header - Title and subtitle.
+ * @csspart title - The title.
+ * @csspart subtitle - The node and period shown.
+ * @csspart form - The what-if inputs.
+ * @csspart field - One labelled input with its message.
+ * @csspart input - A text, number or select input.
+ * @csspart slider - A conversion-rate slider.
+ * @csspart field-error - The message beside an invalid field.
+ * @csspart reset - The "reset to history" button.
+ * @csspart note - History notes and the "last valid result" note.
+ * @csspart chart - The funnel drawing with its legend.
+ * @csspart legend - The legend of the drawing.
+ * @csspart funnel - The SVG.
+ * @csspart stage - One stage band (SVG group).
+ * @csspart bottleneck - The bottleneck callout.
+ * @csspart section - An output section (confidence, coverage, per rep, per week, schedule).
+ * @csspart table - An output table.
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssprop [--qk-funnel-inverter-required-color=var(--qk-color-primary)] - Fill and stroke of the required bands.
+ * @cssprop [--qk-funnel-inverter-actual-color=var(--qk-color-success)] - The actual-to-date bars.
+ * @cssprop [--qk-funnel-inverter-pipeline-color=var(--qk-color-warning)] - The open-pipeline bars.
+ * @cssprop [--qk-funnel-inverter-bottleneck-color=var(--qk-color-danger)] - The bottleneck's outline and callout.
+ * @cssprop [--qk-funnel-inverter-row-height=48px] - Height of one stage band.
+ * @cssprop [--qk-funnel-inverter-form-width=300px] - Width of the inputs column in wide layouts.
+ *
+ * @fires qk-funnel-change - The user changed an input (or reset to history) and the result is valid: `{ nodeId, period, inputs, results }`.
+ * @fires qk-error - An input is invalid (`source: 'input'`, on commit), or the data or focus cannot be shown (`source: 'data'`).
+ */
+export class QkFunnelInverter extends QkElement {
+  static override styles = [baseStyles, styles];
+
+  /** Pins the org node (else the shared focus, else the org root). */
+  @property() node = '';
+
+  /** Pins the period, e.g. `FY2026`, `FY2026-Q3`, `2026-05` (else the shared focus, else the plan's year). */
+  @property() period = '';
+
+  /** Months of history the default rates and deal size come from. */
+  @property({ type: Number, attribute: 'lookback-months' }) lookbackMonths = DEFAULT_LOOKBACK_MONTHS;
+
+  /** The day treated as today (`YYYY-MM-DD`); defaults to the store's. */
+  @property({ attribute: 'as-of' }) asOf = '';
+
+  /** Currency when working from `inputs` alone (under a store the plan's currency is used). */
+  @property() currency = 'CNY';
+
+  /**
+   * What-if inputs set by the host: `{ target, avgDealSize, stages: [{ id, name?, rate?, avgDays? }], confidence? }`.
+   * Money in minor units, rates as ratios. With no store, the element works from these alone.
+   */
+  @property({ attribute: false }) inputs?: FunnelInputsInit;
+
+  @state() private drafts: Record<FieldKey, string> = {};
+  @state() private chartWidth = 0;
+
+  private touched = new Set<FieldKey>();
+  private errors = new Map<FieldKey, QkIssue>();
+  private missing = false;
+  private result: FunnelResults | null = null;
+  private ctx: FunnelContext | null = null;
+  private ctxError: QkIssue | null = null;
+  private ctxKey = '';
+  private identity = '';
+  private identityOfInputs?: FunnelInputsInit;
+  private edited = false;
+  private formStages: FormStage[] = [];
+  private pendingErrors: { field: FieldKey; issue: QkIssue }[] = [];
+  private emitChange = false;
+  private reportedCtxError: QkIssue | null = null;
+  private resizeObserver?: ResizeObserver;
+  private observed?: Element;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.observed = undefined;
+  }
+
+  private get standalone(): boolean {
+    return !this.activeStore && !!this.inputs;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.refreshContext();
+  }
+
+  /** Recomputes the context when the store, focus or pins change; resets the form for a new node, period or inputs. */
+  private refreshContext(): void {
+    const s = this.activeStore;
+    const ready = s?.status === 'ready' && s.snapshot;
+    const nodeId = this.node || s?.focus.nodeId || null;
+    const period = this.period || s?.focus.period || null;
+    const asOf = this.asOf || s?.asOf || new Date().toISOString().slice(0, 10);
+    const key = ready
+      ? `store|${s.revision}|${nodeId}|${period}|${this.lookbackMonths}|${asOf}`
+      : this.standalone
+        ? `bare|${this.period}|${asOf}|${this.currency}`
+        : 'none';
+    const inputsChanged = this.identityOfInputs !== this.inputs;
+    if (key === this.ctxKey && !inputsChanged) return;
+    this.ctxKey = key;
+    this.identityOfInputs = this.inputs;
+
+    this.ctx = null;
+    this.ctxError = null;
+    if (ready) {
+      const r = funnelContext(
+        { snapshot: s.snapshot!, actuals: s.actuals, targets: s.targets() },
+        { nodeId, period, asOf, lookbackMonths: this.lookbackMonths },
+      );
+      if (r.ok) this.ctx = r.value;
+      else this.ctxError = r.error;
+    } else if (this.standalone && this.period) {
+      const stages = (this.inputs?.stages ?? []).map((st) => ({ id: st.id, ...(st.avgDays !== undefined ? { avgDays: st.avgDays } : {}) }));
+      const r = bareFunnelContext({ period: this.period, stages, asOf, currency: this.currency });
+      if (r.ok) this.ctx = r.value;
+      else this.ctxError = r.error;
+    }
+
+    const identity = `${this.ctx?.nodeId ?? ''}|${this.ctx?.period ?? this.period}|${this.ctx ? 'ctx' : 'bare'}`;
+    if (identity !== this.identity || inputsChanged || !this.edited) {
+      this.identity = identity;
+      this.resetDrafts('initial');
+    }
+  }
+
+  /** The stages of the form and their default values: history under inputs (initial), or inputs under history (reset). */
+  private resetDrafts(mode: 'initial' | 'history'): void {
+    const ctx = this.ctx;
+    const given = this.inputs;
+    const hist = ctx?.defaults;
+    const histStages = ctx?.stages ?? [];
+    const base: FormStage[] = histStages.length
+      ? histStages.map((st, i) => ({ id: st.id, name: st.name, rate: hist?.stages[i]?.rate ?? null, avgDays: hist?.stages[i]?.avgDays ?? null }))
+      : (given?.stages ?? []).map((st) => ({ id: st.id, name: st.name, rate: null, avgDays: null }));
+    const byId = new Map((given?.stages ?? []).map((st) => [st.id, st]));
+    const pick = <T,>(fromInputs: T | undefined, fromHistory: T | null | undefined): T | null =>
+      mode === 'initial' ? (fromInputs ?? fromHistory ?? null) : (fromHistory ?? fromInputs ?? null);
+    this.formStages = base.map((st) => {
+      const g = byId.get(st.id);
+      return { id: st.id, name: g?.name ?? st.name, rate: pick(g?.rate, st.rate), avgDays: pick(g?.avgDays, st.avgDays) };
+    });
+    const currency = this.currencyCode;
+    const target = pick(given?.target, hist?.target);
+    const deal = pick(given?.avgDealSize, hist?.avgDealSize);
+    const drafts: Record<FieldKey, string> = {
+      target: target === null ? '' : moneyDraft(target, currency),
+      avgDealSize: deal === null ? '' : moneyDraft(deal, currency),
+      confidence: String(given?.confidence ?? DEFAULT_CONFIDENCE),
+    };
+    this.formStages.forEach((st, i) => {
+      if (i < this.formStages.length - 1) {
+        drafts[`rate:${i}`] = st.rate === null ? '' : percentDraft(st.rate);
+        drafts[`days:${i}`] = st.avgDays === null ? '' : daysDraft(st.avgDays);
+      }
+    });
+    this.drafts = drafts;
+    this.touched = new Set();
+    this.errors = new Map();
+    this.result = null;
+    this.edited = mode === 'history';
+    this.evaluate(mode === 'history');
+  }
+
+  private get currencyCode(): string {
+    return this.ctx?.currency ?? this.activeStore?.plan?.currency ?? this.currency;
+  }
+
+  private stageName(id: string): string {
+    const st = this.formStages.find((s) => s.id === id) ?? this.ctx?.stages.find((s) => s.id === id);
+    const name = st?.name;
+    if (typeof name === 'string') return name;
+    return name?.[this.locale] ?? this.t.funnel.stageNames[id] ?? id;
+  }
+
+  /** Parses every draft; when all parse, runs the engine; keeps the last valid result on any error. */
+  private evaluate(fromUser: boolean): void {
+    const errors = new Map<FieldKey, QkIssue>();
+    let missing = false;
+    const d = this.drafts;
+    const show = (key: FieldKey) => this.touched.has(key) || (d[key] ?? '').trim() !== '';
+    const money = (key: 'target' | 'avgDealSize'): number | undefined => {
+      const text = d[key] ?? '';
+      if (text.trim() === '' && !show(key)) {
+        missing = true;
+        return undefined;
+      }
+      const r = parseMoney(text, { currency: this.currencyCode, locale: this.locale });
+      if (r.ok) return r.value;
+      errors.set(key, r.error);
+      return undefined;
+    };
+    const target = money('target');
+    const avgDealSize = money('avgDealSize');
+    const last = this.formStages.length - 1;
+    const stages = this.formStages.map((st, i) => {
+      if (i === last) return { id: st.id };
+      const rateKey = `rate:${i}`, daysKey = `days:${i}`;
+      const rate = percentToRatio(d[rateKey] ?? '');
+      if (rate === undefined) {
+        if (show(rateKey)) errors.set(rateKey, { code: 'funnel-rate-missing', message: `stage "${st.id}" has no conversion rate`, params: { stage: st.id } });
+        else missing = true;
+      } else if (rate === null) {
+        errors.set(rateKey, { code: NAN_CODE, message: 'Enter a number.' });
+      }
+      const daysText = normalizeDecimal(d[daysKey] ?? '');
+      let avgDays: number | undefined;
+      if (daysText === null || (daysText === '' && this.touched.has(daysKey)) || (daysText !== '' && Number(daysText) < 0)) {
+        errors.set(daysKey, daysText === null ? { code: NAN_CODE, message: 'Enter a number.' } : { code: 'funnel-days-invalid', message: `stage "${st.id}" needs an average duration`, params: { stage: st.id } });
+      } else if (daysText !== '') {
+        avgDays = Number(daysText);
+      }
+      return { id: st.id, ...(typeof rate === 'number' ? { rate } : {}), ...(avgDays !== undefined ? { avgDays } : {}) };
+    });
+    const confidence = Number(d.confidence);
+
+    let result: FunnelResults | null = null;
+    if (!errors.size && !missing && target !== undefined && avgDealSize !== undefined && stages.length) {
+      const inputs: FunnelInputs = { target, avgDealSize, stages, confidence };
+      const r = computeFunnel(inputs, this.ctx);
+      if (r.ok) result = r.value;
+      else errors.set(fieldOfPath(r.error.path), r.error);
+    }
+    for (const [field, issue] of errors) {
+      const before = this.errors.get(field);
+      if (!fromUser && (!before || before.code !== issue.code)) this.pendingErrors.push({ field, issue });
+    }
+    this.errors = errors;
+    this.missing = missing;
+    if (result) {
+      this.result = result;
+      if (fromUser) this.emitChange = true;
+    }
+  }
+
+  private onInput(key: FieldKey, value: string): void {
+    this.drafts = { ...this.drafts, [key]: value };
+    this.touched.add(key);
+    this.edited = true;
+    this.evaluate(true);
+  }
+
+  /** On commit (change): an invalid field fires `qk-error` once with its localized message. */
+  private onCommit(key: FieldKey): void {
+    const issue = this.errors.get(key);
+    if (issue) this.reportError(this.localizeIssue(issue), 'input');
+  }
+
+  private onReset(): void {
+    this.resetDrafts('history');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    for (const { issue } of this.pendingErrors.splice(0)) this.reportError(this.localizeIssue(issue), 'input');
+    if (this.ctxError && this.ctxError !== this.reportedCtxError) {
+      this.reportedCtxError = this.ctxError;
+      this.reportError(this.localizeIssue(this.ctxError), 'data');
+    }
+    if (this.emitChange && this.result) {
+      this.emitChange = false;
+      this.dispatchEvent(
+        new QkFunnelChangeEvent({ nodeId: this.ctx?.nodeId ?? '', period: this.ctx?.period ?? (this.period || null), inputs: this.result.inputs, results: this.result }),
+      );
+    }
+    this.observeChart();
+  }
+
+  private observeChart(): void {
+    const chart = this.renderRoot.querySelector('[part~="chart"]');
+    if (!chart || chart === this.observed || typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver ??= new ResizeObserver((entries) => {
+      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (w > 0 && Math.abs(w - this.chartWidth) >= 1) this.chartWidth = w;
+    });
+    if (this.observed) this.resizeObserver.unobserve(this.observed);
+    this.resizeObserver.observe(chart);
+    this.observed = chart;
+  }
+
+  /** Stage ids in an error's params become display names; the message code stays. */
+  private localizeIssue(issue: QkIssue): { code: string; message: string; params?: Record<string, string | number> } {
+    if (issue.code === NAN_CODE) return { code: issue.code, message: this.t.funnel.notANumber };
+    const params = { ...(issue.params ?? {}) };
+    for (const k of ['stage', 'from', 'to']) if (typeof params[k] === 'string') params[k] = this.stageName(params[k] as string);
+    const message = errorText(this.t, { code: issue.code, message: issue.message, params });
+    return { code: issue.code, message, params };
+  }
+
+  private fmtCount = (n: number) => formatCount(n, this.locale);
+  private fmtPct = (r: number | null, digits = 1) => formatPercent(r, this.locale, digits);
+  private fmtMoney = (minor: number) => formatMoney(minor, { currency: this.currencyCode, locale: this.locale, compact: true });
+
+  protected override render(): TemplateResult {
+    const t = this.t.funnel;
+    if (!this.standalone) {
+      const status = this.renderStatus();
+      if (status) return status;
+    }
+    if (this.ctxError) {
+      return html`<div part="state error" class="qk-state qk-error" role="alert">
+        <strong>${this.t.common.errorTitle}</strong>
+        <p>${this.localizeIssue(this.ctxError).message}</p>
+      </div>`;
+    }
+    if (!this.formStages.length) {
+      return html`<div part="state empty" class="qk-state" role="status">${t.noStages}</div>`;
+    }
+    const subtitle = this.ctx?.nodeName || this.ctx?.period ? t.subtitle({ node: this.ctx?.nodeName ?? '', period: this.ctx?.period ?? '' }) : '';
+    return html`<div part="base" class="base">
+      <header part="header">
+        <h2 part="title" id="title">${t.title}</h2>
+        ${subtitle ? html`<p part="subtitle" class="muted">${subtitle}</p>` : nothing}
+      </header>
+      <div class="layout">
+        ${this.renderForm()}
+        <div part="chart" class="chart">${this.renderChart()}</div>
+      </div>
+      ${this.result ? this.renderOutputs(this.result) : nothing}
+    </div>`;
+  }
+
+  private renderField(key: FieldKey, label: string, opts: { hint?: string; inputmode?: string; unit?: string } = {}): TemplateResult {
+    const issue = this.errors.get(key);
+    const shown = issue && (this.touched.has(key) || (this.drafts[key] ?? '').trim() !== '');
+    const id = `f-${key.replace(':', '-')}`;
+    const described = [shown ? `${id}-msg` : '', opts.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+    return html`<div part="field" class="field">
+      <label for=${id}>${label}</label>
+      <span class="control">
+        <input
+          id=${id}
+          part="input"
+          type="text"
+          autocomplete="off"
+          inputmode=${ifDefined(opts.inputmode)}
+          .value=${this.drafts[key] ?? ''}
+          aria-invalid=${shown ? 'true' : 'false'}
+          aria-describedby=${ifDefined(described || undefined)}
+          @input=${(e: Event) => this.onInput(key, (e.target as HTMLInputElement).value)}
+          @change=${() => this.onCommit(key)}
+        />${opts.unit ? html`<span class="unit" aria-hidden="true">${opts.unit}</span>` : nothing}
+      </span>
+      ${opts.hint ? html`<span id="${id}-hint" class="hint">${opts.hint}</span>` : nothing}
+      ${shown ? html`<span id="${id}-msg" part="field-error" class="msg">${this.localizeIssue(issue).message}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t.funnel;
+    const ctx = this.ctx;
+    const stages = this.formStages;
+    const last = stages.length - 1;
+    const lastValid = this.result?.inputs.stages;
+    const win = ctx?.window;
+    const fellBack = ctx?.history?.rates.filter((r) => r.fellBack && r.rate !== null) ?? [];
+    const sourceName = (id: string) => this.activeStore?.org.find((n) => n.id === id)?.name ?? id;
+    const conf = this.drafts.confidence ?? String(DEFAULT_CONFIDENCE);
+    const levels = CONFIDENCE_LEVELS.includes(Number(conf)) ? CONFIDENCE_LEVELS : [...CONFIDENCE_LEVELS, Number(conf)].sort();
+    return html`<form part="form" class="form" @submit=${(e: Event) => e.preventDefault()} aria-labelledby="whatif">
+      <h3 id="whatif">${t.whatIf}</h3>
+      ${this.renderField('target', t.target, { hint: t.moneyHint })} ${this.renderField('avgDealSize', t.avgDealSize)}
+      <fieldset>
+        <legend>${t.rates}</legend>
+        ${stages.slice(0, -1).map((st, i) => {
+          const key = `rate:${i}`;
+          const from = this.stageName(st.id), to = this.stageName(stages[i + 1].id);
+          const valid = lastValid?.[i]?.rate;
+          const sliderValue = typeof valid === 'number' ? Math.round(valid * 1000) / 10 : 0;
+          return html`<div class="rate">
+            ${this.renderField(key, t.rateLabel({ from, to }), { inputmode: 'decimal', unit: '%' })}
+            <input
+              part="slider"
+              type="range"
+              min="0"
+              max="100"
+              step="0.1"
+              .value=${String(sliderValue)}
+              aria-label=${t.rateSlider({ from, to })}
+              aria-valuetext=${this.fmtPct(sliderValue / 100)}
+              @input=${(e: Event) => this.onInput(key, (e.target as HTMLInputElement).value)}
+              @change=${() => this.onCommit(key)}
+            />
+          </div>`;
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>${t.durations}</legend>
+        <div class="days">
+          ${stages.slice(0, last).map((st, i) => this.renderField(`days:${i}`, t.daysLabel({ stage: this.stageName(st.id) }), { inputmode: 'decimal' }))}
+        </div>
+      </fieldset>
+      <div part="field" class="field">
+        <label for="f-confidence">${t.confidenceLevel}</label>
+        <select id="f-confidence" part="input" .value=${conf} @change=${(e: Event) => this.onInput('confidence', (e.target as HTMLSelectElement).value)}>
+          ${levels.map((c) => html`<option value=${String(c)} ?selected=${String(c) === conf}>${this.fmtPct(c, 0)}</option>`)}
+        </select>
+        ${this.errors.has('confidence') ? html`<span part="field-error" class="msg">${this.localizeIssue(this.errors.get('confidence')!).message}</span>` : nothing}
+      </div>
+      ${this.activeStore
+        ? html`<div class="history">
+            <button part="reset" type="button" ?disabled=${!ctx?.hasHistory} @click=${() => this.onReset()}>${t.resetToHistory}</button>
+            ${win
+              ? html`<p part="note" class="note">${ctx?.hasHistory ? t.historyNote(win) : t.noHistory(win)}</p>`
+              : nothing}
+            ${fellBack.map((r) => html`<p part="note" class="note">${t.fellBack({ stage: `${this.stageName(r.id)} → ${this.stageName(r.nextId)}`, source: sourceName(r.source) })}</p>`)}
+          </div>`
+        : nothing}
+      ${this.errors.has('form') ? html`<p part="field-error" class="msg">${this.localizeIssue(this.errors.get('form')!).message}</p>` : nothing}
+    </form>`;
+  }
+
+  private renderChart(): TemplateResult {
+    const t = this.t.funnel;
+    const r = this.result;
+    const hasErrors = this.errors.size > 0;
+    if (!r) {
+      const text = !hasErrors && this.missing ? ((this.drafts.target ?? '') === '' ? t.noTarget : t.needInputs) : t.needInputs;
+      return html`<div part="state empty" class="qk-state" role="status">${text}</div>`;
+    }
+    const ctx = this.ctx;
+    const actual = ctx?.actualCounts ?? null;
+    const open = r.coverage?.ok ? new Map(r.coverage.value.stages.map((s) => [s.id, s.open])) : null;
+    const rows = r.requirement.stages.map((s) => ({ id: s.id, required: s.count, actual: actual ? (actual[s.id] ?? 0) : null, pipeline: open ? (open.get(s.id) ?? 0) : null }));
+    const width = this.chartWidth || 480;
+    const narrow = width < 420;
+    const layout = layoutFunnel(rows, { width, rowHeight: narrow ? 44 : 48, gap: 22 });
+    const finding = r.diagnosis?.ok ? r.diagnosis.value.finding : null;
+    const diagnosis = r.diagnosis?.ok ? r.diagnosis.value.message : null;
+    const names = new Map(rows.map((row) => [row.id, this.stageName(row.id)]));
+    const markLabel = (row: (typeof rows)[number]) =>
+      t.stageMark({
+        stage: names.get(row.id)!,
+        required: this.fmtCount(row.required),
+        actual: row.actual === null ? null : this.fmtCount(row.actual),
+        pipeline: row.pipeline === null ? null : this.fmtCount(row.pipeline),
+      });
+    return html`
+      ${hasErrors ? html`<p part="note" class="note stale" role="status">${t.showingLastValid}</p>` : nothing}
+      <ul part="legend" class="legend">
+        <li><span class="swatch required" aria-hidden="true"></span>${t.legendRequired}</li>
+        ${actual ? html`<li><span class="swatch actual" aria-hidden="true"></span>${t.legendActual}</li>` : nothing}
+        ${open ? html`<li><span class="swatch pipeline" aria-hidden="true"></span>${t.legendPipeline}</li>` : nothing}
+      </ul>
+      <svg
+        part="funnel"
+        class=${classMap({ stale: hasErrors })}
+        role="group"
+        aria-label=${t.chartLabel({ node: ctx?.nodeName ?? '' })}
+        width=${layout.width}
+        height=${layout.height}
+        viewBox="0 0 ${layout.width} ${layout.height}"
+      >
+        ${layout.shapes.map((sh, i) => {
+          const row = rows[i];
+          const hot = finding?.stageId === row.id && finding.nextStageId === null;
+          return svg`<g part="stage" class=${classMap({ stage: true, bottleneck: hot })} role="img" aria-label=${markLabel(row)}>
+            <path class="band" d=${sh.path}></path>
+            ${sh.actual ? svg`<rect class="actual" x=${sh.actual.x} y=${sh.actual.y} width=${sh.actual.width} height=${sh.actual.height} rx="2"></rect>` : nothing}
+            ${sh.pipeline ? svg`<rect class="pipeline" x=${sh.pipeline.x} y=${sh.pipeline.y} width=${sh.pipeline.width} height=${sh.pipeline.height} rx="2"></rect>` : nothing}
+            <text class="name" x=${sh.labelX} y=${sh.labelY - 4}>${names.get(row.id)}</text>
+            <text class="count" x=${sh.labelX} y=${sh.labelY + 14}>${this.fmtCount(row.required)}</text>
+          </g>`;
+        })}
+        ${layout.conversions.map((c, i) => {
+          const rate = r.requirement.stages[i].rate;
+          const hot = finding?.stageId === c.fromId && finding.nextStageId === c.toId;
+          const label = t.conversionMark({ from: names.get(c.fromId)!, to: names.get(c.toId)!, rate: this.fmtPct(rate) });
+          return svg`<g class=${classMap({ conversion: true, bottleneck: hot })} role="img" aria-label=${hot ? `${label} (${t.bottleneck})` : label}>
+            <text x=${c.x} y=${c.y + 4} text-anchor="middle">${hot ? '▼ ' : '↓ '}${this.fmtPct(rate)}</text>
+          </g>`;
+        })}
+      </svg>
+      ${diagnosis && finding
+        ? html`<div part="bottleneck" class="bottleneck-note" role="note">
+            <strong>${t.bottleneck}</strong> ${this.localizeIssue({ code: diagnosis.code, message: '', params: diagnosis.params }).message}
+          </div>`
+        : diagnosis
+          ? html`<p part="note" class="note">${this.localizeIssue({ code: diagnosis.code, message: '', params: diagnosis.params }).message}</p>`
+          : nothing}
+      <table class="qk-visually-hidden">
+        <caption>${t.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.stage}</th>
+            <th scope="col">${t.required}</th>
+            ${actual ? html`<th scope="col">${t.actualToDate}</th>` : nothing}
+            ${open ? html`<th scope="col">${t.openPipeline}</th>` : nothing}
+            <th scope="col">${t.conversion}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row, i) => html`<tr>
+              <th scope="row">${names.get(row.id)}</th>
+              <td>${this.fmtCount(row.required)}</td>
+              ${actual ? html`<td>${this.fmtCount(row.actual ?? 0)}</td>` : nothing}
+              ${open ? html`<td>${this.fmtCount(row.pipeline ?? 0)}</td>` : nothing}
+              <td>${this.fmtPct(r.requirement.stages[i].rate)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="qk-visually-hidden" role="status" aria-live="polite">
+        ${t.summary({ counts: rows.map((row) => `${this.fmtCount(row.required)} ${names.get(row.id)}`).join(', ') })}
+      </p>
+    `;
+  }
+
+  private renderOutputs(r: FunnelResults): TemplateResult {
+    const t = this.t.funnel;
+    const ids = r.requirement.stages.map((s) => s.id);
+    const head = html`${ids.map((id) => html`<th scope="col">${this.stageName(id)}</th>`)}`;
+    const cells = (counts: Record<string, number>) => html`${ids.map((id) => html`<td>${this.fmtCount(counts[id] ?? 0)}</td>`)}`;
+    const failed = (res: { ok: false; error: QkIssue }) => html`<p class="msg">${this.localizeIssue(res.error).message}</p>`;
+    const section = (key: string, title: string, body: unknown) =>
+      html`<section part="section ${key}" class="section ${key}" aria-labelledby="h-${key}"><h3 id="h-${key}">${title}</h3>${body}</section>`;
+    const scroll = (label: string, table: TemplateResult) => html`<div class="scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
+
+    const leads = r.requirement.stages[0].count;
+    const confidence = section(
+      'confidence',
+      t.confidenceTitle,
+      html`${r.reach?.ok
+        ? html`<p>${t.reach({ leads: this.fmtCount(leads), won: this.fmtCount(r.requirement.won), probability: this.fmtPct(r.reach.value.probability) })}</p>`
+        : r.reach ? failed(r.reach) : nothing}
+      ${r.confidence?.ok
+        ? html`<p>${t.leadsFor({ confidence: this.fmtPct(r.inputs.confidence, 0), leads: this.fmtCount(r.confidence.value.leads), extra: this.fmtCount(Math.max(0, r.confidence.value.leads - leads)) })}</p>`
+        : r.confidence ? failed(r.confidence) : nothing}`,
+    );
+
+    const cov = r.coverage;
+    const coverage = section(
+      'coverage',
+      t.coverageTitle,
+      !cov
+        ? html`<p class="muted">${t.noPipeline}</p>`
+        : !cov.ok
+          ? failed(cov)
+          : html`${scroll(
+              t.coverageTitle,
+              html`<table part="table">
+                <thead><tr><th scope="col">${t.stage}</th><th scope="col">${t.openPipeline}</th><th scope="col">${t.stillNeeded}</th><th scope="col">${t.coverage}</th><th scope="col">${t.gap}</th></tr></thead>
+                <tbody>
+                  ${cov.value.stages.map(
+                    (s) => html`<tr class=${classMap({ short: s.gap > 0 })}>
+                      <th scope="row">${this.stageName(s.id)}</th>
+                      <td>${this.fmtCount(s.open)}</td><td>${this.fmtCount(s.required)}</td>
+                      <td>${this.fmtPct(s.coverage, 0)}</td><td>${this.fmtCount(s.gap)}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`,
+            )}
+            ${cov.value.remainingTarget !== null
+              ? html`<p>${t.weighted({ weighted: this.fmtMoney(cov.value.weightedValue), remaining: this.fmtMoney(cov.value.remainingTarget), coverage: this.fmtPct(cov.value.weightedCoverage, 0) })}</p>`
+              : nothing}`,
+    );
+
+    const per = r.perRep;
+    const repName = (id: string) => this.ctx?.reps.find((x) => x.id === id)?.name ?? id;
+    const perRep = this.ctx
+      ? section(
+          'per-rep',
+          t.perRepTitle,
+          !per
+            ? html`<p class="muted">${t.noReps}</p>`
+            : !per.ok
+              ? failed(per)
+              : scroll(
+                  t.perRepTitle,
+                  html`<table part="table">
+                    <thead><tr><th scope="col">${t.rep}</th><th scope="col">${t.ramp}</th>${head}</tr></thead>
+                    <tbody>
+                      ${per.value.reps.map((x) => html`<tr><th scope="row">${repName(x.id)}</th><td>${this.fmtPct(x.ramp, 0)}</td>${cells(x.counts)}</tr>`)}
+                    </tbody>
+                  </table>`,
+                ),
+        )
+      : nothing;
+
+    const wk = r.weekly;
+    const perWeek = section(
+      'per-week',
+      t.perWeekTitle,
+      !wk
+        ? html`<p class="muted">${t.noPeriod}</p>`
+        : !wk.ok
+          ? failed(wk)
+          : html`<p>${t.perWeekSummary({ days: wk.value.workingDays, perDay: ids.map((id) => `${this.stageName(id)} ${formatDecimal(wk.value.perDayDisplay[id], this.locale)}`).join(' · ') })}</p>
+              <details>
+                <summary>${t.perWeekTitle}</summary>
+                ${scroll(
+                  t.perWeekTitle,
+                  html`<table part="table">
+                    <thead><tr><th scope="col">${t.week}</th><th scope="col">${t.workingDays}</th>${head}</tr></thead>
+                    <tbody>${wk.value.weeks.map((w) => html`<tr><th scope="row">${w.week}</th><td>${w.workingDays}</td>${cells(w.counts)}</tr>`)}</tbody>
+                  </table>`,
+                )}
+              </details>`,
+    );
+
+    const sch = r.schedule;
+    const schedule = section(
+      'schedule',
+      t.scheduleTitle,
+      !this.ctx?.months.length
+        ? html`<p class="muted">${t.noPeriod}</p>`
+        : !sch
+          ? html`<p class="muted">${t.noSchedule}</p>`
+          : !sch.ok
+            ? failed(sch)
+            : html`<p class="muted">${t.scheduleHint}</p>
+                ${scroll(
+                  t.scheduleTitle,
+                  html`<table part="table">
+                    <thead><tr><th scope="col">${t.month}</th><th scope="col">${t.monthTarget}</th>${head}</tr></thead>
+                    <tbody>
+                      ${sch.value.months.map(
+                        (m) => html`<tr>
+                          <th scope="row">${m.month}</th>
+                          <td>${this.fmtMoney(m.target)}</td>
+                          ${m.stages.map((s) => html`<td>${t.due({ count: this.fmtCount(s.count), date: formatDate(s.by, this.locale), week: s.week })}</td>`)}
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>`,
+                )}`,
+    );
+
+    return html`<div class="outputs">${confidence} ${coverage} ${perWeek} ${perRep} ${schedule}</div>`;
+  }
+}

@@ -1,0 +1,1 @@
+export { QkFunnelInverter, type FunnelInputsInit, type FunnelInputsStage } from './funnel-inverter.js';
