@@ -16,7 +16,9 @@ function libraryEntries(): Record<string, string> {
     testing: src('testing.ts'),
   };
   for (const f of list('define')) if (f.endsWith('.ts')) entries[`define/${f.slice(0, -3)}`] = src(`define/${f}`);
-  for (const d of list('components')) entries[`components/${d}`] = src(`components/${d}/index.ts`);
+  for (const d of list('components')) {
+    if (existsSync(src(`components/${d}/index.ts`))) entries[`components/${d}`] = src(`components/${d}/index.ts`);
+  }
   for (const f of ['en', 'zh-cn', 'index']) entries[`i18n/${f}`] = src(`i18n/${f}.ts`);
   return entries;
 }
@@ -36,6 +38,7 @@ export default defineConfig(({ command, mode }) => {
         emptyOutDir: false,
         sourcemap: true,
         lib: { entry: src('bundle.ts'), formats: ['es'], fileName: () => 'quotakit.bundle.js' },
+        rollupOptions: { output: { inlineDynamicImports: true } },
       },
     };
   }

@@ -37,7 +37,7 @@ export interface BenchData {
   names: Map<string, string>;
   parents: Map<string, string | null>;
   children: Map<string, string[]>;
-  /** All-product revenue targets by node, one per month. */
+  /** All-product revenue targets by node: the 12 months, then the year. */
   monthly: Map<string, number[]>;
 }
 
@@ -76,8 +76,8 @@ export function benchData(): BenchData {
   };
   walk(plan.org.find((n) => n.parentId === null)!.id);
 
-  const monthIndex = new Map(input.months.map((m, i) => [m, i]));
-  const monthly = new Map(plan.org.map((n) => [n.id, new Array<number>(12).fill(0)]));
+  const monthIndex = new Map([...input.months, input.fiscalYear].map((m, i) => [m, i]));
+  const monthly = new Map(plan.org.map((n) => [n.id, new Array<number>(13).fill(0)]));
   for (const c of targets) {
     const i = monthIndex.get(c.period);
     if (i !== undefined && c.product === undefined && c.metric === 'revenue') monthly.get(c.nodeId)![i] = c.value;
@@ -85,8 +85,8 @@ export function benchData(): BenchData {
   return { snapshot, months: input.months, rows, names, parents, children, monthly };
 }
 
-/** Full amounts (`¥1,234,567.89`): unlikely to appear by chance, so the text checks below are sound. */
-export const money = (minor: number): string => formatMoney(minor, { currency: 'CNY', locale: 'zh-CN' });
+/** The format qk-goal-tree shows amounts in (`¥12.35万`), so both grids format the same way. */
+export const money = (minor: number): string => formatMoney(minor, { currency: 'CNY', locale: 'zh-CN', compact: true, digits: 2 });
 
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
 

@@ -62,7 +62,7 @@ window.benchReady = (async () => {
       tree.header = '名称';
       tree.width = '240px';
       g.append(tree);
-      data.months.forEach((m, i) => {
+      [...data.months, `FY${data.snapshot.plan.fiscalYear} 合计`].forEach((m, i) => {
         const col = document.createElement('vaadin-grid-column') as GridColumn<Row>;
         col.header = m;
         col.width = '130px';
@@ -96,7 +96,12 @@ window.benchReady = (async () => {
         { mode: 'rebalance-siblings' },
       );
       if (!r.ok) throw new Error(r.error.message);
-      for (const c of r.value.changes) rowsById.get(c.id)!.months[m] = c.to;
+      // The changed reps' year totals follow, as in qk-goal-tree.
+      for (const c of r.value.changes) {
+        const row = rowsById.get(c.id)!.months;
+        row[12] = row[12]! + c.to - c.from;
+        row[m] = c.to;
+      }
       g.requestContentUpdate();
       const watch = [money(r.value.values[reps[0]!]!), money(r.value.values[reps[7]!]!)];
       await until(() => showsAll(g, watch), 'the rebalanced siblings');

@@ -9,7 +9,7 @@ import type { Actual, OrgKind, OrgNode, Plan, TargetCell } from './model.js';
 import { dualAttainment, mulDivRound, type DualAttainment } from './pace.js';
 import { childPeriods, parsePeriodId, periodRange } from './periods.js';
 import { fail, ok, type QkIssue, type Result } from './result.js';
-import { buildOrgIndex, rollupActuals, rollupTargets, type OrgIndex } from './rollup.js';
+import { buildOrgIndex, rollupActuals, rollupTargets } from './rollup.js';
 import { parseAdjustmentRequest, type AdjustmentRequest, type AffectedCell } from './adjustment-model.js';
 
 /** What a preview reads: the plan (version, calendar), the org, the target cells, and actuals for attainment. */
@@ -224,7 +224,7 @@ export function previewAdjustment(request: AdjustmentRequest, state: AdjustmentS
         for (const c of byNode.get(x) ?? []) {
           if (c.period === s.period && c.product === s.product) continue;
           const productFits = s.product === undefined ? c.product === undefined : c.product === s.product || c.product === undefined;
-          if (!productFits || !contains(c.period, s.period) || parsePeriodId(c.period).value?.granularity === 'week') continue;
+          if (!productFits || /-W\d/.test(c.period) || !contains(c.period, s.period)) continue;
           const ck = keyOf(c.nodeId, c.period, c.product);
           const t = touched.get(ck) ?? { nodeId: x, period: c.period, ...(c.product ? { product: c.product } : {}), before: c.value, after: c.value, created: false, locked: c.locked === true, aggregated: true };
           touched.set(ck, { ...t, after: t.after + after - before });

@@ -13,7 +13,7 @@ import { applyTargetEdit, decomposePlan, type DecomposedPlan, type EditMode } fr
 import type { ActualsSnapshot, FiscalCalendar, MetricId, OrgNode, ProductLine, TargetCell } from './model.js';
 import { parseMoney, type MoneyLocale } from './money.js';
 import { childPeriods, fiscalYearMonths, periodOf, periodRange } from './periods.js';
-import { rampFactor, type RampStep } from './ramp.js';
+import { rampFactor, rampSchedule, type RampStep } from './ramp.js';
 import { fail, ok, type Result } from './result.js';
 import { rollupActuals, stageCountsRollup, type OrgIndex } from './rollup.js';
 import { seasonalityFromHistory } from './seasonality.js';
@@ -734,7 +734,10 @@ export interface GridDecomposeInput {
   metric: MetricId;
   actuals?: ActualsSnapshot | null;
   products?: readonly ProductLine[];
-  /** How each parent splits among its children (default: half history, half capacity). */
+  /**
+   * How each parent splits among its children. Default: half last year's bookings, half capacity
+   * in person-years of the plan year (passed as the `custom` weights).
+   */
   method?: WeightMethod;
   /** The least share of each rep-month that new product lines carry together (default 0.1 when there is a new line). */
   minNewShare?: number;
@@ -742,8 +745,8 @@ export interface GridDecomposeInput {
 
 /**
  * Decomposes the root's annual target over the whole org with `decomposePlan`: each parent over its
- * children by `method` (default a blend of last year's bookings and capacity, so new hires without
- * history still get a target), each rep's year over the months by seasonality from history ×
+ * children by `method` (default a blend of last year's bookings and capacity in person-years, the
+ * rep's ramp averaged over the year's months, so new hires without history still get a target), each rep's year over the months by seasonality from history ×
  * their ramp, each rep-month over product lines by last year's mix with a minimum share for new
  * lines. Locked annual cells keep their values. Fails with `nothing-to-distribute` when the root
  * has no annual target, or a `decomposePlan` code.
@@ -777,6 +780,21 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
     }
   }
   const season = seasonalityFromHistory(monthly, months);
+  // Capacity in person-years of the plan year: each rep's ramp month by month, averaged, so a rep
+  // hired in October counts 3 × 0.3 / 12 = 0.075 and one hired in April most of a year.
+  const capacity: Record<string, number> = {};
+  for (let i = index.order.length - 1; i >= 0; i--) {
+    const id = index.order[i];
+    const kids = index.children(id);
+    if (kids.length > 0) {
+      capacity[id] = kids.reduce((sum, k) => sum + capacity[k], 0);
+      continue;
+    }
+    const n = index.byId.get(id)!;
+    const r = rampSchedule(n.hireDate, months, n.leaveDate ? { leaveDate: n.leaveDate } : {});
+    if (!r.ok) return r;
+    capacity[id] = r.value.reduce((sum, f) => sum + f, 0) / 12;
+  }
   const products = metricUnit(input.metric) === 'money' && !reader.product ? (input.products ?? []) : [];
   const hasNew = products.some((p) => p.new);
   const locked: Record<string, number> = {};
@@ -790,8 +808,9 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
     fiscalYear: fy,
     months,
     metric: input.metric,
-    method: input.method ?? { blend: { history: 1, capacity: 1 } },
+    method: input.method ?? { blend: { history: 1, custom: 1 } },
     history,
+    custom: capacity,
     ...(season.ok ? { seasonality: season.value.profile } : {}),
     products: products.map((p) => ({ id: p.id, new: p.new, weight: productMix.get(p.id) ?? 0 })),
     ...(hasNew ? { minNewShare: input.minNewShare ?? 0.1 } : {}),

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from './result.js';
 const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export interface SeasonalityOptions {
-  /** Use only the latest N complete fiscal years of history. */
+  /** Use only the latest N complete fiscal years of history (a positive whole number; otherwise all). */
   years?: number;
 }
 

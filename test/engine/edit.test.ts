@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { applyTargetEdit, decomposePlan, gridValue, type DecomposeInput, type EditState, type PlanNode } from '../../src/engine/edit.js';
 import { fiscalYearMonths } from '../../src/engine/periods.js';
+import { splitByProduct } from '../../src/engine/product-mix.js';
 import { splitByCalendar } from '../../src/engine/seasonality.js';
 
 const state = (over: Partial<Record<'a' | 'b' | 'c' | 'p', object>> = {}): EditState => ({
@@ -180,6 +181,19 @@ describe('decomposePlan', () => {
     const annual = gridValue(p, 'r1', 'FY2026')!;
     const s = splitByCalendar(annual, { months, profile: seasonality });
     expect(s.ok && months.map((m) => s.value.values[m])).to.deep.equal(months.map((m) => gridValue(p, 'r1', m)));
+  });
+
+  it('splits every rep-month over products exactly as splitByProduct does', () => {
+    const products = [{ id: 'A', new: false, weight: 5 }, { id: 'B', new: false, weight: 3 }, { id: 'N', new: true, weight: 2 }];
+    for (const minNewShare of [0, 0.15, 0.25, 1]) {
+      const p = plan({ products, minNewShare, total: 1_234_567, seasonality: [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8] });
+      for (const id of ['r1', 'r2']) {
+        for (const m of months) {
+          const s = splitByProduct(gridValue(p, id, m)!, products, { minNewShare });
+          expect(s.ok && s.value.values).to.deep.equal({ A: gridValue(p, id, m, 'A'), B: gridValue(p, id, m, 'B'), N: gridValue(p, id, m, 'N') });
+        }
+      }
+    }
   });
 
   it('reports bad input', () => {

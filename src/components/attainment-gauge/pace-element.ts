@@ -67,7 +67,9 @@ export class QkPaceElement extends QkElement {
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => {
         const w = Math.round(entries[entries.length - 1].contentRect.width);
-        if (w !== this.width) this.width = w;
+        // Re-render after the observer's delivery: a render that changes the height inside it would
+        // raise "ResizeObserver loop completed with undelivered notifications".
+        if (w !== this.width) setTimeout(() => (this.width = w));
       });
       this.resizeObserver.observe(this);
     }

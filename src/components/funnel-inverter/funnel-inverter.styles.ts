@@ -22,11 +22,11 @@ export const styles = css`
       border-radius: var(--_radius);
       min-width: 0;
     }
-    header h2 {
+    .header h2 {
       margin: 0;
       font-size: 1.15em;
     }
-    header p {
+    .header p {
       margin: 2px 0 0;
     }
     h3 {
@@ -264,8 +264,17 @@ export const styles = css`
       color: var(--_primary);
     }
     @container qk-funnel (min-width: 720px) {
+      /* The funnel comes first (on a phone the answer is on top); wide, the inputs sit to its left. */
       .layout {
         grid-template-columns: minmax(240px, var(--qk-funnel-inverter-form-width)) minmax(0, 1fr);
+        grid-template-areas: 'form chart';
+        align-items: start;
+      }
+      .layout > .chart {
+        grid-area: chart;
+      }
+      .layout > .form {
+        grid-area: form;
       }
       .outputs {
         grid-template-columns: repeat(2, minmax(0, 1fr));

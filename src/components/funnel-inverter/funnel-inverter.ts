@@ -348,16 +348,24 @@ export class QkFunnelInverter extends QkElement {
     this.observeChart();
   }
 
+  /** Sizes the funnel to its column: measured after each render, and on every resize by a ResizeObserver. */
   private observeChart(): void {
     const chart = this.renderRoot.querySelector('[part~="chart"]');
-    if (!chart || chart === this.observed || typeof ResizeObserver === 'undefined') return;
-    this.resizeObserver ??= new ResizeObserver((entries) => {
-      const w = Math.floor(entries[entries.length - 1].contentRect.width);
-      if (w > 0 && Math.abs(w - this.chartWidth) >= 1) this.chartWidth = w;
-    });
+    if (!chart) return;
+    // Also measured here: a ResizeObserver reports only while the page renders frames (not in a background tab).
+    this.resized(chart.clientWidth);
+    if (chart === this.observed || typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver ??= new ResizeObserver((entries) => this.resized(entries[entries.length - 1].contentRect.width));
     if (this.observed) this.resizeObserver.unobserve(this.observed);
     this.resizeObserver.observe(chart);
     this.observed = chart;
+  }
+
+  private resized(width: number): void {
+    const w = Math.floor(width);
+    // In a later task: re-rendering inside a ResizeObserver callback resizes within the same loop
+    // (a "ResizeObserver loop" error); a timer, unlike a frame, also runs in a background tab.
+    if (w > 0 && w !== this.chartWidth) setTimeout(() => (this.chartWidth = w));
   }
 
   /** Stage ids in an error's params become display names; the message code stays. */
@@ -365,6 +373,8 @@ export class QkFunnelInverter extends QkElement {
     if (issue.code === NAN_CODE) return { code: issue.code, message: this.t.funnel.notANumber };
     const params = { ...(issue.params ?? {}) };
     for (const k of ['stage', 'from', 'to']) if (typeof params[k] === 'string') params[k] = this.stageName(params[k] as string);
+    // Counts in a diagnosis sentence read with the locale's grouping (15,729, not 15729).
+    for (const k of ['plan', 'actual']) if (typeof params[k] === 'number') params[k] = this.fmtCount(params[k] as number);
     const message = errorText(this.t, { code: issue.code, message: issue.message, params });
     return { code: issue.code, message, params };
   }
@@ -390,13 +400,13 @@ export class QkFunnelInverter extends QkElement {
     }
     const subtitle = this.ctx?.nodeName || this.ctx?.period ? t.subtitle({ node: this.ctx?.nodeName ?? '', period: this.ctx?.period ?? '' }) : '';
     return html`<div part="base" class="base">
-      <header part="header">
+      <div part="header" class="header">
         <h2 part="title" id="title">${t.title}</h2>
         ${subtitle ? html`<p part="subtitle" class="muted">${subtitle}</p>` : nothing}
-      </header>
+      </div>
       <div class="layout">
-        ${this.renderForm()}
         <div part="chart" class="chart">${this.renderChart()}</div>
+        ${this.renderForm()}
       </div>
       ${this.result ? this.renderOutputs(this.result) : nothing}
     </div>`;
@@ -447,7 +457,9 @@ export class QkFunnelInverter extends QkElement {
         ${stages.slice(0, -1).map((st, i) => {
           const key = `rate:${i}`;
           const from = this.stageName(st.id), to = this.stageName(stages[i + 1].id);
-          const valid = lastValid?.[i]?.rate;
+          // The slider shows the typed rate when it is one it can show, else the last valid one.
+          const typed = percentToRatio(this.drafts[key] ?? '');
+          const valid = typeof typed === 'number' && typed >= 0 && typed <= 1 ? typed : lastValid?.[i]?.rate;
           const sliderValue = typeof valid === 'number' ? Math.round(valid * 1000) / 10 : 0;
           return html`<div class="rate">
             ${this.renderField(key, t.rateLabel({ from, to }), { inputmode: 'decimal', unit: '%' })}
@@ -596,7 +608,7 @@ export class QkFunnelInverter extends QkElement {
     const cells = (counts: Record<string, number>) => html`${ids.map((id) => html`<td>${this.fmtCount(counts[id] ?? 0)}</td>`)}`;
     const failed = (res: { ok: false; error: QkIssue }) => html`<p class="msg">${this.localizeIssue(res.error).message}</p>`;
     const section = (key: string, title: string, body: unknown) =>
-      html`<section part="section ${key}" class="section ${key}" aria-labelledby="h-${key}"><h3 id="h-${key}">${title}</h3>${body}</section>`;
+      html`<div part="section ${key}" class="section ${key}" role="group" aria-labelledby="h-${key}"><h3 id="h-${key}">${title}</h3>${body}</div>`;
     const scroll = (label: string, table: TemplateResult) => html`<div class="scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
 
     const leads = r.requirement.stages[0].count;
@@ -612,7 +624,8 @@ export class QkFunnelInverter extends QkElement {
     );
 
     const cov = r.coverage;
-    const coverage = section(
+    const planned = !!this.ctx?.nodeId;
+    const coverage = !planned ? nothing : section(
       'coverage',
       t.coverageTitle,
       !cov
@@ -641,7 +654,7 @@ export class QkFunnelInverter extends QkElement {
 
     const per = r.perRep;
     const repName = (id: string) => this.ctx?.reps.find((x) => x.id === id)?.name ?? id;
-    const perRep = this.ctx
+    const perRep = planned
       ? section(
           'per-rep',
           t.perRepTitle,
@@ -702,7 +715,12 @@ export class QkFunnelInverter extends QkElement {
                         (m) => html`<tr>
                           <th scope="row">${m.month}</th>
                           <td>${this.fmtMoney(m.target)}</td>
-                          ${m.stages.map((s) => html`<td>${t.due({ count: this.fmtCount(s.count), date: formatDate(s.by, this.locale), week: s.week })}</td>`)}
+                          ${m.stages.map((s, i) =>
+                            // The last stage closes within the month itself: its count is the month's deals.
+                            i === m.stages.length - 1
+                              ? html`<td>${this.fmtCount(s.count)}</td>`
+                              : html`<td>${t.due({ count: this.fmtCount(s.count), date: formatDate(s.by, this.locale), week: s.week })}</td>`,
+                          )}
                         </tr>`,
                       )}
                     </tbody>

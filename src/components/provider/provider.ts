@@ -42,6 +42,12 @@ export class QkProvider extends LitElement {
   /** The day the dashboard treats as today (`YYYY-MM-DD`), for demos and tests; defaults to the real date. */
   @property({ attribute: 'as-of' }) asOf = '';
 
+  /**
+   * Zero-code dashboards: with no `adapter` set, load the built-in sample company (星辰科技) into a
+   * MemoryAdapter. The generator is loaded on demand, so pages that set an adapter never download it.
+   */
+  @property({ type: Boolean, reflect: true }) sample = false;
+
   /** Save edits automatically after this many milliseconds of quiet; `0` saves only on request. */
   @property({ type: Number, attribute: 'autosave-ms' }) autosaveMs = 800;
 
@@ -90,7 +96,19 @@ export class QkProvider extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('adapter')) void this.store.connect(this.adapter ?? null);
+    if (changed.has('adapter') && (this.adapter || !this.sample)) void this.store.connect(this.adapter ?? null);
+    else if (changed.has('sample') && this.sample && !this.adapter) void this.connectSample();
+  }
+
+  private async connectSample(): Promise<void> {
+    this.store.setLoading();
+    const [{ generateSampleCompany }, { MemoryAdapter }] = await Promise.all([
+      import('../../engine/sample-data.js'),
+      import('../../adapter/memory-adapter.js'),
+    ]);
+    if (this.adapter || !this.sample) return;
+    const { plan, actuals } = generateSampleCompany(this.store.asOf ? { asOf: this.store.asOf } : {});
+    this.adapter = new MemoryAdapter(plan, actuals);
   }
 
   protected override render() {

@@ -32,7 +32,7 @@ const whereZh = (p: Record<string, string | number>) => `第 ${p.line} 行${p.co
 export const csvMessages: LocalizedMessages = {
   en: {
     'csv-invalid': ({ count, line }) => `The file was not imported: ${count === 1 ? 'there is 1 problem' : `there are ${count} problems`}, the first on line ${line}. Nothing was changed.`,
-    'csv-empty': () => 'The file is empty: it needs a header line and at least one row.',
+    'csv-empty': () => 'The file is empty: it has no header line.',
     'csv-missing-column': (p) => `${whereEn(p)}the header has no ${COLUMN_EN[p.name] ?? p.name} column.`,
     'csv-duplicate-column': (p) => `${whereEn(p)}the column “${p.name}” appears twice (first in column ${p.first}).`,
     'csv-unknown-period': (p) => `${whereEn(p)}“${p.value}” is neither a known column nor a period of ${p.fiscalYear}.`,
@@ -47,7 +47,7 @@ export const csvMessages: LocalizedMessages = {
   },
   'zh-CN': {
     'csv-invalid': ({ count, line }) => `文件未导入：共有 ${count} 处问题，第一处在第 ${line} 行。没有任何数据被修改。`,
-    'csv-empty': () => '文件为空：需要一行表头和至少一行数据。',
+    'csv-empty': () => '文件为空：没有表头行。',
     'csv-missing-column': (p) => `${whereZh(p)}表头缺少“${COLUMN_ZH[p.name] ?? p.name}”列。`,
     'csv-duplicate-column': (p) => `${whereZh(p)}“${p.name}”列重复（第一次出现在第 ${p.first} 列）。`,
     'csv-unknown-period': (p) => `${whereZh(p)}“${p.value}”既不是已知的列，也不是 ${p.fiscalYear} 的期间。`,

@@ -1,5 +1,7 @@
 import type { MessageTable, QkLocale, LocalizedMessages } from '../types.js';
 import { adapterMessages } from './adapter.js';
+import { adjustmentMessages } from './adjustment.js';
+import { allocationMessages } from './allocation.js';
 import { coreMessages } from './core.js';
 import { csvMessages } from './csv.js';
 import { funnelMessages } from './funnel.js';
@@ -8,7 +10,7 @@ import { paceMessages } from './pace.js';
 import { storeMessages } from './store.js';
 
 /** Every area's error messages; an area added under messages/ is listed here once. */
-const areas: LocalizedMessages[] = [adapterMessages, coreMessages, csvMessages, funnelMessages, goalGridMessages, paceMessages, storeMessages];
+const areas: LocalizedMessages[] = [adapterMessages, adjustmentMessages, allocationMessages, coreMessages, csvMessages, funnelMessages, goalGridMessages, paceMessages, storeMessages];
 
 export function allMessages(locale: QkLocale): MessageTable {
   return Object.assign({}, ...areas.map((a) => a[locale]));

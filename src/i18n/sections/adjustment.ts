@@ -1,15 +1,214 @@
 import type { QkLocale } from '../types.js';
 
-/** The strings of the element; parameters and plurals are functions. */
+type Trigger = 'market-shift' | 'competitor-move' | 'policy-change' | 'personnel-change' | 'pace-deviation' | 'other';
+type Status = 'draft' | 'pending' | 'approved' | 'rejected' | 'applied' | 'withdrawn';
+type Action = 'submit' | 'approve' | 'reject' | 'withdraw' | 'apply' | 'reopen';
+type Role = 'target' | 'parent' | 'ancestor' | 'sibling' | 'recipient' | 'descendant';
+
+/** The strings of `qk-adjustment-panel`; parameters and plurals are functions. */
 export interface AdjustmentStrings {
   title: string;
+  tabs: { request: string; queue: (p: { count: number }) => string; history: string };
+  node: string;
+  metric: string;
+  periods: string;
+  changeKind: string;
+  newValue: string;
+  percent: string;
+  trigger: string;
+  triggers: Record<Trigger, string>;
+  reason: string;
+  reasonHint: (p: { min: number; length: number }) => string;
+  evidence: string;
+  absorption: string;
+  absorptions: { siblings: string; parent: string; recipients: string };
+  recipients: string;
+  preview: string;
+  previewEmpty: string;
+  colNode: string;
+  colRole: string;
+  colBefore: string;
+  colAfter: string;
+  colChange: string;
+  colActual: string;
+  colAttainment: string;
+  roles: Record<Role, string>;
+  people: string;
+  parentTotal: (p: { node: string; before: string; after: string }) => string;
+  submit: string;
+  submitting: string;
+  submitted: string;
+  draftSaved: string;
+  discardDraft: string;
+  readOnly: string;
+  queueEmpty: string;
+  requestedBy: (p: { name: string; date: string }) => string;
+  statuses: Record<Status, string>;
+  actions: Record<Action, string>;
+  approve: string;
+  reject: string;
+  apply: string;
+  withdraw: string;
+  comment: string;
+  commentHint: string;
+  refresh: string;
+  cells: string;
+  colPeriod: string;
+  historyEmpty: string;
+  downloadCsv: string;
+  historyEntry: (p: { who: string; action: string; node: string }) => string;
+  notice: string;
+  noticeSend: string;
+  noticeSent: string;
+  noticeSubject: (p: { node: string; metric: string; periods: string }) => string;
+  noticeWhy: (p: { trigger: string; reason: string }) => string;
+  noticeWhat: string;
+  noticeChange: (p: { name: string; before: string; after: string }) => string;
+  noticeExpect: string;
+  noticeExpectation: (p: { name: string; target: string; remaining: string | null }) => string;
+  noticeClosing: string;
+  done: (p: { action: string }) => string;
 }
 
 export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
   en: {
     title: 'Target adjustments',
+    tabs: { request: 'New request', queue: ({ count }) => `Queue (${count})`, history: 'History' },
+    node: 'Who',
+    metric: 'Metric',
+    periods: 'Periods',
+    changeKind: 'Change',
+    newValue: 'New target per period',
+    percent: 'Change in %',
+    trigger: 'Trigger',
+    triggers: {
+      'market-shift': 'Market shift',
+      'competitor-move': 'Competitor move',
+      'policy-change': 'Policy change',
+      'personnel-change': 'Personnel change',
+      'pace-deviation': 'Pace deviation',
+      other: 'Other',
+    },
+    reason: 'Reason and evidence',
+    reasonHint: ({ min, length }) => (length >= min ? `${length} characters` : `At least ${min} characters (${length} so far)`),
+    evidence: 'Evidence (link or note, optional)',
+    absorption: 'Who takes the difference',
+    absorptions: { siblings: 'Teammates rebalance (by their targets)', parent: 'The parent total changes', recipients: 'Named teammates take it' },
+    recipients: 'Recipients',
+    preview: 'Preview',
+    previewEmpty: 'Choose who, which periods and the new target to see who is affected.',
+    colNode: 'Node',
+    colRole: 'Role',
+    colBefore: 'Before',
+    colAfter: 'After',
+    colChange: 'Change',
+    colActual: 'Actual',
+    colAttainment: 'Attainment before → after',
+    roles: { target: 'Adjusted', parent: 'Parent', ancestor: 'Above', sibling: 'Teammate', recipient: 'Recipient', descendant: 'Below' },
+    people: 'People affected',
+    parentTotal: ({ node, before, after }) => `${node} total: ${before} → ${after}`,
+    submit: 'Submit for approval',
+    submitting: 'Submitting…',
+    submitted: 'Submitted for approval.',
+    draftSaved: 'Draft saved on this device',
+    discardDraft: 'Discard draft',
+    readOnly: 'You can follow adjustments here; approving needs a manager.',
+    queueEmpty: 'No requests are waiting.',
+    requestedBy: ({ name, date }) => `Requested by ${name} on ${date}`,
+    statuses: { draft: 'Draft', pending: 'Pending', approved: 'Approved', rejected: 'Rejected', applied: 'Applied', withdrawn: 'Withdrawn' },
+    actions: { submit: 'submitted', approve: 'approved', reject: 'rejected', withdraw: 'withdrew', apply: 'applied', reopen: 'reopened' },
+    approve: 'Approve',
+    reject: 'Reject',
+    apply: 'Apply to plan',
+    withdraw: 'Withdraw',
+    comment: 'Comment',
+    commentHint: 'Required to reject',
+    refresh: 'Preview again',
+    cells: 'Cells to write',
+    colPeriod: 'Period',
+    historyEmpty: 'No adjustments yet.',
+    downloadCsv: 'Download CSV',
+    historyEntry: ({ who, action, node }) => `${who} ${action} the change for ${node}`,
+    notice: 'Team notice',
+    noticeSend: 'Send to the team',
+    noticeSent: 'Notice sent.',
+    noticeSubject: ({ node, metric, periods }) => `Target adjustment: ${node}, ${metric}, ${periods}`,
+    noticeWhy: ({ trigger, reason }) => `Why: ${trigger}. ${reason}`,
+    noticeWhat: 'What changed:',
+    noticeChange: ({ name, before, after }) => `- ${name}: ${before} → ${after}`,
+    noticeExpect: 'New expectations:',
+    noticeExpectation: ({ name, target, remaining }) => `- ${name}: target ${target}${remaining === null ? '' : `, ${remaining} still to go`}`,
+    noticeClosing: 'The change was reviewed and approved. Please ask your manager if anything is unclear.',
+    done: ({ action }) => `Request ${action}.`,
   },
   'zh-CN': {
     title: '目标调整',
+    tabs: { request: '新建申请', queue: ({ count }) => `待处理（${count}）`, history: '调整记录' },
+    node: '调整对象',
+    metric: '指标',
+    periods: '期间',
+    changeKind: '调整方式',
+    newValue: '每期新目标',
+    percent: '调整比例（%）',
+    trigger: '触发原因',
+    triggers: {
+      'market-shift': '市场变化',
+      'competitor-move': '竞争对手动作',
+      'policy-change': '政策变化',
+      'personnel-change': '人员变动',
+      'pace-deviation': '进度偏差',
+      other: '其他',
+    },
+    reason: '调整理由与依据',
+    reasonHint: ({ min, length }) => (length >= min ? `${length} 个字` : `至少 ${min} 个字（已输入 ${length} 个）`),
+    evidence: '佐证材料（链接或说明，可选）',
+    absorption: '差额由谁承接',
+    absorptions: { siblings: '同级按目标比例分摊', parent: '上级总额随之变化', recipients: '指定同事承接' },
+    recipients: '承接人',
+    preview: '影响预览',
+    previewEmpty: '选择调整对象、期间和新目标后，这里会显示受影响的人和数字。',
+    colNode: '组织节点',
+    colRole: '关系',
+    colBefore: '调整前',
+    colAfter: '调整后',
+    colChange: '变化',
+    colActual: '已完成',
+    colAttainment: '完成率 调整前 → 调整后',
+    roles: { target: '调整对象', parent: '上级', ancestor: '更上级', sibling: '同级', recipient: '承接人', descendant: '下级' },
+    people: '受影响的人员',
+    parentTotal: ({ node, before, after }) => `${node} 合计：${before} → ${after}`,
+    submit: '提交审批',
+    submitting: '正在提交…',
+    submitted: '已提交审批。',
+    draftSaved: '草稿已保存在本设备',
+    discardDraft: '放弃草稿',
+    readOnly: '您可以在此查看调整进展，审批需由经理进行。',
+    queueEmpty: '暂无待处理的申请。',
+    requestedBy: ({ name, date }) => `${name} 于 ${date} 提交`,
+    statuses: { draft: '草稿', pending: '待审批', approved: '已批准', rejected: '已驳回', applied: '已生效', withdrawn: '已撤回' },
+    actions: { submit: '提交了', approve: '批准了', reject: '驳回了', withdraw: '撤回了', apply: '执行了', reopen: '重新打开了' },
+    approve: '批准',
+    reject: '驳回',
+    apply: '写入计划',
+    withdraw: '撤回',
+    comment: '审批意见',
+    commentHint: '驳回时必填',
+    refresh: '重新预览',
+    cells: '将写入的目标',
+    colPeriod: '期间',
+    historyEmpty: '暂无调整记录。',
+    downloadCsv: '导出 CSV',
+    historyEntry: ({ who, action, node }) => `${who}${action}${node}的目标调整`,
+    notice: '团队通知',
+    noticeSend: '发送给团队',
+    noticeSent: '通知已发送。',
+    noticeSubject: ({ node, metric, periods }) => `目标调整通知：${node}，${metric}，${periods}`,
+    noticeWhy: ({ trigger, reason }) => `调整原因：${trigger}。${reason}`,
+    noticeWhat: '调整内容：',
+    noticeChange: ({ name, before, after }) => `- ${name}：${before} → ${after}`,
+    noticeExpect: '新的目标要求：',
+    noticeExpectation: ({ name, target, remaining }) => `- ${name}：目标 ${target}${remaining === null ? '' : `，尚差 ${remaining}`}`,
+    noticeClosing: '本次调整已经审批通过。如有疑问，请与直属经理沟通。',
+    done: ({ action }) => `申请已${action}。`,
   },
 };

@@ -1,0 +1,713 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { QkElement } from '../../internal/qk-element.js';
+import { baseStyles } from '../../theme/base-styles.js';
+import { styles } from './adjustment-panel.styles.js';
+import { adapterContext } from '../../context/keys.js';
+import { QkAdapterError, type CrmAdapter } from '../../adapter/adapter.js';
+import {
+  ADJUSTMENT_TRIGGERS,
+  LEDGER_CSV_HEADERS,
+  MIN_REASON_LENGTH,
+  applyAdjustment,
+  canApprove,
+  canRequest,
+  createAdjustment,
+  ledgerOf,
+  ledgerToCsv,
+  noticeFacts,
+  parseAdjustmentRequest,
+  previewAdjustment,
+  refreshPreview,
+  transitionAdjustment,
+  type AdjustmentPreview,
+  type AdjustmentRequest,
+  type AdjustmentState,
+  type Ledger,
+} from '../../engine/adjustment.js';
+import { METRICS, type MetricId, type User } from '../../engine/model.js';
+import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
+import { fiscalYearMonths, periodsOf } from '../../engine/periods.js';
+import type { Result } from '../../engine/result.js';
+import { buildOrgIndex, type OrgIndex } from '../../engine/rollup.js';
+import { errorText } from '../../i18n/localize.js';
+import { QkAdjustmentRequestEvent, type QkAdjustmentRequestDetail } from '../../events/qk-adjustment-request.js';
+import { QkAdjustmentCommitEvent } from '../../events/qk-adjustment-commit.js';
+import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
+import { toStoreError } from '../../store/store.js';
+import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
+import { composeNotice } from './notice.js';
+
+type Tab = 'request' | 'queue' | 'history';
+const TABS: Tab[] = ['request', 'queue', 'history'];
+const SUM_METRICS = (Object.keys(METRICS) as MetricId[]).filter((m) => METRICS[m].rollup === 'sum');
+const issue = (code: string, message: string, params?: Record<string, string | number>) => ({ code, message, ...(params ? { params } : {}) });
+
+/**
+ * Propose, preview, approve or reject, apply and audit target changes. A request names who, which
+ * metric and periods, the new value or a change in percent, a trigger and a reason, and who takes
+ * the difference; the live preview shows every affected cell and person (attainment before and
+ * after). Approvers see a queue; everyone sees the history from the ledger. After a change is
+ * applied, a notice for the team is generated in the reader's language and sent through the
+ * adapter. The form is kept on the device as a draft until it is submitted.
+ *
+ * @summary Transparent, rule-based target adjustments with approval, audit trail and team notice.
+ *
+ * @csspart tabs - The tab list. @csspart tab - One tab.
+ * @csspart panel - A tab panel.
+ * @csspart form - The request form. @csspart field - One labelled field.
+ * @csspart preview - The live preview. @csspart table - A numbers table. @csspart row - A table row.
+ * @csspart message - A status or error message.
+ * @csspart queue - The list of requests. @csspart request - One request in the queue.
+ * @csspart actions - The action buttons of a request. @csspart button - Any action button.
+ * @csspart history - The history timeline. @csspart entry - One history entry.
+ * @csspart notice - The team notice editor.
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssprop [--qk-adjustment-panel-max-width=960px] - The widest the panel grows.
+ * @cssprop [--qk-adjustment-panel-increase=var(--qk-color-success)] - Colour of increases.
+ * @cssprop [--qk-adjustment-panel-decrease=var(--qk-color-danger)] - Colour of decreases.
+ *
+ * @fires qk-adjustment-request - Before submit, approve, reject, withdraw or apply; cancelable (the host vetoes with `preventDefault()`).
+ * @fires qk-adjustment-commit - After the action went through.
+ * @fires qk-focus-change - The user picked another node in the form.
+ * @fires qk-error - Bad input, a refused action, or an adapter failure (with a localized message).
+ */
+export class QkAdjustmentPanel extends QkElement {
+  static override styles = [baseStyles, styles];
+
+  /** The adapter to submit, decide, list and notify through; defaults to the provider's. */
+  @property({ attribute: false }) adapter?: CrmAdapter;
+
+  /** The acting user's id among the plan's users; defaults to the store's signed-in user. */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** The requests shown (host-provided, or loaded with `listAdjustments`); updated as actions go through. */
+  @property({ attribute: false }) requests: AdjustmentRequest[] = [];
+
+  /** The open tab: `request`, `queue` or `history`. */
+  @property({ reflect: true }) view: Tab = 'request';
+
+  @consume({ context: adapterContext, subscribe: true })
+  @state()
+  protected contextAdapter?: CrmAdapter;
+
+  @state() private form: DraftForm = emptyForm();
+  @state() private busy = false;
+  @state() private message: { kind: 'info' | 'error'; text: string; where: Tab | string } | null = null;
+  @state() private comments: Record<string, string> = {};
+  @state() private conflicts: Record<string, true> = {};
+  @state() private notices: Record<string, { subject: string; body: string; recipients: string[]; sent?: boolean }> = {};
+  @state() private draftKeyLoaded = '';
+  private dirty = false;
+  private listedFrom?: CrmAdapter;
+  private ixCache?: { org: unknown; ix: OrgIndex };
+
+  private get activeAdapter(): CrmAdapter | undefined {
+    return this.adapter ?? this.contextAdapter;
+  }
+
+  private get user(): User | null {
+    const users = this.activeStore?.snapshot?.users ?? [];
+    if (this.userId) return users.find((u) => u.id === this.userId) ?? null;
+    return this.activeStore?.user ?? null;
+  }
+
+  private get ix(): OrgIndex {
+    const org = this.activeStore?.org ?? [];
+    if (this.ixCache?.org !== org) this.ixCache = { org, ix: buildOrgIndex(org) };
+    return this.ixCache.ix;
+  }
+
+  private get engineState(): AdjustmentState | null {
+    const s = this.activeStore;
+    if (!s?.snapshot) return null;
+    return { plan: s.snapshot.plan, org: s.org, targets: s.targets(), actuals: s.actuals?.actuals ?? [] };
+  }
+
+  private get currentDraftKey(): string {
+    const plan = this.activeStore?.plan;
+    const user = this.user;
+    return plan && user ? draftKey(plan.id, user.id) : '';
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = this.currentDraftKey;
+    if (key && key !== this.draftKeyLoaded && this.activeStore?.status === 'ready') {
+      this.draftKeyLoaded = key;
+      const draft = loadDraft(key);
+      this.dirty = !!draft;
+      this.form = draft ?? this.formFromFocus();
+    }
+    const adapter = this.activeAdapter;
+    if (adapter && adapter !== this.listedFrom && this.activeStore?.status === 'ready') {
+      this.listedFrom = adapter;
+      void this.loadRequests(adapter);
+    }
+  }
+
+  protected override storeChanged(change: string): void {
+    if (change === 'focus' && !this.dirty) this.form = this.formFromFocus();
+    super.storeChanged(change);
+  }
+
+  private formFromFocus(): DraftForm {
+    const focus = this.activeStore?.focus;
+    const user = this.user;
+    const ix = this.ix;
+    let nodeId = focus?.nodeId ?? '';
+    if (!nodeId || !user || !canRequest(user, nodeId, ix).allowed) nodeId = user?.nodeId ?? this.requestableNodes()[0] ?? '';
+    const period = focus?.period && this.periodOptions().includes(focus.period) ? focus.period : undefined;
+    const metric = focus?.metric && SUM_METRICS.includes(focus.metric) ? focus.metric : 'revenue';
+    return emptyForm(nodeId, metric, period);
+  }
+
+  private async loadRequests(adapter: CrmAdapter): Promise<void> {
+    if (!adapter.listAdjustments) return;
+    try {
+      const list = await adapter.listAdjustments();
+      const parsed: AdjustmentRequest[] = [];
+      for (const item of list) {
+        const r = parseAdjustmentRequest(item);
+        if (r.ok) parsed.push(r.value);
+        else this.reportError(r.error, 'adapter');
+      }
+      this.requests = parsed;
+    } catch (e) {
+      this.reportError(toStoreError(e, 'load-failed'), 'adapter');
+    }
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private requestableNodes(): string[] {
+    const user = this.user;
+    if (!user) return [];
+    return this.ix.order.filter((id) => canRequest(user, id, this.ix).allowed);
+  }
+
+  private periodOptions(): string[] {
+    const plan = this.activeStore?.plan;
+    if (!plan) return [];
+    return [...periodsOf(plan.fiscalYear, 'year', plan.calendar), ...periodsOf(plan.fiscalYear, 'quarter', plan.calendar), ...fiscalYearMonths(plan.fiscalYear, plan.calendar)];
+  }
+
+  private name(id: string): string {
+    return this.ix.byId.get(id)?.name ?? this.activeStore?.snapshot?.users?.find((u) => u.id === id)?.name ?? id;
+  }
+
+  private fmt(metric: MetricId, v: number): string {
+    const currency = this.activeStore?.plan?.currency ?? 'CNY';
+    return METRICS[metric].unit === 'money' ? formatMoney(v, { currency, locale: this.locale }) : formatCount(v, this.locale);
+  }
+
+  /** An engine error in the user's language, with node ids turned into names. */
+  private text(error: { code: string; message: string; params?: Record<string, string | number> }): string {
+    const params = { ...error.params };
+    for (const k of ['node', 'a', 'b'] as const) if (typeof params[k] === 'string') params[k] = this.name(params[k] as string);
+    if (typeof params.max === 'number') params.max = this.fmt(this.form.metric, params.max);
+    return errorText(this.t, { ...error, params });
+  }
+
+  /** Shows the error where it happened and fires `qk-error`; returns false for `return this.fail(…)`. */
+  private fail(error: { code: string; message: string; params?: Record<string, string | number> }, where: string, source: 'input' | 'engine' | 'adapter'): false {
+    const params = { ...error.params };
+    for (const k of ['node', 'a', 'b'] as const) if (typeof params[k] === 'string') params[k] = this.name(params[k] as string);
+    if (typeof params.max === 'number') params.max = this.fmt(this.form.metric, params.max);
+    this.message = { kind: 'error', text: this.reportError({ ...error, params }, source), where };
+    return false;
+  }
+
+  private update_(patch: Partial<DraftForm>): void {
+    this.form = { ...this.form, ...patch };
+    this.dirty = true;
+    if (this.currentDraftKey) saveDraft(this.currentDraftKey, this.form);
+    if (patch.nodeId && this.activeStore) {
+      this.activeStore.setFocus({ nodeId: patch.nodeId });
+      this.dispatchEvent(new QkFocusChangeEvent(this.activeStore.focus));
+    }
+  }
+
+  /** The request the form describes (not yet stored), or why it cannot be built. */
+  private draftRequest(): Result<AdjustmentRequest> | null {
+    const plan = this.activeStore?.plan;
+    const user = this.user;
+    const f = this.form;
+    if (!plan || !user || !f.nodeId || f.periods.length === 0) return null;
+    if (f.absorption === 'recipients' && f.recipients.length === 0) return null;
+    if (f.changeKind === 'value' ? !f.value.trim() : !f.percent.trim()) return null;
+    const change = formChange(f, { currency: plan.currency, locale: this.locale });
+    if (!change.ok) return change;
+    return createAdjustment({
+      id: this.newId(),
+      planId: plan.id,
+      nodeId: f.nodeId,
+      metric: f.metric,
+      periods: [...f.periods],
+      change: change.value,
+      trigger: f.trigger,
+      // The live preview runs before the reason is long enough; submit checks the real reason first.
+      reason: f.reason.trim().length >= MIN_REASON_LENGTH ? f.reason.trim() : f.reason.trim().padEnd(MIN_REASON_LENGTH, '·'),
+      ...(f.evidence.trim() ? { evidence: f.evidence.trim() } : {}),
+      absorption: f.absorption === 'recipients' ? { mode: 'recipients', recipients: [...f.recipients] } : { mode: f.absorption },
+      requesterId: user.id,
+      at: new Date().toISOString(),
+    });
+  }
+
+  private idSeed = '';
+  private newId(): string {
+    this.idSeed ||= `adj-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+    return this.idSeed;
+  }
+
+  private emitRequest(detail: QkAdjustmentRequestDetail): boolean {
+    return this.dispatchEvent(new QkAdjustmentRequestEvent(detail));
+  }
+
+  private replace(request: AdjustmentRequest): void {
+    this.requests = [...this.requests.filter((r) => r.id !== request.id), request];
+  }
+
+  private async persist(request: AdjustmentRequest): Promise<AdjustmentRequest> {
+    const adapter = this.activeAdapter;
+    if (!adapter?.submitAdjustment) return request;
+    const stored = await adapter.submitAdjustment(request);
+    const parsed = parseAdjustmentRequest(stored);
+    if (!parsed.ok) throw new QkAdapterError('invalid-data', `submitAdjustment returned an invalid request: ${parsed.error.message}`, { issues: [{ path: parsed.error.path ?? [], message: parsed.error.message }] });
+    return parsed.value;
+  }
+
+  // ---- actions --------------------------------------------------------------------------------
+
+  /** Submits the form as a request for approval. Resolves true when it went through. */
+  async submit(): Promise<boolean> {
+    const user = this.user;
+    const st = this.engineState;
+    if (!user || !st) return this.fail(issue('adjustment-no-user', 'no user'), 'request', 'input');
+    const reason = this.form.reason.trim();
+    if (reason.length < MIN_REASON_LENGTH) {
+      return this.fail(issue('adjustment-reason-short', 'reason too short', { min: MIN_REASON_LENGTH, length: reason.length }), 'request', 'input');
+    }
+    const draft = this.draftRequest();
+    if (!draft) return this.fail(issue('adjustment-invalid', 'incomplete', { path: '', detail: this.t.adjustment.previewEmpty }), 'request', 'input');
+    if (!draft.ok) return this.fail(draft.error, 'request', 'input');
+    const may = canRequest(user, draft.value.nodeId, this.ix);
+    if (!may.allowed) return this.fail(issue(may.reason, may.reason, may.params), 'request', 'engine');
+    const preview = previewAdjustment(draft.value, st);
+    if (!preview.ok) return this.fail(preview.error, 'request', 'engine');
+    const next = transitionAdjustment(draft.value, 'submit', { by: user, at: new Date().toISOString(), org: this.ix, preview: preview.value });
+    if (!next.ok) return this.fail(next.error, 'request', 'engine');
+    if (!this.emitRequest({ action: 'submit', request: next.value, preview: preview.value })) {
+      return this.fail(issue('adjustment-vetoed', 'vetoed'), 'request', 'input');
+    }
+    this.busy = true;
+    try {
+      const stored = await this.persist(next.value);
+      this.replace(stored);
+      clearDraft(this.currentDraftKey);
+      this.dirty = false;
+      this.idSeed = '';
+      this.form = emptyForm(this.form.nodeId, this.form.metric);
+      this.message = { kind: 'info', text: this.t.adjustment.submitted, where: 'request' };
+      this.dispatchEvent(new QkAdjustmentCommitEvent({ action: 'submit', request: stored }));
+      return true;
+    } catch (e) {
+      return this.fail(toStoreError(e, 'save-failed'), 'request', 'adapter');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Approves, rejects or withdraws a request. Resolves true when it went through. */
+  async decide(id: string, action: 'approve' | 'reject' | 'withdraw'): Promise<boolean> {
+    const user = this.user;
+    const request = this.requests.find((r) => r.id === id);
+    if (!user || !request) return this.fail(issue('adjustment-no-user', 'no user'), id, 'input');
+    const comment = this.comments[id]?.trim();
+    const next = transitionAdjustment(request, action, { by: user, at: new Date().toISOString(), org: this.ix, ...(comment ? { comment } : {}) });
+    if (!next.ok) return this.fail(next.error, id, 'engine');
+    if (!this.emitRequest({ action, request: next.value })) return this.fail(issue('adjustment-vetoed', 'vetoed'), id, 'input');
+    this.busy = true;
+    try {
+      const adapter = this.activeAdapter;
+      if (action !== 'withdraw' && adapter?.decideAdjustment) {
+        await adapter.decideAdjustment({ id, approve: action === 'approve', by: user.id, ...(comment ? { comment } : {}) });
+      }
+      const stored = await this.persist(next.value);
+      this.replace(stored);
+      this.message = { kind: 'info', text: this.t.adjustment.done({ action: this.t.adjustment.statuses[stored.status] }), where: id };
+      this.dispatchEvent(new QkAdjustmentCommitEvent({ action, request: stored }));
+      return true;
+    } catch (e) {
+      return this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Applies an approved request: all its cells in one store step, or a conflict and nothing. */
+  async apply(id: string): Promise<boolean> {
+    const user = this.user;
+    const st = this.engineState;
+    const request = this.requests.find((r) => r.id === id);
+    const store = this.activeStore;
+    if (!user || !st || !request || !store) return this.fail(issue('adjustment-no-user', 'no user'), id, 'input');
+    const r = applyAdjustment(request, st, { by: user, at: new Date().toISOString(), org: this.ix });
+    if (!r.ok) return this.fail(r.error, id, 'engine');
+    if (r.value.kind === 'conflict') {
+      this.conflicts = { ...this.conflicts, [id]: true };
+      return this.fail(issue('adjustment-conflict', 'conflict', { currentVersion: r.value.currentVersion }), id, 'engine');
+    }
+    const { request: applied, cells } = r.value;
+    if (!this.emitRequest({ action: 'apply', request: applied, cells })) return this.fail(issue('adjustment-vetoed', 'vetoed'), id, 'input');
+    this.busy = true;
+    try {
+      const stored = await this.persist(applied);
+      const preview = previewAdjustment(request, st);
+      store.applyCells(cells, { label: `adjustment ${id}`, source: 'adjustment' });
+      this.replace(stored);
+      if (preview.ok) this.prepareNotice(stored, preview.value);
+      this.message = { kind: 'info', text: this.t.adjustment.done({ action: this.t.adjustment.statuses.applied }), where: id };
+      this.dispatchEvent(new QkAdjustmentCommitEvent({ action: 'apply', request: stored, cells }));
+      return true;
+    } catch (e) {
+      return this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async refresh(id: string): Promise<void> {
+    const user = this.user;
+    const st = this.engineState;
+    const request = this.requests.find((r) => r.id === id);
+    if (!user || !st || !request) return;
+    const r = refreshPreview(request, st, { by: user, at: new Date().toISOString(), org: this.ix });
+    if (!r.ok) {
+      this.fail(r.error, id, 'engine');
+      return;
+    }
+    try {
+      this.replace(await this.persist(r.value.request));
+      const { [id]: _, ...rest } = this.conflicts;
+      this.conflicts = rest;
+      this.message = null;
+    } catch (e) {
+      this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
+    }
+  }
+
+  private prepareNotice(request: AdjustmentRequest, preview: AdjustmentPreview): void {
+    const users = this.activeStore?.snapshot?.users ?? [];
+    const facts = noticeFacts(request, preview);
+    const people = facts.changes.map((c) => users.find((u) => u.nodeId === c.nodeId)?.id ?? c.nodeId);
+    const recipients = [...new Set([request.requesterId, ...people])];
+    const notice = composeNotice(facts, this.t, (v) => this.fmt(request.metric, v), recipients);
+    this.notices = { ...this.notices, [request.id]: notice };
+  }
+
+  private async sendNotice(id: string): Promise<void> {
+    const notice = this.notices[id];
+    const adapter = this.activeAdapter;
+    if (!notice) return;
+    try {
+      await adapter?.notify({ recipients: notice.recipients, subject: notice.subject, body: notice.body });
+      this.notices = { ...this.notices, [id]: { ...notice, sent: true } };
+      this.message = { kind: 'info', text: this.t.adjustment.noticeSent, where: id };
+    } catch (e) {
+      this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
+    }
+  }
+
+  private discardDraft(): void {
+    clearDraft(this.currentDraftKey);
+    this.dirty = false;
+    this.form = this.formFromFocus();
+    this.message = null;
+  }
+
+  private downloadCsv(ledger: Ledger): void {
+    const names: Record<string, string> = {};
+    for (const n of this.activeStore?.org ?? []) names[n.id] = n.name;
+    for (const u of this.activeStore?.snapshot?.users ?? []) names[u.id] = u.name;
+    const csv = ledgerToCsv(ledger, { currency: this.activeStore?.plan?.currency ?? 'CNY', headers: LEDGER_CSV_HEADERS[this.locale], names, bom: true });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    a.download = `adjustments-${this.activeStore?.plan?.id ?? 'plan'}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  private onTabKey(e: KeyboardEvent): void {
+    const i = TABS.indexOf(this.view);
+    const next = e.key === 'ArrowRight' ? (i + 1) % 3 : e.key === 'ArrowLeft' ? (i + 2) % 3 : e.key === 'Home' ? 0 : e.key === 'End' ? 2 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.view = TABS[next]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.view}`)?.focus());
+  }
+
+  protected override render(): TemplateResult {
+    const status = this.renderStatus();
+    if (status) return status;
+    const a = this.t.adjustment;
+    const queue = this.requests.filter((r) => r.status === 'pending' || r.status === 'approved' || !!this.notices[r.id]);
+    const labels: Record<Tab, string> = { request: a.tabs.request, queue: a.tabs.queue({ count: queue.length }), history: a.tabs.history };
+    return html`
+      <section class="panel-root" aria-labelledby="title">
+        <h2 id="title" part="title">${a.title}</h2>
+        <div role="tablist" part="tabs" aria-labelledby="title" @keydown=${this.onTabKey}>
+          ${TABS.map(
+            (tab) => html`<button
+              role="tab"
+              part="tab"
+              id="tab-${tab}"
+              aria-controls="panel-${tab}"
+              aria-selected=${this.view === tab ? 'true' : 'false'}
+              tabindex=${this.view === tab ? 0 : -1}
+              @click=${() => (this.view = tab)}
+            >${labels[tab]}</button>`,
+          )}
+        </div>
+        <div role="tabpanel" part="panel" id="panel-${this.view}" aria-labelledby="tab-${this.view}">
+          ${this.view === 'request' ? this.renderForm() : this.view === 'queue' ? this.renderQueue(queue) : this.renderHistory()}
+        </div>
+      </section>
+    `;
+  }
+
+  private renderMessage(where: string): TemplateResult | typeof nothing {
+    const m = this.message;
+    if (!m || m.where !== where) return nothing;
+    return html`<p part="message" class="message ${m.kind}" role=${m.kind === 'error' ? 'alert' : 'status'}>${m.text}</p>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const a = this.t.adjustment;
+    const f = this.form;
+    const user = this.user;
+    const nodes = this.requestableNodes();
+    if (!user) return html`<p part="state" class="qk-state" role="status">${errorText(this.t, issue('adjustment-no-user', ''))}</p>`;
+    if (nodes.length === 0) return html`<p part="state" class="qk-state" role="status">${a.readOnly}</p>`;
+    const ix = this.ix;
+    const parent = ix.parent(f.nodeId);
+    const siblings = parent ? ix.children(parent).filter((c) => c !== f.nodeId) : [];
+    const money = METRICS[f.metric].unit === 'money';
+    const reasonLength = f.reason.trim().length;
+    return html`
+      <form part="form" class="form" @submit=${(e: Event) => (e.preventDefault(), void this.submit())} novalidate>
+        <div class="grid">
+          <label part="field" class="field">
+            <span>${a.node}</span>
+            <select .value=${f.nodeId} @change=${(e: Event) => this.update_({ nodeId: (e.target as HTMLSelectElement).value, recipients: [] })}>
+              ${nodes.map((id) => html`<option value=${id} ?selected=${id === f.nodeId}>${'\u00a0\u00a0'.repeat(Math.max(0, ix.depth(id)))}${this.name(id)}</option>`)}
+            </select>
+          </label>
+          <label part="field" class="field">
+            <span>${a.metric}</span>
+            <select @change=${(e: Event) => this.update_({ metric: (e.target as HTMLSelectElement).value as MetricId })}>
+              ${SUM_METRICS.map((m) => html`<option value=${m} ?selected=${m === f.metric}>${this.t.metrics[m] ?? m}</option>`)}
+            </select>
+          </label>
+          <label part="field" class="field">
+            <span>${a.trigger}</span>
+            <select @change=${(e: Event) => this.update_({ trigger: (e.target as HTMLSelectElement).value as DraftForm['trigger'] })}>
+              ${ADJUSTMENT_TRIGGERS.map((tr) => html`<option value=${tr} ?selected=${tr === f.trigger}>${a.triggers[tr]}</option>`)}
+            </select>
+          </label>
+        </div>
+        <fieldset part="field" class="periods">
+          <legend>${a.periods}</legend>
+          ${this.periodOptions().map(
+            (p) => html`<label class="chip"><input
+                type="checkbox"
+                .checked=${f.periods.includes(p)}
+                @change=${(e: Event) => this.update_({ periods: (e.target as HTMLInputElement).checked ? [...f.periods, p] : f.periods.filter((x) => x !== p) })}
+              />${p}</label>`,
+          )}
+        </fieldset>
+        <fieldset part="field" class="change">
+          <legend>${a.changeKind}</legend>
+          <label><input type="radio" name="kind" .checked=${f.changeKind === 'value'} @change=${() => this.update_({ changeKind: 'value' })} />${a.newValue}</label>
+          <label><input type="radio" name="kind" .checked=${f.changeKind === 'percent'} @change=${() => this.update_({ changeKind: 'percent' })} />${a.percent}</label>
+          ${f.changeKind === 'value'
+            ? html`<input class="num" aria-label=${a.newValue} inputmode=${money ? 'decimal' : 'numeric'} .value=${f.value} @input=${(e: Event) => this.update_({ value: (e.target as HTMLInputElement).value })} />`
+            : html`<input class="num" aria-label=${a.percent} inputmode="decimal" .value=${f.percent} @input=${(e: Event) => this.update_({ percent: (e.target as HTMLInputElement).value })} />`}
+        </fieldset>
+        <label part="field" class="field wide">
+          <span>${a.reason}</span>
+          <textarea rows="3" aria-describedby="reason-hint" .value=${f.reason} @input=${(e: Event) => this.update_({ reason: (e.target as HTMLTextAreaElement).value })}></textarea>
+          <small id="reason-hint" class=${reasonLength < MIN_REASON_LENGTH ? 'hint short' : 'hint'}>${a.reasonHint({ min: MIN_REASON_LENGTH, length: reasonLength })}</small>
+        </label>
+        <label part="field" class="field wide">
+          <span>${a.evidence}</span>
+          <input .value=${f.evidence} @input=${(e: Event) => this.update_({ evidence: (e.target as HTMLInputElement).value })} />
+        </label>
+        <fieldset part="field" class="absorb">
+          <legend>${a.absorption}</legend>
+          ${(['siblings', 'parent', 'recipients'] as const).map(
+            (m) => html`<label><input type="radio" name="absorb" .checked=${f.absorption === m} @change=${() => this.update_({ absorption: m })} />${a.absorptions[m]}</label>`,
+          )}
+          ${f.absorption === 'recipients'
+            ? html`<div class="recipients" role="group" aria-label=${a.recipients}>
+                ${siblings.map(
+                  (s) => html`<label class="chip"><input
+                      type="checkbox"
+                      .checked=${f.recipients.includes(s)}
+                      @change=${(e: Event) => this.update_({ recipients: (e.target as HTMLInputElement).checked ? [...f.recipients, s] : f.recipients.filter((x) => x !== s) })}
+                    />${this.name(s)}</label>`,
+                )}
+              </div>`
+            : nothing}
+        </fieldset>
+        ${this.renderPreview()}
+        ${this.renderMessage('request')}
+        <div part="actions" class="actions">
+          <button part="button" class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? a.submitting : a.submit}</button>
+          ${this.dirty ? html`<span class="muted">${a.draftSaved}</span><button part="button" type="button" @click=${this.discardDraft}>${a.discardDraft}</button>` : nothing}
+        </div>
+      </form>
+    `;
+  }
+
+  private renderPreview(): TemplateResult {
+    const a = this.t.adjustment;
+    const draft = this.draftRequest();
+    const st = this.engineState;
+    let body: TemplateResult;
+    if (!draft || !st) body = html`<p class="muted">${a.previewEmpty}</p>`;
+    else if (!draft.ok) body = html`<p class="message error">${this.text(draft.error)}</p>`;
+    else {
+      const p = previewAdjustment(draft.value, st);
+      body = p.ok ? this.renderPreviewTables(p.value) : html`<p class="message error">${this.text(p.error)}</p>`;
+    }
+    return html`<section part="preview" class="preview" aria-live="polite" aria-labelledby="preview-title">
+      <h3 id="preview-title">${a.preview}</h3>
+      ${body}
+    </section>`;
+  }
+
+  private renderPreviewTables(p: AdjustmentPreview): TemplateResult {
+    const a = this.t.adjustment;
+    const fmt = (v: number) => this.fmt(p.metric, v);
+    const delta = (d: number) => html`<span class=${d > 0 ? 'up' : d < 0 ? 'down' : ''}>${d > 0 ? '+' : d < 0 ? '−' : ''}${fmt(Math.abs(d))}</span>`;
+    const parent = p.totals[0];
+    return html`
+      <table part="table">
+        <thead><tr><th scope="col">${a.colNode}</th><th scope="col">${a.colRole}</th><th scope="col" class="num">${a.colBefore}</th><th scope="col" class="num">${a.colAfter}</th><th scope="col" class="num">${a.colChange}</th></tr></thead>
+        <tbody>
+          ${p.nodes.map(
+            (n) => html`<tr part="row" class=${n.before !== n.after ? 'changed' : ''}>
+              <th scope="row">${n.name}</th><td>${a.roles[n.role]}</td>
+              <td class="num">${fmt(n.before)}</td><td class="num">${fmt(n.after)}</td><td class="num">${delta(n.after - n.before)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${parent ? html`<p class="muted">${a.parentTotal({ node: this.name(parent.nodeId), before: fmt(p.totals.filter((x) => x.nodeId === parent.nodeId).reduce((s, x) => s + x.before, 0)), after: fmt(p.totals.filter((x) => x.nodeId === parent.nodeId).reduce((s, x) => s + x.after, 0)) })}</p>` : nothing}
+      ${p.people.length
+        ? html`<table part="table" aria-label=${a.people}>
+            <thead><tr><th scope="col">${a.people}</th><th scope="col" class="num">${a.colBefore}</th><th scope="col" class="num">${a.colAfter}</th><th scope="col" class="num">${a.colActual}</th><th scope="col" class="num">${a.colAttainment}</th></tr></thead>
+            <tbody>
+              ${p.people.map(
+                (x) => html`<tr part="row">
+                  <th scope="row">${x.name}</th><td class="num">${fmt(x.before)}</td><td class="num">${fmt(x.after)}</td>
+                  <td class="num">${x.actual === null ? '—' : fmt(x.actual)}</td>
+                  <td class="num">${x.attainment ? `${formatPercent(x.attainment.original.attainment, this.locale)} → ${formatPercent(x.attainment.current.attainment, this.locale)}` : '—'}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : nothing}
+    `;
+  }
+
+  private renderQueue(queue: AdjustmentRequest[]): TemplateResult {
+    const a = this.t.adjustment;
+    const user = this.user;
+    if (queue.length === 0) return html`<p part="state" class="qk-state" role="status">${a.queueEmpty}</p>`;
+    const approver = !!user && queue.some((r) => canApprove(user, r, this.ix).allowed);
+    return html`
+      ${approver ? nothing : html`<p class="muted">${a.readOnly}</p>`}
+      <ul part="queue" class="queue">
+        ${queue.map((r) => this.renderRequest(r, user))}
+      </ul>
+    `;
+  }
+
+  private renderRequest(r: AdjustmentRequest, user: User | null): TemplateResult {
+    const a = this.t.adjustment;
+    const may = user ? canApprove(user, r, this.ix).allowed : false;
+    const mine = user?.id === r.requesterId;
+    const fmt = (v: number) => this.fmt(r.metric, v);
+    const change = r.change.kind === 'percent' ? `${r.change.percent > 0 ? '+' : ''}${r.change.percent}%` : fmt(r.change.value);
+    const notice = this.notices[r.id];
+    return html`<li part="request" class="request">
+      <div class="head">
+        <strong>${this.name(r.nodeId)} · ${this.t.metrics[r.metric] ?? r.metric} · ${r.periods.join(', ')} → ${change}</strong>
+        <span class="badge ${r.status}">${a.statuses[r.status]}</span>
+      </div>
+      <p class="muted">${a.triggers[r.trigger]} · ${a.requestedBy({ name: this.name(r.requesterId), date: r.createdAt.slice(0, 10) })} · ${a.absorptions[r.absorption.mode]}</p>
+      <p class="reason">${r.reason}</p>
+      ${r.preview
+        ? html`<table part="table" aria-label=${a.cells}>
+            <thead><tr><th scope="col">${a.colNode}</th><th scope="col">${a.colPeriod}</th><th scope="col" class="num">${a.colBefore}</th><th scope="col" class="num">${a.colAfter}</th></tr></thead>
+            <tbody>
+              ${r.preview.cells.filter((c) => r.periods.includes(c.period)).map((c) => html`<tr part="row"><th scope="row">${this.name(c.nodeId)}${c.product ? ` · ${c.product}` : ''}</th><td>${c.period}</td><td class="num">${fmt(c.before)}</td><td class="num">${fmt(c.after)}</td></tr>`)}
+            </tbody>
+          </table>`
+        : nothing}
+      ${this.renderMessage(r.id)}
+      <div part="actions" class="actions">
+        ${r.status === 'pending' && may
+          ? html`<label class="field comment"><span>${a.comment} <small>(${a.commentHint})</small></span>
+                <textarea rows="2" .value=${this.comments[r.id] ?? ''} @input=${(e: Event) => (this.comments = { ...this.comments, [r.id]: (e.target as HTMLTextAreaElement).value })}></textarea></label>
+              <button part="button" class="primary" ?disabled=${this.busy} @click=${() => this.decide(r.id, 'approve')}>${a.approve}</button>
+              <button part="button" class="danger" ?disabled=${this.busy} @click=${() => this.decide(r.id, 'reject')}>${a.reject}</button>`
+          : nothing}
+        ${r.status === 'approved' && may ? html`<button part="button" class="primary" ?disabled=${this.busy} @click=${() => this.apply(r.id)}>${a.apply}</button>` : nothing}
+        ${this.conflicts[r.id] ? html`<button part="button" @click=${() => this.refresh(r.id)}>${a.refresh}</button>` : nothing}
+        ${(r.status === 'pending' || r.status === 'draft') && mine ? html`<button part="button" ?disabled=${this.busy} @click=${() => this.decide(r.id, 'withdraw')}>${a.withdraw}</button>` : nothing}
+      </div>
+      ${notice
+        ? html`<div part="notice" class="notice">
+            <label class="field wide"><span>${a.notice}: ${notice.subject}</span>
+              <textarea rows="8" .value=${notice.body} @input=${(e: Event) => (this.notices = { ...this.notices, [r.id]: { ...notice, body: (e.target as HTMLTextAreaElement).value } })}></textarea>
+            </label>
+            <button part="button" class="primary" ?disabled=${notice.sent} @click=${() => this.sendNotice(r.id)}>${notice.sent ? a.noticeSent : a.noticeSend}</button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderHistory(): TemplateResult {
+    const a = this.t.adjustment;
+    const l = ledgerOf(this.requests);
+    if (!l.ok) return html`<p part="message" class="message error" role="alert">${this.text(l.error)}</p>`;
+    const ledger = l.value;
+    if (ledger.length === 0) return html`<p part="state" class="qk-state" role="status">${a.historyEmpty}</p>`;
+    return html`
+      <div class="actions"><button part="button" @click=${() => this.downloadCsv(ledger)}>${a.downloadCsv}</button></div>
+      <ol part="history" class="history">
+        ${[...ledger].reverse().map(
+          (e) => html`<li part="entry" class="entry ${e.action}">
+            <time datetime=${e.at}>${e.at.replace('T', ' ').slice(0, 16)}</time>
+            <div>
+              <strong>${a.historyEntry({ who: this.name(e.by), action: a.actions[e.action], node: this.name(e.nodeId) })}</strong>
+              <span class="badge ${e.status}">${a.statuses[e.status]}</span>
+              <p>${this.t.metrics[e.metric] ?? e.metric} · ${e.periods.join(', ')}: ${this.fmt(e.metric, e.before)} → ${this.fmt(e.metric, e.after)}</p>
+              <p class="muted">${e.comment ?? e.reason}</p>
+            </div>
+          </li>`,
+        )}
+      </ol>
+    `;
+  }
+}

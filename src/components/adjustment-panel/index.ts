@@ -1,0 +1,1 @@
+export { QkAdjustmentPanel } from './adjustment-panel.js';

@@ -1,0 +1,24 @@
+/** Words the team notice from the engine's facts, in the reader's language. Plain text, never HTML. */
+import type { NoticeFacts } from '../../engine/adjustment.js';
+import type { Notice } from '../../adapter/adapter.js';
+import type { Translation } from '../../i18n/types.js';
+
+export function composeNotice(facts: NoticeFacts, t: Translation, format: (v: number) => string, recipients: string[]): Notice {
+  const a = t.adjustment;
+  const lines = [
+    a.noticeWhy({ trigger: a.triggers[facts.trigger], reason: facts.reason }),
+    '',
+    a.noticeWhat,
+    ...facts.changes.map((c) => a.noticeChange({ name: c.name, before: format(c.before), after: format(c.after) })),
+    '',
+    a.noticeExpect,
+    ...facts.expectations.map((e) => a.noticeExpectation({ name: e.name, target: format(e.target), remaining: e.remaining === null ? null : format(e.remaining) })),
+    '',
+    a.noticeClosing,
+  ];
+  return {
+    recipients,
+    subject: a.noticeSubject({ node: facts.nodeName, metric: t.metrics[facts.metric] ?? facts.metric, periods: facts.periods.join(', ') }),
+    body: lines.join('\n'),
+  };
+}

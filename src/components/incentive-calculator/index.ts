@@ -1,0 +1,1 @@
+export { QkIncentiveCalculator } from './incentive-calculator.js';

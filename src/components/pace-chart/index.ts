@@ -1,0 +1,1 @@
+export { QkPaceChart } from './pace-chart.js';

@@ -1,0 +1,1 @@
+export { QkReviewBoard, type ReviewBoardModel } from './review-board.js';

@@ -1,0 +1,368 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { QkElement } from '../../internal/qk-element.js';
+import { baseStyles } from '../../theme/base-styles.js';
+import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, type ReviewKpi, type ReviewMessage, type ReviewOptions } from '../../engine/review.js';
+import { reviewFromSnapshot, type ReviewReport } from '../../engine/review-source.js';
+import { reviewToCsv } from '../../engine/review-csv.js';
+import { layoutWaterfall } from '../../engine/review-layout.js';
+import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
+import { errorText } from '../../i18n/localize.js';
+import { reviewMessages } from '../../i18n/messages/review.js';
+import { QkErrorEvent } from '../../events/qk-error.js';
+import type { QkStore } from '../../store/store.js';
+import { styles } from './review-board.styles.js';
+
+/** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
+export interface ReviewBoardModel extends ReviewInput {
+  currency?: string;
+  nodeName?: string;
+  period?: string;
+  /** Display names of the stages by id (default: the ids). */
+  stageNames?: Record<string, string>;
+}
+
+type BoardState =
+  | { kind: 'ready'; review: PeriodReview; report: ReviewReport | null; currency: string; heading: string; names: Record<string, string> }
+  | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
+
+const WATERFALL_HEIGHT = 240;
+
+/**
+ * The period review (复盘): a waterfall from planned to actual revenue through each funnel factor's
+ * effect (leads, each stage's conversion, average deal size; the effects add up to the gap exactly),
+ * the KPI table plan vs actual with variances, the diagnosis, the findings ranked by money effect,
+ * and recommendations for the next cycle (updated conversion assumptions, a proposed next target and
+ * the funnel it needs). Exports the review as CSV.
+ *
+ * Shows the store's focus (node and period) unless `node` or `period` pin it; works without a
+ * provider from `.data` (a plan and actuals) or `.model` (the figures of `reviewPeriod`).
+ *
+ * @summary Period review: exact revenue-gap attribution, KPI table, findings and recommendations.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - Title row with the export button.
+ * @csspart title - The node and period.
+ * @csspart export - The CSV export button.
+ * @csspart note - Notes on a running period, the assumptions and the method.
+ * @csspart waterfall - The figure holding the chart (role="img", labelled).
+ * @csspart chart - The SVG (hidden from assistive technology; the hidden table carries its numbers).
+ * @csspart bar - A waterfall bar (also `bar-plan`, `bar-actual`, `bar-up`, `bar-down`).
+ * @csspart bar-label - The value above a bar.
+ * @csspart axis - Grid lines and their labels.
+ * @csspart connector - The dashed line between two bars.
+ * @csspart kpi-table - The KPI table.
+ * @csspart row - A row of the KPI table.
+ * @csspart cell - A cell of the KPI table.
+ * @csspart diagnosis - The headline diagnosis.
+ * @csspart findings - The ranked findings.
+ * @csspart finding - One finding.
+ * @csspart recommendations - The recommendations list.
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssprop [--qk-review-board-up=var(--qk-color-success)] - Bars and variances better than plan.
+ * @cssprop [--qk-review-board-down=var(--qk-color-danger)] - Bars and variances worse than plan.
+ * @cssprop [--qk-review-board-total=var(--qk-color-primary)] - The plan and actual bars.
+ * @cssprop [--qk-review-board-chart-height=240px] - Height of the waterfall.
+ *
+ * @fires qk-error - Bad figures, an unknown node or missing assumptions: the message is also shown in place.
+ */
+export class QkReviewBoard extends QkElement {
+  static override styles = [baseStyles, styles];
+
+  /** The org node to review; default: the store's focus, then the org's root. */
+  @property({ reflect: true }) node = '';
+
+  /** The period (`FY2026-Q3`, `2026-09`, `FY2026`); default: the store's focus, then the last closed quarter with a target. */
+  @property({ reflect: true }) period = '';
+
+  /** The plan's conversion rates (stage i → i + 1) instead of the ones learned from history. */
+  @property({ attribute: false }) rates?: (number | null)[];
+
+  /** The plan's average deal size (minor units) instead of the one learned from history. */
+  @property({ attribute: false }) avgDealSize?: number;
+
+  /** Options of `reviewPeriod` (prior weights, next-target blend and growth). */
+  @property({ attribute: false }) options?: ReviewOptions;
+
+  /** Figures to review without a store (see `ReviewBoardModel`). Wins over the store. */
+  @property({ attribute: false }) model?: ReviewBoardModel;
+
+  @state() private width = 0;
+  @state() private announcement = '';
+
+  private resizeObserver?: ResizeObserver;
+  private memoKey = '';
+  private memo: BoardState | null = null;
+  private memoInputs: unknown[] = [];
+  private reported = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver ??= new ResizeObserver((entries) => {
+        const w = Math.round(entries[entries.length - 1].contentRect.width);
+        if (w !== this.width) this.width = w;
+      });
+      this.resizeObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  /** The review shown now, or null while there is none (loading, error). */
+  get review(): PeriodReview | null {
+    const s = this.boardState;
+    return s?.kind === 'ready' ? s.review : null;
+  }
+
+  private get boardState(): BoardState | null {
+    const store = this.activeStore;
+    if (!this.model && (!store || store.status !== 'ready' || !store.plan)) return null;
+    const key = this.model ? `model|${this.locale}` : [store!.revision, store!.asOf, this.node, this.period, this.locale].join('|');
+    const inputs = [this.model, this.rates, this.avgDealSize, this.options];
+    if (this.memo && key === this.memoKey && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
+    this.memoKey = key;
+    this.memoInputs = inputs;
+    this.memo = this.model ? this.fromModel(this.model) : this.fromStore(store!);
+    return this.memo;
+  }
+
+  private fromModel(model: ReviewBoardModel): BoardState {
+    const r = reviewPeriod(model, this.options);
+    if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
+    const heading = model.nodeName && model.period ? this.t.review.heading({ node: model.nodeName, period: model.period }) : this.t.review.title;
+    return { kind: 'ready', review: r.value, report: null, currency: model.currency ?? 'CNY', heading, names: model.stageNames ?? {} };
+  }
+
+  private fromStore(store: QkStore): BoardState {
+    const snap = store.snapshot!;
+    const r = reviewFromSnapshot(
+      { plan: snap.plan, org: snap.org, stages: snap.stages, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
+      {
+        nodeId: this.node || store.focus.nodeId,
+        period: this.period || store.focus.period,
+        ...(this.rates ? { rates: this.rates } : {}),
+        ...(this.avgDealSize !== undefined ? { avgDealSize: this.avgDealSize } : {}),
+        ...(this.options ? { options: this.options } : {}),
+      },
+    );
+    if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
+    const names = Object.fromEntries(snap.stages.map((s) => [s.id, s.name?.[this.locale] ?? s.id]));
+    return { kind: 'ready', review: r.value, report: r.value, currency: r.value.currency, heading: this.t.review.heading({ node: r.value.nodeName, period: r.value.period }), names };
+  }
+
+  private errorMessage(s: Extract<BoardState, { kind: 'error' }>): string {
+    if (s.code === 'review-node-unknown') return this.t.review.nodeUnknown({ node: String(s.params.node ?? '') });
+    return this.text({ code: s.code, params: s.params }, {}) || errorText(this.t, s);
+  }
+
+  /** A message of the review engine (or the funnel's) in the current language, with stage names and currency filled in. */
+  private text(m: ReviewMessage, names: Record<string, string>, currency = 'CNY'): string {
+    const params: Record<string, string | number> = { ...m.params, currency };
+    for (const k of ['from', 'to', 'stage']) if (typeof params[k] === 'string') params[k] = names[params[k] as string] ?? params[k];
+    const fn = this.t.errors[m.code] ?? reviewMessages[this.locale][m.code];
+    return fn ? fn(params) : '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const s = this.memo;
+    if (s?.kind !== 'error') {
+      this.reported = '';
+      return;
+    }
+    const key = `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`;
+    if (key === this.reported) return;
+    this.reported = key;
+    this.dispatchEvent(new QkErrorEvent({ code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' }));
+  }
+
+  // ---- formatting ---------------------------------------------------------------------------
+
+  private money(v: number, currency: string, compact = true): string {
+    return formatMoney(Math.round(v), { currency, locale: this.locale, compact });
+  }
+
+  private signedMoney(v: number, currency: string): string {
+    return v > 0 ? `+${this.money(v, currency)}` : v < 0 ? `−${this.money(-v, currency)}` : this.money(0, currency);
+  }
+
+  private kpiValue(k: ReviewKpi, v: number | null, currency: string): string {
+    if (v === null) return '—';
+    if (k.unit === 'money') return this.money(v, currency);
+    if (k.unit === 'ratio') return formatPercent(v, this.locale);
+    if (k.unit === 'days') return this.t.review.days({ n: formatCount(Math.round(v * 10) / 10, this.locale) });
+    return formatCount(v, this.locale);
+  }
+
+  private kpiVariance(k: ReviewKpi, currency: string): string {
+    const v = k.variance;
+    if (v === null) return '—';
+    const sign = v > 0 ? '+' : v < 0 ? '−' : '';
+    if (k.unit === 'ratio') return `${sign}${formatCount(Math.abs(Math.round(v * 1000) / 10), this.locale)} pp`;
+    return `${sign}${this.kpiValue(k, Math.abs(v), currency)}`;
+  }
+
+  private kpiLabel(k: ReviewKpi, names: Record<string, string>): string {
+    const t = this.t;
+    const name = (id: string | null) => (id === null ? '' : (names[id] ?? id));
+    switch (k.id) {
+      case 'revenue': return t.metrics.revenue;
+      case 'rate': return t.review.rate({ from: name(k.stageId), to: name(k.nextStageId) });
+      case 'avgDealSize': return t.metrics.avgDealSize;
+      case 'salesCycle': return t.review.salesCycle;
+      case 'collections': return t.metrics.collections;
+      case 'collectionRate': return t.metrics.collectionRate;
+      default: return name(k.stageId);
+    }
+  }
+
+  private effectLabel(e: ReviewEffect, names: Record<string, string>): string {
+    const t = this.t.review;
+    if (e.kind === 'leads') return t.effectLeads;
+    if (e.kind === 'rate') return t.effectRate({ from: names[e.stageId!] ?? e.stageId!, to: names[e.nextStageId!] ?? e.nextStageId! });
+    if (e.kind === 'avgDealSize') return t.effectDealSize;
+    return t.unplanned;
+  }
+
+  // ---- export -------------------------------------------------------------------------------
+
+  /** The review as CSV text (what the export button downloads), or null when there is no review. */
+  csv(): string | null {
+    const s = this.boardState;
+    if (s?.kind !== 'ready') return null;
+    const t = this.t.review;
+    return reviewToCsv(s.review, s.currency, {
+      headers: t.csvHeaders,
+      sections: t.csvSections,
+      kpi: (k) => this.kpiLabel(k, s.names),
+      effect: (e) => this.effectLabel(e, s.names),
+      findings: [this.text(s.review.diagnosis, s.names, s.currency), ...s.review.findings.map((f) => this.text(f, s.names, s.currency)), ...s.review.recommendation.messages.map((m) => this.text(m, s.names, s.currency))],
+    }, { bom: true });
+  }
+
+  private fileName(): string {
+    const r = this.memo?.kind === 'ready' ? this.memo.report : null;
+    const base = r ? `review-${r.nodeId}-${r.period}` : `review${this.model?.period ? `-${this.model.period}` : ''}`;
+    return `${base.replace(/[^\w\-.]+/g, '_')}.csv`;
+  }
+
+  private exportCsv(): void {
+    const text = this.csv();
+    if (text === null) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = this.fileName();
+    a.rel = 'noopener';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    this.announcement = this.t.review.exported({ file: a.download });
+  }
+
+  // ---- render -------------------------------------------------------------------------------
+
+  protected override render() {
+    const s = this.boardState;
+    if (!s) return this.renderStatus() ?? html`<div part="state empty" class="qk-state" role="status">${this.t.common.noData}</div>`;
+    if (s.kind === 'error') {
+      return html`<div part="state error" class="qk-state qk-error" role="alert"><strong>${this.t.common.errorTitle}</strong><p>${this.errorMessage(s)}</p></div>`;
+    }
+    const t = this.t.review;
+    const { review, report, currency, names } = s;
+    return html`<section part="base" class="base" aria-label=${`${t.title}: ${s.heading}`}>
+      <div part="header" class="header">
+        <h2 part="title" class="title">${t.title} · ${s.heading}</h2>
+        <button part="export" class="export" @click=${this.exportCsv}>${t.exportCsv}</button>
+      </div>
+      ${report?.partial ? html`<p part="note" class="note">${t.partial({ date: report.end, elapsed: report.partial.elapsed, total: report.partial.total })}</p>` : nothing}
+      ${this.renderWaterfall(review, currency, names)}
+      <p part="note" class="note">${t.method[review.attribution.method]}${report?.assumptions.source === 'history' && report.assumptions.window ? ` ${t.assumptionsFromHistory(report.assumptions.window)}` : ''}</p>
+      <div class="columns">
+        <div class="col">
+          <h3>${t.diagnosisTitle}</h3>
+          <p part="diagnosis" class="diagnosis">${this.text(review.diagnosis, names, currency)}</p>
+          <h3>${t.findingsTitle}</h3>
+          ${review.findings.length === 0
+            ? html`<p class="muted">${t.noFindings}</p>`
+            : html`<ol part="findings" class="findings">
+                ${review.findings.map((f) => html`<li part="finding" class=${`finding ${f.amount > 0 ? 'up' : f.amount < 0 ? 'down' : ''}`}>
+                  <span class="amount" aria-hidden="true">${this.signedMoney(f.amount, currency)}</span>
+                  <span>${this.text(f, names, currency)}</span>
+                </li>`)}
+              </ol>`}
+          <h3>${t.recommendationsTitle}</h3>
+          <ul part="recommendations" class="recommendations">
+            ${review.recommendation.messages.map((m) => html`<li>${this.text(m, names, currency)}</li>`)}
+          </ul>
+        </div>
+        <div class="col">${this.renderKpis(review, currency, names)}</div>
+      </div>
+      <div class="qk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </section>`;
+  }
+
+  private renderWaterfall(review: PeriodReview, currency: string, names: Record<string, string>): TemplateResult {
+    const t = this.t.review;
+    const a = review.attribution;
+    const width = Math.max(320, this.width || 640);
+    const layout = layoutWaterfall(a, { width, height: WATERFALL_HEIGHT }, { top: 18, right: 8, bottom: 40, left: 72 });
+    const label = (b: (typeof layout.bars)[number]) =>
+      b.kind === 'plan' ? t.planBar : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
+    const value = (b: (typeof layout.bars)[number]) => (b.kind === 'effect' ? this.signedMoney(b.value, currency) : this.money(b.value, currency));
+    const gap = this.signedMoney(a.gap, currency);
+    return html`<figure part="waterfall" class="waterfall" role="img" aria-label=${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}>
+      <figcaption class="caption" aria-hidden="true">${t.waterfallTitle}</figcaption>
+      <svg part="chart" class="chart" aria-hidden="true" viewBox="0 0 ${width} ${WATERFALL_HEIGHT}" width=${width} height=${WATERFALL_HEIGHT}>
+        ${layout.ticks.map((k) => svg`<g part="axis" class="axis">
+          <line x1=${layout.margin.left} x2=${width - layout.margin.right} y1=${k.y} y2=${k.y}></line>
+          <text x=${layout.margin.left - 6} y=${k.y} text-anchor="end" dominant-baseline="middle">${this.money(k.value, currency)}</text>
+        </g>`)}
+        ${layout.connectors.map((c) => svg`<line part="connector" class="connector" x1=${c.x1} x2=${c.x2} y1=${c.y} y2=${c.y}></line>`)}
+        ${layout.bars.map((b) => {
+          const dir = b.kind !== 'effect' ? b.kind : b.value > 0 ? 'up' : b.value < 0 ? 'down' : 'zero';
+          const name = label(b);
+          return svg`<g>
+            <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}><title>${name}: ${value(b)}</title></rect>
+            <text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>
+            <text class="x-label" x=${b.cx} y=${WATERFALL_HEIGHT - layout.margin.bottom + 16} text-anchor="middle">${name.length > 14 ? `${name.slice(0, 13)}…` : name}</text>
+          </g>`;
+        })}
+      </svg>
+      <table class="qk-visually-hidden">
+        <caption>${t.waterfallTitle}</caption>
+        <thead><tr><th scope="col">${t.columns.kpi}</th><th scope="col">${t.columns.effect}</th><th scope="col">${t.columns.from}</th><th scope="col">${t.columns.to}</th></tr></thead>
+        <tbody>
+          ${layout.bars.map((b) => html`<tr><th scope="row">${label(b)}</th><td>${value(b)}</td><td>${this.money(b.from, currency, false)}</td><td>${this.money(b.to, currency, false)}</td></tr>`)}
+        </tbody>
+      </table>
+    </figure>`;
+  }
+
+  private renderKpis(review: PeriodReview, currency: string, names: Record<string, string>): TemplateResult {
+    const t = this.t.review;
+    return html`<table part="kpi-table" class="kpis">
+      <caption>${t.kpiTitle}</caption>
+      <thead><tr part="row">
+        <th scope="col" part="cell">${t.columns.kpi}</th><th scope="col" part="cell">${t.columns.plan}</th><th scope="col" part="cell">${t.columns.actual}</th>
+        <th scope="col" part="cell">${t.columns.variance}</th><th scope="col" part="cell">${t.columns.varianceRatio}</th>
+      </tr></thead>
+      <tbody>
+        ${review.kpis.map((k) => {
+          const tone = k.favorable === null ? '' : k.favorable ? 'up' : 'down';
+          return html`<tr part="row" class=${k.id === 'rate' ? 'sub' : ''}>
+            <th scope="row" part="cell">${this.kpiLabel(k, names)}</th>
+            <td part="cell">${this.kpiValue(k, k.plan, currency)}</td>
+            <td part="cell">${this.kpiValue(k, k.actual, currency)}</td>
+            <td part="cell" class=${tone}>${this.kpiVariance(k, currency)}${tone ? html`<span class="qk-visually-hidden"> (${tone === 'up' ? t.favorable : t.unfavorable})</span>` : nothing}</td>
+            <td part="cell" class=${tone}>${k.varianceRatio === null ? '—' : `${k.varianceRatio > 0 ? '+' : ''}${formatPercent(k.varianceRatio, this.locale)}`}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}

@@ -1,0 +1,281 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { QkElement } from '../../internal/qk-element.js';
+import { baseStyles } from '../../theme/base-styles.js';
+import { rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard.js';
+import { scorecardsFromSnapshot } from '../../engine/scorecard-source.js';
+import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
+import { errorText } from '../../i18n/localize.js';
+import { reviewMessages } from '../../i18n/messages/review.js';
+import { QkErrorEvent } from '../../events/qk-error.js';
+import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
+import type { QkStore } from '../../store/store.js';
+import { styles } from './scorecard.styles.js';
+
+type CardState =
+  | { kind: 'ready'; cards: RankedScorecard[]; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
+  | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
+
+const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize'];
+const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crmCompleteness'];
+
+/**
+ * KPI scorecards (多维度考核): one person's composite score from weighted result, process and
+ * quality KPIs (weights, KPI scores, trend against the previous period), or a team's ranked list.
+ * Weights follow tenure and role (a new hire is judged on activity and CRM completeness, a veteran
+ * on results, deal size, cross-sell, strategic accounts and mentoring); the profile switch applies
+ * one profile to everyone.
+ *
+ * Shows the store's focus node (a rep: their card; a team: the ranked list) and period; choosing a
+ * person in the list moves the focus to them (`qk-focus-change`). Works without a provider from
+ * `.data` or from `.people` (measured KPIs) with `as-of`.
+ *
+ * @summary Weighted KPI scorecard per person and team ranking, with a weight profile switch.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - Title row with the profile switch.
+ * @csspart title - The node (or person) and period.
+ * @csspart profile-switch - The radio group of weight profiles.
+ * @csspart ranking - The team's ranked table.
+ * @csspart row - A row of a table.
+ * @csspart cell - A cell of a table.
+ * @csspart person - The button that opens a person's card.
+ * @csspart score - The composite score.
+ * @csspart score-bar - The bar drawn behind a score (decorative).
+ * @csspart trend - The trend against the previous period.
+ * @csspart kpi-table - One person's KPI table.
+ * @csspart note - Ranking rules, missing KPIs.
+ * @csspart back - The back-to-team button.
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssprop [--qk-scorecard-bar=var(--qk-color-primary)] - Score bars.
+ * @cssprop [--qk-scorecard-up=var(--qk-color-success)] - A rising trend.
+ * @cssprop [--qk-scorecard-down=var(--qk-color-danger)] - A falling trend.
+ *
+ * @fires qk-focus-change - A person was chosen in the ranked list (or the back button pressed).
+ * @fires qk-error - Bad KPI values, an unknown node or period: the message is also shown in place.
+ */
+export class QkScorecard extends QkElement {
+  static override styles = [baseStyles, styles];
+
+  /** A rep (their card) or a team, region, company (the ranked list); default: the store's focus, then the root. */
+  @property({ reflect: true }) node = '';
+
+  /** The period; default: the store's focus, then the fiscal quarter holding today. */
+  @property({ reflect: true }) period = '';
+
+  /** `auto` (by tenure and role) or one profile for everyone: `new-hire`, `standard`, `veteran`. */
+  @property({ reflect: true }) profile: 'auto' | WeightProfileId = 'auto';
+
+  /** People with measured KPIs, to score without a store (see `ScorecardPerson`). Wins over the store. */
+  @property({ attribute: false }) people?: ScorecardPerson[];
+
+  /** With `people`: the day tenure is measured on, `YYYY-MM-DD`. */
+  @property({ attribute: 'as-of' }) asOf = '';
+
+  /** With `people`: the currency of money KPIs. */
+  @property() currency = 'CNY';
+
+  /** The person shown when `people` is used (their id); empty: the ranked list. */
+  @state() private selected = '';
+
+  private memoKey = '';
+  private memoInputs: unknown[] = [];
+  private memo: CardState | null = null;
+  private reported = '';
+
+  private get cardState(): CardState | null {
+    const store = this.activeStore;
+    if (!this.people && (!store || store.status !== 'ready' || !store.plan)) return null;
+    const key = this.people ? `people|${this.asOf}|${this.profile}|${this.locale}` : [store!.revision, store!.asOf, this.node, this.period, this.profile, this.locale].join('|');
+    const inputs = [this.people];
+    if (this.memo && key === this.memoKey && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
+    this.memoKey = key;
+    this.memoInputs = inputs;
+    this.memo = this.people ? this.fromPeople(this.people) : this.fromStore(store!);
+    return this.memo;
+  }
+
+  private get forced(): WeightProfileId | undefined {
+    return this.profile === 'auto' || !WEIGHT_PROFILE_IDS.includes(this.profile) ? undefined : this.profile;
+  }
+
+  private fromPeople(people: ScorecardPerson[]): CardState {
+    const asOf = this.asOf || new Date().toISOString().slice(0, 10);
+    const cards = [];
+    for (const p of people) {
+      const r = scorePerson(p, { asOf, ...(this.forced ? { profile: this.forced } : {}) });
+      if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
+      cards.push(r.value);
+    }
+    return { kind: 'ready', cards: rankScorecards(cards), heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
+  }
+
+  private fromStore(store: QkStore): CardState {
+    const snap = store.snapshot!;
+    const r = scorecardsFromSnapshot(
+      { plan: snap.plan, org: snap.org, stages: snap.stages, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
+      { nodeId: this.node || store.focus.nodeId, period: this.period || store.focus.period, ...(this.forced ? { options: { profile: this.forced } } : {}) },
+    );
+    if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
+    const v = r.value;
+    const node = snap.org.find((n) => n.id === v.nodeId);
+    return {
+      kind: 'ready', cards: v.cards, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
+      single: node?.kind === 'rep', parentId: node?.parentId ?? null,
+    };
+  }
+
+  private errorMessage(s: Extract<CardState, { kind: 'error' }>): string {
+    if (s.code === 'review-node-unknown') return this.t.scorecard.nodeUnknown({ node: String(s.params.node ?? '') });
+    const fn = this.t.errors[s.code] ?? reviewMessages[this.locale][s.code];
+    return fn ? fn(s.params) : errorText(this.t, s);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const s = this.memo;
+    if (s?.kind !== 'error') {
+      this.reported = '';
+      return;
+    }
+    const key = `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`;
+    if (key === this.reported) return;
+    this.reported = key;
+    this.dispatchEvent(new QkErrorEvent({ code: s.code, message: this.errorMessage(s), source: this.people ? 'data' : 'engine' }));
+  }
+
+  /** Opens a person's card: with a store, by moving the shared focus to them; with `people`, locally. */
+  private choose(id: string | null): void {
+    const store = this.activeStore;
+    if (this.people || !store) {
+      this.selected = id ?? '';
+      return;
+    }
+    store.setFocus({ nodeId: id });
+    this.dispatchEvent(new QkFocusChangeEvent(store.focus));
+    this.node = '';
+  }
+
+  private setProfile(e: Event): void {
+    this.profile = (e.target as HTMLInputElement).value as QkScorecard['profile'];
+  }
+
+  // ---- formatting ---------------------------------------------------------------------------
+
+  private score(v: number | null): string {
+    return v === null ? '—' : formatCount(v, this.locale) === formatCount(Math.round(v), this.locale) && Number.isInteger(v) ? `${formatCount(v, this.locale)}.0` : new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  }
+
+  private kpiValue(kpi: ScorecardKpiId, v: number | null, currency: string): string {
+    if (v === null) return '—';
+    if (MONEY_KPIS.includes(kpi)) return formatMoney(Math.round(v), { currency, locale: this.locale, compact: true });
+    if (RATIO_KPIS.includes(kpi)) return formatPercent(v, this.locale);
+    return formatCount(Math.round(v * 10) / 10, this.locale);
+  }
+
+  private trend(c: RankedScorecard, previous: string | null): TemplateResult {
+    const t = this.t.scorecard;
+    if (c.trend === null) return html`<span part="trend" class="trend muted">${t.noTrend}</span>`;
+    const dir = c.trend > 0 ? 'up' : c.trend < 0 ? 'down' : 'flat';
+    const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '■';
+    const delta = `${c.trend > 0 ? '+' : c.trend < 0 ? '−' : '±'}${this.score(Math.abs(c.trend))}`;
+    return html`<span part="trend" class=${`trend ${dir}`}><span aria-hidden="true">${arrow} </span>${t.trend({ delta, previous: previous ?? this.score(c.previousScore) })}</span>`;
+  }
+
+  // ---- render -------------------------------------------------------------------------------
+
+  protected override render() {
+    const s = this.cardState;
+    if (!s) return this.renderStatus() ?? html`<div part="state empty" class="qk-state" role="status">${this.t.common.noData}</div>`;
+    if (s.kind === 'error') {
+      return html`<div part="state error" class="qk-state qk-error" role="alert"><strong>${this.t.common.errorTitle}</strong><p>${this.errorMessage(s)}</p></div>`;
+    }
+    const t = this.t.scorecard;
+    const person = s.single ? s.cards[0] : this.people && this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
+    const title = person ? t.personHeading({ name: person.name, period: s.period }) : t.teamHeading({ node: s.heading, period: s.period });
+    return html`<section part="base" class="base" aria-label=${`${t.title}: ${title}`}>
+      <div part="header" class="header">
+        <h2 part="title" class="title">${t.title} · ${title}</h2>
+        <fieldset part="profile-switch" class="switch">
+          <legend>${t.profileSwitch}</legend>
+          ${(['auto', ...WEIGHT_PROFILE_IDS] as const).map((p) => html`<label>
+            <input type="radio" name="profile" .value=${p} .checked=${this.profile === p} @change=${this.setProfile} />
+            <span>${p === 'auto' ? t.profileAuto : t.profiles[p]}</span>
+          </label>`)}
+        </fieldset>
+      </div>
+      ${s.cards.length === 0
+        ? html`<div part="state empty" class="qk-state" role="status">${t.empty}</div>`
+        : person ? this.renderPerson(person, s) : this.renderTeam(s)}
+    </section>`;
+  }
+
+  private renderTeam(s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
+    const t = this.t.scorecard;
+    return html`<table part="ranking" class="ranking">
+        <caption class="qk-visually-hidden">${t.teamHeading({ node: s.heading, period: s.period })}</caption>
+        <thead><tr part="row">
+          <th scope="col" part="cell">${t.columns.rank}</th><th scope="col" part="cell">${t.columns.name}</th><th scope="col" part="cell">${t.columns.profile}</th>
+          <th scope="col" part="cell">${t.columns.score}</th><th scope="col" part="cell">${t.columns.trend}</th>
+        </tr></thead>
+        <tbody>
+          ${s.cards.map((c) => html`<tr part="row">
+            <td part="cell" class="rank">${c.rank === null ? '—' : c.rank}${c.tied ? html` <span class="tied">${t.tied}</span>` : nothing}</td>
+            <th scope="row" part="cell" class="name">
+              <button part="person" class="link" aria-label=${t.showPerson({ name: c.name })} @click=${() => this.choose(c.id)}>${c.name}</button>
+            </th>
+            <td part="cell">${t.profiles[c.profile]}</td>
+            <td part="cell" class="score-cell">${this.scoreBar(c.score)}<span part="score" class="score">${this.score(c.score)}</span></td>
+            <td part="cell">${this.trend(c, s.previous)}</td>
+          </tr>`)}
+        </tbody>
+      </table>
+      <p part="note" class="note">${t.rules}</p>`;
+  }
+
+  private scoreBar(score: number | null): TemplateResult | typeof nothing {
+    if (score === null) return nothing;
+    return html`<span part="score-bar" class="bar" aria-hidden="true"><span style=${`inline-size:${Math.min(100, score / 1.2)}%`}></span></span>`;
+  }
+
+  private renderPerson(c: RankedScorecard, s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
+    const t = this.t.scorecard;
+    const months = c.tenureMonths === null ? '' : formatCount(c.tenureMonths, this.locale);
+    const back = s.single ? (this.people ? null : s.parentId) : null;
+    return html`<div class="person">
+      <div class="summary">
+        <div part="score" class="big" role="img" aria-label=${c.score === null ? t.noScore : t.scoreOf({ score: this.score(c.score) })}>${this.score(c.score)}</div>
+        <div>
+          <div>${t.profiles[c.profile]} · ${t.profileReason[c.profileReason]({ months })}${c.rank !== null && !s.single ? html` · ${t.columns.rank} ${c.rank}` : nothing}</div>
+          ${this.trend(c, s.previous)}
+        </div>
+        ${back || (this.people && this.selected)
+          ? html`<button part="back" class="back" @click=${() => this.choose(back)}>${t.backToTeam}</button>`
+          : nothing}
+      </div>
+      ${c.score === null ? html`<p part="note" class="note">${t.noScore}</p>` : nothing}
+      <table part="kpi-table" class="kpis">
+        <caption class="qk-visually-hidden">${t.personHeading({ name: c.name, period: s.period })}</caption>
+        <thead><tr part="row">
+          <th scope="col" part="cell">${t.columns.kpi}</th><th scope="col" part="cell">${t.columns.weight}</th><th scope="col" part="cell">${t.columns.actual}</th>
+          <th scope="col" part="cell">${t.columns.benchmark}</th><th scope="col" part="cell">${t.columns.kpiScore}</th><th scope="col" part="cell">${t.columns.points}</th>
+        </tr></thead>
+        <tbody>${c.lines.map((l) => this.renderLine(l, s.currency))}</tbody>
+      </table>
+      ${c.missing.length ? html`<p part="note" class="note">${t.missing({ kpis: c.missing.map((k) => t.kpis[k]).join(this.locale === 'zh-CN' ? '、' : ', ') })}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderLine(l: ScorecardLine, currency: string): TemplateResult {
+    const t = this.t.scorecard;
+    return html`<tr part="row" class=${l.score === null ? 'missing' : ''}>
+      <th scope="row" part="cell">${t.kpis[l.kpi]} <span class="group">${t.groups[l.group]}</span></th>
+      <td part="cell">${l.weight}${l.score === null ? '' : html` <span class="muted">(${formatPercent(l.share, this.locale)})</span>`}</td>
+      <td part="cell">${this.kpiValue(l.kpi, l.actual, currency)}</td>
+      <td part="cell">${this.kpiValue(l.kpi, l.benchmark, currency)}</td>
+      <td part="cell" class="score-cell">${this.scoreBar(l.score)}<span>${this.score(l.score)}</span></td>
+      <td part="cell">${l.points === null ? '—' : this.score(Math.round(l.points * 10) / 10)}</td>
+    </tr>`;
+  }
+}

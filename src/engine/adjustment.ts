@@ -1,0 +1,17 @@
+/**
+ * Target adjustments (目标调整): changes to targets only through a transparent, rule-based process —
+ * a trigger, a reason, a preview of who is affected, an approval by someone entitled to approve,
+ * an append-only audit trail, and a notice to the team. This module gathers the pieces:
+ * - `adjustment-model`: the request (zod schema and type), `createAdjustment`, `parseAdjustmentRequest`;
+ * - `adjustment-preview`: `previewAdjustment` (every affected cell, parent totals, dual attainment);
+ * - `adjustment-access`: `canRequest`, `canApprove`;
+ * - `adjustment-flow`: `transitionAdjustment`, `applyAdjustment` (with version conflicts), `refreshPreview`;
+ * - `adjustment-triggers`: `evaluateTriggers` (pace and personnel rules);
+ * - `adjustment-ledger`: `appendLedger`, `ledgerOf`, `ledgerToCsv`, `noticeFacts`.
+ */
+export * from './adjustment-model.js';
+export * from './adjustment-access.js';
+export * from './adjustment-preview.js';
+export * from './adjustment-flow.js';
+export * from './adjustment-triggers.js';
+export * from './adjustment-ledger.js';

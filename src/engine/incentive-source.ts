@@ -1,0 +1,92 @@
+/**
+ * Who the incentive calculator shows, gathered from plan data (a store's snapshot): a rep (with
+ * their mentees, for the mentoring credit) or every rep under a team, with each one's target in
+ * force for the period and the options `computeTeamPayouts` needs.
+ */
+import type { ActualsSnapshot, OrgNode, Plan, ProductLine, TargetCell } from './model.js';
+import { buildOrgIndex } from './rollup.js';
+import { rollupTargets } from './rollup.js';
+import { parsePeriodId, periodRange } from './periods.js';
+import { defaultPacePeriod } from './pace-series.js';
+import type { PayoutOptions, PayoutPerson } from './incentive.js';
+import { fail, ok, type Result } from './result.js';
+
+export interface IncentiveSource {
+  plan: Plan;
+  org: readonly OrgNode[];
+  products: readonly ProductLine[];
+  targets: readonly TargetCell[];
+  actuals: ActualsSnapshot | null;
+  asOf: string;
+}
+
+export interface IncentiveScope {
+  /** `rep` for a rep node, `manager` for any node above reps (or when asked). */
+  view: 'rep' | 'manager';
+  nodeId: string;
+  nodeName: string;
+  period: string;
+  /** Rep view: the rep first, then their mentees. Manager view: every rep under the node. A rep without a target has target 0. */
+  people: PayoutPerson[];
+  options: PayoutOptions;
+  currency: string;
+  /** Product names by id, for the lines. */
+  productNames: Record<string, string>;
+}
+
+/**
+ * The scope of the calculator for `nodeId` (default: the org's root) and `period` (default: the
+ * quarter holding `asOf` if the node has a target there, else the fiscal year). Targets are the
+ * revenue targets in force (`rollupTargets`); actuals count from the period's start to the earlier
+ * of its end and `asOf`; products the plan data marks `new` are new products.
+ *
+ * Fails with `pace-node-unknown` for an unknown node, or the period codes of `parsePeriodId`.
+ *
+ * @example
+ * // Test fixture, rep r1 (王芳, mentor of r2), FY2026-Q1: target ¥500,000 (her Q1 cell), r2 has none.
+ * resolveIncentiveScope(source, { nodeId: 'r1', period: 'FY2026-Q1' })
+ * // ok({ view: 'rep', people: [{ id: 'r1', target: 50_000_000 }, { id: 'r2', target: 0, mentorId: 'r1' }],
+ * //      options: { from: '2026-01-01', to: '2026-03-31', asOf, newProductIds: ['ai'] }, … })
+ */
+export function resolveIncentiveScope(
+  source: IncentiveSource,
+  query: { nodeId?: string | null; period?: string | null; view?: 'rep' | 'manager' | null } = {},
+): Result<IncentiveScope> {
+  const ix = buildOrgIndex(source.org);
+  let nodeId = query.nodeId || ix.roots[0] || '';
+  let node = ix.byId.get(nodeId);
+  if (!node) return fail('pace-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
+  // A rep view asked for on a team shows the team's first rep.
+  if (query.view === 'rep' && node.kind !== 'rep') {
+    const first = ix.reps(nodeId)[0];
+    if (first) {
+      nodeId = first;
+      node = ix.byId.get(first)!;
+    }
+  }
+  const view = query.view ?? (node.kind === 'rep' ? 'rep' : 'manager');
+  const period = query.period || defaultPacePeriod({ ...source, targets: source.targets }, nodeId, 'revenue');
+  const parsed = parsePeriodId(period);
+  if (!parsed.ok) return parsed;
+  const cal = source.plan.calendar;
+  const targets = rollupTargets(source.targets, ix, { metric: 'revenue', period }, cal);
+  const person = (n: OrgNode): PayoutPerson => ({
+    id: n.id,
+    name: n.name,
+    target: targets.get(n.id) ?? 0,
+    ...(n.hireDate ? { hireDate: n.hireDate } : {}),
+    ...(n.mentorId ? { mentorId: n.mentorId } : {}),
+  });
+  const ids = view === 'rep' ? [nodeId, ...source.org.filter((n) => n.mentorId === nodeId && n.kind === 'rep').map((n) => n.id)] : ix.reps(nodeId);
+  const { start, end } = periodRange(period, cal);
+  return ok({
+    view,
+    nodeId,
+    nodeName: node.name,
+    period,
+    people: [...new Set(ids)].map((id) => person(ix.byId.get(id)!)),
+    options: { from: start, to: end < source.asOf ? end : source.asOf, asOf: source.asOf, newProductIds: source.products.filter((p) => p.new).map((p) => p.id) },
+    currency: source.plan.currency,
+    productNames: Object.fromEntries(source.products.map((p) => [p.id, p.name])),
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * Scorecards of a team from plain plan data: the KPIs of every rep under a node, measured from
+ * bookings, collections, funnel counts, the open pipeline and the org, then scored and ranked.
+ */
+import type { ActualsSnapshot, FunnelStage, OrgNode, Plan, TargetCell } from './model.js';
+import { addDays, parsePeriodId, periodOf, periodRange } from './periods.js';
+import { fail, ok, type Result } from './result.js';
+import { buildOrgIndex, rollupTargets, stageCountsRollup, type OrgIndex } from './rollup.js';
+import {
+  rampOf,
+  rankScorecards,
+  scorePerson,
+  type KpiMeasure,
+  type RankedScorecard,
+  type ScorecardKpiId,
+  type ScorecardOptions,
+  type ScorecardPerson,
+} from './scorecard.js';
+
+export interface ScorecardSource {
+  plan: Plan;
+  org: readonly OrgNode[];
+  stages: readonly FunnelStage[];
+  targets: readonly TargetCell[];
+  actuals: ActualsSnapshot | null;
+  asOf: string;
+}
+
+export interface ScorecardQuery {
+  /** A rep (one scorecard) or a team, region, company (everyone under it). Default: the root. */
+  nodeId?: string | null;
+  /** Default: the fiscal quarter holding `asOf`. */
+  period?: string | null;
+  /** KPIs the CRM measures itself (strategic accounts, its own CRM completeness …), per rep; they win over the derived ones. */
+  extras?: Readonly<Record<string, Partial<Record<ScorecardKpiId, KpiMeasure>>>>;
+  options?: Omit<ScorecardOptions, 'asOf'>;
+}
+
+export interface TeamScorecards {
+  nodeId: string;
+  nodeName: string;
+  period: string;
+  previousPeriod: string;
+  currency: string;
+  /** Ranked, best first (`rankScorecards`). */
+  cards: RankedScorecard[];
+  /** The people as measured (KPIs and benchmarks), by id, in org order. */
+  people: ScorecardPerson[];
+}
+
+interface RepFigures {
+  revenue: number;
+  collections: number;
+  counts: Map<string, number>;
+  products: Set<string>;
+}
+
+const median = (xs: number[]): number | null => {
+  const s = xs.filter((x) => x > 0).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const indexes = new WeakMap<readonly OrgNode[], OrgIndex>();
+function orgIndex(org: readonly OrgNode[]): OrgIndex {
+  let ix = indexes.get(org);
+  if (!ix) indexes.set(org, (ix = buildOrgIndex(org)));
+  return ix;
+}
+
+/** The period of the same length just before `period` (quarter → quarter, month → month …). */
+export function previousPeriod(period: string, calendar: Plan['calendar']): string {
+  const p = parsePeriodId(period);
+  if (!p.ok) return period;
+  return periodOf(addDays(periodRange(period, calendar).start, -1), p.value.granularity, calendar);
+}
+
+/**
+ * Measures and scores every rep under a node for a period, and for the period before it (the
+ * trend). How each KPI is measured, and against what:
+ * - `attainment`: bookings / the rep's revenue target; without a target, against the team's median
+ *   bookings × the rep's ramp factor (a new hire is measured against a ramped peer level);
+ * - `activity`: items entering every stage but the last (leads + demos + quotes), against the team median;
+ * - `winRate`: won / the stage before won, against the team's pooled rate;
+ * - `avgDealSize`: bookings / won deals, against the team's pooled average;
+ * - `collectionRate`: collections / bookings in the period, against the team's pooled rate;
+ * - `crossSell`: product lines the rep sold in the period, against the team median;
+ * - `crmCompleteness`: the share of the rep's open opportunities with a product line and an
+ *   expected close that is not in the past (what the forecast needs), against 100%;
+ * - `mentoring`: people the rep mentors (`mentorId` in the org), against 1;
+ * - `strategicAccounts`: only from `extras` (the model has no account data).
+ * "Team" is every rep under the node's parent when the node is a rep, else under the node. The
+ * period is reviewed to `asOf` when it has not ended.
+ *
+ * Errors: `review-node-unknown` (`node`), `period-invalid`, and those of `scorePerson`.
+ */
+export function scorecardsFromSnapshot(source: ScorecardSource, query: ScorecardQuery = {}): Result<TeamScorecards> {
+  const ix = orgIndex(source.org);
+  const cal = source.plan.calendar;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(source.asOf ?? '')) return fail('scorecard-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { value: String(source.asOf) });
+  const nodeId = query.nodeId ?? ix.roots[0] ?? '';
+  const node = ix.byId.get(nodeId);
+  if (!node || ix.positionOf(nodeId) < 0) return fail('review-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
+  const period = query.period ?? periodOf(source.asOf, 'quarter', cal);
+  const parsed = parsePeriodId(period);
+  if (!parsed.ok) return parsed;
+  const prev = previousPeriod(period, cal);
+  const teamRoot = node.kind === 'rep' ? (ix.parent(nodeId) ?? nodeId) : nodeId;
+  const team = ix.reps(teamRoot);
+  const shown = new Set(ix.reps(nodeId));
+  const stages = source.stages.map((s) => s.id);
+  const won = stages[stages.length - 1], beforeWon = stages[stages.length - 2];
+  const mentees = new Map<string, number>();
+  for (const n of source.org) if (n.mentorId) mentees.set(n.mentorId, (mentees.get(n.mentorId) ?? 0) + 1);
+  const open = source.actuals?.pipeline ?? [];
+
+  const measure = (p: string): Map<string, Partial<Record<ScorecardKpiId, KpiMeasure>>> => {
+    const range = periodRange(p, cal);
+    const end = source.asOf < range.end ? source.asOf : range.end;
+    const figures = new Map<string, RepFigures>(team.map((id) => [id, { revenue: 0, collections: 0, counts: new Map(), products: new Set() }]));
+    for (const a of source.actuals?.actuals ?? []) {
+      const f = figures.get(a.repId);
+      if (!f || a.date < range.start || a.date > end) continue;
+      if (a.type === 'booking') {
+        f.revenue += a.amount;
+        f.products.add(a.productId);
+      } else f.collections += a.amount;
+    }
+    const counted = end < range.start ? new Map() : stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end });
+    for (const id of team) figures.get(id)!.counts = counted.get(id) ?? new Map();
+    const targets = rollupTargets(source.targets, ix, { metric: 'revenue', period: p }, cal);
+    const list = team.map((id) => figures.get(id)!);
+    const sum = (fn: (f: RepFigures) => number) => list.reduce((s, f) => s + fn(f), 0);
+    const activityOf = (f: RepFigures) => stages.slice(0, -1).reduce((s, st) => s + (f.counts.get(st) ?? 0), 0);
+    const teamWon = sum((f) => f.counts.get(won) ?? 0), teamQuotes = sum((f) => f.counts.get(beforeWon) ?? 0);
+    const teamRevenue = sum((f) => f.revenue), teamCollections = sum((f) => f.collections);
+    const medRevenue = median(list.map((f) => f.revenue));
+    const medActivity = median(list.map(activityOf));
+    const medProducts = median(list.map((f) => f.products.size));
+    const out = new Map<string, Partial<Record<ScorecardKpiId, KpiMeasure>>>();
+    for (const id of team) {
+      const f = figures.get(id)!;
+      const rep = ix.byId.get(id)!;
+      const w = f.counts.get(won) ?? 0, q = f.counts.get(beforeWon) ?? 0;
+      const target = targets.get(id);
+      const mine = open.filter((o) => o.repId === id);
+      out.set(id, {
+        attainment: target !== undefined
+          ? { actual: f.revenue, benchmark: target }
+          : { actual: f.revenue, benchmark: medRevenue === null ? null : medRevenue * rampOf(rep.hireDate, end) },
+        activity: { actual: activityOf(f), benchmark: medActivity },
+        winRate: { actual: q > 0 ? w / q : null, benchmark: teamQuotes > 0 ? teamWon / teamQuotes : null },
+        avgDealSize: { actual: w > 0 ? f.revenue / w : null, benchmark: teamWon > 0 ? teamRevenue / teamWon : null },
+        collectionRate: { actual: f.revenue > 0 ? f.collections / f.revenue : null, benchmark: teamRevenue > 0 ? teamCollections / teamRevenue : null },
+        crossSell: { actual: f.products.size, benchmark: medProducts },
+        crmCompleteness: { actual: mine.length > 0 ? mine.filter((o) => o.productId !== undefined && o.expectedClose >= source.asOf).length / mine.length : null, benchmark: 1 },
+        mentoring: { actual: mentees.get(id) ?? 0, benchmark: 1 },
+        ...(query.extras?.[id] ?? {}),
+      });
+    }
+    return out;
+  };
+
+  const now = measure(period), before = measure(prev);
+  const people: ScorecardPerson[] = team
+    .filter((id) => shown.has(id))
+    .map((id) => {
+      const rep = ix.byId.get(id)!;
+      return { id, name: rep.name, ...(rep.hireDate ? { hireDate: rep.hireDate } : {}), ...(rep.role ? { role: rep.role } : {}), kpis: now.get(id)!, previous: before.get(id)! };
+    });
+  const asOf = source.asOf < periodRange(period, cal).end ? source.asOf : periodRange(period, cal).end;
+  const cards = [];
+  for (const p of people) {
+    const c = scorePerson(p, { ...(query.options ?? {}), asOf });
+    if (!c.ok) return c;
+    cards.push(c.value);
+  }
+  return ok({ nodeId, nodeName: node.name, period, previousPeriod: prev, currency: source.plan.currency, cards: rankScorecards(cards), people });
+}

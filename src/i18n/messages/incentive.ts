@@ -1,0 +1,23 @@
+import type { LocalizedMessages } from '../types.js';
+
+/**
+ * Messages for the incentive engine (`parseCommissionPlan`, `computePayout`, `whatIfPayout`,
+ * `payoutCurve`, `mentoringCredit`, `computeTeamPayouts`) and the calculator element.
+ */
+export const incentiveMessages: LocalizedMessages = {
+  en: {
+    'incentive-plan-invalid': ({ path, reason }) => `The commission plan is invalid at “${path}”: ${reason}.`,
+    'incentive-target-invalid': ({ person }) =>
+      person ? `${person} has no target above zero for this period, so no commission can be computed.` : 'The target must be an amount above zero.',
+    'incentive-amount-invalid': ({ value }) => `“${value}” is not a whole amount of zero or more.`,
+    'incentive-date-invalid': ({ value }) => `“${value}” is not a valid date (YYYY-MM-DD).`,
+    'incentive-too-large': () => 'The amounts are too large to compute the commission exactly.',
+  },
+  'zh-CN': {
+    'incentive-plan-invalid': ({ path, reason }) => `提成方案在“${path}”处无效：${reason}。`,
+    'incentive-target-invalid': ({ person }) => (person ? `${person} 在本期没有大于零的目标，无法计算提成。` : '目标必须是大于零的金额。'),
+    'incentive-amount-invalid': ({ value }) => `“${value}”不是大于或等于零的整数金额。`,
+    'incentive-date-invalid': ({ value }) => `“${value}”不是有效日期（YYYY-MM-DD）。`,
+    'incentive-too-large': () => '金额过大，无法精确计算提成。',
+  },
+};

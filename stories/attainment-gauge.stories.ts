@@ -1,0 +1,64 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define/qk-attainment-gauge.js';
+import { QkStore } from '../src/store/store.js';
+import { generateSampleCompany } from '../src/engine/sample-data.js';
+import type { PaceFigures } from '../src/engine/pace-series.js';
+
+/*
+ * March 2026 as of Wed 11 March: 8 of 22 working days have passed, so ¥80万 of a ¥220万 target is
+ * expected by today. Two open quotes of ¥100万 at 60 % close on 20 March.
+ */
+const pipeline = [
+  { id: 'o1', repId: 'r1', amount: 100_000_000, probability: 0.6, expectedClose: '2026-03-20', stageId: 'quote' },
+  { id: 'o2', repId: 'r1', amount: 100_000_000, probability: 0.6, expectedClose: '2026-03-20', stageId: 'quote' },
+];
+const march = (actual: number, target = 220_000_000): PaceFigures => ({
+  target, actual, period: '2026-03', asOf: '2026-03-11', currency: 'CNY', nodeId: 'r1', nodeName: '王芳', pipeline,
+});
+const sample = generateSampleCompany();
+const loading = () => {
+  const s = new QkStore({ autosaveMs: false });
+  s.setLoading();
+  return s;
+};
+
+const meta: Meta = {
+  title: 'Elements/qk-attainment-gauge',
+  component: 'qk-attainment-gauge',
+  render: (args) => html`<div style="max-width: 560px"><qk-attainment-gauge size=${args.size ?? 'detailed'} .model=${args.model}></qk-attainment-gauge></div>`,
+};
+export default meta;
+type Story = StoryObj;
+
+/** ¥90万 by today (pace 113 %), forecast ¥228.8万 = 104 %. */
+export const OnTrack: Story = { args: { model: march(90_000_000) } };
+/** ¥76万: pace exactly 95 %, but the forecast ¥202.5万 is 92 % of target. */
+export const AtRisk: Story = { args: { model: march(76_000_000) } };
+/** ¥40万: half of what is expected by today. */
+export const OffTrack: Story = { args: { model: march(40_000_000) } };
+/** ¥290万 of ¥220万: 131.8 %, the part above 100 % drawn apart on a longer scale. */
+export const Over100: Story = { args: { model: march(290_000_000) } };
+/** A zero target: attainment is not applicable, with the reason. */
+export const ZeroTarget: Story = { args: { model: march(3_000_000, 0) } };
+export const Compact: Story = { args: { model: march(76_000_000), size: 'compact' } };
+
+export const Loading: Story = { render: () => html`<qk-attainment-gauge .store=${loading()}></qk-attainment-gauge>` };
+/** Host data that fails validation: a localized message and `qk-error`. */
+export const ErrorState: Story = { name: 'Error', render: () => html`<qk-attainment-gauge .data=${{ plan: { plan: {} } }}></qk-attainment-gauge>` };
+/** The sample company has only an annual target: its first quarter has none. */
+export const Empty: Story = { render: () => html`<qk-attainment-gauge .data=${sample} period="FY2026-Q1"></qk-attainment-gauge>` };
+/** The sample company 星辰科技 from `.data`, FY2026 (the default period: its quarter has no target). */
+export const SampleCompany: Story = { render: () => html`<div style="max-width: 560px"><qk-attainment-gauge .data=${sample}></qk-attainment-gauge></div>` };
+export const ZhCN: Story = { render: () => html`<div style="max-width: 560px"><qk-attainment-gauge lang="zh-CN" .model=${march(76_000_000)}></qk-attainment-gauge></div>` };
+export const Dark: Story = {
+  render: () => html`<div class="qk-theme-dark" style="background: #0d1117; padding: 16px; max-width: 560px">
+    <qk-attainment-gauge .model=${march(90_000_000)}></qk-attainment-gauge>
+  </div>`,
+};
+/** Four compact gauges in a narrow grid: they follow their cells' width. */
+export const Dashboard: Story = {
+  render: () => html`<div style="display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 8px">
+    ${[90_000_000, 76_000_000, 40_000_000, 290_000_000].map((a) => html`<qk-attainment-gauge size="compact" .model=${march(a)}></qk-attainment-gauge>`)}
+  </div>`,
+};

@@ -1,0 +1,265 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define/qk-adjustment-panel.js';
+import '../../src/define/qk-provider.js';
+import type { QkAdjustmentPanel } from '../../src/components/adjustment-panel/adjustment-panel.js';
+import type { QkProvider } from '../../src/components/provider/provider.js';
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../../src/engine/adjustment.js';
+import type { PlanSnapshot, User } from '../../src/engine/model.js';
+import { registerTranslation } from '../../src/i18n/localize.js';
+import { adjustmentMessages } from '../../src/i18n/messages/adjustment.js';
+import type { QkAdjustmentRequestEvent } from '../../src/events/qk-adjustment-request.js';
+import type { QkAdjustmentCommitEvent } from '../../src/events/qk-adjustment-commit.js';
+import type { QkErrorEvent } from '../../src/events/qk-error.js';
+import { smallFixture } from '../fixtures/small-plan.js';
+
+// Until the lead merges src/i18n/messages/adjustment.ts into the dictionaries.
+registerTranslation('en', { errors: adjustmentMessages.en });
+registerTranslation('zh-CN', { errors: adjustmentMessages['zh-CN'] });
+
+const yuan = (n: number) => n * 100;
+
+/**
+ * The small fixture with a consistent FY2026 revenue plan down to the reps:
+ * 上海一组 ¥4,000,000 = 王芳 (r1) ¥2,500,000 + 李强 (r2) ¥1,500,000; 杭州组 ¥3,200,000 = r3 + r4
+ * ¥1,600,000 each; 华南 (locked) ¥4,800,000 = 深圳组 = r5 ¥3,000,000 + r6 ¥1,800,000.
+ */
+function data(): { plan: PlanSnapshot; actuals: ReturnType<typeof smallFixture>['actuals'] } {
+  const { plan, actuals } = smallFixture();
+  const fy = (nodeId: string, v: number, locked = false) => ({ nodeId, period: 'FY2026', metric: 'revenue' as const, value: yuan(v), ...(locked ? { locked } : {}) });
+  plan.targets = [
+    fy('co', 12_000_000), fy('east', 7_200_000), fy('south', 4_800_000, true), fy('east-sh', 4_000_000), fy('east-hz', 3_200_000), fy('south-sz', 4_800_000),
+    fy('r1', 2_500_000), fy('r2', 1_500_000), fy('r3', 1_600_000), fy('r4', 1_600_000), fy('r5', 3_000_000), fy('r6', 1_800_000),
+  ];
+  return { plan, actuals };
+}
+
+const user = (id: string): User => data().plan.users!.find((u) => u.id === id)!;
+const root = (el: QkAdjustmentPanel) => el.shadowRoot!;
+const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** A table row as its cells' texts joined with single spaces. */
+const rowText = (tr: Element) => [...tr.children].map(text).join(' ');
+
+async function fill(el: QkAdjustmentPanel, form: { node?: string; period?: string; value?: string; reason?: string }): Promise<void> {
+  const r = root(el);
+  if (form.node) {
+    const select = r.querySelector<HTMLSelectElement>('select')!;
+    select.value = form.node;
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+  }
+  if (form.period) {
+    const box = [...r.querySelectorAll<HTMLLabelElement>('.periods label')].find((l) => text(l) === form.period)!.querySelector('input')!;
+    box.click();
+    await el.updateComplete;
+  }
+  if (form.value !== undefined) {
+    const input = r.querySelector<HTMLInputElement>('input.num')!;
+    input.value = form.value;
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+  }
+  if (form.reason !== undefined) {
+    const area = r.querySelector<HTMLTextAreaElement>('textarea')!;
+    area.value = form.reason;
+    area.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+  }
+}
+
+/** r2 → ¥1,000,000 for FY2026, the siblings absorbing: r1 takes the ¥500,000 (¥2,500,000 → ¥3,000,000). */
+const r2Request = { node: 'r2', period: 'FY2026', value: '1,000,000', reason: '李强 moves to key-account work from July' };
+
+function pendingRequest(): AdjustmentRequest {
+  const d = data();
+  const draft = createAdjustment({
+    id: 'adj-r2', planId: d.plan.plan.id, nodeId: 'r2', metric: 'revenue', periods: ['FY2026'], change: { kind: 'value', value: yuan(1_000_000) },
+    trigger: 'personnel-change', reason: '李强 moves to key-account work from July', absorption: { mode: 'siblings' }, requesterId: 'u-east', at: '2026-06-20T09:00:00Z',
+  });
+  if (!draft.ok) throw new Error(draft.error.code);
+  const state = { plan: d.plan.plan, org: d.plan.org, targets: d.plan.targets, actuals: d.actuals.actuals };
+  const p = previewAdjustment(draft.value, state);
+  if (!p.ok) throw new Error(p.error.code);
+  const s = transitionAdjustment(draft.value, 'submit', { by: user('u-east'), at: '2026-06-20T09:00:00Z', org: d.plan.org, preview: p.value });
+  if (!s.ok) throw new Error(s.error.code);
+  return s.value;
+}
+
+describe('qk-adjustment-panel', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.documentElement.lang = 'en';
+  });
+
+  it('offers the manager’s subtree and previews the change live, with hand-computed numbers', async () => {
+    const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
+    // 周敏 manages 华东: 华东, 上海一组, 王芳, 李强, 杭州组, 张伟, 刘洋.
+    expect([...root(el).querySelectorAll('select')[0]!.options].map((o) => o.value)).to.deep.equal(['east', 'east-sh', 'r1', 'r2', 'east-hz', 'r3', 'r4']);
+    await fill(el, r2Request);
+    const rows = [...root(el).querySelectorAll('.preview table')[0]!.querySelectorAll('tbody tr')].map(rowText);
+    expect(rows).to.deep.equal([
+      '上海一组 Parent CN¥4,000,000.00 CN¥4,000,000.00 CN¥0.00',
+      '王芳 Teammate CN¥2,500,000.00 CN¥3,000,000.00 +CN¥500,000.00',
+      '李强 Adjusted CN¥1,500,000.00 CN¥1,000,000.00 −CN¥500,000.00',
+    ]);
+    // 王芳 booked ¥165,000 in FY2026: 6.6 % of ¥2,500,000 before, 5.5 % of ¥3,000,000 after.
+    const people = [...root(el).querySelectorAll('.preview table')[1]!.querySelectorAll('tbody tr')].map(rowText);
+    expect(people[0]).to.equal('王芳 CN¥2,500,000.00 CN¥3,000,000.00 CN¥165,000.00 6.6% → 5.5%');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires a cancelable request, then a commit, and clears the draft', async () => {
+    const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
+    await fill(el, r2Request);
+    expect(localStorage.getItem('quotakit.adjustment-draft.plan-fy2026.u-east')).to.contain('key-account');
+    const seen: string[] = [];
+    el.addEventListener('qk-adjustment-request', (e: QkAdjustmentRequestEvent) => seen.push(`request ${e.detail.action} ${e.detail.request.status}`));
+    const commit = oneEvent(el, 'qk-adjustment-commit') as Promise<QkAdjustmentCommitEvent>;
+    root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const done = await commit;
+    seen.push(`commit ${done.detail.action} ${done.detail.request.status}`);
+    expect(seen).to.deep.equal(['request submit pending', 'commit submit pending']);
+    expect(el.requests.map((r) => [r.nodeId, r.status, r.preview!.after])).to.deep.equal([['r2', 'pending', yuan(1_000_000)]]);
+    expect(localStorage.getItem('quotakit.adjustment-draft.plan-fy2026.u-east')).to.equal(null);
+  });
+
+  it('lets the host veto: nothing is stored and the form stays filled', async () => {
+    const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
+    await fill(el, r2Request);
+    el.addEventListener('qk-adjustment-request', (e) => e.preventDefault());
+    let committed = false;
+    el.addEventListener('qk-adjustment-commit', () => (committed = true));
+    const ok = await el.submit();
+    await el.updateComplete;
+    expect([ok, committed, el.requests.length]).to.deep.equal([false, false, 0]);
+    expect(text(root(el).querySelector('[part=message]')!)).to.equal('The page declined this action. Your entries are kept.');
+    expect(root(el).querySelector('textarea')!.value).to.equal(r2Request.reason);
+  });
+
+  it('keeps the draft across re-creating the element', async () => {
+    const first = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
+    await fill(first, r2Request);
+    first.remove();
+    const again = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
+    await again.updateComplete;
+    expect(root(again).querySelector('textarea')!.value).to.equal(r2Request.reason);
+    expect(root(again).querySelector<HTMLSelectElement>('select')!.value).to.equal('r2');
+    expect(root(again).querySelector<HTMLInputElement>('input.num')!.value).to.equal('1,000,000');
+    // Another user on the same device has their own (empty) draft.
+    const other = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${data()}></qk-adjustment-panel>`);
+    expect(root(other).querySelector('textarea')!.value).to.equal('');
+  });
+
+  it('keeps the form and says why when the adapter fails', async () => {
+    const { plan, actuals } = data();
+    const adapter = new MemoryAdapter(plan, actuals, { user: 'u-east' });
+    const provider = await fixture<QkProvider>(html`<qk-provider locale="en" autosave-ms="0"><qk-adjustment-panel></qk-adjustment-panel></qk-provider>`);
+    provider.adapter = adapter;
+    const el = provider.querySelector('qk-adjustment-panel')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the form never showed');
+    await fill(el, r2Request);
+    adapter.failNext = 'network';
+    const error = oneEvent(el, 'qk-error') as Promise<QkErrorEvent>;
+    expect(await el.submit()).to.equal(false);
+    expect((await error).detail).to.deep.include({ code: 'network', source: 'adapter' });
+    await el.updateComplete;
+    expect(root(el).querySelector('[role=alert]')).to.exist;
+    expect(root(el).querySelector('textarea')!.value).to.equal(r2Request.reason);
+    expect(localStorage.getItem('quotakit.adjustment-draft.plan-fy2026.u-east')).to.contain('key-account');
+    // The second try goes through and lands at the host.
+    expect(await el.submit()).to.equal(true);
+    expect((await adapter.listAdjustments()).map((a) => [a.id.startsWith('adj-'), a.status])).to.deep.equal([[true, 'pending']]);
+  });
+
+  it('lets an approver reject (with a comment) or approve, apply and notify the team', async () => {
+    const { plan, actuals } = data();
+    const adapter = new MemoryAdapter(plan, actuals, { user: 'u-admin' });
+    await adapter.submitAdjustment(pendingRequest());
+    const provider = await fixture<QkProvider>(html`<qk-provider locale="en" autosave-ms="0"><qk-adjustment-panel view="queue"></qk-adjustment-panel></qk-provider>`);
+    provider.adapter = adapter;
+    const el = provider.querySelector('qk-adjustment-panel')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('.request'), 'the queue never showed');
+    await expect(el).to.be.accessible();
+    // Reject without a comment: refused, with the reason shown.
+    expect(await el.decide('adj-r2', 'reject')).to.equal(false);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[role=alert]')!)).to.equal('Please say why you reject the request.');
+    expect(await el.decide('adj-r2', 'approve')).to.equal(true);
+    expect(await el.apply('adj-r2')).to.equal(true);
+    // Written through the store as one step, source 'adjustment': r1 ¥3,000,000, r2 ¥1,000,000.
+    const store = provider.store;
+    expect([store.getCell('r1', 'FY2026', 'revenue')!.value, store.getCell('r2', 'FY2026', 'revenue')!.value]).to.deep.equal([yuan(3_000_000), yuan(1_000_000)]);
+    expect(store.getCell('r1', 'FY2026', 'revenue')!.source).to.equal('adjustment');
+    expect(store.pendingCount).to.equal(2);
+    await el.updateComplete;
+    const body = root(el).querySelector<HTMLTextAreaElement>('.notice textarea')!.value;
+    expect(body).to.contain('- 王芳: CN¥2,500,000.00 → CN¥3,000,000.00');
+    // 王芳: ¥3,000,000 − ¥165,000 booked = ¥2,835,000 to go.
+    expect(body).to.contain('- 王芳: target CN¥3,000,000.00, CN¥2,835,000.00 still to go');
+    root(el).querySelector<HTMLButtonElement>('.notice button')!.click();
+    await waitUntil(() => adapter.sent.length === 1, 'no notice sent');
+    expect(adapter.sent[0]!.subject).to.equal('Target adjustment: 李强, Revenue, FY2026');
+    // The requester, 王芳's login (u-r1), and 李强 by node id (he has no login in the fixture).
+    expect(adapter.sent[0]!.recipients).to.deep.equal(['u-east', 'u-r1', 'r2']);
+    const stored = (await adapter.listAdjustments())[0]!;
+    expect((stored.history as { action: string }[]).map((h) => h.action)).to.deep.equal(['submit', 'approve', 'apply']);
+  });
+
+  it('reports a conflict and applies nothing when the plan moved since the preview', async () => {
+    const d = data();
+    const approved = transitionAdjustment(pendingRequest(), 'approve', { by: user('u-admin'), at: '2026-06-21T09:00:00Z', org: d.plan.org });
+    if (!approved.ok) throw new Error(approved.error.code);
+    d.plan.plan.version = 2;
+    const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" view="queue" user-id="u-admin" .data=${d} .requests=${[approved.value]}></qk-adjustment-panel>`);
+    expect(await el.apply('adj-r2')).to.equal(false);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[role=alert]')!)).to.equal('The plan changed since this preview. Preview again before applying; nothing was changed.');
+    expect(el.activeStore!.getCell('r1', 'FY2026', 'revenue')!.value).to.equal(yuan(2_500_000));
+    const refresh = [...root(el).querySelectorAll('button')].find((b) => text(b) === 'Preview again')!;
+    refresh.click();
+    await waitUntil(() => el.requests[0]!.preview!.baseVersion === 2, 'never refreshed');
+    // Same numbers on the new version: still approved, and now it applies.
+    expect(el.requests[0]!.status).to.equal('approved');
+    expect(await el.apply('adj-r2')).to.equal(true);
+  });
+
+  it('is read-only for a rep: only their own node, no approval buttons', async () => {
+    const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-r1" .data=${data()} .requests=${[pendingRequest()]}></qk-adjustment-panel>`);
+    expect([...root(el).querySelector('select')!.options].map((o) => o.value)).to.deep.equal(['r1']);
+    el.view = 'queue';
+    await el.updateComplete;
+    expect(text(root(el).querySelector('.queue')!)).not.to.contain('Approve');
+    expect(text(root(el))).to.contain('approving needs a manager');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves between tabs with the arrow keys and shows the history', async () => {
+    const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${data()} .requests=${[pendingRequest()]}></qk-adjustment-panel>`);
+    root(el).querySelector<HTMLButtonElement>('#tab-request')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.view).to.equal('queue');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.view).to.equal('history');
+    expect(root(el).activeElement?.id).to.equal('tab-history');
+    expect([...root(el).querySelectorAll('.entry')].map((e) => text(e.querySelector('strong')!))).to.deep.equal(['周敏 submitted the change for 李强']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the provider’s focus and speaks Chinese', async () => {
+    const { plan, actuals } = data();
+    const provider = await fixture<QkProvider>(html`<qk-provider locale="zh-CN" autosave-ms="0"><qk-adjustment-panel></qk-adjustment-panel></qk-provider>`);
+    provider.adapter = new MemoryAdapter(plan, actuals, { user: 'u-east' });
+    const el = provider.querySelector('qk-adjustment-panel')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the form never showed');
+    provider.store.setFocus({ nodeId: 'r3', period: 'FY2026-Q2' });
+    await el.updateComplete;
+    expect(root(el).querySelector<HTMLSelectElement>('select')!.value).to.equal('r3');
+    const checked = [...root(el).querySelectorAll<HTMLInputElement>('.periods input')].filter((i) => i.checked).map((i) => text(i.parentElement!));
+    expect(checked).to.deep.equal(['FY2026-Q2']);
+    expect(text(root(el).querySelector('h2')!)).to.equal('目标调整');
+    await expect(el).to.be.accessible();
+  });
+});

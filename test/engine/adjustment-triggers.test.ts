@@ -1,0 +1,70 @@
+import { expect } from '@open-wc/testing';
+import { evaluateTriggers, type AdjustmentState } from '../../src/engine/adjustment.js';
+import type { OrgNode, TargetCell } from '../../src/engine/model.js';
+
+/**
+ * March 2026 (calendar year, no holidays): 22 working days (Sundays 1, 8, 15, 22, 29 and
+ * Saturdays 7, 14, 21, 28 off). By Friday 13 March 10 have passed (2–6, 9–13): 10 / 22 = 45.5 %.
+ * By Wednesday 11 March 8 have: 36.4 %.
+ */
+const org: OrgNode[] = [
+  { id: 't', name: 'Team', parentId: null, kind: 'team' },
+  { id: 'x', name: 'Xu', parentId: 't', kind: 'rep' },
+  { id: 'y', name: 'Yan', parentId: 't', kind: 'rep' },
+  { id: 'z', name: 'Zhao', parentId: 't', kind: 'rep', leaveDate: '2026-03-13' },
+  { id: 'w', name: 'Wu', parentId: 't', kind: 'rep', hireDate: '2026-03-02' },
+];
+const month = (nodeId: string, value: number): TargetCell => ({ nodeId, period: '2026-03', metric: 'revenue', value });
+const st: AdjustmentState = {
+  plan: { id: 'p', name: 'P', currency: 'CNY', calendar: { startMonth: 1 }, fiscalYear: 2026, version: 1 },
+  org,
+  targets: [month('x', 2_200_000), month('y', 1_000_000), month('z', 2_200_000), month('w', 100_000)],
+  actuals: [
+    { id: 'b1', repId: 'x', productId: 'core', date: '2026-03-05', type: 'booking', amount: 500_000 },
+    { id: 'b2', repId: 'y', productId: 'core', date: '2026-03-05', type: 'booking', amount: 500_000 },
+    // After asOf: not counted.
+    { id: 'b3', repId: 'x', productId: 'core', date: '2026-03-20', type: 'booking', amount: 900_000 },
+  ],
+};
+
+describe('evaluateTriggers', () => {
+  it('proposes a pace adjustment when the forecast is below 80 % after 40 % of the period', () => {
+    const r = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-13' });
+    if (!r.ok) throw new Error(r.error.code);
+    const pace = r.value.filter((p) => p.kind === 'pace');
+    // x: run-rate 500,000 + 500,000 × 12 / 10 = 1,100,000; pipeline: 500,000 (nothing open);
+    // blended ½ · 1,100,000 + ½ · 500,000 = 800,000 = 36.4 % of 2,200,000 < 80 % → propose 800,000.
+    // y: the same 800,000 is exactly 80 % of 1,000,000 → not below → no proposal.
+    expect(pace.map((p) => [p.nodeId, p.change, p.facts.forecast])).to.deep.equal([['x', { kind: 'value', value: 800_000 }, 800_000]]);
+    expect(pace[0]!.facts.elapsed).to.be.closeTo(10 / 22, 1e-12);
+    expect(pace[0]!.trigger).to.equal('pace-deviation');
+  });
+
+  it('waits until enough of the period is behind, and the thresholds can be changed', () => {
+    // 11 March: 8 / 22 = 36.4 % < 40 %.
+    const early = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-11' });
+    expect(early.ok && early.value.filter((p) => p.kind === 'pace')).to.deep.equal([]);
+    const strict = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-13', thresholds: { minElapsed: 0.5 } });
+    expect(strict.ok && strict.value.filter((p) => p.kind === 'pace')).to.deep.equal([]);
+    // Forecast below 90 %: y (80 %) is caught too.
+    const wide = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-13', thresholds: { forecastBelow: 0.9 } });
+    expect(wide.ok && wide.value.filter((p) => p.kind === 'pace').map((p) => p.nodeId)).to.deep.equal(['x', 'y']);
+    const bad = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-13', thresholds: { forecastBelow: 1.5 } });
+    expect(!bad.ok && bad.error.code).to.equal('adjustment-thresholds-invalid');
+  });
+
+  it('proposes handing a leaving rep’s remaining target to the teammates who stay', () => {
+    const r = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-02' });
+    if (!r.ok) throw new Error(r.error.code);
+    const leaving = r.value.find((p) => p.kind === 'leaving')!;
+    // z leaves on 13 March: 10 of 22 working days → 2,200,000 × 10 / 22 = 1,000,000 stays with z.
+    expect(leaving).to.deep.include({ nodeId: 'z', trigger: 'personnel-change', change: { kind: 'value', value: 1_000_000 } });
+    expect(leaving.absorption).to.deep.equal({ mode: 'recipients', recipients: ['w', 'x', 'y'] });
+  });
+
+  it('flags a rep who joined during the period', () => {
+    const r = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-02' });
+    const joining = r.ok ? r.value.filter((p) => p.kind === 'joining') : [];
+    expect(joining.map((p) => [p.nodeId, p.facts.hireDate, p.change])).to.deep.equal([['w', '2026-03-02', undefined]]);
+  });
+});
