@@ -4,7 +4,7 @@
  * (`computeFunnel`), and the funnel's geometry (`layoutFunnel`, d3 scales and shapes). Pure: plain
  * data in, new plain objects out; the element only renders.
  */
-import { line, scaleSqrt } from 'd3';
+import { line } from 'd3';
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode, PlanSnapshot, TargetCell } from './model.js';
 import { fail, ok, type QkIssue, type Result } from './result.js';
 import { buildOrgIndex, rollupActuals, rollupTargets, stageCountsRollup } from './rollup.js';
@@ -473,7 +473,7 @@ export interface FunnelLayout {
 /**
  * The funnel's geometry. Each stage is a band whose top width is its required count and whose
  * bottom width is the next stage's, so the bands join into a funnel; the last band keeps its
- * width. Widths use a square-root scale (d3 `scaleSqrt`, 0 → 0): a funnel's counts span orders of
+ * width. Widths use a square-root scale (0 → 0): a funnel's counts span orders of
  * magnitude (500 leads, 20 won deals), and on a linear scale the bottom stages would vanish. The
  * actual and pipeline bars use the same scale, so required, actual and pipeline compare directly;
  * a non-zero count is never drawn narrower than 2 px.
@@ -493,7 +493,8 @@ export function layoutFunnel(rows: readonly FunnelLayoutRow[], options: FunnelLa
   const centerX = labelWidth + pad + maxWidth / 2;
   const values = rows.flatMap((r) => [r.required, r.actual ?? 0, r.pipeline ?? 0]).filter((v) => Number.isFinite(v) && v > 0);
   const top = values.length ? Math.max(...values) : 1;
-  const scale = scaleSqrt().domain([0, top]).range([0, maxWidth]).clamp(true);
+  // A square-root scale from [0, top] onto [0, maxWidth], clamped (what d3's scaleSqrt does here).
+  const scale = (v: number) => maxWidth * Math.sqrt(Math.min(1, Math.max(0, v / top)));
   const w = (v: number | null | undefined) => (v && v > 0 && Number.isFinite(v) ? Math.max(2, scale(v)) : 0);
   const polygon = line();
 

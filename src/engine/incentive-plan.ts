@@ -17,7 +17,7 @@ export const PPB = 1_000_000_000n;
 
 const exactDecimal = (v: number) => Number.isFinite(v) && Math.abs(v * 1e9 - Math.round(v * 1e9)) < 1e-3;
 const ratio = (max: number) =>
-  z.number().check(z.gte(0), z.lte(max), z.refine(exactDecimal, 'expected a decimal with at most 9 decimal places'));
+  z.number().check(z.gte(0, 'expected a number ≥ 0'), z.lte(max, `expected at most ${max} (${max * 100} %)`), z.refine(exactDecimal, 'expected a decimal with at most 9 decimal places'));
 const amount = MinorUnitsSchema.check(z.gte(0));
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 

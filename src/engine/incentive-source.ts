@@ -4,8 +4,7 @@
  * force for the period and the options `computeTeamPayouts` needs.
  */
 import type { ActualsSnapshot, OrgNode, Plan, ProductLine, TargetCell } from './model.js';
-import { buildOrgIndex } from './rollup.js';
-import { rollupTargets } from './rollup.js';
+import { buildOrgIndex, rollupTargets } from './rollup.js';
 import { parsePeriodId, periodRange } from './periods.js';
 import { defaultPacePeriod } from './pace-series.js';
 import type { PayoutOptions, PayoutPerson } from './incentive.js';
@@ -40,7 +39,7 @@ export interface IncentiveScope {
  * revenue targets in force (`rollupTargets`); actuals count from the period's start to the earlier
  * of its end and `asOf`; products the plan data marks `new` are new products.
  *
- * Fails with `pace-node-unknown` for an unknown node, or the period codes of `parsePeriodId`.
+ * Fails with `incentive-node-unknown` for an unknown node, or the period codes of `parsePeriodId`.
  *
  * @example
  * // Test fixture, rep r1 (王芳, mentor of r2), FY2026-Q1: target ¥500,000 (her Q1 cell), r2 has none.
@@ -55,7 +54,7 @@ export function resolveIncentiveScope(
   const ix = buildOrgIndex(source.org);
   let nodeId = query.nodeId || ix.roots[0] || '';
   let node = ix.byId.get(nodeId);
-  if (!node) return fail('pace-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
+  if (!node) return fail('incentive-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
   // A rep view asked for on a team shows the team's first rep.
   if (query.view === 'rep' && node.kind !== 'rep') {
     const first = ix.reps(nodeId)[0];

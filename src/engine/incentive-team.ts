@@ -74,8 +74,8 @@ export interface TeamPayouts {
   /** One row per person, in input order: a payout, or the error that prevented it (e.g. no target). */
   rows: ({ person: PayoutPerson; payout: Payout; error: null } | { person: PayoutPerson; payout: null; error: { code: string; message: string; params?: Record<string, string | number> } })[];
   mentoring: MentoringCredit[];
-  /** Exact sums over the rows that have a payout. */
-  totals: { target: number; revenue: number; commission: number; mentoring: number; total: number; people: number };
+  /** Exact sums over the rows that have a payout; `attainment` = revenue / target of those rows. */
+  totals: { target: number; revenue: number; commission: number; mentoring: number; total: number; people: number; attainment: number | null };
 }
 
 /**
@@ -125,7 +125,7 @@ export function computeTeamPayouts(plan: CommissionPlan, people: readonly Payout
       row.payout = withCredit(row.payout!);
     }
   }
-  const totals = { target: 0, revenue: 0, commission: 0, mentoring: 0, total: 0, people: 0 };
+  const totals: TeamPayouts['totals'] = { target: 0, revenue: 0, commission: 0, mentoring: 0, total: 0, people: 0, attainment: null };
   for (const r of rows) {
     if (!r.payout) continue;
     totals.people++;
@@ -135,5 +135,6 @@ export function computeTeamPayouts(plan: CommissionPlan, people: readonly Payout
     totals.total += r.payout.total;
   }
   totals.mentoring = mentoring.reduce((s, m) => s + m.credit, 0);
+  totals.attainment = totals.target > 0 ? totals.revenue / totals.target : null;
   return ok({ rows, mentoring, totals });
 }

@@ -30,6 +30,7 @@ import type { Actual } from './model.js';
 import { addDays } from './periods.js';
 import { dualAttainment, isDate, type DualAttainment } from './pace.js';
 import { rampFactor, type RampStep } from './ramp.js';
+import { allocate } from './allocate.js';
 import { fail, ok, type Result } from './result.js';
 import { capOf, PPB, ppb, roundLines, type CommissionPlan } from './incentive-plan.js';
 
@@ -81,7 +82,7 @@ export interface NextStep {
   rate?: number;
   /** More credited revenue needed to reach it, minor units (≥ 1). */
   revenueNeeded: number;
-  /** How much the payout grows by then (with that revenue at multiplier 1). */
+  /** How much the payout grows by then (that revenue in the current product mix, as `whatIf`). */
   payoutGain: number;
 }
 
@@ -125,7 +126,10 @@ export interface Payout {
   effectiveMultiplier: number;
   next: NextStep | null;
   clawback: { days: number; revenue: number; bookings: ClawbackBooking[]; payoutEffect: number } | null;
-  /** The payout with `extra` more credited revenue (on `productId`, default none: multiplier 1). */
+  /**
+   * The payout with `extra` more credited revenue: on `productId`; on no product (multiplier 1) for
+   * `null`; by default spread over the products sold so far in their proportions.
+   */
   whatIf(extra: number, productId?: string | null): Result<Payout>;
 }
 
@@ -274,7 +278,7 @@ function nextStep(c: Compiled, T: number, revenue: Map<string | null, number>, r
     if (need > 0 && (!best || need < best.need)) best = { ...k, need };
   }
   if (!best) return null;
-  const after = evaluate(c, T, withExtra(revenue, best.need, null), ramping);
+  const after = evaluate(c, T, spread(revenue, best.need, undefined), ramping);
   return {
     kind: best.kind,
     attainment: best.at,
@@ -287,6 +291,21 @@ function nextStep(c: Compiled, T: number, revenue: Map<string | null, number>, r
 function withExtra(revenue: ReadonlyMap<string | null, number>, extra: number, productId: string | null): Map<string | null, number> {
   const m = new Map(revenue);
   m.set(productId, (m.get(productId) ?? 0) + extra);
+  return m;
+}
+
+/**
+ * Adds `extra` on `productId`, or (`undefined`) over the products sold so far in proportion to their
+ * revenue (largest remainder, so the parts add up to `extra`): more of the same mix keeps the
+ * new-product share and the effective multiplier. With nothing sold yet it goes to no product.
+ */
+function spread(revenue: ReadonlyMap<string | null, number>, extra: number, productId: string | null | undefined): Map<string | null, number> {
+  if (productId !== undefined) return withExtra(revenue, extra, productId);
+  const sold = [...revenue].filter(([, v]) => v > 0);
+  const parts = allocate(extra, sold.map(([, v], i) => ({ id: String(i), weight: v })));
+  if (!sold.length || !parts.ok) return withExtra(revenue, extra, null);
+  const m = new Map(revenue);
+  sold.forEach(([id, v], i) => m.set(id, v + parts.value.values[String(i)]));
   return m;
 }
 
@@ -410,11 +429,11 @@ function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null,
     effectiveMultiplier: e.effectiveMultiplier,
     next: nextStep(c, T, revenue, ramping, e),
     clawback,
-    whatIf(extra: number, productId: string | null = null): Result<Payout> {
+    whatIf(extra: number, productId?: string | null): Result<Payout> {
       if (!Number.isSafeInteger(extra) || extra < 0 || extra > 2 ** 40) {
         return fail('incentive-amount-invalid', `The extra amount must be a whole amount ≥ 0, got ${extra}`, { value: String(extra) }, ['extra']);
       }
-      return ok(assemble(c, person, withExtra(revenue, extra, productId), ramping, null));
+      return ok(assemble(c, person, spread(revenue, extra, productId), ramping, null));
     },
   };
 }
@@ -422,14 +441,14 @@ function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null,
 /**
  * The payout with `extra` more credited revenue: `computePayout(…).whatIf(extra, productId)` in one
  * call. The extra counts on `productId` (its multiplier, its new-product status) or, without one,
- * at multiplier 1.
+ * spread over the products sold so far in their proportions.
  *
  * @example
  * // Target ¥100,000 with ¥120,000 booked (¥4,100, see computePayout): ¥40,000 more → 160 %:
  * // + 30,000 × 8 % + 10,000 × 10 % = 4,100 + 2,400 + 1,000 = ¥7,500.
  * whatIfPayout(plan, person, actuals, 4_000_000) // ok({ total: 750_000, … })
  */
-export function whatIfPayout(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], extra: number, options: PayoutOptions & { productId?: string } = {}): Result<Payout> {
+export function whatIfPayout(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], extra: number, options: PayoutOptions & { productId?: string | null } = {}): Result<Payout> {
   const p = computePayout(plan, person, actuals, options);
-  return p.ok ? p.value.whatIf(extra, options.productId ?? null) : p;
+  return p.ok ? p.value.whatIf(extra, options.productId) : p;
 }

@@ -22,3 +22,6 @@ export * from './seasonality.js';
 export * from './product-mix.js';
 export * from './views.js';
 export * from './edit.js';
+export * from './adjustment.js';
+export * from './pace-series.js';
+export * from './funnel-view.js';

@@ -4,7 +4,8 @@
  * `assessStatus`, plus the pace chart's series (cumulative actual, expected curve, forecast cone) and
  * its geometry. Money is integer minor units; dates are `YYYY-MM-DD`.
  */
-import { area, line, scaleLinear } from 'd3';
+import { area, line } from 'd3';
+import { linearScale } from './scale.js';
 import type { ActualsSnapshot, FiscalCalendar, MetricId, Opportunity, OrgNode, PeriodId, Plan, TargetCell } from './model.js';
 import { addDays, daysBetween, fiscalYearMonths, fiscalYearOf, isoWeek, parsePeriodId, periodOf, periodRange, workingDaysBetween } from './periods.js';
 import { createPaceContext, dualAttainment, isDate, mulDivRound, pace, type DualAttainment, type PaceBasis, type PaceContext, type PaceResult, type SeasonalityWeight } from './pace.js';
@@ -489,14 +490,14 @@ export function layoutPaceChart(series: PaceSeries, size: PaceChartSize, margin:
   const width = Math.max(0, (Number.isFinite(size.width) ? size.width : 0) - margin.left - margin.right);
   const height = Math.max(0, (Number.isFinite(size.height) ? size.height : 0) - margin.top - margin.bottom);
   const days = daysBetween(series.start, series.end) + 1;
-  const x = scaleLinear().domain([0, days]).range([margin.left, margin.left + width]);
+  const x = linearScale([0, days], [margin.left, margin.left + width]);
   const values = [series.target, 0];
   for (const p of series.points) {
     values.push(p.expected);
     if (p.actual !== null) values.push(p.actual);
     if (p.forecast) values.push(p.forecast.low, p.forecast.high);
   }
-  const y = scaleLinear()
+  const y = linearScale()
     .domain([Math.min(...values), Math.max(...values, 1)])
     .range([margin.top + height, margin.top])
     .nice(5);

@@ -213,7 +213,7 @@ export function scorePerson(person: ScorecardPerson, options: ScorecardOptions):
     for (const [k, m] of Object.entries(set)) {
       for (const v of [m?.actual, m?.benchmark]) {
         if (v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0)) {
-          return fail('scorecard-kpi-invalid', `the ${k} of "${person.id}" must be a number ≥ 0`, { kpi: k, person: person.id, value: String(v) });
+          return fail('scorecard-kpi-invalid', `the ${k} of "${person.id}" must be a number ≥ 0`, { kpi: k, person: person.name, id: person.id, value: String(v) });
         }
       }
     }

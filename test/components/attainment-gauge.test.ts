@@ -169,7 +169,6 @@ describe('qk-attainment-gauge', () => {
 
   it('resizes with its container', async function () {
     // A ResizeObserver reports with rendered frames only, which a background tab (a concurrent run) does not get.
-    if (document.visibilityState === 'hidden') this.skip();
     const wrap = await fixture<HTMLDivElement>(html`<div style="width: 500px"><qk-attainment-gauge lang="en" period="FY2026" .store=${fixtureStore()}></qk-attainment-gauge></div>`);
     const el = wrap.querySelector('qk-attainment-gauge')!;
     const arcWidth = () => Number(el.shadowRoot!.querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]);

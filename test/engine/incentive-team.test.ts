@@ -83,7 +83,7 @@ describe('computeTeamPayouts', () => {
     expect(v.lines.reduce((s, l) => s + l.amount, 0)).to.equal(350_000);
     // No revenue counted twice: the mentor's revenue is their own bookings only.
     expect(v.revenue).to.equal(10_000_000);
-    expect(r.value.totals).to.deep.equal({ target: 16_000_000, revenue: 16_300_000, commission: 424_000, mentoring: 100_000, total: 1_124_000, people: 3 });
+    expect(r.value.totals).to.deep.equal({ target: 16_000_000, revenue: 16_300_000, commission: 424_000, mentoring: 100_000, total: 1_124_000, people: 3, attainment: 16_300_000 / 16_000_000 });
   });
 
   it('a mentee below the minimum attainment brings no credit; the what-if keeps the credit', () => {

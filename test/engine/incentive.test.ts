@@ -283,6 +283,21 @@ describe('whatIf', () => {
     expect(w.ok && w.value.total).to.equal(937_500);
   });
 
+  it('by default spreads the extra over the mix sold so far, keeping the new-product share', () => {
+    const np = plan({ products: [{ id: 'ai', multiplier: 1.5, new: true }], newProductBonus: { share: 0.2, amount: 500_000 } });
+    const p = pay(np, [booking(8_000_000, 'core'), booking(4_000_000, 'ai')]);
+    // ¥30,000 more splits 2:1 → core 100,000, ai 50,000 → 150 %: B = 2,500 + 4,000 = ¥6,500;
+    // ai uplift 6,500 × 50/150 × 0.5 = 1,083.33 → commission 758,333 分; ai still ⅓ → bonus ¥5,000.
+    const w = p.whatIf(3_000_000);
+    expect(w.ok && w.value.revenueByProduct).to.deep.equal([{ productId: 'core', revenue: 10_000_000 }, { productId: 'ai', revenue: 5_000_000 }]);
+    expect(w.ok && w.value.total).to.equal(1_258_333);
+    // On no product (multiplier 1) the share falls to 40/150 = 26.7 %, still ≥ 20 %: 6,500 + 40/150 × 0.5 × 6,500 = 7,366.67.
+    const plain = p.whatIf(3_000_000, null);
+    expect(plain.ok && plain.value.commission).to.equal(736_667);
+    // The next tier's gain uses the same mix: 150 % is ¥30,000 away, worth 1,258,333 − 978,333.
+    expect(p.next).to.deep.include({ revenueNeeded: 3_000_000, payoutGain: 280_000 });
+  });
+
   it('refuses a negative or fractional amount', () => {
     const p = pay(plan(), base);
     for (const bad of [-1, 0.5, Number.NaN]) {

@@ -190,6 +190,9 @@ export const styles = css`
       display: grid;
       gap: var(--_space);
     }
+    .history {
+      margin-top: var(--_space);
+    }
     .request {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);

@@ -167,7 +167,9 @@ export const styles = css`
     }
     svg {
       display: block;
-      max-width: 100%;
+      /* Drawn at the measured width; until a resize is measured it scales rather than overflows. */
+      width: 100%;
+      height: auto;
       overflow: visible;
     }
     svg.stale {

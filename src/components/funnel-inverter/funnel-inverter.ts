@@ -238,7 +238,6 @@ export class QkFunnelInverter extends QkElement {
     });
     this.drafts = drafts;
     this.touched = new Set();
-    this.errors = new Map();
     this.result = null;
     this.edited = mode === 'history';
     this.evaluate(mode === 'history');
@@ -696,7 +695,7 @@ export class QkFunnelInverter extends QkElement {
     );
 
     const sch = r.schedule;
-    const schedule = section(
+    const schedule = !this.ctx ? nothing : section(
       'schedule',
       t.scheduleTitle,
       !this.ctx?.months.length

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
-import type { Actual } from '../../engine/model.js';
+import type { Actual, ProductLine } from '../../engine/model.js';
 import { formatMoney, formatPercent } from '../../engine/money.js';
 import {
   parseCommissionPlan,
@@ -111,6 +111,9 @@ export class QkIncentiveCalculator extends QkElement {
   /** The team to show without a store (and the mentees of `person`). */
   @property({ attribute: false }) people?: PayoutPerson[];
 
+  /** Product lines for `.person` / `.people`: their names, and which are new (new-product coefficient and bonus). */
+  @property({ attribute: false }) products?: readonly ProductLine[];
+
   /** Actuals for `.person` / `.people`: a list of bookings and collections, or an actuals snapshot. */
   @property({ attribute: false }) actuals?: readonly Actual[] | { actuals: readonly Actual[] };
 
@@ -147,7 +150,7 @@ export class QkIncentiveCalculator extends QkElement {
   private get model(): ViewModel | null {
     const store = this.usingProperties ? undefined : this.activeStore;
     if (!this.usingProperties && (!store || store.status !== 'ready' || !store.snapshot)) return null;
-    const key = [this.plan, this.person, this.people, this.actuals, this.asOf, this.from, this.to, this.view, this.node, this.period, store, store?.revision];
+    const key = [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, this.view, this.node, this.period, store, store?.revision];
     if (this.memo && key.every((k, i) => k === this.memoKey[i])) return this.memo;
     this.memoKey = key;
     this.memo = this.compute();
@@ -166,10 +169,16 @@ export class QkIncentiveCalculator extends QkElement {
     if (this.usingProperties) {
       people = [...(this.person ? [this.person] : []), ...(this.people ?? []).filter((p) => p.id !== this.person?.id)];
       actuals = Array.isArray(this.actuals) ? this.actuals : ((this.actuals as { actuals?: readonly Actual[] } | undefined)?.actuals ?? []);
-      options = { ...(this.asOf ? { asOf: this.asOf } : {}), ...(this.from ? { from: this.from } : {}), ...(this.to ? { to: this.to } : {}) };
+      const products = this.products ?? [];
+      options = {
+        ...(this.asOf ? { asOf: this.asOf } : {}),
+        ...(this.from ? { from: this.from } : {}),
+        ...(this.to ? { to: this.to } : {}),
+        newProductIds: products.filter((p) => p.new).map((p) => p.id),
+      };
       view = this.view || (this.person ? 'rep' : 'manager');
       const first = people[0];
-      common = { name: view === 'rep' ? (first?.name ?? first?.id ?? '') : this.t.incentive.title, period: this.period, currency: plan.currency ?? 'CNY', productNames: {} };
+      common = { name: view === 'rep' ? (first?.name ?? first?.id ?? '') : this.t.incentive.title, period: this.period, currency: plan.currency ?? 'CNY', productNames: Object.fromEntries(products.map((p) => [p.id, p.name])) };
     } else {
       const store = this.activeStore!;
       const scope = resolveIncentiveScope(
@@ -427,14 +436,14 @@ export class QkIncentiveCalculator extends QkElement {
                 <th scope="row">${store
                   ? html`<button type="button" class="link" aria-label=${t.selectPerson({ name })} @click=${() => this.select(r.person.id)}>${name}</button>`
                   : name}</th>
-                <td class="num">${this.money(vm, r.person.target, true)}</td>
+                <td class="num">${r.payout ? this.money(vm, r.person.target, true) : '—'}</td>
                 ${r.payout
                   ? html`<td class="num">${this.money(vm, r.payout.revenue, true)}</td>
                       <td class="num">${this.pct(r.payout.attainment)}${r.payout.originalTarget !== r.payout.target
                         ? html`<span class="sub"> (${this.pct(r.payout.originalAttainment)})</span>`
                         : nothing}</td>
                       <td class="num payout">${this.money(vm, r.payout.total)}</td>`
-                  : html`<td class="num" colspan="3"><span class="muted">${this.errorMessage(r.error)}</span></td>`}
+                  : html`<td class="num" colspan="3"><span class="muted">${r.error.code === 'incentive-target-invalid' ? t.noTargetShort : this.errorMessage(r.error)}</span></td>`}
                 <td class="num">${credit.has(r.person.id) ? this.money(vm, credit.get(r.person.id)!) : '—'}</td>
               </tr>`;
             })}
@@ -443,7 +452,7 @@ export class QkIncentiveCalculator extends QkElement {
             <th scope="row">${t.teamTotal({ count: tot.people })}</th>
             <td class="num">${this.money(vm, tot.target, true)}</td>
             <td class="num">${this.money(vm, tot.revenue, true)}</td>
-            <td class="num">${tot.target > 0 ? this.pct(tot.revenue / tot.target) : '—'}</td>
+            <td class="num">${this.pct(tot.attainment)}</td>
             <td class="num payout">${this.money(vm, tot.total)}</td>
             <td class="num">${this.money(vm, tot.mentoring)}</td>
           </tr></tfoot>

@@ -46,7 +46,7 @@ export const styles = css`
     .waterfall {
       margin: 0;
       position: relative;
-      overflow-x: auto;
+      overflow: hidden;
     }
     .caption {
       font-size: 0.9em;

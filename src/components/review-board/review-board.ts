@@ -45,7 +45,7 @@ const WATERFALL_HEIGHT = 240;
  * @csspart title - The node and period.
  * @csspart export - The CSV export button.
  * @csspart note - Notes on a running period, the assumptions and the method.
- * @csspart waterfall - The figure holding the chart (role="img", labelled).
+ * @csspart waterfall - The figure holding the chart and its hidden data table (labelled).
  * @csspart chart - The SVG (hidden from assistive technology; the hidden table carries its numbers).
  * @csspart bar - A waterfall bar (also `bar-plan`, `bar-actual`, `bar-up`, `bar-down`).
  * @csspart bar-label - The value above a bar.
@@ -203,7 +203,7 @@ export class QkReviewBoard extends QkElement {
     const v = k.variance;
     if (v === null) return '—';
     const sign = v > 0 ? '+' : v < 0 ? '−' : '';
-    if (k.unit === 'ratio') return `${sign}${formatCount(Math.abs(Math.round(v * 1000) / 10), this.locale)} pp`;
+    if (k.unit === 'ratio') return `${sign}${new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(Math.abs(v * 100))} pp`;
     return `${sign}${this.kpiValue(k, Math.abs(v), currency)}`;
   }
 
@@ -309,13 +309,14 @@ export class QkReviewBoard extends QkElement {
   private renderWaterfall(review: PeriodReview, currency: string, names: Record<string, string>): TemplateResult {
     const t = this.t.review;
     const a = review.attribution;
-    const width = Math.max(320, this.width || 640);
+    // The host's width less the panel's padding and border.
+    const width = Math.max(320, (this.width || 660) - 20);
     const layout = layoutWaterfall(a, { width, height: WATERFALL_HEIGHT }, { top: 18, right: 8, bottom: 40, left: 72 });
     const label = (b: (typeof layout.bars)[number]) =>
       b.kind === 'plan' ? t.planBar : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
     const value = (b: (typeof layout.bars)[number]) => (b.kind === 'effect' ? this.signedMoney(b.value, currency) : this.money(b.value, currency));
     const gap = this.signedMoney(a.gap, currency);
-    return html`<figure part="waterfall" class="waterfall" role="img" aria-label=${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}>
+    return html`<figure part="waterfall" class="waterfall" aria-label=${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}>
       <figcaption class="caption" aria-hidden="true">${t.waterfallTitle}</figcaption>
       <svg part="chart" class="chart" aria-hidden="true" viewBox="0 0 ${width} ${WATERFALL_HEIGHT}" width=${width} height=${WATERFALL_HEIGHT}>
         ${layout.ticks.map((k) => svg`<g part="axis" class="axis">
@@ -359,7 +360,7 @@ export class QkReviewBoard extends QkElement {
             <td part="cell">${this.kpiValue(k, k.plan, currency)}</td>
             <td part="cell">${this.kpiValue(k, k.actual, currency)}</td>
             <td part="cell" class=${tone}>${this.kpiVariance(k, currency)}${tone ? html`<span class="qk-visually-hidden"> (${tone === 'up' ? t.favorable : t.unfavorable})</span>` : nothing}</td>
-            <td part="cell" class=${tone}>${k.varianceRatio === null ? '—' : `${k.varianceRatio > 0 ? '+' : ''}${formatPercent(k.varianceRatio, this.locale)}`}</td>
+            <td part="cell" class=${tone}>${k.varianceRatio === null ? '—' : `${k.varianceRatio > 0 ? '+' : k.varianceRatio < 0 ? '−' : ''}${formatPercent(Math.abs(k.varianceRatio), this.locale)}`}</td>
           </tr>`;
         })}
       </tbody>

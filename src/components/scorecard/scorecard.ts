@@ -145,16 +145,17 @@ export class QkScorecard extends QkElement {
     this.dispatchEvent(new QkErrorEvent({ code: s.code, message: this.errorMessage(s), source: this.people ? 'data' : 'engine' }));
   }
 
-  /** Opens a person's card: with a store, by moving the shared focus to them; with `people`, locally. */
+  /**
+   * Opens a person's card (or, with null, goes back to the list). With a store the shared focus
+   * moves to them, so the other widgets follow; a pinned `node` or `people` keeps the choice local.
+   */
   private choose(id: string | null): void {
     const store = this.activeStore;
-    if (this.people || !store) {
-      this.selected = id ?? '';
-      return;
+    if (!this.people && store && (id !== null || !this.selected)) {
+      store.setFocus({ nodeId: id });
+      this.dispatchEvent(new QkFocusChangeEvent(store.focus));
     }
-    store.setFocus({ nodeId: id });
-    this.dispatchEvent(new QkFocusChangeEvent(store.focus));
-    this.node = '';
+    this.selected = this.people || this.node ? (id ?? '') : '';
   }
 
   private setProfile(e: Event): void {
@@ -164,7 +165,7 @@ export class QkScorecard extends QkElement {
   // ---- formatting ---------------------------------------------------------------------------
 
   private score(v: number | null): string {
-    return v === null ? '—' : formatCount(v, this.locale) === formatCount(Math.round(v), this.locale) && Number.isInteger(v) ? `${formatCount(v, this.locale)}.0` : new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+    return v === null ? '—' : new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
   }
 
   private kpiValue(kpi: ScorecardKpiId, v: number | null, currency: string): string {
@@ -192,7 +193,7 @@ export class QkScorecard extends QkElement {
       return html`<div part="state error" class="qk-state qk-error" role="alert"><strong>${this.t.common.errorTitle}</strong><p>${this.errorMessage(s)}</p></div>`;
     }
     const t = this.t.scorecard;
-    const person = s.single ? s.cards[0] : this.people && this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
+    const person = s.single ? s.cards[0] : this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
     const title = person ? t.personHeading({ name: person.name, period: s.period }) : t.teamHeading({ node: s.heading, period: s.period });
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${title}`}>
       <div part="header" class="header">
@@ -242,7 +243,7 @@ export class QkScorecard extends QkElement {
   private renderPerson(c: RankedScorecard, s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
     const t = this.t.scorecard;
     const months = c.tenureMonths === null ? '' : formatCount(c.tenureMonths, this.locale);
-    const back = s.single ? (this.people ? null : s.parentId) : null;
+    const back = this.selected ? null : s.single && !this.node ? s.parentId : null;
     return html`<div class="person">
       <div class="summary">
         <div part="score" class="big" role="img" aria-label=${c.score === null ? t.noScore : t.scoreOf({ score: this.score(c.score) })}>${this.score(c.score)}</div>
@@ -250,7 +251,7 @@ export class QkScorecard extends QkElement {
           <div>${t.profiles[c.profile]} · ${t.profileReason[c.profileReason]({ months })}${c.rank !== null && !s.single ? html` · ${t.columns.rank} ${c.rank}` : nothing}</div>
           ${this.trend(c, s.previous)}
         </div>
-        ${back || (this.people && this.selected)
+        ${back || this.selected
           ? html`<button part="back" class="back" @click=${() => this.choose(back)}>${t.backToTeam}</button>`
           : nothing}
       </div>

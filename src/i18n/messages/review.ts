@@ -9,6 +9,7 @@ import { formatMoney } from '../../engine/money.js';
  */
 const money = (p: Params, key: string, locale: 'en' | 'zh-CN') =>
   formatMoney(Math.abs(Number(p[key]) || 0), { currency: String(p.currency ?? 'CNY'), locale, compact: true });
+const n = (v: string | number | undefined, locale: 'en' | 'zh-CN') => (typeof v === 'number' ? v.toLocaleString(locale) : String(v ?? ''));
 const signedPct = (d: string | number) => (Number(d) > 0 ? `+${d}%` : `${d}%`);
 
 const FIELD_EN: Record<string, string> = { avgDealSize: 'average deal size' };
@@ -35,7 +36,7 @@ export const reviewMessages: LocalizedMessages = {
       `The average deal size fell from ${money(p, 'plan', 'en')} to ${money(p, 'actual', 'en')} (${p.delta}%), the largest shortfall of any factor: the problem is deal size, not the funnel.`,
     'review-no-plan': (p) => `${money(p, 'amount', 'en')} was booked without a target for the period.`,
     'review-effect-leads': (p) =>
-      `Leads were ${p.actual} against ${p.plan} planned (${signedPct(p.delta)}): ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')} of revenue.`,
+      `Leads were ${n(p.actual, 'en')} against ${n(p.plan, 'en')} planned (${signedPct(p.delta)}): ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')} of revenue.`,
     'review-effect-rate': (p) =>
       `${p.from}→${p.to} converted ${p.actual}% against ${p.plan}% planned: ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')}.`,
     'review-effect-deal-size': (p) =>
@@ -45,13 +46,13 @@ export const reviewMessages: LocalizedMessages = {
     'review-collections': (p) =>
       `Collections were ${money(p, 'actual', 'en')} against ${money(p, 'plan', 'en')} planned (${Number(p.amount) >= 0 ? `${money(p, 'amount', 'en')} ahead` : `${money(p, 'amount', 'en')} short`}).`,
     'review-rec-rate': (p) =>
-      `Plan ${p.from}→${p.to} at ${p.updated}% next cycle instead of ${p.plan}% (the plan blended with ${p.entered} observed).`,
+      `Plan ${p.from}→${p.to} at ${p.updated}% next cycle instead of ${p.plan}% (the plan blended with ${n(p.entered, 'en')} observed).`,
     'review-rec-deal-size': (p) =>
       `Plan an average deal of ${money(p, 'updated', 'en')} instead of ${money(p, 'plan', 'en')} (the plan blended with ${p.won} won ${Number(p.won) === 1 ? 'deal' : 'deals'}).`,
     'review-rec-target': (p) => {
       const basis = Number(p.plan) < 0 ? `this period's ${money(p, 'actual', 'en')}` : `the plan (${money(p, 'plan', 'en')}) and the actual (${money(p, 'actual', 'en')})`;
       const growth = Number(p.growth) ? `, with ${p.growth}% growth` : '';
-      const needs = p.leads !== undefined ? `; at the updated rates it needs ${p.leads} leads and ${p.won} won deals` : '';
+      const needs = p.leads !== undefined ? `; at the updated rates it needs ${n(p.leads, 'en')} leads and ${n(p.won, 'en')} won deals` : '';
       return `Proposed next target: ${money(p, 'target', 'en')}, a blend of ${basis}${growth}${needs}.`;
     },
   },
@@ -75,7 +76,7 @@ export const reviewMessages: LocalizedMessages = {
       `客单价从 ${money(p, 'plan', 'zh-CN')} 降至 ${money(p, 'actual', 'zh-CN')}（${p.delta}%），是所有因素中差距最大的：问题在客单价，而不在漏斗。`,
     'review-no-plan': (p) => `本期没有目标，签约 ${money(p, 'amount', 'zh-CN')}。`,
     'review-effect-leads': (p) =>
-      `线索 ${p.actual} 条，计划 ${p.plan} 条（${signedPct(p.delta)}）：${Number(p.amount) >= 0 ? '带来' : '损失'}收入 ${money(p, 'amount', 'zh-CN')}。`,
+      `线索 ${n(p.actual, 'zh-CN')} 条，计划 ${n(p.plan, 'zh-CN')} 条（${signedPct(p.delta)}）：${Number(p.amount) >= 0 ? '带来' : '损失'}收入 ${money(p, 'amount', 'zh-CN')}。`,
     'review-effect-rate': (p) =>
       `「${p.from}→${p.to}」转化率 ${p.actual}%，计划 ${p.plan}%：${Number(p.amount) >= 0 ? '带来' : '损失'} ${money(p, 'amount', 'zh-CN')}。`,
     'review-effect-deal-size': (p) =>
@@ -84,12 +85,12 @@ export const reviewMessages: LocalizedMessages = {
       `有 ${p.count} 个预计在本期成交的商机仍未关闭，金额 ${money(p, 'amount', 'zh-CN')}（加权 ${money(p, 'weighted', 'zh-CN')}）：这部分差距属于时间延后，可能在下期落地。`,
     'review-collections': (p) =>
       `回款 ${money(p, 'actual', 'zh-CN')}，计划 ${money(p, 'plan', 'zh-CN')}（${Number(p.amount) >= 0 ? `超出 ${money(p, 'amount', 'zh-CN')}` : `差 ${money(p, 'amount', 'zh-CN')}`}）。`,
-    'review-rec-rate': (p) => `下期「${p.from}→${p.to}」转化率按 ${p.updated}% 计划，而不是 ${p.plan}%（计划值与本期 ${p.entered} 个样本加权）。`,
-    'review-rec-deal-size': (p) => `下期客单价按 ${money(p, 'updated', 'zh-CN')} 计划，而不是 ${money(p, 'plan', 'zh-CN')}（计划值与本期 ${p.won} 笔赢单加权）。`,
+    'review-rec-rate': (p) => `下期「${p.from}→${p.to}」转化率按 ${p.updated}% 计划，而不是 ${p.plan}%（计划值与本期 ${n(p.entered, 'zh-CN')} 个样本加权）。`,
+    'review-rec-deal-size': (p) => `下期客单价按 ${money(p, 'updated', 'zh-CN')} 计划，而不是 ${money(p, 'plan', 'zh-CN')}（计划值与本期 ${n(p.won, 'zh-CN')} 笔赢单加权）。`,
     'review-rec-target': (p) => {
       const basis = Number(p.plan) < 0 ? `本期实际 ${money(p, 'actual', 'zh-CN')}` : `计划 ${money(p, 'plan', 'zh-CN')} 与实际 ${money(p, 'actual', 'zh-CN')}`;
       const growth = Number(p.growth) ? `，增长 ${p.growth}%` : '';
-      const needs = p.leads !== undefined ? `；按更新后的转化率，需要 ${p.leads} 条线索、${p.won} 笔赢单` : '';
+      const needs = p.leads !== undefined ? `；按更新后的转化率，需要 ${n(p.leads, 'zh-CN')} 条线索、${n(p.won, 'zh-CN')} 笔赢单` : '';
       return `建议下期目标 ${money(p, 'target', 'zh-CN')}，综合${basis}${growth}${needs}。`;
     },
   },

@@ -43,6 +43,7 @@ export interface IncentiveStrings {
   whatIfResult: (p: { extra: S; payout: S; delta: S; attainment: S }) => string;
   noTarget: (p: { name: S; period: S }) => string;
   noPeople: (p: { name: S }) => string;
+  noTargetShort: string;
   person: string;
   target: string;
   mentoringColumn: string;
@@ -105,6 +106,7 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     whatIfResult: ({ extra, payout, delta, attainment }) => `With ${extra} more (${attainment}), the payout would be ${payout}, ${delta} more.`,
     noTarget: ({ name, period }) => `${name} has no revenue target for ${period}, so there is no commission to compute.`,
     noPeople: ({ name }) => `There are no reps under ${name}.`,
+    noTargetShort: 'No target for this period',
     person: 'Person',
     target: 'Target',
     mentoringColumn: 'Mentoring',
@@ -164,6 +166,7 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     whatIfResult: ({ extra, payout, delta, attainment }) => `再完成 ${extra}（完成率 ${attainment}），提成将为 ${payout}，增加 ${delta}。`,
     noTarget: ({ name, period }) => `${name} 在 ${period} 没有收入目标，无法计算提成。`,
     noPeople: ({ name }) => `${name} 下没有销售人员。`,
+    noTargetShort: '本期未设目标',
     person: '人员',
     target: '目标',
     mentoringColumn: '传帮带',

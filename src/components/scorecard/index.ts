@@ -1,0 +1,1 @@
+export { QkScorecard } from './scorecard.js';

@@ -1,0 +1,118 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define/qk-incentive-calculator.js';
+import { QkStore } from '../src/store/store.js';
+import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { SAMPLE_COMMISSION_PLAN } from '../src/engine/incentive.js';
+import { allocate } from '../src/engine/allocate.js';
+import type { Actual } from '../src/engine/model.js';
+
+/**
+ * `qk-incentive-calculator` shows what reaching a target is worth. The stories use the sample plan
+ * (0 / 5 % / 8 % / 10 % at 0, 50, 100, 150 % attainment, half pay below 70 %, new products ×1.5 and
+ * a ¥5,000 bonus at a 20 % share, ¥3,000 ramp bonus, 20 % of it to the mentor, cap 20 % of target).
+ */
+const meta: Meta = {
+  title: 'Elements/qk-incentive-calculator',
+  component: 'qk-incentive-calculator',
+  parameters: { docs: { description: { component: 'Tiered commission, new-product bonus and mentoring credit, computed live.' } } },
+};
+export default meta;
+
+const yuan = (n: number) => n * 100;
+let n = 0;
+const booking = (repId: string, amount: number, productId = 'core', date = '2026-02-10'): Actual => ({ id: `b${++n}`, repId, productId, date, type: 'booking', amount: yuan(amount) });
+const collection = (b: Actual, amount: number, date: string): Actual => ({ id: `c${++n}`, repId: b.repId, productId: b.productId, date, type: 'collection', amount: yuan(amount), bookingId: b.id });
+const plan = SAMPLE_COMMISSION_PLAN;
+const products = [
+  { id: 'core', name: '核心平台', new: false },
+  { id: 'ai', name: '智能助手', new: true },
+];
+
+/** A new hire on ramp (target cut to 30 %) who just passed 100 %: the ramp bonus and the 8 % tier. */
+export const NewHire: StoryObj = {
+  name: 'New hire',
+  render: () => {
+    const b = [booking('r2', 25_000, 'core', '2026-02-02'), booking('r2', 8_000, 'ai', '2026-03-05')];
+    return html`<qk-incentive-calculator period="FY2026-Q1" as-of="2026-03-31" .plan=${plan} .products=${products}
+      .person=${{ id: 'r2', name: '李强', target: yuan(30_000), originalTarget: yuan(100_000), hireDate: '2026-01-05', mentorId: 'r1' }}
+      .actuals=${[...b, collection(b[0], 25_000, '2026-03-01')]}></qk-incentive-calculator>`;
+  },
+};
+
+/** A veteran at 172 % in the top tier, with a clawback on an unpaid booking. */
+export const VeteranAbove150: StoryObj = {
+  name: 'Veteran above 150%',
+  render: () => {
+    const late = booking('r1', 60_000, 'core', '2025-12-20');
+    return html`<qk-incentive-calculator period="FY2026-Q1" as-of="2026-03-31" from="2025-12-01" .plan=${plan} .products=${products}
+      .person=${{ id: 'r1', name: '王芳', target: yuan(500_000), hireDate: '2019-03-01' }}
+      .actuals=${[booking('r1', 620_000), booking('r1', 240_000, 'ai', '2026-03-12'), late, collection(late, 10_000, '2026-01-15')]}></qk-incentive-calculator>`;
+  },
+};
+
+const mentorTeam = [
+  { id: 'r1', name: '王芳', target: yuan(500_000), hireDate: '2019-03-01' },
+  { id: 'r2', name: '李强', target: yuan(30_000), hireDate: '2026-01-05', mentorId: 'r1' },
+  { id: 'r6', name: '赵磊', target: yuan(30_000), hireDate: '2026-02-16', mentorId: 'r1' },
+];
+const mentorActuals = [booking('r1', 480_000), booking('r2', 33_000), booking('r6', 31_000, 'ai', '2026-03-10')];
+
+/** A mentor: her own commission plus 20 % of her two mentees' ramp bonuses. */
+export const Mentor: StoryObj = {
+  render: () => html`<qk-incentive-calculator view="rep" period="FY2026-Q1" as-of="2026-03-31" .plan=${plan} .products=${products}
+    .person=${mentorTeam[0]} .people=${mentorTeam} .actuals=${mentorActuals}></qk-incentive-calculator>`,
+};
+
+export const ManagerView: StoryObj = {
+  name: 'Manager view',
+  render: () => html`<qk-incentive-calculator view="manager" period="FY2026-Q1" as-of="2026-03-31" .plan=${plan} .products=${products}
+    .people=${mentorTeam} .actuals=${mentorActuals}></qk-incentive-calculator>`,
+};
+
+/** A plan with a rate of 120 %: the element shows where and fires qk-error with the path. */
+export const InvalidPlan: StoryObj = {
+  name: 'Invalid plan (error)',
+  render: () => html`<qk-incentive-calculator .plan=${{ basis: 'booked', tiers: [{ from: 0, rate: 0 }, { from: 0.5, rate: 1.2 }] }}
+    .person=${mentorTeam[0]} .actuals=${mentorActuals}></qk-incentive-calculator>`,
+};
+
+export const Loading: StoryObj = {
+  render: () => {
+    const store = new QkStore({ autosaveMs: false });
+    store.setLoading();
+    return html`<qk-incentive-calculator .store=${store}></qk-incentive-calculator>`;
+  },
+};
+
+export const Empty: StoryObj = { render: () => html`<qk-incentive-calculator></qk-incentive-calculator>` };
+
+export const ZhCN: StoryObj = {
+  name: 'zh-CN',
+  render: () => html`<qk-incentive-calculator lang="zh-CN" view="rep" period="FY2026-Q1" as-of="2026-03-31" .plan=${plan} .products=${products}
+    .person=${mentorTeam[0]} .people=${mentorTeam} .actuals=${mentorActuals}></qk-incentive-calculator>`,
+};
+
+export const Dark: StoryObj = {
+  render: () => html`<div class="qk-theme-dark" style="background:#0d1117;padding:16px">
+    <qk-incentive-calculator period="FY2026-Q1" as-of="2026-03-31" .plan=${plan} .products=${products}
+      .person=${mentorTeam[0]} .people=${mentorTeam} .actuals=${mentorActuals}></qk-incentive-calculator>
+  </div>`,
+};
+
+/** The sample company (about 80 reps) as of 27 Nov 2026, a region in the manager view: follows the store's focus. */
+export const LargeTeam: StoryObj = {
+  name: 'Large team',
+  render: () => {
+    const { plan: snapshot, actuals } = generateSampleCompany({ teamsPerRegion: 6, repsPerTeam: 12 });
+    // The sample plan only has the company's annual target; give every rep an equal share of it for Q4
+    // (in the dashboard these come from the goal tree's decomposition).
+    const reps = snapshot.org.filter((o) => o.kind === 'rep');
+    const split = allocate(Math.round(snapshot.targets[0].value / 4), reps.map((r) => ({ id: r.id, weight: 1 })));
+    if (split.ok) reps.forEach((r) => snapshot.targets.push({ nodeId: r.id, period: 'FY2026-Q4', metric: 'revenue', value: split.value.values[r.id] }));
+    const store = new QkStore({ autosaveMs: false, asOf: '2026-11-27' });
+    store.setData(snapshot, actuals);
+    store.setFocus({ nodeId: snapshot.org.find((o) => o.kind === 'region')!.id, period: 'FY2026-Q4' });
+    return html`<qk-incentive-calculator .store=${store}></qk-incentive-calculator>`;
+  },
+};

@@ -1,0 +1,88 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define/qk-review-board.js';
+import { QkStore } from '../src/store/store.js';
+import { generateSampleCompany } from '../src/engine/sample-data.js';
+import type { ReviewBoardModel } from '../src/components/review-board/review-board.js';
+
+/**
+ * `qk-review-board`: the period review. The revenue gap from plan to actual is split exactly over
+ * leads, each stage's conversion and the deal size; the findings are ranked by money.
+ */
+const meta: Meta = {
+  title: 'Elements/qk-review-board',
+  component: 'qk-review-board',
+  parameters: { docs: { description: { component: 'Plan vs actual per KPI, the revenue gap attributed to each funnel factor, findings and recommendations; CSV export.' } } },
+};
+export default meta;
+
+const STAGES = ['lead', 'demo', 'quote', 'won'];
+const NAMES = { en: { lead: 'Lead', demo: 'Demo', quote: 'Quote', won: 'Won' }, 'zh-CN': { lead: '线索', demo: '演示', quote: '报价', won: '赢单' } };
+// The seed's plan: ¥1,000,000 at 20% / 50% / 40% and ¥50,000 a deal (500 leads → 20 won).
+const PLAN = { revenue: 100_000_000, rates: [0.2, 0.5, 0.4], avgDealSize: 5_000_000, collections: 80_000_000, salesCycleDays: 36 };
+const model = (actual: ReviewBoardModel['actual'], extra: Partial<ReviewBoardModel> = {}, locale: 'en' | 'zh-CN' = 'zh-CN'): ReviewBoardModel => ({
+  stages: STAGES, plan: PLAN, actual, currency: 'CNY', nodeName: locale === 'en' ? 'East team' : '华东一部', period: 'FY2026-Q3', stageNames: NAMES[locale], ...extra,
+});
+
+const board = (m: ReviewBoardModel, lang = '') => html`<qk-review-board lang=${lang} .model=${m} style="max-width: 980px"></qk-review-board>`;
+
+/** Leads +8%, quote→won 41%, bigger deals: revenue above plan. */
+export const GoodPeriod: StoryObj = {
+  render: () => board(model({ revenue: 124_800_000, counts: { lead: 540, demo: 113, quote: 58, won: 24 }, collections: 99_000_000, salesCycleDays: 33 })),
+};
+
+/** Leads 20% above plan but demo→quote fell from 50% to 30%: the middle of the funnel. */
+export const MidFunnelProblem: StoryObj = {
+  render: () => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 }, collections: 50_000_000, salesCycleDays: 44 })),
+};
+
+/** Leads 40% below plan with conversion on plan; two deals slipped into next quarter. */
+export const LeadGenerationProblem: StoryObj = {
+  render: () =>
+    board(model({ revenue: 60_000_000, counts: { lead: 300, demo: 60, quote: 30, won: 12 }, collections: 55_000_000 }, {
+      slipped: [
+        { id: 'o-1', repId: 'r', amount: 6_000_000, stageId: 'quote', expectedClose: '2026-09-28', probability: 0.6 },
+        { id: 'o-2', repId: 'r', amount: 4_500_000, stageId: 'quote', expectedClose: '2026-09-30', probability: 0.5 },
+      ],
+    })),
+};
+
+/** Nothing recorded in the period. */
+export const ZeroData: StoryObj = { render: () => board(model({ revenue: 0, counts: {}, collections: 0 })) };
+
+/** No target for the period: the whole revenue is unplanned. */
+export const NoPlan: StoryObj = { render: () => board(model({ revenue: 60_000_000, counts: { lead: 300, demo: 60, quote: 30, won: 12 } }, { plan: { ...PLAN, revenue: null } })) };
+
+/** The sample company (星辰科技) reviewed to 2026-11-27 from its plan, actuals and history. */
+export const SampleCompany: StoryObj = {
+  render: () => {
+    const { plan, actuals } = generateSampleCompany();
+    const store = new QkStore({ asOf: '2026-11-27', autosaveMs: false });
+    store.setData(plan, actuals);
+    return html`<qk-review-board .store=${store} style="max-width: 980px"></qk-review-board>`;
+  },
+};
+
+export const Loading: StoryObj = {
+  render: () => {
+    const store = new QkStore({ autosaveMs: false });
+    store.setLoading();
+    return html`<qk-review-board .store=${store}></qk-review-board>`;
+  },
+};
+
+/** Bad data from the host: a localized message in place and a qk-error event. */
+export const ErrorState: StoryObj = {
+  name: 'Error',
+  render: () => board(model({ revenue: 1.5, counts: { lead: 10 } })),
+};
+
+export const ZhCN: StoryObj = { name: 'zh-CN', render: () => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }), 'zh-CN') };
+
+export const English: StoryObj = { render: () => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }, {}, 'en'), 'en') };
+
+export const Dark: StoryObj = {
+  render: () => html`<div class="qk-theme-dark" style="background:#0d1117; padding: 12px">
+    ${board(model({ revenue: 124_800_000, counts: { lead: 540, demo: 113, quote: 58, won: 24 }, collections: 99_000_000 }))}
+  </div>`,
+};

@@ -1,0 +1,86 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define/qk-scorecard.js';
+import { QkStore } from '../src/store/store.js';
+import { generateSampleCompany } from '../src/engine/sample-data.js';
+import type { ScorecardPerson } from '../src/engine/scorecard.js';
+
+/**
+ * `qk-scorecard`: weighted result, process and quality KPIs per person, weighted differently for
+ * new hires and veterans, and the team's ranking.
+ */
+const meta: Meta = {
+  title: 'Elements/qk-scorecard',
+  component: 'qk-scorecard',
+  parameters: { docs: { description: { component: 'Composite KPI score per person with weight profiles by tenure and role; team ranking.' } } },
+};
+export default meta;
+
+const sampleStore = (options: Parameters<typeof generateSampleCompany>[0] = {}) => {
+  const { plan, actuals } = generateSampleCompany(options);
+  const store = new QkStore({ asOf: '2026-11-27', autosaveMs: false });
+  store.setData(plan, actuals);
+  return store;
+};
+
+/** The same numbers for a new hire and a veteran: 100.5 against 61.2. */
+const SAME: ScorecardPerson['kpis'] = {
+  attainment: { actual: 80, benchmark: 100 },
+  activity: { actual: 150, benchmark: 125 },
+  crmCompleteness: { actual: 1, benchmark: 1 },
+  winRate: { actual: 0.27, benchmark: 0.3 },
+  avgDealSize: { actual: 3_500_000, benchmark: 5_000_000 },
+  collectionRate: { actual: 0.9, benchmark: 0.9 },
+  crossSell: { actual: 1, benchmark: 2 },
+  strategicAccounts: { actual: 0, benchmark: 2 },
+  mentoring: { actual: null, benchmark: 1 },
+};
+const PEOPLE: ScorecardPerson[] = [
+  { id: 'n', name: '李强（新人）', hireDate: '2026-01-05', role: 'rep', kpis: SAME, previous: { ...SAME, attainment: { actual: 60, benchmark: 100 } } },
+  { id: 'v', name: '王芳（资深）', hireDate: '2019-03-01', role: 'senior', kpis: SAME, previous: { ...SAME, crossSell: { actual: 2, benchmark: 2 } } },
+  { id: 's', name: '张伟', hireDate: '2024-07-12', role: 'rep', kpis: { ...SAME, attainment: { actual: 105, benchmark: 100 } } },
+];
+
+/** A team of the sample company, ranked, FY2026-Q3. */
+export const Team: StoryObj = { render: () => html`<qk-scorecard .store=${sampleStore()} node="team-1-1" period="FY2026-Q3" style="max-width: 820px"></qk-scorecard>` };
+
+/** Same numbers, different weights: a new hire and a veteran. */
+export const NewHireVsVeteran: StoryObj = { render: () => html`<qk-scorecard .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1" style="max-width: 820px"></qk-scorecard>` };
+
+/** One person's card. */
+export const Person: StoryObj = {
+  render: () => {
+    const store = sampleStore();
+    const rep = store.org.find((n) => n.kind === 'rep')!;
+    return html`<qk-scorecard .store=${store} node=${rep.id} period="FY2026-Q3" style="max-width: 820px"></qk-scorecard>`;
+  },
+};
+
+/** A region of 200 reps. */
+export const LargeTeam: StoryObj = {
+  render: () => html`<qk-scorecard .store=${sampleStore({ regions: 2, teamsPerRegion: 10, repsPerTeam: 10 })} node="region-1" period="FY2026-Q3" style="max-width: 820px"></qk-scorecard>`,
+};
+
+export const ZhCN: StoryObj = { name: 'zh-CN', render: () => html`<qk-scorecard lang="zh-CN" .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard>` };
+
+export const English: StoryObj = { render: () => html`<qk-scorecard lang="en" .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard>` };
+
+export const Dark: StoryObj = {
+  render: () => html`<div class="qk-theme-dark" style="background:#0d1117; padding: 12px"><qk-scorecard .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard></div>`,
+};
+
+export const Empty: StoryObj = { render: () => html`<qk-scorecard .people=${[]} as-of="2026-04-15"></qk-scorecard>` };
+
+export const Loading: StoryObj = {
+  render: () => {
+    const store = new QkStore({ autosaveMs: false });
+    store.setLoading();
+    return html`<qk-scorecard .store=${store}></qk-scorecard>`;
+  },
+};
+
+/** A negative KPI value from the host: a localized message and qk-error. */
+export const ErrorState: StoryObj = {
+  name: 'Error',
+  render: () => html`<qk-scorecard .people=${[{ id: 'x', name: 'X', kpis: { activity: { actual: -3, benchmark: 10 } } }]} as-of="2026-04-15"></qk-scorecard>`,
+};

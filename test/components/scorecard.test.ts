@@ -1,0 +1,114 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define/qk-scorecard.js';
+import { QkScorecard } from '../../src/components/scorecard/scorecard.js';
+import type { ScorecardPerson } from '../../src/engine/scorecard.js';
+import { QkStore } from '../../src/store/store.js';
+import type { QkFocusChangeEvent } from '../../src/events/qk-focus-change.js';
+import { smallFixture } from '../fixtures/small-plan.js';
+
+// The same numbers for both (see test/engine/scorecard.test.ts): new hire 100.5, veteran 61.2.
+const SAME: ScorecardPerson['kpis'] = {
+  attainment: { actual: 80, benchmark: 100 },
+  activity: { actual: 150, benchmark: 125 },
+  crmCompleteness: { actual: 1, benchmark: 1 },
+  winRate: { actual: 0.27, benchmark: 0.3 },
+  avgDealSize: { actual: 3_500_000, benchmark: 5_000_000 },
+  collectionRate: { actual: 0.9, benchmark: 0.9 },
+  crossSell: { actual: 1, benchmark: 2 },
+  strategicAccounts: { actual: 0, benchmark: 2 },
+  mentoring: { actual: null, benchmark: 1 },
+};
+const PEOPLE: ScorecardPerson[] = [
+  { id: 'v', name: 'Veteran', hireDate: '2019-03-01', kpis: SAME },
+  { id: 'n', name: 'Newcomer', hireDate: '2026-01-05', kpis: SAME, previous: { ...SAME, attainment: { actual: 60, benchmark: 100 } } },
+];
+const root = (el: Element) => el.shadowRoot!;
+const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+const rows = (el: Element, selector: string) => [...root(el).querySelectorAll(`${selector} tbody tr`)].map((tr) => [...tr.children].map((c) => clean(c.textContent)));
+
+describe('qk-scorecard', () => {
+  it('ranks a new hire above a veteran with the same numbers, and switches the weight profile', async () => {
+    const el = await fixture<QkScorecard>(html`<qk-scorecard lang="en" .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard>`);
+    expect(rows(el, 'table.ranking')).to.deep.equal([
+      ['1', 'Newcomer', 'New hire', '100.5', '▲ +4.0 vs last period (96.5)'],
+      ['2', 'Veteran', 'Veteran', '61.2', 'No previous period to compare with'],
+    ]);
+    await expect(el).to.be.accessible();
+
+    // One profile for everyone: both score 61.2 as veterans and share rank 1 (equal score and attainment).
+    root(el).querySelector<HTMLInputElement>('input[value="veteran"]')!.click();
+    await el.updateComplete;
+    expect(el.profile).to.equal('veteran');
+    expect(rows(el, 'table.ranking').map((r) => r.slice(0, 4))).to.deep.equal([
+      ['1 tied', 'Newcomer', 'Veteran', '61.2'],
+      ['1 tied', 'Veteran', 'Veteran', '61.2'],
+    ]);
+    // Keyboard: arrows move through the radio group (native radios).
+    root(el).querySelector<HTMLInputElement>('input[value="veteran"]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.profile).to.equal('standard');
+  });
+
+  it("opens a person's card with weights, KPI scores and the trend", async () => {
+    const el = await fixture<QkScorecard>(html`<qk-scorecard lang="zh-CN" .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard>`);
+    root(el).querySelector<HTMLButtonElement>('button[part="person"]')!.click();
+    await el.updateComplete;
+    expect(clean(root(el).querySelector('[part~="title"]')!.textContent)).to.equal('绩效记分卡 · Newcomer · FY2026-Q1');
+    expect(root(el).querySelector('[part="score"]')!.getAttribute('aria-label')).to.equal('得分 100.5（满分 100）');
+    expect(rows(el, 'table.kpis')).to.deep.equal([
+      ['活动量（线索、演示、报价） 过程', '30 (30%)', '150', '125', '120.0', '36.0'],
+      ['CRM 填写完整度 过程', '25 (25%)', '100%', '100%', '100.0', '25.0'],
+      // Attainment is a money KPI: 80 and 100 分 show as ¥0.8 and ¥1.
+      ['目标完成率 结果', '20 (20%)', '¥0.8', '¥1', '80.0', '16.0'],
+      ['赢单率 过程', '15 (15%)', '27%', '30%', '90.0', '13.5'],
+      ['回款率 质量', '10 (10%)', '90%', '90%', '100.0', '10.0'],
+    ]);
+    await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLButtonElement>('[part="back"]')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('table.ranking')).to.exist;
+  });
+
+  it('scores a team from the store and moves the shared focus to a chosen person', async () => {
+    const { plan, actuals } = smallFixture();
+    const store = new QkStore({ asOf: '2026-04-15', autosaveMs: false });
+    store.setData(plan, actuals);
+    store.setFocus({ nodeId: 'east-sh', period: 'FY2026-Q1' });
+    const el = await fixture<QkScorecard>(html`<qk-scorecard lang="zh-CN" .store=${store}></qk-scorecard>`);
+    // 王芳 (veteran): (30·33 + 15·100 + 15·100 + 15·100 + 10·100) / 85 = 76.4; 李强 (new hire) has no bookings.
+    expect(rows(el, 'table.ranking')[0].slice(0, 4)).to.deep.equal(['1', '王芳', '资深', '76.4']);
+    const focus = oneEvent(el, 'qk-focus-change');
+    root(el).querySelector<HTMLButtonElement>('button[part="person"]')!.click();
+    expect(((await focus) as unknown as QkFocusChangeEvent).focus.nodeId).to.equal('r1');
+    await el.updateComplete;
+    expect(clean(root(el).querySelector('[part~="title"]')!.textContent)).to.equal('绩效记分卡 · 王芳 · FY2026-Q1');
+    expect(clean(root(el).querySelector('[part~="note"]')!.textContent)).to.equal('未统计（权重已分给其他指标）：战略新客户');
+    await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLButtonElement>('[part="back"]')!.click();
+    await el.updateComplete;
+    expect(store.focus.nodeId).to.equal('east-sh');
+  });
+
+  it('shows bad KPI values in place and fires qk-error; loading and empty states are accessible', async () => {
+    const el = document.createElement('qk-scorecard');
+    el.lang = 'en';
+    el.asOf = '2026-04-15';
+    el.people = [{ id: 'x', name: 'X', kpis: { activity: { actual: -3, benchmark: 10 } } }];
+    const event = oneEvent(el, 'qk-error');
+    document.body.append(el);
+    expect((await event).detail.code).to.equal('scorecard-kpi-invalid');
+    expect(clean(root(el).querySelector('[role="alert"] p')!.textContent)).to.equal('The activity of "X" must be a number of 0 or more (got -3).');
+    await expect(el).to.be.accessible();
+    el.remove();
+
+    const store = new QkStore({ autosaveMs: false });
+    store.setLoading();
+    const loading = await fixture<QkScorecard>(html`<qk-scorecard lang="en" .store=${store}></qk-scorecard>`);
+    await expect(loading).to.be.accessible();
+    const empty = await fixture<QkScorecard>(html`<qk-scorecard lang="en" .people=${[]} as-of="2026-04-15"></qk-scorecard>`);
+    expect(clean(root(empty).querySelector('[part~="state"]')!.textContent)).to.equal('There is nobody to score under this node.');
+    await expect(empty).to.be.accessible();
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Strict CSP: demo/embed/csp.html is served with
+ * `default-src 'self'; script-src 'self'; style-src 'self'` (test/embed/embed-plugin.mjs). Every
+ * element renders there — in the page's `<qk-provider sample>` dashboard and alone from `.data` —
+ * and the page's `securitypolicyviolation` listener (demo/embed/csp-report.js) records nothing.
+ * Lit's constructable stylesheets are allowed; a `style="…"` attribute set by a template binding or
+ * a `<style>` element is not, and would show up here.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { ELEMENTS, dataFor } from './elements.js';
+import { failures, findAll, inPage, openPage, type HostPage } from './host.js';
+
+const PAGE = '/demo/embed/csp.html';
+
+const violations = (page: HostPage) => [...page.doc.querySelectorAll('#csp-violations li')].map((li) => li.textContent ?? '');
+
+describe('embed: strict Content-Security-Policy', () => {
+  let page: HostPage | undefined;
+  afterEach(() => page?.close());
+
+  it('the page is served with the strict header', async () => {
+    const res = await fetch(PAGE);
+    expect(res.headers.get('content-security-policy')).to.equal("default-src 'self'; script-src 'self'; style-src 'self'");
+  });
+
+  it('the policy is enforced there: an inline style attribute is reported', async () => {
+    page = await openPage(PAGE);
+    const probe = page.doc.createElement('div');
+    probe.setAttribute('style', 'color: red');
+    page.doc.body.append(probe);
+    await waitUntil(() => violations(page!).length > 0, 'the page did not report a blocked inline style');
+    expect(violations(page)[0]).to.contain('style-src');
+    probe.remove();
+  });
+
+  it('every element renders with no violation: the sample dashboard and each element alone from .data', async () => {
+    page = await openPage(PAGE);
+    const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string } };
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    const alone = ELEMENTS.map((e) => {
+      const el = page!.doc.createElement(e.tag) as HTMLElement & { data?: unknown };
+      for (const [k, v] of Object.entries(e.attrs)) el.setAttribute(k, v);
+      el.data = inPage(page!.win, dataFor(e));
+      page!.doc.body.append(el);
+      return { tag: `${e.tag} (alone)`, el };
+    });
+    const broken = await failures([...findAll(provider), ...alone]);
+    // Violations are reported asynchronously: give the reports a moment to arrive.
+    await new Promise((r) => setTimeout(r, 200));
+    // One line per distinct violation, with how often it happened.
+    const seen = new Map<string, number>();
+    for (const v of violations(page)) seen.set(v, (seen.get(v) ?? 0) + 1);
+    const report = [...seen].map(([v, n]) => `${n}× ${v}`);
+    expect({ broken, violations: report, errors: page.errors }).to.deep.equal({ broken: [], violations: [], errors: [] });
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * A @web/test-runner plugin for the embedding tests (test/embed/*) and their host pages
+ * (demo/embed/*). It makes the test server behave like the hosts those pages stand for:
+ *
+ * - `/demo/embed/csp.html` is served with the strict header
+ *   `Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'`.
+ * - `/dist/quotakit.bundle.js` (what the plain-HTML pages load, as a real host would) is answered
+ *   with the source entry `src/bundle.ts` so the suite runs without a build. A page opened with
+ *   `?bundle=dist` loads the built file instead (404 when not built).
+ * - `/__qk-embed/bundle.js?copy=N&version=V` is the whole kit bundled into one file by esbuild, a
+ *   fresh copy per query: what a page that loads QuotaKit twice (two CRM plugins) gets. `version`
+ *   stamps another `VERSION` into that copy.
+ * - `/__qk-embed/defines.json` lists the tags of `src/define/*.ts`, so a test notices an element
+ *   that test/embed/elements.ts does not know yet.
+ * - React 19 ships CommonJS only: `react`, `react-dom`, `react-dom/client` and the JSX runtimes are
+ *   served as ES modules from one esbuild bundle (one React instance). `vue` is served as Vue's
+ *   own self-contained ES build with the template compiler (what a Vite alias to
+ *   `vue/dist/vue.esm-bundler.js` gives an app).
+ * - `.tsx` files (demo/embed/react.tsx) are compiled with the automatic JSX runtime.
+ */
+import { build, transform } from 'esbuild';
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+const VENDOR = '/__qk-embed/vendor/';
+const reactModules = {
+  react: 'react',
+  'react-dom': 'react-dom',
+  'react-dom/client': 'react-dom-client',
+  'react/jsx-runtime': 'jsx-runtime',
+  'react/jsx-dev-runtime': 'jsx-dev-runtime',
+};
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+export function embedPlugin({ rootDir = process.cwd() } = {}) {
+  const require = createRequire(resolve(rootDir, 'package.json'));
+  let reactBundle;
+  const copies = new Map();
+
+  /** One ESM bundle holding every React module, so hooks see one React. */
+  async function reactAll() {
+    reactBundle ??= build({
+      stdin: {
+        contents: Object.entries(reactModules)
+          .map(([spec, name]) => `import * as ${name.replace(/-/g, '_')} from '${spec}'; export { ${name.replace(/-/g, '_')} };`)
+          .join('\n'),
+        resolveDir: rootDir,
+        loader: 'js',
+      },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      define: { 'process.env.NODE_ENV': '"development"' },
+      logLevel: 'silent',
+    }).then((r) => r.outputFiles[0].text);
+    return reactBundle;
+  }
+
+  /** A module re-exporting one React module's names from the shared bundle. */
+  function reactFacade(spec, name) {
+    const names = Object.keys(require(spec)).filter((k) => k !== 'default' && identifier.test(k));
+    const local = name.replace(/-/g, '_');
+    return [
+      `import { ${local} as ns } from '${VENDOR}react-all.js';`,
+      `const m = ns.default ?? ns;`,
+      `export default m;`,
+      names.length ? `export const { ${names.join(', ')} } = m;` : '',
+    ].join('\n');
+  }
+
+  /** The whole kit as one file (a fresh copy per key), optionally with another VERSION. */
+  function kitCopy(key, version) {
+    if (!copies.has(key)) {
+      const versionFile = resolve(rootDir, 'src/internal/version.ts');
+      copies.set(
+        key,
+        build({
+          entryPoints: [resolve(rootDir, 'src/bundle.ts')],
+          bundle: true,
+          format: 'esm',
+          write: false,
+          target: 'es2022',
+          tsconfig: resolve(rootDir, 'tsconfig.json'),
+          logLevel: 'silent',
+          plugins: version
+            ? [{
+                name: 'qk-version',
+                setup(b) {
+                  b.onLoad({ filter: /internal[\\/]version\.ts$/ }, (args) =>
+                    args.path === versionFile ? { contents: `export const VERSION = ${JSON.stringify(version)};`, loader: 'ts' } : undefined,
+                  );
+                },
+              }]
+            : [],
+        }).then((r) => r.outputFiles[0].text),
+      );
+    }
+    return copies.get(key);
+  }
+
+  return {
+    name: 'qk-embed',
+
+    resolveImport({ source, context }) {
+      if (source in reactModules) return `${VENDOR}${reactModules[source]}.js`;
+      if (source === 'vue') return '/node_modules/vue/dist/vue.esm-browser.js';
+      // A .tsx file importing `./x.js` means `./x.ts`, as in the TypeScript sources.
+      if (context.path.endsWith('.tsx') && source.startsWith('.') && source.endsWith('.js')) {
+        const dir = resolve(rootDir, `.${context.path}`, '..');
+        const ts = `${source.slice(0, -3)}.ts`;
+        if (existsSync(resolve(dir, ts))) return ts;
+      }
+      return undefined;
+    },
+
+    resolveMimeType(context) {
+      if (context.path.endsWith('.tsx')) return 'js';
+      return undefined;
+    },
+
+    async serve(context) {
+      const path = context.path;
+      if (path === `${VENDOR}react-all.js`) return { body: await reactAll(), type: 'js' };
+      if (path.startsWith(VENDOR)) {
+        const entry = Object.entries(reactModules).find(([, name]) => path === `${VENDOR}${name}.js`);
+        if (entry) return { body: reactFacade(entry[0], entry[1]), type: 'js' };
+      }
+      if (path === '/__qk-embed/bundle.js') {
+        const version = context.URL.searchParams.get('version') ?? '';
+        return { body: await kitCopy(context.URL.search, version), type: 'js', headers: { 'cache-control': 'no-store' } };
+      }
+      if (path === '/__qk-embed/defines.json') {
+        const tags = readdirSync(resolve(rootDir, 'src/define'))
+          .filter((f) => /^qk-.*\.ts$/.test(f))
+          .map((f) => f.slice(0, -3))
+          .sort();
+        return { body: JSON.stringify(tags), type: 'json', headers: { 'cache-control': 'no-store' } };
+      }
+      if (path === '/dist/quotakit.bundle.js' && !context.URL.searchParams.has('built')) {
+        return { body: "export * from '/src/bundle.ts';", type: 'js' };
+      }
+      return undefined;
+    },
+
+    async transform(context) {
+      if (context.path === '/demo/embed/csp.html') {
+        context.set('content-security-policy', CSP);
+        context.set('cache-control', 'no-store');
+      }
+      if (context.path.startsWith('/demo/embed/') && context.path.endsWith('.html') && context.URL.searchParams.get('bundle') === 'dist') {
+        return { body: context.body.replaceAll('dist/quotakit.bundle.js"', 'dist/quotakit.bundle.js?built"') };
+      }
+      if (context.path.endsWith('.tsx')) {
+        const file = resolve(rootDir, `.${context.path}`);
+        const { code } = await transform(readFileSync(file, 'utf8'), {
+          loader: 'tsx',
+          jsx: 'automatic',
+          format: 'esm',
+          target: 'es2022',
+          sourcefile: file,
+          sourcemap: 'inline',
+        });
+        return { body: code };
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Helpers of the embedding tests: open a host page of demo/embed in an iframe (its own document,
+ * registry and CSS, as a real host), and judge whether an element rendered usably there.
+ */
+import { waitUntil } from '@open-wc/testing';
+import { ELEMENTS } from './elements.js';
+
+export type HostWindow = Window & typeof globalThis;
+
+export interface HostPage {
+  frame: HTMLIFrameElement;
+  win: HostWindow;
+  doc: Document;
+  /** Errors thrown (or promise rejections) inside the page. */
+  errors: string[];
+  close(): void;
+}
+
+/** Opens `url` in a 1200×900 iframe and waits until the kit has registered every listed element. */
+export async function openPage(url: string, { waitFor = ELEMENTS.map((e) => e.tag) }: { waitFor?: readonly string[] } = {}): Promise<HostPage> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:1200px;height:900px;border:0;position:absolute;left:-2000px;top:0';
+  const errors: string[] = [];
+  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  frame.src = url;
+  document.body.append(frame);
+  const watch = () => {
+    const w = frame.contentWindow as HostWindow;
+    w.addEventListener('error', (e) => errors.push(String(e.error?.stack ?? e.message)));
+    w.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason?.stack ?? e.reason)));
+  };
+  await loaded;
+  watch();
+  const win = frame.contentWindow as HostWindow;
+  await waitUntil(() => waitFor.every((tag) => win.customElements.get(tag)), `${url}: the kit never registered ${waitFor.join(', ')}`, { timeout: 8000 });
+  return { frame, win, doc: frame.contentDocument!, errors, close: () => frame.remove() };
+}
+
+/** A copy of `value` made in the page's realm (what the host's own script would have built). */
+export function inPage<T>(win: HostWindow, value: T): T {
+  return win.structuredClone(value);
+}
+
+type Updating = Element & { updateComplete?: Promise<unknown> };
+
+/** Why `el` is not usable (loading, an error or empty state, no size, no visible text), or '' when it is. */
+export function unusable(el: Element): string {
+  const root = el.shadowRoot;
+  if (!root) return 'no shadow root';
+  const state = root.querySelector('[part~="state"]');
+  if (state) return `shows its ${state.getAttribute('part')} state: "${squash(state.textContent)}"`;
+  const box = el.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1) return `host box is ${box.width}×${box.height}`;
+  const texts = visibleTexts(root);
+  if (!texts.length) return 'no visible text in its shadow root';
+  return '';
+}
+
+/** Waits until the element finished loading and rendered something; returns `unusable()`. */
+export async function settle(el: Element, timeout = 8000): Promise<string> {
+  try {
+    await waitUntil(
+      () => {
+        const root = el.shadowRoot;
+        if (!root) return false;
+        return !root.querySelector('[part~="loading"]') && squash(root.textContent) !== '';
+      },
+      '',
+      { timeout },
+    );
+  } catch {
+    return `still loading or blank after ${timeout} ms`;
+  }
+  await (el as Updating).updateComplete;
+  return unusable(el);
+}
+
+/** Text nodes in a shadow tree that take up room on screen, with their element. */
+export function visibleTexts(root: ShadowRoot): { text: string; el: Element }[] {
+  const out: { text: string; el: Element }[] = [];
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = doc.createRange();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = squash(n.textContent);
+    const parent = n.parentElement;
+    if (!text || !parent || parent.closest('style, script, .qk-visually-hidden, [hidden]')) continue;
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (r.width >= 1 && r.height >= 1) out.push({ text, el: parent });
+  }
+  return out;
+}
+
+export function squash(s: string | null | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Every element of the list inside `root`, by tag; fails naming the tags a page lacks. */
+export function findAll(root: ParentNode): { tag: string; el: Element }[] {
+  const missing = ELEMENTS.filter((e) => !root.querySelector(e.tag)).map((e) => e.tag);
+  if (missing.length) throw new Error(`the page lacks ${missing.join(', ')}: add them to the example`);
+  return ELEMENTS.map((e) => ({ tag: e.tag, el: root.querySelector(e.tag)! }));
+}
+
+/** Settles every element and returns the failures as `tag: reason` lines. */
+export async function failures(items: { tag: string; el: Element }[]): Promise<string[]> {
+  const reasons = await Promise.all(items.map(async ({ tag, el }) => [tag, await settle(el)] as const));
+  return reasons.filter(([, r]) => r).map(([tag, r]) => `${tag}: ${r}`);
+}
