@@ -100,11 +100,11 @@ export const Dark: StoryObj = {
   </div>`,
 };
 
-/** The sample company (about 80 reps) as of 27 Nov 2026, a region in the manager view: follows the store's focus. */
+/** The sample company (about 80 reps) as of 27 Nov 2026, all of it in the manager view: follows the store's focus. */
 export const LargeTeam: StoryObj = {
   name: 'Large team',
   render: () => {
-    const { plan: snapshot, actuals } = generateSampleCompany({ teamsPerRegion: 6, repsPerTeam: 12 });
+    const { plan: snapshot, actuals } = generateSampleCompany();
     // The sample plan only has the company's annual target; give every rep an equal share of it for Q4
     // (in the dashboard these come from the goal tree's decomposition).
     const reps = snapshot.org.filter((o) => o.kind === 'rep');
@@ -112,7 +112,7 @@ export const LargeTeam: StoryObj = {
     if (split.ok) reps.forEach((r) => snapshot.targets.push({ nodeId: r.id, period: 'FY2026-Q4', metric: 'revenue', value: split.value.values[r.id] }));
     const store = new QkStore({ autosaveMs: false, asOf: '2026-11-27' });
     store.setData(snapshot, actuals);
-    store.setFocus({ nodeId: snapshot.org.find((o) => o.kind === 'region')!.id, period: 'FY2026-Q4' });
+    store.setFocus({ nodeId: snapshot.org.find((o) => o.parentId === null)!.id, period: 'FY2026-Q4' });
     return html`<qk-incentive-calculator .store=${store}></qk-incentive-calculator>`;
   },
 };

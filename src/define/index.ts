@@ -5,3 +5,5 @@ import './qk-funnel-inverter.js';
 import './qk-attainment-gauge.js';
 import './qk-pace-chart.js';
 import './qk-adjustment-panel.js';
+import './qk-review-board.js';
+import './qk-scorecard.js';

@@ -122,6 +122,8 @@ const floorDiv = (a: bigint, d: bigint) => (a >= 0n ? a / d : -((-a + d - 1n) / 
 /**
  * Largest-remainder rounding of exact values `nums / D` (D > 0, even): integers within one unit of
  * each value, adding up to the exact sum rounded half up. Ties go to the earlier value.
+ *
+ * @example roundLines([65n, 135n], 10n) // [7, 13]: 6.5 + 13.5 = 20; floors 6 + 13, the tie at .5 → the first
  */
 export function roundLines(nums: readonly bigint[], D: bigint): number[] {
   const floors = nums.map((n) => floorDiv(n, D));

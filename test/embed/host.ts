@@ -26,7 +26,10 @@ export async function openPage(url: string, { waitFor = ELEMENTS.map((e) => e.ta
   document.body.append(frame);
   const watch = () => {
     const w = frame.contentWindow as HostWindow;
-    w.addEventListener('error', (e) => errors.push(String(e.error?.stack ?? e.message)));
+    // Chromium reports a harmless ResizeObserver notice as an error event: not a failure of ours.
+    w.addEventListener('error', (e) => {
+      if (!String(e.message).startsWith('ResizeObserver loop')) errors.push(String(e.error?.stack ?? e.message));
+    });
     w.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason?.stack ?? e.reason)));
   };
   await loaded;
