@@ -174,7 +174,7 @@ const NA = oursMissing ?? '';
 const ms = (v) => `${v.toFixed(1)} ms`;
 const mb = (v) => `${(v / 2 ** 20).toFixed(1)} MB`;
 const int = (v) => Math.round(v).toLocaleString('en');
-const ratio = (a, b) => (a === undefined ? '—' : b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const ratio = (a, b) => (a === undefined || !(b > 0) ? '—' : `${a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)}×`);
 const verdict = (ok) => (ok === undefined ? '—' : ok ? 'met' : 'not met');
 const FRAME = 1000 / 60;
 

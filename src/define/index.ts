@@ -7,3 +7,4 @@ import './qk-pace-chart.js';
 import './qk-adjustment-panel.js';
 import './qk-review-board.js';
 import './qk-scorecard.js';
+import './qk-incentive-calculator.js';

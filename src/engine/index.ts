@@ -31,3 +31,6 @@ export * from './review-csv.js';
 export * from './review-layout.js';
 export * from './scorecard.js';
 export * from './scorecard-source.js';
+export * from './incentive.js';
+export * from './incentive-team.js';
+export * from './incentive-source.js';

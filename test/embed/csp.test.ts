@@ -7,7 +7,7 @@
  * a `<style>` element is not, and would show up here.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { ELEMENTS, dataFor } from './elements.js';
+import { ELEMENTS, aloneAttrs, dataFor } from './elements.js';
 import { failures, findAll, inPage, openPage, type HostPage } from './host.js';
 
 const PAGE = '/demo/embed/csp.html';
@@ -39,7 +39,7 @@ describe('embed: strict Content-Security-Policy', () => {
     await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
     const alone = ELEMENTS.map((e) => {
       const el = page!.doc.createElement(e.tag) as HTMLElement & { data?: unknown };
-      for (const [k, v] of Object.entries(e.attrs)) el.setAttribute(k, v);
+      for (const [k, v] of Object.entries(aloneAttrs(e))) el.setAttribute(k, v);
       el.data = inPage(page!.win, dataFor(e));
       page!.doc.body.append(el);
       return { tag: `${e.tag} (alone)`, el };

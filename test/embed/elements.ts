@@ -15,6 +15,8 @@ export interface EmbedElement {
   tag: string;
   /** Attributes a plain-HTML host would write on it (none are required). */
   attrs: Record<string, string>;
+  /** Extra attributes when it stands alone on `.data` (no provider, so no adapter to name the user). */
+  aloneAttrs?: Record<string, string>;
   data: 'sample' | 'small';
   events: readonly string[];
 }
@@ -26,7 +28,7 @@ export const ELEMENTS: readonly EmbedElement[] = [
   { tag: 'qk-funnel-inverter', attrs: {}, data: 'sample', events: ['qk-funnel-change', 'qk-error'] },
   { tag: 'qk-attainment-gauge', attrs: { period: 'FY2026' }, data: 'sample', events: ['qk-alert', 'qk-error'] },
   { tag: 'qk-pace-chart', attrs: { period: 'FY2026' }, data: 'sample', events: ['qk-alert', 'qk-error'] },
-  { tag: 'qk-adjustment-panel', attrs: { 'user-id': 'u-east' }, data: 'small', events: ['qk-adjustment-request', 'qk-adjustment-commit', 'qk-focus-change', 'qk-error'] },
+  { tag: 'qk-adjustment-panel', attrs: {}, aloneAttrs: { 'user-id': 'u-east' }, data: 'small', events: ['qk-adjustment-request', 'qk-adjustment-commit', 'qk-focus-change', 'qk-error'] },
   { tag: 'qk-incentive-calculator', attrs: {}, data: 'sample', events: ['qk-focus-change', 'qk-error'] },
   { tag: 'qk-review-board', attrs: {}, data: 'sample', events: ['qk-error'] },
   { tag: 'qk-scorecard', attrs: {}, data: 'sample', events: ['qk-focus-change', 'qk-error'] },
@@ -34,6 +36,11 @@ export const ELEMENTS: readonly EmbedElement[] = [
 
 /** Every tag a page can use, the provider included. */
 export const ALL_TAGS: readonly string[] = [PROVIDER_TAG, ...ELEMENTS.map((e) => e.tag)].sort();
+
+/** The attributes of `e` when it stands alone on `.data`. */
+export function aloneAttrs(e: EmbedElement): Record<string, string> {
+  return { ...e.attrs, ...e.aloneAttrs };
+}
 
 /** Fresh data for an element standing alone (a new object each call: elements never share it). */
 export function dataFor(e: EmbedElement): { plan: unknown; actuals?: unknown } {

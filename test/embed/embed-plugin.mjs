@@ -78,7 +78,17 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
       copies.set(
         key,
         build({
-          entryPoints: [resolve(rootDir, 'src/bundle.ts')],
+          // The bundle entry plus every define module (the same as src/bundle.ts once it registers them all).
+          stdin: {
+            contents: [
+              "export * from './src/bundle.ts';",
+              ...readdirSync(resolve(rootDir, 'src/define'))
+                .filter((f) => /^qk-.*\.ts$/.test(f))
+                .map((f) => `import './src/define/${f}';`),
+            ].join('\n'),
+            resolveDir: rootDir,
+            loader: 'ts',
+          },
           bundle: true,
           format: 'esm',
           write: false,

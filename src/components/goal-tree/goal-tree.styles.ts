@@ -9,7 +9,7 @@ export const styles = css`
       --_max-h: var(--qk-goal-tree-max-height, 480px);
       --_indent: var(--qk-goal-tree-indent, 16px);
       --_header-bg: var(--qk-goal-tree-header-background, var(--_surface-alt));
-      --_remainder: var(--qk-goal-tree-remainder-color, var(--_warning));
+      --_remainder: var(--qk-goal-tree-remainder-color, color-mix(in srgb, var(--_warning) 80%, var(--_text)));
     }
     .toolbar {
       display: flex;

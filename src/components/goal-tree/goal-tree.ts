@@ -112,7 +112,7 @@ const monthFormats = new Map<string, Intl.DateTimeFormat>();
  * @cssprop [--qk-goal-tree-max-height=480px] - Height of the scrolling box.
  * @cssprop [--qk-goal-tree-indent=16px] - Indent per tree level.
  * @cssprop [--qk-goal-tree-header-background=var(--qk-color-surface-alt)] - Header background.
- * @cssprop [--qk-goal-tree-remainder-color=var(--qk-color-warning)] - Color of the unallocated amount.
+ * @cssprop [--qk-goal-tree-remainder-color=color-mix(in srgb, var(--qk-color-warning) 80%, var(--qk-color-text))] - Color of the unallocated amount.
  */
 export class QkGoalTree extends QkElement implements GridNavigationHost {
   static override styles = [baseStyles, styles];

@@ -1,0 +1,114 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define/qk-goal-tree.js';
+import { QkStore } from '../src/store/store.js';
+import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { fiscalYearMonths } from '../src/engine/periods.js';
+import { decomposePlan } from '../src/engine/edit.js';
+import type { PlanSnapshot, TargetCell } from '../src/engine/model.js';
+
+/** The sample company 星辰科技 (about 80 reps) decomposed once, so the tree is full. */
+function decomposed(options: Parameters<typeof generateSampleCompany>[0] = {}) {
+  const data = generateSampleCompany(options);
+  const { plan } = data;
+  const r = decomposePlan({
+    nodes: plan.org,
+    total: plan.targets[0].value,
+    fiscalYear: `FY${plan.plan.fiscalYear}`,
+    months: fiscalYearMonths(plan.plan.fiscalYear, plan.plan.calendar),
+    method: 'capacity',
+    asOf: '2026-11-27',
+  });
+  const targets: TargetCell[] = r.ok ? r.value.cells : plan.targets;
+  return { plan: { ...plan, targets } as PlanSnapshot, actuals: data.actuals };
+}
+
+const store = (data: ReturnType<typeof decomposed>, lock: (c: TargetCell) => boolean = () => false) => {
+  const s = new QkStore({ autosaveMs: false, asOf: '2026-11-27' });
+  s.setData({ ...data.plan, targets: data.plan.targets.map((c) => (lock(c) ? { ...c, locked: true } : c)) }, data.actuals);
+  return s;
+};
+
+const meta: Meta = {
+  title: 'Elements/qk-goal-tree',
+  component: 'qk-goal-tree',
+  argTypes: {
+    granularity: { control: 'inline-radio', options: ['year', 'quarter', 'month'] },
+    metric: { control: 'select', options: ['revenue', 'collections', 'leads', 'visits', 'won'] },
+    editMode: { control: 'inline-radio', options: ['rebalance-siblings', 'parent-absorbs'] },
+    views: { control: 'text' },
+  },
+  args: { granularity: 'quarter', metric: 'revenue', editMode: 'rebalance-siblings', views: 'actual attainment' },
+  render: (args) => html`<qk-goal-tree
+    granularity=${args.granularity}
+    metric=${args.metric}
+    edit-mode=${args.editMode}
+    views=${args.views}
+    expand-depth="2"
+    .store=${store(decomposed())}
+  ></qk-goal-tree>`,
+};
+export default meta;
+type Story = StoryObj;
+
+/** The decomposed sample plan: regions and teams open, actual and attainment beside the total. */
+export const Default: Story = {};
+
+/** The raw sample data from `.data`: only the company's annual target, so "decompose plan" is offered. */
+export const SampleCompany: Story = {
+  render: () => html`<qk-goal-tree granularity="quarter" .data=${generateSampleCompany()}></qk-goal-tree>`,
+};
+
+/** 1 company → 20 regions → 500 teams → 10,000 reps, all expanded, 12 month columns. */
+export const LargeOrg: Story = {
+  render: () => {
+    const big = decomposed({ regions: 20, teamsPerRegion: 25, repsPerTeam: 20, historyYears: 1, dealsPerRepMonth: 0.1, opportunitiesPerRep: 1 });
+    return html`<qk-goal-tree granularity="month" expand-depth="9" style="--qk-goal-tree-max-height: 640px" .store=${store(big)}></qk-goal-tree>`;
+  },
+};
+
+/** 华南's regional year target and every March target of 华东一部 are locked (🔒): edits rebalance around them. */
+export const LockedCells: Story = {
+  render: () => html`<qk-goal-tree granularity="month" expand-depth="3"
+    .store=${store(decomposed(), (c) => (c.nodeId === 'region-2' && c.period === 'FY2026') || (c.period === '2026-03' && c.nodeId.startsWith('rep-1-1-')))}
+  ></qk-goal-tree>`,
+};
+
+/** Every view column: top-down, bottom-up (last year × 1.1, with its difference) and the blend. */
+export const Views: Story = {
+  render: () => html`<qk-goal-tree granularity="year" expand-depth="2" views="actual attainment top-down bottom-up blended" .store=${store(decomposed())}></qk-goal-tree>`,
+};
+
+export const Loading: Story = {
+  render: () => {
+    const s = new QkStore();
+    s.setLoading();
+    return html`<qk-goal-tree .store=${s}></qk-goal-tree>`;
+  },
+};
+
+/** Host data that fails validation: a localized message and `qk-error`. */
+export const ErrorState: Story = {
+  name: 'Error',
+  render: () => html`<qk-goal-tree .data=${{ plan: { plan: { id: 'x' }, org: 'not a list' } }}></qk-goal-tree>`,
+};
+
+/** A plan without an organization. */
+export const Empty: Story = {
+  render: () => {
+    const s = new QkStore();
+    const { plan } = generateSampleCompany({ regions: 1, teamsPerRegion: 1, repsPerTeam: 1 });
+    s.setData({ ...plan, org: [] });
+    return html`<qk-goal-tree .store=${s}></qk-goal-tree>`;
+  },
+};
+
+export const ZhCN: Story = {
+  render: () => html`<qk-goal-tree lang="zh-CN" granularity="month" expand-depth="3" .store=${store(decomposed())}></qk-goal-tree>`,
+};
+
+export const Dark: Story = {
+  render: () => html`<div class="qk-theme-dark" style="background: #0d1117; padding: 16px">
+    <qk-goal-tree granularity="quarter" expand-depth="3" views="actual attainment" .store=${store(decomposed())}></qk-goal-tree>
+  </div>`,
+};
