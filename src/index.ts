@@ -3,6 +3,7 @@
  * For classes without registration use `quotakit/components/*`; for the pure engine `quotakit/engine`.
  */
 import './define/index.js';
+import './i18n/register/all.js';
 
 export * from './engine/index.js';
 export * from './adapter/index.js';

@@ -1,9 +1,7 @@
-import type { Translation } from './types.js';
-import { allMessages } from './messages/index.js';
-import * as sections from './sections/index.js';
+import type { CoreTranslation } from './types.js';
 
-/** English strings. */
-export const en: Translation = {
+/** English: the strings every element shares. Each element registers its own section (see `register/`). */
+export const en: CoreTranslation = {
   locale: 'en',
   languageName: 'English',
   common: {
@@ -38,13 +36,4 @@ export const en: Translation = {
     avgDealSize: 'Average deal size',
   },
   statuses: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' },
-  goalTree: sections.goalTreeStrings.en,
-  funnel: sections.funnelStrings.en,
-  gauge: sections.gaugeStrings.en,
-  paceChart: sections.paceChartStrings.en,
-  adjustment: sections.adjustmentStrings.en,
-  incentive: sections.incentiveStrings.en,
-  review: sections.reviewStrings.en,
-  scorecard: sections.scorecardStrings.en,
-  errors: allMessages('en'),
 };

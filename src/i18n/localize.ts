@@ -1,11 +1,32 @@
-import type { QkLocale, Translation, TranslationOverride, Params } from './types.js';
+import type { CoreTranslation, LocalizedMessages, QkLocale, SectionKey, Translation, TranslationOverride, Params } from './types.js';
 import { en } from './en.js';
 import { zhCN } from './zh-cn.js';
+import { coreMessages } from './messages/core.js';
+import { storeMessages } from './messages/store.js';
+import { adapterMessages } from './messages/adapter.js';
 
-const base: Record<QkLocale, Translation> = { en, 'zh-CN': zhCN };
+const base: Record<QkLocale, CoreTranslation> = { en, 'zh-CN': zhCN };
+// Each element registers its own section and the error messages of the engine areas it uses, so a
+// page that loads one element downloads only that element's strings (see `register/`).
+const sections: Partial<Record<SectionKey, Record<QkLocale, unknown>>> = {};
+const areas = new Set<LocalizedMessages>([coreMessages, storeMessages, adapterMessages]);
 const overrides: Partial<Record<QkLocale, TranslationOverride>> = {};
 const merged = new Map<QkLocale, Translation>();
 const listeners = new Set<() => void>();
+
+/** Adds an element's strings (done by the element's module on import). */
+export function registerStrings<K extends SectionKey>(key: K, strings: Record<QkLocale, Translation[K]>): void {
+  if (sections[key] === strings) return;
+  sections[key] = strings;
+  merged.clear();
+}
+
+/** Adds the error messages of an engine area (done by the modules of the elements that use it). */
+export function registerMessages(messages: LocalizedMessages): void {
+  if (areas.has(messages)) return;
+  areas.add(messages);
+  merged.clear();
+}
 
 /**
  * Maps any BCP 47 tag to a shipped locale: `zh`, `zh-CN`, `zh-Hans`, `zh-SG` → `zh-CN`;
@@ -50,7 +71,8 @@ export function getTranslation(locale: QkLocale): Translation {
   let t = merged.get(locale);
   if (!t) {
     const o = (overrides[locale] ?? {}) as Record<string, unknown>;
-    const b = base[locale] as unknown as Record<string, unknown>;
+    const b: Record<string, unknown> = { ...base[locale], errors: Object.assign({}, ...[...areas].map((a) => a[locale])) };
+    for (const [k, v] of Object.entries(sections)) b[k] = v[locale];
     const out: Record<string, unknown> = { ...b };
     for (const [k, v] of Object.entries(o)) {
       out[k] = v && typeof v === 'object' && typeof b[k] === 'object' ? { ...(b[k] as object), ...v } : v;

@@ -63,6 +63,12 @@ export interface Translation {
   errors: MessageTable;
 }
 
+/** The strings every element shares; element sections and error messages are registered on top. */
+export type CoreTranslation = Pick<Translation, 'locale' | 'languageName' | 'common' | 'metrics' | 'statuses'>;
+
+/** The keys of the per-element sections. */
+export type SectionKey = Exclude<keyof Translation, keyof CoreTranslation | 'errors'>;
+
 /** A partial override for `registerTranslation`: any section, any subset of keys. */
 export type TranslationOverride = {
   [K in keyof Translation]?: Translation[K] extends Record<string, unknown> ? Partial<Translation[K]> : Translation[K];

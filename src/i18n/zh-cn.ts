@@ -1,9 +1,7 @@
-import type { Translation } from './types.js';
-import { allMessages } from './messages/index.js';
-import * as sections from './sections/index.js';
+import type { CoreTranslation } from './types.js';
 
-/** 简体中文. */
-export const zhCN: Translation = {
+/** 简体中文：各组件共用的文字。每个组件的专属文字在 `register/` 中注册。 */
+export const zhCN: CoreTranslation = {
   locale: 'zh-CN',
   languageName: '中文',
   common: {
@@ -38,13 +36,4 @@ export const zhCN: Translation = {
     avgDealSize: '平均客单价',
   },
   statuses: { 'on-track': '进度正常', 'at-risk': '存在风险', 'off-track': '严重落后' },
-  goalTree: sections.goalTreeStrings['zh-CN'],
-  funnel: sections.funnelStrings['zh-CN'],
-  gauge: sections.gaugeStrings['zh-CN'],
-  paceChart: sections.paceChartStrings['zh-CN'],
-  adjustment: sections.adjustmentStrings['zh-CN'],
-  incentive: sections.incentiveStrings['zh-CN'],
-  review: sections.reviewStrings['zh-CN'],
-  scorecard: sections.scorecardStrings['zh-CN'],
-  errors: allMessages('zh-CN'),
 };

@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { normalizeLocale, resolveLocale, registerTranslation, getTranslation, errorText } from '../../src/i18n/localize.js';
-import { en } from '../../src/i18n/en.js';
-import { zhCN } from '../../src/i18n/zh-cn.js';
+import { normalizeLocale, resolveLocale, registerTranslation, getTranslation, errorText, registerStrings } from '../../src/i18n/localize.js';
+import { en as coreEn } from '../../src/i18n/en.js';
+import '../../src/i18n/register/all.js';
+
+const en = getTranslation('en');
+const zhCN = getTranslation('zh-CN');
 
 /** Every key path of a dictionary, with the kind of value at it. */
 function shape(o: unknown, prefix = ''): string[] {
@@ -41,6 +44,16 @@ describe('i18n', () => {
       expect(en.errors[code](p), code).to.be.a('string').and.not.empty;
       expect(zhCN.errors[code](p), code).to.be.a('string').and.not.empty;
     }
+  });
+
+  it('holds only the shared strings until an element registers its own', () => {
+    expect(Object.keys(coreEn).sort()).to.deep.equal(['common', 'languageName', 'locale', 'metrics', 'statuses']);
+    expect(en.goalTree.title).to.be.a('string');
+    const mine = { en: { title: 'Quota tree' }, 'zh-CN': { title: '配额树' } } as never;
+    const before = getTranslation('en').goalTree;
+    registerStrings('goalTree', mine);
+    expect(getTranslation('en').goalTree.title).to.equal('Quota tree');
+    registerStrings('goalTree', { en: before, 'zh-CN': zhCN.goalTree } as never);
   });
 
   it('plural and parameter messages', () => {

@@ -38,6 +38,7 @@ import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { toStoreError } from '../../store/store.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
+import '../../i18n/register/adjustment.js';
 
 type Tab = 'request' | 'queue' | 'history';
 const TABS: Tab[] = ['request', 'queue', 'history'];

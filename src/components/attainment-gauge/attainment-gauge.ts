@@ -6,6 +6,7 @@ import { gaugeModelOf, type PaceView } from '../../engine/pace-series.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkPaceElement, type PaceState } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
+import '../../i18n/register/gauge.js';
 
 /** The widest the arc is drawn, per size: the figures take the rest of a wide container. */
 const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;

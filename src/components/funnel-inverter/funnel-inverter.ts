@@ -22,6 +22,7 @@ import {
 } from '../../engine/funnel-view.js';
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
+import '../../i18n/register/funnel.js';
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {

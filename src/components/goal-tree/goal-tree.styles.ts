@@ -193,10 +193,10 @@ export const styles = css`
     .value.changed {
       background: var(--_changed);
     }
-    .value.locked .amount::before {
-      content: '🔒';
-      font-size: 0.8em;
+    .lock-icon {
       margin-inline-end: 3px;
+      vertical-align: -1px;
+      color: var(--_muted);
     }
     .value.readonly {
       color: var(--_muted);

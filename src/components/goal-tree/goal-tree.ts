@@ -43,6 +43,7 @@ import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { QkTargetChangeEvent } from '../../events/qk-target-change.js';
 import { goalGridMessages } from '../../i18n/messages/goal-grid.js';
 import { toStoreError, type QkStore } from '../../store/store.js';
+import '../../i18n/register/goal-tree.js';
 
 interface Issue {
   code: string;
@@ -68,6 +69,8 @@ interface DialogState {
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
 const OVERSCAN = 6;
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** A padlock drawn in SVG: emoji fonts are missing on many systems. */
+const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true"><path fill="currentColor" d="M5 7V5a3 3 0 0 1 6 0v2h1.5v7.5h-9V7H5zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z"/></svg>`;
 
 /**
  * @summary The decomposition grid (目标拆解): org nodes as rows, the periods of a fiscal year as
@@ -102,6 +105,7 @@ const monthFormats = new Map<string, Intl.DateTimeFormat>();
  * @csspart value - The formatted value of a cell.
  * @csspart remainder - The unallocated (or over-allocated) amount under a parent.
  * @csspart input - The inline editor.
+ * @csspart lock-icon - The padlock of a locked cell.
  * @csspart dialog - The distribute dialog.
  * @csspart preview - The preview table in the dialog.
  * @csspart state - The loading / empty / error box.
@@ -891,7 +895,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             @input=${this.onEditInput}
             @blur=${this.onEditBlur}
           />`
-        : html`<span class="amount" part="value">${draft ? html`<span class="draft">${draft.text}</span>` : this.fmt(reader.value(id, col.period))}</span>`}
+        : html`<span class="amount" part="value">${locked ? lockIcon : nothing}${draft ? html`<span class="draft">${draft.text}</span>` : this.fmt(reader.value(id, col.period))}</span>`}
       ${locked ? html`<span class="qk-visually-hidden">${t.goalTree.locked}</span>` : nothing}
       ${changed ? html`<span class="qk-visually-hidden">${t.goalTree.changed}</span>` : nothing}
       ${rem
@@ -923,7 +927,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
                 ${p.value.children.map((c) => {
                   const delta = c.to - (c.from ?? 0);
                   return html`<tr>
-                    <th scope="row">${this.nameOf(c.id)}${c.locked ? html` <span aria-label=${t.goalTree.locked}>🔒</span>` : nothing}</th>
+                    <th scope="row">${this.nameOf(c.id)}${c.locked ? html` ${lockIcon}<span class="qk-visually-hidden">${t.goalTree.locked}</span>` : nothing}</th>
                     <td>${this.fmt(c.from)}</td>
                     <td>${this.fmt(c.to)}</td>
                     <td class=${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>${delta > 0 ? '+' : delta < 0 ? '−' : ''}${this.fmt(Math.abs(delta))}</td>

@@ -24,6 +24,7 @@ import { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './curve-layout.js';
 import { styles } from './incentive-calculator.styles.js';
+import '../../i18n/register/incentive.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';

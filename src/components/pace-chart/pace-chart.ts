@@ -5,6 +5,7 @@ import { layoutPaceChart, paceSeries, type PaceChartLayout, type PacePoint, type
 import { QkPaceElement, type PaceState } from '../attainment-gauge/pace-element.js';
 import { formatDay, formatMonth } from './dates.js';
 import { styles } from './pace-chart.styles.js';
+import '../../i18n/register/pace-chart.js';
 
 /** Keys that move the active point, and by how many points. */
 const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 7, PageUp: -7 };

@@ -12,6 +12,7 @@ import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkErrorEvent } from '../../events/qk-error.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
+import '../../i18n/register/review.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {

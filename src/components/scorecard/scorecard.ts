@@ -11,6 +11,7 @@ import { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
+import '../../i18n/register/scorecard.js';
 
 type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }

@@ -1,0 +1,33 @@
+// Registers every element's strings and every engine area's messages (the full kit, the bundle).
+import './goal-tree.js';
+import './funnel.js';
+import './gauge.js';
+import './pace-chart.js';
+import './adjustment.js';
+import './incentive.js';
+import './review.js';
+import './scorecard.js';
+import { registerMessages } from '../localize.js';
+import { adapterMessages } from '../messages/adapter.js';
+import { adjustmentMessages } from '../messages/adjustment.js';
+import { allocationMessages } from '../messages/allocation.js';
+import { coreMessages } from '../messages/core.js';
+import { csvMessages } from '../messages/csv.js';
+import { funnelMessages } from '../messages/funnel.js';
+import { goalGridMessages } from '../messages/goal-grid.js';
+import { incentiveMessages } from '../messages/incentive.js';
+import { paceMessages } from '../messages/pace.js';
+import { reviewMessages } from '../messages/review.js';
+import { storeMessages } from '../messages/store.js';
+
+registerMessages(adapterMessages);
+registerMessages(adjustmentMessages);
+registerMessages(allocationMessages);
+registerMessages(coreMessages);
+registerMessages(csvMessages);
+registerMessages(funnelMessages);
+registerMessages(goalGridMessages);
+registerMessages(incentiveMessages);
+registerMessages(paceMessages);
+registerMessages(reviewMessages);
+registerMessages(storeMessages);
