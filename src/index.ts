@@ -3,7 +3,9 @@
  * For classes without registration use `quotakit/components/*`; for the pure engine `quotakit/engine`.
  */
 import './define/index.js';
-import './i18n/register/all.js';
+import { registerAllStrings } from './i18n/register/all.js';
+
+registerAllStrings();
 
 export * from './engine/index.js';
 export * from './adapter/index.js';

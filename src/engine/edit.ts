@@ -323,11 +323,19 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   if (sources.has('capacity')) {
     const asOf = input.asOf ?? `${months[0]}-01`;
     const leafCapacity = new Map<string, number>();
-    for (const id of order) {
-      if (!isLeaf[indexOf.get(id)!]) continue;
-      const r = repCapacity([byId.get(id)!], asOf, schedule);
-      if (!r.ok) return r;
-      leafCapacity.set(id, r.value);
+    const byDates = new Map<string, number>(); // reps with the same hire/leave dates have the same capacity
+    for (let i = 0; i < n; i++) {
+      if (!isLeaf[i]) continue;
+      const rep = byId.get(order[i])!;
+      const key = `${rep.hireDate ?? ''}|${rep.leaveDate ?? ''}`;
+      let cap = byDates.get(key);
+      if (cap === undefined) {
+        const r = repCapacity([rep], asOf, schedule);
+        if (!r.ok) return r;
+        cap = r.value;
+        byDates.set(key, cap);
+      }
+      leafCapacity.set(order[i], cap);
     }
     context.capacity = rolled((id) => leafCapacity.get(id));
   }
@@ -384,6 +392,7 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   const rem = new Float64Array(Math.max(12, P));
   const tmp = new Float64Array(Math.max(P, 1));
   const rampIgnored: string[] = [];
+  const rampCache = new Map<string, 'none' | 'ignored' | { w: Float64Array; W: number; ord: Int32Array }>();
   /**
    * Splits with the allocation-free kernel when it is exact (nearly always), else with
    * `allocate`'s BigInt path. Returns a failure, or null when done, so the hot path allocates nothing.
@@ -413,16 +422,22 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
     let w = seasonW, W = seasonSum, ord = seasonOrder;
     const node = byId.get(id)!;
     if (schedule.length > 0 && (node.hireDate !== undefined || node.leaveDate !== undefined)) {
-      const ramp = rampSchedule(node.hireDate, months, { schedule, leaveDate: node.leaveDate });
-      if (!ramp.ok) return ramp;
-      if (ramp.value.some((f) => f !== 1)) {
-        const ramped = kernelWeights(profile.map((x, m) => x * ramp.value[m]));
-        if (ramp.value.some((f, m) => f > 0 && profile[m] > 0)) {
-          w = ramped;
-          W = sumOf(ramped);
-          ord = tieOrder(ramped, months);
-        } else rampIgnored.push(id);
+      // Reps hired (or leaving) on the same dates share a ramp and its month weights: compute each once.
+      const key = `${node.hireDate ?? ''}|${node.leaveDate ?? ''}`;
+      let ramped = rampCache.get(key);
+      if (!ramped) {
+        const ramp = rampSchedule(node.hireDate, months, { schedule, leaveDate: node.leaveDate });
+        if (!ramp.ok) return ramp;
+        if (!ramp.value.some((f) => f !== 1)) ramped = 'none';
+        else if (!ramp.value.some((f, m) => f > 0 && profile[m] > 0)) ramped = 'ignored';
+        else {
+          const rw = kernelWeights(profile.map((x, m) => x * ramp.value[m]));
+          ramped = { w: rw, W: sumOf(rw), ord: tieOrder(rw, months) };
+        }
+        rampCache.set(key, ramped);
       }
+      if (ramped === 'ignored') rampIgnored.push(id);
+      else if (ramped !== 'none') ({ w, W, ord } = ramped);
     }
     const r = split(annual[i], w, W, ord, grid, base + MONTH0, 1, months);
     if (r) return r;

@@ -34,3 +34,5 @@ export * from './scorecard-source.js';
 export * from './incentive.js';
 export * from './incentive-team.js';
 export * from './incentive-source.js';
+export * from './goal-grid.js';
+export * from './csv.js';

@@ -4,3 +4,4 @@ export { QkAdjustmentRequestEvent } from './qk-adjustment-request.js';
 export { QkAdjustmentCommitEvent } from './qk-adjustment-commit.js';
 export { QkFunnelChangeEvent, type QkFunnelChangeDetail } from './qk-funnel-change.js';
 export { QkAlertEvent, type QkAlertDetail } from './qk-alert.js';
+export { QkTargetChangeEvent, type QkTargetChangeDetail } from './qk-target-change.js';

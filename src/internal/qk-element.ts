@@ -38,6 +38,14 @@ function watchDocumentLang(el: QkElement, on: boolean): void {
 export class QkElement extends LitElement {
   static qkVersion = VERSION;
 
+  /** Registers the element's strings and messages (see `i18n/register/`); called once per instance. */
+  protected static registerStrings: () => void = () => {};
+
+  constructor() {
+    super();
+    (this.constructor as typeof QkElement).registerStrings();
+  }
+
   /** The language of this element (`en`, `zh-CN`); inherits the provider's, then the page's. */
   @property({ reflect: true }) override lang = '';
 

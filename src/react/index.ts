@@ -12,7 +12,7 @@
  * </QkProvider>
  */
 import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent as litCreateComponent, type EventName, type Options, type ReactWebComponent } from '@lit/react';
 import '../define/index.js';
 import '../define/qk-goal-tree.js';
 import '../define/qk-funnel-inverter.js';
@@ -38,6 +38,40 @@ import type { QkTargetChangeEvent } from '../events/qk-target-change.js';
 import type { QkFunnelChangeEvent } from '../events/qk-funnel-change.js';
 import type { QkAdjustmentRequestEvent } from '../events/qk-adjustment-request.js';
 import type { QkAdjustmentCommitEvent } from '../events/qk-adjustment-commit.js';
+
+/**
+ * `@lit/react`'s `createComponent`, plus: after unmount the element holds no reference to the app's
+ * handlers. @lit/react leaves its listeners on the detached element; here they point at a stable
+ * trampoline that forwards to the latest handler only while the component is mounted, so a host
+ * that keeps the element (or an event fired late) never calls into an unmounted component.
+ */
+function createComponent<I extends HTMLElement, E extends Record<string, EventName | string>>(options: Options<I, E>): ReactWebComponent<I, E> {
+  const Inner = litCreateComponent(options);
+  const eventProps = Object.keys(options.events ?? {});
+  const Outer = React.forwardRef<I, Record<string, unknown>>((props, ref) => {
+    const latest = React.useRef<Record<string, unknown>>({});
+    const trampolines = React.useRef<Record<string, (e: Event) => void>>({});
+    const mounted = React.useRef(false);
+    React.useEffect(() => {
+      mounted.current = true;
+      return () => {
+        mounted.current = false;
+      };
+    }, []);
+    const passed: Record<string, unknown> = { ...props, ref };
+    for (const key of eventProps) {
+      latest.current[key] = props[key];
+      if (typeof props[key] !== 'function') continue;
+      passed[key] = trampolines.current[key] ??= (e: Event) => {
+        const handler = latest.current[key];
+        if (mounted.current && typeof handler === 'function') handler(e);
+      };
+    }
+    return React.createElement(Inner as React.ElementType, passed);
+  });
+  Outer.displayName = options.displayName ?? options.elementClass.name;
+  return Outer as unknown as ReactWebComponent<I, E>;
+}
 
 const onError = { onQkError: 'qk-error' as EventName<QkErrorEvent> };
 const onFocus = { onQkFocusChange: 'qk-focus-change' as EventName<QkFocusChangeEvent> };

@@ -20,6 +20,7 @@
  */
 import { build, transform } from 'esbuild';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -61,7 +62,11 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
 
   /** A module re-exporting one React module's names from the shared bundle. */
   function reactFacade(spec, name) {
-    const names = Object.keys(require(spec)).filter((k) => k !== 'default' && identifier.test(k));
+    // The names, read in a child process: React's CommonJS build touches the console wtr patches here.
+    const keys = JSON.parse(
+      execFileSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(require.resolve(spec))}))))`], { encoding: 'utf8' }),
+    );
+    const names = keys.filter((k) => k !== 'default' && identifier.test(k));
     const local = name.replace(/-/g, '_');
     return [
       `import { ${local} as ns } from '${VENDOR}react-all.js';`,

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { normalizeLocale, resolveLocale, registerTranslation, getTranslation, errorText, registerStrings } from '../../src/i18n/localize.js';
 import { en as coreEn } from '../../src/i18n/en.js';
-import '../../src/i18n/register/all.js';
+import { registerAllStrings } from '../../src/i18n/register/all.js';
+
+registerAllStrings();
 
 const en = getTranslation('en');
 const zhCN = getTranslation('zh-CN');

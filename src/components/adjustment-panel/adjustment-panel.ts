@@ -38,7 +38,7 @@ import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { toStoreError } from '../../store/store.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
-import '../../i18n/register/adjustment.js';
+import { registerAdjustmentStrings } from '../../i18n/register/adjustment.js';
 
 type Tab = 'request' | 'queue' | 'history';
 const TABS: Tab[] = ['request', 'queue', 'history'];
@@ -76,6 +76,8 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * @fires qk-error - Bad input, a refused action, or an adapter failure (with a localized message).
  */
 export class QkAdjustmentPanel extends QkElement {
+  protected static override registerStrings = registerAdjustmentStrings;
+
   static override styles = [baseStyles, styles];
 
   /** The adapter to submit, decide, list and notify through; defaults to the provider's. */

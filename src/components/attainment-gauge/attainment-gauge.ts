@@ -6,7 +6,7 @@ import { gaugeModelOf, type PaceView } from '../../engine/pace-series.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkPaceElement, type PaceState } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
-import '../../i18n/register/gauge.js';
+import { registerGaugeStrings } from '../../i18n/register/gauge.js';
 
 /** The widest the arc is drawn, per size: the figures take the rest of a wide container. */
 const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
@@ -51,6 +51,8 @@ const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
  * @fires qk-error - Bad figures or an unknown node/period: the message is also shown in place.
  */
 export class QkAttainmentGauge extends QkPaceElement {
+  protected static override registerStrings = registerGaugeStrings;
+
   static override styles = [baseStyles, styles];
 
   /** `compact` for dashboards (arc, %, actual / target, gap, daily rate) or `detailed` (adds expected, pace, forecast, probability). */

@@ -22,7 +22,7 @@ import {
 } from '../../engine/funnel-view.js';
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
-import '../../i18n/register/funnel.js';
+import { registerFunnelStrings } from '../../i18n/register/funnel.js';
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {
@@ -108,6 +108,8 @@ function formatDate(iso: string, locale: string): string {
  * @fires qk-error - An input is invalid (`source: 'input'`, on commit), or the data or focus cannot be shown (`source: 'data'`).
  */
 export class QkFunnelInverter extends QkElement {
+  protected static override registerStrings = registerFunnelStrings;
+
   static override styles = [baseStyles, styles];
 
   /** Pins the org node (else the shared focus, else the org root). */

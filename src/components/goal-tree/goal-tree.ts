@@ -41,9 +41,8 @@ import {
 import { QkErrorEvent, type QkErrorDetail } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { QkTargetChangeEvent } from '../../events/qk-target-change.js';
-import { goalGridMessages } from '../../i18n/messages/goal-grid.js';
 import { toStoreError, type QkStore } from '../../store/store.js';
-import '../../i18n/register/goal-tree.js';
+import { registerGoalTreeStrings } from '../../i18n/register/goal-tree.js';
 
 interface Issue {
   code: string;
@@ -119,6 +118,8 @@ const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16
  * @cssprop [--qk-goal-tree-remainder-color=color-mix(in srgb, var(--qk-color-warning) 80%, var(--qk-color-text))] - Color of the unallocated amount.
  */
 export class QkGoalTree extends QkElement implements GridNavigationHost {
+  protected static override registerStrings = registerGoalTreeStrings;
+
   static override styles = [baseStyles, styles];
 
   /** Columns: `year` (the total alone), `quarter` (4 + total) or `month` (12 + total). */
@@ -467,7 +468,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const params: Record<string, string | number> = { ...err.params };
     for (const k of ['max', 'min']) if (typeof params[k] === 'number') params[k] = this.fmt(params[k] as number);
     if (typeof params.period === 'string') params.period = this.periodLabel(params.period);
-    const m = this.t.errors[err.code] ?? goalGridMessages[this.locale][err.code];
+    const m = this.t.errors[err.code];
     return m ? m(params) : err.message;
   }
 

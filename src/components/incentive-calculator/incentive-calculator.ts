@@ -24,7 +24,7 @@ import { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './curve-layout.js';
 import { styles } from './incentive-calculator.styles.js';
-import '../../i18n/register/incentive.js';
+import { registerIncentiveStrings } from '../../i18n/register/incentive.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -92,6 +92,8 @@ const CHART = { width: 560, height: 220 };
  * @fires qk-focus-change - A person was chosen in the manager view (with a store).
  */
 export class QkIncentiveCalculator extends QkElement {
+  protected static override registerStrings = registerIncentiveStrings;
+
   static override styles = [baseStyles, styles];
 
   /** `rep` or `manager`; default: from the focus (a rep → rep, anything above → manager) or from `.person` / `.people`. */

@@ -5,7 +5,7 @@ import { layoutPaceChart, paceSeries, type PaceChartLayout, type PacePoint, type
 import { QkPaceElement, type PaceState } from '../attainment-gauge/pace-element.js';
 import { formatDay, formatMonth } from './dates.js';
 import { styles } from './pace-chart.styles.js';
-import '../../i18n/register/pace-chart.js';
+import { registerPaceChartStrings } from '../../i18n/register/pace-chart.js';
 
 /** Keys that move the active point, and by how many points. */
 const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 7, PageUp: -7 };
@@ -52,6 +52,8 @@ const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, A
  * @fires qk-error - Bad figures or an unknown node/period: the message is also shown in place.
  */
 export class QkPaceChart extends QkPaceElement {
+  protected static override registerStrings = registerPaceChartStrings;
+
   static override styles = [baseStyles, styles];
 
   /** The plot's height in CSS pixels; 0 (default) follows the width (45 %, between 200 and 340). */

@@ -12,7 +12,7 @@ import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkErrorEvent } from '../../events/qk-error.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
-import '../../i18n/register/review.js';
+import { registerReviewStrings } from '../../i18n/register/review.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -69,6 +69,8 @@ const WATERFALL_HEIGHT = 240;
  * @fires qk-error - Bad figures, an unknown node or missing assumptions: the message is also shown in place.
  */
 export class QkReviewBoard extends QkElement {
+  protected static override registerStrings = registerReviewStrings;
+
   static override styles = [baseStyles, styles];
 
   /** The org node to review; default: the store's focus, then the org's root. */

@@ -11,7 +11,7 @@ import { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
-import '../../i18n/register/scorecard.js';
+import { registerScorecardStrings } from '../../i18n/register/scorecard.js';
 
 type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
@@ -57,6 +57,8 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * @fires qk-error - Bad KPI values, an unknown node or period: the message is also shown in place.
  */
 export class QkScorecard extends QkElement {
+  protected static override registerStrings = registerScorecardStrings;
+
   static override styles = [baseStyles, styles];
 
   /** A rep (their card) or a team, region, company (the ranked list); default: the store's focus, then the root. */

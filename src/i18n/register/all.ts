@@ -1,12 +1,12 @@
-// Registers every element's strings and every engine area's messages (the full kit, the bundle).
-import './goal-tree.js';
-import './funnel.js';
-import './gauge.js';
-import './pace-chart.js';
-import './adjustment.js';
-import './incentive.js';
-import './review.js';
-import './scorecard.js';
+// Every element's strings and every engine area's messages: the full kit (`quotakit`, the bundle).
+import { registerGoalTreeStrings } from './goal-tree.js';
+import { registerFunnelStrings } from './funnel.js';
+import { registerGaugeStrings } from './gauge.js';
+import { registerPaceChartStrings } from './pace-chart.js';
+import { registerAdjustmentStrings } from './adjustment.js';
+import { registerIncentiveStrings } from './incentive.js';
+import { registerReviewStrings } from './review.js';
+import { registerScorecardStrings } from './scorecard.js';
 import { registerMessages } from '../localize.js';
 import { adapterMessages } from '../messages/adapter.js';
 import { adjustmentMessages } from '../messages/adjustment.js';
@@ -20,14 +20,24 @@ import { paceMessages } from '../messages/pace.js';
 import { reviewMessages } from '../messages/review.js';
 import { storeMessages } from '../messages/store.js';
 
-registerMessages(adapterMessages);
-registerMessages(adjustmentMessages);
-registerMessages(allocationMessages);
-registerMessages(coreMessages);
-registerMessages(csvMessages);
-registerMessages(funnelMessages);
-registerMessages(goalGridMessages);
-registerMessages(incentiveMessages);
-registerMessages(paceMessages);
-registerMessages(reviewMessages);
-registerMessages(storeMessages);
+export function registerAllStrings(): void {
+  registerGoalTreeStrings();
+  registerFunnelStrings();
+  registerGaugeStrings();
+  registerPaceChartStrings();
+  registerAdjustmentStrings();
+  registerIncentiveStrings();
+  registerReviewStrings();
+  registerScorecardStrings();
+  registerMessages(adapterMessages);
+  registerMessages(adjustmentMessages);
+  registerMessages(allocationMessages);
+  registerMessages(coreMessages);
+  registerMessages(csvMessages);
+  registerMessages(funnelMessages);
+  registerMessages(goalGridMessages);
+  registerMessages(incentiveMessages);
+  registerMessages(paceMessages);
+  registerMessages(reviewMessages);
+  registerMessages(storeMessages);
+}

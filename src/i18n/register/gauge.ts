@@ -1,7 +1,10 @@
-// Registers the strings and error messages this element shows; importing it is enough.
+// The strings and error messages this element shows. The element calls this when it is constructed,
+// so a page that loads one element downloads only that element's text.
 import { registerMessages, registerStrings } from '../localize.js';
 import { gaugeStrings } from '../sections/gauge.js';
 import { paceMessages } from '../messages/pace.js';
 
-registerStrings('gauge', gaugeStrings);
-registerMessages(paceMessages);
+export function registerGaugeStrings(): void {
+  registerStrings('gauge', gaugeStrings);
+  registerMessages(paceMessages);
+}

@@ -1,9 +1,12 @@
-// Registers the strings and error messages this element shows; importing it is enough.
+// The strings and error messages this element shows. The element calls this when it is constructed,
+// so a page that loads one element downloads only that element's text.
 import { registerMessages, registerStrings } from '../localize.js';
 import { incentiveStrings } from '../sections/incentive.js';
 import { incentiveMessages } from '../messages/incentive.js';
 import { allocationMessages } from '../messages/allocation.js';
 
-registerStrings('incentive', incentiveStrings);
-registerMessages(incentiveMessages);
-registerMessages(allocationMessages);
+export function registerIncentiveStrings(): void {
+  registerStrings('incentive', incentiveStrings);
+  registerMessages(incentiveMessages);
+  registerMessages(allocationMessages);
+}
