@@ -14,6 +14,7 @@ function libraryEntries(): Record<string, string> {
     adapters: src('adapter/index.ts'),
     'sample-data': src('engine/sample-data.ts'),
     testing: src('testing.ts'),
+    react: src('react/index.ts'),
   };
   for (const f of list('define')) if (f.endsWith('.ts')) entries[`define/${f.slice(0, -3)}`] = src(`define/${f}`);
   for (const d of list('components')) {
@@ -23,12 +24,18 @@ function libraryEntries(): Record<string, string> {
   return entries;
 }
 
-const external = (id: string) => /^(lit|@lit\/|lit-html|lit-element|d3|d3-|zod|internmap|delaunator|robust-predicates)/.test(id);
+const external = (id: string) =>
+  /^@lit\//.test(id) || /^(lit|lit-html|lit-element|d3|d3-[a-z]+|zod|internmap|delaunator|robust-predicates|react|react-dom)(\/|$)/.test(id);
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // `npm run demo`: the dashboard in demo/ on the sample company.
-    return { root: resolve(here, 'demo'), server: { fs: { allow: [here] } } };
+    return {
+      root: resolve(here, 'demo'),
+      server: { fs: { allow: [here] } },
+      // demo/embed/vue.html compiles its template in the browser.
+      resolve: { alias: { vue: 'vue/dist/vue.esm-bundler.js' } },
+    };
   }
   if (mode === 'bundle') {
     // One file for a plain <script type="module">: lit, d3 parts and zod inlined.

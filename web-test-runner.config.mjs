@@ -2,6 +2,7 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { restTestServerPlugin } from './test/adapter/rest-server-plugin.mjs';
+import { embedPlugin } from './test/embed/embed-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -23,6 +24,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     restTestServerPlugin(),
+    embedPlugin(),
   ],
   browsers: [
     chromeLauncher({

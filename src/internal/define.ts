@@ -1,4 +1,14 @@
+import { ContextRoot } from '@lit/context';
 import { VERSION } from './version.js';
+
+// Every element module defines through here, so the ContextRoot is attached before any element
+// upgrades: an element whose provider is defined (or inserted) later still gets its context.
+const flag = Symbol.for('quotakit.context-root');
+const g = globalThis as { [flag]?: boolean };
+if (globalThis.document && !g[flag]) {
+  g[flag] = true;
+  new ContextRoot().attach(document.documentElement);
+}
 
 type QkConstructor = CustomElementConstructor & { qkVersion?: string };
 

@@ -103,6 +103,7 @@ export const baseStyles = css`
       outline: 2px solid var(--_focus);
       outline-offset: 1px;
     }
+    /* On a wrapper, never on a <table>: tables ignore the 1px width and widen the page. */
     .qk-visually-hidden {
       position: absolute !important;
       width: 1px;

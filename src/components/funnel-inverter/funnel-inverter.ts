@@ -574,7 +574,7 @@ export class QkFunnelInverter extends QkElement {
         : diagnosis
           ? html`<p part="note" class="note">${this.localizeIssue({ code: diagnosis.code, message: '', params: diagnosis.params }).message}</p>`
           : nothing}
-      <table class="qk-visually-hidden">
+      <div class="qk-visually-hidden"><table>
         <caption>${t.tableCaption}</caption>
         <thead>
           <tr>
@@ -596,7 +596,7 @@ export class QkFunnelInverter extends QkElement {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       <p class="qk-visually-hidden" role="status" aria-live="polite">
         ${t.summary({ counts: rows.map((row) => `${this.fmtCount(row.required)} ${names.get(row.id)}`).join(', ') })}
       </p>

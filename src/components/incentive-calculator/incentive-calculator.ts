@@ -356,14 +356,14 @@ export class QkIncentiveCalculator extends QkElement {
               <text x=${g.you.x} y=${g.you.y - 12} text-anchor="middle">${t.you} ${this.pct(p.attainment, 0)}</text></g>`
           : nothing}
       </svg>
-      <table class="qk-visually-hidden">
+      <div class="qk-visually-hidden"><table>
         <caption>${t.curveTable}</caption>
         <thead><tr><th scope="col">${t.attainment}</th><th scope="col">${t.lineRevenue}</th><th scope="col">${t.payout}</th></tr></thead>
         <tbody>
           ${table.map((pt) => html`<tr><td>${this.pct(pt.attainment)}</td><td>${this.money(vm, pt.revenue)}</td><td>${this.money(vm, pt.payout)}</td></tr>`)}
           <tr><td>${t.you}: ${this.pct(p.attainment)}</td><td>${this.money(vm, p.revenue)}</td><td>${this.money(vm, p.commission)}</td></tr>
         </tbody>
-      </table>
+      </table></div>
     </figure>`;
   }
 

@@ -337,13 +337,13 @@ export class QkReviewBoard extends QkElement {
           </g>`;
         })}
       </svg>
-      <table class="qk-visually-hidden">
+      <div class="qk-visually-hidden"><table>
         <caption>${t.waterfallTitle}</caption>
         <thead><tr><th scope="col">${t.columns.kpi}</th><th scope="col">${t.columns.effect}</th><th scope="col">${t.columns.from}</th><th scope="col">${t.columns.to}</th></tr></thead>
         <tbody>
           ${layout.bars.map((b) => html`<tr><th scope="row">${label(b)}</th><td>${value(b)}</td><td>${this.money(b.from, currency, false)}</td><td>${this.money(b.to, currency, false)}</td></tr>`)}
         </tbody>
-      </table>
+      </table></div>
     </figure>`;
   }
 

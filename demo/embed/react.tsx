@@ -1,0 +1,42 @@
+// QuotaKit in a React 19 app: the wrappers of `quotakit/react` take properties and `onQk…` events.
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  QkProvider,
+  QkAttainmentGauge,
+  QkPaceChart,
+  QkGoalTree,
+  QkFunnelInverter,
+  QkIncentiveCalculator,
+  QkReviewBoard,
+  QkScorecard,
+  QkAdjustmentPanel,
+} from '../../src/react/index.js';
+
+function Dashboard() {
+  const [focus, setFocus] = useState('—');
+  const [alerts, setAlerts] = useState(0);
+  return (
+    <QkProvider sample locale="en" asOf="2026-03-11" autosaveMs={0} onQkError={(e) => console.error(e.detail.message)}>
+      <p>
+        Focus: <output id="focus">{focus}</output> · Alerts: <output id="alerts">{alerts}</output>
+      </p>
+      <main className="grid">
+        <QkAttainmentGauge period="FY2026" onQkAlert={() => setAlerts((n) => n + 1)} />
+        <QkPaceChart period="FY2026" />
+        <QkGoalTree className="wide" onQkFocusChange={(e) => setFocus(e.focus.nodeId ?? "")} />
+        <QkFunnelInverter />
+        <QkIncentiveCalculator />
+        <QkReviewBoard className="wide" />
+        <QkScorecard className="wide" />
+        <QkAdjustmentPanel className="wide" />
+      </main>
+    </QkProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Dashboard />
+  </StrictMode>,
+);
