@@ -85,10 +85,33 @@ export class QkElement extends LitElement {
     return getTranslation(this.locale);
   }
 
+  /**
+   * Properties a host without JavaScript may set from a JSON child:
+   * `<script type="application/json" data-prop="data">{…}</script>` (`data-prop` defaults to `data`).
+   */
+  protected static jsonProps: readonly string[] = ['data'];
+
   override connectedCallback(): void {
+    this.readJsonChildren();
     super.connectedCallback();
     watchDocumentLang(this, true);
     this.unsubscribeTranslations = onTranslationChange(() => this.requestUpdate());
+  }
+
+  private readJsonChildren(): void {
+    const allowed = (this.constructor as typeof QkElement).jsonProps;
+    for (const script of this.querySelectorAll(':scope > script[type="application/json"]')) {
+      const prop = script.getAttribute('data-prop') || 'data';
+      if (!allowed.includes(prop)) {
+        this.reportError({ code: 'json-unknown-prop', message: `"${prop}" cannot be set from JSON`, params: { prop, allowed: allowed.join(', ') } }, 'data');
+        continue;
+      }
+      try {
+        (this as unknown as Record<string, unknown>)[prop] = JSON.parse(script.textContent ?? '');
+      } catch (e) {
+        this.reportError({ code: 'json-invalid', message: `The JSON for "${prop}" is not valid: ${(e as Error).message}`, params: { prop, reason: (e as Error).message } }, 'data');
+      }
+    }
   }
 
   override disconnectedCallback(): void {

@@ -37,6 +37,28 @@ export const baseStyles = css`
     :host([hidden]) {
       display: none;
     }
+    /*
+     * A host page's rules reach the host element itself (e.g. \`* { all: unset }\`, \`!important\`
+     * colours, huge fonts) and from there every inherited property flows into the shadow tree. Reset
+     * the inherited text properties on the shadow root's top-level elements, so only the documented
+     * --qk-* tokens and ::part() rules change how an element looks.
+     */
+    :host > * {
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+      font-style: normal;
+      font-weight: 400;
+      line-height: 1.45;
+      letter-spacing: normal;
+      word-spacing: normal;
+      text-transform: none;
+      text-align: start;
+      text-indent: 0;
+      white-space: normal;
+      visibility: visible;
+      box-sizing: border-box;
+    }
     *,
     *::before,
     *::after {

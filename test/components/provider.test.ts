@@ -158,3 +158,21 @@ describe('qk-provider sample', () => {
     expect(el.adapter).to.exist;
   });
 });
+
+describe('JSON configuration', () => {
+  it('reads data from a JSON child, and reports bad JSON without crashing', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    const json = JSON.stringify(smallFixture()).replace(/</g, '\\u003c');
+    wrap.innerHTML = `<qk-test-probe lang="en"><script type="application/json">${json}</script></qk-test-probe>`;
+    const probe = wrap.querySelector<ProbeElement>('qk-test-probe')!;
+    await probe.updateComplete;
+    expect(text(probe)).to.equal('en|Revenue|1200000000');
+
+    const errors: QkErrorEvent[] = [];
+    wrap.addEventListener('qk-error', (e) => errors.push(e as QkErrorEvent));
+    wrap.innerHTML = '<qk-test-probe lang="zh-CN"><script type="application/json">{ not json</script><script type="application/json" data-prop="store">{}</script></qk-test-probe>';
+    await wrap.querySelector<ProbeElement>('qk-test-probe')!.updateComplete;
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['json-invalid', 'json-unknown-prop']);
+    expect(errors[0].detail.message).to.match(/^“data”的 JSON 配置无效：/);
+  });
+});

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../internal/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { QkElement } from '../../internal/qk-element.js';
@@ -746,7 +746,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
           aria-rowcount=${rows.length + 1}
           aria-colcount=${cols.length + 1}
           aria-readonly=${this.canEdit ? nothing : 'true'}
-          style=${styleMap({ '--_cols': String(cols.length) })}
+          ${cssProps({ '--_cols': String(cols.length) })}
           @keydown=${this.onKeydown}
           @focusin=${this.onFocusIn}
           @click=${this.onClick}
@@ -754,7 +754,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         >
           <div class="head" role="rowgroup">
             <div class="row" role="row" part="header-row" aria-rowindex="1">
-              <div class="cell name" role="columnheader" part="column-header" aria-colindex="1" style=${styleMap({ '--_level': '1' })}>${t.goalTree.org}</div>
+              <div class="cell name" role="columnheader" part="column-header" aria-colindex="1" ${cssProps({ '--_level': '1' })}>${t.goalTree.org}</div>
               ${cols.map(
                 (c, i) => html`<div class="cell" role="columnheader" part="column-header" aria-colindex=${i + 2} title=${this.periodLabel(c.period)}>
                   ${c.kind === 'period' ? this.periodLabel(c.period, true) : c.kind === 'total' ? t.goalTree.totalOf({ period: fy }) : t.goalTree.columns[c.kind]}
@@ -762,7 +762,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
               )}
             </div>
           </div>
-          <div class="body" role="rowgroup" style=${styleMap({ height: `${rows.length * h}px` })}>
+          <div class="body" role="rowgroup" ${cssProps({ height: `${rows.length * h}px` })}>
             ${repeat(
               visible,
               (i) => `${rows[i].kind}:${rows[i].id}`,
@@ -801,11 +801,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   private renderRow(row: GridRow, i: number, cols: GridColumn[], reader: GridReader): TemplateResult {
     const t = this.t;
-    // styleMap sets properties through CSSOM, which a strict CSP (no 'unsafe-inline') allows.
-    const y = styleMap({ transform: `translateY(${i * this.rowPx}px)` });
+    // cssProps sets properties through CSSOM, which a strict CSP (no 'unsafe-inline') allows.
+    const y = cssProps({ transform: `translateY(${i * this.rowPx}px)` });
     if (row.kind === 'loading') {
-      return html`<div class="row loading-row" role="row" part="row loading-row" aria-rowindex=${i + 2} aria-level=${row.level} style=${y}>
-        <div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" aria-busy="true" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} style=${styleMap({ '--_level': String(row.level) })}>
+      return html`<div class="row loading-row" role="row" part="row loading-row" aria-rowindex=${i + 2} aria-level=${row.level} ${y}>
+        <div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" aria-busy="true" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} ${cssProps({ '--_level': String(row.level) })}>
           <span class="qk-spinner" aria-hidden="true"></span>${t.goalTree.loadingChildren}
         </div>
       </div>`;
@@ -824,9 +824,9 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       aria-setsize=${row.setSize}
       aria-expanded=${row.expandable ? String(row.expanded) : nothing}
       aria-selected=${selected ? 'true' : 'false'}
-      style=${y}
+      ${y}
     >
-      <div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} style=${styleMap({ '--_level': String(row.level) })}>
+      <div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} ${cssProps({ '--_level': String(row.level) })}>
         <span class="toggle" part="toggle" aria-hidden="true" ?data-open=${row.expanded} @click=${() => this.toggleRow(i)}>${row.expandable ? '▶' : ''}</span>
         <span class="label" part="name">${node.name}</span>
         ${ramp !== null ? html`<span class="badge ramp" part="badge ramp-badge">${t.goalTree.newHire({ percent: formatPercent(ramp, this.locale, 0) })}</span>` : nothing}

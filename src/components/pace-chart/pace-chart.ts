@@ -1,5 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../internal/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { layoutPaceChart, paceSeries, type PaceChartLayout, type PacePoint, type PaceSeries, type PaceView } from '../../engine/pace-series.js';
@@ -198,8 +198,8 @@ export class QkPaceChart extends QkPaceElement {
     const t = this.t.paceChart;
     const m = (v: number) => this.money(view, v);
     // Keep the tooltip inside the plot: anchored left of the point on the right half.
-    const side = styleMap(at > 0.55 ? { right: `${((1 - at) * 100).toFixed(2)}%` } : { left: `${(at * 100).toFixed(2)}%` });
-    return html`<div part="tooltip" class="tooltip" style=${side} aria-hidden="true">
+    const side = cssProps(at > 0.55 ? { right: `${((1 - at) * 100).toFixed(2)}%` } : { left: `${(at * 100).toFixed(2)}%` });
+    return html`<div part="tooltip" class="tooltip" ${side} aria-hidden="true">
       <strong>${this.when(series, point)}</strong>
       ${point.actual !== null ? html`<div><span class="key actual"></span>${t.actual} ${m(point.actual)}</div>` : nothing}
       <div><span class="key expected"></span>${t.expected} ${m(point.expected)}</div>

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../internal/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
@@ -241,7 +241,7 @@ export class QkScorecard extends QkElement {
 
   private scoreBar(score: number | null): TemplateResult | typeof nothing {
     if (score === null) return nothing;
-    return html`<span part="score-bar" class="bar" aria-hidden="true"><span style=${styleMap({ 'inline-size': `${Math.min(100, score / 1.2)}%` })}></span></span>`;
+    return html`<span part="score-bar" class="bar" aria-hidden="true"><span ${cssProps({ 'inline-size': `${Math.min(100, score / 1.2)}%` })}></span></span>`;
   }
 
   private renderPerson(c: RankedScorecard, s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
