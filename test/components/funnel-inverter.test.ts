@@ -74,7 +74,7 @@ const $ = <T extends Element = HTMLInputElement>(el: QkFunnelInverter, sel: stri
 const rows = (el: QkFunnelInverter, sel: string) =>
   [...root(el).querySelectorAll(`${sel} tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent!.trim()).join(' '));
 const requiredCounts = (el: QkFunnelInverter) =>
-  [...root(el).querySelectorAll('table.qk-visually-hidden tbody tr')].map((tr) => tr.querySelector('td')!.textContent!.trim());
+  [...root(el).querySelectorAll('.qk-visually-hidden > table tbody tr')].map((tr) => tr.querySelector('td')!.textContent!.trim());
 
 async function type(el: QkFunnelInverter, sel: string, value: string, commit = false): Promise<void> {
   const input = $(el, sel);
