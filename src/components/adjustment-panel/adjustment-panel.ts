@@ -53,6 +53,7 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * applied, a notice for the team is generated in the reader's language and sent through the
  * adapter. The form is kept on the device as a draft until it is submitted.
  *
+ * @tag qk-adjustment-panel
  * @summary Transparent, rule-based target adjustments with approval, audit trail and team notice.
  *
  * @csspart tabs - The tab list. @csspart tab - One tab.

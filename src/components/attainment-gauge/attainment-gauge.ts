@@ -20,6 +20,7 @@ const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
  * Shows the store's focus (a row selected in the goal tree) unless `node`, `period` or `metric` pin
  * it; works without a provider from `.data` (a plan) or `.model` (figures).
  *
+ * @tag qk-attainment-gauge
  * @summary Attainment gauge with status bands, expected-to-date and forecast markers.
  *
  * @csspart base - The wrapper of everything.

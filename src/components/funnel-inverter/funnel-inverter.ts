@@ -75,6 +75,7 @@ function formatDate(iso: string, locale: string): string {
  * the chance of making it. Every input is a what-if the user can change; defaults come from the
  * plan and from the last months of history. Follows the shared focus of `qk-provider`.
  *
+ * @tag qk-funnel-inverter
  * @summary Revenue target → required leads, demos, quotes and deals, with coverage, bottleneck and confidence.
  *
  * @csspart base - The outer wrapper.

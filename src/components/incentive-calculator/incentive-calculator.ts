@@ -61,6 +61,7 @@ const CHART = { width: 560, height: 220 };
  * `.person` / `.people` and `.actuals`, or from `.data` (a plan snapshot). Without `.plan` it uses
  * `SAMPLE_COMMISSION_PLAN`.
  *
+ * @tag qk-incentive-calculator
  * @summary Tiered commission calculator with payout curve, what-if and team payouts.
  *
  * @csspart base - The wrapper of everything.

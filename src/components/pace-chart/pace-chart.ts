@@ -21,6 +21,7 @@ const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, A
  * last, PageUp/PageDown: seven at a time), a tooltip and a polite live region say the figures, and
  * a visually hidden table carries every point's numbers for screen readers.
  *
+ * @tag qk-pace-chart
  * @summary Cumulative actual vs expected pace, with the forecast cone to period end.
  *
  * @csspart base - The wrapper of everything.

@@ -39,6 +39,7 @@ const WATERFALL_HEIGHT = 240;
  * Shows the store's focus (node and period) unless `node` or `period` pin it; works without a
  * provider from `.data` (a plan and actuals) or `.model` (the figures of `reviewPeriod`).
  *
+ * @tag qk-review-board
  * @summary Period review: exact revenue-gap attribution, KPI table, findings and recommendations.
  *
  * @csspart base - The wrapper of everything.

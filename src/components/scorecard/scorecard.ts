@@ -32,6 +32,7 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * person in the list moves the focus to them (`qk-focus-change`). Works without a provider from
  * `.data` or from `.people` (measured KPIs) with `as-of`.
  *
+ * @tag qk-scorecard
  * @summary Weighted KPI scorecard per person and team ranking, with a weight profile switch.
  *
  * @csspart base - The wrapper of everything.
