@@ -4,9 +4,10 @@ import { baseStyles } from '../../theme/base-styles.js';
 import { layoutGauge, type GaugeLayout } from '../../engine/gauge-layout.js';
 import { gaugeModelOf, type PaceView } from '../../engine/pace-series.js';
 import { errorText } from '../../i18n/localize.js';
-import { QkPaceElement, type PaceState } from './pace-element.js';
+import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/register/gauge.js';
+import { paceElementStyles } from './pace-element.styles.js';
 
 /** The widest the arc is drawn, per size: the figures take the rest of a wide container. */
 const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
@@ -54,33 +55,12 @@ const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
 export class QkAttainmentGauge extends QkPaceElement {
   protected static override registerStrings = registerGaugeStrings;
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, paceElementStyles, styles];
 
   /** `compact` for dashboards (arc, %, actual / target, gap, daily rate) or `detailed` (adds expected, pace, forecast, probability). */
   @property({ reflect: true }) size: 'compact' | 'detailed' = 'detailed';
 
-  protected override render() {
-    const state = this.paceState;
-    if (!state) {
-      return this.renderStatus() ?? html`<div part="state empty" class="qk-state" role="status">${this.t.common.noData}</div>`;
-    }
-    if (state.kind === 'error') {
-      return html`<div part="state error" class="qk-state qk-error" role="alert">
-        <strong>${this.t.common.errorTitle}</strong>
-        <p>${this.errorMessage(state)}</p>
-      </div>`;
-    }
-    if (state.kind === 'missing') return this.renderMissing(state);
-    return this.renderGauge(state.view);
-  }
-
-  private renderMissing(s: Extract<PaceState, { kind: 'missing' }>): TemplateResult {
-    const metric = this.metricName(s.metric);
-    const text = s.reason === 'no-target' ? this.t.gauge.noTarget({ node: s.nodeName, period: s.period }) : this.t.gauge.metricUnsupported({ metric });
-    return html`<div part="state empty" class="qk-state" role="status">${text}</div>`;
-  }
-
-  private renderGauge(view: PaceView): TemplateResult {
+  protected override renderView(view: PaceView): TemplateResult {
     const t = this.t.gauge;
     const compact = this.size === 'compact';
     const p = view.pace;

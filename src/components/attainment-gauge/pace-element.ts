@@ -1,4 +1,4 @@
-import type { PropertyValues } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import type { QkStore } from '../../store/store.js';
@@ -185,4 +185,31 @@ export class QkPaceElement extends QkElement {
   protected metricName(metric: MetricId): string {
     return this.t.metrics[metric] ?? metric;
   }
+
+  /** Draws the element for a computed view (the gauge, the chart). */
+  protected renderView(_view: PaceView): TemplateResult {
+    return html``;
+  }
+
+  /** Loading / error / no-data states, then the view: the same for the gauge and the chart. */
+  protected override render() {
+    const state = this.paceState;
+    if (!state) {
+      return this.renderStatus() ?? html`<div part="state empty" class="qk-state" role="status">${this.t.common.noData}</div>`;
+    }
+    if (state.kind === 'error') {
+      return html`<div part="state error" class="qk-state qk-error" role="alert">
+        <strong>${this.t.common.errorTitle}</strong>
+        <p>${this.errorMessage(state)}</p>
+      </div>`;
+    }
+    if (state.kind === 'missing') {
+      const text = state.reason === 'no-target'
+        ? this.t.gauge.noTarget({ node: state.nodeName, period: state.period })
+        : this.t.gauge.metricUnsupported({ metric: this.metricName(state.metric) });
+      return html`<div part="state empty" class="qk-state" role="status">${text}</div>`;
+    }
+    return this.renderView(state.view);
+  }
+
 }

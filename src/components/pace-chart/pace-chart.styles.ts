@@ -11,35 +11,6 @@ export const styles = css`
       --qk-pace-chart-today: var(--_warning);
       min-width: 0;
     }
-    .base {
-      display: flex;
-      flex-direction: column;
-      gap: calc(var(--_space) / 2);
-      padding: var(--_space);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      min-width: 0;
-    }
-    .header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: calc(var(--_space) / 2);
-    }
-    .title {
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
-    .badge {
-      padding: 0 8px;
-      border-radius: 999px;
-      font-size: 0.85em;
-      font-weight: 600;
-      color: var(--_surface);
-      white-space: nowrap;
-    }
     .badge.on-track {
       background: var(--_success);
     }

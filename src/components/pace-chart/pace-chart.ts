@@ -3,10 +3,11 @@ import { cssProps } from '../../internal/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { layoutPaceChart, paceSeries, type PaceChartLayout, type PacePoint, type PaceSeries, type PaceView } from '../../engine/pace-series.js';
-import { QkPaceElement, type PaceState } from '../attainment-gauge/pace-element.js';
+import { QkPaceElement } from '../attainment-gauge/pace-element.js';
 import { formatDay, formatMonth } from './dates.js';
 import { styles } from './pace-chart.styles.js';
 import { registerPaceChartStrings } from '../../i18n/register/pace-chart.js';
+import { paceElementStyles } from '../attainment-gauge/pace-element.styles.js';
 
 /** Keys that move the active point, and by how many points. */
 const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 7, PageUp: -7 };
@@ -56,7 +57,7 @@ const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, A
 export class QkPaceChart extends QkPaceElement {
   protected static override registerStrings = registerPaceChartStrings;
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, paceElementStyles, styles];
 
   /** The plot's height in CSS pixels; 0 (default) follows the width (45 %, between 200 and 340). */
   @property({ type: Number }) height = 0;
@@ -68,28 +69,6 @@ export class QkPaceChart extends QkPaceElement {
   @state() private active = -1;
 
   private memo?: { view: PaceView; granularity: string; width: number; height: number; series: PaceSeries | null; layout: PaceChartLayout | null; error: string | null };
-
-  protected override render() {
-    const state = this.paceState;
-    if (!state) {
-      return this.renderStatus() ?? html`<div part="state empty" class="qk-state" role="status">${this.t.common.noData}</div>`;
-    }
-    if (state.kind === 'error') {
-      return html`<div part="state error" class="qk-state qk-error" role="alert">
-        <strong>${this.t.common.errorTitle}</strong>
-        <p>${this.errorMessage(state)}</p>
-      </div>`;
-    }
-    if (state.kind === 'missing') return this.renderMissing(state);
-    return this.renderChart(state.view);
-  }
-
-  private renderMissing(s: Extract<PaceState, { kind: 'missing' }>): TemplateResult {
-    const text = s.reason === 'no-target'
-      ? this.t.gauge.noTarget({ node: s.nodeName, period: s.period })
-      : this.t.gauge.metricUnsupported({ metric: this.metricName(s.metric) });
-    return html`<div part="state empty" class="qk-state" role="status">${text}</div>`;
-  }
 
   /** The series and its geometry for the current view and size, recomputed only when those change. */
   private geometry(view: PaceView, width: number, height: number) {
@@ -105,7 +84,7 @@ export class QkPaceChart extends QkPaceElement {
     return this.memo;
   }
 
-  private renderChart(view: PaceView): TemplateResult {
+  protected override renderView(view: PaceView): TemplateResult {
     const t = this.t.paceChart;
     const width = Math.max(240, this.width || 560);
     const height = this.height > 0 ? this.height : Math.round(Math.min(340, Math.max(200, width * 0.45)));
