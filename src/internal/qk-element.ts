@@ -166,6 +166,22 @@ export class QkElement extends LitElement {
     return message;
   }
 
+  private announced = '';
+
+  /**
+   * Fires `qk-error` for the error an element shows, once per distinct error: re-rendering the same
+   * error stays quiet; `null` (no error shown) re-arms it. `key` tells errors apart.
+   */
+  protected announceError(shown: { key: string; detail: QkErrorDetail } | null): void {
+    if (!shown) {
+      this.announced = '';
+      return;
+    }
+    if (shown.key === this.announced) return;
+    this.announced = shown.key;
+    this.dispatchEvent(new QkErrorEvent(shown.detail));
+  }
+
   /**
    * The loading / error / no-data states every element shares, or `null` when the store is ready.
    * Error details list the bad paths (text only: nothing from the host is rendered as HTML).

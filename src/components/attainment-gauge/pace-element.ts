@@ -9,7 +9,6 @@ import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '.
 import { formatMoney, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkAlertEvent } from '../../events/qk-alert.js';
-import { QkErrorEvent } from '../../events/qk-error.js';
 
 /** What a pace element shows: a view, the reason there is none, or an error. */
 export type PaceState =
@@ -60,7 +59,6 @@ export class QkPaceElement extends QkElement {
   private memoModel?: PaceFigures;
   private memoThresholds?: Partial<StatusThresholds>;
   private ownSeen: Record<string, Status> = {};
-  private reportedError = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -142,13 +140,10 @@ export class QkPaceElement extends QkElement {
     if (!s) return;
     if (s.kind === 'error') {
       const key = `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`;
-      if (key !== this.reportedError) {
-        this.reportedError = key;
-        this.dispatchEvent(new QkErrorEvent({ code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' }));
-      }
+      this.announceError({ key, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } });
       return;
     }
-    this.reportedError = '';
+    this.announceError(null);
     if (s.kind === 'ready') this.raiseAlerts(s.view);
   }
 

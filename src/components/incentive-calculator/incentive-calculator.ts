@@ -20,7 +20,6 @@ import { computeTeamPayouts, type MentoringCredit, type TeamPayouts } from '../.
 import { resolveIncentiveScope } from '../../engine/incentive-source.js';
 import { errorText } from '../../i18n/localize.js';
 import { incentiveMessages } from '../../i18n/messages/incentive.js';
-import { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './curve-layout.js';
 import { styles } from './incentive-calculator.styles.js';
@@ -134,7 +133,6 @@ export class QkIncentiveCalculator extends QkElement {
   private memo: ViewModel | null = null;
   private parsedFor?: unknown;
   private parsed?: ReturnType<typeof parseCommissionPlan>;
-  private reported = '';
   private extraFor = '';
 
   private get usingProperties(): boolean {
@@ -521,19 +519,17 @@ export class QkIncentiveCalculator extends QkElement {
     super.updated(changed);
     const vm = this.memo;
     if (!vm || (vm.kind !== 'plan-error' && vm.kind !== 'error')) {
-      this.reported = '';
+      this.announceError(null);
       return;
     }
-    const key = `${vm.error.code}|${JSON.stringify(vm.error.params ?? {})}`;
-    if (key === this.reported) return;
-    this.reported = key;
-    this.dispatchEvent(
-      new QkErrorEvent({
+    this.announceError({
+      key: `${vm.error.code}|${JSON.stringify(vm.error.params ?? {})}`,
+      detail: {
         code: vm.error.code,
         message: this.errorMessage(vm.error),
         source: vm.kind === 'plan-error' || this.usingProperties ? 'data' : 'engine',
         ...(vm.error.issues ? { issues: vm.error.issues } : vm.error.path ? { issues: [{ path: vm.error.path, message: vm.error.message }] } : {}),
-      }),
-    );
+      },
+    });
   }
 }

@@ -9,7 +9,6 @@ import { layoutWaterfall } from '../../engine/review-layout.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
-import { QkErrorEvent } from '../../events/qk-error.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/register/review.js';
@@ -99,7 +98,6 @@ export class QkReviewBoard extends QkElement {
   private memoKey = '';
   private memo: BoardState | null = null;
   private memoInputs: unknown[] = [];
-  private reported = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -175,14 +173,11 @@ export class QkReviewBoard extends QkElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const s = this.memo;
-    if (s?.kind !== 'error') {
-      this.reported = '';
-      return;
-    }
-    const key = `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`;
-    if (key === this.reported) return;
-    this.reported = key;
-    this.dispatchEvent(new QkErrorEvent({ code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' }));
+    this.announceError(
+      s?.kind === 'error'
+        ? { key: `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } }
+        : null,
+    );
   }
 
   // ---- formatting ---------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import { scorecardsFromSnapshot } from '../../engine/scorecard-source.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
-import { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
@@ -87,7 +86,6 @@ export class QkScorecard extends QkElement {
   private memoKey = '';
   private memoInputs: unknown[] = [];
   private memo: CardState | null = null;
-  private reported = '';
 
   private get cardState(): CardState | null {
     const store = this.activeStore;
@@ -140,14 +138,11 @@ export class QkScorecard extends QkElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const s = this.memo;
-    if (s?.kind !== 'error') {
-      this.reported = '';
-      return;
-    }
-    const key = `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`;
-    if (key === this.reported) return;
-    this.reported = key;
-    this.dispatchEvent(new QkErrorEvent({ code: s.code, message: this.errorMessage(s), source: this.people ? 'data' : 'engine' }));
+    this.announceError(
+      s?.kind === 'error'
+        ? { key: `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`, detail: { code: s.code, message: this.errorMessage(s), source: this.people ? 'data' : 'engine' } }
+        : null,
+    );
   }
 
   /**
