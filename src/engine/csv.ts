@@ -68,6 +68,48 @@ export interface TargetsToCsvOptions {
   newline?: '\r\n' | '\n';
 }
 
+// ---- writing --------------------------------------------------------------------------
+
+export type CsvValue = string | number | null | undefined;
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * One CSV field (RFC 4180): numbers are written as they are; text a spreadsheet would run as a
+ * formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, and a
+ * field with a comma, a quote or a line break is quoted with quotes doubled. `null` is empty.
+ *
+ * @example csvField('=SUM(A1)') // "'=SUM(A1)"
+ * @example csvField('华东, 一部') // '"华东, 一部"'
+ * @example csvField(-12.5) // '-12.5'
+ */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return NUMBER.test(value) ? value : csvTextField(value);
+}
+
+/**
+ * A field that is text even when it looks like a number (an id such as `-1`): made inert for
+ * spreadsheets with a leading `'` when it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return, and quoted when RFC 4180 requires it.
+ */
+export function csvTextField(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * Rows to CSV text, `\r\n` after every line (RFC 4180). With `bom`, a UTF-8 byte-order mark first
+ * so Excel opens Chinese text as UTF-8.
+ *
+ * @example csvText([['a', 1], ['=b', null]]) // "a,1\r\n'=b,\r\n"
+ */
+export function csvText(rows: readonly (readonly CsvValue[])[], options: { bom?: boolean; newline?: '\r\n' | '\n' } = {}): string {
+  const nl = options.newline ?? '\r\n';
+  return (options.bom ? '\uFEFF' : '') + rows.map((r) => r.map(csvField).join(',') + nl).join('');
+}
+
 /**
  * Writes the visible grid as CSV text (RFC 4180): a header row of the given localized names and
  * the period ids, then one line per row. Fields with a comma, a quote or a line break are quoted,
@@ -87,24 +129,18 @@ export function targetsToCsv(rows: readonly TargetCsvRow[], options: TargetsToCs
   const amount = (v: number | null | undefined): string =>
     typeof v === 'number' && Number.isSafeInteger(v) ? (money ? toDecimalString(v, currency) : String(v)) : '';
   const header = [headers.nodeId, headers.name, headers.metric, ...(product === undefined ? [] : [headers.product]), ...periods, ...(total ? [headers.total] : [])];
-  const lines = [header.map(textField)];
+  const lines = [header.map(csvTextField)];
   for (const row of rows) {
     lines.push([
-      textField(row.nodeId),
-      textField(row.name),
-      textField(metric),
-      ...(product === undefined ? [] : [textField(product)]),
+      csvTextField(row.nodeId),
+      csvTextField(row.name),
+      csvTextField(metric),
+      ...(product === undefined ? [] : [csvTextField(product)]),
       ...periods.map((p) => amount(row.values[p])),
       ...(total ? [amount(row.total)] : []),
     ]);
   }
   return (bom ? '\uFEFF' : '') + lines.map((l) => l.join(',')).join(newline) + newline;
-}
-
-/** A text field, made inert for spreadsheets and quoted when RFC 4180 requires it. */
-function textField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A problem in an imported file: where (1-based physical line and field number) and why. */

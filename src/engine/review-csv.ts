@@ -1,41 +1,7 @@
-/**
- * CSV export of a period review, and the small generic CSV writer it uses (`csv.ts` has only the
- * goal grid's writer, whose field quoting is private).
- */
+/** CSV export of a period review, written with the kit's one CSV writer (`csv.ts`). */
 import { toDecimalString } from './money.js';
+import { csvText, type CsvValue } from './csv.js';
 import type { PeriodReview, ReviewEffect, ReviewKpi } from './review.js';
-
-export type CsvValue = string | number | null | undefined;
-
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-/**
- * One CSV field (RFC 4180): numbers are written as they are; text a spreadsheet would run as a
- * formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, and a
- * field with a comma, a quote or a line break is quoted with quotes doubled. `null` is empty.
- *
- * @example csvField('=SUM(A1)') // "'=SUM(A1)"
- * @example csvField('华东, 一部') // '"华东, 一部"'
- * @example csvField(-12.5) // '-12.5'
- */
-export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (NUMBER.test(value)) return value;
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * Rows to CSV text, `\r\n` after every line (RFC 4180). With `bom`, a UTF-8 byte-order mark first
- * so Excel opens Chinese text as UTF-8.
- *
- * @example csvText([['a', 1], ['=b', null]]) // "a,1\r\n'=b,\r\n"
- */
-export function csvText(rows: readonly (readonly CsvValue[])[], options: { bom?: boolean; newline?: '\r\n' | '\n' } = {}): string {
-  const nl = options.newline ?? '\r\n';
-  return (options.bom ? '\uFEFF' : '') + rows.map((r) => r.map(csvField).join(',') + nl).join('');
-}
 
 export interface ReviewCsvLabels {
   /** Column headers: section, item, plan, actual, variance, variance %. */
