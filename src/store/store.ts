@@ -216,6 +216,11 @@ export class QkStore {
     return [...this.pendingKeys].map((k) => this.targetMap.get(k)).filter((c): c is TargetCell => !!c);
   }
 
+  /** Whether a cell was edited here and is not saved yet. */
+  isPending(cell: { nodeId: string; period: string; metric: string; product?: string | null }): boolean {
+    return this.pendingKeys.has(cellKey(cell));
+  }
+
   get pendingCount(): number {
     return this.pendingKeys.size;
   }

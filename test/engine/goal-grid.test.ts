@@ -91,14 +91,17 @@ describe('goal-grid reader', () => {
     expect(r.superPeriods('2026-05')).to.deep.equal(['FY2026-Q2', 'FY2026']);
   });
 
-  it('marks changed cells against the loaded targets, only while something is pending', () => {
-    const loaded = [cell('co', 'FY2026', 1000)];
+  it('marks the cells the store holds as pending edits as changed', () => {
     const s = source([cell('co', 'FY2026', 1200), cell('east', 'FY2026', 600)]);
-    const r = gridReader({ index, source: s, calendar: cal, metric: 'revenue', loaded });
+    const pending = new Set(['co|FY2026|revenue|']);
+    const r = gridReader({
+      index, source: s, calendar: cal, metric: 'revenue',
+      isPending: (c) => pending.has(`${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`),
+    });
     expect(r.changed('co', 'FY2026')).to.equal(true);
-    expect(r.changed('east', 'FY2026')).to.equal(true);
+    expect(r.changed('east', 'FY2026')).to.equal(false);
     expect(r.changed('south', 'FY2026')).to.equal(false);
-    expect(gridReader({ index, source: s, calendar: cal, metric: 'revenue', loaded, trackChanges: false }).changed('co', 'FY2026')).to.equal(false);
+    expect(gridReader({ index, source: s, calendar: cal, metric: 'revenue' }).changed('co', 'FY2026')).to.equal(false);
   });
 
   it('gives the ramp of new hires as of a date', () => {

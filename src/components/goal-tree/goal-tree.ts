@@ -68,7 +68,7 @@ interface DialogState {
 
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
 const OVERSCAN = 6;
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
+const monthLabels = new Map<string, string>();
 /** A padlock drawn in SVG: emoji fonts are missing on many systems. */
 const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true"><path fill="currentColor" d="M5 7V5a3 3 0 0 1 6 0v2h1.5v7.5h-9V7H5zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z"/></svg>`;
 
@@ -213,8 +213,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         calendar: s.snapshot.plan.calendar,
         metric: this.metric,
         product: this.product || null,
-        loaded: s.snapshot.targets,
-        trackChanges: s.pendingCount > 0,
+        isPending: (c) => s.isPending(c),
       });
     }
     return this.memoReader;
@@ -453,10 +452,14 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     if (q) return short ? t.quarter({ quarter: +q[2] }) : `FY${q[1]} ${t.quarter({ quarter: +q[2] })}`;
     const m = /^(\d{4})-(\d{2})$/.exec(period);
     if (m) {
-      const key = `${this.locale}|${short}`;
-      let f = monthFormats.get(key);
-      if (!f) monthFormats.set(key, (f = new Intl.DateTimeFormat(this.locale, short ? { month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' })));
-      return f.format(Date.UTC(+m[1], +m[2] - 1, 1));
+      // Every visible cell carries its column's label: format each month once per locale.
+      const key = `${this.locale}|${short}|${period}`;
+      let label = monthLabels.get(key);
+      if (label === undefined) {
+        const f = new Intl.DateTimeFormat(this.locale, short ? { month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
+        monthLabels.set(key, (label = f.format(Date.UTC(+m[1], +m[2] - 1, 1))));
+      }
+      return label;
     }
     return period;
   }
