@@ -399,3 +399,69 @@ describe('qk-goal-tree', () => {
     c.remove();
   });
 });
+
+describe('qk-goal-tree CSV', () => {
+  /** Captures the CSV the export button downloads. */
+  async function exported(el: QkGoalTree): Promise<string> {
+    const orig = URL.createObjectURL;
+    let blob: Blob | undefined;
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blob = b as Blob;
+      return 'blob:test';
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {};
+    try {
+      root(el).querySelector<HTMLButtonElement>('[part~="export"]')!.click();
+    } finally {
+      URL.createObjectURL = orig;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    return (await blob!.text()).replace(/^\uFEFF/, '');
+  }
+
+  it('exports the grid as shown: one line per row, money in yuan, the fiscal year as a column', async () => {
+    const el = await small();
+    const lines = (await exported(el)).trimEnd().split('\r\n');
+    // Header, then 星河科技 ¥12,000,000, 华东 ¥7,200,000 (the fixture's FY2026 revenue targets).
+    expect(lines).to.have.length(7);
+    expect(lines[0]).to.equal('Node ID,Name,Metric,FY2026');
+    expect(lines[1]).to.equal('co,星河科技,revenue,12000000.00');
+    expect(lines[2]).to.equal('east,华东,revenue,7200000.00');
+  });
+
+  it('imports a clean file as one undo step, and a bad file changes nothing and lists each problem by line', async () => {
+    const el = await small();
+    const s = (el as unknown as { activeStore: QkStore }).activeStore;
+    const csv = await exported(el);
+    // 华东 7,200,000 → 7,000,000 and 华南 4,800,000 → 5,000,000: the company total stays 12,000,000.
+    const edited = csv.replace('east,华东,revenue,7200000.00', 'east,华东,revenue,7000000.00').replace('south,华南,revenue,4800000.00', 'south,华南,revenue,500万');
+    const changes: QkTargetChangeEvent[] = [];
+    el.addEventListener('qk-target-change', (e) => changes.push(e as QkTargetChangeEvent));
+    expect(el.importCsv(edited)).to.equal(true);
+    expect(s.getCell('east', 'FY2026', 'revenue')?.value).to.equal(yuan(7_000_000));
+    expect(s.getCell('south', 'FY2026', 'revenue')?.value).to.equal(yuan(5_000_000));
+    expect(changes.map((c) => [c.detail.nodeId, c.detail.oldValue, c.detail.newValue, c.detail.source])).to.deep.equal([
+      ['east', yuan(7_200_000), yuan(7_000_000), 'import'],
+      ['south', yuan(4_800_000), yuan(5_000_000), 'import'],
+    ]);
+    s.undo();
+    expect(s.getCell('east', 'FY2026', 'revenue')?.value).to.equal(yuan(7_200_000));
+    expect(s.getCell('south', 'FY2026', 'revenue')?.value).to.equal(yuan(4_800_000));
+
+    const errors: QkErrorEvent[] = [];
+    el.addEventListener('qk-error', (e) => errors.push(e as QkErrorEvent));
+    const bad = edited.replace('east,华东', 'nowhere,华东').replace('500万', 'lots');
+    expect(el.importCsv(bad)).to.equal(false);
+    await el.updateComplete;
+    expect(s.getCell('east', 'FY2026', 'revenue')?.value).to.equal(yuan(7_200_000));
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['csv-invalid']);
+    const items = [...root(el).querySelectorAll('[part~="import-errors"] li')].map((li) => li.textContent!);
+    expect(items).to.have.length(2);
+    // Line 1 is the header; 华东 is on line 3, 华南 on line 6 (after 上海一组 and 杭州组).
+    expect(items[0]).to.match(/^Line 3, column 1: /);
+    expect(items[1]).to.equal('Line 6, column 4: “lots” is not a valid amount.');
+    expect(text(root(el).querySelector('[part~="message"]'))).to.contain('line 3');
+    await expect(el).to.be.accessible();
+  });
+});

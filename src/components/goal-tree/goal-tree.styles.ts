@@ -290,5 +290,12 @@ export const styles = css`
     .down {
       color: var(--_danger);
     }
+    .import-errors {
+      margin: 0 0 var(--_space);
+      padding: calc(var(--_space) / 2) calc(var(--_space) * 2.5);
+      border: 1px solid var(--_danger);
+      border-radius: var(--_radius);
+      font-size: 0.9em;
+    }
   }
 `;

@@ -44,6 +44,8 @@ import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { QkTargetChangeEvent } from '../../events/qk-target-change.js';
 import { toStoreError, type QkStore } from '../../store/store.js';
 import { registerGoalTreeStrings } from '../../i18n/register/goal-tree.js';
+import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/csv.js';
+import { errorText } from '../../i18n/localize.js';
 
 interface Issue {
   code: string;
@@ -148,6 +150,8 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   @state() private editing: Editing | null = null;
   @state() private message = '';
   @state() private announcement = '';
+  /** The problems of the last rejected CSV import, one line each (nothing was applied). */
+  @state() private importErrors: string[] = [];
   @state() private dialog: DialogState | null = null;
 
   private readonly nav = new GridNavigation(this);
@@ -553,7 +557,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   }
 
   /** One undo step in the store, then one `qk-target-change` per changed cell. */
-  private apply(cells: TargetCell[], changes: readonly GridCellChange[], label: string, source: 'manual' | 'top-down'): void {
+  private apply(cells: TargetCell[], changes: readonly GridCellChange[], label: string, source: 'manual' | 'top-down' | 'import'): void {
     const s = this.activeStore!;
     s.applyCells(cells, { label, source });
     for (const c of changes) {
@@ -584,15 +588,84 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       this.showError(r.error, 'engine');
       return;
     }
+    const { cells, changes } = this.diff(r.value.cells);
+    this.apply(cells, changes, this.t.goalTree.decomposeLabel, 'top-down');
+  };
+
+  /** The cells that differ from the store, with their before/after for the change events. */
+  private diff(next: readonly TargetCell[]): { cells: TargetCell[]; changes: GridCellChange[] } {
+    const s = this.activeStore!;
     const changes: GridCellChange[] = [];
-    const cells = r.value.cells.filter((c) => {
+    const cells = next.filter((c) => {
       const before = s.getCell(c.nodeId, c.period, c.metric, c.product);
       if (before?.value === c.value) return false;
       changes.push({ nodeId: c.nodeId, period: c.period, metric: c.metric, ...(c.product ? { product: c.product } : {}), oldValue: before ? before.value : null, newValue: c.value });
       return true;
     });
-    this.apply(cells, changes, this.t.goalTree.decomposeLabel, 'top-down');
+    return { cells, changes };
+  }
+
+  // ---- CSV -------------------------------------------------------------------------------
+
+  /** Downloads the grid as it is shown (expanded rows, period columns and the total) as CSV. */
+  private exportCsv = (): void => {
+    const s = this.activeStore!;
+    const snap = s.snapshot!;
+    const reader = this.reader!;
+    const fy = `FY${snap.plan.fiscalYear}`;
+    // The period columns, then the fiscal year itself as a column headed by its id, so the file
+    // imports back (a "total" column would be ignored on import).
+    const periods = [...this.columns.filter((c) => c.kind === 'period' && c.period !== fy).map((c) => c.period), fy];
+    const rows = this.model.rows.flatMap((r) =>
+      r.kind === 'node' ? [{ nodeId: r.id, name: this.nameOf(r.id), values: Object.fromEntries(periods.map((p) => [p, reader.value(r.id, p) ?? null])) }] : [],
+    );
+    const text = targetsToCsv(rows, {
+      periods, metric: this.metric, ...(this.product ? { product: this.product } : {}),
+      currency: snap.plan.currency, headers: TARGET_CSV_HEADERS[this.locale], bom: true,
+    });
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${snap.plan.id}-${fy}-${this.metric}${this.product ? `-${this.product}` : ''}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
   };
+
+  private pickCsv = (): void => {
+    this.renderRoot.querySelector<HTMLInputElement>('input[part~="import-file"]')?.click();
+  };
+
+  private onCsvFile = async (e: Event): Promise<void> => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.importCsv(await file.text());
+  };
+
+  /**
+   * Imports targets from CSV text: all or nothing. A file with any problem changes nothing and lists
+   * every problem with its line; a clean file is applied as one undo step.
+   */
+  importCsv(text: string): boolean {
+    const s = this.activeStore;
+    if (!s?.snapshot) return false;
+    const r = parseTargetsCsv(text, { snapshot: s.snapshot, metric: this.metric });
+    const t = this.t;
+    if (!r.ok) {
+      this.importErrors = r.errors.map((i) => errorText(t, i));
+      this.showError(r.error, 'input');
+      return false;
+    }
+    this.importErrors = [];
+    const { cells, changes } = this.diff(r.value);
+    if (!cells.length) {
+      this.message = t.goalTree.importEmpty;
+      return true;
+    }
+    this.message = '';
+    this.apply(cells, changes, t.goalTree.importLabel({ count: cells.length }), 'import');
+    return true;
+  }
 
   // ---- distribute ------------------------------------------------------------------------
 
@@ -800,7 +873,18 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         ? html`<button part="undo" ?disabled=${!s.canUndo} @click=${() => s.undo()}>${t.common.undo}</button>
             <button part="redo" ?disabled=${!s.canRedo} @click=${() => s.redo()}>${t.common.redo}</button>`
         : nothing}
-    </div>`;
+      <button part="export" @click=${this.exportCsv}>${t.goalTree.exportCsv}</button>
+      ${this.canEdit
+        ? html`<button part="import" @click=${this.pickCsv}>${t.goalTree.importCsv}</button>
+            <input part="import-file" type="file" accept=".csv,text/csv" hidden @change=${this.onCsvFile} />`
+        : nothing}
+    </div>
+    ${this.importErrors.length
+      ? html`<ul class="import-errors" part="import-errors">
+          ${this.importErrors.slice(0, 20).map((m) => html`<li>${m}</li>`)}
+          ${this.importErrors.length > 20 ? html`<li>…</li>` : nothing}
+        </ul>`
+      : nothing}`;
   }
 
   private renderRow(row: GridRow, i: number, cols: GridColumn[], reader: GridReader): TemplateResult {

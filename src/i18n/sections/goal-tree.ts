@@ -41,6 +41,10 @@ export interface GoalTreeStrings {
   distributeLabel: (p: { name: string }) => string;
   decomposeLabel: string;
   keyboardHelp: string;
+  exportCsv: string;
+  importCsv: string;
+  importLabel: (p: { count: number }) => string;
+  importEmpty: string;
 }
 
 export const goalTreeStrings: Record<QkLocale, GoalTreeStrings> = {
@@ -81,6 +85,10 @@ export const goalTreeStrings: Record<QkLocale, GoalTreeStrings> = {
     distributeLabel: ({ name }) => `Distribute ${name}`,
     decomposeLabel: 'Decompose plan',
     keyboardHelp: 'Arrow keys move; Right/Left expand and collapse; Enter, F2 or a digit edits; Enter saves, Escape cancels; Space locks; Shift+Enter distributes.',
+    exportCsv: 'Export CSV',
+    importCsv: 'Import CSV',
+    importLabel: ({ count }) => `Import of ${count === 1 ? '1 target' : `${count} targets`}`,
+    importEmpty: 'The file holds no targets that differ from the plan. Nothing was changed.',
   },
   'zh-CN': {
     title: '目标拆解',
@@ -119,5 +127,9 @@ export const goalTreeStrings: Record<QkLocale, GoalTreeStrings> = {
     distributeLabel: ({ name }) => `分配${name}`,
     decomposeLabel: '拆解目标',
     keyboardHelp: '方向键移动；右/左键展开或收起；Enter、F2 或输入数字开始编辑；Enter 保存，Esc 取消；空格键锁定；Shift+Enter 分配。',
+    exportCsv: '导出 CSV',
+    importCsv: '导入 CSV',
+    importLabel: ({ count }) => `导入 ${count} 项目标`,
+    importEmpty: '文件中的目标与当前计划相同，未作任何改动。',
   },
 };
