@@ -112,6 +112,9 @@ const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16
  * @csspart dialog - The distribute dialog.
  * @csspart preview - The preview table in the dialog.
  * @csspart state - The loading / empty / error box.
+ * @csspart export - The "Export CSV" button.
+ * @csspart import - The "Import CSV" button.
+ * @csspart import-errors - The list of problems of a rejected CSV import, one per line of the file.
  *
  * @cssprop [--qk-goal-tree-row-height=40px] - Row height (virtualization reads it).
  * @cssprop [--qk-goal-tree-name-width=240px] - Width of the org column.
