@@ -3,8 +3,9 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { restTestServerPlugin } from './test/adapter/rest-server-plugin.mjs';
 import { embedPlugin } from './test/embed/embed-plugin.mjs';
+import { findChromium } from './scripts/chromium-path.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const executablePath = findChromium() ?? '/usr/bin/chromium';
 
 export default {
   files: ['test/**/*.test.ts'],
