@@ -33,6 +33,23 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: resolve(here, 'demo'),
       server: { fs: { allow: [here] } },
+      plugins: [
+        {
+          // demo/embed/*.html load the one-file bundle as a host would (/dist/quotakit.bundle.js):
+          // in the demo server it is compiled from source, so no build is needed; csp.html gets
+          // the strict policy header it demonstrates.
+          name: 'qk-demo-embed',
+          configureServer(server) {
+            server.middlewares.use((req, res, next) => {
+              if (req.url?.startsWith('/dist/quotakit.bundle.js')) req.url = `/@fs${resolve(here, 'src/bundle.ts')}`;
+              if (req.url?.startsWith('/embed/csp.html')) {
+                res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'");
+              }
+              next();
+            });
+          },
+        },
+      ],
       // demo/embed/vue.html compiles its template in the browser.
       resolve: { alias: { vue: 'vue/dist/vue.esm-bundler.js' } },
     };
