@@ -308,3 +308,15 @@ describe('qk-funnel-inverter', () => {
     expect($(el, '[part~="chart"]').getBoundingClientRect().left).to.be.at.least($(el, 'form').getBoundingClientRect().right);
   });
 });
+
+describe('qk-funnel-inverter JSON configuration', () => {
+  it('takes its what-if inputs from a JSON child (data-prop="inputs"), with no script', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    // The seed: ¥1,000,000 target, ¥50,000 deal, 20% / 50% / 40% → 500 leads, 100 demos, 50 quotes, 20 won.
+    const inputs = { target: 100_000_000, avgDealSize: 5_000_000, stages: [{ id: 'lead', rate: 0.2 }, { id: 'demo', rate: 0.5 }, { id: 'quote', rate: 0.4 }, { id: 'won' }] };
+    wrap.innerHTML = `<qk-funnel-inverter lang="en"><script type="application/json" data-prop="inputs">${JSON.stringify(inputs)}</script></qk-funnel-inverter>`;
+    const el = wrap.querySelector<QkFunnelInverter>('qk-funnel-inverter')!;
+    await waitUntil(() => requiredCounts(el).length === 4, 'the funnel never rendered');
+    expect(requiredCounts(el)).to.deep.equal(['500', '100', '50', '20']);
+  });
+});

@@ -77,6 +77,9 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * @fires qk-error - Bad input, a refused action, or an adapter failure (with a localized message).
  */
 export class QkAdjustmentPanel extends QkElement {
+  /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
+  protected static override jsonProps: readonly string[] = ['data', 'requests'];
+
   protected static override registerStrings = registerAdjustmentStrings;
 
   static override styles = [baseStyles, styles];

@@ -29,6 +29,9 @@ const seenByStore = new WeakMap<QkStore, Record<string, Status>>();
  * and tracks the element's width for a layout that follows its container.
  */
 export class QkPaceElement extends QkElement {
+  /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
+  protected static override jsonProps: readonly string[] = ['data', 'thresholds', 'model'];
+
   /** The org node to show; default: the store's focus, then the org's root. */
   @property({ reflect: true }) node = '';
 

@@ -109,6 +109,9 @@ function formatDate(iso: string, locale: string): string {
  * @fires qk-error - An input is invalid (`source: 'input'`, on commit), or the data or focus cannot be shown (`source: 'data'`).
  */
 export class QkFunnelInverter extends QkElement {
+  /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
+  protected static override jsonProps: readonly string[] = ['data', 'inputs'];
+
   protected static override registerStrings = registerFunnelStrings;
 
   static override styles = [baseStyles, styles];

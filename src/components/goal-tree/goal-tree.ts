@@ -125,6 +125,9 @@ const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16
  * @cssprop [--qk-goal-tree-remainder-color=color-mix(in srgb, var(--qk-color-warning) 80%, var(--qk-color-text))] - Color of the unallocated amount.
  */
 export class QkGoalTree extends QkElement implements GridNavigationHost {
+  /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
+  protected static override jsonProps: readonly string[] = ['data', 'market', 'blendWeights'];
+
   protected static override registerStrings = registerGoalTreeStrings;
 
   static override styles = [baseStyles, styles];

@@ -92,6 +92,9 @@ const CHART = { width: 560, height: 220 };
  * @fires qk-focus-change - A person was chosen in the manager view (with a store).
  */
 export class QkIncentiveCalculator extends QkElement {
+  /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
+  protected static override jsonProps: readonly string[] = ['data', 'plan', 'person', 'people', 'products', 'actuals'];
+
   protected static override registerStrings = registerIncentiveStrings;
 
   static override styles = [baseStyles, styles];

@@ -69,6 +69,9 @@ const WATERFALL_HEIGHT = 240;
  * @fires qk-error - Bad figures, an unknown node or missing assumptions: the message is also shown in place.
  */
 export class QkReviewBoard extends QkElement {
+  /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
+  protected static override jsonProps: readonly string[] = ['data', 'rates', 'avgDealSize', 'options', 'model'];
+
   protected static override registerStrings = registerReviewStrings;
 
   static override styles = [baseStyles, styles];

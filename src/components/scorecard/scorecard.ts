@@ -58,6 +58,9 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * @fires qk-error - Bad KPI values, an unknown node or period: the message is also shown in place.
  */
 export class QkScorecard extends QkElement {
+  /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
+  protected static override jsonProps: readonly string[] = ['data', 'people'];
+
   protected static override registerStrings = registerScorecardStrings;
 
   static override styles = [baseStyles, styles];
