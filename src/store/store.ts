@@ -238,6 +238,31 @@ export class QkStore {
     this.write(after);
   }
 
+  /**
+   * Saves cells through the adapter at once and only then shows them: all or nothing, outside the
+   * undo history. For changes that must not exist half-way or be undone behind an audit trail
+   * (an approved target adjustment). On a conflict or a failure nothing changes here and the error
+   * says why; without an adapter the cells are applied locally.
+   */
+  async commitCells(cells: TargetCell[], options: { source?: TargetSource } = {}): Promise<{ ok: true } | { ok: false; error: StoreError }> {
+    const stamped = cells.map((c) => ({ ...c, source: options.source ?? c.source ?? 'manual' }));
+    const plan = this.snapshot?.plan;
+    if (!this.adapter || !plan) {
+      for (const c of stamped) this.targetMap.set(cellKey(c), c);
+      this.emit('targets');
+      return { ok: true };
+    }
+    try {
+      const r = await this.adapter.saveTargets({ baseVersion: plan.version, cells: stamped });
+      if (this.snapshot) this.snapshot = { ...this.snapshot, plan: { ...this.snapshot.plan, version: r.version } };
+      for (const c of stamped) this.targetMap.set(cellKey(c), c);
+      this.emit('targets');
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: toStoreError(e, 'save-failed') };
+    }
+  }
+
   private write(cells: TargetCell[], removed: string[] = []): void {
     for (const k of removed) {
       this.targetMap.delete(k);

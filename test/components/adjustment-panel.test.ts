@@ -187,11 +187,15 @@ describe('qk-adjustment-panel', () => {
     expect(text(root(el).querySelector('[role=alert]')!)).to.equal('Please say why you reject the request.');
     expect(await el.decide('adj-r2', 'approve')).to.equal(true);
     expect(await el.apply('adj-r2')).to.equal(true);
-    // Written through the store as one step, source 'adjustment': r1 ¥3,000,000, r2 ¥1,000,000.
+    // Saved at the host before it shows (all or nothing), source 'adjustment': r1 ¥3,000,000, r2 ¥1,000,000.
     const store = provider.store;
     expect([store.getCell('r1', 'FY2026', 'revenue')!.value, store.getCell('r2', 'FY2026', 'revenue')!.value]).to.deep.equal([yuan(3_000_000), yuan(1_000_000)]);
     expect(store.getCell('r1', 'FY2026', 'revenue')!.source).to.equal('adjustment');
-    expect(store.pendingCount).to.equal(2);
+    expect(store.pendingCount).to.equal(0);
+    expect(store.canUndo).to.equal(false);
+    const atHost = (await adapter.loadPlan()).targets.filter((c) => ['r1', 'r2'].includes(c.nodeId) && c.period === 'FY2026' && c.metric === 'revenue' && !c.product);
+    expect(atHost.map((c) => [c.nodeId, c.value])).to.have.deep.members([['r1', yuan(3_000_000)], ['r2', yuan(1_000_000)]]);
+    expect((await adapter.listAdjustments()).find((a) => a.id === 'adj-r2')?.status).to.equal('applied');
     await el.updateComplete;
     const body = root(el).querySelector<HTMLTextAreaElement>('.notice textarea')!.value;
     expect(body).to.contain('- 王芳: CN¥2,500,000.00 → CN¥3,000,000.00');

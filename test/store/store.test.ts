@@ -140,3 +140,31 @@ describe('QkStore', () => {
     expect(store.pendingCount).to.equal(1);
   });
 });
+
+describe('QkStore.commitCells', () => {
+  it('saves first and shows the cells only when the save succeeded, outside the undo history', async () => {
+    const { store, adapter } = await loaded();
+    const r = await store.commitCells([cell('east', 700_000_000)], { source: 'adjustment' });
+    expect(r.ok).to.equal(true);
+    expect(store.getCell('east', 'FY2026', 'revenue')).to.deep.include({ value: 700_000_000, source: 'adjustment' });
+    expect(store.plan?.version).to.equal(2);
+    expect(store.pendingCount).to.equal(0);
+    expect(store.canUndo).to.equal(false);
+    const saved = await adapter.loadPlan();
+    expect(saved.targets.find((c) => cellKey(c) === cellKey(cell('east', 0)))?.value).to.equal(700_000_000);
+  });
+
+  it('changes nothing on a conflict or a failure', async () => {
+    const { store, adapter } = await loaded({ autosaveMs: false, live: false });
+    await adapter.saveTargets({ baseVersion: 1, cells: [cell('south', 490_000_000)] });
+    const conflict = await store.commitCells([cell('east', 700_000_000)]);
+    expect(conflict.ok).to.equal(false);
+    if (!conflict.ok) expect(conflict.error.code).to.equal('conflict');
+    expect(store.getCell('east', 'FY2026', 'revenue')?.value).to.equal(720_000_000);
+    await store.load();
+    adapter.failNext = 'network';
+    const failed = await store.commitCells([cell('east', 700_000_000)]);
+    expect(failed.ok).to.equal(false);
+    expect(store.getCell('east', 'FY2026', 'revenue')?.value).to.equal(720_000_000);
+  });
+});

@@ -374,9 +374,17 @@ export class QkAdjustmentPanel extends QkElement {
     if (!this.emitRequest({ action: 'apply', request: applied, cells })) return this.fail(issue('adjustment-vetoed', 'vetoed'), id, 'input');
     this.busy = true;
     try {
+      // The targets first, saved with the plan version the preview was based on: on a conflict or
+      // a failure nothing is applied and the request stays approved. Only then is it recorded as
+      // applied. The cells stay out of the undo history: an approved change is undone by another
+      // adjustment, on the record, not by Ctrl+Z in the goal tree.
+      const committed = await store.commitCells(cells, { source: 'adjustment' });
+      if (!committed.ok) {
+        if (committed.error.code === 'conflict') this.conflicts = { ...this.conflicts, [id]: true };
+        return this.fail(committed.error, id, 'adapter');
+      }
       const stored = await this.persist(applied);
       const preview = previewAdjustment(request, st);
-      store.applyCells(cells, { label: `adjustment ${id}`, source: 'adjustment' });
       this.replace(stored);
       if (preview.ok) this.prepareNotice(stored, preview.value);
       this.message = { kind: 'info', text: this.t.adjustment.done({ action: this.t.adjustment.statuses.applied }), where: id };
