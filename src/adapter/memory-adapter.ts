@@ -1,4 +1,5 @@
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/model.js';
+import { canApprove, canRequest } from '../engine/adjustment-access.js';
 import {
   QkAdapterError,
   type AdapterUpdate,
@@ -36,6 +37,8 @@ export interface SnapshotAdapterOptions {
   latencyMs?: number;
   /** Make the next call fail with this error (or a generic one with this code); then clear it. */
   failNext?: QkAdapterError | QkAdapterErrorCode;
+  /** Adjustment requests the host already holds (made earlier, by other users). */
+  adjustments?: readonly AdjustmentPayload[];
 }
 
 /**
@@ -208,6 +211,7 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   submitAdjustment(request: AdjustmentPayload): Promise<AdjustmentPayload> {
     return this.run((s) => {
       const adj = structuredClone(parseAdjustment(request, { source: 'submitAdjustment' }));
+      this.recheckAdjustment(s, adj, s.adjustments.find((a) => a.id === adj.id));
       const rest = s.adjustments.filter((a) => a.id !== adj.id);
       this.writeState({ ...s, adjustments: [...rest, adj] });
       return adj;
@@ -219,11 +223,48 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
     return this.run((s) => {
       const found = s.adjustments.find((a) => a.id === decision.id);
       if (!found) throw new QkAdapterError('not-found', `decideAdjustment: no adjustment "${decision.id}"`);
+      const user = this.resolveUser(s);
+      if (decision.by !== user.id) throw new QkAdapterError('forbidden', `decideAdjustment: "${decision.by}" is not the signed-in user "${user.id}"`);
+      if (typeof found.nodeId === 'string' && typeof found.requesterId === 'string') {
+        const p = canApprove(user, { nodeId: found.nodeId, requesterId: found.requesterId }, s.snapshot.org);
+        if (!p.allowed) throw new QkAdapterError('forbidden', `decideAdjustment: ${p.reason}`);
+      }
       const record = { approve: decision.approve, by: decision.by, ...(decision.comment === undefined ? {} : { comment: decision.comment }) };
       const decided: AdjustmentPayload = { ...found, status: decision.approve ? 'approved' : 'rejected', decision: record };
       this.writeState({ ...s, adjustments: s.adjustments.map((a) => (a.id === decided.id ? decided : a)) });
       return decided;
     });
+  }
+
+  /**
+   * The host's own check of what the kit already checked (a client cannot be trusted): a new
+   * request must come from the signed-in user for a node they may request for; a change of status
+   * to approved, rejected or applied needs someone entitled to approve (never the requester); the
+   * audit trail (`history`) only grows — an update that rewrites or drops an entry is a conflict.
+   * Payloads without `nodeId` / `requesterId` (other hosts' shapes) are stored as they are.
+   */
+  private recheckAdjustment(s: AdapterState, adj: AdjustmentPayload, existing: AdjustmentPayload | undefined): void {
+    const user = this.resolveUser(s);
+    if (existing && Array.isArray(existing.history)) {
+      const before = existing.history as unknown[];
+      const after = Array.isArray(adj.history) ? (adj.history as unknown[]) : [];
+      if (after.length < before.length || before.some((e, i) => JSON.stringify(e) !== JSON.stringify(after[i]))) {
+        throw new QkAdapterError('conflict', `submitAdjustment: the audit trail of "${adj.id}" can only grow; an entry was changed or removed`);
+      }
+    }
+    if (typeof adj.nodeId !== 'string' || typeof adj.requesterId !== 'string') return;
+    const request = { nodeId: adj.nodeId, requesterId: adj.requesterId };
+    if (!existing) {
+      if (adj.requesterId !== user.id) throw new QkAdapterError('forbidden', `submitAdjustment: a request can only be made by the signed-in user "${user.id}"`);
+      const p = canRequest(user, adj.nodeId, s.snapshot.org);
+      if (!p.allowed) throw new QkAdapterError('forbidden', `submitAdjustment: ${p.reason}`);
+      return;
+    }
+    const decided = ['approved', 'rejected', 'applied'];
+    if (adj.status !== existing.status && decided.includes(String(adj.status))) {
+      const p = canApprove(user, request, s.snapshot.org);
+      if (!p.allowed) throw new QkAdapterError('forbidden', `submitAdjustment: ${p.reason}`);
+    }
   }
 
   listAdjustments(): Promise<AdjustmentPayload[]> {
@@ -287,7 +328,8 @@ export class MemoryAdapter extends SnapshotAdapterBase {
     super(options);
     const checked = checkAdapterState(snapshot, actuals, { plan: ['snapshot'], actuals: ['actuals'] });
     if (!checked.ok) throw invalidData('MemoryAdapter data', checked.issues);
-    this.#state = structuredClone({ ...checked.value, adjustments: [] });
+    const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));
+    this.#state = structuredClone({ ...checked.value, adjustments });
     this.resolveUser(this.#state);
   }
 

@@ -174,3 +174,37 @@ describe('MemoryAdapter', () => {
     expect(smallActuals.actuals).to.have.length(7);
   });
 });
+
+describe('MemoryAdapter re-checks adjustment permissions', () => {
+  // A request from the 华东 manager (u-east) for rep r2 (in 华东 / 上海一组).
+  const request = (over: Record<string, unknown> = {}) => ({ id: 'adj-1', nodeId: 'r2', requesterId: 'u-east', status: 'pending', history: [{ at: '2026-06-20T09:00:00Z', by: 'u-east', action: 'submit' }], ...over });
+  const as = (user: string, adjustments: Record<string, unknown>[] = []) => {
+    const { plan, actuals } = smallFixture();
+    return new MemoryAdapter(plan, actuals, { user, adjustments: adjustments as never });
+  };
+  const code = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code);
+
+  it('a request is made by the signed-in user, for a node they may request for', async () => {
+    expect(await code(as('u-east').submitAdjustment(request()))).to.equal('resolved');
+    expect(await code(as('u-admin').submitAdjustment(request()))).to.equal('forbidden'); // on someone else's behalf
+    // 王芳 (a rep) only for herself: r2 is a colleague.
+    expect(await code(as('u-r1').submitAdjustment(request({ requesterId: 'u-r1' })))).to.equal('forbidden');
+    expect(await code(as('u-r1').submitAdjustment(request({ requesterId: 'u-r1', nodeId: 'r1' })))).to.equal('resolved');
+  });
+
+  it('approving needs an approver who is not the requester; the decision is the signed-in user\'s', async () => {
+    expect(await code(as('u-east', [request()]).decideAdjustment({ id: 'adj-1', approve: true, by: 'u-east' }))).to.equal('forbidden'); // own request
+    expect(await code(as('u-admin', [request()]).decideAdjustment({ id: 'adj-1', approve: true, by: 'u-east' }))).to.equal('forbidden'); // not who is signed in
+    expect(await code(as('u-r1', [request()]).decideAdjustment({ id: 'adj-1', approve: true, by: 'u-r1' }))).to.equal('forbidden'); // a rep
+    expect(await code(as('u-admin', [request()]).decideAdjustment({ id: 'adj-1', approve: true, by: 'u-admin' }))).to.equal('resolved');
+    expect(await code(as('u-east', [request()]).submitAdjustment(request({ status: 'approved' })))).to.equal('forbidden');
+  });
+
+  it('the audit trail only grows: rewriting or dropping an entry is a conflict', async () => {
+    const a = as('u-admin', [request()]);
+    expect(await code(a.submitAdjustment(request({ history: [] })))).to.equal('conflict');
+    expect(await code(a.submitAdjustment(request({ history: [{ at: '2026-06-20T09:00:00Z', by: 'someone-else', action: 'submit' }] })))).to.equal('conflict');
+    const grown = request({ status: 'approved', history: [...request().history, { at: '2026-06-21T09:00:00Z', by: 'u-admin', action: 'approve' }] });
+    expect(await code(a.submitAdjustment(grown))).to.equal('resolved');
+  });
+});

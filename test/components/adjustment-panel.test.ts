@@ -174,8 +174,8 @@ describe('qk-adjustment-panel', () => {
 
   it('lets an approver reject (with a comment) or approve, apply and notify the team', async () => {
     const { plan, actuals } = data();
-    const adapter = new MemoryAdapter(plan, actuals, { user: 'u-admin' });
-    await adapter.submitAdjustment(pendingRequest());
+    // The host already holds the request the 华东 manager (u-east) submitted earlier; the admin decides.
+    const adapter = new MemoryAdapter(plan, actuals, { user: 'u-admin', adjustments: [pendingRequest()] });
     const provider = await fixture<QkProvider>(html`<qk-provider locale="en" autosave-ms="0"><qk-adjustment-panel view="queue"></qk-adjustment-panel></qk-provider>`);
     provider.adapter = adapter;
     const el = provider.querySelector('qk-adjustment-panel')!;
