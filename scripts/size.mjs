@@ -13,13 +13,17 @@ const BUNDLE_TARGET = 55 * KB;
 const BUNDLE_BUDGET = 175 * KB;
 const ENTRY_BUDGET = 45 * KB; // gzip, any element entry without its dependencies
 
-const external = ['lit', 'lit/*', '@lit/*', 'd3', 'd3-*', 'zod', 'zod/*'];
+const external = ['lit', 'lit/*', '@lit/*', 'd3', 'd3-*', 'zod', 'zod/*', 'react', 'react-dom', 'react/*'];
 const entries = {
   '.': 'src/index.ts',
   './engine': 'src/engine/index.ts',
   './adapters': 'src/adapter/index.ts',
   './sample-data': 'src/engine/sample-data.ts',
   './testing': 'src/testing.ts',
+  './react': 'src/react/index.ts',
+  './i18n/en': 'src/i18n/en.ts',
+  './i18n/zh-cn': 'src/i18n/zh-cn.ts',
+  './i18n': 'src/i18n/index.ts',
 };
 for (const f of readdirSync('src/define')) if (f.endsWith('.ts') && f !== 'index.ts') entries[`./define/${f.slice(0, -3)}`] = `src/define/${f}`;
 for (const d of readdirSync('src/components')) if (existsSync(`src/components/${d}/index.ts`)) entries[`./components/${d}`] = `src/components/${d}/index.ts`;

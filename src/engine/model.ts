@@ -21,11 +21,13 @@ const count = z.number().check(z.refine((v) => Number.isSafeInteger(v) && v >= 0
 const ratio = z.number().check(z.gte(0), z.lte(1));
 const weight = z.number().check(z.refine((v) => Number.isFinite(v) && v >= 0, 'expected a finite weight ≥ 0'));
 
+/** A period id: `FY2026`, `FY2026-H1`, `FY2026-Q3`, a calendar month `2026-04` or an ISO week `2026-W05`. */
 export const PeriodIdSchema = z.string().check(
   z.regex(/^(FY\d{4}(-H[12]|-Q[1-4])?|\d{4}-(0[1-9]|1[0-2])|\d{4}-W(0[1-9]|[1-4]\d|5[0-3]))$/, 'expected a period id such as FY2026, FY2026-Q1, 2026-04 or 2026-W05'),
 );
 export type PeriodId = z.infer<typeof PeriodIdSchema>;
 
+/** An ISO 4217 currency code in capitals, e.g. `CNY`, `USD`. */
 export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as CNY'));
 
 /**
@@ -43,6 +45,7 @@ export const FiscalCalendarSchema = z.object({
 });
 export type FiscalCalendar = z.infer<typeof FiscalCalendarSchema>;
 
+/** The plan itself: which fiscal year, in which currency, on which calendar, at which version. */
 export const PlanSchema = z.object({
   id,
   name: z.string().check(z.minLength(1)),
@@ -55,6 +58,7 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
+/** The level of an org node; `unit` for levels other than company, region, team and rep. */
 export const OrgKindSchema = z.enum(['company', 'region', 'team', 'rep', 'unit']);
 export type OrgKind = z.infer<typeof OrgKindSchema>;
 
@@ -99,6 +103,7 @@ export const METRIC_IDS = [
   'collectionRate',
   'avgDealSize',
 ] as const;
+/** One of the built-in metrics (`METRIC_IDS`). */
 export const MetricIdSchema = z.enum(METRIC_IDS);
 export type MetricId = z.infer<typeof MetricIdSchema>;
 
@@ -131,6 +136,7 @@ export const METRICS: Readonly<Record<MetricId, MetricDef>> = {
   avgDealSize: { id: 'avgDealSize', unit: 'money', rollup: 'derived', numerator: 'revenue', denominator: 'won' },
 };
 
+/** Where a target value came from: a split, a view, a person's edit, a CSV import or an approved adjustment. */
 export const TargetSourceSchema = z.enum(['top-down', 'bottom-up', 'market', 'blend', 'manual', 'import', 'adjustment']);
 export type TargetSource = z.infer<typeof TargetSourceSchema>;
 
@@ -189,6 +195,7 @@ export const OpportunitySchema = z.object({
 });
 export type Opportunity = z.infer<typeof OpportunitySchema>;
 
+/** What a user may do: `rep` (their own targets), `manager` (a subtree), `admin` (everything), `viewer` (read only). */
 export const RoleSchema = z.enum(['rep', 'manager', 'admin', 'viewer']);
 export const UserSchema = z.object({
   id,
@@ -231,6 +238,7 @@ export const TargetChangeSchema = z.object({
 });
 export type TargetChange = z.infer<typeof TargetChangeSchema>;
 
+/** What a successful save returns: the plan's new version. */
 export const SaveResultSchema = z.object({ version: z.number().check(z.int(), z.gte(0)) });
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
