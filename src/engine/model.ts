@@ -256,14 +256,34 @@ export function parseWith<T>(
   schema: z.ZodMiniType<T>,
   data: unknown,
 ): { ok: true; value: T } | { ok: false; issues: SchemaIssue[] } {
-  const r = z.safeParse(schema, data);
+  const r = z.safeParse(schema, data, { reportInput: true });
   if (!r.success) {
     return {
       ok: false,
-      issues: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+      issues: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: describeIssue(i) })),
     };
   }
   return { ok: true, value: r.data };
+}
+
+/** A zod issue in words. zod/mini ships no message tables (they cost bytes), so say it here. */
+function describeIssue(i: z.core.$ZodIssue): string {
+  if (i.message && i.message !== 'Invalid input') return i.message;
+  const got = (v: unknown) => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : typeof v === 'object' ? 'an object' : String(v));
+  switch (i.code) {
+    case 'invalid_type':
+      return i.input === undefined ? `required (${i.expected}) but missing` : `expected ${i.expected === 'int' ? 'a whole number' : i.expected}, got ${got(i.input)}`;
+    case 'invalid_value':
+      return `expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(i.input)}`;
+    case 'too_small':
+      return `must be at least ${String(i.minimum)}${i.origin === 'string' ? ' characters long' : ''}, got ${got(i.input)}`;
+    case 'too_big':
+      return `must be at most ${String(i.maximum)}${i.origin === 'string' ? ' characters long' : ''}, got ${got(i.input)}`;
+    case 'unrecognized_keys':
+      return `unknown field${i.keys.length === 1 ? '' : 's'} ${i.keys.join(', ')}`;
+    default:
+      return `invalid (${i.code})`;
+  }
 }
 
 /** Checks the org forms one tree: unique ids, known parents, exactly one root, no cycles. */

@@ -28,6 +28,18 @@ describe('model schemas', () => {
     expect(r.issues.find((i) => i.path.join('.') === 'targets.0.value')!.message).to.contain('integer');
   });
 
+  it('says in words what is wrong with each field', () => {
+    const r = parseWith(PlanSnapshotSchema, { plan: { ...plan, name: undefined, version: -1, calendar: { startMonth: 13 } }, org: [{ id: 'a' }], products: 'no', stages: [], targets: [] });
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    const by = Object.fromEntries(r.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(by['plan.name']).to.equal('required (string) but missing');
+    expect(by['plan.version']).to.equal('must be at least 0, got -1');
+    expect(by['plan.calendar.startMonth']).to.equal('must be at most 12, got 13');
+    expect(by['org.0.kind']).to.equal('expected one of "company", "region", "team", "rep", "unit", got nothing');
+    expect(by.products).to.equal('expected array, got "no"');
+  });
+
   it('rejects an unknown metric and a malformed period id', () => {
     const r = parseWith(PlanSnapshotSchema, {
       plan, org, products: [], stages: [],
