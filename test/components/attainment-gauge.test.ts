@@ -33,7 +33,9 @@ describe('qk-attainment-gauge', () => {
   });
 
   it('shows the hand-computed figures of the company for FY2026 as of 11 March', async () => {
-    const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en" period="FY2026" .store=${fixtureStore()}></qk-attainment-gauge>`);
+    // The listener is bound by the template before the element connects, so it hears the first render.
+    const alerts: QkAlertEvent[] = [];
+    const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en" period="FY2026" .store=${fixtureStore()} @qk-alert=${(e: QkAlertEvent) => alerts.push(e)}></qk-attainment-gauge>`);
     expect(text(el)).to.contain('星河科技 · Revenue · FY2026');
     expect(text(el)).to.contain('Off track');
     expect(dd(el).slice(0, 5)).to.deep.equal(['CN¥475K of CN¥12M', 'CN¥11.5M', 'CN¥54.6K / day', 'CN¥2.3M', '20.7%']);
@@ -44,6 +46,12 @@ describe('qk-attainment-gauge', () => {
     expect(m.getAttribute('aria-valuetext')).to.equal('4% of target: CN¥475K of CN¥12M. Off track.');
     expect(m.getAttribute('aria-label')).to.equal('Revenue attainment of 星河科技, FY2026');
     expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    // First seen off track (pace 0.2066 < 0.8): one alert, and no second one on a re-render.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(alerts).to.have.length(1);
+    expect(alerts[0].detail).to.deep.include({ nodeId: 'co', metric: 'revenue', period: 'FY2026', from: null, to: 'off-track', direction: 'worsened', reason: 'pace-low' });
+    expect(alerts[0].detail.message).to.equal('Pace is 20.7% of the expected progress, below 80%.');
     await expect(el).to.be.accessible();
   });
 

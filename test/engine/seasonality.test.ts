@@ -23,6 +23,18 @@ describe('seasonalityFromHistory', () => {
     r.value.profile.slice(0, 11).forEach((s) => expect(s).to.be.closeTo(13 / 168, 1e-15));
     expect(r.value.profile[11]).to.be.closeTo(25 / 168, 1e-15);
     expect(r.value.profile.reduce((s, x) => s + x, 0)).to.be.closeTo(1, 1e-12);
+    // FY2026 (2026-04…2027-03) ¥1,680,000 (168,000,000 分) by this profile, in yuan: 1,680,000 × 13/168 = 130,000 for April…February,
+    // 1,680,000 × 25/168 = 250,000 for March; 11 × 130,000 + 250,000 = 1,680,000. Quarters are month sums:
+    // Q1–Q3 3 × 130,000 = 390,000; Q4 (Jan–Mar) 130,000 + 130,000 + 250,000 = 510,000.
+    const months = fiscalYearMonths(2026, april);
+    const split = splitByCalendar(168_000_000, { months, profile: r.value.profile });
+    if (!split.ok) throw new Error(split.error.code);
+    expect(months.map((m) => split.value.values[m])).to.deep.equal([...new Array(11).fill(13_000_000), 25_000_000]);
+    const quarters = Object.fromEntries(childPeriods('FY2026', april).map((q) => [q, childPeriods(q, april)]));
+    expect(quarterTotals(split.value.values, quarters)).to.deep.equal({
+      ok: true,
+      value: { 'FY2026-Q1': 39_000_000, 'FY2026-Q2': 39_000_000, 'FY2026-Q3': 39_000_000, 'FY2026-Q4': 51_000_000 },
+    });
   });
 
   it('puts each calendar month at its fiscal position', () => {
@@ -134,7 +146,7 @@ describe('splitByProduct', () => {
 
   it('gives new products their minimum share when the weights fall short', () => {
     // By weight N would get 100,000 < 20% = 200,000. So N = 200,000 and A:B = 8:1 over 800,000:
-    // 711,111.11 / 88,888.88 → 711,111 + 88,888 = 799,999; B's remainder (0.88) beats A's (0.11): B = 88,889.
+    // 711,111.11… / 88,888.88… → 711,111 + 88,888 = 799,999; B's remainder (.88…) beats A's (.11…): B = 88,889.
     expect(splitByProduct(1_000_000, products, { minNewShare: 0.2 })).to.deep.equal({
       ok: true,
       value: { values: { A: 711_111, B: 88_889, N: 200_000 }, newShare: 0.2, minApplied: true },
