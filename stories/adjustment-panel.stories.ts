@@ -111,6 +111,27 @@ export const Preview: Story = {
   },
 };
 
+/**
+ * The suggested adjustments for 华东, FY2026-Q1, as of 13 March 2026: 王芳 and 张伟 far behind pace
+ * (forecasts of ¥208,846.16 and ¥89,230.77 against ¥700,000 and ¥400,000), 刘洋 leaving on
+ * 27 February (¥262,500 stays, ¥137,500 to 张伟) and 孙悦 hired on 2 March. Each button fills the form.
+ */
+export const Suggested: Story = {
+  render: () => {
+    localStorage.removeItem('quotakit.adjustment-draft.plan-fy2026.u-east');
+    const { plan, actuals } = data();
+    const q1 = (nodeId: string, v: number) => ({ nodeId, period: 'FY2026-Q1', metric: 'revenue' as const, value: yuan(v) });
+    plan.org = plan.org.map((n) => (n.id === 'r4' ? { ...n, leaveDate: '2026-02-27' } : n));
+    plan.org.push({ id: 'r7', name: '孙悦', parentId: 'east-sh', kind: 'rep', hireDate: '2026-03-02' });
+    plan.targets.push(q1('r1', 700_000), q1('r3', 400_000), q1('r4', 400_000));
+    actuals.pipeline = [{ id: 'o1', repId: 'r1', productId: 'core', amount: yuan(300_000), stageId: 'lead', expectedClose: '2026-03-25', probability: 0.5 }];
+    const store = new QkStore({ autosaveMs: false, asOf: '2026-03-13' });
+    store.setData(plan, actuals);
+    store.setFocus({ nodeId: 'east', period: 'FY2026-Q1' });
+    return html`<qk-adjustment-panel user-id="u-east" .store=${store}></qk-adjustment-panel>`;
+  },
+};
+
 export const PendingQueueAsApprover: Story = {
   render: () => html`<qk-adjustment-panel view="queue" user-id="u-admin" .data=${data()} .requests=${[request()]}></qk-adjustment-panel>`,
 };

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-review-board.js';
+import '../src/define/qk-funnel-inverter.js';
+import type { QkReviewApplyEvent } from '../src/events/qk-review-apply.js';
 import { QkStore } from '../src/store/store.js';
 import { generateSampleCompany } from '../src/engine/sample-data.js';
 import type { ReviewBoardModel } from '../src/components/review-board/review-board.js';
@@ -52,6 +54,28 @@ export const ZeroData: StoryObj = { render: () => board(model({ revenue: 0, coun
 
 /** No target for the period: the whole revenue is unplanned. */
 export const NoPlan: StoryObj = { render: () => board(model({ revenue: 60_000_000, counts: { lead: 300, demo: 60, quote: 30, won: 12 } }, { plan: { ...PLAN, revenue: null } })) };
+
+/**
+ * CLV from the host in the KPI table, a market view (¥5,000,000 × 12%) and 10% growth in the next
+ * target (¥850,000), and "Use for the next cycle" handing the updated rates, deal size and target to
+ * a funnel inverter as its `inputs`.
+ */
+export const NextCycle: StoryObj = {
+  render: () => {
+    const m = model(
+      { revenue: 75_000_000, counts: { lead: 600, demo: 120, quote: 60, won: 15 }, collections: 60_000_000, clv: 12_000_000 },
+      { plan: { ...PLAN, clv: 15_000_000 }, market: { size: 500_000_000, share: 0.12 } },
+    );
+    const apply = (e: QkReviewApplyEvent) => {
+      const inverter = (e.currentTarget as HTMLElement).parentElement!.querySelector('qk-funnel-inverter')!;
+      inverter.inputs = { target: e.detail.nextTarget, avgDealSize: e.detail.avgDealSize, stages: e.detail.rates };
+    };
+    return html`<div style="display: grid; gap: 12px; max-width: 980px">
+      <qk-review-board .model=${m} .options=${{ nextTarget: { growth: 0.1 } }} @qk-review-apply=${apply}></qk-review-board>
+      <qk-funnel-inverter period="FY2026-Q4"></qk-funnel-inverter>
+    </div>`;
+  },
+};
 
 /** The sample company (星辰科技) reviewed to 2026-11-27 from its plan, actuals and history. */
 export const SampleCompany: StoryObj = {

@@ -23,7 +23,7 @@ const sampleStore = (options: Parameters<typeof generateSampleCompany>[0] = {}) 
   return store;
 };
 
-/** The same numbers for a new hire and a veteran: 100.5 against 61.2. */
+/** The same numbers for a new hire and a veteran: 100.5 against 62.8 (CLV ¥120,000 of ¥150,000 counts for the veteran only). */
 const SAME: ScorecardPerson['kpis'] = {
   attainment: { actual: 80, benchmark: 100 },
   activity: { actual: 150, benchmark: 125 },
@@ -31,6 +31,7 @@ const SAME: ScorecardPerson['kpis'] = {
   winRate: { actual: 0.27, benchmark: 0.3 },
   avgDealSize: { actual: 3_500_000, benchmark: 5_000_000 },
   collectionRate: { actual: 0.9, benchmark: 0.9 },
+  clv: { actual: 12_000_000, benchmark: 15_000_000 },
   crossSell: { actual: 1, benchmark: 2 },
   strategicAccounts: { actual: 0, benchmark: 2 },
   mentoring: { actual: null, benchmark: 1 },

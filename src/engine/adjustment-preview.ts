@@ -378,6 +378,7 @@ export function previewCells(preview: Pick<AdjustmentPreview, 'cells' | 'metric'
       value: c.after,
       ...(own?.locked ? { locked: true } : {}),
       source: 'adjustment' as const,
+      original: own ? (own.original ?? own.value) : 0,
     };
   });
 }

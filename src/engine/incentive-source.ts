@@ -17,6 +17,49 @@ export interface IncentiveSource {
   targets: readonly TargetCell[];
   actuals: ActualsSnapshot | null;
   asOf: string;
+  /**
+   * The targets as loaded from the host (a store's `snapshot.targets`), before this session's
+   * changes. With them, a person's `originalTarget` is set when an approved adjustment changed
+   * their target in force (see `originalTargetCells`).
+   */
+  loadedTargets?: readonly TargetCell[];
+}
+
+const cellKey = (c: TargetCell) => `${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`;
+
+/**
+ * The target cells as they were before approved adjustments, for the attainment against the
+ * original target. A cell that carries `original` (set when an adjustment was applied, and saved
+ * with it, so it survives a reload) counts at that value (0: the adjustment created the cell).
+ * From a host that does not keep `original`, a cell written by an adjustment counts at its value
+ * as loaded (`loaded`), when that differs. Every other cell counts as it is in force: a planning
+ * edit (`manual`, a split, an import) changes the plan itself, not the target a person is paid
+ * against after the fact.
+ *
+ * @example
+ * // r1's Q1 revenue target was loaded at ¥500,000; an approved adjustment lowered it to ¥400,000.
+ * originalTargetCells([{ nodeId: 'r1', period: 'FY2026-Q1', metric: 'revenue', value: 40_000_000, source: 'adjustment' }],
+ *   [{ nodeId: 'r1', period: 'FY2026-Q1', metric: 'revenue', value: 50_000_000, source: 'manual' }])
+ * // → [{ nodeId: 'r1', period: 'FY2026-Q1', metric: 'revenue', value: 50_000_000, source: 'manual' }]
+ */
+export function originalTargetCells(inForce: readonly TargetCell[], loaded?: readonly TargetCell[]): TargetCell[] {
+  const before = loaded ? new Map(loaded.map((c) => [cellKey(c), c])) : null;
+  const out: TargetCell[] = [];
+  for (const c of inForce) {
+    // The cell remembers its pre-adjustment value (set when the adjustment was applied)…
+    if (c.original !== undefined) {
+      if (c.original > 0) out.push({ ...c, value: c.original });
+      continue;
+    }
+    if (c.source !== 'adjustment' || !before) {
+      out.push(c);
+      continue;
+    }
+    // …or, from a host that does not keep `original`, the value as loaded this session.
+    const was = before.get(cellKey(c));
+    if (was) out.push(was.value === c.value ? c : was);
+  }
+  return out;
 }
 
 export interface IncentiveScope {
@@ -37,7 +80,10 @@ export interface IncentiveScope {
  * The scope of the calculator for `nodeId` (default: the org's root) and `period` (default: the
  * quarter holding `asOf` if the node has a target there, else the fiscal year). Targets are the
  * revenue targets in force (`rollupTargets`); actuals count from the period's start to the earlier
- * of its end and `asOf`; products the plan data marks `new` are new products.
+ * of its end and `asOf`; products the plan data marks `new` are new products. With
+ * `loadedTargets`, a person whose target in force differs from the target before approved
+ * adjustments (`originalTargetCells`, rolled up the same way) gets it as `originalTarget`, so the
+ * attainment for pay is against the target in force with the original beside it.
  *
  * Fails with `incentive-node-unknown` for an unknown node, or the period codes of `parsePeriodId`.
  *
@@ -46,6 +92,9 @@ export interface IncentiveScope {
  * resolveIncentiveScope(source, { nodeId: 'r1', period: 'FY2026-Q1' })
  * // ok({ view: 'rep', people: [{ id: 'r1', target: 50_000_000 }, { id: 'r2', target: 0, mentorId: 'r1' }],
  * //      options: { from: '2026-01-01', to: '2026-03-31', asOf, newProductIds: ['ai'] }, … })
+ * // An approved adjustment set r1's Q1 cell to ¥400,000 (`source: 'adjustment'`), loaded at ¥500,000:
+ * resolveIncentiveScope({ ...source, loadedTargets }, { nodeId: 'r1', period: 'FY2026-Q1' })
+ * // people[0]: { id: 'r1', target: 40_000_000, originalTarget: 50_000_000, … }
  */
 export function resolveIncentiveScope(
   source: IncentiveSource,
@@ -68,11 +117,14 @@ export function resolveIncentiveScope(
   const parsed = parsePeriodId(period);
   if (!parsed.ok) return parsed;
   const cal = source.plan.calendar;
-  const targets = rollupTargets(source.targets, ix, { metric: 'revenue', period }, cal);
+  const q = { metric: 'revenue', period } as const;
+  const targets = rollupTargets(source.targets, ix, q, cal);
+  const originals = rollupTargets(originalTargetCells(source.targets, source.loadedTargets), ix, q, cal);
   const person = (n: OrgNode): PayoutPerson => ({
     id: n.id,
     name: n.name,
     target: targets.get(n.id) ?? 0,
+    ...((originals.get(n.id) ?? 0) !== (targets.get(n.id) ?? 0) ? { originalTarget: originals.get(n.id) ?? 0 } : {}),
     ...(n.hireDate ? { hireDate: n.hireDate } : {}),
     ...(n.mentorId ? { mentorId: n.mentorId } : {}),
   });

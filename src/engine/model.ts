@@ -149,6 +149,12 @@ export const TargetCellSchema = z.object({
   value: MinorUnitsSchema.check(z.gte(0)),
   locked: z.optional(z.boolean()),
   source: z.optional(TargetSourceSchema),
+  /**
+   * The target before approved adjustments: set when an adjustment first changes the cell (0 for
+   * a cell an adjustment created), kept by later ones, so pay can show the original beside the
+   * target in force even after a reload.
+   */
+  original: z.optional(MinorUnitsSchema.check(z.gte(0))),
 });
 export type TargetCell = z.infer<typeof TargetCellSchema>;
 

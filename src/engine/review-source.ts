@@ -8,7 +8,7 @@ import { mulDivRound } from './pace.js';
 import { fail, ok, type Result } from './result.js';
 import { buildOrgIndex, rollupActuals, rollupTargets, stageCountsRollup, type OrgIndex } from './rollup.js';
 import { conversionRatesFromHistory } from './funnel-history.js';
-import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewOptions } from './review.js';
+import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewMarket, type ReviewOptions } from './review.js';
 
 /** Plain plan data, as the store holds it. */
 export interface ReviewSource {
@@ -31,6 +31,13 @@ export interface ReviewQuery {
   rates?: readonly (number | null)[];
   /** The plan's average deal size, minor units; default: from the same history. */
   avgDealSize?: number | null;
+  /**
+   * Customer lifetime value from the host's CRM (the model keeps no customer data), minor units:
+   * the target and the period's measured average. Shown in the KPI table; "—" where absent.
+   */
+  clv?: { plan?: number | null; actual?: number | null };
+  /** The market view of the next cycle (size × share), blended into the proposed next target. */
+  market?: ReviewMarket | null;
   options?: ReviewOptions;
 }
 
@@ -157,9 +164,10 @@ export function reviewFromSnapshot(source: ReviewSource, query: ReviewQuery = {}
   const r = reviewPeriod(
     {
       stages,
-      plan: { revenue: planRevenue, rates: rates ?? [], avgDealSize: avgDealSize ?? null, collections: planCollections, salesCycleDays },
-      actual: { revenue, counts, collections, salesCycleDays: null },
+      plan: { revenue: planRevenue, rates: rates ?? [], avgDealSize: avgDealSize ?? null, collections: planCollections, salesCycleDays, clv: query.clv?.plan ?? null },
+      actual: { revenue, counts, collections, salesCycleDays: null, clv: query.clv?.actual ?? null },
       slipped,
+      market: query.market ?? null,
     },
     query.options,
   );

@@ -30,7 +30,7 @@ import type { Opportunity } from './model.js';
 import { fail, ok, type Result } from './result.js';
 import { checkRate, checkStageIds, invertFunnel, isCount, type StageRate } from './funnel-core.js';
 import { diagnoseFunnel } from './funnel-review.js';
-import { blendViews } from './views.js';
+import { blendViews, computeViews, type ViewName } from './views.js';
 
 /** The plan of the period: the revenue target and the funnel assumptions behind it. */
 export interface ReviewPlanInput {
@@ -44,6 +44,11 @@ export interface ReviewPlanInput {
   collections?: number | null;
   /** The planned sales cycle, days from lead to won (the stages' average days added up). */
   salesCycleDays?: number | null;
+  /**
+   * The target customer lifetime value (CLV), minor units: the gross revenue a customer is expected
+   * to bring over the whole relationship, when the host tracks one. Only shown in the KPI table.
+   */
+  clv?: number | null;
 }
 
 /** What happened in the period. */
@@ -56,6 +61,16 @@ export interface ReviewActualInput {
   collections?: number | null;
   /** The measured average sales cycle in days, when the CRM records one. */
   salesCycleDays?: number | null;
+  /** The average CLV of the customers won in the period as the CRM estimates it, minor units. */
+  clv?: number | null;
+}
+
+/** The market view of the next cycle: the market's size (minor units) and the share of it the node aims at. */
+export interface ReviewMarket {
+  /** Whole minor units ≥ 0. */
+  size: number;
+  /** 0 … 1 (0.12 = 12%). */
+  share: number;
 }
 
 export interface ReviewInput {
@@ -68,7 +83,16 @@ export interface ReviewInput {
    * passed (see `slippedDeals`). They make the timing effect.
    */
   slipped?: readonly Opportunity[];
+  /** Optional: the market view (size × share) that joins the plan and the actual in the proposed next target. */
+  market?: ReviewMarket | null;
 }
+
+/**
+ * The default weights of the next target's three views (see `ReviewOptions.nextTarget`): the plan
+ * (top-down) and the actual (bottom-up) count equally; the market view, the coarsest estimate,
+ * half as much as either. A view that is missing gives its weight to the others in proportion.
+ */
+export const NEXT_TARGET_WEIGHTS: Readonly<{ plan: number; actual: number; market: number }> = { plan: 0.4, actual: 0.4, market: 0.2 };
 
 export interface ReviewOptions {
   /**
@@ -78,8 +102,13 @@ export interface ReviewOptions {
   priorWeight?: number;
   /** The same for the deal size, in deals (default 10). */
   dealPriorWeight?: number;
-  /** The proposed next target: weights of the plan (top-down) and of the actual (bottom-up) view, and growth. */
-  nextTarget?: { planWeight?: number; actualWeight?: number; growth?: number };
+  /**
+   * The proposed next target blends three views with `blendViews` (`views.ts`): the plan (this
+   * period's target, top-down), the actual × (1 + growth) (bottom-up, as `computeViews` grows last
+   * year's actual) and, when the input has a `market`, size × share. Weights default to
+   * {@link NEXT_TARGET_WEIGHTS} (0.4 / 0.4 / 0.2); each must be ≥ 0, not all 0. Growth > −1, default 0.
+   */
+  nextTarget?: { planWeight?: number; actualWeight?: number; marketWeight?: number; growth?: number };
 }
 
 /** Which factor of revenue an effect belongs to. `unplanned`: the revenue of a period with no plan. */
@@ -115,7 +144,7 @@ export interface ReviewAttribution {
   reason: string | null;
 }
 
-export type ReviewKpiId = 'revenue' | 'leads' | 'count' | 'rate' | 'won' | 'avgDealSize' | 'salesCycle' | 'collections' | 'collectionRate';
+export type ReviewKpiId = 'revenue' | 'leads' | 'count' | 'rate' | 'won' | 'avgDealSize' | 'salesCycle' | 'collections' | 'collectionRate' | 'clv';
 
 /** One row of the KPI table. */
 export interface ReviewKpi {
@@ -161,6 +190,11 @@ export interface ReviewRecommendation {
   avgDealSize: { plan: number | null; actual: number | null; updated: number | null };
   /** The blended next target, minor units; null when there is nothing to base it on. */
   nextTarget: number | null;
+  /**
+   * The views the next target blends, minor units (null where absent): the plan, the actual after
+   * growth, and market size × share.
+   */
+  views: { plan: number | null; actual: number | null; market: number | null };
   /** Leads, demos … the next target needs at the updated assumptions; null when they are incomplete. */
   required: Record<string, number> | null;
   messages: ReviewMessage[];
@@ -186,6 +220,7 @@ export const REVIEW_ERROR_CODES = [
   'review-option-invalid',
   'review-node-unknown',
   'review-date-invalid',
+  'review-market-invalid',
 ] as const;
 
 const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -342,11 +377,13 @@ function kpi(
 
 /**
  * Reviews a period: plan against actual on every KPI (revenue, leads, each stage's count and
- * conversion, won deals, average deal size, sales cycle, collections and collection rate), the
+ * conversion, won deals, average deal size, sales cycle, collections, collection rate and, when the
+ * host gives them, customer lifetime value), the
  * revenue gap split per factor (`attributeRevenue`), the timing effect of slipped deals, the
  * headline diagnosis (`diagnoseFunnel`, extended with the deal size), findings ranked by money,
  * and recommendations for the next cycle: updated conversion assumptions, an updated deal size, a
- * proposed next target (`blendViews` of the plan and the actual) and the funnel it needs.
+ * proposed next target (`blendViews` of the plan, the actual × (1 + growth) and the optional market
+ * view size × share, weighted 0.4 / 0.4 / 0.2 by default) and the funnel it needs.
  *
  * @example
  * // The seed's plan, ¥1,000,000 at 20% / 50% / 40%, ¥50,000 a deal (500 leads, 100 demos, 50 quotes, 20 won).
@@ -357,11 +394,14 @@ function kpi(
  * // attribution: leads +15,844,014, quote→won −40,844,014 (分); Σ = −25,000,000
  * // diagnosis: funnel-diagnosis-bottom { leadsDelta: 20, from: 'quote', to: 'won', planRate: 40, actualRate: 25 }
  * //   ("Leads 20% above plan but the quote→won conversion fell from 40% to 25%: the problem is closing …")
- * // recommendation: quote→won (15 + 30 × 0.4) / (60 + 30) = 30%; next target ½ × 1,000,000 + ½ × 750,000 = ¥875,000
+ * // recommendation: quote→won (15 + 30 × 0.4) / (60 + 30) = 30%; next target (0.4 × 1,000,000 + 0.4 × 750,000) / 0.8 = ¥875,000
+ * //   (no market view: its 0.2 goes to the other two). With `market: { size: 500_000_000, share: 0.12 }` (¥600,000)
+ * //   and growth 10% (actual view ¥825,000): 0.4 × 1,000,000 + 0.4 × 825,000 + 0.2 × 600,000 = ¥850,000
  *
  * Errors: `funnel-stages-invalid`; `review-amount-invalid` (`field`); `review-count-invalid`
  * (`stage`); `review-plan-incomplete` (`field`: a stage id or `avgDealSize`) when a target is set
- * but its assumptions are missing or out of range; `review-option-invalid` (`option`).
+ * but its assumptions are missing or out of range; `review-option-invalid` (`option`);
+ * `review-market-invalid` (`size`, `share`).
  */
 export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): Result<PeriodReview> {
   const { plan, actual } = input;
@@ -369,7 +409,11 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
   const badStages = checkStageIds(stages);
   if (badStages) return badStages;
   if (stages.length < 2) return fail('funnel-stages-invalid', 'a review needs at least two stages', { reason: 'too-few' }, ['stages']);
-  for (const [field, v] of [['plan.revenue', plan.revenue], ['plan.avgDealSize', plan.avgDealSize], ['plan.collections', plan.collections], ['actual.collections', actual.collections]] as const) {
+  const amounts = [
+    ['plan.revenue', plan.revenue], ['plan.avgDealSize', plan.avgDealSize], ['plan.collections', plan.collections], ['actual.collections', actual.collections],
+    ['plan.clv', plan.clv], ['actual.clv', actual.clv],
+  ] as const;
+  for (const [field, v] of amounts) {
     if (v !== null && v !== undefined && !isAmount(v)) return fail('review-amount-invalid', `${field} must be a whole amount ≥ 0 in minor units`, { field, value: String(v) }, field.split('.'));
   }
   if (!isAmount(actual.revenue)) return fail('review-amount-invalid', 'actual.revenue must be a whole amount ≥ 0 in minor units', { field: 'actual.revenue', value: String(actual.revenue) }, ['actual', 'revenue']);
@@ -382,8 +426,18 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
   }
   const k = options.priorWeight ?? 30, kd = options.dealPriorWeight ?? 10;
   const nt = options.nextTarget ?? {};
-  for (const [option, v] of [['priorWeight', k], ['dealPriorWeight', kd], ['planWeight', nt.planWeight ?? 1], ['actualWeight', nt.actualWeight ?? 1]] as const) {
+  const weights = {
+    topDown: nt.planWeight ?? NEXT_TARGET_WEIGHTS.plan,
+    bottomUp: nt.actualWeight ?? NEXT_TARGET_WEIGHTS.actual,
+    market: nt.marketWeight ?? NEXT_TARGET_WEIGHTS.market,
+  };
+  for (const [option, v] of [['priorWeight', k], ['dealPriorWeight', kd], ['planWeight', weights.topDown], ['actualWeight', weights.bottomUp], ['marketWeight', weights.market]] as const) {
     if (!(Number.isFinite(v) && v >= 0)) return fail('review-option-invalid', `${option} must be a finite number ≥ 0`, { option, value: String(v) });
+  }
+  if (weights.topDown + weights.bottomUp + weights.market === 0) return fail('review-option-invalid', 'the next target needs a view weight above 0', { option: 'nextTarget', value: '0' });
+  const market = input.market ?? null;
+  if (market !== null && !(isAmount(market.size) && Number.isFinite(market.share) && market.share >= 0 && market.share <= 1)) {
+    return fail('review-market-invalid', 'the market needs a whole size ≥ 0 in minor units and a share between 0 and 1', { size: String(market.size), share: String(market.share) }, ['market']);
   }
   if (nt.growth !== undefined && !(Number.isFinite(nt.growth) && nt.growth > -1)) return fail('review-option-invalid', 'growth must be a number above −1', { option: 'growth', value: String(nt.growth) });
 
@@ -433,6 +487,7 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
     kpi('salesCycle', 'days', plan.salesCycleDays, actual.salesCycleDays),
     kpi('collections', 'money', plan.collections, actual.collections),
     kpi('collectionRate', 'ratio', planCollectionRate, actual.collections != null && actual.revenue > 0 ? actual.collections / actual.revenue : null),
+    kpi('clv', 'money', plan.clv, actual.clv),
   );
 
   // ---- attribution, timing ------------------------------------------------------------------------
@@ -492,10 +547,17 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
   });
   const dealPrior = dealOk ? kd : 0;
   const dealUpdated = won + dealPrior > 0 ? Math.round((actual.revenue + dealPrior * (dealOk ? plan.avgDealSize! : 0)) / (won + dealPrior)) : null;
+  // The three views of one node (三种视角): growth applies to the actual only, exactly as `computeViews` grows last year's actual.
   const growth = nt.growth ?? 0;
-  const grow = (v: number) => Math.round(v * (1 + growth));
-  const blend = blendViews([{ id: 'n', parentId: null }], { n: { ...(planned ? { topDown: grow(plan.revenue!) } : {}), bottomUp: grow(actual.revenue) } }, { topDown: nt.planWeight ?? 1, bottomUp: nt.actualWeight ?? 1 });
-  const nextTarget = blend.ok && (planned || actual.revenue > 0) ? blend.value.values.n : null;
+  const node = [{ id: 'n', parentId: null }];
+  const views = computeViews({ nodes: node, ...(planned ? { topDown: { n: plan.revenue! } } : {}), lastYear: { n: actual.revenue }, growth, ...(market ? { market: { n: market } } : {}) });
+  if (!views.ok) return views;
+  const v = views.value.n;
+  // Nothing to base a target on: no weighted view, or only views of 0 (no plan, nothing booked, no market).
+  const weighted = (['topDown', 'bottomUp', 'market'] as const satisfies readonly ViewName[]).filter((name) => v[name] !== undefined && weights[name] > 0);
+  const blend = weighted.some((name) => v[name]! > 0) ? blendViews(node, views.value, weights) : null;
+  if (blend && !blend.ok) return blend;
+  const nextTarget = blend ? blend.value.proposed.n : null;
   let required: Record<string, number> | null = null;
   if (nextTarget !== null && dealUpdated && recRates.every((r) => r.updated !== null)) {
     const inv = invertFunnel({ target: nextTarget, avgDealSize: dealUpdated, stages: stages.map((id, i) => (i < recRates.length ? { id, rate: recRates[i].updated! } : { id })) });
@@ -510,7 +572,11 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
   if (nextTarget !== null) {
     messages.push({
       code: 'review-rec-target',
-      params: { target: nextTarget, plan: planned ? plan.revenue! : -1, actual: actual.revenue, growth: pct(growth), ...(required ? { leads: required[stages[0]], won: required[wonStage] } : {}) },
+      params: {
+        target: nextTarget, plan: planned && weights.topDown > 0 ? plan.revenue! : -1, actual: actual.revenue, growth: pct(growth), bottomUp: v.bottomUp!,
+        ...(v.market !== undefined && weights.market > 0 ? { market: v.market, marketSize: market!.size, share: pct(market!.share) } : {}),
+        ...(required ? { leads: required[stages[0]], won: required[wonStage] } : {}),
+      },
     });
   }
 
@@ -521,6 +587,13 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
     timing,
     diagnosis,
     findings,
-    recommendation: { rates: recRates, avgDealSize: { plan: dealOk ? plan.avgDealSize : null, actual: actualDeal, updated: dealUpdated }, nextTarget, required, messages },
+    recommendation: {
+      rates: recRates,
+      avgDealSize: { plan: dealOk ? plan.avgDealSize : null, actual: actualDeal, updated: dealUpdated },
+      nextTarget,
+      views: { plan: v.topDown ?? null, actual: v.bottomUp ?? null, market: v.market ?? null },
+      required,
+      messages,
+    },
   });
 }

@@ -31,7 +31,11 @@ export interface ScorecardQuery {
   nodeId?: string | null;
   /** Default: the fiscal quarter holding `asOf`. */
   period?: string | null;
-  /** KPIs the CRM measures itself (strategic accounts, its own CRM completeness …), per rep; they win over the derived ones. */
+  /**
+   * KPIs the CRM measures itself (strategic accounts, customer lifetime value, its own CRM
+   * completeness …), per rep; they win over the derived ones (in the previous period too, so such a
+   * KPI adds no trend of its own). Money in minor units.
+   */
   extras?: Readonly<Record<string, Partial<Record<ScorecardKpiId, KpiMeasure>>>>;
   options?: Omit<ScorecardOptions, 'asOf'>;
 }
@@ -89,7 +93,11 @@ export function previousPeriod(period: string, calendar: Plan['calendar']): stri
  * - `crmCompleteness`: the share of the rep's open opportunities with a product line and an
  *   expected close that is not in the past (what the forecast needs), against 100%;
  * - `mentoring`: people the rep mentors (`mentorId` in the org), against 1;
- * - `strategicAccounts`: only from `extras` (the model has no account data).
+ * - `strategicAccounts`: only from `extras` (the model has no account data);
+ * - `clv` (customer lifetime value): only from `extras`, as the CRM estimates it: the average
+ *   expected gross revenue over the whole relationship of the customers the rep won in the period,
+ *   in integer minor units, against the team's average or a target CLV (e.g.
+ *   `extras: { r1: { clv: { actual: 12_000_000, benchmark: 15_000_000 } } }` scores 80).
  * "Team" is every rep under the node's parent when the node is a rep, else under the node. The
  * period is reviewed to `asOf` when it has not ended.
  *

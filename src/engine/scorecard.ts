@@ -3,9 +3,9 @@
  * quality KPIs, with weights that depend on tenure and role, and a team ranking.
  *
  * Results alone make a team short-sighted; process KPIs (activity, CRM completeness, win rate) and
- * quality KPIs (deal size, collection rate, cross-sell) show how a result was reached. A new hire
- * is judged mostly on activity and CRM discipline, a veteran on results, deal size, cross-sell,
- * strategic new accounts and mentoring (传帮带).
+ * quality KPIs (deal size, collection rate, customer lifetime value, cross-sell) show how a result
+ * was reached. A new hire is judged mostly on activity and CRM discipline, a veteran on results,
+ * deal size, customer lifetime value, cross-sell, strategic new accounts and mentoring (传帮带).
  *
  * Each KPI is measured against a benchmark (its target, or the team's level): its score is
  * 100 × actual / benchmark, capped at {@link DEFAULT_SCORE_CAP} × 100 so that over-performance on
@@ -24,6 +24,7 @@ export const SCORECARD_KPIS = [
   'winRate',
   'avgDealSize',
   'collectionRate',
+  'clv',
   'crossSell',
   'strategicAccounts',
   'mentoring',
@@ -38,6 +39,7 @@ export const KPI_GROUP: Readonly<Record<ScorecardKpiId, 'result' | 'process' | '
   winRate: 'process',
   avgDealSize: 'quality',
   collectionRate: 'quality',
+  clv: 'quality',
   crossSell: 'quality',
   strategicAccounts: 'result',
   mentoring: 'quality',
@@ -46,17 +48,26 @@ export const KPI_GROUP: Readonly<Record<ScorecardKpiId, 'result' | 'process' | '
 export type WeightProfileId = 'new-hire' | 'standard' | 'veteran';
 export const WEIGHT_PROFILE_IDS: readonly WeightProfileId[] = ['new-hire', 'standard', 'veteran'];
 
-/** Weights per profile, in points out of 100. */
+/**
+ * Weights per profile, in points out of 100. Customer lifetime value (`clv`) counts for the standard
+ * and veteran profiles only: a new hire has too few customers for it to mean anything yet.
+ */
 export const WEIGHT_PROFILES: Readonly<Record<WeightProfileId, Readonly<Partial<Record<ScorecardKpiId, number>>>>> = {
   'new-hire': { activity: 30, crmCompleteness: 25, attainment: 20, winRate: 15, collectionRate: 10 },
-  standard: { attainment: 35, activity: 15, winRate: 15, avgDealSize: 10, collectionRate: 10, crmCompleteness: 10, crossSell: 5 },
-  veteran: { attainment: 30, avgDealSize: 15, crossSell: 15, strategicAccounts: 15, mentoring: 15, collectionRate: 10 },
+  standard: { attainment: 30, activity: 15, winRate: 15, avgDealSize: 10, collectionRate: 10, crmCompleteness: 10, crossSell: 5, clv: 5 },
+  veteran: { attainment: 30, crossSell: 15, strategicAccounts: 15, avgDealSize: 10, clv: 10, mentoring: 10, collectionRate: 10 },
 };
 
 /** A KPI score is capped at cap × 100 (default 1.2 → 120). */
 export const DEFAULT_SCORE_CAP = 1.2;
 
-/** One KPI of a person: what they did and what it is measured against (a target, or the team's level). */
+/**
+ * One KPI of a person: what they did and what it is measured against (a target, or the team's level).
+ * Money KPIs (`attainment`, `avgDealSize`, `clv`) are in integer minor units; `clv` is the average
+ * customer lifetime value of the accounts the person won in the period: the gross revenue the CRM
+ * expects from a customer over the whole relationship (e.g. ¥120,000 → 12_000_000), measured
+ * against the team's average or a target CLV.
+ */
 export interface KpiMeasure {
   actual: number | null;
   benchmark: number | null;
@@ -199,9 +210,10 @@ function checkOptions(options: ScorecardOptions): Result<true> {
  *
  * @example
  * // The same numbers for a new hire and a veteran: attainment 80/100, activity 120/100, CRM 1/1,
- * // win rate 0.9, deal size 0.7, collection rate 1, cross-sell 0.5, strategic accounts 0/2, no mentoring data.
- * // New hire: (30·120 + 25·100 + 20·80 + 15·90 + 10·100) / 100 = 100.5
- * // Veteran (mentoring missing, 85 points left): (30·80 + 15·70 + 15·50 + 15·0 + 10·100) / 85 = 61.2
+ * // win rate 0.9, deal size 0.7, collection rate 1, CLV ¥120,000 / ¥150,000 = 0.8, cross-sell 0.5,
+ * // strategic accounts 0/2, no mentoring data.
+ * // New hire (no CLV weight): (30·120 + 25·100 + 20·80 + 15·90 + 10·100) / 100 = 100.5
+ * // Veteran (mentoring missing, 90 points left): (30·80 + 15·50 + 15·0 + 10·70 + 10·80 + 10·100) / 90 = 62.8
  *
  * Errors: `scorecard-date-invalid`, `scorecard-option-invalid` (`option`), `scorecard-kpi-invalid`
  * (`kpi`: an actual or benchmark that is negative or not finite).

@@ -5,3 +5,4 @@ export { QkAdjustmentCommitEvent } from './qk-adjustment-commit.js';
 export { QkFunnelChangeEvent, type QkFunnelChangeDetail } from './qk-funnel-change.js';
 export { QkAlertEvent, type QkAlertDetail } from './qk-alert.js';
 export { QkTargetChangeEvent, type QkTargetChangeDetail } from './qk-target-change.js';
+export { QkReviewApplyEvent, type QkReviewApplyDetail, type QkReviewApplyStage } from './qk-review-apply.js';

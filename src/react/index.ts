@@ -8,7 +8,7 @@
  * @example
  * import { QkProvider, QkAttainmentGauge } from 'quotakit/react';
  * <QkProvider adapter={adapter} locale="zh-CN">
- *   <QkAttainmentGauge period="FY2026" onQkAlert={(e) => console.log(e.detail.status)} />
+ *   <QkAttainmentGauge period="FY2026" onQkAlert={(e) => console.log(`${e.detail.nodeId}: ${e.detail.from} → ${e.detail.to}`, e.detail.message)} />
  * </QkProvider>
  */
 import * as React from 'react';
@@ -38,6 +38,7 @@ import type { QkTargetChangeEvent } from '../events/qk-target-change.js';
 import type { QkFunnelChangeEvent } from '../events/qk-funnel-change.js';
 import type { QkAdjustmentRequestEvent } from '../events/qk-adjustment-request.js';
 import type { QkAdjustmentCommitEvent } from '../events/qk-adjustment-commit.js';
+import type { QkReviewApplyEvent } from '../events/qk-review-apply.js';
 
 /**
  * `@lit/react`'s `createComponent`, plus: after unmount the element holds no reference to the app's
@@ -143,7 +144,7 @@ export const QkReviewBoard = createComponent({
   react: React,
   tagName: 'qk-review-board',
   elementClass: QkReviewBoardElement,
-  events: onError,
+  events: { ...onError, onQkReviewApply: 'qk-review-apply' as EventName<QkReviewApplyEvent> },
 });
 
 /** `<qk-scorecard>`: process and quality KPIs per person. */

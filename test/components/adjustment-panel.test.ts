@@ -12,6 +12,7 @@ import { adjustmentMessages } from '../../src/i18n/messages/adjustment.js';
 import type { QkAdjustmentRequestEvent } from '../../src/events/qk-adjustment-request.js';
 import type { QkAdjustmentCommitEvent } from '../../src/events/qk-adjustment-commit.js';
 import type { QkErrorEvent } from '../../src/events/qk-error.js';
+import { QkStore } from '../../src/store/store.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
 // Until the lead merges src/i18n/messages/adjustment.ts into the dictionaries.
@@ -265,5 +266,88 @@ describe('qk-adjustment-panel', () => {
     expect(checked).to.deep.equal(['FY2026-Q2']);
     expect(text(root(el).querySelector('h2')!)).to.equal('目标调整');
     await expect(el).to.be.accessible();
+  });
+
+  describe('suggested adjustments', () => {
+    /*
+     * 华东 as of Friday 13 March 2026, FY2026-Q1 (no holidays in the fixture's calendar): 64 working
+     * days (January 22, February 20, March 22), 52 behind (22 + 20 + 10, 2–13 March) = 81.25 %.
+     * Q1 targets: 张伟 (r3) and 刘洋 (r4) ¥400,000 each.
+     * - 李强 (r2) was hired on 5 January, inside Q1: a new hire, no value suggested.
+     * - 张伟 booked ¥80,000 (3 February), nothing open: run-rate 80,000 + 80,000 × 12 / 52 = 98,461.54;
+     *   blended ½ · 98,461.54 + ½ · 80,000 = ¥89,230.77 = 22.3 % of 400,000 < 80 % → suggest ¥89,230.77.
+     * - 刘洋 booked nothing and his only opportunity closes 15 April (after Q1): nothing to forecast
+     *   from, so no suggestion (not “set 刘洋 to ¥0”).
+     * - 王芳 has no Q1 target (only FY2026): nothing.
+     */
+    function store(leaveDate?: string): QkStore {
+      const { plan, actuals } = data();
+      plan.targets.push(
+        { nodeId: 'r3', period: 'FY2026-Q1', metric: 'revenue', value: yuan(400_000) },
+        { nodeId: 'r4', period: 'FY2026-Q1', metric: 'revenue', value: yuan(400_000) },
+      );
+      if (leaveDate) plan.org.find((n) => n.id === 'r4')!.leaveDate = leaveDate;
+      const s = new QkStore({ autosaveMs: false, asOf: '2026-03-13' });
+      s.setData(plan, actuals);
+      s.setFocus({ nodeId: 'east', period: 'FY2026-Q1' });
+      return s;
+    }
+    const items = (el: QkAdjustmentPanel) => [...root(el).querySelectorAll('[part=suggestion]')];
+
+    it('lists the pace and personnel suggestions of the focused subtree, each with its reason', async () => {
+      const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .store=${store()}></qk-adjustment-panel>`);
+      const list = root(el).querySelector('[part=suggestions]')!;
+      expect(text(list.querySelector('h3')!)).to.equal('Suggested adjustments');
+      expect(text(list.querySelector(':scope > p')!)).to.equal('From the pace and personnel data of 华东, FY2026-Q1, as of 2026-03-13.');
+      expect(items(el).map((li) => text(li.querySelector('.head')!))).to.deep.equal([
+        '李强 New hire Personnel change · Revenue · FY2026-Q1',
+        '张伟 Behind pace Pace deviation · Revenue · FY2026-Q1',
+      ]);
+      expect(text(items(el)[1]!.querySelector('.reason')!)).to.equal(
+        '张伟 is far behind pace in FY2026-Q1: with 81.3% of the working days behind, the actual is CN¥80,000.00 and the forecast CN¥89,230.77 is 22.3% of the target CN¥400,000.00.',
+      );
+      expect(items(el).map((li) => text(li.querySelector('.actions span')!))).to.deep.equal(['Suggested target: yours to set', 'Suggested target: CN¥89,230.77']);
+      expect(items(el).map((li) => li.querySelector('button')!.getAttribute('aria-label'))).to.deep.equal([
+        'Use in the form: 李强',
+        'Use in the form: 张伟',
+      ]);
+      await expect(el).to.be.accessible();
+      const zh = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="zh-CN" user-id="u-east" .store=${store()}></qk-adjustment-panel>`);
+      expect(text(items(zh)[1]!.querySelector('.reason')!)).to.equal('张伟在 FY2026-Q1 进度严重落后：工作日已过 81.3%，完成 ¥80,000.00，预测 ¥89,230.77，仅为目标 ¥400,000.00 的 22.3%。');
+      await expect(zh).to.be.accessible();
+    });
+
+    it('fills the form from a suggestion with the keyboard: a leaving rep’s remainder goes to the teammate', async () => {
+      // 刘洋 leaves on Friday 27 February: 42 of 64 working days (22 + 20) → 400,000 × 42 / 64 = ¥262,500
+      // stays with him; the remaining ¥137,500 goes to 张伟, the teammate who stays (¥537,500).
+      const s = store('2026-02-27');
+      const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .store=${s}></qk-adjustment-panel>`);
+      const leaving = items(el).find((li) => li.classList.contains('leaving'))!;
+      expect(text(leaving.querySelector('.reason')!)).to.equal(
+        '刘洋 leaves on 2026-02-27. The target for FY2026-Q1 is prorated to the working days until then: CN¥262,500.00 of CN¥400,000.00; the remaining CN¥137,500.00 goes to 张伟.',
+      );
+      leaving.querySelector('button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const r = root(el);
+      expect(r.querySelector<HTMLSelectElement>('.form select')!.value).to.equal('r4');
+      expect([...r.querySelectorAll<HTMLInputElement>('.periods input')].filter((i) => i.checked).map((i) => text(i.parentElement!))).to.deep.equal(['FY2026-Q1']);
+      expect(r.querySelector<HTMLInputElement>('input.num')!.value).to.equal('262500');
+      expect(r.querySelectorAll<HTMLSelectElement>('.form select')[2]!.value).to.equal('personnel-change');
+      expect([...r.querySelectorAll<HTMLInputElement>('.absorb input[type=radio]')].map((i) => i.checked)).to.deep.equal([false, false, true]);
+      expect([...r.querySelectorAll<HTMLInputElement>('.recipients input')].filter((i) => i.checked).map((i) => text(i.parentElement!))).to.deep.equal(['张伟']);
+      const reason = r.querySelector<HTMLTextAreaElement>('.form textarea')!;
+      expect(reason.value).to.equal(text(leaving.querySelector('.reason')!));
+      // Focus lands in the reason, to edit it; the focus of the dashboard stays on 华东.
+      expect(r.activeElement).to.equal(reason);
+      expect(s.focus.nodeId).to.equal('east');
+      expect(text(r.querySelector('[part=message]')!)).to.equal('The form is filled from the suggestion for 刘洋. Check the numbers and edit the reason before you submit.');
+      const rows = [...r.querySelectorAll('.preview table')[0]!.querySelectorAll('tbody tr')].map(rowText);
+      expect(rows).to.include.members([
+        '张伟 Recipient CN¥400,000.00 CN¥537,500.00 +CN¥137,500.00',
+        '刘洋 Adjusted CN¥400,000.00 CN¥262,500.00 −CN¥137,500.00',
+      ]);
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -171,6 +171,39 @@ describe('qk-incentive-calculator: manager view from the store', () => {
   });
 });
 
+describe('qk-incentive-calculator: after an approved adjustment', () => {
+  /*
+   * 王芳's Q1 target was loaded at ¥500,000; an approved adjustment lowered it to ¥300,000 (a cell
+   * with source 'adjustment', outside the snapshot). Booked ¥165,000 in Q1.
+   * Pay (tiers only): vs ¥300,000 → 55 %: (165,000 − 150,000) × 5 % = ¥750; vs the original 33 %.
+   * 李强: ¥45,000 of ¥40,000 → 112.5 %: 20,000 × 5 % + 5,000 × 8 % = ¥1,400 (no adjustment: no original).
+   */
+  async function adjusted(lang: string, node: string) {
+    const store = fixtureStore();
+    const done = await store.commitCells([{ nodeId: 'r1', period: 'FY2026-Q1', metric: 'revenue', value: 30_000_000 }], { source: 'adjustment' });
+    expect(done.ok).to.equal(true);
+    return fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang=${lang} node=${node} period="FY2026-Q1" .plan=${PLAN} .store=${store}></qk-incentive-calculator>`);
+  }
+
+  it('pays against the target in force and shows the original beside it (rep view)', async () => {
+    const el = await adjusted('en', 'r1');
+    const dds = [...el.shadowRoot!.querySelectorAll('.figures dd')].map((d) => d.textContent!.replace(/\s+/g, ' ').trim());
+    expect(dds).to.deep.equal(['55%', 'Original target CN¥500K: 33%', 'CN¥165K of CN¥300K', 'CN¥750']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the original target in the team table, in Chinese too', async () => {
+    const el = await adjusted('en', 'east-sh');
+    expect(rowsOf(el, '.team tbody').map((r) => r.slice(0, 5))).to.deep.equal([
+      ['李强', 'CN¥40K', 'CN¥45K', '112.5%', 'CN¥1,400'],
+      ['王芳', 'CN¥300K (original CN¥500K)', 'CN¥165K', '55% (33%)', 'CN¥750'],
+    ]);
+    await expect(el).to.be.accessible();
+    const zh = await adjusted('zh-CN', 'r1');
+    expect(text(zh, '.fig .sub')).to.equal('原目标 ¥50万：33%');
+  });
+});
+
 describe('qk-incentive-calculator: states', () => {
   it('fires qk-error with the path of the bad field of an invalid plan', async () => {
     const el = document.createElement('qk-incentive-calculator');

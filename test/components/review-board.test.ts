@@ -1,8 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/qk-review-board.js';
+import '../../src/define/qk-funnel-inverter.js';
 import { QkReviewBoard, type ReviewBoardModel } from '../../src/components/review-board/review-board.js';
 import { QkStore } from '../../src/store/store.js';
+import type { QkReviewApplyEvent } from '../../src/events/qk-review-apply.js';
+import type { FunnelInputsInit } from '../../src/components/funnel-inverter/funnel-inverter.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
 const STAGES = ['lead', 'demo', 'quote', 'won'];
@@ -38,6 +41,8 @@ describe('qk-review-board', () => {
     expect(kpis[0]).to.deep.equal(['Revenue', 'CN¥1M', 'CN¥750K', '−CN¥250K (worse than plan)', '−25%']);
     expect(kpis[1]).to.deep.equal(['Lead', '500', '600', '+100 (better than plan)', '+20%']);
     expect(kpis[6]).to.deep.equal(['Conversion Quote→Won', '40%', '25%', '−15 pp (worse than plan)', '−37.5%']);
+    // No CLV from the host: the row is there, empty.
+    expect(kpis.at(-1)).to.deep.equal(['Customer lifetime value (CLV)', '—', '—', '—', '—']);
     expect(clean(root(el).querySelector('[part="diagnosis"]')!.textContent)).to.equal(
       'Leads 20% above plan but the Quote→Won conversion fell from 40% to 25%: the problem is closing, at the bottom of the funnel.',
     );
@@ -48,6 +53,45 @@ describe('qk-review-board', () => {
     ]);
     expect(clean(root(el).querySelector('[part="recommendations"]')!.textContent)).to.contain('Proposed next target: CN¥875K');
     await expect(el).to.be.accessible();
+  });
+
+  it('hands the recommendations to the host with "Use for the next cycle"', async () => {
+    // Market ¥5,000,000 × 12% = ¥600,000, growth 10%: 0.4 × 1,000,000 + 0.4 × 825,000 + 0.2 × 600,000 = ¥850,000.
+    // Rates (15 + 30 × 0.4) / (60 + 30) = 30% for quote→won, the others stay; deal size stays ¥50,000.
+    const model: ReviewBoardModel = { ...SEED, market: { size: 500_000_000, share: 0.12 }, plan: { ...SEED.plan, clv: 15_000_000 }, actual: { ...SEED.actual, clv: 12_000_000 } };
+    const el = await fixture<QkReviewBoard>(html`<qk-review-board lang="en" .model=${model} .options=${{ nextTarget: { growth: 0.1 } }}></qk-review-board>`);
+    expect(rows(el, 'table.kpis').at(-1)).to.deep.equal(['Customer lifetime value (CLV)', 'CN¥150K', 'CN¥120K', '−CN¥30K (worse than plan)', '−20%']);
+    expect(clean(root(el).querySelector('[part="recommendations"]')!.textContent)).to.contain(
+      'Proposed next target: CN¥850K, a blend of the plan (CN¥1M), the actual (CN¥750K, +10% → CN¥825K) and the market view (CN¥5M × 12% = CN¥600K)',
+    );
+    const button = root(el).querySelector<HTMLButtonElement>('[part="apply"]')!;
+    expect(clean(button.textContent)).to.equal('Use for the next cycle');
+    const applied = oneEvent(el, 'qk-review-apply');
+    button.click();
+    const e = (await applied) as unknown as QkReviewApplyEvent;
+    expect([e.bubbles, e.composed]).to.deep.equal([true, true]);
+    expect(e.detail).to.deep.equal({
+      nodeId: '',
+      period: 'FY2026-Q3',
+      rates: [{ id: 'lead', rate: 0.2 }, { id: 'demo', rate: 0.5 }, { id: 'quote', rate: 0.3 }, { id: 'won' }],
+      avgDealSize: 5_000_000,
+      nextTarget: 85_000_000,
+    });
+    // The detail is what qk-funnel-inverter takes as `inputs`; the review needs the same funnel.
+    expect(el.review!.recommendation.required).to.deep.equal({ lead: 570, demo: 114, quote: 57, won: 17 });
+    const inputs: FunnelInputsInit = { target: e.detail.nextTarget, avgDealSize: e.detail.avgDealSize, stages: e.detail.rates };
+    const inverter = await fixture<HTMLElementTagNameMap['qk-funnel-inverter']>(html`<qk-funnel-inverter lang="en" period="FY2026-Q4" as-of="2026-10-01" .inputs=${inputs}></qk-funnel-inverter>`);
+    // The inverter works the funnel back to the same 570 leads → 17 won the review's recommendation names.
+    expect([...inverter.shadowRoot!.querySelectorAll('[part~="stage"]')].map((g) => g.getAttribute('aria-label'))).to.deep.equal([
+      'Leads: 570 required', 'Demos: 114 required', 'Quotes: 57 required', 'Won deals: 17 required',
+    ]);
+    await el.updateComplete;
+    expect(clean(root(el).querySelector('[role="status"]')!.textContent)).to.equal('The updated rates, deal size and next target were sent for the next cycle.');
+    await expect(el).to.be.accessible();
+
+    // Nothing to base a next target on (no plan, nothing booked): no button.
+    const empty = await fixture<QkReviewBoard>(html`<qk-review-board lang="en" .model=${{ ...SEED, plan: { ...SEED.plan, revenue: null }, actual: { revenue: 0, counts: {} } }}></qk-review-board>`);
+    expect(root(empty).querySelector('[part="apply"]')).to.equal(null);
   });
 
   it('writes and downloads the CSV', async () => {
@@ -88,12 +132,26 @@ describe('qk-review-board', () => {
     const store = new QkStore({ asOf: '2026-04-15', autosaveMs: false });
     store.setData(plan, actuals);
     store.setFocus({ nodeId: 'r1', period: 'FY2026-Q1' });
-    const el = await fixture<QkReviewBoard>(html`<qk-review-board lang="zh-CN" .store=${store} .rates=${[0.25, 0.5, 0.4]} .avgDealSize=${5_000_000}></qk-review-board>`);
+    const el = await fixture<QkReviewBoard>(
+      html`<qk-review-board lang="zh-CN" .store=${store} .rates=${[0.25, 0.5, 0.4]} .avgDealSize=${5_000_000} .clv=${{ plan: 15_000_000, actual: 12_000_000 }}></qk-review-board>`,
+    );
     expect(clean(root(el).querySelector('[part~="title"]')!.textContent)).to.equal('复盘 · 王芳 · FY2026-Q1');
     // Plan ¥500,000 (200 leads); actual ¥165,000 from 40 leads, 2 won at ¥82,500.
     const kpis = rows(el, 'table.kpis');
     expect(kpis[0].slice(0, 3)).to.deep.equal(['销售额', '¥50万', '¥16.5万']);
     expect(kpis[1].slice(0, 3)).to.deep.equal(['线索', '200', '40']);
+    expect(kpis.at(-1)).to.deep.equal(['客户终身价值（CLV）', '¥15万', '¥12万', '−¥3万 (差于计划)', '−20%']);
+    // "用于下期" sends r1's recommendation: rates on plan (e.g. (10 + 30 × 0.25) / (40 + 30) = 25%), deal size
+    // (16,500,000 + 10 × 5,000,000) / 12 = 5,541,667, next target (0.4 × 500,000 + 0.4 × 165,000) / 0.8 = ¥332,500.
+    const applied = oneEvent(el, 'qk-review-apply');
+    root(el).querySelector<HTMLButtonElement>('[part="apply"]')!.click();
+    expect(((await applied) as unknown as QkReviewApplyEvent).detail).to.deep.equal({
+      nodeId: 'r1',
+      period: 'FY2026-Q1',
+      rates: [{ id: 'lead', rate: 0.25 }, { id: 'demo', rate: 0.5 }, { id: 'quote', rate: 0.4 }, { id: 'won' }],
+      avgDealSize: 5_541_667,
+      nextTarget: 33_250_000,
+    });
     // Leads −¥486,317.20 and deal size +¥151,317.20 add up to the gap of −¥335,000.
     const hidden = rows(el, 'figure table');
     expect(hidden.map((r) => r[0])).to.deep.equal(['计划', '线索', '线索→演示', '演示→报价', '报价→赢单', '客单价', '实际']);

@@ -7,7 +7,7 @@ import { QkStore } from '../../src/store/store.js';
 import type { QkFocusChangeEvent } from '../../src/events/qk-focus-change.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
-// The same numbers for both (see test/engine/scorecard.test.ts): new hire 100.5, veteran 61.2.
+// The same numbers for both (see test/engine/scorecard.test.ts): new hire 100.5, veteran 62.8.
 const SAME: ScorecardPerson['kpis'] = {
   attainment: { actual: 80, benchmark: 100 },
   activity: { actual: 150, benchmark: 125 },
@@ -15,6 +15,7 @@ const SAME: ScorecardPerson['kpis'] = {
   winRate: { actual: 0.27, benchmark: 0.3 },
   avgDealSize: { actual: 3_500_000, benchmark: 5_000_000 },
   collectionRate: { actual: 0.9, benchmark: 0.9 },
+  clv: { actual: 12_000_000, benchmark: 15_000_000 },
   crossSell: { actual: 1, benchmark: 2 },
   strategicAccounts: { actual: 0, benchmark: 2 },
   mentoring: { actual: null, benchmark: 1 },
@@ -32,17 +33,17 @@ describe('qk-scorecard', () => {
     const el = await fixture<QkScorecard>(html`<qk-scorecard lang="en" .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard>`);
     expect(rows(el, 'table.ranking')).to.deep.equal([
       ['1', 'Newcomer', 'New hire', '100.5', '▲ +4.0 vs last period (96.5)'],
-      ['2', 'Veteran', 'Veteran', '61.2', 'No previous period to compare with'],
+      ['2', 'Veteran', 'Veteran', '62.8', 'No previous period to compare with'],
     ]);
     await expect(el).to.be.accessible();
 
-    // One profile for everyone: both score 61.2 as veterans and share rank 1 (equal score and attainment).
+    // One profile for everyone: both score 62.8 as veterans and share rank 1 (equal score and attainment).
     root(el).querySelector<HTMLInputElement>('input[value="veteran"]')!.click();
     await el.updateComplete;
     expect(el.profile).to.equal('veteran');
     expect(rows(el, 'table.ranking').map((r) => r.slice(0, 4))).to.deep.equal([
-      ['1 tied', 'Newcomer', 'Veteran', '61.2'],
-      ['1 tied', 'Veteran', 'Veteran', '61.2'],
+      ['1 tied', 'Newcomer', 'Veteran', '62.8'],
+      ['1 tied', 'Veteran', 'Veteran', '62.8'],
     ]);
     // Keyboard: arrows move through the radio group (native radios).
     root(el).querySelector<HTMLInputElement>('input[value="veteran"]')!.focus();
@@ -56,7 +57,8 @@ describe('qk-scorecard', () => {
     root(el).querySelector<HTMLButtonElement>('button[part="person"]')!.click();
     await el.updateComplete;
     expect(clean(root(el).querySelector('[part~="title"]')!.textContent)).to.equal('绩效记分卡 · Newcomer · FY2026-Q1');
-    expect(root(el).querySelector('[part="score"]')!.getAttribute('aria-label')).to.equal('得分 100.5（满分 100）');
+    // The label states the real cap: a KPI scores at most 120 (DEFAULT_SCORE_CAP 1.2 × 100), so the composite does too.
+    expect(root(el).querySelector('[part="score"]')!.getAttribute('aria-label')).to.equal('得分 100.5（最高 120 分，100 分表示各项指标均达到基准）');
     expect(rows(el, 'table.kpis')).to.deep.equal([
       ['活动量（线索、演示、报价） 过程', '30 (30%)', '150', '125', '120.0', '36.0'],
       ['CRM 填写完整度 过程', '25 (25%)', '100%', '100%', '100.0', '25.0'],
@@ -77,18 +79,42 @@ describe('qk-scorecard', () => {
     store.setData(plan, actuals);
     store.setFocus({ nodeId: 'east-sh', period: 'FY2026-Q1' });
     const el = await fixture<QkScorecard>(html`<qk-scorecard lang="zh-CN" .store=${store}></qk-scorecard>`);
-    // 王芳 (veteran): (30·33 + 15·100 + 15·100 + 15·100 + 10·100) / 85 = 76.4; 李强 (new hire) has no bookings.
-    expect(rows(el, 'table.ranking')[0].slice(0, 4)).to.deep.equal(['1', '王芳', '资深', '76.4']);
+    // 王芳 (veteran): (30·33 + 15·100 + 10·100 + 10·100 + 10·100) / 75 = 73.2; 李强 (new hire) has no bookings.
+    expect(rows(el, 'table.ranking')[0].slice(0, 4)).to.deep.equal(['1', '王芳', '资深', '73.2']);
     const focus = oneEvent(el, 'qk-focus-change');
     root(el).querySelector<HTMLButtonElement>('button[part="person"]')!.click();
     expect(((await focus) as unknown as QkFocusChangeEvent).focus.nodeId).to.equal('r1');
     await el.updateComplete;
     expect(clean(root(el).querySelector('[part~="title"]')!.textContent)).to.equal('绩效记分卡 · 王芳 · FY2026-Q1');
-    expect(clean(root(el).querySelector('[part~="note"]')!.textContent)).to.equal('未统计（权重已分给其他指标）：战略新客户');
+    expect(clean(root(el).querySelector('[part~="note"]')!.textContent)).to.equal('未统计（权重已分给其他指标）：战略新客户、客户终身价值（CLV）');
     await expect(el).to.be.accessible();
     root(el).querySelector<HTMLButtonElement>('[part="back"]')!.click();
     await el.updateComplete;
     expect(store.focus.nodeId).to.equal('east-sh');
+  });
+
+  it("shows a veteran's CLV and states the score's cap in English", async () => {
+    const el = await fixture<QkScorecard>(html`<qk-scorecard lang="en" .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard>`);
+    root(el).querySelectorAll<HTMLButtonElement>('button[part="person"]')[1].click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="score"]')!.getAttribute('aria-label')).to.equal('Score 62.8 of at most 120 (100 = every KPI on its benchmark)');
+    // CLV: weight 10 of the 90 measured points (11.1%), ¥120,000 against ¥150,000 → 80, 10 / 90 × 80 = 8.9 points.
+    const clv = rows(el, 'table.kpis').find((r) => r[0].startsWith('Customer lifetime value'));
+    expect(clv).to.deep.equal(['Customer lifetime value (CLV) Quality', '10 (11.1%)', 'CN¥120K', 'CN¥150K', '80.0', '8.9']);
+    await expect(el).to.be.accessible();
+  });
+
+  it("takes CLV from the host's extras under a store", async () => {
+    const { plan, actuals } = smallFixture();
+    const store = new QkStore({ asOf: '2026-04-15', autosaveMs: false });
+    store.setData(plan, actuals);
+    store.setFocus({ nodeId: 'r1', period: 'FY2026-Q1' });
+    const extras = { r1: { clv: { actual: 12_000_000, benchmark: 15_000_000 } } };
+    const el = await fixture<QkScorecard>(html`<qk-scorecard lang="zh-CN" .store=${store} .extras=${extras}></qk-scorecard>`);
+    // (5,490 + 10·80) / 85 = 74.0; strategic accounts alone stay unmeasured.
+    expect(clean(root(el).querySelector('[part="score"]')!.textContent)).to.equal('74.0');
+    expect(rows(el, 'table.kpis').find((r) => r[0].startsWith('客户终身价值'))).to.deep.equal(['客户终身价值（CLV） 质量', '10 (11.8%)', '¥12万', '¥15万', '80.0', '9.4']);
+    expect(clean(root(el).querySelector('[part~="note"]')!.textContent)).to.equal('未统计（权重已分给其他指标）：战略新客户');
   });
 
   it('shows bad KPI values in place and fires qk-error; loading and empty states are accessible', async () => {

@@ -30,7 +30,7 @@ export const ELEMENTS: readonly EmbedElement[] = [
   { tag: 'qk-pace-chart', attrs: { period: 'FY2026' }, data: 'sample', events: ['qk-alert', 'qk-error'] },
   { tag: 'qk-adjustment-panel', attrs: {}, aloneAttrs: { 'user-id': 'u-east' }, data: 'small', events: ['qk-adjustment-request', 'qk-adjustment-commit', 'qk-focus-change', 'qk-error'] },
   { tag: 'qk-incentive-calculator', attrs: {}, data: 'sample', events: ['qk-focus-change', 'qk-error'] },
-  { tag: 'qk-review-board', attrs: {}, data: 'sample', events: ['qk-error'] },
+  { tag: 'qk-review-board', attrs: {}, data: 'sample', events: ['qk-review-apply', 'qk-error'] },
   { tag: 'qk-scorecard', attrs: {}, data: 'sample', events: ['qk-focus-change', 'qk-error'] },
 ];
 

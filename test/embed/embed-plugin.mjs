@@ -11,7 +11,8 @@
  *   fresh copy per query: what a page that loads QuotaKit twice (two CRM plugins) gets. `version`
  *   stamps another `VERSION` into that copy.
  * - `/__qk-embed/defines.json` lists the tags of `src/define/*.ts`, so a test notices an element
- *   that test/embed/elements.ts does not know yet.
+ *   that test/embed/elements.ts does not know yet; `/__qk-embed/fires.json` maps each tag to the
+ *   events its class declares with `@fires` (read from the source, where the JSDoc still is).
  * - React 19 ships CommonJS only: `react`, `react-dom`, `react-dom/client` and the JSX runtimes are
  *   served as ES modules from one esbuild bundle (one React instance). `vue` is served as Vue's
  *   own self-contained ES build with the template compiler (what a Vite alias to
@@ -154,6 +155,9 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
           .sort();
         return { body: JSON.stringify(tags), type: 'json', headers: { 'cache-control': 'no-store' } };
       }
+      if (path === '/__qk-embed/fires.json') {
+        return { body: JSON.stringify(declaredEvents(rootDir)), type: 'json', headers: { 'cache-control': 'no-store' } };
+      }
       if (path === '/dist/quotakit.bundle.js' && !context.URL.searchParams.has('built')) {
         return { body: "export * from '/src/bundle.ts';", type: 'js' };
       }
@@ -183,4 +187,17 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
       return undefined;
     },
   };
+}
+
+/** `{ tag: ['qk-…', …] }`: the `@fires` of the class each `src/define/qk-*.ts` registers. */
+function declaredEvents(rootDir) {
+  const out = {};
+  for (const file of readdirSync(resolve(rootDir, 'src/define')).filter((f) => /^qk-.*\.ts$/.test(f))) {
+    const define = readFileSync(resolve(rootDir, 'src/define', file), 'utf8');
+    const from = /from '(\.\.\/components\/[^']+)\.js'/.exec(define);
+    if (!from) continue;
+    const source = readFileSync(resolve(rootDir, 'src/define', `${from[1]}.ts`), 'utf8');
+    out[file.slice(0, -3)] = [...source.matchAll(/@fires\s+(qk-[\w-]+)/g)].map((m) => m[1]).sort();
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
  * registry and CSS, as a real host), and judge whether an element rendered usably there.
  */
 import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { ELEMENTS } from './elements.js';
 
 export type HostWindow = Window & typeof globalThis;
@@ -110,4 +111,23 @@ export function findAll(root: ParentNode): { tag: string; el: Element }[] {
 export async function failures(items: { tag: string; el: Element }[]): Promise<string[]> {
   const reasons = await Promise.all(items.map(async ({ tag, el }) => [tag, await settle(el)] as const));
   return reasons.filter(([, r]) => r).map(([tag, r]) => `${tag}: ${r}`);
+}
+
+/**
+ * A real keyboard edit in a `qk-goal-tree` of a host page: focuses the cell left of (`row`, `col`),
+ * moves onto it with ArrowRight (a selection: `qk-focus-change`), opens the editor with Enter,
+ * replaces the value with `text` and commits with Enter (`qk-target-change`).
+ */
+export async function editGoalTreeCell(tree: Element, row: number, col: number, text: string): Promise<void> {
+  const cell = (c: number) => tree.shadowRoot!.querySelector<HTMLElement>(`[data-r="${row}"][data-c="${c}"]`);
+  await waitUntil(() => cell(col), `the goal tree has no cell ${row}:${col}`);
+  // The keys go to the focused frame: focus the host page's window first, then the cell.
+  (tree.ownerDocument.defaultView as Window).focus();
+  cell(col - 1)!.focus();
+  await sendKeys({ press: 'ArrowRight' });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => tree.shadowRoot!.querySelector('input[part="input"]'), 'Enter opened no editor');
+  tree.shadowRoot!.querySelector<HTMLInputElement>('input[part="input"]')!.select(); // typing replaces the whole value
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
 }

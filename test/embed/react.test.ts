@@ -1,15 +1,21 @@
 /**
  * React 19: every element mounted through its `quotakit/react` wrapper (src/react/index.ts) in a
- * real React root — properties set, events received through `onQk…` props, unmounted without
- * leaks — and the runnable example demo/embed/react.html.
+ * real React root — properties set, every declared event received through its `onQk…` prop (and
+ * one raised by a real keyboard edit), unmounted without leaks (no store listener left behind) —
+ * and the runnable example demo/embed/react.html.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createElement, StrictMode, type ComponentType } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import * as wrappers from '../../src/react/index.js';
 import { BAD_DATA, ELEMENTS, aloneAttrs, dataFor, type EmbedElement } from './elements.js';
-import { failures, findAll, openPage, settle, type HostPage } from './host.js';
+import { sampleEvent } from './events.js';
+import { editGoalTreeCell, failures, findAll, openPage, settle, squash, type HostPage } from './host.js';
+import { smallFixture } from '../fixtures/small-plan.js';
+import type { QkTargetChangeEvent } from '../../src/events/index.js';
+import type { QkStore } from '../../src/store/store.js';
 
 /** `qk-attainment-gauge` → `QkAttainmentGauge`, the wrapper's export name. */
 const wrapperName = (tag: string) => tag.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
@@ -18,6 +24,9 @@ const wrapperOf = (tag: string) => (wrappers as Record<string, unknown>)[wrapper
 const propOf = (event: string) => `on${wrapperName(event)}`;
 /** React props from attribute names: `user-id` → `userId`. */
 const camel = (attrs: Record<string, string>) => Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
+/** How many listeners a store has (QkStore keeps the set private; the test reads it to find leaks). */
+const listenerCount = (store: QkStore) => (store as unknown as { listeners: Set<unknown> }).listeners.size;
+type ProviderEl = HTMLElement & { store: QkStore };
 
 describe('embed: React 19', () => {
   let container: HTMLElement;
@@ -67,6 +76,99 @@ describe('embed: React 19', () => {
     });
   }
 
+  for (const e of ELEMENTS) {
+    it(`<${wrapperName(e.tag)}> delivers each event it declares (${e.events.join(', ')}) to its own onQk… prop only`, async () => {
+      const Wrapper = wrapperOf(e.tag)!;
+      const received: Record<string, Event[]> = Object.fromEntries(e.events.map((t) => [t, []]));
+      const handlers = Object.fromEntries(e.events.map((t) => [propOf(t), (ev: Event) => received[t]!.push(ev)]));
+      root = createRoot(container);
+      flushSync(() => root!.render(createElement(StrictMode, null, createElement(Wrapper, { ...camel(aloneAttrs(e)), lang: 'en', data: dataFor(e), ...handlers }))));
+      const el = container.querySelector(e.tag)!;
+      expect(await settle(el)).to.equal('');
+      for (const type of e.events) received[type]!.length = 0; // whatever the element raised while loading
+      for (const type of e.events) {
+        const ev = sampleEvent(type);
+        el.dispatchEvent(ev);
+        // Exactly this event object, through exactly its own prop.
+        expect(received[type], `${propOf(type)} for ${type}`).to.deep.equal([ev]);
+        expect(Object.values(received).flat().length, `only ${propOf(type)} fired`).to.equal(1);
+        received[type]!.length = 0;
+      }
+    });
+  }
+
+  it('a real keyboard edit in <QkGoalTree> reaches onQkFocusChange and onQkTargetChange', async () => {
+    const focus: Event[] = [];
+    const changes: QkTargetChangeEvent[] = [];
+    root = createRoot(container);
+    flushSync(() =>
+      root!.render(
+        createElement(StrictMode, null,
+          createElement(wrapperOf('qk-goal-tree')!, {
+            lang: 'en',
+            granularity: 'year',
+            expandDepth: 2,
+            data: smallFixture(),
+            onQkFocusChange: (ev: Event) => focus.push(ev),
+            onQkTargetChange: (ev: QkTargetChangeEvent) => changes.push(ev),
+          }),
+        ),
+      ),
+    );
+    const tree = container.querySelector('qk-goal-tree')!;
+    expect(await settle(tree)).to.equal('');
+    const cell = (r: number) => tree.shadowRoot!.querySelector<HTMLElement>(`[data-r="${r}"][data-c="1"]`)!;
+    cell(1).focus(); // 华东's FY2026 revenue
+    await sendKeys({ press: 'ArrowDown' }); // → 上海一组
+    await waitUntil(() => (focus.at(-1) as { focus?: { nodeId: string } } | undefined)?.focus?.nodeId === 'east-sh', 'no qk-focus-change for 上海一组 reached onQkFocusChange');
+    await sendKeys({ press: 'Enter' });
+    await (tree as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '450万' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => changes.length >= 3, 'the edit raised no qk-target-change in onQkTargetChange');
+    // 上海一组 ¥4,000,000 → ¥4,500,000; its sibling 杭州组 gives up the ¥500,000 (¥3,200,000 → ¥2,700,000);
+    // inside 上海一组 the +¥500,000 goes to 王芳 (¥500,000, her Q1) as the only rep with a target: ¥1,000,000.
+    expect(changes.map((c) => [c.type, c.detail.nodeId, c.detail.oldValue, c.detail.newValue])).to.deep.equal([
+      ['qk-target-change', 'east-sh', 400_000_000, 450_000_000],
+      ['qk-target-change', 'east-hz', 320_000_000, 270_000_000],
+      ['qk-target-change', 'r1', null, 100_000_000],
+    ]);
+    expect(squash(cell(2).querySelector('[part~="value"]')!.textContent)).to.equal('CN¥4.5M');
+  });
+
+  it('under <QkProvider>, mounting and unmounting every element leaves the store with the listeners it had', async () => {
+    const Provider = wrapperOf('qk-provider')!;
+    const render = (children: boolean) =>
+      flushSync(() =>
+        root!.render(
+          createElement(StrictMode, null,
+            createElement(
+              Provider,
+              { sample: true, locale: 'en', asOf: '2026-03-11', autosaveMs: 0 },
+              ...(children ? ELEMENTS.map((e) => createElement(wrapperOf(e.tag)!, { key: e.tag, ...camel(e.attrs), onQkError: () => {} })) : []),
+            ),
+          ),
+        ),
+      );
+    root = createRoot(container);
+    render(false);
+    const provider = container.querySelector('qk-provider') as ProviderEl;
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    const store = provider.store;
+    const before = listenerCount(store); // the provider's own
+    render(true);
+    expect(await failures(findAll(container))).to.deep.equal([]);
+    expect(listenerCount(store), 'one listener per element while mounted').to.equal(before + ELEMENTS.length);
+    render(false);
+    expect(container.querySelector(ELEMENTS[0]!.tag)).to.equal(null);
+    expect(listenerCount(store), 'listeners left after the elements unmounted').to.equal(before);
+    // The whole app goes: the provider lets go of its store too.
+    root.unmount();
+    root = undefined;
+    expect(listenerCount(store)).to.equal(0);
+  });
+
   it('elements under <QkProvider> share its store; focus events arrive through onQkFocusChange', async () => {
     const Provider = wrapperOf('qk-provider')!;
     const focus: Event[] = [];
@@ -101,6 +203,19 @@ describe('embed: React 19', () => {
       const provider = await waitUntilFound(page, 'qk-provider');
       await waitUntil(() => (provider as HTMLElement & { store: { status: string } }).store.status === 'ready', 'the example never loaded', { timeout: 8000 });
       expect(await failures(findAll(provider))).to.deep.equal([]);
+      expect(page.errors).to.deep.equal([]);
+
+      // A real edit in the page's goal tree: the company's FY2026 total (row 0, the last column;
+      // ¥113M in the sample) becomes ¥120,000,000. Its handlers show the selection and count the cells.
+      const store = (provider as HTMLElement & { store: QkStore }).store;
+      const output = (id: string) => squash(page!.doc.getElementById(id)!.textContent);
+      const company = store.snapshot!.org.find((n) => n.parentId === null)!.id;
+      await editGoalTreeCell(provider.querySelector('qk-goal-tree')!, 0, 5, '120000000');
+      await waitUntil(() => output('edits') !== '0', 'the example counted no qk-target-change');
+      expect(store.getCell(company, 'FY2026', 'revenue')?.value).to.equal(12_000_000_000);
+      expect(output('focus')).to.equal(company);
+      expect(output('last-event')).to.equal(`qk-target-change ${company}`);
+      expect(Number(output('edits')), 'one qk-target-change per changed (pending) cell').to.equal(store.pendingCount);
       expect(page.errors).to.deep.equal([]);
     });
   });

@@ -1,15 +1,20 @@
 /**
  * Vue 3: every element mounted by a Vue app with `isCustomElement: tag => tag.startsWith('qk-')`
- * — data as a DOM property (Vue's automatic property setting, and the `.prop` modifier), events
- * through `@qk-…` listeners, unmounted cleanly — and the runnable example demo/embed/vue.html.
+ * — data as a DOM property (Vue's automatic property setting, and the `.prop` modifier), every
+ * declared event through its `@qk-…` listener, unmounted cleanly (no store listener left behind) —
+ * and the runnable example demo/embed/vue.html.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { createApp, nextTick, ref, type App } from 'vue';
 import '../../src/index.js';
 import { BAD_DATA, ELEMENTS, aloneAttrs, dataFor } from './elements.js';
-import { failures, findAll, openPage, settle, type HostPage } from './host.js';
+import { sampleEvent } from './events.js';
+import { editGoalTreeCell, failures, findAll, openPage, settle, squash, type HostPage } from './host.js';
+import type { QkStore } from '../../src/store/store.js';
 
 const attrs = (a: Record<string, string>) => Object.entries(a).map(([k, v]) => `${k}="${v}"`).join(' ');
+/** How many listeners a store has (QkStore keeps the set private; the test reads it to find leaks). */
+const listenerCount = (store: QkStore) => (store as unknown as { listeners: Set<unknown> }).listeners.size;
 
 describe('embed: Vue 3', () => {
   let host: HTMLElement;
@@ -56,6 +61,58 @@ describe('embed: Vue 3', () => {
     }
   }
 
+  for (const e of ELEMENTS) {
+    it(`<${e.tag}> delivers each event it declares (${e.events.join(', ')}) to its own @qk-… handler only`, async () => {
+      const received: Record<string, Event[]> = Object.fromEntries(e.events.map((t) => [t, []]));
+      app = createApp({
+        setup: () => ({ data: dataFor(e), on: (type: string, ev: Event) => received[type]!.push(ev) }),
+        template: `<${e.tag} lang="en" ${attrs(aloneAttrs(e))} :data="data" ${e.events.map((t) => `@${t}="on('${t}', $event)"`).join(' ')}></${e.tag}>`,
+      });
+      app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('qk-');
+      app.mount(host);
+      const el = host.querySelector(e.tag)!;
+      expect(await settle(el)).to.equal('');
+      for (const type of e.events) received[type]!.length = 0; // whatever the element raised while loading
+      for (const type of e.events) {
+        const ev = sampleEvent(type);
+        el.dispatchEvent(ev);
+        // Exactly this event object, through exactly its own handler.
+        expect(received[type], `@${type}`).to.deep.equal([ev]);
+        expect(Object.values(received).flat().length, `only @${type} fired`).to.equal(1);
+        received[type]!.length = 0;
+      }
+    });
+  }
+
+  it('under <qk-provider>, showing and removing every element leaves the store with the listeners it had', async () => {
+    const show = ref(false);
+    app = createApp({
+      setup: () => ({ show }),
+      template: `<qk-provider sample locale="en" as-of="2026-03-11" :autosave-ms.prop="0">
+        <template v-if="show">
+          ${ELEMENTS.map((e) => `<${e.tag} ${attrs(e.attrs)} @qk-error="() => {}"></${e.tag}>`).join('\n')}
+        </template>
+      </qk-provider>`,
+    });
+    app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('qk-');
+    app.mount(host);
+    const provider = host.querySelector('qk-provider') as HTMLElement & { store: QkStore };
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    const store = provider.store;
+    const before = listenerCount(store); // the provider's own
+    show.value = true;
+    await nextTick();
+    expect(await failures(findAll(host))).to.deep.equal([]);
+    expect(listenerCount(store), 'one listener per element while mounted').to.equal(before + ELEMENTS.length);
+    show.value = false;
+    await nextTick();
+    expect(host.querySelector(ELEMENTS[0]!.tag)).to.equal(null);
+    expect(listenerCount(store), 'listeners left after the elements were removed').to.equal(before);
+    app.unmount();
+    app = undefined;
+    expect(listenerCount(store)).to.equal(0);
+  });
+
   it('every element under one <qk-provider sample> renders from the shared store', async () => {
     app = createApp({
       template: `<qk-provider sample locale="en" as-of="2026-03-11" :autosave-ms.prop="0">
@@ -78,6 +135,19 @@ describe('embed: Vue 3', () => {
       const provider = page.doc.querySelector('qk-provider') as HTMLElement & { store: { status: string } };
       await waitUntil(() => provider.store.status === 'ready', 'the example never loaded', { timeout: 8000 });
       expect(await failures(findAll(provider))).to.deep.equal([]);
+      expect(page.errors).to.deep.equal([]);
+
+      // A real edit in the page's goal tree: the company's FY2026 total (row 0, the last column;
+      // ¥113M in the sample) becomes ¥120,000,000. Its handlers show the selection and count the cells.
+      const store = (provider as HTMLElement & { store: QkStore }).store;
+      const output = (id: string) => squash(page!.doc.getElementById(id)!.textContent);
+      const company = store.snapshot!.org.find((n) => n.parentId === null)!.id;
+      await editGoalTreeCell(provider.querySelector('qk-goal-tree')!, 0, 5, '120000000');
+      await waitUntil(() => output('edits') !== '0', 'the example counted no qk-target-change');
+      expect(store.getCell(company, 'FY2026', 'revenue')?.value).to.equal(12_000_000_000);
+      expect(output('focus')).to.equal(company);
+      expect(output('last-event')).to.equal(`qk-target-change ${company}`);
+      expect(Number(output('edits')), 'one qk-target-change per changed (pending) cell').to.equal(store.pendingCount);
       expect(page.errors).to.deep.equal([]);
     });
   });

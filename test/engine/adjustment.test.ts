@@ -350,10 +350,11 @@ describe('transitionAdjustment / applyAdjustment', () => {
     const applied = applyAdjustment(a, state(), ctx(users.east!));
     if (!applied.ok || applied.value.kind !== 'applied') throw new Error('not applied');
     expect(applied.value.request.status).to.equal('applied');
+    // Each cell keeps the target it had before the adjustment (a 1,800 → 2,100; b 1,200 → 1,000; c 600 → 500).
     expect(applied.value.cells).to.deep.equal([
-      { nodeId: 'a', period: 'FY2026', metric: 'revenue', value: 2_100, source: 'adjustment' },
-      { nodeId: 'b', period: 'FY2026', metric: 'revenue', value: 1_000, source: 'adjustment' },
-      { nodeId: 'c', period: 'FY2026', metric: 'revenue', value: 500, source: 'adjustment' },
+      { nodeId: 'a', period: 'FY2026', metric: 'revenue', value: 2_100, source: 'adjustment', original: 1_800 },
+      { nodeId: 'b', period: 'FY2026', metric: 'revenue', value: 1_000, source: 'adjustment', original: 1_200 },
+      { nodeId: 'c', period: 'FY2026', metric: 'revenue', value: 500, source: 'adjustment', original: 600 },
     ]);
     expect(applied.value.request.history!.map((e) => `${e.seq} ${e.action} ${e.by} ${e.status} ${e.before}→${e.after}`)).to.deep.equal([
       '1 submit u-a pending 1800→2100',

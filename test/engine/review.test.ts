@@ -117,7 +117,7 @@ describe('reviewPeriod', () => {
   const seedActual = { revenue: 75_000_000, counts: { lead: 600, demo: 120, quote: 60, won: 15 }, collections: 60_000_000 };
 
   it('compares every KPI with the plan', () => {
-    const r = reviewPeriod({ stages: STAGES, plan: { ...SEED_PLAN, collections: 80_000_000, salesCycleDays: 36 }, actual: { ...seedActual, salesCycleDays: 41 } });
+    const r = reviewPeriod({ stages: STAGES, plan: { ...SEED_PLAN, collections: 80_000_000, salesCycleDays: 36, clv: 15_000_000 }, actual: { ...seedActual, salesCycleDays: 41, clv: 12_000_000 } });
     expect(r.ok).to.equal(true);
     if (!r.ok) return;
     const row = (id: string, stageId: string | null = null) => r.value.kpis.find((k) => k.id === id && (stageId === null || k.stageId === stageId))!;
@@ -129,6 +129,20 @@ describe('reviewPeriod', () => {
     // A longer cycle is bad news.
     expect([row('salesCycle').variance, row('salesCycle').favorable]).to.deep.equal([5, false]);
     expect([row('collections').variance, row('collectionRate').plan, row('collectionRate').actual]).to.deep.equal([-20_000_000, 0.8, 0.8]);
+    // CLV ¥120,000 against ¥150,000: −¥30,000, 12,000,000 / 15,000,000 − 1 = −20%, worse than plan.
+    const clv = row('clv');
+    expect([clv.unit, clv.plan, clv.actual, clv.variance, clv.favorable]).to.deep.equal(['money', 15_000_000, 12_000_000, -3_000_000, false]);
+    expect(clv.varianceRatio).to.be.closeTo(-0.2, 1e-12);
+    expect(r.value.kpis.at(-1)!.id).to.equal('clv');
+  });
+
+  it('keeps the CLV row empty when the host gives no CLV', () => {
+    const r = reviewPeriod({ stages: STAGES, plan: SEED_PLAN, actual: { ...seedActual, clv: 12_000_000 } });
+    if (!r.ok) throw new Error(r.error.message);
+    const clv = r.value.kpis.find((k) => k.id === 'clv')!;
+    expect([clv.plan, clv.actual, clv.variance, clv.varianceRatio, clv.favorable]).to.deep.equal([null, 12_000_000, null, null, null]);
+    const none = reviewPeriod({ stages: STAGES, plan: SEED_PLAN, actual: seedActual });
+    expect(none.ok && none.value.kpis.find((k) => k.id === 'clv')!.actual).to.equal(null);
   });
 
   it('diagnoses, ranks findings by money and recommends the next cycle', () => {
@@ -159,6 +173,40 @@ describe('reviewPeriod', () => {
     expect(text('en', rec.messages[0])).to.equal('Plan quote→won at 30% next cycle instead of 40% (the plan blended with 60 observed).');
     expect(text('en', rec.messages[1])).to.equal('Proposed next target: CN¥875K, a blend of the plan (CN¥1M) and the actual (CN¥750K); at the updated rates it needs 600 leads and 18 won deals.');
     expect(text('zh-CN', rec.messages[1])).to.equal('建议下期目标 ¥87.5万，综合计划 ¥100万 与实际 ¥75万；按更新后的转化率，需要 600 条线索、18 笔赢单。');
+  });
+
+  it('blends the plan, the actual with growth and the market view into the next target', () => {
+    // Views: plan ¥1,000,000; actual ¥750,000 × 1.1 = ¥825,000; market ¥5,000,000 × 12% = ¥600,000.
+    // Default weights 0.4 / 0.4 / 0.2: 400,000 + 330,000 + 120,000 = ¥850,000.
+    // Funnel at the updated rates (20% / 50% / 30%, ¥50,000): 17 won → ceil(17 / 0.3) = 57 quotes → 114 demos → 570 leads.
+    const market = { size: 500_000_000, share: 0.12 };
+    const r = reviewPeriod({ stages: STAGES, plan: SEED_PLAN, actual: seedActual, market }, { nextTarget: { growth: 0.1 } });
+    if (!r.ok) throw new Error(r.error.message);
+    const rec = r.value.recommendation;
+    expect(rec.views).to.deep.equal({ plan: 100_000_000, actual: 82_500_000, market: 60_000_000 });
+    expect(rec.nextTarget).to.equal(85_000_000);
+    expect(rec.required).to.deep.equal({ lead: 570, demo: 114, quote: 57, won: 17 });
+    const msg = rec.messages.at(-1)!;
+    expect(text('en', msg)).to.equal(
+      'Proposed next target: CN¥850K, a blend of the plan (CN¥1M), the actual (CN¥750K, +10% → CN¥825K) and the market view (CN¥5M × 12% = CN¥600K); at the updated rates it needs 570 leads and 17 won deals.',
+    );
+    expect(text('zh-CN', msg)).to.equal('建议下期目标 ¥85万，综合计划 ¥100万、实际 ¥75万（+10%，即 ¥82.5万）与市场视角 ¥500万 × 12% = ¥60万；按更新后的转化率，需要 570 条线索、17 笔赢单。');
+
+    // Equal weights and an odd sum: (100,000,000 + 75,000,001 + 60,000,000) / 3 = 78,333,333.67 → 78,333,334 分.
+    const odd = reviewPeriod(
+      { stages: STAGES, plan: SEED_PLAN, actual: { ...seedActual, revenue: 75_000_001 }, market },
+      { nextTarget: { planWeight: 1, actualWeight: 1, marketWeight: 1 } },
+    );
+    expect(odd.ok && odd.value.recommendation.nextTarget).to.equal(78_333_334);
+    // Halves round up: (100,000,000 + 75,000,001) / 2 = 87,500,000.5 → 87,500,001 (market weighted 0).
+    const half = reviewPeriod({ stages: STAGES, plan: SEED_PLAN, actual: { ...seedActual, revenue: 75_000_001 }, market }, { nextTarget: { marketWeight: 0 } });
+    expect(half.ok && half.value.recommendation.nextTarget).to.equal(87_500_001);
+    // No plan: the actual (0.4) and the market (0.2) share it: (0.4 × 600,000 + 0.2 × 600,000) / 0.6 = ¥600,000 …
+    const noPlan = reviewPeriod({ stages: STAGES, plan: { ...SEED_PLAN, revenue: null }, actual: { revenue: 60_000_000, counts: { lead: 300, demo: 60, quote: 30, won: 12 } }, market: { size: 400_000_000, share: 0.15 } });
+    expect(noPlan.ok && [noPlan.value.recommendation.views, noPlan.value.recommendation.nextTarget]).to.deep.equal([{ plan: null, actual: 60_000_000, market: 60_000_000 }, 60_000_000]);
+    // … and nothing at all (no plan, nothing booked, no market) proposes no target.
+    const nothing = reviewPeriod({ stages: STAGES, plan: { ...SEED_PLAN, revenue: null }, actual: { revenue: 0, counts: {} } });
+    expect(nothing.ok && nothing.value.recommendation.nextTarget).to.equal(null);
   });
 
   it('names a mid-funnel problem when leads are up but demo→quote fell', () => {
@@ -223,6 +271,17 @@ describe('reviewPeriod', () => {
     expect(code({ ...base, plan: { ...SEED_PLAN, rates: [0.2, 1.5, 0.4] } })).to.deep.equal(['review-plan-incomplete', 'demo']);
     expect(code({ ...base, plan: { ...SEED_PLAN, avgDealSize: null } })).to.deep.equal(['review-plan-incomplete', 'avgDealSize']);
     expect(code(base, { priorWeight: -1 })).to.deep.equal(['review-option-invalid', 'priorWeight']);
+    expect(code(base, { nextTarget: { marketWeight: -1 } })).to.deep.equal(['review-option-invalid', 'marketWeight']);
+    expect(code(base, { nextTarget: { planWeight: 0, actualWeight: 0, marketWeight: 0 } })).to.deep.equal(['review-option-invalid', 'nextTarget']);
+    expect(code({ ...base, plan: { ...SEED_PLAN, clv: 1.5 } })).to.deep.equal(['review-amount-invalid', 'plan.clv']);
+    const badMarket = reviewPeriod({ ...base, market: { size: 500_000_000, share: 1.5 } });
+    expect(badMarket.ok ? 'ok' : [badMarket.error.code, badMarket.error.params]).to.deep.equal(['review-market-invalid', { size: '500000000', share: '1.5' }]);
+    expect(text('en', { code: 'review-market-invalid', params: { size: '500000000', share: '1.5' } })).to.equal(
+      'The market view needs a size of 0 or more in whole minor units and a target share between 0 and 1 (got size 500000000, share 1.5).',
+    );
+    expect(text('zh-CN', { code: 'review-market-invalid', params: { size: '500000000', share: '1.5' } })).to.equal(
+      '市场视角需要大于或等于 0 的整数市场规模（最小货币单位）和 0 到 1 之间的目标份额（当前规模 500000000，份额 1.5）。',
+    );
     expect(code({ ...base, stages: ['lead'] })).to.deep.equal(['funnel-stages-invalid', undefined]);
     expect(text('en', { code: 'review-plan-incomplete', params: { field: 'demo' } })).to.equal(
       'The plan has a target but no conversion rate for "demo": give the funnel assumptions, or load history to learn them from.',
@@ -255,6 +314,22 @@ describe('reviewFromSnapshot', () => {
     expect(v.timing).to.deep.equal({ count: 1, amount: 15_000_000, weighted: 9_000_000, ids: ['o1'] });
     expect(v.diagnosis.code).to.equal('funnel-diagnosis-leads');
     expect(v.assumptions.source).to.equal('given');
+    // Updated deal size (16,500,000 + 10 × 5,000,000) / 12 = 5,541,666.67 → 5,541,667; rates stay on plan.
+    // Next target, no market: (0.4 × 50,000,000 + 0.4 × 16,500,000) / 0.8 = 33,250,000 分.
+    expect([v.recommendation.avgDealSize.updated, v.recommendation.nextTarget]).to.deep.equal([5_541_667, 33_250_000]);
+  });
+
+  it("passes the host's CLV and market view through", () => {
+    // Market ¥1,000,000 × 20% = ¥200,000: 0.4 × 500,000 + 0.4 × 165,000 + 0.2 × 200,000 = ¥306,000.
+    const r = reviewFromSnapshot(source('2026-04-15'), {
+      nodeId: 'r1', period: 'FY2026-Q1', rates: [0.25, 0.5, 0.4], avgDealSize: 5_000_000,
+      clv: { plan: 20_000_000, actual: 25_000_000 }, market: { size: 100_000_000, share: 0.2 },
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const clv = r.value.kpis.find((k) => k.id === 'clv')!;
+    expect([clv.plan, clv.actual, clv.variance, clv.varianceRatio, clv.favorable]).to.deep.equal([20_000_000, 25_000_000, 5_000_000, 0.25, true]);
+    expect(r.value.recommendation.views).to.deep.equal({ plan: 50_000_000, actual: 16_500_000, market: 20_000_000 });
+    expect(r.value.recommendation.nextTarget).to.equal(30_600_000);
   });
 
   it('reviews a running period to date against the target pro rata', () => {

@@ -261,5 +261,40 @@ export const styles = css`
     .entry p {
       margin: 2px 0 0;
     }
+    .suggestions {
+      display: grid;
+      gap: 6px;
+      margin-bottom: calc(var(--_space) * 1.5);
+      padding-bottom: calc(var(--_space) * 1.5);
+      border-bottom: 1px solid var(--_border);
+    }
+    .suggestions > p {
+      margin: 0;
+    }
+    .suggestion-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_space);
+    }
+    .suggestion {
+      display: grid;
+      gap: 4px;
+      border-inline-start: 3px solid var(--_warning);
+      padding-inline-start: var(--_space);
+    }
+    .suggestion.joining {
+      border-inline-start-color: var(--_primary);
+    }
+    .suggestion .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      align-items: baseline;
+    }
+    .suggestion .actions {
+      align-items: center;
+    }
   }
 `;

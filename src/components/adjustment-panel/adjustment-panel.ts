@@ -14,6 +14,7 @@ import {
   canApprove,
   canRequest,
   createAdjustment,
+  evaluateTriggers,
   ledgerOf,
   ledgerToCsv,
   noticeFacts,
@@ -25,10 +26,11 @@ import {
   type AdjustmentRequest,
   type AdjustmentState,
   type Ledger,
+  type TriggerProposal,
 } from '../../engine/adjustment.js';
 import { METRICS, type MetricId, type User } from '../../engine/model.js';
-import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
-import { fiscalYearMonths, periodsOf } from '../../engine/periods.js';
+import { formatCount, formatMoney, formatPercent, toDecimalString } from '../../engine/money.js';
+import { fiscalYearMonths, periodOf, periodsOf } from '../../engine/periods.js';
 import type { Result } from '../../engine/result.js';
 import { buildOrgIndex, type OrgIndex } from '../../engine/rollup.js';
 import { errorText } from '../../i18n/localize.js';
@@ -43,13 +45,19 @@ import { registerAdjustmentStrings } from '../../i18n/register/adjustment.js';
 type Tab = 'request' | 'queue' | 'history';
 const TABS: Tab[] = ['request', 'queue', 'history'];
 const SUM_METRICS = (Object.keys(METRICS) as MetricId[]).filter((m) => METRICS[m].rollup === 'sum');
+type Issue = { code: string; message: string; params?: Record<string, string | number> };
+/** What the suggestions list shows: the trigger rules' proposals for a node, period and day, or why there are none. */
+type Suggestions = { nodeId: string; period: string; asOf: string; proposals: TriggerProposal[] } | { error: Issue } | null;
 const issue = (code: string, message: string, params?: Record<string, string | number>) => ({ code, message, ...(params ? { params } : {}) });
 
 /**
  * Propose, preview, approve or reject, apply and audit target changes. A request names who, which
  * metric and periods, the new value or a change in percent, a trigger and a reason, and who takes
  * the difference; the live preview shows every affected cell and person (attainment before and
- * after). Approvers see a queue; everyone sees the history from the ledger. After a change is
+ * after). Above the form, the adjustments the data suggests (`evaluateTriggers`: far behind pace,
+ * a rep leaving or joining) for the focused node's subtree as of the store's `asOf`, each with its
+ * reason and a button that fills the form from it. Approvers see a queue; everyone sees the
+ * history from the ledger. After a change is
  * applied, a notice for the team is generated in the reader's language and sent through the
  * adapter. The form is kept on the device as a draft until it is submitted.
  *
@@ -65,6 +73,8 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * @csspart actions - The action buttons of a request. @csspart button - Any action button.
  * @csspart history - The history timeline. @csspart entry - One history entry.
  * @csspart notice - The team notice editor.
+ * @csspart suggestions - The suggested adjustments (pace and personnel rules) above the request form.
+ * @csspart suggestion - One suggestion, with its reason and the button that fills the form from it.
  * @csspart state - Loading, empty and error states.
  *
  * @cssprop [--qk-adjustment-panel-max-width=960px] - The widest the panel grows.
@@ -229,11 +239,11 @@ export class QkAdjustmentPanel extends QkElement {
     return false;
   }
 
-  private update_(patch: Partial<DraftForm>): void {
+  private update_(patch: Partial<DraftForm>, options: { focus?: boolean } = {}): void {
     this.form = { ...this.form, ...patch };
     this.dirty = true;
     if (this.currentDraftKey) saveDraft(this.currentDraftKey, this.form);
-    if (patch.nodeId && this.activeStore) {
+    if (patch.nodeId && this.activeStore && options.focus !== false) {
       this.activeStore.setFocus({ nodeId: patch.nodeId });
       this.dispatchEvent(new QkFocusChangeEvent(this.activeStore.focus));
     }
@@ -270,6 +280,70 @@ export class QkAdjustmentPanel extends QkElement {
   private newId(): string {
     this.idSeed ||= `adj-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
     return this.idSeed;
+  }
+
+  private suggestionsMemo?: { key: unknown[]; value: Suggestions };
+
+  /**
+   * The trigger rules' proposals for the focused node's subtree (the user's node, else the first
+   * they may request for), for the focused period (else the quarter holding `asOf`), keeping those
+   * the user may request. Memoized on the store's revision.
+   */
+  private suggestions(): Suggestions {
+    const s = this.activeStore;
+    const key = [s, s?.revision, s?.asOf, this.user, this.locale];
+    if (!this.suggestionsMemo || key.some((k, i) => k !== this.suggestionsMemo!.key[i])) this.suggestionsMemo = { key, value: this.computeSuggestions() };
+    return this.suggestionsMemo.value;
+  }
+
+  private computeSuggestions(): Suggestions {
+    const s = this.activeStore;
+    const st = this.engineState;
+    const user = this.user;
+    if (!s?.plan || !st || !user) return null;
+    const focus = s.focus;
+    const nodeId = focus.nodeId && this.ix.byId.has(focus.nodeId) ? focus.nodeId : (user.nodeId ?? this.requestableNodes()[0]);
+    if (!nodeId) return null;
+    const period = focus.period && this.periodOptions().includes(focus.period) ? focus.period : periodOf(s.asOf, 'quarter', s.plan.calendar);
+    const metric = focus.metric === 'collections' ? 'collections' : 'revenue';
+    const r = evaluateTriggers({ state: { ...st, pipeline: s.actuals?.pipeline ?? [] }, period, metric, asOf: s.asOf, nodeId });
+    if (!r.ok) return { error: r.error };
+    return { nodeId, period, asOf: s.asOf, proposals: r.value.filter((p) => canRequest(user, p.nodeId, this.ix).allowed) };
+  }
+
+  /** The pre-written reason of a proposal, in the user's language. */
+  private proposalReason(p: TriggerProposal): string {
+    const r = this.t.adjustment.suggestionReason;
+    const f = p.facts;
+    const money = (k: string) => this.fmt(p.metric, Number(f[k] ?? 0));
+    const period = p.periods.join(', ');
+    if (p.kind === 'pace') {
+      return r.pace({ name: p.name, period, elapsed: formatPercent(Number(f.elapsed), this.locale), actual: money('actual'), forecast: money('forecast'), ratio: formatPercent(Number(f.ratio), this.locale), target: money('target') });
+    }
+    if (p.kind === 'leaving') {
+      const to = p.absorption.mode === 'recipients' ? p.absorption.recipients.map((id) => this.name(id)).join(this.locale === 'zh-CN' ? '、' : ', ') : null;
+      return r.leaving({ name: p.name, period, date: String(f.leaveDate), target: money('target'), prorated: money('prorated'), remainder: money('remainder'), to });
+    }
+    return r.joining({ name: p.name, period, date: String(f.hireDate) });
+  }
+
+  /** Fills the request form from a proposal (a fresh form: nothing of an earlier request is mixed in) and moves focus into it. */
+  useProposal(p: TriggerProposal): void {
+    const currency = this.activeStore?.plan?.currency ?? 'CNY';
+    const value = p.change?.kind === 'value' ? (METRICS[p.metric].unit === 'money' ? toDecimalString(p.change.value, currency).replace(/\.0+$/, '') : String(p.change.value)) : '';
+    const base = emptyForm(p.nodeId, p.metric);
+    this.update_({
+      ...base,
+      periods: [...p.periods],
+      value,
+      trigger: p.trigger,
+      reason: this.proposalReason(p),
+      absorption: p.absorption.mode,
+      recipients: p.absorption.mode === 'recipients' ? [...p.absorption.recipients] : [],
+      // The focus stays: the list keeps showing the whole subtree's suggestions to compare.
+    }, { focus: false });
+    this.message = { kind: 'info', text: this.t.adjustment.suggestionUsed({ name: p.name }), where: 'request' };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(value ? 'textarea' : 'input.num')?.focus());
   }
 
   private emitRequest(detail: QkAdjustmentRequestDetail): boolean {
@@ -517,6 +591,7 @@ export class QkAdjustmentPanel extends QkElement {
     const money = METRICS[f.metric].unit === 'money';
     const reasonLength = f.reason.trim().length;
     return html`
+      ${this.renderSuggestions()}
       <form part="form" class="form" @submit=${(e: Event) => (e.preventDefault(), void this.submit())} novalidate>
         <div class="grid">
           <label part="field" class="field">
@@ -590,6 +665,38 @@ export class QkAdjustmentPanel extends QkElement {
         </div>
       </form>
     `;
+  }
+
+  private renderSuggestions(): TemplateResult | typeof nothing {
+    const a = this.t.adjustment;
+    const s = this.suggestions();
+    if (!s) return nothing;
+    let body: TemplateResult;
+    if ('error' in s) body = html`<p class="message error">${this.text(s.error)}</p>`;
+    else if (s.proposals.length === 0) body = html`<p class="muted">${a.suggestionsEmpty}</p>`;
+    else {
+      body = html`<ul class="suggestion-list">
+        ${s.proposals.map(
+          (p) => html`<li part="suggestion" class="suggestion ${p.kind}">
+            <div class="head">
+              <strong>${p.name}</strong>
+              <span class="badge ${p.kind}">${a.suggestionKinds[p.kind]}</span>
+              <span class="muted">${a.triggers[p.trigger]} · ${this.t.metrics[p.metric] ?? p.metric} · ${p.periods.join(', ')}</span>
+            </div>
+            <p class="reason">${this.proposalReason(p)}</p>
+            <div class="actions">
+              <span>${p.change?.kind === 'value' ? a.suggestedValue({ value: this.fmt(p.metric, p.change.value) }) : a.suggestedNoValue}</span>
+              <button part="button" type="button" aria-label=${a.useSuggestionFor({ name: p.name })} @click=${() => this.useProposal(p)}>${a.useSuggestion}</button>
+            </div>
+          </li>`,
+        )}
+      </ul>`;
+    }
+    return html`<section part="suggestions" class="suggestions" aria-labelledby="suggestions-title">
+      <h3 id="suggestions-title">${a.suggestions}</h3>
+      ${'error' in s ? nothing : html`<p class="muted">${a.suggestionsScope({ node: this.name(s.nodeId), period: s.period, date: s.asOf })}</p>`}
+      ${body}
+    </section>`;
   }
 
   private renderPreview(): TemplateResult {

@@ -56,7 +56,9 @@ const CHART = { width: 560, height: 220 };
  * mentoring credits.
  *
  * Under a provider it follows the store's focus: a rep → the rep view; a team or region → the
- * manager view of its reps (clicking a name focuses that rep). Without one it works from `.plan`,
+ * manager view of its reps (clicking a name focuses that rep). A target an approved adjustment
+ * changed since the plan was loaded (`source: 'adjustment'`) is paid against as it is now, with the
+ * loaded target shown beside it ("original ¥X"; see `originalTargetCells`). Without one it works from `.plan`,
  * `.person` / `.people` and `.actuals`, or from `.data` (a plan snapshot). Without `.plan` it uses
  * `SAMPLE_COMMISSION_PLAN`.
  *
@@ -187,7 +189,16 @@ export class QkIncentiveCalculator extends QkElement {
     } else {
       const store = this.activeStore!;
       const scope = resolveIncentiveScope(
-        { plan: store.plan!, org: store.org, products: store.snapshot!.products, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
+        {
+          plan: store.plan!,
+          org: store.org,
+          products: store.snapshot!.products,
+          targets: store.targets(),
+          // The targets as loaded: a target an approved adjustment changed since shows its original beside it.
+          loadedTargets: store.snapshot!.targets,
+          actuals: store.actuals,
+          asOf: store.asOf,
+        },
         { nodeId: this.node || store.focus.nodeId || store.user?.nodeId, period: this.period || store.focus.period, view: this.view || null },
       );
       if (!scope.ok) return { kind: 'error', error: scope.error };
@@ -441,7 +452,9 @@ export class QkIncentiveCalculator extends QkElement {
                 <th scope="row">${store
                   ? html`<button type="button" class="link" aria-label=${t.selectPerson({ name })} @click=${() => this.select(r.person.id)}>${name}</button>`
                   : name}</th>
-                <td class="num">${r.payout ? this.money(vm, r.person.target, true) : '—'}</td>
+                <td class="num">${r.payout ? this.money(vm, r.person.target, true) : '—'}${r.payout && r.payout.originalTarget !== r.payout.target
+                  ? html`<span class="sub original"> (${t.originalShort({ target: this.money(vm, r.payout.originalTarget, true) })})</span>`
+                  : nothing}</td>
                 ${r.payout
                   ? html`<td class="num">${this.money(vm, r.payout.revenue, true)}</td>
                       <td class="num">${this.pct(r.payout.attainment)}${r.payout.originalTarget !== r.payout.target

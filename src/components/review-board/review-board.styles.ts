@@ -110,6 +110,10 @@ export const styles = css`
       flex-direction: column;
       gap: 4px;
     }
+    .apply {
+      align-self: flex-start;
+      margin-top: calc(var(--_space) / 2);
+    }
     .finding .amount {
       display: inline-block;
       min-width: 6.5em;

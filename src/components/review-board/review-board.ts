@@ -2,13 +2,14 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
-import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, type ReviewKpi, type ReviewMessage, type ReviewOptions } from '../../engine/review.js';
-import { reviewFromSnapshot, type ReviewReport } from '../../engine/review-source.js';
+import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, type ReviewKpi, type ReviewMarket, type ReviewMessage, type ReviewOptions } from '../../engine/review.js';
+import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../engine/review-source.js';
 import { reviewToCsv } from '../../engine/review-csv.js';
 import { layoutWaterfall } from '../../engine/review-layout.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
+import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/register/review.js';
@@ -32,8 +33,10 @@ const WATERFALL_HEIGHT = 240;
  * The period review (复盘): a waterfall from planned to actual revenue through each funnel factor's
  * effect (leads, each stage's conversion, average deal size; the effects add up to the gap exactly),
  * the KPI table plan vs actual with variances, the diagnosis, the findings ranked by money effect,
- * and recommendations for the next cycle (updated conversion assumptions, a proposed next target and
- * the funnel it needs). Exports the review as CSV.
+ * and recommendations for the next cycle (updated conversion assumptions, a proposed next target
+ * blended from the plan, the actual and the optional market view, and the funnel it needs), with a
+ * "Use for the next cycle" button that hands them to the host (`qk-review-apply`; e.g. as
+ * `qk-funnel-inverter`'s `inputs`). Exports the review as CSV.
  *
  * Shows the store's focus (node and period) unless `node` or `period` pin it; works without a
  * provider from `.data` (a plan and actuals) or `.model` (the figures of `reviewPeriod`).
@@ -59,6 +62,7 @@ const WATERFALL_HEIGHT = 240;
  * @csspart findings - The ranked findings.
  * @csspart finding - One finding.
  * @csspart recommendations - The recommendations list.
+ * @csspart apply - The "Use for the next cycle" button (shown when the recommendation is complete).
  * @csspart state - Loading, empty and error states.
  *
  * @cssprop [--qk-review-board-up=var(--qk-color-success)] - Bars and variances better than plan.
@@ -67,10 +71,12 @@ const WATERFALL_HEIGHT = 240;
  * @cssprop [--qk-review-board-chart-height=240px] - Height of the waterfall.
  *
  * @fires qk-error - Bad figures, an unknown node or missing assumptions: the message is also shown in place.
+ * @fires qk-review-apply - The user pressed "Use for the next cycle": `{ nodeId, period, rates, avgDealSize, nextTarget }`,
+ *   rates as `[{ id, rate }]` in funnel order, ready for `qk-funnel-inverter`'s `inputs` (`{ target: nextTarget, avgDealSize, stages: rates }`).
  */
 export class QkReviewBoard extends QkElement {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
-  protected static override jsonProps: readonly string[] = ['data', 'rates', 'avgDealSize', 'options', 'model'];
+  protected static override jsonProps: readonly string[] = ['data', 'rates', 'avgDealSize', 'options', 'model', 'clv', 'market'];
 
   protected static override registerStrings = registerReviewStrings;
 
@@ -90,6 +96,12 @@ export class QkReviewBoard extends QkElement {
 
   /** Options of `reviewPeriod` (prior weights, next-target blend and growth). */
   @property({ attribute: false }) options?: ReviewOptions;
+
+  /** Under a store: customer lifetime value from the host's CRM, minor units (`{ plan, actual }`); the KPI table shows "—" without it. */
+  @property({ attribute: false }) clv?: ReviewQuery['clv'];
+
+  /** Under a store: the market view of the next cycle, `{ size, share }` (size in minor units), blended into the next target. */
+  @property({ attribute: false }) market?: ReviewMarket | null;
 
   /** Figures to review without a store (see `ReviewBoardModel`). Wins over the store. */
   @property({ attribute: false }) model?: ReviewBoardModel;
@@ -128,7 +140,7 @@ export class QkReviewBoard extends QkElement {
     const store = this.activeStore;
     if (!this.model && (!store || store.status !== 'ready' || !store.plan)) return null;
     const key = this.model ? `model|${this.locale}` : [store!.revision, store!.asOf, this.node, this.period, this.locale].join('|');
-    const inputs = [this.model, this.rates, this.avgDealSize, this.options];
+    const inputs = [this.model, this.rates, this.avgDealSize, this.options, this.clv, this.market];
     if (this.memo && key === this.memoKey && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
     this.memoKey = key;
     this.memoInputs = inputs;
@@ -153,6 +165,8 @@ export class QkReviewBoard extends QkElement {
         ...(this.rates ? { rates: this.rates } : {}),
         ...(this.avgDealSize !== undefined ? { avgDealSize: this.avgDealSize } : {}),
         ...(this.options ? { options: this.options } : {}),
+        ...(this.clv ? { clv: this.clv } : {}),
+        ...(this.market ? { market: this.market } : {}),
       },
     );
     if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
@@ -219,6 +233,7 @@ export class QkReviewBoard extends QkElement {
       case 'salesCycle': return t.review.salesCycle;
       case 'collections': return t.metrics.collections;
       case 'collectionRate': return t.metrics.collectionRate;
+      case 'clv': return t.review.clv;
       default: return name(k.stageId);
     }
   }
@@ -266,6 +281,29 @@ export class QkReviewBoard extends QkElement {
     this.announcement = this.t.review.exported({ file: a.download });
   }
 
+  // ---- next cycle ---------------------------------------------------------------------------
+
+  /** The recommendation as `qk-review-apply` carries it; null while it is incomplete (no target, a rate or the deal size unknown). */
+  private applyDetail(s: Extract<BoardState, { kind: 'ready' }>): QkReviewApplyDetail | null {
+    const rec = s.review.recommendation;
+    if (rec.nextTarget === null || rec.avgDealSize.updated === null || rec.rates.some((r) => r.updated === null)) return null;
+    return {
+      nodeId: s.report?.nodeId ?? '',
+      period: s.report?.period ?? this.model?.period ?? null,
+      rates: s.review.stages.map((id, i) => (i < rec.rates.length ? { id, rate: rec.rates[i].updated! } : { id })),
+      avgDealSize: rec.avgDealSize.updated,
+      nextTarget: rec.nextTarget,
+    };
+  }
+
+  private applyRecommendations(): void {
+    const s = this.boardState;
+    const detail = s?.kind === 'ready' ? this.applyDetail(s) : null;
+    if (!detail) return;
+    this.dispatchEvent(new QkReviewApplyEvent(detail));
+    this.announcement = this.t.review.applied;
+  }
+
   // ---- render -------------------------------------------------------------------------------
 
   protected override render() {
@@ -301,6 +339,7 @@ export class QkReviewBoard extends QkElement {
           <ul part="recommendations" class="recommendations">
             ${review.recommendation.messages.map((m) => html`<li>${this.text(m, names, currency)}</li>`)}
           </ul>
+          ${this.applyDetail(s) ? html`<button part="apply" class="apply" @click=${this.applyRecommendations}>${t.applyNext}</button>` : nothing}
         </div>
         <div class="col">${this.renderKpis(review, currency, names)}</div>
       </div>

@@ -3,8 +3,8 @@ import { cssProps } from '../../internal/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
-import { rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard.js';
-import { scorecardsFromSnapshot } from '../../engine/scorecard-source.js';
+import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard.js';
+import { scorecardsFromSnapshot, type ScorecardQuery } from '../../engine/scorecard-source.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
@@ -17,15 +17,21 @@ type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
   | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
 
-const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize'];
+const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize', 'clv'];
+/** The highest score a KPI (and so the composite) can reach: the engine's cap × 100. */
+const MAX_SCORE = Math.round(DEFAULT_SCORE_CAP * 100);
 const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crmCompleteness'];
 
 /**
  * KPI scorecards (多维度考核): one person's composite score from weighted result, process and
  * quality KPIs (weights, KPI scores, trend against the previous period), or a team's ranked list.
  * Weights follow tenure and role (a new hire is judged on activity and CRM completeness, a veteran
- * on results, deal size, cross-sell, strategic accounts and mentoring); the profile switch applies
- * one profile to everyone.
+ * on results, deal size, customer lifetime value, cross-sell, strategic accounts and mentoring); the
+ * profile switch applies one profile to everyone. A KPI scores 100 on its benchmark and at most
+ * 120 (the cap), so the composite runs from 0 to 120.
+ *
+ * KPIs the plan data cannot measure (strategic new accounts, customer lifetime value) come from the
+ * host's CRM through `extras`.
  *
  * Shows the store's focus node (a rep: their card; a team: the ranked list) and period; choosing a
  * person in the list moves the focus to them (`qk-focus-change`). Works without a provider from
@@ -59,7 +65,7 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  */
 export class QkScorecard extends QkElement {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
-  protected static override jsonProps: readonly string[] = ['data', 'people'];
+  protected static override jsonProps: readonly string[] = ['data', 'people', 'extras'];
 
   protected static override registerStrings = registerScorecardStrings;
 
@@ -76,6 +82,13 @@ export class QkScorecard extends QkElement {
 
   /** People with measured KPIs, to score without a store (see `ScorecardPerson`). Wins over the store. */
   @property({ attribute: false }) people?: ScorecardPerson[];
+
+  /**
+   * Under a store: KPIs the host's CRM measures, per rep id, e.g.
+   * `{ r1: { clv: { actual: 12_000_000, benchmark: 15_000_000 }, strategicAccounts: { actual: 1, benchmark: 2 } } }`
+   * (money in minor units; see `ScorecardQuery.extras`).
+   */
+  @property({ attribute: false }) extras?: ScorecardQuery['extras'];
 
   /** With `people`: the day tenure is measured on, `YYYY-MM-DD`. */
   @property({ attribute: 'as-of' }) asOf = '';
@@ -94,7 +107,7 @@ export class QkScorecard extends QkElement {
     const store = this.activeStore;
     if (!this.people && (!store || store.status !== 'ready' || !store.plan)) return null;
     const key = this.people ? `people|${this.asOf}|${this.profile}|${this.locale}` : [store!.revision, store!.asOf, this.node, this.period, this.profile, this.locale].join('|');
-    const inputs = [this.people];
+    const inputs = [this.people, this.extras];
     if (this.memo && key === this.memoKey && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
     this.memoKey = key;
     this.memoInputs = inputs;
@@ -121,7 +134,12 @@ export class QkScorecard extends QkElement {
     const snap = store.snapshot!;
     const r = scorecardsFromSnapshot(
       { plan: snap.plan, org: snap.org, stages: snap.stages, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
-      { nodeId: this.node || store.focus.nodeId, period: this.period || store.focus.period, ...(this.forced ? { options: { profile: this.forced } } : {}) },
+      {
+        nodeId: this.node || store.focus.nodeId,
+        period: this.period || store.focus.period,
+        ...(this.extras ? { extras: this.extras } : {}),
+        ...(this.forced ? { options: { profile: this.forced } } : {}),
+      },
     );
     if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
     const v = r.value;
@@ -240,7 +258,7 @@ export class QkScorecard extends QkElement {
 
   private scoreBar(score: number | null): TemplateResult | typeof nothing {
     if (score === null) return nothing;
-    return html`<span part="score-bar" class="bar" aria-hidden="true"><span ${cssProps({ 'inline-size': `${Math.min(100, score / 1.2)}%` })}></span></span>`;
+    return html`<span part="score-bar" class="bar" aria-hidden="true"><span ${cssProps({ 'inline-size': `${Math.min(100, (100 * score) / MAX_SCORE)}%` })}></span></span>`;
   }
 
   private renderPerson(c: RankedScorecard, s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
@@ -249,7 +267,7 @@ export class QkScorecard extends QkElement {
     const back = this.selected ? null : s.single && !this.node ? s.parentId : null;
     return html`<div class="person">
       <div class="summary">
-        <div part="score" class="big" role="img" aria-label=${c.score === null ? t.noScore : t.scoreOf({ score: this.score(c.score) })}>${this.score(c.score)}</div>
+        <div part="score" class="big" role="img" aria-label=${c.score === null ? t.noScore : t.scoreOf({ score: this.score(c.score), max: formatCount(MAX_SCORE, this.locale) })}>${this.score(c.score)}</div>
         <div>
           <div>${t.profiles[c.profile]} · ${t.profileReason[c.profileReason]({ months })}${c.rank !== null && !s.single ? html` · ${t.columns.rank} ${c.rank}` : nothing}</div>
           ${this.trend(c, s.previous)}

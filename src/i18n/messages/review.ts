@@ -24,6 +24,8 @@ export const reviewMessages: LocalizedMessages = {
     'review-option-invalid': ({ option, value }) => `The option ${option} is not valid (got ${value}).`,
     'review-node-unknown': ({ node }) => `There is no team or person "${node}" in the organization.`,
     'review-date-invalid': ({ value }) => `"${value}" is not a date (YYYY-MM-DD).`,
+    'review-market-invalid': ({ size, share }) =>
+      `The market view needs a size of 0 or more in whole minor units and a target share between 0 and 1 (got size ${size}, share ${share}).`,
     'scorecard-date-invalid': ({ value }) => `"${value}" is not a date (YYYY-MM-DD).`,
     'scorecard-option-invalid': ({ option, value }) => `The scorecard setting ${option} is not valid (got ${value}).`,
     'scorecard-kpi-invalid': ({ kpi, person, value }) => `The ${kpi} of "${person}" must be a number of 0 or more (got ${value}).`,
@@ -50,10 +52,15 @@ export const reviewMessages: LocalizedMessages = {
     'review-rec-deal-size': (p) =>
       `Plan an average deal of ${money(p, 'updated', 'en')} instead of ${money(p, 'plan', 'en')} (the plan blended with ${p.won} won ${Number(p.won) === 1 ? 'deal' : 'deals'}).`,
     'review-rec-target': (p) => {
-      const basis = Number(p.plan) < 0 ? `this period's ${money(p, 'actual', 'en')}` : `the plan (${money(p, 'plan', 'en')}) and the actual (${money(p, 'actual', 'en')})`;
-      const growth = Number(p.growth) ? `, with ${p.growth}% growth` : '';
+      const grown = Number(p.growth) ? `, ${signedPct(p.growth)} → ${money(p, 'bottomUp', 'en')}` : '';
+      const parts = [
+        ...(Number(p.plan) >= 0 ? [`the plan (${money(p, 'plan', 'en')})`] : []),
+        `the actual (${money(p, 'actual', 'en')}${grown})`,
+        ...(p.market !== undefined ? [`the market view (${money(p, 'marketSize', 'en')} × ${p.share}% = ${money(p, 'market', 'en')})`] : []),
+      ];
+      const basis = parts.length === 1 ? `this period's ${money(p, 'actual', 'en')}${grown ? ` (${grown.slice(2)})` : ''}` : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
       const needs = p.leads !== undefined ? `; at the updated rates it needs ${n(p.leads, 'en')} leads and ${n(p.won, 'en')} won deals` : '';
-      return `Proposed next target: ${money(p, 'target', 'en')}, a blend of ${basis}${growth}${needs}.`;
+      return `Proposed next target: ${money(p, 'target', 'en')}, a blend of ${basis}${needs}.`;
     },
   },
   'zh-CN': {
@@ -64,6 +71,7 @@ export const reviewMessages: LocalizedMessages = {
     'review-option-invalid': ({ option, value }) => `选项 ${option} 无效（当前为 ${value}）。`,
     'review-node-unknown': ({ node }) => `组织中没有「${node}」这个团队或人员。`,
     'review-date-invalid': ({ value }) => `「${value}」不是有效日期（YYYY-MM-DD）。`,
+    'review-market-invalid': ({ size, share }) => `市场视角需要大于或等于 0 的整数市场规模（最小货币单位）和 0 到 1 之间的目标份额（当前规模 ${size}，份额 ${share}）。`,
     'scorecard-date-invalid': ({ value }) => `「${value}」不是有效日期（YYYY-MM-DD）。`,
     'scorecard-option-invalid': ({ option, value }) => `记分卡设置 ${option} 无效（当前为 ${value}）。`,
     'scorecard-kpi-invalid': ({ kpi, person, value }) => `「${person}」的 ${kpi} 必须是大于或等于 0 的数（当前为 ${value}）。`,
@@ -88,10 +96,16 @@ export const reviewMessages: LocalizedMessages = {
     'review-rec-rate': (p) => `下期「${p.from}→${p.to}」转化率按 ${p.updated}% 计划，而不是 ${p.plan}%（计划值与本期 ${n(p.entered, 'zh-CN')} 个样本加权）。`,
     'review-rec-deal-size': (p) => `下期客单价按 ${money(p, 'updated', 'zh-CN')} 计划，而不是 ${money(p, 'plan', 'zh-CN')}（计划值与本期 ${n(p.won, 'zh-CN')} 笔赢单加权）。`,
     'review-rec-target': (p) => {
-      const basis = Number(p.plan) < 0 ? `本期实际 ${money(p, 'actual', 'zh-CN')}` : `计划 ${money(p, 'plan', 'zh-CN')} 与实际 ${money(p, 'actual', 'zh-CN')}`;
-      const growth = Number(p.growth) ? `，增长 ${p.growth}%` : '';
+      const grown = Number(p.growth) ? `（${signedPct(p.growth)}，即 ${money(p, 'bottomUp', 'zh-CN')}）` : '';
+      const parts = [
+        ...(Number(p.plan) >= 0 ? [`计划 ${money(p, 'plan', 'zh-CN')}`] : []),
+        `实际 ${money(p, 'actual', 'zh-CN')}${grown}`,
+        ...(p.market !== undefined ? [`市场视角 ${money(p, 'marketSize', 'zh-CN')} × ${p.share}% = ${money(p, 'market', 'zh-CN')}`] : []),
+      ];
+      const head = parts.slice(0, -1).join('、');
+      const basis = parts.length === 1 ? `本期${parts[0]}` : `${head}${head.endsWith('）') ? '' : ' '}与${parts.at(-1)}`;
       const needs = p.leads !== undefined ? `；按更新后的转化率，需要 ${n(p.leads, 'zh-CN')} 条线索、${n(p.won, 'zh-CN')} 笔赢单` : '';
-      return `建议下期目标 ${money(p, 'target', 'zh-CN')}，综合${basis}${growth}${needs}。`;
+      return `建议下期目标 ${money(p, 'target', 'zh-CN')}，综合${basis}${needs}。`;
     },
   },
 };

@@ -68,6 +68,22 @@ export interface AdjustmentStrings {
   noticeExpectation: (p: { name: string; target: string; remaining: string | null }) => string;
   noticeClosing: string;
   done: (p: { action: string }) => string;
+  suggestions: string;
+  suggestionsScope: (p: { node: string; period: string; date: string }) => string;
+  suggestionsEmpty: string;
+  suggestionKinds: { pace: string; leaving: string; joining: string };
+  /** The pre-written reason of a suggestion (money and % arrive formatted; `to` null: the parent total takes the rest). */
+  suggestionReason: {
+    pace: (p: { name: string; period: string; elapsed: string; actual: string; forecast: string; ratio: string; target: string }) => string;
+    leaving: (p: { name: string; period: string; date: string; target: string; prorated: string; remainder: string; to: string | null }) => string;
+    joining: (p: { name: string; period: string; date: string }) => string;
+  };
+  suggestedValue: (p: { value: string }) => string;
+  suggestedNoValue: string;
+  useSuggestion: string;
+  /** The accessible name of the button: starts with `useSuggestion`, the visible text (label in name). */
+  useSuggestionFor: (p: { name: string }) => string;
+  suggestionUsed: (p: { name: string }) => string;
 }
 
 export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
@@ -140,6 +156,22 @@ export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
     noticeExpectation: ({ name, target, remaining }) => `- ${name}: target ${target}${remaining === null ? '' : `, ${remaining} still to go`}`,
     noticeClosing: 'The change was reviewed and approved. Please ask your manager if anything is unclear.',
     done: ({ action }) => `Request ${action}.`,
+    suggestions: 'Suggested adjustments',
+    suggestionsScope: ({ node, period, date }) => `From the pace and personnel data of ${node}, ${period}, as of ${date}.`,
+    suggestionsEmpty: 'Nothing to suggest: no one is far behind pace, and no one joins or leaves in this period.',
+    suggestionKinds: { pace: 'Behind pace', leaving: 'Leaving', joining: 'New hire' },
+    suggestionReason: {
+      pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
+        `${name} is far behind pace in ${period}: with ${elapsed} of the working days behind, the actual is ${actual} and the forecast ${forecast} is ${ratio} of the target ${target}.`,
+      leaving: ({ name, period, date, target, prorated, remainder, to }) =>
+        `${name} leaves on ${date}. The target for ${period} is prorated to the working days until then: ${prorated} of ${target}; ${to === null ? `the parent total takes the remaining ${remainder}` : `the remaining ${remainder} goes to ${to}`}.`,
+      joining: ({ name, period, date }) => `${name} joined on ${date}, during ${period}. The new hire needs a ramp-up target; the teammates take the difference.`,
+    },
+    suggestedValue: ({ value }) => `Suggested target: ${value}`,
+    suggestedNoValue: 'Suggested target: yours to set',
+    useSuggestion: 'Use in the form',
+    useSuggestionFor: ({ name }) => `Use in the form: ${name}`,
+    suggestionUsed: ({ name }) => `The form is filled from the suggestion for ${name}. Check the numbers and edit the reason before you submit.`,
   },
   'zh-CN': {
     title: '目标调整',
@@ -210,5 +242,21 @@ export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
     noticeExpectation: ({ name, target, remaining }) => `- ${name}：目标 ${target}${remaining === null ? '' : `，尚差 ${remaining}`}`,
     noticeClosing: '本次调整已经审批通过。如有疑问，请与直属经理沟通。',
     done: ({ action }) => `申请已${action}。`,
+    suggestions: '调整建议',
+    suggestionsScope: ({ node, period, date }) => `依据${node}在 ${period} 的进度和人员数据，截至 ${date}。`,
+    suggestionsEmpty: '暂无建议：没有人进度严重落后，本期也没有人员入职或离职。',
+    suggestionKinds: { pace: '进度落后', leaving: '离职', joining: '新人入职' },
+    suggestionReason: {
+      pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
+        `${name}在 ${period} 进度严重落后：工作日已过 ${elapsed}，完成 ${actual}，预测 ${forecast}，仅为目标 ${target} 的 ${ratio}。`,
+      leaving: ({ name, period, date, target, prorated, remainder, to }) =>
+        `${name}将于 ${date} 离职。${period} 的目标按离职前的工作日折算为 ${prorated}（原目标 ${target}），其余 ${remainder} ${to === null ? '计入上级总额' : `由${to}承接`}。`,
+      joining: ({ name, period, date }) => `${name}于 ${date} 入职（${period} 期间），需要设定爬坡期目标，差额由同级分摊。`,
+    },
+    suggestedValue: ({ value }) => `建议目标：${value}`,
+    suggestedNoValue: '建议目标：由您设定',
+    useSuggestion: '填入申请表',
+    useSuggestionFor: ({ name }) => `填入申请表：${name}`,
+    suggestionUsed: ({ name }) => `已按${name}的建议填写申请表。提交前请核对数字并修改理由。`,
   },
 };

@@ -9,6 +9,8 @@ export interface IncentiveStrings {
   teamTitle: (p: { name: S; period: S }) => string;
   attainment: string;
   originalTarget: (p: { target: S; attainment: S }) => string;
+  /** Beside a target an approved adjustment changed: the target before it. */
+  originalShort: (p: { target: S }) => string;
   revenue: (p: { basis: 'booked' | 'collected' }) => string;
   revenueColumn: (p: { basis: 'booked' | 'collected' }) => string;
   actualOfTarget: (p: { actual: S; target: S }) => string;
@@ -66,6 +68,7 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     teamTitle: ({ name, period }) => `${name} · team payouts ${period}`,
     attainment: 'Attainment for pay',
     originalTarget: ({ target, attainment }) => `Original target ${target}: ${attainment}`,
+    originalShort: ({ target }) => `original ${target}`,
     revenue: ({ basis }) => (basis === 'booked' ? 'Booked / target' : 'Collected / target'),
     revenueColumn: ({ basis }) => (basis === 'booked' ? 'Booked' : 'Collected'),
     actualOfTarget: ({ actual, target }) => `${actual} of ${target}`,
@@ -127,6 +130,7 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     teamTitle: ({ name, period }) => `${name} · ${period} 团队提成`,
     attainment: '计提完成率',
     originalTarget: ({ target, attainment }) => `原目标 ${target}：${attainment}`,
+    originalShort: ({ target }) => `原目标 ${target}`,
     revenue: ({ basis }) => (basis === 'booked' ? '签约额 / 目标' : '回款额 / 目标'),
     revenueColumn: ({ basis }) => (basis === 'booked' ? '签约额' : '回款额'),
     actualOfTarget: ({ actual, target }) => `${actual} / ${target}`,

@@ -21,12 +21,18 @@ export interface ReviewStrings {
   columns: { kpi: string; plan: string; actual: string; variance: string; varianceRatio: string; value: string; effect: string; from: string; to: string };
   rate: (p: { from: string; to: string }) => string;
   salesCycle: string;
+  /** The KPI row of customer lifetime value. */
+  clv: string;
   days: (p: { n: string }) => string;
   favorable: string;
   unfavorable: string;
   diagnosisTitle: string;
   findingsTitle: string;
   recommendationsTitle: string;
+  /** The button that hands the recommendations to the host (`qk-review-apply`). */
+  applyNext: string;
+  /** Announced after it was pressed. */
+  applied: string;
   noFindings: string;
   exportCsv: string;
   exported: (p: { file: string }) => string;
@@ -60,12 +66,15 @@ export const reviewStrings: Record<QkLocale, ReviewStrings> = {
     columns: { kpi: 'KPI', plan: 'Plan', actual: 'Actual', variance: 'Variance', varianceRatio: 'Variance %', value: 'Amount', effect: 'Effect', from: 'From', to: 'To' },
     rate: ({ from, to }) => `Conversion ${from}→${to}`,
     salesCycle: 'Sales cycle',
+    clv: 'Customer lifetime value (CLV)',
     days: ({ n }) => `${n} days`,
     favorable: 'better than plan',
     unfavorable: 'worse than plan',
     diagnosisTitle: 'Diagnosis',
     findingsTitle: 'Findings, by money effect',
     recommendationsTitle: 'For the next cycle',
+    applyNext: 'Use for the next cycle',
+    applied: 'The updated rates, deal size and next target were sent for the next cycle.',
     noFindings: 'Every factor is on plan.',
     exportCsv: 'Export CSV',
     exported: ({ file }) => `Exported ${file}`,
@@ -97,12 +106,15 @@ export const reviewStrings: Record<QkLocale, ReviewStrings> = {
     columns: { kpi: '指标', plan: '计划', actual: '实际', variance: '差异', varianceRatio: '差异率', value: '金额', effect: '影响', from: '起点', to: '终点' },
     rate: ({ from, to }) => `「${from}→${to}」转化率`,
     salesCycle: '销售周期',
+    clv: '客户终身价值（CLV）',
     days: ({ n }) => `${n} 天`,
     favorable: '好于计划',
     unfavorable: '差于计划',
     diagnosisTitle: '诊断',
     findingsTitle: '发现（按金额影响排序）',
     recommendationsTitle: '下期建议',
+    applyNext: '用于下期',
+    applied: '已发送更新后的转化率、客单价和下期目标，供下期使用。',
     noFindings: '各因素均与计划一致。',
     exportCsv: '导出 CSV',
     exported: ({ file }) => `已导出 ${file}`,

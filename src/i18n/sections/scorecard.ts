@@ -1,6 +1,6 @@
 import type { QkLocale } from '../types.js';
 
-type KpiId = 'attainment' | 'activity' | 'crmCompleteness' | 'winRate' | 'avgDealSize' | 'collectionRate' | 'crossSell' | 'strategicAccounts' | 'mentoring';
+type KpiId = 'attainment' | 'activity' | 'crmCompleteness' | 'winRate' | 'avgDealSize' | 'collectionRate' | 'clv' | 'crossSell' | 'strategicAccounts' | 'mentoring';
 type ProfileId = 'new-hire' | 'standard' | 'veteran';
 
 /** The strings of `qk-scorecard`; parameters and plurals are functions. */
@@ -16,7 +16,8 @@ export interface ScorecardStrings {
   profileReason: Record<'given' | 'new-hire-tenure' | 'veteran-tenure' | 'veteran-role' | 'default', (p: { months: string }) => string>;
   columns: { rank: string; name: string; profile: string; score: string; trend: string; kpi: string; weight: string; actual: string; benchmark: string; kpiScore: string; points: string };
   score: string;
-  scoreOf: (p: { score: string }) => string;
+  /** The composite's label; `max` is the cap (120): a KPI on its benchmark scores 100. */
+  scoreOf: (p: { score: string; max: string }) => string;
   noScore: string;
   trend: (p: { delta: string; previous: string }) => string;
   noTrend: string;
@@ -41,6 +42,7 @@ export const scorecardStrings: Record<QkLocale, ScorecardStrings> = {
       winRate: 'Win rate',
       avgDealSize: 'Average deal size',
       collectionRate: 'Collection rate',
+      clv: 'Customer lifetime value (CLV)',
       crossSell: 'Cross-sell (product lines)',
       strategicAccounts: 'Strategic new accounts',
       mentoring: 'Mentoring (mentees)',
@@ -58,7 +60,7 @@ export const scorecardStrings: Record<QkLocale, ScorecardStrings> = {
     },
     columns: { rank: 'Rank', name: 'Name', profile: 'Profile', score: 'Score', trend: 'Trend', kpi: 'KPI', weight: 'Weight', actual: 'Actual', benchmark: 'Benchmark', kpiScore: 'Score', points: 'Points' },
     score: 'Score',
-    scoreOf: ({ score }) => `Score ${score} of 100`,
+    scoreOf: ({ score, max }) => `Score ${score} of at most ${max} (100 = every KPI on its benchmark)`,
     noScore: 'No score: none of the KPIs could be measured.',
     trend: ({ delta, previous }) => `${delta} vs last period (${previous})`,
     noTrend: 'No previous period to compare with',
@@ -81,6 +83,7 @@ export const scorecardStrings: Record<QkLocale, ScorecardStrings> = {
       winRate: '赢单率',
       avgDealSize: '平均客单价',
       collectionRate: '回款率',
+      clv: '客户终身价值（CLV）',
       crossSell: '交叉销售（产品线数）',
       strategicAccounts: '战略新客户',
       mentoring: '传帮带（带教人数）',
@@ -98,7 +101,7 @@ export const scorecardStrings: Record<QkLocale, ScorecardStrings> = {
     },
     columns: { rank: '排名', name: '姓名', profile: '方案', score: '得分', trend: '趋势', kpi: '指标', weight: '权重', actual: '实际', benchmark: '基准', kpiScore: '得分', points: '加权分' },
     score: '得分',
-    scoreOf: ({ score }) => `得分 ${score}（满分 100）`,
+    scoreOf: ({ score, max }) => `得分 ${score}（最高 ${max} 分，100 分表示各项指标均达到基准）`,
     noScore: '暂无得分：没有可计算的指标。',
     trend: ({ delta, previous }) => `较上期（${previous}）${delta}`,
     noTrend: '没有可比较的上期数据',
