@@ -124,6 +124,15 @@ document.addEventListener('keydown', (e) => {
   else if (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey)) provider.store.redo();
 });
 
+// The review's recommendations feed the funnel inverter's what-if for the next cycle.
+document.querySelector('qk-review-board')?.addEventListener('qk-review-apply', (e) => {
+  const funnel = document.querySelector('qk-funnel-inverter');
+  if (!funnel) return;
+  const { nextTarget, avgDealSize, rates } = e.detail;
+  funnel.inputs = { target: nextTarget, avgDealSize, stages: rates };
+  funnel.scrollIntoView({ behavior: 'smooth', block: 'start' });
+});
+
 provider.store.subscribe(() => render());
 provider.asOf = today;
 applyLocale();
