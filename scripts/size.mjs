@@ -10,8 +10,8 @@ const KB = 1000;
 // nine elements and both languages the kit is far above it (see the README's Size section).
 const BUNDLE_TARGET = 55 * KB;
 // Enforced ceilings: a regression guard for the bundle, and a budget per element entry.
-const BUNDLE_BUDGET = 175 * KB;
-const ENTRY_BUDGET = 45 * KB; // gzip, any element entry without its dependencies
+const BUNDLE_BUDGET = 185 * KB;
+const ENTRY_BUDGET = 50 * KB; // gzip, any element entry without its dependencies
 
 const external = ['lit', 'lit/*', '@lit/*', 'd3', 'd3-*', 'zod', 'zod/*', 'react', 'react-dom', 'react/*'];
 const entries = {
