@@ -12,9 +12,9 @@ import {
   QkErrorEvent,
   QkFocusChangeEvent,
   QkFunnelChangeEvent,
+  QkReviewApplyEvent,
   QkTargetChangeEvent,
 } from '../../src/events/index.js';
-import { QkReviewApplyEvent } from '../../src/events/qk-review-apply.js';
 
 /** 李强 leaves on 30 June: his July target goes to 王芳 (the worked example of `createAdjustment`). */
 function request() {
