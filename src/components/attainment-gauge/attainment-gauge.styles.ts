@@ -9,6 +9,7 @@ export const styles = css`
       --qk-attainment-gauge-over: var(--_primary);
       --qk-attainment-gauge-track: var(--_surface-alt);
       --qk-attainment-gauge-band-opacity: 0.35;
+      --_card-gap: calc(var(--_space) / 2);
       min-width: 0;
     }
     .badge.on-track {

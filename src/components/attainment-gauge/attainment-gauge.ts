@@ -7,7 +7,7 @@ import { errorText } from '../../i18n/localize.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/register/gauge.js';
-import { paceElementStyles } from './pace-element.styles.js';
+import { cardStyles } from '../../theme/card-styles.js';
 
 /** The widest the arc is drawn, per size: the figures take the rest of a wide container. */
 const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
@@ -55,7 +55,7 @@ const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
 export class QkAttainmentGauge extends QkPaceElement {
   protected static override registerStrings = registerGaugeStrings;
 
-  static override styles = [baseStyles, paceElementStyles, styles];
+  static override styles = [baseStyles, cardStyles, styles];
 
   /** `compact` for dashboards (arc, %, actual / target, gap, daily rate) or `detailed` (adds expected, pace, forecast, probability). */
   @property({ reflect: true }) size: 'compact' | 'detailed' = 'detailed';

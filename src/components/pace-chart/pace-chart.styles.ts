@@ -9,6 +9,7 @@ export const styles = css`
       --qk-pace-chart-cone-opacity: 0.16;
       --qk-pace-chart-target: var(--_success);
       --qk-pace-chart-today: var(--_warning);
+      --_card-gap: calc(var(--_space) / 2);
       min-width: 0;
     }
     .badge.on-track {

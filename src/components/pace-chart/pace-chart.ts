@@ -7,7 +7,7 @@ import { QkPaceElement } from '../attainment-gauge/pace-element.js';
 import { formatDay, formatMonth } from './dates.js';
 import { styles } from './pace-chart.styles.js';
 import { registerPaceChartStrings } from '../../i18n/register/pace-chart.js';
-import { paceElementStyles } from '../attainment-gauge/pace-element.styles.js';
+import { cardStyles } from '../../theme/card-styles.js';
 
 /** Keys that move the active point, and by how many points. */
 const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 7, PageUp: -7 };
@@ -57,7 +57,7 @@ const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, A
 export class QkPaceChart extends QkPaceElement {
   protected static override registerStrings = registerPaceChartStrings;
 
-  static override styles = [baseStyles, paceElementStyles, styles];
+  static override styles = [baseStyles, cardStyles, styles];
 
   /** The plot's height in CSS pixels; 0 (default) follows the width (45 %, between 200 and 340). */
   @property({ type: Number }) height = 0;

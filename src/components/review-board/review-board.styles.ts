@@ -9,28 +9,8 @@ export const styles = css`
       --qk-review-board-chart-height: 240px;
       min-width: 0;
     }
-    .base {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space);
-      padding: var(--_space);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      min-width: 0;
-    }
-    .header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--_space);
-    }
     .title {
-      margin: 0;
       font-size: 1.05em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
     }
     h3 {
       margin: var(--_space) 0 calc(var(--_space) / 2);

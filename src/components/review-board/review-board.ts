@@ -13,6 +13,7 @@ import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-re
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/register/review.js';
+import { cardStyles } from '../../theme/card-styles.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -80,7 +81,7 @@ export class QkReviewBoard extends QkElement {
 
   protected static override registerStrings = registerReviewStrings;
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, cardStyles, styles];
 
   /** The org node to review; default: the store's focus, then the org's root. */
   @property({ reflect: true }) node = '';

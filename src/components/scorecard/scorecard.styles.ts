@@ -8,28 +8,8 @@ export const styles = css`
       --qk-scorecard-down: var(--_danger);
       min-width: 0;
     }
-    .base {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space);
-      padding: var(--_space);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      min-width: 0;
-    }
-    .header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--_space);
-    }
     .title {
-      margin: 0;
       font-size: 1.05em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
     }
     .switch {
       display: flex;

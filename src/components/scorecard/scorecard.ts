@@ -12,6 +12,7 @@ import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
 import { registerScorecardStrings } from '../../i18n/register/scorecard.js';
+import { cardStyles } from '../../theme/card-styles.js';
 
 type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
@@ -69,7 +70,7 @@ export class QkScorecard extends QkElement {
 
   protected static override registerStrings = registerScorecardStrings;
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, cardStyles, styles];
 
   /** A rep (their card) or a team, region, company (the ranked list); default: the store's focus, then the root. */
   @property({ reflect: true }) node = '';

@@ -1,12 +1,16 @@
 import { css } from 'lit';
 
-/** The card, header, title and status badge that the gauge and the pace chart share. */
-export const paceElementStyles = css`
-  @layer qk-pace-element {
+/**
+ * The card most elements draw themselves in: the box (`.base`), a header row (`.header`) with a
+ * title (`.title`) and a status badge (`.badge`). The gap follows `--_card-gap` (default: the
+ * spacing token), which an element may tighten on its `:host`.
+ */
+export const cardStyles = css`
+  @layer qk-card {
     .base {
       display: flex;
       flex-direction: column;
-      gap: calc(var(--_space) / 2);
+      gap: var(--_card-gap, var(--_space));
       padding: var(--_space);
       background: var(--_surface);
       border: 1px solid var(--_border);
@@ -18,9 +22,10 @@ export const paceElementStyles = css`
       flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
-      gap: calc(var(--_space) / 2);
+      gap: var(--_card-gap, var(--_space));
     }
     .title {
+      margin: 0;
       font-weight: 600;
       overflow-wrap: anywhere;
     }
