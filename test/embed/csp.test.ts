@@ -33,8 +33,14 @@ describe('embed: strict Content-Security-Policy', () => {
     probe.remove();
   });
 
-  it('every element renders with no violation: the sample dashboard and each element alone from .data', async () => {
-    page = await openPage(PAGE);
+  for (const variant of ['sources', 'built bundle'] as const) {
+  it(`every element renders with no violation (${variant}): the sample dashboard and each element alone from .data`, async function () {
+    if (variant === 'built bundle') {
+      // The file hosts actually ship (production Lit, minified), when it is built (CI builds first).
+      const built = await fetch('/dist/quotakit.bundle.js?built', { method: 'HEAD' });
+      if (!built.ok || !(built.headers.get('content-type') ?? '').includes('javascript')) this.skip();
+    }
+    page = await openPage(variant === 'sources' ? PAGE : `${PAGE}?bundle=dist`);
     const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string } };
     await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
     const alone = ELEMENTS.map((e) => {
@@ -53,4 +59,5 @@ describe('embed: strict Content-Security-Policy', () => {
     const report = [...seen].map(([v, n]) => `${n}× ${v}`);
     expect({ broken, violations: report, errors: page.errors }).to.deep.equal({ broken: [], violations: [], errors: [] });
   });
+  }
 });
