@@ -242,6 +242,9 @@ describe('qk-goal-tree', () => {
     };
     // Default box: max-height 480px less its 1px top and bottom borders = 478px, less the 40px header
     // row = 438px: 10 whole rows of 40px. A page keeps one row of context: 10 − 1 = 9 rows.
+    // The element measures its box with a ResizeObserver (delivered before the next paint): let it.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
     await focusCell(el, 0, 1);
     await press('PageDown');
     expect([at(el), name()]).to.deep.equal(['9:1', 'Rep 9']);

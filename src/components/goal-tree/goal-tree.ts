@@ -69,7 +69,7 @@ interface DialogState {
 }
 
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
-const OVERSCAN = 6;
+const OVERSCAN = 4;
 const monthLabels = new Map<string, string>();
 /** A padlock drawn in SVG: emoji fonts are missing on many systems. */
 const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true"><path fill="currentColor" d="M5 7V5a3 3 0 0 1 6 0v2h1.5v7.5h-9V7H5zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z"/></svg>`;
@@ -919,19 +919,13 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       aria-expanded=${row.expandable ? String(row.expanded) : nothing}
       aria-selected=${selected ? 'true' : 'false'}
       ${y}
-    >
-      <div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} ${cssProps({ '--_level': String(row.level) })}>
-        <span class="toggle" part="toggle" aria-hidden="true" ?data-open=${row.expanded} @click=${() => this.toggleRow(i)}>${row.expandable ? '▶' : ''}</span>
-        <span class="label" part="name">${node.name}</span>
-        ${ramp !== null ? html`<span class="badge ramp" part="badge ramp-badge">${t.goalTree.newHire({ percent: formatPercent(ramp, this.locale, 0) })}</span>` : nothing}
-        ${row.expandable && this.canEdit
-          ? html`<button class="act" part="distribute" tabindex="-1" aria-label=${t.goalTree.distributeLabel({ name: node.name })} @click=${() => this.openDistribute(i, this.nav.row === i ? this.nav.col : 0)}>
-              ${t.goalTree.distribute}
-            </button>`
-          : nothing}
-      </div>
-      ${cols.map((c, k) => this.renderCell(row, i, c, k + 1, reader))}
-    </div>`;
+    ><div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} ${cssProps({ '--_level': String(row.level) })}
+      ><span class="toggle" part="toggle" aria-hidden="true" ?data-open=${row.expanded} @click=${() => this.toggleRow(i)}>${row.expandable ? '▶' : nothing}</span
+      ><span class="label" part="name">${node.name}</span
+      >${ramp !== null ? html`<span class="badge ramp" part="badge ramp-badge">${t.goalTree.newHire({ percent: formatPercent(ramp, this.locale, 0) })}</span>` : nothing}${row.expandable && this.canEdit
+          ? html`<button class="act" part="distribute" tabindex="-1" aria-label=${t.goalTree.distributeLabel({ name: node.name })} @click=${() => this.openDistribute(i, this.nav.row === i ? this.nav.col : 0)}>${t.goalTree.distribute}</button>`
+          : nothing}</div
+    >${cols.map((c, k) => this.renderCell(row, i, c, k + 1, reader))}</div>`;
   }
 
   private renderCell(row: GridRow, r: number, col: GridColumn, c: number, reader: GridReader): TemplateResult {
@@ -969,6 +963,15 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const rem = row.expandable ? reader.remainder(id, col.period) : null;
     const cls = `cell value${locked ? ' locked' : ''}${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}`;
     const part = `cell value-cell${locked ? ' locked' : ''}${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}`;
+    // Few DOM nodes per cell (10,000-row grids): no whitespace between parts, one part per slot, and
+    // the rare extras (lock, changed, remainder) in one part that is empty for most cells.
+    const amount = draft ? html`<span class="draft">${draft.text}</span>` : this.fmt(reader.value(id, col.period));
+    const extras =
+      locked || changed || rem
+        ? html`${locked ? html`<span class="qk-visually-hidden">${t.goalTree.locked}</span>` : nothing}${changed ? html`<span class="qk-visually-hidden">${t.goalTree.changed}</span>` : nothing}${rem
+            ? html`<span class="remainder${rem < 0 ? ' over' : ''}" part="remainder">${rem > 0 ? t.goalTree.unallocated({ amount: this.fmt(rem) }) : t.goalTree.overAllocated({ amount: this.fmt(-rem) })}</span>`
+            : nothing}`
+        : nothing;
     return html`<div
       class=${cls}
       role="gridcell"
@@ -980,8 +983,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       data-r=${r}
       data-c=${c}
       tabindex=${tabindex}
-    >
-      ${editing
+    >${editing
         ? html`<input
             class="edit"
             part="input"
@@ -991,14 +993,10 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             aria-describedby=${invalid && this.message ? 'message' : nothing}
             @input=${this.onEditInput}
             @blur=${this.onEditBlur}
-          />`
-        : html`<span class="amount" part="value">${locked ? lockIcon : nothing}${draft ? html`<span class="draft">${draft.text}</span>` : this.fmt(reader.value(id, col.period))}</span>`}
-      ${locked ? html`<span class="qk-visually-hidden">${t.goalTree.locked}</span>` : nothing}
-      ${changed ? html`<span class="qk-visually-hidden">${t.goalTree.changed}</span>` : nothing}
-      ${rem
-        ? html`<span class="remainder${rem < 0 ? ' over' : ''}" part="remainder">${rem > 0 ? t.goalTree.unallocated({ amount: this.fmt(rem) }) : t.goalTree.overAllocated({ amount: this.fmt(-rem) })}</span>`
-        : nothing}
-    </div>`;
+          />${extras}`
+        : extras === nothing
+          ? html`<span class="amount" part="value">${locked ? html`${lockIcon}${amount}` : amount}</span>`
+          : html`<span class="amount" part="value">${locked ? html`${lockIcon}${amount}` : amount}</span>${extras}`}</div>`;
   }
 
   private renderDialog(): TemplateResult | typeof nothing {
