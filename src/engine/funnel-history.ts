@@ -67,7 +67,7 @@ export interface HistoryDealSize {
 export interface HistoryRates {
   nodeId: string;
   minSample: number;
-  /** The node's own rolled-up count per stage in the window. */
+  /** The node's own rolled-up count per stage over the lookback window (its own entries). */
   counts: Record<string, number>;
   /** One entry per stage but the last, in funnel order. */
   rates: HistoryRate[];
