@@ -23,6 +23,7 @@ import {
   OrgNodeSchema,
   parseWith,
   PlanSnapshotSchema,
+  cellKey,
   SaveResultSchema,
   TargetChangeSchema,
   UserSchema,
@@ -52,10 +53,8 @@ export const NoticeSchema = z.object({
   body: z.string(),
 });
 
-/** The key under which a target cell is unique: node × period × metric × product. */
-export function targetKey(cell: Pick<TargetCell, 'nodeId' | 'period' | 'metric' | 'product'>): string {
-  return [cell.nodeId, cell.period, cell.metric, cell.product ?? ''].join('\u0000');
-}
+/** The key under which a target cell is unique (the model's `cellKey`, under the adapters' name). */
+export const targetKey = cellKey;
 
 const MAX_ISSUES_IN_MESSAGE = 5;
 

@@ -4,7 +4,7 @@
  * status) and leaves a ledger entry on the request; applying writes exactly the approved preview,
  * or nothing at all when the plan moved on since.
  */
-import type { OrgNode, TargetCell, User } from './model.js';
+import { cellKey, type OrgNode, type TargetCell, type User } from './model.js';
 import { fail, ok, type Result } from './result.js';
 import type { OrgIndex } from './rollup.js';
 import { canApprove, canRequest, type Permission } from './adjustment-access.js';
@@ -137,10 +137,10 @@ export function applyAdjustment(request: AdjustmentRequest, state: AdjustmentSta
   if (!may.allowed) return denied(may);
   const stored = request.preview;
   if (!stored) return fail('adjustment-no-preview', 'the request has no preview to apply', {});
-  const current = new Map(state.targets.filter((c) => c.metric === request.metric).map((c) => [`${c.nodeId}|${c.period}|${c.product ?? ''}`, c]));
+  const current = new Map(state.targets.map((c) => [cellKey(c), c]));
   const changed: Extract<ApplyOutcome, { kind: 'conflict' }>['changed'] = [];
   for (const c of stored.cells) {
-    const now = current.get(`${c.nodeId}|${c.period}|${c.product ?? ''}`);
+    const now = current.get(cellKey({ ...c, metric: request.metric }));
     const expected = c.created ? null : c.before;
     const actual = now ? now.value : null;
     if (expected !== actual) changed.push({ nodeId: c.nodeId, period: c.period, ...(c.product ? { product: c.product } : {}), expected, actual });

@@ -3,7 +3,7 @@
  * their mentees, for the mentoring credit) or every rep under a team, with each one's target in
  * force for the period and the options `computeTeamPayouts` needs.
  */
-import type { ActualsSnapshot, OrgNode, Plan, ProductLine, TargetCell } from './model.js';
+import { cellKey, type ActualsSnapshot, type OrgNode, type Plan, type ProductLine, type TargetCell } from './model.js';
 import { buildOrgIndex, rollupTargets } from './rollup.js';
 import { parsePeriodId, periodRange } from './periods.js';
 import { defaultPacePeriod } from './pace-series.js';
@@ -25,7 +25,6 @@ export interface IncentiveSource {
   loadedTargets?: readonly TargetCell[];
 }
 
-const cellKey = (c: TargetCell) => `${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`;
 
 /**
  * The target cells as they were before approved adjustments, for the attainment against the

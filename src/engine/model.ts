@@ -158,6 +158,10 @@ export const TargetCellSchema = z.object({
 });
 export type TargetCell = z.infer<typeof TargetCellSchema>;
 
+/** The identity of a target cell: node × period × metric × product (no two cells share one). */
+export const cellKey = (c: { nodeId: string; period: string; metric: string; product?: string | null }): string =>
+  `${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`;
+
 /** A dated booking (signed order) or collection (回款) for a rep and product line. */
 export const ActualSchema = z.object({
   id,

@@ -7,7 +7,7 @@
  * confirms the save, and never dropped: a failed or conflicting save keeps them pending, and
  * `reloadAndReapply()` re-bases them on the host's newer plan.
  */
-import type { ActualsSnapshot, MetricId, OrgNode, PlanSnapshot, TargetCell, TargetSource, User } from '../engine/model.js';
+import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/model.js';
 import { periodRange } from '../engine/periods.js';
 import type { CrmAdapter } from '../adapter/adapter.js';
 import { QkAdapterError } from '../adapter/adapter.js';
@@ -49,9 +49,7 @@ export interface StoreOptions {
   asOf?: string;
 }
 
-/** The key of a target cell: node × period × metric × product. */
-export const cellKey = (c: { nodeId: string; period: string; metric: string; product?: string | null }): string =>
-  `${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`;
+export { cellKey };
 
 export class QkStore {
   status: StoreStatus = 'idle';
