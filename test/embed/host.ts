@@ -2,9 +2,10 @@
  * Helpers of the embedding tests: open a host page of demo/embed in an iframe (its own document,
  * registry and CSS, as a real host), and judge whether an element rendered usably there.
  */
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ELEMENTS } from './elements.js';
+import type { QkStore } from '../../src/store/store.js';
 
 export type HostWindow = Window & typeof globalThis;
 
@@ -130,4 +131,30 @@ export async function editGoalTreeCell(tree: Element, row: number, col: number, 
   tree.shadowRoot!.querySelector<HTMLInputElement>('input[part="input"]')!.select(); // typing replaces the whole value
   await sendKeys({ type: text });
   await sendKeys({ press: 'Enter' });
+}
+
+/**
+ * The framework example pages (demo/embed/react.html, vue.html) as a person uses them: every element
+ * renders, and a real edit in the goal tree — the company's FY2026 total (row 0, the last column;
+ * ¥113M in the sample) to ¥120,000,000 — reaches the page's own handlers, which show the selection,
+ * the last event and one count per changed cell.
+ */
+export async function exerciseExamplePage(url: string): Promise<HostPage> {
+  const page = await openPage(url);
+  await waitUntil(() => page.doc.querySelector('qk-provider'), 'the app never mounted');
+  const provider = page.doc.querySelector('qk-provider') as HTMLElement & { store: QkStore };
+  await waitUntil(() => provider.store.status === 'ready', 'the example never loaded', { timeout: 8000 });
+  expect(await failures(findAll(provider))).to.deep.equal([]);
+  expect(page.errors).to.deep.equal([]);
+  const store = provider.store;
+  const output = (id: string) => squash(page.doc.getElementById(id)!.textContent);
+  const company = store.snapshot!.org.find((n) => n.parentId === null)!.id;
+  await editGoalTreeCell(provider.querySelector('qk-goal-tree')!, 0, 5, '120000000');
+  await waitUntil(() => output('edits') !== '0', 'the example counted no qk-target-change');
+  expect(store.getCell(company, 'FY2026', 'revenue')?.value).to.equal(12_000_000_000);
+  expect(output('focus')).to.equal(company);
+  expect(output('last-event')).to.equal(`qk-target-change ${company}`);
+  expect(Number(output('edits')), 'one qk-target-change per changed (pending) cell').to.equal(store.pendingCount);
+  expect(page.errors).to.deep.equal([]);
+  return page;
 }

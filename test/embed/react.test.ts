@@ -12,7 +12,7 @@ import { flushSync } from 'react-dom';
 import * as wrappers from '../../src/react/index.js';
 import { BAD_DATA, ELEMENTS, aloneAttrs, dataFor, type EmbedElement } from './elements.js';
 import { sampleEvent } from './events.js';
-import { editGoalTreeCell, failures, findAll, openPage, settle, squash, type HostPage } from './host.js';
+import { exerciseExamplePage, failures, findAll, settle, squash, type HostPage } from './host.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import type { QkTargetChangeEvent } from '../../src/events/index.js';
 import type { QkStore } from '../../src/store/store.js';
@@ -199,30 +199,8 @@ describe('embed: React 19', () => {
     let page: HostPage | undefined;
     afterEach(() => page?.close());
     it('renders every element and counts the events it receives', async () => {
-      page = await openPage('/demo/embed/react.html');
-      const provider = await waitUntilFound(page, 'qk-provider');
-      await waitUntil(() => (provider as HTMLElement & { store: { status: string } }).store.status === 'ready', 'the example never loaded', { timeout: 8000 });
-      expect(await failures(findAll(provider))).to.deep.equal([]);
-      expect(page.errors).to.deep.equal([]);
-
-      // A real edit in the page's goal tree: the company's FY2026 total (row 0, the last column;
-      // ¥113M in the sample) becomes ¥120,000,000. Its handlers show the selection and count the cells.
-      const store = (provider as HTMLElement & { store: QkStore }).store;
-      const output = (id: string) => squash(page!.doc.getElementById(id)!.textContent);
-      const company = store.snapshot!.org.find((n) => n.parentId === null)!.id;
-      await editGoalTreeCell(provider.querySelector('qk-goal-tree')!, 0, 5, '120000000');
-      await waitUntil(() => output('edits') !== '0', 'the example counted no qk-target-change');
-      expect(store.getCell(company, 'FY2026', 'revenue')?.value).to.equal(12_000_000_000);
-      expect(output('focus')).to.equal(company);
-      expect(output('last-event')).to.equal(`qk-target-change ${company}`);
-      expect(Number(output('edits')), 'one qk-target-change per changed (pending) cell').to.equal(store.pendingCount);
-      expect(page.errors).to.deep.equal([]);
+      page = await exerciseExamplePage('/demo/embed/react.html');
     });
   });
 });
-
-async function waitUntilFound(page: HostPage, selector: string): Promise<Element> {
-  await waitUntil(() => page.doc.querySelector(selector), `${selector} never appeared`);
-  return page.doc.querySelector(selector)!;
-}
 

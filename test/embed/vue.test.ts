@@ -9,7 +9,7 @@ import { createApp, nextTick, ref, type App } from 'vue';
 import '../../src/index.js';
 import { BAD_DATA, ELEMENTS, aloneAttrs, dataFor } from './elements.js';
 import { sampleEvent } from './events.js';
-import { editGoalTreeCell, failures, findAll, openPage, settle, squash, type HostPage } from './host.js';
+import { exerciseExamplePage, failures, findAll, settle, type HostPage } from './host.js';
 import type { QkStore } from '../../src/store/store.js';
 
 const attrs = (a: Record<string, string>) => Object.entries(a).map(([k, v]) => `${k}="${v}"`).join(' ');
@@ -129,26 +129,8 @@ describe('embed: Vue 3', () => {
   describe('the example demo/embed/vue.html', () => {
     let page: HostPage | undefined;
     afterEach(() => page?.close());
-    it('renders every element', async () => {
-      page = await openPage('/demo/embed/vue.html');
-      await waitUntil(() => page!.doc.querySelector('qk-provider'), 'the app never mounted');
-      const provider = page.doc.querySelector('qk-provider') as HTMLElement & { store: { status: string } };
-      await waitUntil(() => provider.store.status === 'ready', 'the example never loaded', { timeout: 8000 });
-      expect(await failures(findAll(provider))).to.deep.equal([]);
-      expect(page.errors).to.deep.equal([]);
-
-      // A real edit in the page's goal tree: the company's FY2026 total (row 0, the last column;
-      // ¥113M in the sample) becomes ¥120,000,000. Its handlers show the selection and count the cells.
-      const store = (provider as HTMLElement & { store: QkStore }).store;
-      const output = (id: string) => squash(page!.doc.getElementById(id)!.textContent);
-      const company = store.snapshot!.org.find((n) => n.parentId === null)!.id;
-      await editGoalTreeCell(provider.querySelector('qk-goal-tree')!, 0, 5, '120000000');
-      await waitUntil(() => output('edits') !== '0', 'the example counted no qk-target-change');
-      expect(store.getCell(company, 'FY2026', 'revenue')?.value).to.equal(12_000_000_000);
-      expect(output('focus')).to.equal(company);
-      expect(output('last-event')).to.equal(`qk-target-change ${company}`);
-      expect(Number(output('edits')), 'one qk-target-change per changed (pending) cell').to.equal(store.pendingCount);
-      expect(page.errors).to.deep.equal([]);
+    it('renders every element and counts the events it receives', async () => {
+      page = await exerciseExamplePage('/demo/embed/vue.html');
     });
   });
 });
