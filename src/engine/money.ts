@@ -205,6 +205,15 @@ export function formatCount(n: number, locale: MoneyLocale): string {
 }
 
 /**
+ * A plain number with the locale's grouping and between `min` and `max` decimals (default 0–1),
+ * e.g. a score "62.8" or percentage points "3.5"; non-finite input shows as `—`.
+ */
+export function formatNumber(n: number, locale: MoneyLocale, { min = 0, max = 1 }: { min?: number; max?: number } = {}): string {
+  if (!Number.isFinite(n)) return '—';
+  return numberFormat(locale, { minimumFractionDigits: clampDigits(min), maximumFractionDigits: clampDigits(Math.max(min, max)) }).format(n);
+}
+
+/**
  * A ratio as a percentage with up to `digits` decimals (default 1); `null` (e.g. a win rate with
  * no quotes) and non-finite input show as `—`.
  *

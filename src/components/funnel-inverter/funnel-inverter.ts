@@ -6,7 +6,7 @@ import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './funnel-inverter.styles.js';
 import { errorText } from '../../i18n/localize.js';
-import { formatCount, formatMoney, formatPercent, parseMoney } from '../../engine/money.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, parseMoney } from '../../engine/money.js';
 import type { FunnelStage } from '../../engine/model.js';
 import type { QkIssue } from '../../engine/result.js';
 import {
@@ -23,6 +23,7 @@ import {
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
 import { registerFunnelStrings } from '../../i18n/register/funnel.js';
+import { formatDate } from '../../i18n/dates.js';
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {
@@ -54,19 +55,6 @@ interface FormStage {
   avgDays: number | null;
 }
 
-const decimalFormats = new Map<string, Intl.NumberFormat>();
-function formatDecimal(n: number, locale: string): string {
-  let f = decimalFormats.get(locale);
-  if (!f) decimalFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
-  return f.format(n);
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatDate(iso: string, locale: string): string {
-  let f = dateFormats.get(locale);
-  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })));
-  return f.format(new Date(`${iso}T00:00:00Z`));
-}
 
 /**
  * Turns a revenue target into the activity that produces it (销售漏斗逆向拆解): the leads, demos,
@@ -688,7 +676,7 @@ export class QkFunnelInverter extends QkElement {
         ? html`<p class="muted">${t.noPeriod}</p>`
         : !wk.ok
           ? failed(wk)
-          : html`<p>${t.perWeekSummary({ days: wk.value.workingDays, perDay: ids.map((id) => `${this.stageName(id)} ${formatDecimal(wk.value.perDayDisplay[id], this.locale)}`).join(' · ') })}</p>
+          : html`<p>${t.perWeekSummary({ days: wk.value.workingDays, perDay: ids.map((id) => `${this.stageName(id)} ${formatNumber(wk.value.perDayDisplay[id], this.locale)}`).join(' · ') })}</p>
               <details>
                 <summary>${t.perWeekTitle}</summary>
                 ${scroll(

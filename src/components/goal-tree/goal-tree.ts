@@ -46,6 +46,7 @@ import { toStoreError, type QkStore } from '../../store/store.js';
 import { registerGoalTreeStrings } from '../../i18n/register/goal-tree.js';
 import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/csv.js';
 import { errorText } from '../../i18n/localize.js';
+import { formatDate } from '../../i18n/dates.js';
 
 interface Issue {
   code: string;
@@ -70,7 +71,6 @@ interface DialogState {
 
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
 const OVERSCAN = 4;
-const monthLabels = new Map<string, string>();
 /** A padlock drawn in SVG: emoji fonts are missing on many systems. */
 const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true"><path fill="currentColor" d="M5 7V5a3 3 0 0 1 6 0v2h1.5v7.5h-9V7H5zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z"/></svg>`;
 
@@ -462,14 +462,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     if (q) return short ? t.quarter({ quarter: +q[2] }) : `FY${q[1]} ${t.quarter({ quarter: +q[2] })}`;
     const m = /^(\d{4})-(\d{2})$/.exec(period);
     if (m) {
-      // Every visible cell carries its column's label: format each month once per locale.
-      const key = `${this.locale}|${short}|${period}`;
-      let label = monthLabels.get(key);
-      if (label === undefined) {
-        const f = new Intl.DateTimeFormat(this.locale, short ? { month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
-        monthLabels.set(key, (label = f.format(Date.UTC(+m[1], +m[2] - 1, 1))));
-      }
-      return label;
+      return formatDate(`${period}-01`, this.locale, short ? 'month' : 'month-year');
     }
     return period;
   }

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { layoutPaceChart, paceSeries, type PaceChartLayout, type PacePoint, type PaceSeries, type PaceView } from '../../engine/pace-series.js';
 import { QkPaceElement } from '../attainment-gauge/pace-element.js';
-import { formatDay, formatMonth } from './dates.js';
+import { formatDay, formatMonth } from '../../i18n/dates.js';
 import { styles } from './pace-chart.styles.js';
 import { registerPaceChartStrings } from '../../i18n/register/pace-chart.js';
 import { cardStyles } from '../../theme/card-styles.js';

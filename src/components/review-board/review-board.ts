@@ -6,7 +6,7 @@ import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, t
 import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../engine/review-source.js';
 import { reviewToCsv } from '../../engine/review-csv.js';
 import { layoutWaterfall } from '../../engine/review-layout.js';
-import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
@@ -220,7 +220,7 @@ export class QkReviewBoard extends QkElement {
     const v = k.variance;
     if (v === null) return '—';
     const sign = v > 0 ? '+' : v < 0 ? '−' : '';
-    if (k.unit === 'ratio') return `${sign}${new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(Math.abs(v * 100))} pp`;
+    if (k.unit === 'ratio') return `${sign}${formatNumber(Math.abs(v * 100), this.locale)} pp`;
     return `${sign}${this.kpiValue(k, Math.abs(v), currency)}`;
   }
 

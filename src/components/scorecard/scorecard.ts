@@ -5,7 +5,7 @@ import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard.js';
 import { scorecardsFromSnapshot, type ScorecardQuery } from '../../engine/scorecard-source.js';
-import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
@@ -187,7 +187,7 @@ export class QkScorecard extends QkElement {
   // ---- formatting ---------------------------------------------------------------------------
 
   private score(v: number | null): string {
-    return v === null ? '—' : new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+    return v === null ? '—' : formatNumber(v, this.locale, { min: 1, max: 1 });
   }
 
   private kpiValue(kpi: ScorecardKpiId, v: number | null, currency: string): string {
