@@ -10,18 +10,11 @@
 import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/model.js';
 import { periodRange } from '../engine/periods.js';
 import type { CrmAdapter } from '../adapter/adapter.js';
-import { QkAdapterError } from '../adapter/adapter.js';
+import { toStoreError, type StoreError } from './errors.js';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
 
-/** An error the store shows: a code for the dictionaries, an English message, and details. */
-export interface StoreError {
-  code: string;
-  message: string;
-  params?: Record<string, string | number>;
-  issues?: { path: (string | number)[]; message: string }[];
-}
 
 /** What the dashboard is looking at: a row selected in the goal tree moves every widget. */
 export interface Focus {
@@ -49,7 +42,8 @@ export interface StoreOptions {
   asOf?: string;
 }
 
-export { cellKey };
+export { cellKey, toStoreError };
+export type { StoreError };
 
 export class QkStore {
   status: StoreStatus = 'idle';
@@ -385,18 +379,4 @@ export class QkStore {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
   }
-}
-
-/** Turns anything thrown by an adapter into a StoreError with a code the dictionaries know. */
-export function toStoreError(e: unknown, fallbackCode: string): StoreError {
-  if (QkAdapterError.is(e)) {
-    return {
-      code: e.code,
-      message: e.message,
-      params: { reason: e.message, ...(e.currentVersion !== undefined ? { currentVersion: e.currentVersion } : {}) },
-      issues: e.issues,
-    };
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return { code: fallbackCode, message, params: { reason: message } };
 }
