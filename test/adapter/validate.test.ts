@@ -165,9 +165,9 @@ describe('adapter validation', () => {
         path: ['org', 6, 'hireDate'],
         code: 'date-nonexistent',
         params: { value: '2025-02-29', year: 2025, month: 2, days: 28 },
-        message: '"2025-02-29" is not a calendar date: 2025-02 has 28 days',
+        message: '"2025-02-29" is not a real date (2025-02 has 28 days)',
       });
-      expect(thrown(() => parsePlanSnapshot(withHireDate('2026-04-31'))).issues[0]!.message).to.equal('"2026-04-31" is not a calendar date: 2026-04 has 30 days');
+      expect(thrown(() => parsePlanSnapshot(withHireDate('2026-04-31'))).issues[0]!.message).to.equal('"2026-04-31" is not a real date (2026-04 has 30 days)');
       expect(thrown(() => parsePlanSnapshot(withHireDate('next week'))).issues[0]).to.deep.equal({
         path: ['org', 6, 'hireDate'],
         code: 'date',
