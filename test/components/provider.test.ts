@@ -117,7 +117,7 @@ describe('element base without a provider', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.exist;
     expect(text(el)).to.contain('出错了');
-    expect(text(el)).to.contain('plan.name');
+    expect(text(el)).to.contain('计划 名称：缺失（应为文本）');
     await expect(el).to.be.accessible();
     el.remove();
   });
