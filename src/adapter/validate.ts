@@ -3,8 +3,15 @@
  * payload with the zod schemas of the model and then with the cross-record checks a per-field
  * schema cannot see (unknown parents, targets for unknown nodes, stage counts for unknown stages),
  * and either returns the typed value or throws one `QkAdapterError('invalid-data')` whose `issues`
- * list every bad path with its reason. A payload with any issue is rejected whole: nothing
- * half-loaded is ever shown as if it were complete.
+ * list every problem once: its path, a `code` with `params` (worded in the page's language by
+ * `describeIssue` in `src/i18n/issues.ts`) and an English `message` for logs. A payload with any
+ * issue is rejected whole: nothing half-loaded is ever shown as if it were complete. Any input is
+ * safe — `null`, a number, a list, an object with wrong types: the answer is `invalid-data`, never
+ * a TypeError.
+ *
+ * Cross-record checks: one org tree (unique ids, known parents, exactly one root, every node on a
+ * cycle reported), targets on known nodes and products inside the plan's fiscal year, one target
+ * per cell; actuals inside their range, for reps, products and stages the plan knows.
  *
  * The `check*` functions do the same without throwing, for callers that compose their own error
  * (the LocalStorageAdapter reports a corrupt stored value this way).
@@ -13,13 +20,15 @@
  * try {
  *   const snapshot = parsePlanSnapshot(await res.json(), { source: 'GET /api/plan' });
  * } catch (e) {
- *   // e.code === 'invalid-data'; e.issues → [{ path: ['targets', 4, 'nodeId'], message: 'unknown node "r9"' }]
+ *   // e.code === 'invalid-data'; e.issues →
+ *   // [{ path: ['targets', 4, 'nodeId'], code: 'unknown-node', params: { id: 'r9' }, message: 'unknown node "r9"' }]
+ *   // describeIssue(getTranslation('zh-CN'), e.issues[0]) → '目标 第5项 组织节点：组织节点“r9”不存在'
  * }
  */
 import * as z from 'zod/mini';
 import {
-  checkDate,
   ActualsSnapshotSchema,
+  IsoDateSchema,
   checkOrg,
   OrgNodeSchema,
   parseWith,
@@ -294,22 +303,15 @@ export function parseNotice(data: unknown, options: ParseOptions = {}): Notice {
   return orThrow(parseWith(NoticeSchema, data), 'notice', options);
 }
 
-/** Checks a date range `{ from, to }` of ISO dates with `from` ≤ `to`, or throws `invalid-data`. */
-export function parseDateRange(data: { from: string; to: string }, options: ParseOptions = {}): { from: string; to: string } {
-  const issues: SchemaIssue[] = [];
-  for (const k of ['from', 'to'] as const) {
-    const v: unknown = data?.[k];
-    if (typeof v !== 'string') {
-      issues.push({ path: [k], code: 'date', params: { value: String(v) }, message: 'expected a date YYYY-MM-DD' });
-      continue;
-    }
-    checkDate(v, { addIssue: ({ message, params }) => void issues.push({ path: [k], code: String(params.qk), params: withoutQk(params), message }) });
-  }
-  if (!issues.length && data.to < data.from) {
-    issues.push({ path: ['to'], code: 'range-order', params: { from: data.from, to: data.to }, message: `"to" (${data.to}) is before "from" (${data.from})` });
-  }
-  if (issues.length) throw invalidData('date range', issues, options);
-  return { from: data.from, to: data.to };
-}
+const DateRangeSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema });
 
-const withoutQk = ({ qk: _, ...rest }: Record<string, string | number>) => rest;
+/** Checks a date range `{ from, to }` of real calendar dates with `from` ≤ `to`, or throws `invalid-data`. */
+export function parseDateRange(data: { from: string; to: string }, options: ParseOptions = {}): { from: string; to: string } {
+  const parsed = parseWith(DateRangeSchema, data);
+  if (!parsed.ok) throw invalidData('date range', parsed.issues, options);
+  const { from, to } = parsed.value;
+  if (to < from) {
+    throw invalidData('date range', [{ path: ['to'], code: 'range-order', params: { from, to }, message: `"to" (${to}) is before "from" (${from})` }], options);
+  }
+  return { from, to };
+}

@@ -28,7 +28,7 @@ const daysInMonth = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 10
  * Checks a calendar date `YYYY-MM-DD`: issue `date` for another shape (or month 00/13, day 00),
  * `date-nonexistent` for a day the month does not have (2026-02-30, 2025-02-29). Returns whether it is valid.
  */
-export function checkDate(value: string, ctx: IssueSink): boolean {
+function checkDate(value: string, ctx: IssueSink): boolean {
   const m = DATE.exec(value);
   const y = m ? +m[1]! : 0, mo = m ? +m[2]! : 0, d = m ? +m[3]! : 0;
   if (!m || mo < 1 || mo > 12 || d < 1 || d > 31) {

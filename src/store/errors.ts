@@ -66,7 +66,11 @@ export function toStoreError(e: unknown, fallbackCode: string): StoreError {
     return {
       code: e.code,
       message: e.message,
-      params: { reason: e.message, ...(e.currentVersion !== undefined ? { currentVersion: e.currentVersion } : {}) },
+      params: {
+        reason: e.message,
+        ...(e.currentVersion !== undefined ? { currentVersion: e.currentVersion } : {}),
+        ...(e.issues.length ? { issues: e.issues.length } : {}),
+      },
       issues: e.issues,
     };
   }

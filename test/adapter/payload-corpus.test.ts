@@ -332,6 +332,13 @@ describe('payload corpus: every bad payload gives one localized issue per proble
     expect(toStoreError({ error: 'x' }, 'load-failed').message).to.equal('The host failed with {"error":"x"}');
     // An adapter code carried by a plain object (a host that rebuilt the error) keeps its meaning.
     expect(toStoreError({ code: 'forbidden', message: 'no' }, 'load-failed')).to.deep.include({ code: 'forbidden', message: 'no' });
+    // invalid-data with issues: the sentence, then the listed issues (no English log text repeated).
+    const invalid = toStoreError(thrown(() => parsePlanSnapshot(null)), 'load-failed');
+    expect(invalid.code).to.equal('invalid-data');
+    expect(errorText(en, invalid)).to.equal('The data from the CRM is invalid, so none of it was loaded.');
+    expect(errorText(zh, invalid)).to.equal('CRM 返回的数据格式有误，已全部拒绝加载，请联系管理员检查数据。');
+    const bare = toStoreError(new QkAdapterError('invalid-data', 'the plan has no id'), 'load-failed');
+    expect(errorText(en, bare)).to.equal('The data from the CRM is invalid, so none of it was loaded. Details: the plan has no id');
     expect(toStoreError(new TypeError('e.products.filter is not a function'), 'load-failed')).to.deep.include({
       code: 'load-failed',
       message: 'e.products.filter is not a function',
