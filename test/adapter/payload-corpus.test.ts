@@ -3,7 +3,7 @@
  * `QkAdapterError('invalid-data')` with one issue per problem, at the exact path, and each issue
  * must read well in both languages (path and reason): never a TypeError, never a silent drop.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { QkAdapterError } from '../../src/adapter/adapter.js';
 import {
@@ -365,26 +365,28 @@ class CorpusProbe extends QkElement {
 }
 defineElement('qk-corpus-probe', CorpusProbe);
 
+const items = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part="error-issues"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+
 describe('payload corpus: the error state lists issues in the page language', () => {
   it('zh-CN: paths and reasons in Chinese under the Chinese heading', async () => {
     const p = plan();
     p.plan.currency = 'ZZZ';
     p.org[6]!.hireDate = '2026-02-30';
     const el = await fixture<CorpusProbe>(html`<qk-corpus-probe lang="zh-CN" .data=${{ plan: p }}></qk-corpus-probe>`);
-    await el.updateComplete;
-    const items = [...el.shadowRoot!.querySelectorAll('[part="error-issues"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items).to.deep.equal([
+    // The issue wording loads on first use (an error state): wait for the localized lines.
+    await waitUntil(() => items(el)[0]?.startsWith('计划'), 'the issues never read in Chinese', { timeout: 60000 });
+    expect(items(el)).to.deep.equal([
       '计划 币种：“ZZZ”不是 ISO 4217 币种代码（如 CNY、USD）',
       '组织 第7项 入职日期：“2026-02-30”不是真实存在的日期（2026年2月只有 28 天）',
     ]);
+    expect(el.shadowRoot!.querySelector('[role="alert"] p')!.textContent).to.equal('CRM 返回的数据格式有误，已全部拒绝加载，请联系管理员检查数据。');
   });
 
   it('en: the same issues in English', async () => {
     const p = plan();
     p.plan.currency = 'ZZZ';
     const el = await fixture<CorpusProbe>(html`<qk-corpus-probe lang="en" .data=${{ plan: p }}></qk-corpus-probe>`);
-    await el.updateComplete;
-    const items = [...el.shadowRoot!.querySelectorAll('[part="error-issues"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items).to.deep.equal(['plan, currency: "ZZZ" is not an ISO 4217 currency code such as CNY or USD']);
+    await waitUntil(() => items(el)[0]?.startsWith('plan, currency'), 'the issues never read in English', { timeout: 60000 });
+    expect(items(el)).to.deep.equal(['plan, currency: "ZZZ" is not an ISO 4217 currency code such as CNY or USD']);
   });
 });
