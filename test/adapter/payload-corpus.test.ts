@@ -4,6 +4,7 @@
  * must read well in both languages (path and reason): never a TypeError, never a silent drop.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import fc from 'fast-check';
 import { html as litHtml } from 'lit';
 import { QkAdapterError } from '../../src/adapter/adapter.js';
 import {
@@ -318,6 +319,37 @@ describe('payload corpus: every bad payload gives one localized issue per proble
     expect(described(thrown(() => parsePlanSnapshot(throwing)))).to.deep.equal([
       ['', '整个数据：无法读取（TypeError: boom）', 'the payload: could not be read (TypeError: boom)'],
     ]);
+  });
+
+  it('any value at all, or any field of a valid snapshot replaced by any value: invalid-data or the value, never a TypeError', () => {
+    const only = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        if (!QkAdapterError.is(e) || e.code !== 'invalid-data' || !e.issues.length) throw e;
+        for (const i of e.issues) expect((i as { code?: string }).code, i.message).to.be.a('string');
+      }
+    };
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), (v) => {
+        only(() => parsePlanSnapshot(v));
+        only(() => parseActualsSnapshot(v, { plan: smallFixture().plan }));
+        only(() => parseUser(v));
+        only(() => parseOrgNodes(v));
+      }),
+      { numRuns: 300 },
+    );
+    const fields = ['plan', 'org', 'products', 'stages', 'targets', 'users'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.nat(20), fc.anything(), (field, index, v) => {
+        const p = plan() as Record<string, unknown>;
+        const list = p[field];
+        if (Array.isArray(list) && list.length) list[index % list.length] = v;
+        else p[field] = v;
+        only(() => parsePlanSnapshot(p));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a host rejection that is not an Error (was "[object Object]")', () => {
