@@ -13,10 +13,18 @@ import * as z from 'zod/mini';
 import { isCurrencyCode } from './currencies.js';
 import { parsePeriodId } from './periods.js';
 
-/** A custom issue with a code and params for the dictionaries (`src/i18n/issues.ts`) and an English message. */
-type IssueSink = { addIssue(issue: { code: 'custom'; message: string; params: Record<string, string | number>; input?: unknown }): void };
-const report = (ctx: IssueSink, code: string, message: string, params: Record<string, string | number>) =>
-  ctx.addIssue({ code: 'custom', message, params: { qk: code, ...params } });
+type Say = (code: string, message: string, params: Record<string, string | number>) => void;
+
+/**
+ * A check that reports its own issue codes: `test(value, say)` calls `say(code, englishMessage,
+ * params)` for what is wrong. The code and params reach `SchemaIssue` (and the dictionaries of
+ * `src/i18n/issues.ts`); the message is the English text for logs.
+ */
+function rule<T>(test: (value: T, say: Say) => void) {
+  return z.superRefine<T>((value, ctx) => test(value, (code, message, params) => ctx.addIssue({ code: 'custom', message, params: { qk: code, ...params } })));
+}
+
+const shorten = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
@@ -25,45 +33,35 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const daysInMonth = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 
 /**
- * Checks a calendar date `YYYY-MM-DD`: issue `date` for another shape (or month 00/13, day 00),
- * `date-nonexistent` for a day the month does not have (2026-02-30, 2025-02-29). Returns whether it is valid.
+ * A real calendar date `YYYY-MM-DD` (2024-02-29 yes; 2025-02-29 and 2026-02-30 no). Issue `date`
+ * for another shape (or month 00/13, day 00), `date-nonexistent` for a day the month does not have.
  */
-function checkDate(value: string, ctx: IssueSink): boolean {
-  const m = DATE.exec(value);
-  const y = m ? +m[1]! : 0, mo = m ? +m[2]! : 0, d = m ? +m[3]! : 0;
-  if (!m || mo < 1 || mo > 12 || d < 1 || d > 31) {
-    report(ctx, 'date', `expected a date YYYY-MM-DD, got "${shorten(value)}"`, { value: shorten(value) });
-    return false;
-  }
-  const days = daysInMonth(y, mo);
-  if (d > days) {
-    report(ctx, 'date-nonexistent', `"${value}" is not a real date (${m[1]}-${m[2]} has ${days} days)`, { value, year: y, month: mo, days });
-    return false;
-  }
-  return true;
-}
-
-/** A real calendar date `YYYY-MM-DD` (2024-02-29 yes, 2025-02-29 and 2026-02-30 no). */
-export const IsoDateSchema = z.string().check(z.superRefine((v, ctx) => void checkDate(v, ctx as unknown as IssueSink)));
+export const IsoDateSchema = z.string().check(
+  rule<string>((value, say) => {
+    const m = DATE.exec(value);
+    const y = m ? +m[1]! : 0, mo = m ? +m[2]! : 0, d = m ? +m[3]! : 0;
+    if (!m || mo < 1 || mo > 12 || d < 1) return say('date', `expected a date YYYY-MM-DD, got "${shorten(value)}"`, { value: shorten(value) });
+    const days = daysInMonth(y, mo);
+    if (d > days) say('date-nonexistent', `"${value}" is not a real date (${m[1]}-${m[2]} has ${days} days)`, { value, year: y, month: mo, days });
+  }),
+);
 const isoDate = IsoDateSchema;
-
-const shorten = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 /** Integer minor units, within the range where doubles stay exact. */
 export const MinorUnitsSchema = z.number().check(
-  z.superRefine((v, ctx) => {
-    if (!Number.isSafeInteger(v)) report(ctx as unknown as IssueSink, 'amount', `expected an integer amount in minor units, got ${v}`, { value: String(v) });
+  rule<number>((v, say) => {
+    if (!Number.isSafeInteger(v)) say('amount', `expected an integer amount in minor units, got ${v}`, { value: String(v) });
   }),
 );
 const count = z.number().check(
-  z.superRefine((v, ctx) => {
-    if (!Number.isSafeInteger(v) || v < 0) report(ctx as unknown as IssueSink, 'count', `expected a whole count ≥ 0, got ${v}`, { value: String(v) });
+  rule<number>((v, say) => {
+    if (!Number.isSafeInteger(v) || v < 0) say('count', `expected a whole count ≥ 0, got ${v}`, { value: String(v) });
   }),
 );
 const ratio = z.number().check(z.gte(0), z.lte(1));
 const weight = z.number().check(
-  z.superRefine((v, ctx) => {
-    if (!Number.isFinite(v) || v < 0) report(ctx as unknown as IssueSink, 'weight', `expected a finite weight ≥ 0, got ${v}`, { value: String(v) });
+  rule<number>((v, say) => {
+    if (!Number.isFinite(v) || v < 0) say('weight', `expected a finite weight ≥ 0, got ${v}`, { value: String(v) });
   }),
 );
 
@@ -72,14 +70,14 @@ const weight = z.number().check(
  * `2026-W05` that the year has (`2025-W53` is not: 2025 has 52 ISO weeks).
  */
 export const PeriodIdSchema = z.string().check(
-  z.superRefine((v, ctx) => {
+  rule<string>((v, say) => {
     const r = parsePeriodId(v);
     if (r.ok) return;
     if (r.error.code === 'period-week-range') {
       const { year, weeks } = r.error.params as { year: number; weeks: number };
-      report(ctx as unknown as IssueSink, 'period-week', `"${v}" is not a week: ${year} has ${weeks} ISO weeks`, { value: v, year, weeks });
+      say('period-week', `"${v}" is not a week: ${year} has ${weeks} ISO weeks`, { value: v, year, weeks });
     } else {
-      report(ctx as unknown as IssueSink, 'period', `expected a period id such as FY2026, FY2026-Q1, 2026-04 or 2026-W05, got "${shorten(v)}"`, { value: shorten(v) });
+      say('period', `expected a period id such as FY2026, FY2026-Q1, 2026-04 or 2026-W05, got "${shorten(v)}"`, { value: shorten(v) });
     }
   }),
 );
@@ -87,10 +85,8 @@ export type PeriodId = z.infer<typeof PeriodIdSchema>;
 
 /** An active ISO 4217 currency code in capitals, e.g. `CNY`, `USD` (see `currencies.ts`); `ZZZ` is not one. */
 export const CurrencySchema = z.string().check(
-  z.superRefine((v, ctx) => {
-    if (!isCurrencyCode(v)) {
-      report(ctx as unknown as IssueSink, 'currency', `"${shorten(v)}" is not an ISO 4217 currency code such as CNY or USD`, { value: shorten(v) });
-    }
+  rule<string>((v, say) => {
+    if (!isCurrencyCode(v)) say('currency', `"${shorten(v)}" is not an ISO 4217 currency code such as CNY or USD`, { value: shorten(v) });
   }),
 );
 
