@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import { storeContext, localeContext } from '../context/keys.js';
 import { QkStore, type StoreError } from '../store/store.js';
 import { getTranslation, onTranslationChange, resolveLocale, errorText } from '../i18n/localize.js';
+import { issueLine } from '../i18n/issue-line.js';
 import type { QkLocale, Translation } from '../i18n/types.js';
 import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
 import { parseActualsSnapshot, parsePlanSnapshot } from '../adapter/validate.js';
@@ -228,7 +229,7 @@ export class QkElement extends LitElement {
         <p>${errorText(t, e)}</p>
         ${e.issues?.length
           ? html`<ul part="error-issues">
-              ${e.issues.slice(0, 8).map((i) => html`<li><code>${i.path.join('.') || '(root)'}</code> ${i.message}</li>`)}
+              ${e.issues.slice(0, 8).map((i) => html`<li>${issueLine(t, i, () => this.requestUpdate())}</li>`)}
               ${e.issues.length > 8 ? html`<li>…</li>` : nothing}
             </ul>`
           : nothing}
