@@ -10,7 +10,8 @@ export const styles = css`
       --qk-funnel-inverter-row-height: 48px;
       --qk-funnel-inverter-form-width: 300px;
       /* Layout follows the element's own width, not the viewport's: a dashboard column or 320 px. */
-      container: qk-funnel / inline-size;
+      /* Important, so a page's \`* { all: unset }\` on the host cannot switch the container off. */
+      container: qk-funnel / inline-size !important;
     }
     .base {
       display: flex;
