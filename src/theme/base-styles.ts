@@ -138,6 +138,18 @@ export const baseStyles = css`
       outline: 2px solid var(--_focus);
       outline-offset: 1px;
     }
+    /*
+     * A heading or a line that names something from the host's data (a node, a product, a reason):
+     * at most --_clamp-lines lines (default 2), ending in an ellipsis; the element carries the full
+     * text in its \`title\` (and in its text, for screen readers).
+     */
+    .qk-clamp {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: var(--_clamp-lines, 2);
+      line-clamp: var(--_clamp-lines, 2);
+      overflow: hidden;
+    }
     /* On a wrapper, never on a <table>: tables ignore the 1px width and widen the page. */
     .qk-visually-hidden {
       position: absolute !important;

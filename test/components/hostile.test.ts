@@ -168,7 +168,7 @@ function reachable(root: ParentNode): Set<string> {
 
 /**
  * Nodes whose long text is cut off without the full text on hover: an HTML box that clips its
- * overflowing text (overflow hidden/clip) with no `title` on it or above it; an SVG `<text>` that
+ * overflowing text (overflow hidden/clip, sideways or below a line clamp) with no `title` on it or above it; an SVG `<text>` that
  * shows only part of a name with no `<title>` holding the full one.
  */
 function clippedWithoutTitle(root: ParentNode): string[] {
@@ -186,7 +186,8 @@ function clippedWithoutTitle(root: ParentNode): string[] {
     // Visually hidden text is there for screen readers, in full.
     if (!(n instanceof HTMLElement) || !isLong(n.textContent ?? '') || n.closest('.qk-visually-hidden')) continue;
     const cs = getComputedStyle(n);
-    const clips = ['hidden', 'clip'].includes(cs.overflowX) && n.scrollWidth > n.clientWidth + 1;
+    // Cut at the side (an ellipsis on one line) or below (a line clamp).
+    const clips = (['hidden', 'clip'].includes(cs.overflowX) && n.scrollWidth > n.clientWidth + 1) || (['hidden', 'clip'].includes(cs.overflowY) && n.scrollHeight > n.clientHeight + 1);
     if (clips && !n.closest('[title]')) out.push(`<${n.localName} class="${n.className}"> "${own.trim().slice(0, 30)}…" is clipped without a title`);
   }
   return out;

@@ -403,7 +403,7 @@ export class QkFunnelInverter extends QkElement {
     return html`<div part="base" class="base">
       <div part="header" class="header">
         <h2 part="title" id="title">${t.title}</h2>
-        ${subtitle ? html`<p part="subtitle" class="muted">${subtitle}</p>` : nothing}
+        ${subtitle ? html`<p part="subtitle" class="muted qk-clamp" title=${subtitle}>${subtitle}</p>` : nothing}
       </div>
       <div class="layout">
         <div part="chart" class="chart">${this.renderChart()}</div>
@@ -419,7 +419,7 @@ export class QkFunnelInverter extends QkElement {
     const id = `f-${key.replace(':', '-')}`;
     const described = [shown ? `${id}-msg` : '', opts.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
     return html`<div part="field" class="field">
-      <label for=${id}>${label}</label>
+      <label for=${id} class="qk-clamp" title=${label}>${label}</label>
       <span class="control">
         <input
           id=${id}

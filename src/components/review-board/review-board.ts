@@ -320,7 +320,7 @@ export class QkReviewBoard extends QkElement {
     const { review, report, currency, names } = s;
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${s.heading}`}>
       <div part="header" class="header">
-        <h2 part="title" class="title">${t.title} · ${s.heading}</h2>
+        <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${s.heading}`}>${t.title} · ${s.heading}</h2>
         <button part="export" class="export" @click=${this.exportCsv}>${t.exportCsv}</button>
       </div>
       ${report?.partial ? html`<p part="note" class="note">${t.partial({ date: report.end, elapsed: report.partial.elapsed, total: report.partial.total })}</p>` : nothing}
