@@ -264,6 +264,19 @@ describe('hostile host CSS', function () {
   }
 });
 
+describe('the host still decides through the documented ways', () => {
+  it('`hidden` hides an element and the provider; --qk-display picks another display', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div class="zone">
+      <qk-attainment-gauge hidden></qk-attainment-gauge>
+      <qk-provider hidden></qk-provider>
+      <qk-scorecard style="--qk-display: inline-block"></qk-scorecard>
+      <style>:where(.zone) > * { all: unset }</style>
+    </div>`);
+    const display = (sel: string) => getComputedStyle(box.querySelector(sel)!).display;
+    expect([display('qk-attainment-gauge'), display('qk-provider'), display('qk-scorecard')]).to.deep.equal(['none', 'none', 'inline-block']);
+  });
+});
+
 let darkSheet: HTMLStyleElement | undefined;
 async function loadDarkTheme(): Promise<void> {
   if (darkSheet) return;
