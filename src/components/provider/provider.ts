@@ -23,8 +23,12 @@ export class QkProvider extends LitElement {
   static qkVersion = VERSION;
 
   static override styles = css`
+    /* Important: a page's \`* { all: unset }\` or \`* { display: inline }\` must not give the provider a box. */
     :host {
-      display: contents;
+      display: contents !important;
+    }
+    :host([hidden]) {
+      display: none !important;
     }
   `;
 
