@@ -34,9 +34,15 @@ function numberFormat(locale: string, options: NumberFormatOptions): Intl.Number
  * @example minorDigits('JPY') // 0: amounts are whole yen
  */
 export function minorDigits(currency: string): number {
-  if (!CURRENCY_CODE.test(currency)) return 2;
-  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let d = digitsCache.get(currency);
+  if (d === undefined) {
+    d = CURRENCY_CODE.test(currency) ? (numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2) : 2;
+    digitsCache.set(currency, d);
+  }
+  return d;
 }
+
+const digitsCache = new Map<string, number>();
 
 /**
  * The amount in major units as an exact decimal string, e.g. 120000050 分 → `"1200000.50"`.
@@ -345,16 +351,22 @@ function renderCompact(
 ): string {
   const unit = units[plan.unit];
   const q = roundTo(m, minorDigits(currency) + unit.exp, plan.frac);
-  const f = numberFormat(locale, {
-    style: 'currency', currency, useGrouping: true, minimumFractionDigits: trim ? 0 : plan.frac, maximumFractionDigits: plan.frac, signDisplay: signDisplay(signed),
-  });
+  const key = `${locale}|${currency}|${trim ? 0 : plan.frac}|${plan.frac}|${signed}`;
+  let f = compactCache.get(key);
+  if (!f) {
+    f = numberFormat(locale, {
+      style: 'currency', currency, useGrouping: true, minimumFractionDigits: trim ? 0 : plan.frac, maximumFractionDigits: plan.frac, signDisplay: signDisplay(signed),
+    });
+    compactCache.set(key, f);
+  }
   const abs = (q < 0n ? -q : q).toString().padStart(plan.frac + 1, '0');
   const decimal = `${q < 0n ? '-' : ''}${abs.slice(0, abs.length - plan.frac)}${plan.frac > 0 ? `.${abs.slice(abs.length - plan.frac)}` : ''}`;
-  const parts = f.formatToParts(decimal as unknown as number);
-  let last = -1;
-  parts.forEach((p, i) => { if (p.type === 'integer' || p.type === 'fraction') last = i; });
-  return parts.map((p, i) => (p.type === 'minusSign' ? MINUS : p.value) + (i === last ? unit.suffix : '')).join('');
+  // Both locales write the currency before the number, so the unit goes at the end: ¥1.13亿, CN¥113M.
+  return `${f.format(decimal as unknown as number).replace('-', MINUS)}${unit.suffix}`;
 }
+
+/** The compact formatters by a plain key: renderCompact runs for every figure of a 10,000-row tree. */
+const compactCache = new Map<string, Intl.NumberFormat>();
 
 /** Intl's sign display: negatives only (never "-0"), or + and − but not for zero. */
 function signDisplay(signed = false): 'negative' | 'exceptZero' {
@@ -363,10 +375,8 @@ function signDisplay(signed = false): 'negative' | 'exceptZero' {
 
 /** Intl formats a decimal string exactly (ES2023), beyond double precision; our ES2022 lib types only accept numbers. The minus is U+2212. */
 function formatExact(f: Intl.NumberFormat, decimal: string | number): string {
-  return f
-    .formatToParts(decimal as unknown as number)
-    .map((p) => (p.type === 'minusSign' ? MINUS : p.value))
-    .join('');
+  // The only hyphen-minus these locales write is the minus sign.
+  return f.format(decimal as unknown as number).replace('-', MINUS);
 }
 
 function formatDecimal(decimal: string, locale: MoneyLocale): string {
