@@ -513,7 +513,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   /** The amount in major units, without grouping or a trailing `.00`, so it reads back exactly. */
   private exactMoney(minor: number): string {
     const plan = this.activeStore!.snapshot!.plan;
-    const s = formatMoney(minor, { currency: plan.currency, locale: 'en' }).replace(/[^\d.-]/g, '');
+    const s = formatMoney(minor, { currency: plan.currency, locale: 'en' }).replace(/[^\d.\u2212]/g, '');
     return s.replace(/\.0+$/, '');
   }
 
