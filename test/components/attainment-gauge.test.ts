@@ -24,6 +24,8 @@ const dd = (el: Element) => [...el.shadowRoot!.querySelectorAll('dd')].map((d) =
  * working days Jan 22 + Feb 20 + Mar 1–11 8 = 50 elapsed of 261 (2026: 52 weeks × 5 + Thu 31 Dec), 211 left.
  * target ¥12,000,000; bookings by 11 March 120,000 + 45,000 + 80,000 + 200,000 + 30,000 = ¥475,000
  * attainment 475,000 / 12,000,000 = 3.96 % → "4%"; gap ¥11,525,000 → "CN¥11.5M"
+ * actual, gap and target share one unit and precision and add up (issue 13 item 9): 0.5 + 11.5 = 12.0 (M);
+ * in zh-CN 47.5 + 1,152.5 = 1,200.0 (万), one decimal because 48 + 1,153 ≠ 1,200
  * expected 1,200,000,000 分 × 50 / 261 = 229,885,057 分 (¥2,298,850.57) → "CN¥2.3M"; pace 0.2066 → off track
  * required daily rate ⌈1,152,500,000 / 211⌉ = 5,462,086 分 → "CN¥54.6K"
  */
@@ -38,12 +40,12 @@ describe('qk-attainment-gauge', () => {
     const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en" period="FY2026" .store=${fixtureStore()} @qk-alert=${(e: QkAlertEvent) => alerts.push(e)}></qk-attainment-gauge>`);
     expect(text(el)).to.contain('星河科技 · Revenue · FY2026');
     expect(text(el)).to.contain('Off track');
-    expect(dd(el).slice(0, 5)).to.deep.equal(['CN¥475K of CN¥12M', 'CN¥11.5M', 'CN¥54.6K / day', 'CN¥2.3M', '20.7%']);
+    expect(dd(el).slice(0, 5)).to.deep.equal(['CN¥0.5M of CN¥12.0M', 'CN¥11.5M', 'CN¥54.6K / day', 'CN¥2.3M', '20.7%']);
     const m = meter(el);
     expect(m.getAttribute('aria-valuenow')).to.equal('4');
     expect(m.getAttribute('aria-valuemin')).to.equal('0');
     expect(m.getAttribute('aria-valuemax')).to.equal('120');
-    expect(m.getAttribute('aria-valuetext')).to.equal('4% of target: CN¥475K of CN¥12M. Off track.');
+    expect(m.getAttribute('aria-valuetext')).to.equal('4% of target: CN¥0.5M of CN¥12.0M. Off track.');
     expect(m.getAttribute('aria-label')).to.equal('Revenue attainment of 星河科技, FY2026');
     expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
     // First seen off track (pace 0.2066 < 0.8): one alert, and no second one on a re-render.
@@ -57,8 +59,8 @@ describe('qk-attainment-gauge', () => {
 
   it('speaks zh-CN with 万/亿 money', async () => {
     const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="zh-CN" period="FY2026" .store=${fixtureStore()}></qk-attainment-gauge>`);
-    expect(meter(el).getAttribute('aria-valuetext')).to.equal('完成率 4%：已完成 ¥47.5万，目标 ¥1,200万。严重落后。');
-    expect(dd(el).slice(0, 3)).to.deep.equal(['¥47.5万 / ¥1,200万', '¥1,152.5万', '¥5.5万 / 天']);
+    expect(meter(el).getAttribute('aria-valuetext')).to.equal('完成率 4%：已完成 ¥47.5万，目标 ¥1,200.0万。严重落后。');
+    expect(dd(el).slice(0, 3)).to.deep.equal(['¥47.5万 / ¥1,200.0万', '¥1,152.5万', '¥5.46万 / 天']);
     expect(text(el)).to.contain('星河科技 · 销售额 · FY2026');
     await expect(el).to.be.accessible();
   });
@@ -68,14 +70,15 @@ describe('qk-attainment-gauge', () => {
     const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en" .store=${store}></qk-attainment-gauge>`);
     store.setFocus({ nodeId: 'east', period: 'FY2026' });
     await el.updateComplete;
-    // 华东: r1 120,000 + 45,000, r3 80,000 = ¥245,000 of ¥7,200,000 = 3.4 %
-    expect(dd(el)[0]).to.equal('CN¥245K of CN¥7.2M');
+    // 华东: r1 120,000 + 45,000, r3 80,000 = ¥245,000 of ¥7,200,000 = 3.4 %; gap ¥6,955,000.
+    // In M with two decimals 0.25 + 6.96 ≠ 7.20, so three: 0.245 + 6.955 = 7.200.
+    expect(dd(el).slice(0, 2)).to.deep.equal(['CN¥0.245M of CN¥7.200M', 'CN¥6.955M']);
     expect(meter(el).getAttribute('aria-valuenow')).to.equal('3.4');
     // An attribute pins the node whatever the focus says.
     el.node = 'south';
     await el.updateComplete;
     // 华南: r5 200,000 + r6 30,000 = ¥230,000 of ¥4,800,000
-    expect(dd(el)[0]).to.equal('CN¥230K of CN¥4.8M');
+    expect(dd(el)[0]).to.equal('CN¥0.23M of CN¥4.80M');
   });
 
   it('follows the focus of a provider', async () => {
@@ -85,10 +88,10 @@ describe('qk-attainment-gauge', () => {
     store.setData(plan, actuals);
     const el = provider.querySelector('qk-attainment-gauge')!;
     await waitUntil(() => dd(el).length > 0);
-    expect(dd(el)[0]).to.equal('CN¥475K of CN¥12M');
+    expect(dd(el)[0]).to.equal('CN¥0.5M of CN¥12.0M');
     store.setFocus({ nodeId: 'east-hz' });
     await el.updateComplete;
-    expect(dd(el)[0]).to.equal('CN¥80K of CN¥3.2M'); // 杭州组: r3 80,000 of ¥3,200,000
+    expect(dd(el)[0]).to.equal('CN¥0.08M of CN¥3.20M'); // 杭州组: r3 80,000 of ¥3,200,000, gap 3,120,000: 0.08 + 3.12 = 3.20
   });
 
   it('fires qk-alert once per status change, once per store', async () => {

@@ -165,7 +165,7 @@ describe('qk-incentive-calculator: manager view from the store', () => {
       ['智能助手 coefficient ×1.5', 'CN¥45,000', 'CN¥700'],
       ['New-product bonus (100% of revenue, target 20%)', '', 'CN¥5,000'],
       ['New-hire ramp bonus (reached 100%)', '', 'CN¥3,000'],
-      ['Cap at CN¥8,000', '', '-CN¥2,100'],
+      ['Cap at CN¥8,000', '', '−CN¥2,100'],
     ]);
     await expect(el).to.be.accessible();
   });

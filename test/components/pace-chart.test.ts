@@ -38,7 +38,7 @@ describe('qk-pace-chart', () => {
     plot(el).focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    expect(live(el)).to.equal('Mar 12: expected CN¥9K, forecast CN¥7.4K (CN¥7.4K – CN¥7.4K)');
+    expect(live(el)).to.equal('Mar 12: expected CN¥9K, forecast CN¥7.44K (≈ CN¥7.44K)');
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(live(el)).to.equal('Mar 11: actual CN¥7K, expected CN¥8K');

@@ -32,8 +32,8 @@ describe('qk-review-board', () => {
     const hidden = rows(el, 'figure table');
     expect(hidden[0]).to.deep.equal(['Plan', 'CN¥1M', 'CN¥0.00', 'CN¥1,000,000.00']);
     // Leads +¥158,440.14 (from ¥1,000,000.00 to ¥1,158,440.14); quote→won −¥408,440.14.
-    expect(hidden[1]).to.deep.equal(['Leads', '+CN¥158.4K', 'CN¥1,000,000.00', 'CN¥1,158,440.14']);
-    expect(hidden[4]).to.deep.equal(['Quote→Won', '−CN¥408.4K', 'CN¥1,158,440.14', 'CN¥750,000.00']);
+    expect(hidden[1]).to.deep.equal(['Leads', '+CN¥158K', 'CN¥1,000,000.00', 'CN¥1,158,440.14']);
+    expect(hidden[4]).to.deep.equal(['Quote→Won', '−CN¥408K', 'CN¥1,158,440.14', 'CN¥750,000.00']);
     expect(root(el).querySelector('figure')!.getAttribute('aria-label')).to.equal(
       'Waterfall from planned revenue CN¥1M to actual CN¥750K, a gap of −CN¥250K, split by factor. The same figures are in the table below.',
     );
@@ -48,8 +48,8 @@ describe('qk-review-board', () => {
     );
     const findings = [...root(el).querySelectorAll('[part~="finding"]')].map((li) => clean(li.textContent));
     expect(findings).to.deep.equal([
-      '−CN¥408.4K Quote→Won converted 25% against 40% planned: cost CN¥408.4K.',
-      '+CN¥158.4K Leads were 600 against 500 planned (+20%): worth CN¥158.4K of revenue.',
+      '−CN¥408K Quote→Won converted 25% against 40% planned: cost CN¥408K.',
+      '+CN¥158K Leads were 600 against 500 planned (+20%): worth CN¥158K of revenue.',
     ]);
     expect(clean(root(el).querySelector('[part="recommendations"]')!.textContent)).to.contain('Proposed next target: CN¥875K');
     await expect(el).to.be.accessible();

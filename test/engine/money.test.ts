@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import {
   formatCount,
   formatMoney,
+  formatMoneyGroup,
+  formatMoneyRange,
+  formatNumber,
   formatPercent,
+  formatPoints,
   minorDigits,
   parseMoney,
   sumMoney,
@@ -148,7 +152,7 @@ describe('formatMoney', () => {
     expect(formatMoney(120_000_000, { currency: 'CNY', locale: 'en' })).to.equal('CN¥1,200,000.00');
     expect(formatMoney(120_000_000, { currency: 'USD', locale: 'en' })).to.equal('$1,200,000.00');
     expect(formatMoney(1_200_000, { currency: 'JPY', locale: 'en' })).to.equal('¥1,200,000');
-    expect(formatMoney(-5, cny)).to.equal('-¥0.05');
+    expect(formatMoney(-5, cny)).to.equal('−¥0.05');
     expect(formatMoney(123_456, { ...cny, digits: 0 })).to.equal('¥1,235'); // ¥1,234.56 rounded half up
   });
 
@@ -161,15 +165,54 @@ describe('formatMoney', () => {
     const zh = { ...cny, compact: true };
     expect(formatMoney(120_000_000, zh)).to.equal('¥120万'); // ¥1,200,000
     expect(formatMoney(12_000_000_000, zh)).to.equal('¥1.2亿'); // ¥120,000,000
-    expect(formatMoney(1_234_500, zh)).to.equal('¥1.2万'); // ¥12,345
+    expect(formatMoney(1_234_500, zh)).to.equal('¥1.23万'); // ¥12,345: three significant digits
     expect(formatMoney(350_000, zh)).to.equal('¥3,500');
-    expect(formatMoney(-150_000_000, zh)).to.equal('-¥150万');
-    expect(formatMoney(1_234_500, { ...zh, digits: 2 })).to.equal('¥1.23万');
+    expect(formatMoney(-150_000_000, zh)).to.equal('−¥150万');
     const en = { currency: 'CNY', locale: 'en', compact: true } as const;
     expect(formatMoney(120_000_000, en)).to.equal('CN¥1.2M');
     expect(formatMoney(150_000, en)).to.equal('CN¥1.5K');
     expect(formatMoney(120_000_000_000, en)).to.equal('CN¥1.2B');
     expect(formatMoney(120_000_000, { ...en, currency: 'USD' })).to.equal('$1.2M');
+  });
+
+  // Issue 13 item 9: the demo's target ¥113,000,000 read ¥1.1亿, ¥1.13亿 and ¥1亿 in three elements.
+  it('writes one compact form: three significant digits, never dropping a whole digit of the unit', () => {
+    const zh = { ...cny, compact: true };
+    const en = { currency: 'CNY', locale: 'en', compact: true } as const;
+    expect(formatMoney(11_300_000_000, zh)).to.equal('¥1.13亿');
+    expect(formatMoney(11_300_000_000, en)).to.equal('CN¥113M');
+    expect(formatMoney(9_545_300_000, zh)).to.equal('¥9,545万'); // ¥95,453,000: 9,545.3万 keeps its four whole digits
+    expect(formatMoney(9_545_300_000, en)).to.equal('CN¥95.5M');
+    expect(formatMoney(1_754_700_000, zh)).to.equal('¥1,755万');
+    expect(formatMoney(1_754_700_000, en)).to.equal('CN¥17.5M');
+    // A per-call precision cannot break the rule: the goal tree asked for 2 digits, the review for the default.
+    expect(formatMoney(11_300_000_000, { ...zh, digits: 2 })).to.equal('¥1.13亿');
+    expect(formatMoney(11_300_000_000, { ...zh, digits: 0 })).to.equal('¥1.13亿');
+    // Rounding up into the next unit moves to it: 9,999.5万 is ¥1亿, 999.95K is CN¥1M.
+    expect(formatMoney(9_999_950_000, zh)).to.equal('¥1亿');
+    expect(formatMoney(99_995_000, en)).to.equal('CN¥1M');
+    expect(formatMoney(99_995_000, zh)).to.equal('¥100万');
+    // Below the first unit the same rule, down to the currency's digits.
+    expect(formatMoney(12_345, zh)).to.equal('¥123'); // ¥123.45
+    expect(formatMoney(123, zh)).to.equal('¥1.23');
+    expect(formatMoney(1, en)).to.equal('CN¥0.01');
+    expect(formatMoney(1_234_567, { currency: 'JPY', locale: 'en', compact: true })).to.equal('¥1.23M');
+  });
+
+  it('compact amounts read back within half a unit of the third significant digit (property)', () => {
+    fc.assert(
+      fc.property(
+        // Near MAX_SAFE_INTEGER the rounded figure (e.g. CN¥90.1T) is beyond what parseMoney accepts.
+        fc.integer({ min: -8e15, max: 8e15 }),
+        fc.constantFrom<MoneyLocale>('en', 'zh-CN'),
+        fc.constantFrom('CNY', 'USD', 'JPY'),
+        (minor, locale, currency) => {
+          const text = formatMoney(minor, { currency, locale, compact: true });
+          const r = parseMoney(text, { currency, locale, allowNegative: true });
+          return r.ok && Math.abs(r.value - minor) <= Math.abs(minor) * 0.005 + 0.5;
+        },
+      ),
+    );
   });
 
   it('falls back to a plain number for a malformed currency and shows bad amounts as 0', () => {
@@ -202,5 +245,122 @@ describe('counts, percents and sums', () => {
     expect(over.ok ? null : over.error.code).to.equal('money-too-large');
     const frac = sumMoney([1.5]);
     expect(frac.ok ? null : frac.error.code).to.equal('money-invalid');
+  });
+});
+
+describe('figures shown together (issue 13 item 9)', () => {
+  const zh = { currency: 'CNY', locale: 'zh-CN', compact: true } as const;
+  const en = { currency: 'CNY', locale: 'en', compact: true } as const;
+  /** The number a compact figure prints, in hundredths of its unit, e.g. "¥0.95亿" → 95. */
+  const digitsOf = (s: string) => Number(s.replace(/[^\d.]/g, '').replace('.', ''));
+
+  it('prints the gauge trio of the demo in one unit and precision, so actual + gap = target', () => {
+    // actual ¥95,453,000 + gap ¥17,547,000 = target ¥113,000,000; the demo read "¥9,545.3万 / ¥1.1亿, 差距 ¥1,754.7万".
+    const trio = [9_545_300_000, 1_754_700_000, 11_300_000_000];
+    const z = formatMoneyGroup(trio, { ...zh, sum: true });
+    expect(z).to.deep.equal(['¥0.95亿', '¥0.18亿', '¥1.13亿']);
+    expect(digitsOf(z[0]) + digitsOf(z[1])).to.equal(digitsOf(z[2]));
+    expect(formatMoneyGroup(trio, { ...en, sum: true })).to.deep.equal(['CN¥95M', 'CN¥18M', 'CN¥113M']);
+  });
+
+  it('adds a digit when rounding alone would break the sum', () => {
+    // ¥95,500,000 + ¥17,500,000: at two decimals of 亿, 0.96 + 0.18 ≠ 1.13.
+    expect(formatMoneyGroup([9_550_000_000, 1_750_000_000, 11_300_000_000], { ...zh, sum: true })).to.deep.equal(['¥0.955亿', '¥0.175亿', '¥1.130亿']);
+  });
+
+  it('moves to a smaller unit rather than print a gap that is not zero as zero', () => {
+    // ¥3,000 short of ¥113,000,000.
+    expect(formatMoneyGroup([11_299_700_000, 300_000, 11_300_000_000], { ...zh, sum: true })).to.deep.equal(['¥11,299.7万', '¥0.3万', '¥11,300.0万']);
+    expect(formatMoneyGroup([11_299_700_000, 300_000, 11_300_000_000], { ...en, sum: true })).to.deep.equal(['CN¥112,997K', 'CN¥3K', 'CN¥113,000K']);
+  });
+
+  it('shares the unit of the largest amount and writes zero as ¥0', () => {
+    expect(formatMoneyGroup([11_300_000_000, 9_545_300_000], zh)).to.deep.equal(['¥1.13亿', '¥0.95亿']);
+    expect(formatMoneyGroup([0, 11_300_000_000, 11_300_000_000], { ...zh, sum: true })).to.deep.equal(['¥0', '¥1.13亿', '¥1.13亿']);
+    expect(formatMoneyGroup([120_000, 30_000], { currency: 'CNY', locale: 'en' })).to.deep.equal(['CN¥1,200.00', 'CN¥300.00']);
+    expect(formatMoneyGroup([0, 30_000], { currency: 'CNY', locale: 'en', digits: 0 })).to.deep.equal(['CN¥0', 'CN¥300']);
+    // Figures that do not add up exactly are not forced to: the plain shared unit and precision.
+    expect(formatMoneyGroup([9_545_300_000, 1_000_000_000, 11_300_000_000], { ...zh, sum: true })).to.deep.equal(['¥0.95亿', '¥0.10亿', '¥1.13亿']);
+  });
+
+  it('adds up after rounding for any split of a total (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e13 }),
+        fc.integer({ min: 0, max: 1e13 }),
+        fc.constantFrom(zh, en),
+        (a, b, opts) => {
+          const [x, y, t] = formatMoneyGroup([a, b, a + b], { ...opts, sum: true });
+          const num = (s: string) => Number(s.replace(/[^\d.]/g, ''));
+          const frac = (s: string) => (s.includes('.') ? s.split('.')[1].replace(/\D/g, '').length : 0);
+          const scale = 10 ** frac(t);
+          const unit = (s: string) => s.replace(/[\d.,]/g, '').replace(/^[A-Z]*¥/, '');
+          const units = new Set([x, y, t].filter((s) => num(s) !== 0).map(unit));
+          return units.size <= 1 && Math.round(num(x) * scale) + Math.round(num(y) * scale) === Math.round(num(t) * scale);
+        },
+      ),
+    );
+  });
+
+  it('prints the two ends of a range differently whenever they differ', () => {
+    // The demo's forecast read "¥1亿 (区间 ¥1亿 – ¥1亿)".
+    expect(formatMoneyRange(100_400_000, 100_600_000, en)).to.deep.equal({ low: 'CN¥1.00M', high: 'CN¥1.01M', text: 'CN¥1.00M – CN¥1.01M' });
+    expect(formatMoneyRange(100_400_000, 100_600_000, zh).text).to.equal('¥100万 – ¥101万');
+    // Two more digits of M would be needed: one smaller unit reads better.
+    expect(formatMoneyRange(100_400_000, 100_449_999, en).text).to.equal('CN¥1,004.0K – CN¥1,004.5K');
+    expect(formatMoneyRange(10_040_000_000, 10_060_000_000, zh).text).to.equal('¥1.00亿 – ¥1.01亿');
+    expect(formatMoneyRange(10_040_000_000, 10_049_000_000, zh).text).to.equal('¥1.004亿 – ¥1.005亿');
+    expect(formatMoneyRange(100_400_000, 100_400_000, en).text).to.equal('≈ CN¥1M');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e14, max: 1e14 }),
+        fc.integer({ min: 1, max: 1e12 }),
+        fc.constantFrom(zh, en),
+        (low, width, opts) => {
+          const r = formatMoneyRange(low, low + width, opts);
+          return r.low !== r.high && r.text === `${r.low} – ${r.high}`;
+        },
+      ),
+    );
+  });
+});
+
+describe('signs and percentage points (issue 13 item 9)', () => {
+  it('writes one minus sign, U+2212, in both locales', () => {
+    expect(formatMoney(-150_000, cny)).to.equal('−¥1,500.00');
+    expect(formatMoney(-150_000, { currency: 'CNY', locale: 'en' })).to.equal('−CN¥1,500.00');
+    expect(formatMoney(-1_754_700_000, { ...cny, compact: true })).to.equal('−¥1,755万');
+    expect(formatCount(-1_200, 'en')).to.equal('−1,200');
+    expect(formatNumber(-3.46, 'zh-CN')).to.equal('−3.5');
+    expect(formatPercent(-0.2, 'zh-CN')).to.equal('−20%');
+    expect(formatPoints(-0.035, 'en')).to.equal('−3.5 pp');
+    expect(formatPoints(-0.035, 'zh-CN')).to.equal('−3.5个百分点');
+  });
+
+  it('never writes −0: a value that rounds to zero has no sign', () => {
+    expect(formatMoney(-40, { ...cny, digits: 0 })).to.equal('¥0');
+    expect(formatCount(-0.4, 'en')).to.equal('0');
+    expect(formatNumber(-0.04, 'en')).to.equal('0');
+    expect(formatPercent(-0.0004, 'en')).to.equal('0%');
+    expect(formatPercent(-0.0004, 'en', 1, { signed: true })).to.equal('0%');
+    expect(formatPoints(-0.0004, 'en', { signed: true })).to.equal('0 pp');
+    expect(formatPoints(-0.0004, 'zh-CN')).to.equal('0个百分点');
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 1, noNaN: true }), fc.constantFrom<MoneyLocale>('en', 'zh-CN'), (v, locale) =>
+        [formatPercent(v, locale, 1, { signed: true }), formatNumber(v, locale, { signed: true }), formatPoints(v / 10, locale, { signed: true }), formatCount(v, locale)].every(
+          (s) => !s.includes('-') && (!/[−+]/.test(s) || /[1-9]/.test(s)),
+        ),
+      ),
+    );
+  });
+
+  it('writes + on request for changes', () => {
+    expect(formatMoney(12_300, { ...cny, signed: true })).to.equal('+¥123.00');
+    expect(formatMoney(0, { ...cny, signed: true })).to.equal('¥0.00');
+    expect(formatMoney(1_754_700_000, { ...cny, compact: true, signed: true })).to.equal('+¥1,755万');
+    expect(formatPercent(0.053, 'en', 1, { signed: true })).to.equal('+5.3%');
+    expect(formatNumber(2.25, 'en', { signed: true })).to.equal('+2.3');
+    expect(formatPoints(0.035, 'zh-CN', { signed: true })).to.equal('+3.5个百分点');
+    expect(formatPoints(0.035, 'en')).to.equal('3.5 pp');
   });
 });

@@ -156,9 +156,9 @@ describe('reviewPeriod', () => {
       ['review-effect-rate', -40_844_014],
       ['review-effect-leads', 15_844_014],
     ]);
-    expect(text('en', v.findings[0])).to.equal('quote→won converted 25% against 40% planned: cost CN¥408.4K.');
+    expect(text('en', v.findings[0])).to.equal('quote→won converted 25% against 40% planned: cost CN¥408K.');
     expect(text('zh-CN', v.findings[0])).to.equal('「quote→won」转化率 25%，计划 40%：损失 ¥40.8万。');
-    expect(text('en', v.findings[1])).to.equal('Leads were 600 against 500 planned (+20%): worth CN¥158.4K of revenue.');
+    expect(text('en', v.findings[1])).to.equal('Leads were 600 against 500 planned (+20%): worth CN¥158K of revenue.');
     expect(text('zh-CN', v.findings[1])).to.equal('线索 600 条，计划 500 条（+20%）：带来收入 ¥15.8万。');
 
     // quote→won: (15 + 30 × 0.4) / (60 + 30) = 27 / 90 = 30%; the other rates stay (126/630 = 20%, 75/150 = 50%).
@@ -226,7 +226,7 @@ describe('reviewPeriod', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.attribution.effects.map((e) => e.amount)).to.deep.equal([0, 0, 0, 0, -20_000_000]);
     expect(r.value.diagnosis).to.deep.equal({ code: 'review-diagnosis-deal-size', params: { plan: 5_000_000, actual: 4_000_000, delta: -20 } });
-    expect(text('zh-CN', r.value.diagnosis)).to.equal('客单价从 ¥5万 降至 ¥4万（-20%），是所有因素中差距最大的：问题在客单价，而不在漏斗。');
+    expect(text('zh-CN', r.value.diagnosis)).to.equal('客单价从 ¥5万 降至 ¥4万（−20%），是所有因素中差距最大的：问题在客单价，而不在漏斗。');
   });
 
   it('reviews a period with no plan', () => {

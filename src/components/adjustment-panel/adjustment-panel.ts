@@ -769,7 +769,7 @@ export class QkAdjustmentPanel extends QkElement {
     const may = user ? canApprove(user, r, this.ix).allowed : false;
     const mine = user?.id === r.requesterId;
     const fmt = (v: number) => this.fmt(r.metric, v);
-    const change = r.change.kind === 'percent' ? `${r.change.percent > 0 ? '+' : ''}${r.change.percent}%` : fmt(r.change.value);
+    const change = r.change.kind === 'percent' ? formatPercent(r.change.percent / 100, this.locale, 2, { signed: true }) : fmt(r.change.value);
     const notice = this.notices[r.id];
     return html`<li part="request" class="request">
       <div class="head">

@@ -4,6 +4,7 @@ import { baseStyles } from '../../theme/base-styles.js';
 import { layoutGauge, type GaugeLayout } from '../../engine/gauge-layout.js';
 import { gaugeModelOf, type PaceView } from '../../engine/pace-series.js';
 import { errorText } from '../../i18n/localize.js';
+import { formatMoneyGroup } from '../../engine/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/register/gauge.js';
@@ -70,8 +71,7 @@ export class QkAttainmentGauge extends QkPaceElement {
     const title = `${view.nodeName} · ${this.metricName(view.metric)} · ${view.period}`;
     const label = t.label({ metric: this.metricName(view.metric), node: view.nodeName, period: view.period });
     const attainment = this.percent(p.attainment);
-    const actual = this.money(view, p.actual);
-    const target = this.money(view, p.target);
+    const { actual, target } = this.trio(view);
     const applicable = p.attainment !== null;
     // aria-valuenow must lie within min … max: over the scale's end the maximum grows with it.
     const now = applicable ? Math.round(p.attainment! * 1000) / 10 : 0;
@@ -123,22 +123,36 @@ export class QkAttainmentGauge extends QkPaceElement {
     const p = view.pace;
     const f = view.forecast;
     const over = p.gap < 0;
+    const trio = this.trio(view);
+    const range = this.moneyRange(view, f.low, f.high);
     const row = (label: string, value: string, cls = '') => html`<div class="row ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
     const daily = p.requiredDailyRate === null ? this.t.errors['no-working-days-left']?.({}) ?? '—' : t.perDay({ amount: this.money(view, p.requiredDailyRate) });
     const finished = p.remainingWorkingDays === 0;
     return html`<dl part="figures" class="figures">
-      ${row(`${t.actual} / ${t.target}`, t.actualOfTarget({ actual: this.money(view, p.actual), target: this.money(view, p.target) }), 'main')}
-      ${row(over ? t.overTarget : t.gap, this.money(view, Math.abs(p.gap)), over ? 'over' : '')}
+      ${row(`${t.actual} / ${t.target}`, t.actualOfTarget({ actual: trio.actual, target: trio.target }), 'main')}
+      ${row(over ? t.overTarget : t.gap, trio.gap, over ? 'over' : '')}
       ${over || finished ? nothing : row(t.requiredDailyRate, daily)}
       ${compact
         ? nothing
         : html`${row(t.expectedToDate, this.money(view, p.expectedToDate))}
           ${p.paceIndex === null ? nothing : row(t.paceIndex, this.percent(p.paceIndex))}
-          ${finished ? nothing : row(t.forecast, `${this.money(view, f.blended)} (${t.forecastRange({ low: this.money(view, f.low), high: this.money(view, f.high) })})`)}
+          ${finished ? nothing : row(t.forecast, `${this.money(view, f.blended)} (${t.forecastRange({ low: range.low, high: range.high, range: range.text })})`)}
           ${finished || p.target === 0 ? nothing : row(t.probability, this.percent(f.probability, 0))}
           ${view.dual && view.dual.targetChange !== 0
             ? row(t.target, t.originalTarget({ target: this.money(view, view.dual.original.target), attainment: this.percent(view.dual.original.attainment) }))
             : nothing}`}
     </dl>`;
+  }
+
+  /** Actual, target and the gap (or the excess over target) in one unit and precision, so that they add up. */
+  private trio(view: PaceView): { actual: string; target: string; gap: string } {
+    const p = view.pace;
+    const options = { currency: view.currency, locale: this.locale, compact: true, sum: true };
+    if (p.gap < 0) {
+      const [target, over, actual] = formatMoneyGroup([p.target, -p.gap, p.actual], options);
+      return { actual, target, gap: over };
+    }
+    const [actual, gap, target] = formatMoneyGroup([p.actual, p.gap, p.target], options);
+    return { actual, target, gap };
   }
 }

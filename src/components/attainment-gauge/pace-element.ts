@@ -6,7 +6,7 @@ import type { MetricId } from '../../engine/model.js';
 import type { PaceBasis } from '../../engine/pace.js';
 import { evaluateAlerts, nextStatuses, type Status, type StatusThresholds } from '../../engine/status.js';
 import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '../../engine/pace-series.js';
-import { formatMoney, formatPercent } from '../../engine/money.js';
+import { formatMoney, formatMoneyRange, formatPercent, type MoneyRangeText } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkAlertEvent } from '../../events/qk-alert.js';
 
@@ -176,6 +176,11 @@ export class QkPaceElement extends QkElement {
   /** Money in the view's currency and this element's locale; `compact` writes 万/亿 in zh-CN, K/M/B in en. */
   protected money(view: PaceView, minor: number, compact = true): string {
     return formatMoney(minor, { currency: view.currency, locale: this.locale, compact });
+  }
+
+  /** A range (the forecast's p10–p90) whose two ends never print alike when they differ. */
+  protected moneyRange(view: PaceView, low: number, high: number, compact = true): MoneyRangeText {
+    return formatMoneyRange(low, high, { currency: view.currency, locale: this.locale, compact });
   }
 
   protected percent(ratio: number | null, digits = 1): string {

@@ -451,7 +451,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private fmt(v: number | null | undefined): string {
     if (v === null || v === undefined) return '—';
     if (metricUnit(this.metric) === 'money') {
-      return formatMoney(v, { currency: this.activeStore!.snapshot!.plan.currency, locale: this.locale, compact: true, digits: 2 });
+      return formatMoney(v, { currency: this.activeStore!.snapshot!.plan.currency, locale: this.locale, compact: true });
     }
     return formatCount(v, this.locale);
   }
@@ -513,7 +513,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   /** The amount in major units, without grouping or a trailing `.00`, so it reads back exactly. */
   private exactMoney(minor: number): string {
     const plan = this.activeStore!.snapshot!.plan;
-    const s = formatMoney(minor, { currency: plan.currency, locale: 'en' }).replace(/[^\d.-]/g, '');
+    const s = formatMoney(minor, { currency: plan.currency, locale: 'en' }).replace(/[^\d.\u2212]/g, '');
     return s.replace(/\.0+$/, '');
   }
 
@@ -940,7 +940,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         text = this.fmt(v?.[key]);
         const d = col.kind === 'bottom-up' ? v?.bottomUpVsTopDown : col.kind === 'market' ? v?.marketVsTopDown : undefined;
         if (d && d.pct !== null) {
-          diff = html`<span class="diff">${d.pct > 0 ? '+' : ''}${formatPercent(d.pct, this.locale)}</span>`;
+          diff = html`<span class="diff">${formatPercent(d.pct, this.locale, 1, { signed: true })}</span>`;
         }
       }
       return html`<div class="cell value readonly" role="gridcell" part="cell value-cell" aria-colindex=${c + 1} aria-readonly="true" data-r=${r} data-c=${c} tabindex=${tabindex}>

@@ -163,13 +163,15 @@ export class QkPaceChart extends QkPaceElement {
 
   private pointText(view: PaceView, series: PaceSeries, point: PacePoint, compact = true): string {
     const m = (v: number) => this.money(view, v, compact);
+    const range = point.forecast ? this.moneyRange(view, point.forecast.low, point.forecast.high, compact) : null;
     return this.t.paceChart.point({
       when: this.when(series, point),
       actual: point.actual === null ? null : m(point.actual),
       expected: m(point.expected),
       forecast: point.forecast ? m(point.forecast.mid) : null,
-      low: point.forecast ? m(point.forecast.low) : null,
-      high: point.forecast ? m(point.forecast.high) : null,
+      low: range?.low ?? null,
+      high: range?.high ?? null,
+      range: range?.text ?? null,
     });
   }
 
@@ -185,7 +187,7 @@ export class QkPaceChart extends QkPaceElement {
       <div><span class="key expected"></span>${t.expected} ${m(point.expected)}</div>
       ${point.forecast
         ? html`<div><span class="key forecast"></span>${t.forecast} ${m(point.forecast.mid)}</div>
-            <div class="muted">${t.forecastRange} ${m(point.forecast.low)} – ${m(point.forecast.high)}</div>`
+            <div class="muted">${t.forecastRange} ${this.moneyRange(view, point.forecast.low, point.forecast.high).text}</div>`
         : nothing}
     </div>`;
   }

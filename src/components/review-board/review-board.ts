@@ -7,7 +7,7 @@ import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../e
 import { reviewToCsv } from '../../engine/review-csv.js';
 import { layoutWaterfall } from '../../engine/review-layout.js';
 import { fitLabel } from '../../engine/label.js';
-import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money.js';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
@@ -208,7 +208,7 @@ export class QkReviewBoard extends QkElement {
   }
 
   private signedMoney(v: number, currency: string): string {
-    return v > 0 ? `+${this.money(v, currency)}` : v < 0 ? `−${this.money(-v, currency)}` : this.money(0, currency);
+    return formatMoney(Math.round(v), { currency, locale: this.locale, compact: true, signed: true });
   }
 
   private kpiValue(k: ReviewKpi, v: number | null, currency: string): string {
@@ -222,9 +222,10 @@ export class QkReviewBoard extends QkElement {
   private kpiVariance(k: ReviewKpi, currency: string): string {
     const v = k.variance;
     if (v === null) return '—';
-    const sign = v > 0 ? '+' : v < 0 ? '−' : '';
-    if (k.unit === 'ratio') return `${sign}${formatNumber(Math.abs(v * 100), this.locale)} pp`;
-    return `${sign}${this.kpiValue(k, Math.abs(v), currency)}`;
+    if (k.unit === 'ratio') return formatPoints(v, this.locale, { signed: true });
+    if (k.unit === 'money') return this.signedMoney(v, currency);
+    if (k.unit === 'days') return this.t.review.days({ n: formatCount(Math.round(v * 10) / 10, this.locale, { signed: true }) });
+    return formatCount(v, this.locale, { signed: true });
   }
 
   private kpiLabel(k: ReviewKpi, names: Record<string, string>): string {
@@ -408,7 +409,7 @@ export class QkReviewBoard extends QkElement {
             <td part="cell">${this.kpiValue(k, k.plan, currency)}</td>
             <td part="cell">${this.kpiValue(k, k.actual, currency)}</td>
             <td part="cell" class=${tone}>${this.kpiVariance(k, currency)}${tone ? html`<span class="qk-visually-hidden"> (${tone === 'up' ? t.favorable : t.unfavorable})</span>` : nothing}</td>
-            <td part="cell" class=${tone}>${k.varianceRatio === null ? '—' : `${k.varianceRatio > 0 ? '+' : k.varianceRatio < 0 ? '−' : ''}${formatPercent(Math.abs(k.varianceRatio), this.locale)}`}</td>
+            <td part="cell" class=${tone}>${k.varianceRatio === null ? '—' : formatPercent(k.varianceRatio, this.locale, 1, { signed: true })}</td>
           </tr>`;
         })}
       </tbody>

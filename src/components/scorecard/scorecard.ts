@@ -202,7 +202,8 @@ export class QkScorecard extends QkElement {
     if (c.trend === null) return html`<span part="trend" class="trend muted">${t.noTrend}</span>`;
     const dir = c.trend > 0 ? 'up' : c.trend < 0 ? 'down' : 'flat';
     const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '■';
-    const delta = `${c.trend > 0 ? '+' : c.trend < 0 ? '−' : '±'}${this.score(Math.abs(c.trend))}`;
+    const signed = formatNumber(c.trend, this.locale, { min: 1, max: 1, signed: true });
+    const delta = /[+−]/.test(signed) ? signed : `±${signed}`;
     return html`<span part="trend" class=${`trend ${dir}`}><span aria-hidden="true">${arrow} </span>${t.trend({ delta, previous: previous ?? this.score(c.previousScore) })}</span>`;
   }
 

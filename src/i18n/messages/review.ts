@@ -1,5 +1,5 @@
 import type { LocalizedMessages, Params } from '../types.js';
-import { formatMoney } from '../../engine/money.js';
+import { formatMoney, formatPercent } from '../../engine/money.js';
 
 /**
  * Messages of the review and scorecard engines: error codes, the findings, the diagnoses and the
@@ -10,7 +10,9 @@ import { formatMoney } from '../../engine/money.js';
 const money = (p: Params, key: string, locale: 'en' | 'zh-CN') =>
   formatMoney(Math.abs(Number(p[key]) || 0), { currency: String(p.currency ?? 'CNY'), locale, compact: true });
 const n = (v: string | number | undefined, locale: 'en' | 'zh-CN') => (typeof v === 'number' ? v.toLocaleString(locale) : String(v ?? ''));
-const signedPct = (d: string | number) => (Number(d) > 0 ? `+${d}%` : `${d}%`);
+/** A change in percent (20 for +20%), signed with + or − (U+2212) and never −0%. */
+const signedPct = (d: string | number | undefined, locale: 'en' | 'zh-CN') =>
+  Number.isFinite(Number(d)) && d !== '' ? formatPercent(Number(d) / 100, locale, 1, { signed: true }) : `${d ?? ''}%`;
 
 const FIELD_EN: Record<string, string> = { avgDealSize: 'average deal size' };
 const FIELD_ZH: Record<string, string> = { avgDealSize: '客单价' };
@@ -35,14 +37,14 @@ export const reviewMessages: LocalizedMessages = {
         : 'The funnel counts do not add up (a later stage was counted after an empty one), so the gap cannot be split by stage.',
     'review-diagnosis-no-plan': () => 'There is no revenue target for this period, so there is no gap to explain.',
     'review-diagnosis-deal-size': (p) =>
-      `The average deal size fell from ${money(p, 'plan', 'en')} to ${money(p, 'actual', 'en')} (${p.delta}%), the largest shortfall of any factor: the problem is deal size, not the funnel.`,
+      `The average deal size fell from ${money(p, 'plan', 'en')} to ${money(p, 'actual', 'en')} (${signedPct(p.delta, 'en')}), the largest shortfall of any factor: the problem is deal size, not the funnel.`,
     'review-no-plan': (p) => `${money(p, 'amount', 'en')} was booked without a target for the period.`,
     'review-effect-leads': (p) =>
-      `Leads were ${n(p.actual, 'en')} against ${n(p.plan, 'en')} planned (${signedPct(p.delta)}): ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')} of revenue.`,
+      `Leads were ${n(p.actual, 'en')} against ${n(p.plan, 'en')} planned (${signedPct(p.delta, 'en')}): ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')} of revenue.`,
     'review-effect-rate': (p) =>
       `${p.from}→${p.to} converted ${p.actual}% against ${p.plan}% planned: ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')}.`,
     'review-effect-deal-size': (p) =>
-      `The average deal was ${money(p, 'actual', 'en')} against ${money(p, 'plan', 'en')} planned (${signedPct(p.delta)}): ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')}.`,
+      `The average deal was ${money(p, 'actual', 'en')} against ${money(p, 'plan', 'en')} planned (${signedPct(p.delta, 'en')}): ${Number(p.amount) >= 0 ? 'worth' : 'cost'} ${money(p, 'amount', 'en')}.`,
     'review-timing': (p) =>
       `${p.count} ${Number(p.count) === 1 ? 'deal' : 'deals'} worth ${money(p, 'amount', 'en')} (${money(p, 'weighted', 'en')} weighted) expected to close in the period ${Number(p.count) === 1 ? 'is' : 'are'} still open: that part of the gap is timing and may land next period.`,
     'review-collections': (p) =>
@@ -52,7 +54,7 @@ export const reviewMessages: LocalizedMessages = {
     'review-rec-deal-size': (p) =>
       `Plan an average deal of ${money(p, 'updated', 'en')} instead of ${money(p, 'plan', 'en')} (the plan blended with ${p.won} won ${Number(p.won) === 1 ? 'deal' : 'deals'}).`,
     'review-rec-target': (p) => {
-      const grown = Number(p.growth) ? `, ${signedPct(p.growth)} → ${money(p, 'bottomUp', 'en')}` : '';
+      const grown = Number(p.growth) ? `, ${signedPct(p.growth, 'en')} → ${money(p, 'bottomUp', 'en')}` : '';
       const parts = [
         ...(Number(p.plan) >= 0 ? [`the plan (${money(p, 'plan', 'en')})`] : []),
         `the actual (${money(p, 'actual', 'en')}${grown})`,
@@ -81,14 +83,14 @@ export const reviewMessages: LocalizedMessages = {
         : '漏斗各阶段数量对不上（前一阶段为 0，后一阶段却有数量），无法按阶段拆分差距。',
     'review-diagnosis-no-plan': () => '本期没有收入目标，因此没有需要解释的差距。',
     'review-diagnosis-deal-size': (p) =>
-      `客单价从 ${money(p, 'plan', 'zh-CN')} 降至 ${money(p, 'actual', 'zh-CN')}（${p.delta}%），是所有因素中差距最大的：问题在客单价，而不在漏斗。`,
+      `客单价从 ${money(p, 'plan', 'zh-CN')} 降至 ${money(p, 'actual', 'zh-CN')}（${signedPct(p.delta, 'zh-CN')}），是所有因素中差距最大的：问题在客单价，而不在漏斗。`,
     'review-no-plan': (p) => `本期没有目标，签约 ${money(p, 'amount', 'zh-CN')}。`,
     'review-effect-leads': (p) =>
-      `线索 ${n(p.actual, 'zh-CN')} 条，计划 ${n(p.plan, 'zh-CN')} 条（${signedPct(p.delta)}）：${Number(p.amount) >= 0 ? '带来' : '损失'}收入 ${money(p, 'amount', 'zh-CN')}。`,
+      `线索 ${n(p.actual, 'zh-CN')} 条，计划 ${n(p.plan, 'zh-CN')} 条（${signedPct(p.delta, 'zh-CN')}）：${Number(p.amount) >= 0 ? '带来' : '损失'}收入 ${money(p, 'amount', 'zh-CN')}。`,
     'review-effect-rate': (p) =>
       `「${p.from}→${p.to}」转化率 ${p.actual}%，计划 ${p.plan}%：${Number(p.amount) >= 0 ? '带来' : '损失'} ${money(p, 'amount', 'zh-CN')}。`,
     'review-effect-deal-size': (p) =>
-      `平均客单价 ${money(p, 'actual', 'zh-CN')}，计划 ${money(p, 'plan', 'zh-CN')}（${signedPct(p.delta)}）：${Number(p.amount) >= 0 ? '带来' : '损失'} ${money(p, 'amount', 'zh-CN')}。`,
+      `平均客单价 ${money(p, 'actual', 'zh-CN')}，计划 ${money(p, 'plan', 'zh-CN')}（${signedPct(p.delta, 'zh-CN')}）：${Number(p.amount) >= 0 ? '带来' : '损失'} ${money(p, 'amount', 'zh-CN')}。`,
     'review-timing': (p) =>
       `有 ${p.count} 个预计在本期成交的商机仍未关闭，金额 ${money(p, 'amount', 'zh-CN')}（加权 ${money(p, 'weighted', 'zh-CN')}）：这部分差距属于时间延后，可能在下期落地。`,
     'review-collections': (p) =>
@@ -96,7 +98,7 @@ export const reviewMessages: LocalizedMessages = {
     'review-rec-rate': (p) => `下期「${p.from}→${p.to}」转化率按 ${p.updated}% 计划，而不是 ${p.plan}%（计划值与本期 ${n(p.entered, 'zh-CN')} 个样本加权）。`,
     'review-rec-deal-size': (p) => `下期客单价按 ${money(p, 'updated', 'zh-CN')} 计划，而不是 ${money(p, 'plan', 'zh-CN')}（计划值与本期 ${n(p.won, 'zh-CN')} 笔赢单加权）。`,
     'review-rec-target': (p) => {
-      const grown = Number(p.growth) ? `（${signedPct(p.growth)}，即 ${money(p, 'bottomUp', 'zh-CN')}）` : '';
+      const grown = Number(p.growth) ? `（${signedPct(p.growth, 'zh-CN')}，即 ${money(p, 'bottomUp', 'zh-CN')}）` : '';
       const parts = [
         ...(Number(p.plan) >= 0 ? [`计划 ${money(p, 'plan', 'zh-CN')}`] : []),
         `实际 ${money(p, 'actual', 'zh-CN')}${grown}`,

@@ -18,7 +18,8 @@ export interface GaugeStrings {
   expectedToDate: string;
   paceIndex: string;
   forecast: string;
-  forecastRange: (p: { low: string; high: string }) => string;
+  /** `range` is `low – high`, or `≈ amount` when the two ends are equal. */
+  forecastRange: (p: { low: string; high: string; range: string }) => string;
   probability: string;
   originalTarget: (p: { target: string; attainment: string }) => string;
   notApplicable: string;
@@ -45,7 +46,7 @@ export const gaugeStrings: Record<QkLocale, GaugeStrings> = {
     expectedToDate: 'Expected by today',
     paceIndex: 'Pace',
     forecast: 'Forecast at period end',
-    forecastRange: ({ low, high }) => `range ${low} – ${high}`,
+    forecastRange: ({ range }) => `range ${range}`,
     probability: 'Chance to reach target',
     originalTarget: ({ target, attainment }) => `Original target ${target}: ${attainment}`,
     notApplicable: 'Not applicable',
@@ -70,7 +71,7 @@ export const gaugeStrings: Record<QkLocale, GaugeStrings> = {
     expectedToDate: '截至今日应完成',
     paceIndex: '进度指数',
     forecast: '期末预测',
-    forecastRange: ({ low, high }) => `区间 ${low} – ${high}`,
+    forecastRange: ({ range }) => `区间 ${range}`,
     probability: '达成目标的概率',
     originalTarget: ({ target, attainment }) => `原目标 ${target}：${attainment}`,
     notApplicable: '不适用',

@@ -16,8 +16,8 @@ export interface PaceChartStrings {
   today: string;
   date: string;
   forecastRange: string;
-  /** A point in the tooltip and the live region. */
-  point: (p: { when: string; actual: string | null; expected: string; forecast: string | null; low: string | null; high: string | null }) => string;
+  /** A point in the tooltip and the live region; `range` is `low – high`, or `≈ amount` when the ends are equal. */
+  point: (p: { when: string; actual: string | null; expected: string; forecast: string | null; low: string | null; high: string | null; range: string | null }) => string;
   /** A day, or the days a weekly point covers. */
   days: (p: { from: string; to: string }) => string;
   tableCaption: (p: { metric: string; node: string; period: string }) => string;
@@ -37,8 +37,8 @@ export const paceChartStrings: Record<QkLocale, PaceChartStrings> = {
     today: 'Today',
     date: 'Date',
     forecastRange: 'Forecast range',
-    point: ({ when, actual, expected, forecast, low, high }) =>
-      [`${when}:`, actual !== null ? `actual ${actual},` : '', `expected ${expected}`, forecast !== null ? `, forecast ${forecast} (${low} – ${high})` : '']
+    point: ({ when, actual, expected, forecast, range }) =>
+      [`${when}:`, actual !== null ? `actual ${actual},` : '', `expected ${expected}`, forecast !== null ? `, forecast ${forecast} (${range})` : '']
         .filter(Boolean)
         .join(' ')
         .replace(' ,', ','),
@@ -58,8 +58,8 @@ export const paceChartStrings: Record<QkLocale, PaceChartStrings> = {
     today: '今天',
     date: '日期',
     forecastRange: '预测区间',
-    point: ({ when, actual, expected, forecast, low, high }) =>
-      `${when}：${actual !== null ? `实际累计 ${actual}，` : ''}应达 ${expected}${forecast !== null ? `，预测 ${forecast}（${low} – ${high}）` : ''}`,
+    point: ({ when, actual, expected, forecast, range }) =>
+      `${when}：${actual !== null ? `实际累计 ${actual}，` : ''}应达 ${expected}${forecast !== null ? `，预测 ${forecast}（${range}）` : ''}`,
     days: ({ from, to }) => (from === to ? from : `${from} – ${to}`),
     tableCaption: ({ metric, node, period }) => `${node} ${period} ${metric}逐日数据`,
   },
