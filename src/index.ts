@@ -11,6 +11,7 @@ export * from './engine/index.js';
 export * from './adapter/index.js';
 export * from './store/store.js';
 export * from './store/pending-storage.js';
+export { webPendingStorage, browserPendingStorage } from './internal/web-pending-storage.js';
 export * from './context/index.js';
 export * from './events/index.js';
 export * from './i18n/index.js';

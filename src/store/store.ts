@@ -26,7 +26,7 @@ import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
 import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
 import { checkOrg } from '../engine/model.js';
 import { toStoreError, type StoreError } from './errors.js';
-import { browserPendingStorage, PendingRecordSchema, type PendingRecord, type PendingStorage } from './pending-storage.js';
+import { PendingRecordSchema, type PendingRecord, type PendingStorage } from './pending-storage.js';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'error';
 /**
@@ -74,7 +74,7 @@ export interface StoreOptions {
   retryDelaysMs?: readonly number[];
   /** Refuse changes to targets of periods that ended before today (default true). */
   lockClosedPeriods?: boolean;
-  /** Where pending edits wait until the adapter confirms them (default: localStorage when there is one; `null` for none). */
+  /** Where pending edits wait until the adapter confirms them, across reloads (default none; `qk-provider` uses localStorage). */
   pendingStorage?: PendingStorage | null;
 }
 
@@ -126,7 +126,7 @@ export class QkStore {
       retryDelaysMs: options.retryDelaysMs ?? [2_000, 5_000, 15_000],
       lockClosedPeriods: options.lockClosedPeriods ?? true,
     };
-    this.pendingStorage = options.pendingStorage === undefined ? browserPendingStorage() : options.pendingStorage;
+    this.pendingStorage = options.pendingStorage ?? null;
     this.asOf = options.asOf ?? today();
   }
 

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { adapterContext, localeContext, storeContext } from '../../context/keys.js';
 import { QkStore } from '../../store/store.js';
+import { browserPendingStorage } from '../../internal/web-pending-storage.js';
 import type { CrmAdapter } from '../../adapter/adapter.js';
 import type { QkLocale } from '../../i18n/types.js';
 import { errorText, getTranslation, normalizeLocale, resolveLocale } from '../../i18n/localize.js';
@@ -63,7 +64,7 @@ export class QkProvider extends LitElement {
 
   /** The shared store (plan, targets, actuals, pending edits, undo, focus). */
   @provide({ context: storeContext })
-  store: QkStore = new QkStore();
+  store: QkStore = new QkStore({ pendingStorage: browserPendingStorage() });
 
   private reported?: unknown;
   private unsubscribe?: () => void;
