@@ -193,8 +193,8 @@ export interface GridReader {
 export function gridReader(options: GridReaderOptions): GridReader {
   const { index, source, calendar, metric } = options;
   const product = options.product ?? null;
-  const values = new Map<string, number | null>();
-  const owns = new Map<string, number | null>();
+  const values = new Map<string, Map<string, number | null>>();
+  const owns = new Map<string, Map<string, number | null>>();
   const subs = new Map<string, string[]>();
   const supers = new Map<string, string[]>();
 
@@ -221,9 +221,13 @@ export function gridReader(options: GridReaderOptions): GridReader {
   };
   // A node's own value: its cell, else the sum of its own sub-period values.
   const own = (nodeId: string, period: string): number | undefined => {
-    const k = `${nodeId}|${period}`;
-    const memo = owns.get(k);
-    if (memo !== undefined) return memo ?? undefined;
+    let memo = owns.get(period);
+    if (!memo) {
+      memo = new Map();
+      owns.set(period, memo);
+    }
+    const done = memo.get(nodeId);
+    if (done !== undefined) return done ?? undefined;
     let v: number | undefined = cell(nodeId, period)?.value;
     if (v === undefined) {
       for (const s of subPeriods(period)) {
@@ -231,49 +235,52 @@ export function gridReader(options: GridReaderOptions): GridReader {
         if (x !== undefined) v = (v ?? 0) + x;
       }
     }
-    owns.set(k, v ?? null);
+    memo.set(nodeId, v ?? null);
     return v;
   };
   /**
    * A node's value: its own, else the sum of its children's. Iterative (an explicit post-order
-   * stack), so an org of any depth is read without growing the call stack.
+   * stack), so an org of any depth is read without growing the call stack. Memoized per period
+   * (node id → value, null for "no target").
    */
   const value = (nodeId: string, period: string): number | undefined => {
-    const k = `${nodeId}|${period}`;
-    const memo = values.get(k);
-    if (memo !== undefined) return memo ?? undefined;
+    let memo = values.get(period);
+    if (!memo) {
+      memo = new Map();
+      values.set(period, memo);
+    }
+    const done = memo.get(nodeId);
+    if (done !== undefined) return done ?? undefined;
     const stack = [nodeId];
+    // false: the children are pushed; when the node comes back to the top, they are all known.
+    const expanded = new Set<string>();
     while (stack.length) {
       const x = stack[stack.length - 1];
-      const kx = `${x}|${period}`;
-      if (values.has(kx)) {
+      if (memo.has(x)) {
         stack.pop();
         continue;
       }
-      const mine = own(x, period);
-      if (mine !== undefined) {
-        values.set(kx, mine);
-        stack.pop();
-        continue;
-      }
-      const kids = index.children(x);
-      let pending = false;
-      for (const c of kids) {
-        if (!values.has(`${c}|${period}`)) {
-          stack.push(c);
-          pending = true;
+      if (!expanded.has(x)) {
+        const mine = own(x, period);
+        if (mine !== undefined) {
+          memo.set(x, mine);
+          stack.pop();
+          continue;
         }
+        expanded.add(x);
+        const kids = index.children(x);
+        for (let i = kids.length - 1; i >= 0; i--) if (!memo.has(kids[i])) stack.push(kids[i]);
+        continue;
       }
-      if (pending) continue;
       let sum: number | undefined;
-      for (const c of kids) {
-        const v = values.get(`${c}|${period}`);
+      for (const c of index.children(x)) {
+        const v = memo.get(c);
         if (v !== null && v !== undefined) sum = (sum ?? 0) + v;
       }
-      values.set(kx, sum ?? null);
+      memo.set(x, sum ?? null);
       stack.pop();
     }
-    return values.get(k) ?? undefined;
+    return memo.get(nodeId) ?? undefined;
   };
   const childSum = (nodeId: string, period: string): number | undefined => {
     let sum: number | undefined;
@@ -466,6 +473,7 @@ type Deltas = Map<string, number>;
  */
 interface Span {
   period: string;
+  asOf: string | undefined;
   /** Every month under the period, in order (none when the period is a month). */
   months: readonly string[];
   /** The months under the period that are still open. */
@@ -476,7 +484,7 @@ interface Span {
 function spanOf(reader: GridReader, period: string, asOf: string | undefined): Span {
   const months = monthsUnder(reader, period);
   const closed = asOf ? months.filter((m) => isPeriodClosed(m, asOf, reader.calendar)) : [];
-  return { period, months, open: months.filter((m) => !closed.includes(m)), closed };
+  return { period, asOf, months, open: months.filter((m) => !closed.includes(m)), closed };
 }
 
 /** What a node's closed months hold at the period (0 when nothing is closed or it has no months). */
@@ -642,9 +650,14 @@ function planDeltas(reader: GridReader, span: Span, seeds: Deltas, cascadeFrom: 
     if (w.newValue < 0) return fail('negative-total', `${w.nodeId} ${w.period} would become ${w.newValue}`, { total: w.newValue });
   }
   const changes = [...writes.values()].filter((w) => w.oldValue !== w.newValue);
+  // A target revised after its period started keeps what it was (`original`), so the tree can show
+  // both; an original that is already there (from an earlier revision or adjustment) stays.
+  const asOf = span.asOf;
+  const started = (p: string) => asOf !== undefined && periodRange(p, reader.calendar).start <= asOf;
   const cells = changes.map((w): TargetCell => {
     const own = reader.cell(w.nodeId, w.period);
-    return own ? { ...own, value: w.newValue } : { nodeId: w.nodeId, period: w.period, metric: w.metric, ...(w.product ? { product: w.product } : {}), value: w.newValue };
+    if (!own) return { nodeId: w.nodeId, period: w.period, metric: w.metric, ...(w.product ? { product: w.product } : {}), value: w.newValue };
+    return { ...own, value: w.newValue, ...(own.original === undefined && started(w.period) ? { original: own.value } : {}) };
   });
   return ok({ cells, changes, stopped });
 }
@@ -656,8 +669,14 @@ function monthsUnder(reader: GridReader, period: string): string[] {
   return reader.subPeriods(subs[0]).length === 0 ? [...subs] : subs.flatMap((q) => reader.subPeriods(q));
 }
 
-/** Fails when the cell cannot be edited at all: a closed period, or a lock (which holds against direct edits too). */
-function refuseEdit(reader: GridReader, nodeId: string, period: string, asOf: string | undefined): Result<void> | null {
+/**
+ * Why a cell cannot be edited at all, or null when it can: `period-closed` for a period that ended
+ * before `asOf` (its targets are history), `cell-locked` for a locked cell (a lock holds against
+ * direct edits too, until someone entitled unlocks it).
+ *
+ * @example editRefusal(reader, 'east', 'FY2026', '2026-12-01') // fail('cell-locked', …) when east's FY2026 is locked
+ */
+export function editRefusal(reader: GridReader, nodeId: string, period: string, asOf: string | undefined): Result<void> | null {
   if (asOf && isPeriodClosed(period, asOf, reader.calendar)) {
     return fail('period-closed', `${period} closed before ${asOf}; its targets are history`, { node: nodeId, period });
   }
@@ -695,7 +714,7 @@ export function planGridEdit(reader: GridReader, edit: { nodeId: string; period:
   const { index } = reader;
   const { nodeId, period, value } = edit;
   if (!Number.isSafeInteger(value) || value < 0) return fail('invalid-value', `the new value must be a whole number ≥ 0`, { id: nodeId, value: String(value) });
-  const refused = refuseEdit(reader, nodeId, period, options.asOf);
+  const refused = editRefusal(reader, nodeId, period, options.asOf);
   if (refused) return refused as Result<never>;
   const span = spanOf(reader, period, options.asOf);
   const closed = closedSum(reader, span, nodeId);

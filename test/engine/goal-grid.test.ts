@@ -443,7 +443,9 @@ describe('goal-grid locks', () => {
   });
 });
 
-describe('goal-grid depth', () => {
+describe('goal-grid depth', function () {
+  // Walking 10,000 levels is work, not waiting: a loaded 2-core CI box may take more than mocha's 10 s.
+  this.timeout(120000);
   it('reads a 10,000-level chain without recursion', () => {
     const depth = 10_000;
     const chain: OrgNode[] = Array.from({ length: depth }, (_, i) => node(`n${i}`, i === 0 ? null : `n${i - 1}`));
