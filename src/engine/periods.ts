@@ -308,7 +308,8 @@ export function periodsOf(fiscalYear: number, granularity: Granularity, calendar
 /**
  * Whether a period is closed as of `asOf`: its last day is before `asOf`. A closed period's
  * targets are history (pay and reviews were measured against them), so edits leave them alone
- * and the store refuses to rewrite them by default. A malformed period or date is never closed.
+ * and the store and the built-in adapters refuse to rewrite them by default. A malformed period
+ * or date is never closed.
  *
  * @example isPeriodClosed('2026-11', '2026-12-01', { startMonth: 1 }) // true: November ended on the 30th
  * @example isPeriodClosed('2026-12', '2026-12-01', { startMonth: 1 }) // false: December runs until the 31st
@@ -432,16 +433,4 @@ export function elapsedWorkingDays(id: string, asOf: string, calendar: FiscalCal
   if (!p.ok || d === null) return 0;
   const [a, b] = rangeOf(p.value, calendar);
   return workingDays(a, Math.min(b, d), compile(calendar));
-}
-
-/**
- * Whether a period is closed on `asOf`: its last day is before `asOf`. A closed period's targets
- * are history: the store and the built-in adapters refuse to change them (by default).
- *
- * @example isPeriodClosed('2026-11', '2026-12-01', { startMonth: 1 }) // true
- * @example isPeriodClosed('FY2026', '2026-12-01', { startMonth: 1 }) // false (December is open)
- */
-export function isPeriodClosed(period: string, asOf: string, calendar: FiscalCalendar): boolean {
-  const { end } = periodRange(period, calendar);
-  return end !== '' && end < asOf;
 }
