@@ -14,6 +14,7 @@ import type { ActualsSnapshot, FiscalCalendar, MetricId, OrgNode, ProductLine, T
 import { parseMoney, type MoneyLocale } from './money.js';
 import { childPeriods, fiscalYearMonths, isPeriodClosed, periodOf, periodRange } from './periods.js';
 import { rampFactor, rampSchedule, type RampStep } from './ramp.js';
+import type { PlanState } from './plan-state.js';
 import { fail, ok, type Result } from './result.js';
 import { rollupActuals, stageCountsRollup, type OrgIndex } from './rollup.js';
 import { seasonalityFromHistory } from './seasonality.js';
@@ -137,9 +138,15 @@ export interface CellSource {
 }
 
 export interface GridReaderOptions {
-  index: OrgIndex;
-  source: CellSource;
-  calendar: FiscalCalendar;
+  /**
+   * The store's read model (`store.state`): the reader takes the org index, the calendar and the
+   * cells from it, reading cells in place (no copied array). Or give `index`, `source` and
+   * `calendar` instead (tests, a host's own cell source).
+   */
+  state?: PlanState;
+  index?: OrgIndex;
+  source?: CellSource;
+  calendar?: FiscalCalendar;
   metric: MetricId;
   /** One product line, or null for the product-free total cells. */
   product?: string | null;
@@ -182,16 +189,24 @@ export interface GridReader {
 }
 
 /**
- * A reader of cell values for one metric and product, memoized: create one per store revision.
+ * A reader of cell values for one metric and product, memoized: create one per `PlanState`
+ * (the state is immutable, so its answers never go stale).
  *
  * @example
  * // co FY2026 = 1,000 with children east 600 and south (no target): remainder 400 unallocated.
- * const r = gridReader({ index, source: store, calendar, metric: 'revenue' });
+ * const r = gridReader({ state: store.state, metric: 'revenue' });
  * r.value('co', 'FY2026') // 1000
  * r.remainder('co', 'FY2026') // 400
  */
 export function gridReader(options: GridReaderOptions): GridReader {
-  const { index, source, calendar, metric } = options;
+  const { state, metric } = options;
+  const index = state?.index ?? options.index;
+  const calendar = state?.plan.calendar ?? options.calendar;
+  const cells = state?.cells;
+  const source: CellSource | undefined = cells
+    ? { getCell: (nodeId, period, m, product) => cells.get({ nodeId, period, metric: m, product }) }
+    : options.source;
+  if (!index || !calendar || !source) throw new TypeError('gridReader needs a PlanState, or an index, a cell source and a calendar');
   const product = options.product ?? null;
   const values = new Map<string, Map<string, number | null>>();
   const owns = new Map<string, Map<string, number | null>>();

@@ -19,6 +19,7 @@ import {
 import type { FiscalCalendar, MetricId, OrgNode, TargetCell } from '../../src/engine/model.js';
 import { buildOrgIndex, targetMismatches } from '../../src/engine/rollup.js';
 import { cellKey } from '../../src/engine/model.js';
+import { createPlanState, withTargetChanges } from '../../src/engine/plan-state.js';
 import { generateSampleCompany } from '../../src/engine/sample-data.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
@@ -315,6 +316,27 @@ function merged(base: readonly TargetCell[], ...layers: (readonly TargetCell[])[
   for (const layer of layers) for (const c of layer) all.set(cellKey(c), c);
   return [...all.values()];
 }
+
+describe('goal-grid reader on the read model', () => {
+  it('reads the cells of a PlanState in place, and a new state after an edit', () => {
+    const { plan } = smallFixture();
+    const state = createPlanState(plan, { asOf: '2026-06-15' });
+    const r = gridReader({ state, metric: 'revenue' });
+    // The small plan: 华东 ¥7,200,000; 上海一组 ¥4,000,000 with 王芳's Q1 ¥500,000 below it.
+    expect(r.value('east', 'FY2026')).to.equal(720_000_000);
+    expect(r.remainder('east-sh', 'FY2026')).to.equal(350_000_000);
+    expect(r.locked('south', 'FY2026')).to.equal(true);
+    const edit = planGridEdit(r, { nodeId: 'east-sh', period: 'FY2026', value: 450_000_000 }, { mode: 'rebalance-siblings', asOf: state.asOf });
+    if (!edit.ok) throw new Error(edit.error.message);
+    const next = withTargetChanges(state, { set: edit.value.cells });
+    const r2 = gridReader({ state: next, metric: 'revenue' });
+    expect(r2.value('east-sh', 'FY2026')).to.equal(450_000_000);
+    expect(r2.value('east-hz', 'FY2026')).to.equal(270_000_000);
+    expect(r2.cell('east-hz', 'FY2026')).to.include({ original: 320_000_000 });
+    // The old state is untouched.
+    expect(r.value('east-sh', 'FY2026')).to.equal(400_000_000);
+  });
+});
 
 describe('goal-grid edits respect closed months', () => {
   const months2026 = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);

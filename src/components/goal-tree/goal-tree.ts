@@ -7,9 +7,10 @@ import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './goal-tree.styles.js';
 import { GridNavigation, type GridNavigationHost } from './grid-navigation.js';
 import type { EditMode } from '../../engine/edit.js';
-import type { MetricId, OrgNode, TargetCell } from '../../engine/model.js';
+import type { MetricId, TargetCell } from '../../engine/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
-import { buildOrgIndex, type OrgIndex } from '../../engine/rollup.js';
+import type { OrgIndex } from '../../engine/rollup.js';
+import type { PlanState } from '../../engine/plan-state.js';
 import type { Result } from '../../engine/result.js';
 import type { ViewName } from '../../engine/views.js';
 import {
@@ -181,12 +182,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private followFocus = false;
 
   // Memoized models: rebuilt only when their inputs change, never on a plain re-render.
-  private memoOrg?: readonly OrgNode[];
-  private memoIndex: OrgIndex | null = null;
   private memoRowsKey = '';
   private memoRowsIndex: OrgIndex | null = null;
   private memoRows: GridRows = { rows: [], rowOf: new Map(), needsLoad: [] };
   private memoReaderKey = '';
+  private memoReaderState: PlanState | null = null;
   private memoReader: GridReader | null = null;
   private memoActualsKey: unknown[] = [];
   private memoActuals: Map<string, number> | null = null;
@@ -195,13 +195,9 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   // ---- models --------------------------------------------------------------------------
 
+  /** The org index of the read model (rebuilt by the store only when the org changes). */
   private get index(): OrgIndex | null {
-    const org = this.activeStore?.snapshot?.org;
-    if (org !== this.memoOrg) {
-      this.memoOrg = org;
-      this.memoIndex = org ? buildOrgIndex(org) : null;
-    }
-    return this.memoIndex;
+    return this.activeStore?.state?.index ?? null;
   }
 
   private get model(): GridRows {
@@ -215,17 +211,17 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     return this.memoRows;
   }
 
+  /** One reader per read-model state (immutable, so its memoized answers never go stale), metric and product. */
   private get reader(): GridReader | null {
     const s = this.activeStore;
-    const index = this.index;
-    if (!s?.snapshot || !index) return null;
-    const key = `${s.revision}|${this.metric}|${this.product}`;
-    if (key !== this.memoReaderKey || this.memoReader?.index !== index) {
+    const state = s?.state;
+    if (!s?.snapshot || !state) return null;
+    const key = `${this.metric}|${this.product}`;
+    if (key !== this.memoReaderKey || state !== this.memoReaderState) {
       this.memoReaderKey = key;
+      this.memoReaderState = state;
       this.memoReader = gridReader({
-        index,
-        source: s,
-        calendar: s.snapshot.plan.calendar,
+        state,
         metric: this.metric,
         product: this.product || null,
         isPending: (c) => s.isPending(c),
@@ -251,7 +247,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   private viewsFor(): GridViews | null {
     const s = this.activeStore!;
-    const key = `${s.revision}|${this.metric}|${this.product}|${this.growth}|${JSON.stringify(this.blendWeights ?? null)}|${this.market ? Object.keys(this.market).length : 0}`;
+    const key = `${s.dataRevision}|${this.metric}|${this.product}|${this.growth}|${JSON.stringify(this.blendWeights ?? null)}|${this.market ? Object.keys(this.market).length : 0}`;
     if (key !== this.memoViewsKey) {
       this.memoViewsKey = key;
       const r = gridViews(this.reader!, {
@@ -546,8 +542,12 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     }
     const plan = planGridEdit(reader, { nodeId: ed.nodeId, period: ed.period, value: parsed.value }, { mode: this.editMode, asOf: s.asOf });
     if (!plan.ok) return this.keepDraft(key, ed.text, plan.error);
+    if (!this.apply(plan.value.cells, plan.value.changes, this.t.goalTree.undoLabel({ name: this.nameOf(ed.nodeId), period: this.periodLabel(ed.period) }), 'manual')) {
+      // The store refused (rights, a lock, a closed period): the entry stays with the reason.
+      this.drafts.set(key, { text: ed.text, message: this.message });
+      return false;
+    }
     this.closeEdit(key);
-    this.apply(plan.value.cells, plan.value.changes, this.t.goalTree.undoLabel({ name: this.nameOf(ed.nodeId), period: this.periodLabel(ed.period) }), 'manual');
     return true;
   }
 
@@ -571,13 +571,19 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   }
 
   /** One undo step in the store, then one `qk-target-change` per changed cell. */
-  private apply(cells: TargetCell[], changes: readonly GridCellChange[], label: string, source: 'manual' | 'top-down' | 'import'): void {
+  private apply(cells: TargetCell[], changes: readonly GridCellChange[], label: string, source: 'manual' | 'top-down' | 'import'): boolean {
     const s = this.activeStore!;
-    s.applyCells(cells, { label, source });
+    const r = s.applyCells(cells, { label, source });
+    if (!r.ok) {
+      // The store checks identity, locks and closed periods again: its refusal is shown, nothing changed.
+      this.showError({ code: r.error.code, message: r.error.message, ...(r.error.params ? { params: r.error.params } : {}) }, 'input');
+      return false;
+    }
     for (const c of changes) {
       this.dispatchEvent(new QkTargetChangeEvent({ nodeId: c.nodeId, period: c.period, metric: c.metric, product: c.product ?? null, oldValue: c.oldValue, newValue: c.newValue, source }));
     }
     this.announcement = this.t.goalTree.applied({ count: changes.length });
+    return true;
   }
 
   private toggleLock(): void {
@@ -593,12 +599,16 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       this.showError(r.error, 'input');
       return;
     }
+    const names = { name: this.nameOf(nodeId), period: this.periodLabel(period) };
+    const applied = this.activeStore!.applyCells([r.value], { label: r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names) });
+    if (!applied.ok) {
+      this.showError({ code: applied.error.code, message: applied.error.message, ...(applied.error.params ? { params: applied.error.params } : {}) }, 'input');
+      return;
+    }
     if (this.unlockOffer?.nodeId === nodeId && this.unlockOffer.period === period) {
       this.unlockOffer = null;
       this.message = '';
     }
-    const names = { name: this.nameOf(nodeId), period: this.periodLabel(period) };
-    this.activeStore!.applyCells([r.value], { label: r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names) });
     this.announcement = r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names);
   }
 
