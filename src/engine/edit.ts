@@ -56,8 +56,9 @@ const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.is
  * - `parent-absorbs`: the siblings hold and the parent moves by the difference (`parent-locked`
  *   if it is locked). Its own parent's unallocated then changes: apply the same edit one level up.
  * Editing the parent re-splits the difference over the unlocked children the same way, in both
- * modes. A locked cell can still be edited directly: a lock only stops automatic changes. Any
- * unallocated amount that existed before the edit is carried over, not silently absorbed.
+ * modes. A lock holds against direct edits too: changing a locked cell fails with `cell-locked`
+ * (unlock it first). Any unallocated amount that existed before the edit is carried over, not
+ * silently absorbed.
  *
  * @example
  * // Parent 1,000 = a 500 + b 300 + c 200. Set a to 600 (+100), rebalancing: b and c give up
@@ -76,9 +77,10 @@ export function applyTargetEdit(state: EditState, edit: TargetEdit, options: { m
   const target = cells.find((c) => c.id === edit.id);
   if (!target) return fail('unknown-node', `"${edit.id}" is neither the parent nor one of its children`, { id: edit.id });
 
+  const delta = edit.value - target.value;
+  if (target.locked && delta !== 0) return fail('cell-locked', `"${edit.id}" is locked; unlock it to change it`, { node: edit.id, period: '' });
   const next = new Map(cells.map((c) => [c.id, c.value]));
   next.set(edit.id, edit.value);
-  const delta = edit.value - target.value;
 
   if (delta !== 0) {
     if (target === parent) {
