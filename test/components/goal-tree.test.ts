@@ -414,6 +414,35 @@ describe('qk-goal-tree', () => {
     expect(text(cellAt(el, 2, 1).querySelector('[part~="original"]'))).to.equal('Original target CN¥4.5M');
   });
 
+  it('the demo on 1 December: after 拆解目标, 900万 typed into 华东三部 FY2026 moves only December, and 华东 stays whole', async function () {
+    this.timeout(120000);
+    const { plan, actuals } = generateSampleCompany({ asOf: '2026-12-01' });
+    const store = new QkStore({ autosaveMs: false, asOf: '2026-12-01' });
+    store.setData(plan, actuals);
+    const el = await fixture<QkGoalTree>(html`<qk-goal-tree granularity="month" expand-depth="2" lang="zh-CN" .store=${store}></qk-goal-tree>`);
+    root(el).querySelector<HTMLButtonElement>('[part="decompose"]')!.click();
+    await el.updateComplete;
+    const team = plan.org.find((n) => n.name === '华东三部')!;
+    const region = plan.org.find((n) => n.id === team.parentId)!;
+    const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+    const before = months.map((m) => store.getCell(team.id, m, 'revenue')!.value);
+    const row = rowIds(el).indexOf('华东三部');
+    expect(row).to.be.greaterThan(0);
+    await focusCell(el, row, 13); // the FY2026 total after 12 month columns
+    await sendKeys({ type: '900万' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part="message"]'))).to.equal('');
+    expect(store.getCell(team.id, 'FY2026', 'revenue')!.value).to.equal(900_000_000);
+    const after = months.map((m) => store.getCell(team.id, m, 'revenue')!.value);
+    expect(after.slice(0, 11)).to.deep.equal(before.slice(0, 11));
+    expect(after[11]).to.equal(900_000_000 - before.slice(0, 11).reduce((a, b) => a + b, 0));
+    // 华东's row shows no unallocated or over-allocated amount in any month.
+    const regionRow = rowIds(el).indexOf(region.name);
+    const warnings = Array.from({ length: 13 }, (_, c) => text(cellAt(el, regionRow, c + 1).querySelector('[part~="remainder"]'))).filter(Boolean);
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('distributes a node through a dialog with a preview, and closes on Escape', async () => {
     const el = await small();
     await focusCell(el, 3, 1); // 杭州组 ¥3,200,000 over 张伟 and 刘洋
