@@ -74,6 +74,31 @@ export const LockedCells: Story = {
   ></qk-goal-tree>`,
 };
 
+/**
+ * Late in the year (as of 1 December): January–November are closed, so changing a year target
+ * moves only December, and a target below what the closed months hold is refused. Typing into
+ * 华南's locked year target is refused with an Unlock action.
+ */
+export const ClosedMonths: Story = {
+  render: () => {
+    const data = decomposed({ asOf: '2026-12-01' });
+    const s = new QkStore({ autosaveMs: false, asOf: '2026-12-01' });
+    s.setData({ ...data.plan, targets: data.plan.targets.map((c) => (c.nodeId === 'region-2' && c.period === 'FY2026' && !c.product ? { ...c, locked: true } : c)) }, data.actuals);
+    return html`<qk-goal-tree granularity="month" expand-depth="2" .store=${s}></qk-goal-tree>`;
+  },
+};
+
+/** Dual view: targets revised by approved adjustments show the revised value with the original struck through. */
+export const RevisedTargets: Story = {
+  render: () => {
+    const data = decomposed();
+    const revised = (c: TargetCell) => !c.product && (c.period === 'FY2026' || c.period === 'FY2026-Q4') && (c.nodeId === 'region-1' || c.nodeId === 'region-2');
+    return html`<qk-goal-tree granularity="quarter" expand-depth="2"
+      .store=${store({ ...data, plan: { ...data.plan, targets: data.plan.targets.map((c) => (revised(c) ? { ...c, original: c.value + 50_000_000 } : c)) } })}
+    ></qk-goal-tree>`;
+  },
+};
+
 /** Every view column: top-down, bottom-up (last year × 1.1, with its difference) and the blend. */
 export const Views: Story = {
   render: () => html`<qk-goal-tree granularity="year" expand-depth="2" views="actual attainment top-down bottom-up blended" .store=${store(decomposed())}></qk-goal-tree>`,

@@ -56,8 +56,9 @@ const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.is
  * - `parent-absorbs`: the siblings hold and the parent moves by the difference (`parent-locked`
  *   if it is locked). Its own parent's unallocated then changes: apply the same edit one level up.
  * Editing the parent re-splits the difference over the unlocked children the same way, in both
- * modes. A locked cell can still be edited directly: a lock only stops automatic changes. Any
- * unallocated amount that existed before the edit is carried over, not silently absorbed.
+ * modes. A lock holds against direct edits too: changing a locked cell fails with `cell-locked`
+ * (unlock it first). Any unallocated amount that existed before the edit is carried over, not
+ * silently absorbed.
  *
  * @example
  * // Parent 1,000 = a 500 + b 300 + c 200. Set a to 600 (+100), rebalancing: b and c give up
@@ -76,9 +77,10 @@ export function applyTargetEdit(state: EditState, edit: TargetEdit, options: { m
   const target = cells.find((c) => c.id === edit.id);
   if (!target) return fail('unknown-node', `"${edit.id}" is neither the parent nor one of its children`, { id: edit.id });
 
+  const delta = edit.value - target.value;
+  if (target.locked && delta !== 0) return fail('cell-locked', `"${edit.id}" is locked; unlock it to change it`, { node: edit.id, period: '' });
   const next = new Map(cells.map((c) => [c.id, c.value]));
   next.set(edit.id, edit.value);
-  const delta = edit.value - target.value;
 
   if (delta !== 0) {
     if (target === parent) {
@@ -159,6 +161,13 @@ export interface DecomposeInput {
   minNewShare?: number;
   /** Annual values that stay as they are (locked cells); their siblings share the rest. */
   locked?: Readonly<Record<string, number>>;
+  /**
+   * Months that are already settled (closed months that have targets): each leaf keeps the
+   * values `value` gives for them (per product line; `null` is the product-free total), the root
+   * total and the locked values count them, only the other months are split, and no cells are
+   * built for them (the existing ones stay as they are). Indices into `months`.
+   */
+  fixed?: { months: readonly number[]; value: (nodeId: string, month: string, product: string | null) => number };
   /**
    * Build `cells` (default true). With `false` only the dense `grid` is filled: a grid that
    * renders only visible rows can read it directly and skip creating ~700,000 objects.
@@ -271,7 +280,12 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   if (months.length !== 12 || months.some((m) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(m))) {
     return fail('invalid-fiscal-months', 'expected the 12 month ids of the fiscal year', { count: months.length });
   }
-  const season = input.seasonality ?? new Array<number>(12).fill(1);
+  const given = input.seasonality ?? new Array<number>(12).fill(1);
+  // Settled months take no share; when the open months have no weight at all, they share equally.
+  const openWeight = given.reduce((s, w, m) => s + (input.fixed?.months.includes(m) ? 0 : w), 0);
+  const season = input.fixed?.months.length
+    ? given.map((w, m) => (input.fixed!.months.includes(m) ? 0 : openWeight > 0 ? w : 1))
+    : given;
   if (season.length !== 12) return fail('profile-length-mismatch', `the profile has ${season.length} weights for 12 months`, { weights: season.length, months: 12 });
   for (const [i, w] of season.entries()) {
     if (!Number.isFinite(w) || w < 0) return fail('invalid-weight', `seasonality weight ${i} must be a finite number ≥ 0`, { id: months[i], weight: String(w) });
@@ -285,6 +299,7 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   if (!Number.isFinite(share) || share < 0 || share > 1) return fail('invalid-share', `the minimum new-product share must be between 0 and 1`, { share: String(share) });
   if (share > 0 && !products.some((p) => p.new)) return fail('no-new-products', 'a minimum new-product share needs at least one new product line', { share });
 
+  const fixedMonths = new Set(input.fixed?.months ?? []);
   const tree = treeOf(nodes);
   if (!tree.ok) return tree;
   const { order, children } = tree.value;
@@ -340,10 +355,25 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
     context.capacity = rolled((id) => leafCapacity.get(id));
   }
 
+  // Settled months: what each node already holds there (the sum of its leaves), split off first.
+  const settled = new Float64Array(n);
+  if (input.fixed && fixedMonths.size > 0) {
+    for (let i = n - 1; i >= 0; i--) {
+      if (isLeaf[i]) for (const m of fixedMonths) settled[i] += input.fixed.value(order[i], months[m], null);
+      if (parentIdx[i] >= 0) settled[parentIdx[i]] += settled[i];
+    }
+    if (settled[0] > total) return fail('below-closed', `the closed months already hold ${settled[0]}`, { node: order[0], period: fiscalYear, closed: settled[0], requested: total });
+  }
   const annual = new Float64Array(n);
-  annual[0] = total;
+  annual[0] = total - settled[0];
   const fallbacks: DecomposedPlan['fallbacks'] = [];
-  const locked = input.locked ?? {};
+  const locked: Record<string, number> = {};
+  for (const [k, v] of Object.entries(input.locked ?? {})) {
+    const i = indexOf.get(k);
+    const s = i === undefined ? 0 : settled[i];
+    if (v < s) return fail('below-closed', `${k}: the closed months already hold ${s}`, { node: k, period: fiscalYear, closed: s, requested: v });
+    locked[k] = v - s;
+  }
   for (let i = 0; i < n; i++) {
     const id = order[i];
     const kids = children.get(id)!;
@@ -467,6 +497,12 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
         for (let k = 0; k < nMature; k++) grid[off + mature.idx[k] * PERIODS] = tmp[k];
       }
     }
+    if (input.fixed) {
+      for (const m of fixedMonths) {
+        grid[base + MONTH0 + m] = input.fixed.value(id, months[m], null);
+        for (let s = 1; s < slots; s++) grid[base + s * PERIODS + MONTH0 + m] = input.fixed.value(id, months[m], productIds[s - 1]);
+      }
+    }
     // Quarters and the year, for the total and for each product.
     for (let s = 0; s < slots; s++) {
       const o = base + s * PERIODS;
@@ -493,10 +529,13 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   for (let i = 0; i < n && input.cells !== false; i++) {
     const nodeId = order[i];
     const base = i * stride;
-    for (let k = 0; k < PERIODS; k++) cells.push({ nodeId, period: periods[k], metric, value: grid[base + k], source: 'top-down' });
+    for (let k = 0; k < PERIODS; k++) {
+      if (!fixedMonths.has(k - MONTH0)) cells.push({ nodeId, period: periods[k], metric, value: grid[base + k], source: 'top-down' });
+    }
     for (let s = 1; s < slots; s++) {
       const product = productIds[s - 1];
       for (let k = 0; k < PERIODS; k++) {
+        if (fixedMonths.has(k - MONTH0)) continue;
         cells.push({ nodeId, period: periods[k], metric, product, value: grid[base + s * PERIODS + k], source: 'top-down' });
       }
     }

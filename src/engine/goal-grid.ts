@@ -12,8 +12,9 @@ import { allocate } from './allocate.js';
 import { applyTargetEdit, decomposePlan, type DecomposedPlan, type EditMode } from './edit.js';
 import type { ActualsSnapshot, FiscalCalendar, MetricId, OrgNode, ProductLine, TargetCell } from './model.js';
 import { parseMoney, type MoneyLocale } from './money.js';
-import { childPeriods, fiscalYearMonths, periodOf, periodRange } from './periods.js';
+import { childPeriods, fiscalYearMonths, isPeriodClosed, periodOf, periodRange } from './periods.js';
 import { rampFactor, rampSchedule, type RampStep } from './ramp.js';
+import type { PlanState } from './plan-state.js';
 import { fail, ok, type Result } from './result.js';
 import { rollupActuals, stageCountsRollup, type OrgIndex } from './rollup.js';
 import { seasonalityFromHistory } from './seasonality.js';
@@ -137,9 +138,15 @@ export interface CellSource {
 }
 
 export interface GridReaderOptions {
-  index: OrgIndex;
-  source: CellSource;
-  calendar: FiscalCalendar;
+  /**
+   * The store's read model (`store.state`): the reader takes the org index, the calendar and the
+   * cells from it, reading cells in place (no copied array). Or give `index`, `source` and
+   * `calendar` instead (tests, a host's own cell source).
+   */
+  state?: PlanState;
+  index?: OrgIndex;
+  source?: CellSource;
+  calendar?: FiscalCalendar;
   metric: MetricId;
   /** One product line, or null for the product-free total cells. */
   product?: string | null;
@@ -158,6 +165,8 @@ export interface GridReader {
   readonly calendar: FiscalCalendar;
   /** The node's own cell for the period, if one is set. */
   cell(nodeId: string, period: string): TargetCell | undefined;
+  /** The node's own cell for the period and another product line (null: the product-free total). */
+  cellFor(nodeId: string, period: string, product: string | null): TargetCell | undefined;
   /**
    * What the cell shows: its own value; else the sum of its own sub-period cells (a quarter's
    * months); else the sum of its children's values; undefined when nothing at or below it has a
@@ -180,19 +189,27 @@ export interface GridReader {
 }
 
 /**
- * A reader of cell values for one metric and product, memoized: create one per store revision.
+ * A reader of cell values for one metric and product, memoized: create one per `PlanState`
+ * (the state is immutable, so its answers never go stale).
  *
  * @example
  * // co FY2026 = 1,000 with children east 600 and south (no target): remainder 400 unallocated.
- * const r = gridReader({ index, source: store, calendar, metric: 'revenue' });
+ * const r = gridReader({ state: store.state, metric: 'revenue' });
  * r.value('co', 'FY2026') // 1000
  * r.remainder('co', 'FY2026') // 400
  */
 export function gridReader(options: GridReaderOptions): GridReader {
-  const { index, source, calendar, metric } = options;
+  const { state, metric } = options;
+  const index = state?.index ?? options.index;
+  const calendar = state?.plan.calendar ?? options.calendar;
+  const cells = state?.cells;
+  const source: CellSource | undefined = cells
+    ? { getCell: (nodeId, period, m, product) => cells.get({ nodeId, period, metric: m, product }) }
+    : options.source;
+  if (!index || !calendar || !source) throw new TypeError('gridReader needs a PlanState, or an index, a cell source and a calendar');
   const product = options.product ?? null;
-  const values = new Map<string, number | null>();
-  const owns = new Map<string, number | null>();
+  const values = new Map<string, Map<string, number | null>>();
+  const owns = new Map<string, Map<string, number | null>>();
   const subs = new Map<string, string[]>();
   const supers = new Map<string, string[]>();
 
@@ -219,9 +236,13 @@ export function gridReader(options: GridReaderOptions): GridReader {
   };
   // A node's own value: its cell, else the sum of its own sub-period values.
   const own = (nodeId: string, period: string): number | undefined => {
-    const k = `${nodeId}|${period}`;
-    const memo = owns.get(k);
-    if (memo !== undefined) return memo ?? undefined;
+    let memo = owns.get(period);
+    if (!memo) {
+      memo = new Map();
+      owns.set(period, memo);
+    }
+    const done = memo.get(nodeId);
+    if (done !== undefined) return done ?? undefined;
     let v: number | undefined = cell(nodeId, period)?.value;
     if (v === undefined) {
       for (const s of subPeriods(period)) {
@@ -229,8 +250,52 @@ export function gridReader(options: GridReaderOptions): GridReader {
         if (x !== undefined) v = (v ?? 0) + x;
       }
     }
-    owns.set(k, v ?? null);
+    memo.set(nodeId, v ?? null);
     return v;
+  };
+  /**
+   * A node's value: its own, else the sum of its children's. Iterative (an explicit post-order
+   * stack), so an org of any depth is read without growing the call stack. Memoized per period
+   * (node id → value, null for "no target").
+   */
+  const value = (nodeId: string, period: string): number | undefined => {
+    let memo = values.get(period);
+    if (!memo) {
+      memo = new Map();
+      values.set(period, memo);
+    }
+    const done = memo.get(nodeId);
+    if (done !== undefined) return done ?? undefined;
+    const stack = [nodeId];
+    // false: the children are pushed; when the node comes back to the top, they are all known.
+    const expanded = new Set<string>();
+    while (stack.length) {
+      const x = stack[stack.length - 1];
+      if (memo.has(x)) {
+        stack.pop();
+        continue;
+      }
+      if (!expanded.has(x)) {
+        const mine = own(x, period);
+        if (mine !== undefined) {
+          memo.set(x, mine);
+          stack.pop();
+          continue;
+        }
+        expanded.add(x);
+        const kids = index.children(x);
+        for (let i = kids.length - 1; i >= 0; i--) if (!memo.has(kids[i])) stack.push(kids[i]);
+        continue;
+      }
+      let sum: number | undefined;
+      for (const c of index.children(x)) {
+        const v = memo.get(c);
+        if (v !== null && v !== undefined) sum = (sum ?? 0) + v;
+      }
+      memo.set(x, sum ?? null);
+      stack.pop();
+    }
+    return memo.get(nodeId) ?? undefined;
   };
   const childSum = (nodeId: string, period: string): number | undefined => {
     let sum: number | undefined;
@@ -240,20 +305,13 @@ export function gridReader(options: GridReaderOptions): GridReader {
     }
     return sum;
   };
-  const value = (nodeId: string, period: string): number | undefined => {
-    const k = `${nodeId}|${period}`;
-    const memo = values.get(k);
-    if (memo !== undefined) return memo ?? undefined;
-    const v = own(nodeId, period) ?? childSum(nodeId, period);
-    values.set(k, v ?? null);
-    return v;
-  };
   return {
     index,
     metric,
     product,
     calendar,
     cell,
+    cellFor: (nodeId, period, p) => source.getCell(nodeId, period, metric, p),
     value,
     remainder(nodeId, period) {
       if (index.children(nodeId).length === 0) return null;
@@ -420,51 +478,91 @@ export interface GridEditPlan {
   stopped: string[];
 }
 
-type Deltas = Map<string, { from: number; to: number }>;
+/** Each node's change at the edited period, in minor units (or counts). */
+type Deltas = Map<string, number>;
 
 /**
- * Turns new values of some nodes at one period into every cell that must change so the plan stays
- * consistent:
- * 1. down the org: each changed node's children share its change in proportion to their values
- *    (`applyTargetEdit` on the node as parent; locked children keep theirs); where they cannot
- *    (all locked, or they have no targets at that period) the node is listed in `stopped` and
- *    its remainder shows;
- * 2. over the calendar: at the nodes where the org cascade ends, the change of a quarter or year is
- *    spread over its months in proportion to them (locked months keep theirs); every other node's
- *    months are the sums of its children's; enclosing quarters and the year move by the same
- *    amount. A locked cell that would change fails with `period-locked`.
+ * The months of an edit and which of them are closed. A month is closed when its last day is
+ * before `asOf` (`isPeriodClosed`): its targets are history, so an edit leaves them alone and the
+ * open months absorb the whole difference. Without `asOf` every month is open.
  */
-function planDeltas(reader: GridReader, period: string, seeds: Deltas, cascadeFrom: readonly string[], edited: { nodeId: string; period: string } | null): Result<GridEditPlan> {
+interface Span {
+  period: string;
+  asOf: string | undefined;
+  /** Every month under the period, in order (none when the period is a month). */
+  months: readonly string[];
+  /** The months under the period that are still open. */
+  open: readonly string[];
+  closed: readonly string[];
+}
+
+function spanOf(reader: GridReader, period: string, asOf: string | undefined): Span {
+  const months = monthsUnder(reader, period);
+  const closed = asOf ? months.filter((m) => isPeriodClosed(m, asOf, reader.calendar)) : [];
+  return { period, asOf, months, open: months.filter((m) => !closed.includes(m)), closed };
+}
+
+/** What a node's closed months hold at the period (0 when nothing is closed or it has no months). */
+function closedSum(reader: GridReader, span: Span, x: string): number {
+  let sum = 0;
+  for (const m of span.closed) sum += reader.value(x, m) ?? 0;
+  return sum;
+}
+
+/** The part of a node's value an edit may move: its value minus what its closed months hold. */
+function openPart(reader: GridReader, span: Span, x: string): number {
+  return (reader.value(x, span.period) ?? 0) - closedSum(reader, span, x);
+}
+
+/**
+ * Turns changes of some nodes at one period into every cell that must change so the plan stays
+ * consistent:
+ * 1. down the org: each changed node's children share its change in proportion to the open part
+ *    of their values (`applyTargetEdit` on the node as parent; locked children keep theirs);
+ *    where they cannot (all locked, or they have no targets at that period) the node is listed
+ *    in `stopped` and its remainder shows;
+ * 2. over the calendar: at the nodes where the org cascade ends, the change of a quarter or year is
+ *    spread over its OPEN months in proportion to them (locked and closed months keep theirs;
+ *    below what the closed months hold fails with `below-closed`); every other node's months are
+ *    the sums of its children's, and where a change only moves amounts between months (siblings
+ *    rebalancing), the ancestors' own month cells move with it, so every level still adds up;
+ *    enclosing quarters and the year move by the same amount. A locked cell that would change
+ *    fails with `period-locked`.
+ */
+function planDeltas(reader: GridReader, span: Span, seeds: Deltas, cascadeFrom: readonly string[]): Result<GridEditPlan> {
   const { index } = reader;
+  const { period, open } = span;
   const deltas: Deltas = new Map(seeds);
   const stopped: string[] = [];
-  const cascaded = new Set<string>();
 
   const stack = [...cascadeFrom];
   while (stack.length) {
     const x = stack.pop()!;
     const d = deltas.get(x);
     const kids = index.children(x);
-    if (!d || d.to === d.from || kids.length === 0) continue;
-    const vals = kids.map((k) => reader.value(k, period));
+    if (!d || kids.length === 0) continue;
+    const vals = kids.map((k) => (reader.value(k, period) === undefined ? undefined : openPart(reader, span, k)));
     if (vals.every((v) => v === undefined)) {
       stopped.push(x);
       continue;
     }
     const sum = vals.reduce<number>((s, v) => s + (v ?? 0), 0);
-    const r = applyTargetEdit(
-      { parent: { id: x, value: sum }, children: kids.map((k, i) => ({ id: k, value: vals[i] ?? 0, locked: reader.locked(k, period) })) },
-      { id: x, value: Math.max(0, sum + d.to - d.from) },
-      { mode: 'rebalance-siblings' },
-    );
-    if (!r.ok || sum + d.to - d.from < 0) {
+    if (sum + d < 0 || vals.some((v) => v !== undefined && v < 0)) {
       stopped.push(x);
       continue;
     }
-    cascaded.add(x);
+    const r = applyTargetEdit(
+      { parent: { id: x, value: sum }, children: kids.map((k, i) => ({ id: k, value: vals[i] ?? 0, locked: reader.locked(k, period) })) },
+      { id: x, value: sum + d },
+      { mode: 'rebalance-siblings' },
+    );
+    if (!r.ok) {
+      stopped.push(x);
+      continue;
+    }
     for (const c of r.value.changes) {
       if (c.id === x) continue;
-      deltas.set(c.id, { from: c.from, to: c.to });
+      deltas.set(c.id, c.to - c.from);
       stack.push(c.id);
     }
   }
@@ -473,77 +571,108 @@ function planDeltas(reader: GridReader, period: string, seeds: Deltas, cascadeFr
   const write = (nodeId: string, p: string, before: number | undefined, delta: number): void => {
     if (delta === 0 || before === undefined) return;
     const own = reader.cell(nodeId, p);
-    writes.set(`${nodeId}|${p}`, {
+    const key = `${nodeId}|${p}`;
+    const prior = writes.get(key);
+    writes.set(key, {
       nodeId, period: p, metric: reader.metric, ...(reader.product ? { product: reader.product } : {}),
-      oldValue: own ? own.value : null, newValue: before + delta,
+      oldValue: own ? own.value : null, newValue: (prior ? prior.newValue : before) + delta,
     });
   };
 
-  // Month deltas, deepest nodes first so a parent can sum its children's.
-  const months = monthsUnder(reader, period);
+  // Month deltas (open months only), deepest nodes first so a parent can sum its children's.
   const monthDeltas = new Map<string, number[] | null>();
   const byDepth = [...deltas.keys()].sort((a, b) => index.depth(b) - index.depth(a));
   for (const x of byDepth) {
-    const { from, to } = deltas.get(x)!;
-    if (months.length === 0) {
+    const d = deltas.get(x)!;
+    if (span.months.length === 0 || d === 0) {
       monthDeltas.set(x, null);
       continue;
     }
     let md: number[] | null = null;
-    if (cascaded.has(x)) {
+    // A node whose children changed (its cascade, or the child it absorbed) moves month by month
+    // with them, so its months stay the sums of theirs.
+    {
       for (const k of index.children(x)) {
         const kd = monthDeltas.get(k);
         if (!kd) continue;
-        md ??= months.map(() => 0);
+        md ??= open.map(() => 0);
         kd.forEach((v, i) => (md![i] += v));
       }
+      if (md && md.reduce((s, v) => s + v, 0) !== d) md = null;
     }
-    if (!md) {
-      const cur = months.map((m) => reader.value(x, m));
-      if (cur.some((v) => v !== undefined)) {
-        const sum = cur.reduce<number>((s, v) => s + (v ?? 0), 0);
-        const target = sum + to - from;
-        if (target < 0) return fail('negative-total', `${x}: the months would go below zero`, { total: target });
-        const r = applyTargetEdit(
-          { parent: { id: '\u0000', value: sum }, children: months.map((m, i) => ({ id: m, value: cur[i] ?? 0, locked: reader.locked(x, m) })) },
-          { id: '\u0000', value: target },
-          { mode: 'rebalance-siblings' },
-        );
-        if (!r.ok) return fail('period-locked', `every month of ${period} is locked for ${x}`, { node: x, period });
-        md = months.map((m, i) => r.value.values[m] - (cur[i] ?? 0));
+    if (!md && span.months.some((m) => reader.value(x, m) !== undefined)) {
+      const cur = open.map((m) => reader.value(x, m));
+      const sum = cur.reduce<number>((s, v) => s + (v ?? 0), 0);
+      const target = sum + d;
+      if (target < 0 || open.length === 0) {
+        const closed = closedSum(reader, span, x);
+        return fail('below-closed', `${x}: the closed months of ${period} already hold ${closed}`, { node: x, period, closed, requested: (reader.value(x, period) ?? 0) + d });
       }
+      const r = applyTargetEdit(
+        { parent: { id: '\u0000', value: sum }, children: open.map((m, i) => ({ id: m, value: cur[i] ?? 0, locked: reader.locked(x, m) })) },
+        { id: '\u0000', value: target },
+        { mode: 'rebalance-siblings' },
+      );
+      if (!r.ok) return fail('period-locked', `every open month of ${period} is locked for ${x}`, { node: x, period });
+      md = open.map((m, i) => r.value.values[m] - (cur[i] ?? 0));
     }
     monthDeltas.set(x, md);
   }
 
-  for (const [x, { from, to }] of deltas) {
-    const d = to - from;
-    write(x, period, from, d);
-    for (const sp of reader.superPeriods(period)) write(x, sp, reader.value(x, sp), d);
-    const md = monthDeltas.get(x);
-    if (!md) continue;
-    months.forEach((m, i) => write(x, m, reader.value(x, m), md[i]));
+  const isYear = /^FY\d{4}$/.test(period);
+  const writeMonths = (x: string, md: readonly number[], ownedOnly: boolean) => {
+    const at = (p: string) => (ownedOnly && !reader.cell(x, p) ? undefined : reader.value(x, p));
+    open.forEach((m, i) => write(x, m, at(m), md[i]));
     // Year edits: the quarters in between are the sums of their months.
-    if (reader.subPeriods(period)[0] !== months[0]) {
+    if (isYear) {
       for (const q of reader.subPeriods(period)) {
         let qd = 0;
-        for (const m of reader.subPeriods(q)) qd += md[months.indexOf(m)];
-        write(x, q, reader.value(x, q), qd);
+        for (const m of reader.subPeriods(q)) {
+          const i = open.indexOf(m);
+          if (i >= 0) qd += md[i];
+        }
+        write(x, q, at(q), qd);
       }
     }
+  };
+  for (const [x, d] of deltas) {
+    write(x, period, reader.value(x, period), d);
+    for (const sp of reader.superPeriods(period)) write(x, sp, reader.value(x, sp), d);
+    const md = monthDeltas.get(x);
+    if (md) writeMonths(x, md, false);
+  }
+
+  // Amounts that only moved between months (the net change is 0) move in the ancestors' own
+  // month cells too, so a parent's months still equal the sums of its children's.
+  const tops = new Map<string, number[]>();
+  for (const x of deltas.keys()) {
+    const p = index.parent(x);
+    const md = monthDeltas.get(x);
+    if (p === null || deltas.has(p) || !md) continue;
+    const acc = tops.get(p) ?? open.map(() => 0);
+    md.forEach((v, i) => (acc[i] += v));
+    tops.set(p, acc);
+  }
+  for (const [p, acc] of tops) {
+    if (acc.reduce((s, v) => s + v, 0) !== 0 || acc.every((v) => v === 0)) continue;
+    for (let a: string | null = p; a !== null; a = index.parent(a)) writeMonths(a, acc, true);
   }
 
   for (const w of writes.values()) {
-    if (edited && w.nodeId === edited.nodeId && w.period === edited.period) continue;
     if (reader.locked(w.nodeId, w.period) && w.oldValue !== w.newValue) {
       return fail('period-locked', `the locked cell ${w.nodeId} ${w.period} would change`, { node: w.nodeId, period: w.period });
     }
     if (w.newValue < 0) return fail('negative-total', `${w.nodeId} ${w.period} would become ${w.newValue}`, { total: w.newValue });
   }
   const changes = [...writes.values()].filter((w) => w.oldValue !== w.newValue);
+  // A target revised after its period started keeps what it was (`original`), so the tree can show
+  // both; an original that is already there (from an earlier revision or adjustment) stays.
+  const asOf = span.asOf;
+  const started = (p: string) => asOf !== undefined && periodRange(p, reader.calendar).start <= asOf;
   const cells = changes.map((w): TargetCell => {
     const own = reader.cell(w.nodeId, w.period);
-    return own ? { ...own, value: w.newValue } : { nodeId: w.nodeId, period: w.period, metric: w.metric, ...(w.product ? { product: w.product } : {}), value: w.newValue };
+    if (!own) return { nodeId: w.nodeId, period: w.period, metric: w.metric, ...(w.product ? { product: w.product } : {}), value: w.newValue };
+    return { ...own, value: w.newValue, ...(own.original === undefined && started(w.period) ? { original: own.value } : {}) };
   });
   return ok({ cells, changes, stopped });
 }
@@ -556,59 +685,98 @@ function monthsUnder(reader: GridReader, period: string): string[] {
 }
 
 /**
+ * Why a cell cannot be edited at all, or null when it can: `period-closed` for a period that ended
+ * before `asOf` (its targets are history), `cell-locked` for a locked cell (a lock holds against
+ * direct edits too, until someone entitled unlocks it).
+ *
+ * @example editRefusal(reader, 'east', 'FY2026', '2026-12-01') // fail('cell-locked', …) when east's FY2026 is locked
+ */
+export function editRefusal(reader: GridReader, nodeId: string, period: string, asOf: string | undefined): Result<void> | null {
+  if (asOf && isPeriodClosed(period, asOf, reader.calendar)) {
+    return fail('period-closed', `${period} closed before ${asOf}; its targets are history`, { node: nodeId, period });
+  }
+  if (reader.locked(nodeId, period)) {
+    return fail('cell-locked', `the target of ${nodeId} for ${period} is locked; unlock it to change it`, { node: nodeId, period });
+  }
+  return null;
+}
+
+/**
  * What setting one cell to `value` changes. The org side follows `mode` (see `applyTargetEdit`):
  * `rebalance-siblings` keeps the parent and moves the unlocked siblings; `parent-absorbs` keeps the
  * siblings and moves the parent, and its parent, up to the root or to the first locked ancestor
  * (where the difference then shows as a remainder). The edited node's children follow it, and so do
- * the rebalanced siblings' (in proportion); the calendar follows as in `planDeltas`. Fails with the
- * codes of `applyTargetEdit` (`siblings-locked`, `insufficient-siblings`, `parent-locked`, …) and
- * `period-locked`.
+ * the rebalanced siblings' (in proportion); the calendar follows as in `planDeltas`.
+ *
+ * Time: with `asOf`, months that closed before it keep their values and the open months absorb
+ * the whole difference (by their current weights, largest remainder, so the sum is exact); a
+ * value below what the closed months already hold fails with `below-closed`, and a closed period
+ * cannot be edited (`period-closed`). A locked cell cannot be edited either (`cell-locked`):
+ * unlock it first (`planLockToggle`). Other failures: the codes of `applyTargetEdit`
+ * (`siblings-locked`, `insufficient-siblings`, `parent-locked`, …) and `period-locked`.
  *
  * @example
  * // co FY = 1,000 = east 600 + south 400 (no months). Set east to 700, rebalancing: south gives
  * // up 100 → 300; co stays 1,000.
  * planGridEdit(reader, { nodeId: 'east', period: 'FY2026', value: 700 }, { mode: 'rebalance-siblings' })
  * // ok({ changes: [east 600→700, south 400→300], … })
+ * @example
+ * // r's months are 100 each, FY 1,200; on 2026-12-01 January–November (1,100) are closed.
+ * planGridEdit(reader, { nodeId: 'r', period: 'FY2026', value: 1_150 }, { mode: 'rebalance-siblings', asOf: '2026-12-01' })
+ * // ok: FY 1,200→1,150, Q4 300→250, December 100→50; January–November unchanged
  */
-export function planGridEdit(reader: GridReader, edit: { nodeId: string; period: string; value: number }, options: { mode: EditMode }): Result<GridEditPlan> {
+export function planGridEdit(reader: GridReader, edit: { nodeId: string; period: string; value: number }, options: { mode: EditMode; asOf?: string }): Result<GridEditPlan> {
   const { index } = reader;
   const { nodeId, period, value } = edit;
   if (!Number.isSafeInteger(value) || value < 0) return fail('invalid-value', `the new value must be a whole number ≥ 0`, { id: nodeId, value: String(value) });
-  const cur = (id: string) => reader.value(id, period) ?? 0;
+  const refused = editRefusal(reader, nodeId, period, options.asOf);
+  if (refused) return refused as Result<never>;
+  const span = spanOf(reader, period, options.asOf);
+  const closed = closedSum(reader, span, nodeId);
+  if (value < closed) {
+    return fail('below-closed', `the closed months of ${period} already hold ${closed}`, { node: nodeId, period, closed, requested: value });
+  }
+  const part = (id: string) => openPart(reader, span, id);
   const seeds: Deltas = new Map();
   const parent = index.parent(nodeId);
+  const delta = value - (reader.value(nodeId, period) ?? 0);
   if (parent === null) {
-    seeds.set(nodeId, { from: cur(nodeId), to: value });
+    seeds.set(nodeId, delta);
   } else {
     const familyEdit = (p: string, child: string, v: number, mode: EditMode) => {
       const kids = index.children(p);
       return applyTargetEdit(
         {
-          parent: { id: p, value: reader.value(p, period) ?? 0, locked: reader.locked(p, period) },
-          children: kids.map((k) => ({ id: k, value: seeds.get(k)?.from ?? cur(k), locked: reader.locked(k, period) })),
+          parent: { id: p, value: Math.max(0, part(p)), locked: reader.locked(p, period) },
+          children: kids.map((k) => ({ id: k, value: Math.max(0, part(k)), locked: k !== child && reader.locked(k, period) })),
         },
         { id: child, value: v },
         { mode },
       );
     };
-    const r = familyEdit(parent, nodeId, value, options.mode);
-    if (!r.ok) return r;
-    for (const c of r.value.changes) seeds.set(c.id, { from: c.from, to: c.to });
-    if (!seeds.has(nodeId)) seeds.set(nodeId, { from: cur(nodeId), to: value });
+    const r = familyEdit(parent, nodeId, Math.max(0, part(nodeId)) + delta, options.mode);
+    if (!r.ok) {
+      // The edit ran on the open parts: give the bounds back as whole values.
+      const params = { ...r.error.params };
+      for (const k of ['max', 'min', 'requested'] as const) if (typeof params[k] === 'number') params[k] = (params[k] as number) + closed;
+      return fail(r.error.code, r.error.message, params, r.error.path);
+    }
+    for (const c of r.value.changes) seeds.set(c.id, c.to - c.from);
+    if (!seeds.has(nodeId)) seeds.set(nodeId, delta);
     if (options.mode === 'parent-absorbs') {
       for (let child = parent, up = index.parent(parent); up !== null && seeds.has(child); child = up, up = index.parent(up)) {
         if (reader.locked(up, period)) break;
-        const r2 = familyEdit(up, child, seeds.get(child)!.to, 'parent-absorbs');
+        const r2 = familyEdit(up, child, Math.max(0, part(child)) + seeds.get(child)!, 'parent-absorbs');
         if (!r2.ok) break;
-        for (const c of r2.value.changes) if (c.id === up) seeds.set(up, { from: c.from, to: c.to });
+        for (const c of r2.value.changes) if (c.id === up) seeds.set(up, c.to - c.from);
       }
     }
   }
   const cascadeFrom = options.mode === 'parent-absorbs' || parent === null ? [nodeId] : index.children(parent).filter((k) => seeds.has(k));
-  return planDeltas(reader, period, seeds, cascadeFrom, { nodeId, period });
+  return planDeltas(reader, span, seeds, cascadeFrom);
 }
 
-/** A node's cell flips between locked and unlocked; the value stays. */
+/** A node's cell flips between locked and unlocked; the value stays. As an edit, it is one undo step. */
 export function planLockToggle(reader: GridReader, nodeId: string, period: string): Result<TargetCell> {
   const own = reader.cell(nodeId, period);
   const value = own?.value ?? reader.value(nodeId, period);
@@ -625,7 +793,7 @@ export interface DistributeInput {
   method: DistributeMethod;
   /** Prior-period actuals per node (e.g. `gridActuals` for last fiscal year), for `history`. */
   history?: ReadonlyMap<string, number> | null;
-  /** The day capacity is measured at (ramp of new hires). */
+  /** The day capacity is measured at (ramp of new hires), and "today" for closed months. */
   asOf: string;
   ramp?: readonly RampStep[];
 }
@@ -645,7 +813,10 @@ const BLEND: WeightMethod = { blend: { history: 1, potential: 1, capacity: 1 } }
  * capacity (reps under the child × their ramp as of `asOf`); blend (a third each of history,
  * potential and capacity shares). Locked children keep their values; the rest share by weight
  * with the largest-remainder method; the children's own children and months follow as in an
- * edit. Fails with `no-children`, `nothing-to-distribute`, or an `allocate` / `childWeights` code.
+ * edit. Months closed before `asOf` are history: only the open part of the node's value (its
+ * value minus its closed months) is distributed, and each child keeps its closed months. Fails
+ * with `no-children`, `nothing-to-distribute`, `period-closed`, `below-closed`, or an
+ * `allocate` / `childWeights` code.
  *
  * @example
  * // co FY = 1,000 over east and south, capacity: east has reps 1 + 0.3 (new hire), south 1 →
@@ -659,10 +830,23 @@ export function planDistribute(reader: GridReader, input: DistributeInput): Resu
   if (kids.length === 0) return fail('no-children', `${nodeId} has no children to distribute to`, { node: nodeId });
   const total = reader.value(nodeId, period);
   if (total === undefined) return fail('nothing-to-distribute', `${nodeId} has no target for ${period}`, { node: nodeId, period });
+  if (isPeriodClosed(period, input.asOf, reader.calendar)) {
+    return fail('period-closed', `${period} closed before ${input.asOf}; its targets are history`, { node: nodeId, period });
+  }
+  const span = spanOf(reader, period, input.asOf);
+  const part = (id: string) => openPart(reader, span, id);
+  // Post-order sums without recursion: an org can be deeper than the call stack.
+  const potentials = new Map<string, number>();
   const potential = (id: string): number => {
-    const own = index.byId.get(id)?.potential;
-    if (own !== undefined) return own;
-    return index.children(id).reduce((s, c) => s + potential(c), 0);
+    const done = potentials.get(id);
+    if (done !== undefined) return done;
+    const order = [id, ...index.descendants(id)];
+    for (let i = order.length - 1; i >= 0; i--) {
+      const x = order[i];
+      const own = index.byId.get(x)?.potential;
+      potentials.set(x, own ?? index.children(x).reduce((s, c) => s + (potentials.get(c) ?? 0), 0));
+    }
+    return potentials.get(id)!;
   };
   const method: WeightMethod = input.method === 'blend' ? BLEND : input.method;
   const need = (s: string) => input.method === s || input.method === 'blend';
@@ -682,24 +866,30 @@ export function planDistribute(reader: GridReader, input: DistributeInput): Resu
       : {}),
   });
   if (!w.ok) return w;
+  const openTotal = part(nodeId);
+  if (openTotal < 0) {
+    const closed = closedSum(reader, span, nodeId);
+    return fail('below-closed', `the closed months of ${period} already hold ${closed}`, { node: nodeId, period, closed, requested: total });
+  }
   const a = allocate(
-    total,
-    kids.map((k) => (reader.locked(k, period) ? { id: k, weight: 0, locked: true, value: reader.value(k, period) ?? 0 } : { id: k, weight: w.value.weights[k] })),
+    openTotal,
+    kids.map((k) => (reader.locked(k, period) ? { id: k, weight: 0, locked: true, value: Math.max(0, part(k)) } : { id: k, weight: w.value.weights[k] })),
   );
   if (!a.ok) return a;
   const seeds: Deltas = new Map();
-  for (const k of kids) seeds.set(k, { from: reader.value(k, period) ?? 0, to: a.value.values[k] });
-  const plan = planDeltas(reader, period, seeds, kids, null);
+  const after = (k: string) => closedSum(reader, span, k) + a.value.values[k];
+  for (const k of kids) seeds.set(k, a.value.values[k] - part(k));
+  const plan = planDeltas(reader, span, seeds, kids);
   if (!plan.ok) return plan;
   // A child that had no cell gets one even when its share is 0, so the remainder closes.
   for (const k of kids) {
     if (reader.value(k, period) !== undefined || plan.value.cells.some((c) => c.nodeId === k && c.period === period)) continue;
-    plan.value.cells.push({ nodeId: k, period, metric: reader.metric, ...(reader.product ? { product: reader.product } : {}), value: a.value.values[k] });
-    plan.value.changes.push({ nodeId: k, period, metric: reader.metric, ...(reader.product ? { product: reader.product } : {}), oldValue: null, newValue: a.value.values[k] });
+    plan.value.cells.push({ nodeId: k, period, metric: reader.metric, ...(reader.product ? { product: reader.product } : {}), value: after(k) });
+    plan.value.changes.push({ nodeId: k, period, metric: reader.metric, ...(reader.product ? { product: reader.product } : {}), oldValue: null, newValue: after(k) });
   }
   return ok({
     ...plan.value,
-    children: kids.map((k) => ({ id: k, from: reader.value(k, period) ?? null, to: a.value.values[k], locked: reader.locked(k, period) })),
+    children: kids.map((k) => ({ id: k, from: reader.value(k, period) ?? null, to: after(k), locked: reader.locked(k, period) })),
     fallbackSources: w.value.fallbackSources,
   });
 }
@@ -730,6 +920,11 @@ export interface GridDecomposeInput {
   method?: WeightMethod;
   /** The least share of each rep-month that new product lines carry together (default 0.1 when there is a new line). */
   minNewShare?: number;
+  /**
+   * "Today": months that closed before it and already have targets keep them (each rep's closed
+   * months stay, the open months share the rest of the year). Without it every month is split.
+   */
+  asOf?: string;
 }
 
 /**
@@ -737,8 +932,10 @@ export interface GridDecomposeInput {
  * children by `method` (default a blend of last year's bookings and capacity in person-years, the
  * rep's ramp averaged over the year's months, so new hires without history still get a target), each rep's year over the months by seasonality from history ×
  * their ramp, each rep-month over product lines by last year's mix with a minimum share for new
- * lines. Locked annual cells keep their values. Fails with `nothing-to-distribute` when the root
- * has no annual target, or a `decomposePlan` code.
+ * lines. Locked annual cells keep their values. With `asOf`, closed months that already have
+ * targets keep them and only the open months are split. Fails with `nothing-to-distribute` when
+ * the root has no annual target, `period-closed` for a year that has ended, `below-closed`, or a
+ * `decomposePlan` code.
  *
  * @example
  * // The sample company: ¥1.13亿 over 4 regions → 12 teams → 78 reps × 12 months × 3 products.
@@ -751,6 +948,10 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
   const total = root === undefined ? undefined : reader.value(root, fy);
   if (root === undefined || total === undefined) return fail('nothing-to-distribute', `the plan has no ${fy} target at the top`, { node: root ?? '', period: fy });
   const months = fiscalYearMonths(input.fiscalYear, input.calendar);
+  const asOf = input.asOf;
+  if (asOf && isPeriodClosed(fy, asOf, input.calendar)) return fail('period-closed', `${fy} closed before ${asOf}; its targets are history`, { node: root, period: fy });
+  // Closed months that already hold targets are history: decomposing again leaves them as they are.
+  const fixed = asOf ? months.flatMap((m, i) => (isPeriodClosed(m, asOf, input.calendar) && reader.value(root, m) !== undefined ? [i] : [])) : [];
 
   const history: Record<string, number> = {};
   const monthly: Record<string, number> = {};
@@ -804,5 +1005,6 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
     products: products.map((p) => ({ id: p.id, new: p.new, weight: productMix.get(p.id) ?? 0 })),
     ...(hasNew ? { minNewShare: input.minNewShare ?? 0.1 } : {}),
     locked,
+    ...(fixed.length ? { fixed: { months: fixed, value: (id: string, m: string, p: string | null) => (p === null ? reader.value(id, m) : reader.cellFor(id, m, p)?.value) ?? 0 } } : {}),
   });
 }

@@ -303,6 +303,34 @@ export function periodsOf(fiscalYear: number, granularity: Granularity, calendar
   }
 }
 
+// ---- closed periods ----------------------------------------------------------------------
+
+/**
+ * Whether a period is closed as of `asOf`: its last day is before `asOf`. A closed period's
+ * targets are history (pay and reviews were measured against them), so edits leave them alone
+ * and the store and the built-in adapters refuse to rewrite them by default. A malformed period
+ * or date is never closed.
+ *
+ * @example isPeriodClosed('2026-11', '2026-12-01', { startMonth: 1 }) // true: November ended on the 30th
+ * @example isPeriodClosed('2026-12', '2026-12-01', { startMonth: 1 }) // false: December runs until the 31st
+ * @example isPeriodClosed('FY2026-Q1', '2026-06-30', { startMonth: 4 }) // false: its last day is today
+ */
+export function isPeriodClosed(period: string, asOf: string, calendar: FiscalCalendar): boolean {
+  const p = parsePeriodId(period);
+  const d = parseDate(asOf);
+  if (!p.ok || d === null) return false;
+  return rangeOf(p.value, calendar)[1] < d;
+}
+
+/**
+ * The periods of a list that are still open as of `asOf` (not `isPeriodClosed`), in the order given.
+ *
+ * @example openPeriods(fiscalYearMonths(2026, { startMonth: 1 }), '2026-12-01', { startMonth: 1 }) // ["2026-12"]
+ */
+export function openPeriods(periods: readonly string[], asOf: string, calendar: FiscalCalendar): string[] {
+  return periods.filter((p) => !isPeriodClosed(p, asOf, calendar));
+}
+
 // ---- working days ------------------------------------------------------------------------
 
 interface WorkCalendar {
@@ -405,16 +433,4 @@ export function elapsedWorkingDays(id: string, asOf: string, calendar: FiscalCal
   if (!p.ok || d === null) return 0;
   const [a, b] = rangeOf(p.value, calendar);
   return workingDays(a, Math.min(b, d), compile(calendar));
-}
-
-/**
- * Whether a period is closed on `asOf`: its last day is before `asOf`. A closed period's targets
- * are history: the store and the built-in adapters refuse to change them (by default).
- *
- * @example isPeriodClosed('2026-11', '2026-12-01', { startMonth: 1 }) // true
- * @example isPeriodClosed('FY2026', '2026-12-01', { startMonth: 1 }) // false (December is open)
- */
-export function isPeriodClosed(period: string, asOf: string, calendar: FiscalCalendar): boolean {
-  const { end } = periodRange(period, calendar);
-  return end !== '' && end < asOf;
 }

@@ -96,6 +96,16 @@ describe('applyTargetEdit', () => {
     expect(errorOf(applyTargetEdit(state(), { id: 'a', value: 1.5 }, rebalance))?.code).to.equal('invalid-value');
   });
 
+  it('refuses to change a locked cell, the edited one included, in both modes', () => {
+    for (const mode of [rebalance, absorb]) {
+      const r = applyTargetEdit(state({ a: { locked: true } }), { id: 'a', value: 600 }, mode);
+      expect(errorOf(r)).to.deep.include({ code: 'cell-locked', params: { node: 'a', period: '' } });
+      // Setting it to the value it has is no change, and passes.
+      expect(applyTargetEdit(state({ a: { locked: true } }), { id: 'a', value: 500 }, mode).ok).to.equal(true);
+    }
+    expect(errorOf(applyTargetEdit(state({ p: { locked: true } }), { id: 'p', value: 900 }, rebalance))?.code).to.equal('cell-locked');
+  });
+
   it('property: the parent total holds and locks stay in rebalance mode', () => {
     fc.assert(
       fc.property(
@@ -108,9 +118,11 @@ describe('applyTargetEdit', () => {
           const target = children[pick % children.length];
           const r = applyTargetEdit({ parent, children }, { id: target.id, value }, rebalance);
           if (!r.ok) {
-            expect(['insufficient-siblings', 'siblings-locked']).to.include(r.error.code);
+            if (target.locked && value !== target.value) expect(r.error.code).to.equal('cell-locked');
+            else expect(['insufficient-siblings', 'siblings-locked']).to.include(r.error.code);
             return;
           }
+          if (target.locked) expect(value).to.equal(target.value);
           expect(r.value.unallocated).to.equal(0);
           expect(r.value.values.p).to.equal(parent.value);
           expect(r.value.values[target.id]).to.equal(value);

@@ -17,7 +17,9 @@ import {
   type CellSource,
 } from '../../src/engine/goal-grid.js';
 import type { FiscalCalendar, MetricId, OrgNode, TargetCell } from '../../src/engine/model.js';
-import { buildOrgIndex } from '../../src/engine/rollup.js';
+import { buildOrgIndex, targetMismatches } from '../../src/engine/rollup.js';
+import { cellKey } from '../../src/engine/model.js';
+import { createPlanState, withTargetChanges } from '../../src/engine/plan-state.js';
 import { generateSampleCompany } from '../../src/engine/sample-data.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
@@ -305,5 +307,193 @@ describe('goal-grid input', () => {
     expect(!frac.ok && frac.error.code).to.equal('count-whole');
     const sign = parseCellInput('¥5', leads);
     expect(!sign.ok && sign.error.code).to.equal('count-invalid');
+  });
+});
+
+/** Writes cells over a list, by cell key, as the store does. */
+function merged(base: readonly TargetCell[], ...layers: (readonly TargetCell[])[]): TargetCell[] {
+  const all = new Map(base.map((c) => [cellKey(c), c]));
+  for (const layer of layers) for (const c of layer) all.set(cellKey(c), c);
+  return [...all.values()];
+}
+
+describe('goal-grid reader on the read model', () => {
+  it('reads the cells of a PlanState in place, and a new state after an edit', () => {
+    const { plan } = smallFixture();
+    const state = createPlanState(plan, { asOf: '2026-06-15' });
+    const r = gridReader({ state, metric: 'revenue' });
+    // The small plan: 华东 ¥7,200,000; 上海一组 ¥4,000,000 with 王芳's Q1 ¥500,000 below it.
+    expect(r.value('east', 'FY2026')).to.equal(720_000_000);
+    expect(r.remainder('east-sh', 'FY2026')).to.equal(350_000_000);
+    expect(r.locked('south', 'FY2026')).to.equal(true);
+    const edit = planGridEdit(r, { nodeId: 'east-sh', period: 'FY2026', value: 450_000_000 }, { mode: 'rebalance-siblings', asOf: state.asOf });
+    if (!edit.ok) throw new Error(edit.error.message);
+    const next = withTargetChanges(state, { set: edit.value.cells });
+    const r2 = gridReader({ state: next, metric: 'revenue' });
+    expect(r2.value('east-sh', 'FY2026')).to.equal(450_000_000);
+    expect(r2.value('east-hz', 'FY2026')).to.equal(270_000_000);
+    expect(r2.cell('east-hz', 'FY2026')).to.include({ original: 320_000_000 });
+    // The old state is untouched.
+    expect(r.value('east-sh', 'FY2026')).to.equal(400_000_000);
+  });
+});
+
+describe('goal-grid edits respect closed months', () => {
+  const months2026 = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+
+  it('sets 华东三部 FY2026 to 900万 on 1 December: only December moves, and the parent stays whole', () => {
+    // The demo: the sample company as of 2026-12-01, decomposed by 拆解目标, then 900万 typed
+    // into 华东三部's FY2026 cell (rebalance-siblings, the default mode).
+    const asOf = '2026-12-01';
+    const { plan, actuals } = generateSampleCompany({ asOf });
+    const ix = buildOrgIndex(plan.org);
+    const calendar = plan.plan.calendar;
+    const before = gridReader({ index: ix, source: source(plan.targets), calendar, metric: 'revenue' });
+    const d = planDecomposition(before, { org: plan.org, fiscalYear: 2026, calendar, metric: 'revenue', actuals, products: plan.products, asOf });
+    if (!d.ok) throw new Error(d.error.message);
+    const decomposed = merged(plan.targets, d.value.cells);
+    const reader = gridReader({ index: ix, source: source(decomposed), calendar, metric: 'revenue' });
+    const team = plan.org.find((n) => n.name === '华东三部');
+    expect(team, '华东三部').to.not.equal(undefined);
+    const teamId = team!.id;
+    const jan2nov = months2026.slice(0, 11).map((m) => reader.value(teamId, m)!);
+    expect(reader.value(teamId, 'FY2026')).to.not.equal(900_000_000);
+
+    const r = planGridEdit(reader, { nodeId: teamId, period: 'FY2026', value: 900_000_000 }, { mode: 'rebalance-siblings', asOf });
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    const after = merged(decomposed, r.value.cells);
+    const read = gridReader({ index: ix, source: source(after), calendar, metric: 'revenue' });
+    expect(read.value(teamId, 'FY2026')).to.equal(900_000_000);
+    expect(months2026.slice(0, 11).map((m) => read.value(teamId, m))).to.deep.equal(jan2nov);
+    const closedSum = jan2nov.reduce((a, b) => a + b, 0);
+    expect(read.value(teamId, '2026-12')).to.equal(900_000_000 - closedSum);
+    // No cell of a closed month changed anywhere.
+    expect(r.value.changes.filter((c) => c.period < '2026-12' && /^\d{4}-\d{2}$/.test(c.period))).to.deep.equal([]);
+    const parent = ix.parent(teamId)!;
+    const productFree = after.filter((c) => c.product === undefined);
+    const parentWarnings = targetMismatches(productFree, ix, { metric: 'revenue', period: 'FY2026' }, calendar).filter((m) => m.nodeId === parent);
+    expect(parentWarnings).to.deep.equal([]);
+    expect(targetMismatches(productFree, ix, { metric: 'revenue', period: 'FY2026' }, calendar)).to.deep.equal([]);
+  });
+
+  it('splits the difference over the open months by their weights, and keeps closed ones', () => {
+    // One rep, months 100 each; as of 2026-10-15, Jan–Sep are closed (sum 900) and Oct, Nov, Dec
+    // are open with 100 : 100 : 100 (+ a locked-free year cell 1,200). Year → 1,250: the open
+    // months take +50 split 1:1:1 → 17, 17, 16 (largest remainder, ties by earlier month).
+    const one = buildOrgIndex([node('r', null, 'rep')]);
+    const cells: TargetCell[] = [cell('r', 'FY2026', 1200), ...months2026.map((m) => cell('r', m, 100))];
+    const reader = gridReader({ index: one, source: source(cells), calendar: cal, metric: 'revenue' });
+    const r = planGridEdit(reader, { nodeId: 'r', period: 'FY2026', value: 1250 }, { mode: 'rebalance-siblings', asOf: '2026-10-15' });
+    if (!r.ok) throw new Error(r.error.message);
+    const got = Object.fromEntries(r.value.changes.map((c) => [c.period, c.newValue]));
+    expect(got).to.deep.equal({ 'FY2026': 1250, 'FY2026-Q4': 350, '2026-10': 117, '2026-11': 117, '2026-12': 116 });
+  });
+
+  it('refuses a year below what the closed months already hold, and an edit of a closed month', () => {
+    const one = buildOrgIndex([node('r', null, 'rep')]);
+    const cells: TargetCell[] = [cell('r', 'FY2026', 1200), ...months2026.map((m) => cell('r', m, 100))];
+    const reader = gridReader({ index: one, source: source(cells), calendar: cal, metric: 'revenue' });
+    // Jan–Nov closed: 1,100 already. 1,099 is below it; 1,100 leaves December at 0.
+    const low = planGridEdit(reader, { nodeId: 'r', period: 'FY2026', value: 1099 }, { mode: 'rebalance-siblings', asOf: '2026-12-01' });
+    expect(low.ok).to.equal(false);
+    if (!low.ok) expect(low.error).to.deep.include({ code: 'below-closed', params: { node: 'r', period: 'FY2026', closed: 1100, requested: 1099 } });
+    const edge = planGridEdit(reader, { nodeId: 'r', period: 'FY2026', value: 1100 }, { mode: 'rebalance-siblings', asOf: '2026-12-01' });
+    expect(edge.ok && edge.value.changes.find((c) => c.period === '2026-12')?.newValue).to.equal(0);
+    const closed = planGridEdit(reader, { nodeId: 'r', period: '2026-03', value: 150 }, { mode: 'parent-absorbs', asOf: '2026-12-01' });
+    expect(!closed.ok && closed.error.code).to.equal('period-closed');
+  });
+
+  it('distributes only what is open', () => {
+    // co FY 1,200 = a 720 (60 a month) + b 480 (40 a month); on 1 December Jan–Nov are closed.
+    // An equal distribution shares only the open December: co's 100 → 50 / 50, so a = 660 + 50 =
+    // 710 and b = 440 + 50 = 490, and their closed months stay.
+    const fam = buildOrgIndex([node('co', null), node('a', 'co', 'rep'), node('b', 'co', 'rep')]);
+    const cells: TargetCell[] = [cell('co', 'FY2026', 1200), cell('a', 'FY2026', 720), cell('b', 'FY2026', 480)];
+    for (const m of months2026) cells.push(cell('co', m, 100), cell('a', m, 60), cell('b', m, 40));
+    const reader = gridReader({ index: fam, source: source(cells), calendar: cal, metric: 'revenue' });
+    const r = planDistribute(reader, { nodeId: 'co', period: 'FY2026', method: 'equal', asOf: '2026-12-01' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.children.map((c) => `${c.id} ${c.from}→${c.to}`)).to.deep.equal(['a 720→710', 'b 480→490']);
+    const got = Object.fromEntries(r.value.changes.map((c) => [`${c.nodeId} ${c.period}`, c.newValue]));
+    expect(got).to.deep.equal({ 'a FY2026': 710, 'b FY2026': 490, 'a 2026-12': 50, 'b 2026-12': 50, 'a FY2026-Q4': 170, 'b FY2026-Q4': 130 });
+  });
+
+  it('decomposes again without touching closed months that have cells', () => {
+    const { plan, actuals } = generateSampleCompany({ regions: 2, teamsPerRegion: 2, repsPerTeam: 3, asOf: '2026-12-01' });
+    const ix = buildOrgIndex(plan.org);
+    const calendar = plan.plan.calendar;
+    const first = planDecomposition(gridReader({ index: ix, source: source(plan.targets), calendar, metric: 'revenue' }), { org: plan.org, fiscalYear: 2026, calendar, metric: 'revenue', actuals, products: plan.products, asOf: '2026-12-01' });
+    if (!first.ok) throw new Error(first.error.message);
+    // The company target rises by 1,000,000 分 and the plan is decomposed again on 1 December.
+    const raised = merged(plan.targets, first.value.cells, [{ ...plan.targets[0], value: plan.targets[0].value + 1_000_000 }]);
+    const reader = gridReader({ index: ix, source: source(raised), calendar, metric: 'revenue' });
+    const again = planDecomposition(reader, { org: plan.org, fiscalYear: 2026, calendar, metric: 'revenue', actuals, products: plan.products, asOf: '2026-12-01' });
+    if (!again.ok) throw new Error(again.error.message);
+    const out = merged(raised, again.value.cells);
+    const read = gridReader({ index: ix, source: source(out), calendar, metric: 'revenue' });
+    for (const id of ix.order) for (const m of months2026.slice(0, 11)) expect(read.value(id, m), `${id} ${m}`).to.equal(reader.value(id, m));
+    expect(again.value.cells.some((c) => c.period < '2026-12' && /^\d{4}-\d{2}$/.test(c.period))).to.equal(false);
+    expect(read.value('company', '2026-12')).to.equal(reader.value('company', '2026-12')! + 1_000_000);
+    expect(targetMismatches(out, ix, { metric: 'revenue', period: 'FY2026' }, calendar)).to.deep.equal([]);
+    for (const p of plan.products) expect(targetMismatches(out, ix, { metric: 'revenue', period: 'FY2026', product: p.id }, calendar), p.id).to.deep.equal([]);
+  });
+});
+
+describe('goal-grid locks', () => {
+  const base = () => source([cell('co', 'FY2026', 1000), cell('east', 'FY2026', 600, { locked: true }), cell('south', 'FY2026', 400), cell('a', 'FY2026', 400), cell('b', 'FY2026', 200)]);
+  const reader = (s: CellSource) => gridReader({ index, source: s, calendar: cal, metric: 'revenue' });
+
+  it('refuses an edit of the locked cell itself, naming it', () => {
+    for (const mode of ['rebalance-siblings', 'parent-absorbs'] as const) {
+      const r = planGridEdit(reader(base()), { nodeId: 'east', period: 'FY2026', value: 700 }, { mode });
+      expect(r.ok, mode).to.equal(false);
+      if (!r.ok) expect(r.error).to.deep.include({ code: 'cell-locked', params: { node: 'east', period: 'FY2026' } });
+    }
+  });
+
+  it('never moves a locked sibling when rebalancing', () => {
+    const s = base();
+    s.all.set('co|FY2026|revenue|', cell('co', 'FY2026', 1000));
+    // south is edited; east (locked) is its only sibling: refused rather than moved.
+    const r = planGridEdit(reader(s), { nodeId: 'south', period: 'FY2026', value: 300 }, { mode: 'rebalance-siblings' });
+    expect(!r.ok && r.error.code).to.equal('siblings-locked');
+  });
+
+  it('unlocks as an edit that keeps the value', () => {
+    const r = planLockToggle(reader(base()), 'east', 'FY2026');
+    expect(r.ok && r.value).to.deep.include({ nodeId: 'east', value: 600, locked: false });
+  });
+});
+
+describe('goal-grid depth', function () {
+  // Walking 10,000 levels is work, not waiting: a loaded 2-core CI box may take more than mocha's 10 s.
+  this.timeout(120000);
+  it('reads a 10,000-level chain without recursion', () => {
+    const depth = 10_000;
+    const chain: OrgNode[] = Array.from({ length: depth }, (_, i) => node(`n${i}`, i === 0 ? null : `n${i - 1}`));
+    const ix = buildOrgIndex(chain);
+    // Only the deepest node has targets: 1,234 in January and 766 in February.
+    const r = gridReader({ index: ix, source: source([cell(`n${depth - 1}`, '2026-01', 1234), cell(`n${depth - 1}`, '2026-02', 766)]), calendar: cal, metric: 'revenue' });
+    expect(r.value('n0', 'FY2026')).to.equal(2000);
+    expect(r.value('n0', 'FY2026-Q1')).to.equal(2000);
+    expect(r.value('n5000', '2026-01')).to.equal(1234);
+    expect(r.remainder('n0', 'FY2026')).to.equal(null);
+    expect(gridRows(ix, { expandDepth: depth }).rows.length).to.equal(depth);
+    const last = gridRows(ix, { expandDepth: depth }).rows[depth - 1];
+    expect(last).to.include({ id: `n${depth - 1}`, level: depth });
+  });
+
+  it('edits the root of a 10,000-level chain down to the deepest node', () => {
+    const depth = 10_000;
+    const chain: OrgNode[] = Array.from({ length: depth }, (_, i) => node(`n${i}`, i === 0 ? null : `n${i - 1}`));
+    const ix = buildOrgIndex(chain);
+    const r = gridReader({ index: ix, source: source([cell(`n${depth - 1}`, 'FY2026', 500)]), calendar: cal, metric: 'revenue' });
+    const p = planGridEdit(r, { nodeId: 'n0', period: 'FY2026', value: 800 }, { mode: 'rebalance-siblings' });
+    if (!p.ok) throw new Error(p.error.message);
+    // Every level follows: the deepest cell 500 → 800, and each node above gets its own 800.
+    expect(p.value.changes.length).to.equal(depth);
+    const byNode = new Map(p.value.changes.map((c) => [c.nodeId, `${c.oldValue}→${c.newValue}`]));
+    expect(byNode.get(`n${depth - 1}`)).to.equal('500→800');
+    expect(byNode.get('n0')).to.equal('null→800');
   });
 });

@@ -9,7 +9,9 @@ import {
   fiscalYearMonths,
   fiscalYearOf,
   isoWeek,
+  isPeriodClosed,
   isWorkingDay,
+  openPeriods,
   parsePeriodId,
   periodOf,
   periodRange,
@@ -288,5 +290,38 @@ describe('working days', () => {
     const plain = workingDaysBetween('2000-01-01', '2099-12-31', { startMonth: 1 });
     expect(plain).to.equal(26_089);
     expect(workingDaysBetween(addDays('2000-01-01', 1), '2099-12-31', { startMonth: 1 })).to.equal(26_089);
+  });
+});
+
+describe('closed periods', () => {
+  it('closes a period once its last day is before asOf', () => {
+    // November 2026 ends on the 30th: open on the 30th, closed from 1 December.
+    expect(isPeriodClosed('2026-11', '2026-11-30', jan)).to.equal(false);
+    expect(isPeriodClosed('2026-11', '2026-12-01', jan)).to.equal(true);
+    expect(isPeriodClosed('2026-12', '2026-12-01', jan)).to.equal(false);
+    // FY2026-Q1 under an April year is April–June 2026; FY2026 runs to 2027-03-31.
+    expect(isPeriodClosed('FY2026-Q1', '2026-07-01', apr)).to.equal(true);
+    expect(isPeriodClosed('FY2026-Q1', '2026-06-30', apr)).to.equal(false);
+    expect(isPeriodClosed('FY2026', '2027-03-31', apr)).to.equal(false);
+    expect(isPeriodClosed('FY2026', '2027-04-01', apr)).to.equal(true);
+    // Under end naming FY2026 ended on 2026-03-31.
+    expect(isPeriodClosed('FY2026', '2026-04-01', aprEnd)).to.equal(true);
+    // ISO week 2026-W01 is 2025-12-29..2026-01-04.
+    expect(isPeriodClosed('2026-W01', '2026-01-04', jan)).to.equal(false);
+    expect(isPeriodClosed('2026-W01', '2026-01-05', jan)).to.equal(true);
+  });
+
+  it('never closes on a malformed period or date', () => {
+    expect(isPeriodClosed('2026-13', '2027-01-01', jan)).to.equal(false);
+    expect(isPeriodClosed('2026-01', '2026-02-30', jan)).to.equal(false);
+    expect(isPeriodClosed('2026-01', '', jan)).to.equal(false);
+  });
+
+  it('keeps the open periods in order', () => {
+    const months = fiscalYearMonths(2026, jan);
+    expect(openPeriods(months, '2026-12-01', jan)).to.deep.equal(['2026-12']);
+    expect(openPeriods(months, '2026-03-31', jan)).to.deep.equal(months.slice(2));
+    expect(openPeriods(months, '2025-06-01', jan)).to.deep.equal(months);
+    expect(openPeriods(months, '2027-01-01', jan)).to.deep.equal([]);
   });
 });

@@ -212,6 +212,14 @@ export const styles = css`
     .remainder.over {
       color: var(--_danger);
     }
+    .original {
+      max-width: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      font-size: 0.72em;
+      line-height: 1.2;
+      text-decoration: line-through;
+    }
     .diff {
       font-size: 0.72em;
       color: var(--_muted);

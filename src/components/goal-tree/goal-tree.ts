@@ -7,14 +7,16 @@ import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './goal-tree.styles.js';
 import { GridNavigation, type GridNavigationHost } from './grid-navigation.js';
 import type { EditMode } from '../../engine/edit.js';
-import type { MetricId, OrgNode, TargetCell } from '../../engine/model.js';
+import type { MetricId, TargetCell } from '../../engine/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
-import { buildOrgIndex, type OrgIndex } from '../../engine/rollup.js';
+import type { OrgIndex } from '../../engine/rollup.js';
+import type { PlanState } from '../../engine/plan-state.js';
 import type { Result } from '../../engine/result.js';
 import type { ViewName } from '../../engine/views.js';
 import {
   DISTRIBUTE_METHODS,
   attainment,
+  editRefusal,
   gridActuals,
   gridColumns,
   gridReader,
@@ -107,6 +109,8 @@ const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16
  * @csspart distribute - The "distribute" button of a parent row.
  * @csspart value - The formatted value of a cell.
  * @csspart remainder - The unallocated (or over-allocated) amount under a parent.
+ * @csspart original - The original target of a revised cell, struck through beside the target in force.
+ * @csspart unlock - The "unlock" action offered when an edit of a locked cell is refused.
  * @csspart input - The inline editor.
  * @csspart lock-icon - The padlock of a locked cell.
  * @csspart dialog - The distribute dialog.
@@ -159,6 +163,8 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   /** The problems of the last rejected CSV import, one line each (nothing was applied). */
   @state() private importErrors: string[] = [];
   @state() private dialog: DialogState | null = null;
+  /** The locked cell whose edit was just refused: the message offers to unlock it. */
+  @state() private unlockOffer: { nodeId: string; period: string } | null = null;
 
   private readonly nav = new GridNavigation(this);
   /** Invalid entries the user left: they stay in their cells with the message until fixed or cancelled. */
@@ -176,12 +182,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private followFocus = false;
 
   // Memoized models: rebuilt only when their inputs change, never on a plain re-render.
-  private memoOrg?: readonly OrgNode[];
-  private memoIndex: OrgIndex | null = null;
   private memoRowsKey = '';
   private memoRowsIndex: OrgIndex | null = null;
   private memoRows: GridRows = { rows: [], rowOf: new Map(), needsLoad: [] };
   private memoReaderKey = '';
+  private memoReaderState: PlanState | null = null;
   private memoReader: GridReader | null = null;
   private memoActualsKey: unknown[] = [];
   private memoActuals: Map<string, number> | null = null;
@@ -190,13 +195,9 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   // ---- models --------------------------------------------------------------------------
 
+  /** The org index of the read model (rebuilt by the store only when the org changes). */
   private get index(): OrgIndex | null {
-    const org = this.activeStore?.snapshot?.org;
-    if (org !== this.memoOrg) {
-      this.memoOrg = org;
-      this.memoIndex = org ? buildOrgIndex(org) : null;
-    }
-    return this.memoIndex;
+    return this.activeStore?.state?.index ?? null;
   }
 
   private get model(): GridRows {
@@ -210,17 +211,17 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     return this.memoRows;
   }
 
+  /** One reader per read-model state (immutable, so its memoized answers never go stale), metric and product. */
   private get reader(): GridReader | null {
     const s = this.activeStore;
-    const index = this.index;
-    if (!s?.snapshot || !index) return null;
-    const key = `${s.revision}|${this.metric}|${this.product}`;
-    if (key !== this.memoReaderKey || this.memoReader?.index !== index) {
+    const state = s?.state;
+    if (!s?.snapshot || !state) return null;
+    const key = `${this.metric}|${this.product}`;
+    if (key !== this.memoReaderKey || state !== this.memoReaderState) {
       this.memoReaderKey = key;
+      this.memoReaderState = state;
       this.memoReader = gridReader({
-        index,
-        source: s,
-        calendar: s.snapshot.plan.calendar,
+        state,
         metric: this.metric,
         product: this.product || null,
         isPending: (c) => s.isPending(c),
@@ -246,7 +247,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   private viewsFor(): GridViews | null {
     const s = this.activeStore!;
-    const key = `${s.revision}|${this.metric}|${this.product}|${this.growth}|${JSON.stringify(this.blendWeights ?? null)}|${this.market ? Object.keys(this.market).length : 0}`;
+    const key = `${s.dataRevision}|${this.metric}|${this.product}|${this.growth}|${JSON.stringify(this.blendWeights ?? null)}|${this.market ? Object.keys(this.market).length : 0}`;
     if (key !== this.memoViewsKey) {
       this.memoViewsKey = key;
       const r = gridViews(this.reader!, {
@@ -474,8 +475,9 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   /** The localized text of an engine error, with amounts in the metric's format. */
   private errorMessage(err: Issue): string {
     const params: Record<string, string | number> = { ...err.params };
-    for (const k of ['max', 'min']) if (typeof params[k] === 'number') params[k] = this.fmt(params[k] as number);
+    for (const k of ['max', 'min', 'closed', 'requested']) if (typeof params[k] === 'number') params[k] = this.fmt(params[k] as number);
     if (typeof params.period === 'string') params.period = this.periodLabel(params.period);
+    if (typeof params.node === 'string') params.node = this.nameOf(params.node);
     const m = this.t.errors[err.code];
     return m ? m(params) : err.message;
   }
@@ -483,6 +485,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private showError(err: Issue, source: QkErrorDetail['source']): string {
     const message = this.errorMessage(err);
     this.message = message;
+    this.unlockOffer = err.code === 'cell-locked' && typeof err.params?.node === 'string' && typeof err.params.period === 'string' ? { nodeId: err.params.node, period: err.params.period } : null;
     this.dispatchEvent(new QkErrorEvent({ code: err.code, message, source }));
     return message;
   }
@@ -502,12 +505,19 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const row = this.model.rows[this.nav.row];
     if (!row || row.kind !== 'node' || !this.isEditableCol(this.nav.col)) return;
     const period = this.columns[this.nav.col - 1].period;
+    // A locked cell or a closed period refuses at once, before anything is typed into it.
+    const refused = editRefusal(this.reader!, row.id, period, this.activeStore!.asOf);
+    if (refused && !refused.ok) {
+      this.showError(refused.error, 'input');
+      return;
+    }
     const key = `${row.id}|${period}`;
     const draft = this.drafts.get(key);
     const v = this.reader!.value(row.id, period);
     const exact = v === undefined ? '' : metricUnit(this.metric) === 'money' ? this.exactMoney(v) : String(v);
     this.editing = { nodeId: row.id, period, text: text ?? draft?.text ?? exact, select: text === null };
     this.message = draft?.message ?? '';
+    this.unlockOffer = null;
   }
 
   /** The amount in major units, without grouping or a trailing `.00`, so it reads back exactly. */
@@ -530,10 +540,14 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       this.closeEdit(key);
       return true;
     }
-    const plan = planGridEdit(reader, { nodeId: ed.nodeId, period: ed.period, value: parsed.value }, { mode: this.editMode });
+    const plan = planGridEdit(reader, { nodeId: ed.nodeId, period: ed.period, value: parsed.value }, { mode: this.editMode, asOf: s.asOf });
     if (!plan.ok) return this.keepDraft(key, ed.text, plan.error);
+    if (!this.apply(plan.value.cells, plan.value.changes, this.t.goalTree.undoLabel({ name: this.nameOf(ed.nodeId), period: this.periodLabel(ed.period) }), 'manual')) {
+      // The store refused (rights, a lock, a closed period): the entry stays with the reason.
+      this.drafts.set(key, { text: ed.text, message: this.message });
+      return false;
+    }
     this.closeEdit(key);
-    this.apply(plan.value.cells, plan.value.changes, this.t.goalTree.undoLabel({ name: this.nameOf(ed.nodeId), period: this.periodLabel(ed.period) }), 'manual');
     return true;
   }
 
@@ -547,6 +561,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     this.drafts.delete(key);
     this.editing = null;
     this.message = '';
+    this.unlockOffer = null;
   }
 
   private cancelEdit(): void {
@@ -556,33 +571,51 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   }
 
   /** One undo step in the store, then one `qk-target-change` per changed cell. */
-  private apply(cells: TargetCell[], changes: readonly GridCellChange[], label: string, source: 'manual' | 'top-down' | 'import'): void {
+  private apply(cells: TargetCell[], changes: readonly GridCellChange[], label: string, source: 'manual' | 'top-down' | 'import'): boolean {
     const s = this.activeStore!;
-    s.applyCells(cells, { label, source });
+    const r = s.applyCells(cells, { label, source });
+    if (!r.ok) {
+      // The store checks identity, locks and closed periods again: its refusal is shown, nothing changed.
+      this.showError({ code: r.error.code, message: r.error.message, ...(r.error.params ? { params: r.error.params } : {}) }, 'input');
+      return false;
+    }
     for (const c of changes) {
       this.dispatchEvent(new QkTargetChangeEvent({ nodeId: c.nodeId, period: c.period, metric: c.metric, product: c.product ?? null, oldValue: c.oldValue, newValue: c.newValue, source }));
     }
     this.announcement = this.t.goalTree.applied({ count: changes.length });
+    return true;
   }
 
   private toggleLock(): void {
     const row = this.model.rows[this.nav.row];
     if (!row || row.kind !== 'node' || !this.isEditableCol(this.nav.col)) return;
-    const period = this.columns[this.nav.col - 1].period;
-    const r = planLockToggle(this.reader!, row.id, period);
+    this.setLock(row.id, this.columns[this.nav.col - 1].period);
+  }
+
+  /** Locks or unlocks one cell as an undoable edit (the store's identity checks decide who may). */
+  private setLock(nodeId: string, period: string): void {
+    const r = planLockToggle(this.reader!, nodeId, period);
     if (!r.ok) {
       this.showError(r.error, 'input');
       return;
     }
-    const names = { name: this.nameOf(row.id), period: this.periodLabel(period) };
-    this.activeStore!.applyCells([r.value], { label: r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names) });
+    const names = { name: this.nameOf(nodeId), period: this.periodLabel(period) };
+    const applied = this.activeStore!.applyCells([r.value], { label: r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names) });
+    if (!applied.ok) {
+      this.showError({ code: applied.error.code, message: applied.error.message, ...(applied.error.params ? { params: applied.error.params } : {}) }, 'input');
+      return;
+    }
+    if (this.unlockOffer?.nodeId === nodeId && this.unlockOffer.period === period) {
+      this.unlockOffer = null;
+      this.message = '';
+    }
     this.announcement = r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names);
   }
 
   private decompose = (): void => {
     const s = this.activeStore!;
     const snap = s.snapshot!;
-    const r = planDecomposition(this.reader!, { org: snap.org, fiscalYear: snap.plan.fiscalYear, calendar: snap.plan.calendar, metric: this.metric, actuals: s.actuals, products: snap.products });
+    const r = planDecomposition(this.reader!, { org: snap.org, fiscalYear: snap.plan.fiscalYear, calendar: snap.plan.calendar, metric: this.metric, actuals: s.actuals, products: snap.products, asOf: s.asOf });
     if (!r.ok) {
       this.showError(r.error, 'engine');
       return;
@@ -595,14 +628,23 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private diff(next: readonly TargetCell[]): { cells: TargetCell[]; changes: GridCellChange[] } {
     const s = this.activeStore!;
     const changes: GridCellChange[] = [];
-    const cells = next.filter((c) => {
+    const cells: TargetCell[] = [];
+    for (const c of next) {
       const before = s.getCell(c.nodeId, c.period, c.metric, c.product);
-      if (before?.value === c.value) return false;
+      if (before?.value === c.value) continue;
       changes.push({ nodeId: c.nodeId, period: c.period, metric: c.metric, ...(c.product ? { product: c.product } : {}), oldValue: before ? before.value : null, newValue: c.value });
-      return true;
-    });
+      // A rewritten cell keeps its lock and its original target.
+      cells.push(before ? { ...before, ...c, ...(before.locked ? { locked: true } : {}), ...(before.original !== undefined ? { original: before.original } : {}) } : c);
+    }
     return { cells, changes };
   }
+
+  private unlockOffered = (): void => {
+    const offer = this.unlockOffer;
+    if (!offer) return;
+    this.setLock(offer.nodeId, offer.period);
+    void this.nav.focusCell(this.nav.row, this.nav.col);
+  };
 
   // ---- CSV -------------------------------------------------------------------------------
 
@@ -811,7 +853,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             <button class="primary" part="decompose" @click=${this.decompose}>${t.goalTree.decompose}</button>
           </div>`
         : nothing}
-      ${this.message ? html`<div class="message" part="message" id="message" role="alert">${this.message}</div>` : nothing}
+      ${this.message
+        ? html`<div class="message" part="message" id="message" role="alert">${this.message}${this.unlockOffer && this.canEdit
+            ? html` <span class="hint">${t.goalTree.unlockHint}</span> <button part="unlock" @click=${this.unlockOffered}>${t.goalTree.unlock}</button>`
+            : nothing}</div>`
+        : nothing}
       <div class="scroller" part="scroller" @scroll=${this.onScroll}>
         <div
           class="grid"
@@ -954,14 +1000,17 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const locked = reader.locked(id, col.period);
     const changed = reader.changed(id, col.period);
     const rem = row.expandable ? reader.remainder(id, col.period) : null;
+    // Dual view: a target revised after approval or after its period started shows its original too.
+    const own = reader.cell(id, col.period);
+    const original = own?.original !== undefined && own.original !== own.value ? own.original : undefined;
     const cls = `cell value${locked ? ' locked' : ''}${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}`;
     const part = `cell value-cell${locked ? ' locked' : ''}${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}`;
     // Few DOM nodes per cell (10,000-row grids): no whitespace between parts, one part per slot, and
     // the rare extras (lock, changed, remainder) in one part that is empty for most cells.
     const amount = draft ? html`<span class="draft">${draft.text}</span>` : this.fmt(reader.value(id, col.period));
     const extras =
-      locked || changed || rem
-        ? html`${locked ? html`<span class="qk-visually-hidden">${t.goalTree.locked}</span>` : nothing}${changed ? html`<span class="qk-visually-hidden">${t.goalTree.changed}</span>` : nothing}${rem
+      locked || changed || rem || original !== undefined
+        ? html`${original !== undefined ? html`<s class="original" part="original"><span class="qk-visually-hidden">${t.goalTree.original} </span>${this.fmt(original)}</s>` : nothing}${locked ? html`<span class="qk-visually-hidden">${t.goalTree.locked}</span>` : nothing}${changed ? html`<span class="qk-visually-hidden">${t.goalTree.changed}</span>` : nothing}${rem
             ? html`<span class="remainder${rem < 0 ? ' over' : ''}" part="remainder">${rem > 0 ? t.goalTree.unallocated({ amount: this.fmt(rem) }) : t.goalTree.overAllocated({ amount: this.fmt(-rem) })}</span>`
             : nothing}`
         : nothing;
@@ -973,6 +1022,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       aria-readonly=${this.canEdit ? nothing : 'true'}
       aria-invalid=${invalid ? 'true' : nothing}
       aria-describedby=${invalid && this.message ? 'message' : nothing}
+      title=${original !== undefined ? t.goalTree.revised({ value: this.fmt(own!.value), original: this.fmt(original) }) : nothing}
       data-r=${r}
       data-c=${c}
       tabindex=${tabindex}

@@ -8,6 +8,9 @@ import type { LocalizedMessages } from '../types.js';
 export const goalGridMessages: LocalizedMessages = {
   en: {
     'period-locked': ({ period }) => `The locked target for ${period} would have to change. Unlock it first.`,
+    'cell-locked': ({ node, period }) => `The target of ${node}${period ? ` for ${period}` : ''} is locked: a lock holds it against every edit. Unlock it to change it.`,
+    'period-closed': ({ period }) => `${period} has closed: its targets are history and cannot be edited here.`,
+    'below-closed': ({ node, period, closed }) => `The closed months of ${period} already hold ${closed} for ${node}: the target cannot be lower than that.`,
     'count-invalid': ({ input }) => `“${input}” is not a count. Enter a whole number such as 1,200 or 1.2万.`,
     'count-whole': ({ input }) => `“${input}” is not a whole number.`,
     'nothing-to-lock': () => 'There is no target here to lock.',
@@ -20,6 +23,9 @@ export const goalGridMessages: LocalizedMessages = {
   },
   'zh-CN': {
     'period-locked': ({ period }) => `${period} 的目标已锁定，需要先解锁才能修改。`,
+    'cell-locked': ({ node, period }) => `${node}${period ? ` 在 ${period}` : ''} 的目标已锁定：锁定的目标不接受任何修改。请先解锁再修改。`,
+    'period-closed': ({ period }) => `${period} 已结束：其目标已成为历史，不能在此修改。`,
+    'below-closed': ({ node, period, closed }) => `${node} 在 ${period} 已结束的月份已有目标 ${closed}，新目标不能低于此数。`,
     'count-invalid': ({ input }) => `“${input}”不是有效数量，请输入整数，如 1,200 或 1.2万。`,
     'count-whole': ({ input }) => `“${input}”不是整数。`,
     'nothing-to-lock': () => '这里没有可锁定的目标。',

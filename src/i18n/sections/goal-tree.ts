@@ -36,6 +36,14 @@ export interface GoalTreeStrings {
   applied: (p: { count: number }) => string;
   lockedNow: (p: { name: string; period: string }) => string;
   unlockedNow: (p: { name: string; period: string }) => string;
+  /** The action offered beside a refused edit of a locked cell. */
+  unlock: string;
+  /** How to unlock from the keyboard, after the refusal. */
+  unlockHint: string;
+  /** Read before the struck-through target a cell had before it was revised. */
+  original: string;
+  /** Tooltip of a revised cell: the target in force and the original. */
+  revised: (p: { value: string; original: string }) => string;
   editLabel: (p: { name: string; period: string }) => string;
   undoLabel: (p: { name: string; period: string }) => string;
   distributeLabel: (p: { name: string }) => string;
@@ -80,11 +88,15 @@ export const goalTreeStrings: Record<QkLocale, GoalTreeStrings> = {
     applied: ({ count }) => (count === 1 ? '1 target changed.' : `${count} targets changed.`),
     lockedNow: ({ name, period }) => `${name} ${period} locked.`,
     unlockedNow: ({ name, period }) => `${name} ${period} unlocked.`,
+    unlock: 'Unlock',
+    unlockHint: 'Press Space on the cell, or Unlock, to unlock it.',
+    original: 'Original target',
+    revised: ({ value, original }) => `Revised target ${value}; original target ${original}`,
     editLabel: ({ name, period }) => `Target of ${name} for ${period}`,
     undoLabel: ({ name, period }) => `Edit ${name} ${period}`,
     distributeLabel: ({ name }) => `Distribute ${name}`,
     decomposeLabel: 'Decompose plan',
-    keyboardHelp: 'Arrow keys move; Right/Left expand and collapse; Enter, F2 or a digit edits; Enter saves, Escape cancels; Space locks; Shift+Enter distributes.',
+    keyboardHelp: 'Arrow keys move; Right/Left expand and collapse; Enter, F2 or a digit edits; Enter saves, Escape cancels; Space locks or unlocks; Shift+Enter distributes.',
     exportCsv: 'Export CSV',
     importCsv: 'Import CSV',
     importLabel: ({ count }) => `Import of ${count === 1 ? '1 target' : `${count} targets`}`,
@@ -122,11 +134,15 @@ export const goalTreeStrings: Record<QkLocale, GoalTreeStrings> = {
     applied: ({ count }) => `已修改 ${count} 个目标。`,
     lockedNow: ({ name, period }) => `已锁定${name} ${period}。`,
     unlockedNow: ({ name, period }) => `已解锁${name} ${period}。`,
+    unlock: '解锁',
+    unlockHint: '在该单元格按空格键或点击“解锁”即可解锁。',
+    original: '原目标',
+    revised: ({ value, original }) => `调整后目标 ${value}；原目标 ${original}`,
     editLabel: ({ name, period }) => `${name} ${period} 目标`,
     undoLabel: ({ name, period }) => `修改${name} ${period}`,
     distributeLabel: ({ name }) => `分配${name}`,
     decomposeLabel: '拆解目标',
-    keyboardHelp: '方向键移动；右/左键展开或收起；Enter、F2 或输入数字开始编辑；Enter 保存，Esc 取消；空格键锁定；Shift+Enter 分配。',
+    keyboardHelp: '方向键移动；右/左键展开或收起；Enter、F2 或输入数字开始编辑；Enter 保存，Esc 取消；空格键锁定或解锁；Shift+Enter 分配。',
     exportCsv: '导出 CSV',
     importCsv: '导入 CSV',
     importLabel: ({ count }) => `导入 ${count} 项目标`,
