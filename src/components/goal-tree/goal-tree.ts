@@ -847,6 +847,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const label = `${t.goalTree.title} · ${t.metrics[this.metric] ?? this.metric}${this.product ? ` · ${s.snapshot.products.find((p) => p.id === this.product)?.name ?? this.product}` : ''}`;
     return html`
       ${this.renderToolbar(s)}
+      ${this.renderSaveStatus()}
       ${offer
         ? html`<div class="notice" part="notice">
             <span>${t.goalTree.decomposeHint}</span>
