@@ -121,7 +121,14 @@ export function scorecardsFromSnapshot(source: ScorecardSource, query: Scorecard
   const won = stages[stages.length - 1], beforeWon = stages[stages.length - 2];
   const mentees = new Map<string, number>();
   for (const n of source.org) if (n.mentorId) mentees.set(n.mentorId, (mentees.get(n.mentorId) ?? 0) + 1);
-  const open = source.actuals?.pipeline ?? [];
+  // The open pipeline by rep, once: filtering the whole pipeline per rep is quadratic in org size.
+  const open = new Map<string, { total: number; complete: number }>();
+  for (const o of source.actuals?.pipeline ?? []) {
+    const f = open.get(o.repId) ?? { total: 0, complete: 0 };
+    f.total++;
+    if (o.productId !== undefined && o.expectedClose >= source.asOf) f.complete++;
+    open.set(o.repId, f);
+  }
 
   const measure = (p: string): Map<string, Partial<Record<ScorecardKpiId, KpiMeasure>>> => {
     const range = periodRange(p, cal);
@@ -152,7 +159,7 @@ export function scorecardsFromSnapshot(source: ScorecardSource, query: Scorecard
       const rep = ix.byId.get(id)!;
       const w = f.counts.get(won) ?? 0, q = f.counts.get(beforeWon) ?? 0;
       const target = targets.get(id);
-      const mine = open.filter((o) => o.repId === id);
+      const mine = open.get(id);
       out.set(id, {
         attainment: target !== undefined
           ? { actual: f.revenue, benchmark: target }
@@ -162,7 +169,7 @@ export function scorecardsFromSnapshot(source: ScorecardSource, query: Scorecard
         avgDealSize: { actual: w > 0 ? f.revenue / w : null, benchmark: teamWon > 0 ? teamRevenue / teamWon : null },
         collectionRate: { actual: f.revenue > 0 ? f.collections / f.revenue : null, benchmark: teamRevenue > 0 ? teamCollections / teamRevenue : null },
         crossSell: { actual: f.products.size, benchmark: medProducts },
-        crmCompleteness: { actual: mine.length > 0 ? mine.filter((o) => o.productId !== undefined && o.expectedClose >= source.asOf).length / mine.length : null, benchmark: 1 },
+        crmCompleteness: { actual: mine ? mine.complete / mine.total : null, benchmark: 1 },
         mentoring: { actual: mentees.get(id) ?? 0, benchmark: 1 },
         ...(query.extras?.[id] ?? {}),
       });
