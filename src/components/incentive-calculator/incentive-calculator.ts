@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import type { Actual, ProductLine } from '../../engine/model.js';
-import { formatMoney, formatPercent } from '../../engine/money.js';
+import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
 import {
   parseCommissionPlan,
   payoutCurve,
@@ -24,6 +24,8 @@ import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './curve-layout.js';
 import { styles } from './incentive-calculator.styles.js';
 import { registerIncentiveStrings } from '../../i18n/register/incentive.js';
+import type { CreditBasis } from '../../i18n/sections/incentive.js';
+import { PAGE_SIZE, PagerController, pagerStyles } from '../../internal/pager.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -39,7 +41,7 @@ interface Common {
 type ViewModel =
   | { kind: 'plan-error'; error: Issue }
   | { kind: 'error'; error: Issue }
-  | ({ kind: 'rep'; payout: Payout; mentoring: MentoringCredit | null } & Common)
+  | ({ kind: 'rep'; payout: Payout; mentoring: MentoringCredit | null; booked: number } & Common)
   | ({ kind: 'no-target' } & Common)
   | ({ kind: 'manager'; team: TeamPayouts } & Common);
 
@@ -99,7 +101,7 @@ export class QkIncentiveCalculator extends QkElement {
 
   protected static override registerStrings = registerIncentiveStrings;
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, pagerStyles, styles];
 
   /** `rep` or `manager`; default: from the focus (a rep → rep, anything above → manager) or from `.person` / `.people`. */
   @property({ reflect: true }) view: 'rep' | 'manager' | '' = '';
@@ -133,6 +135,11 @@ export class QkIncentiveCalculator extends QkElement {
   @state() private extra = 0;
   @state() private sortKey: SortKey = 'total';
   @state() private sortDir: 'ascending' | 'descending' = 'descending';
+
+  /** The team table shows one page at a time, with a search by name. */
+  private readonly pager = new PagerController(this);
+  private sortedFor: unknown[] = [];
+  private sorted: TeamPayouts['rows'] = [];
 
   private memoKey: unknown[] = [];
   private memo: ViewModel | null = null;
@@ -217,7 +224,7 @@ export class QkIncentiveCalculator extends QkElement {
     const row = team.value.rows[0];
     if (!row) return { kind: 'no-target', ...base };
     if (!row.payout) return row.error.code === 'incentive-target-invalid' ? { kind: 'no-target', ...base } : { kind: 'error', error: row.error };
-    return { kind: 'rep', payout: row.payout, mentoring: team.value.mentoring.find((m) => m.mentorId === row.person.id) ?? null, ...base };
+    return { kind: 'rep', payout: row.payout, mentoring: team.value.mentoring.find((m) => m.mentorId === row.person.id) ?? null, booked: row.payout.booked, ...base };
   }
 
   protected override render() {
@@ -267,19 +274,26 @@ export class QkIncentiveCalculator extends QkElement {
     const whatPayout = what?.ok ? what.value : null;
     const curve = payoutCurve(vm.plan, p.target, { multiplier: p.effectiveMultiplier, maxAttainment: range.maxAttainment });
     const title = t.repTitle({ name: vm.name, period: vm.period });
+    // The booked figure is the one every other widget shows; the figure paid on, where it differs, names its basis.
+    const basis = p.revenue !== vm.booked ? this.creditBasis(vm.plan) : null;
+    const tip = basis ? this.basisText(vm, basis, this.money(vm, vm.booked, true)) : '';
     return html`<section part="base" class="base" aria-label=${title}>
       <header part="header" class="header"><h3 part="title" class="title">${title}</h3></header>
+      ${basis ? this.basisTip(tip) : nothing}
       <dl part="figures" class="figures">
         <div class="fig">
           <dt>${t.attainment}</dt>
-          <dd class="big">${this.pct(p.attainment)}</dd>
+          <dd class="big">${this.pct(p.attainment)}${basis ? this.basisTag(basis, tip) : nothing}</dd>
           ${p.originalTarget !== p.target
             ? html`<dd class="sub">${t.originalTarget({ target: this.money(vm, p.originalTarget, true), attainment: this.pct(p.originalAttainment) })}</dd>`
             : nothing}
         </div>
         <div class="fig">
-          <dt>${t.revenue({ basis: p.basis })}</dt>
-          <dd class="big">${t.actualOfTarget({ actual: this.money(vm, p.revenue, true), target: this.money(vm, p.target, true) })}</dd>
+          <dt>${t.revenue({ basis: 'booked' })}</dt>
+          <dd part="booked" class="big">${t.actualOfTarget({ actual: this.money(vm, vm.booked, true), target: this.money(vm, p.target, true) })}</dd>
+          ${basis
+            ? html`<dd part="credited" class="sub">${t.credited({ amount: this.money(vm, p.revenue, true) })}${this.basisTag(basis, tip)}</dd>`
+            : nothing}
         </div>
         <div class="fig">
           <dt>${t.payoutSoFar}</dt>
@@ -304,6 +318,27 @@ export class QkIncentiveCalculator extends QkElement {
       </div>
       ${this.renderWhatIf(vm, p, range, extra, whatPayout)}
     </section>`;
+  }
+
+  /** Why the figure paid on can differ from bookings under this plan, or null when it cannot. */
+  private creditBasis(plan: CommissionPlan): CreditBasis | null {
+    return plan.basis === 'collected' ? 'collected' : plan.clawback ? 'clawback' : null;
+  }
+
+  private basisText(vm: Common, basis: CreditBasis, booked: string | null): string {
+    return this.t.incentive.basisTip({ basis, days: vm.plan.clawback?.days ?? 0, booked });
+  }
+
+  /**
+   * The label beside a figure paid on another basis than bookings, with its tooltip: a title for the
+   * pointer, and the hidden `#basis-tip` (rendered once by `basisTip`) as its description for screen readers.
+   */
+  private basisTag(basis: CreditBasis, tip: string): TemplateResult {
+    return html` <span part="basis" class="basis" title=${tip} aria-describedby="basis-tip">${this.t.incentive.basisLabel({ basis })}</span>`;
+  }
+
+  private basisTip(tip: string): TemplateResult {
+    return html`<span id="basis-tip" role="tooltip" class="qk-visually-hidden">${tip}</span>`;
   }
 
   private lineLabel(vm: Common, l: PayoutLine): string {
@@ -410,23 +445,14 @@ export class QkIncentiveCalculator extends QkElement {
     const t = this.t.incentive;
     const title = t.teamTitle({ name: vm.name, period: vm.period });
     if (vm.team.rows.length === 0) return html`<div part="state empty" class="qk-state" role="status">${t.noPeople({ name: vm.name })}</div>`;
-    const credit = new Map(vm.team.mentoring.map((m) => [m.mentorId, m.credit]));
-    const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
-      if (k === 'name') return r.person.name ?? r.person.id;
-      if (k === 'mentoring') return credit.get(r.person.id) ?? 0;
-      if (!r.payout) return k === 'target' ? r.person.target : null;
-      return r.payout[k];
-    };
-    const dir = this.sortDir === 'ascending' ? 1 : -1;
-    const rows = [...vm.team.rows].sort((a, b) => {
-      const x = value(a, this.sortKey), y = value(b, this.sortKey);
-      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-      return (typeof x === 'string' ? x.localeCompare(String(y), this.locale) : x - (y as number)) * dir;
-    });
+    const credit = this.credits(vm);
+    const page = this.pager.view(this.sortedRows(vm), (r) => r.person.name ?? r.person.id, (r) => r.person.id, `${vm.name}|${vm.period}`);
+    const basis = this.creditBasis(vm.plan);
+    const tip = basis ? this.basisText(vm, basis, null) : '';
     const cols: [SortKey, string][] = [
       ['name', t.person],
       ['target', t.target],
-      ['revenue', t.revenueColumn({ basis: vm.plan.basis })],
+      ['revenue', basis ? t.creditedColumn : t.revenueColumn({ basis: vm.plan.basis })],
       ['attainment', t.attainment],
       ['total', t.payout],
       ['mentoring', t.mentoringColumn],
@@ -435,6 +461,8 @@ export class QkIncentiveCalculator extends QkElement {
     const tot = vm.team.totals;
     return html`<section part="base" class="base" aria-label=${title}>
       <header part="header" class="header"><h3 part="title" class="title">${title}</h3></header>
+      ${basis ? this.basisTip(tip) : nothing}
+      ${this.pager.render(page, t.pager, this.locale)}
       <div class="table-wrap">
         <table part="team" class="team">
           <caption class="qk-visually-hidden">${title}</caption>
@@ -442,11 +470,11 @@ export class QkIncentiveCalculator extends QkElement {
             ${cols.map(([k, label]) => html`<th scope="col" class=${k === 'name' ? '' : 'num'} aria-sort=${this.sortKey === k ? this.sortDir : 'none'}>
               <button part="sort" type="button" aria-label=${t.sortBy({ column: label })} @click=${() => this.sortBy(k)}>
                 ${label}<span aria-hidden="true" class="arrow">${this.sortKey === k ? (this.sortDir === 'ascending' ? '▲' : '▼') : ''}</span>
-              </button>
+              </button>${k === 'revenue' && basis ? this.basisTag(basis, tip) : nothing}
             </th>`)}
           </tr></thead>
           <tbody>
-            ${rows.map((r) => {
+            ${page.items.map((r) => {
               const name = r.person.name ?? r.person.id;
               return html`<tr>
                 <th scope="row">${store
@@ -456,7 +484,9 @@ export class QkIncentiveCalculator extends QkElement {
                   ? html`<span class="sub original"> (${t.originalShort({ target: this.money(vm, r.payout.originalTarget, true) })})</span>`
                   : nothing}</td>
                 ${r.payout
-                  ? html`<td class="num">${this.money(vm, r.payout.revenue, true)}</td>
+                  ? html`<td class="num">${this.money(vm, r.payout.revenue, true)}${r.payout.revenue !== r.payout.booked
+                        ? html`<span class="sub booked"> (${t.bookedShort({ amount: this.money(vm, r.payout.booked, true) })})</span>`
+                        : nothing}</td>
                       <td class="num">${this.pct(r.payout.attainment)}${r.payout.originalTarget !== r.payout.target
                         ? html`<span class="sub"> (${this.pct(r.payout.originalAttainment)})</span>`
                         : nothing}</td>
@@ -467,7 +497,7 @@ export class QkIncentiveCalculator extends QkElement {
             })}
           </tbody>
           <tfoot><tr>
-            <th scope="row">${t.teamTotal({ count: tot.people })}</th>
+            <th scope="row">${t.teamTotal({ count: tot.people, countText: formatCount(tot.people, this.locale) })}</th>
             <td class="num">${this.money(vm, tot.target, true)}</td>
             <td class="num">${this.money(vm, tot.revenue, true)}</td>
             <td class="num">${this.pct(tot.attainment)}</td>
@@ -480,10 +510,55 @@ export class QkIncentiveCalculator extends QkElement {
     </section>`;
   }
 
+  /** Each mentor's credit, by id (memoized with the team). */
+  private creditsFor?: TeamPayouts;
+  private creditMap = new Map<string, number>();
+  private credits(vm: Extract<ViewModel, { kind: 'manager' }>): Map<string, number> {
+    if (this.creditsFor !== vm.team) {
+      this.creditsFor = vm.team;
+      this.creditMap = new Map(vm.team.mentoring.map((m) => [m.mentorId, m.credit]));
+    }
+    return this.creditMap;
+  }
+
+  /** The team's rows in the chosen order, sorted once per team, column and direction (not on every render). */
+  private sortedRows(vm: Extract<ViewModel, { kind: 'manager' }>): TeamPayouts['rows'] {
+    const key = [vm.team, this.sortKey, this.sortDir, this.locale];
+    if (key.every((k, i) => k === this.sortedFor[i])) return this.sorted;
+    const credit = this.credits(vm);
+    const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
+      if (k === 'name') return r.person.name ?? r.person.id;
+      if (k === 'mentoring') return credit.get(r.person.id) ?? 0;
+      if (!r.payout) return k === 'target' ? r.person.target : null;
+      return r.payout[k];
+    };
+    const dir = this.sortDir === 'ascending' ? 1 : -1;
+    const collator = new Intl.Collator(this.locale);
+    const k = this.sortKey;
+    const keyed = vm.team.rows.map((r) => ({ r, v: value(r, k) }));
+    keyed.sort((a, b) => {
+      const x = a.v, y = b.v;
+      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+      return (typeof x === 'string' ? collator.compare(x, String(y)) : x - (y as number)) * dir;
+    });
+    this.sortedFor = key;
+    this.sorted = keyed.map((e) => e.r);
+    return this.sorted;
+  }
+
   private renderMentoring(vm: Extract<ViewModel, { kind: 'manager' }>): TemplateResult {
     const t = this.t.incentive;
-    const list = vm.team.mentoring.filter((m) => m.mentees.length > 0);
-    if (list.length === 0) return html`<p part="mentoring" class="muted">${t.noMentoring}</p>`;
+    const all = vm.team.mentoring.filter((m) => m.mentees.length > 0);
+    if (all.length === 0) return html`<p part="mentoring" class="muted">${t.noMentoring}</p>`;
+    // A large org has thousands of mentors: list the first page of them; every credit is also in the team table.
+    const list: typeof all = [];
+    let shown = 0;
+    for (const m of all) {
+      if (shown + m.mentees.length > PAGE_SIZE && list.length > 0) break;
+      list.push(m);
+      shown += m.mentees.length;
+    }
+    const more = all.length - list.length;
     return html`<table part="mentoring" class="mentoring">
       <caption>${t.mentoringTitle}</caption>
       <thead><tr><th scope="col">${t.mentor}</th><th scope="col">${t.mentee}</th><th scope="col" class="num">${t.menteeRampBonus}</th><th scope="col" class="num">${t.credit}</th></tr></thead>
@@ -499,8 +574,9 @@ export class QkIncentiveCalculator extends QkElement {
           ),
         )}
       </tbody>
-      ${list.some((m) => m.capped)
-        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.names[m.mentorId] ?? m.mentorId, uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}</tfoot>`
+      ${list.some((m) => m.capped) || more > 0
+        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.names[m.mentorId] ?? m.mentorId, uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
+            ${more > 0 ? html`<tr><td colspan="4" class="muted">${t.mentoringMore({ count: formatCount(more, this.locale) })}</td></tr>` : nothing}</tfoot>`
         : nothing}
     </table>`;
   }

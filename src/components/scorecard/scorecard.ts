@@ -13,9 +13,10 @@ import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
 import { registerScorecardStrings } from '../../i18n/register/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import { PagerController, pagerStyles } from '../../internal/pager.js';
 
 type CardState =
-  | { kind: 'ready'; cards: RankedScorecard[]; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
+  | { kind: 'ready'; cards: RankedScorecard[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
   | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
 
 const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize', 'clv'];
@@ -70,7 +71,7 @@ export class QkScorecard extends QkElement {
 
   protected static override registerStrings = registerScorecardStrings;
 
-  static override styles = [baseStyles, cardStyles, styles];
+  static override styles = [baseStyles, cardStyles, pagerStyles, styles];
 
   /** A rep (their card) or a team, region, company (the ranked list); default: the store's focus, then the root. */
   @property({ reflect: true }) node = '';
@@ -100,6 +101,9 @@ export class QkScorecard extends QkElement {
   /** The person shown when `people` is used (their id); empty: the ranked list. */
   @state() private selected = '';
 
+  /** A long ranking shows one page at a time, with a search by name. */
+  private readonly pager = new PagerController(this);
+
   private memoKey = '';
   private memoInputs: unknown[] = [];
   private memo: CardState | null = null;
@@ -128,7 +132,7 @@ export class QkScorecard extends QkElement {
       if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
       cards.push(r.value);
     }
-    return { kind: 'ready', cards: rankScorecards(cards), heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
+    return { kind: 'ready', cards: rankScorecards(cards), scope: 'people', heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
   }
 
   private fromStore(store: QkStore): CardState {
@@ -146,7 +150,7 @@ export class QkScorecard extends QkElement {
     const v = r.value;
     const node = snap.org.find((n) => n.id === v.nodeId);
     return {
-      kind: 'ready', cards: v.cards, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
+      kind: 'ready', cards: v.cards, scope: `${v.nodeId}|${v.period}`, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
       single: node?.kind === 'rep', parentId: node?.parentId ?? null,
     };
   }
@@ -236,14 +240,16 @@ export class QkScorecard extends QkElement {
 
   private renderTeam(s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
     const t = this.t.scorecard;
-    return html`<table part="ranking" class="ranking">
+    const page = this.pager.view(s.cards, (c) => c.name, (c) => c.id, s.scope);
+    return html`${this.pager.render(page, t.pager, this.locale)}
+      <table part="ranking" class="ranking">
         <caption class="qk-visually-hidden">${t.teamHeading({ node: s.heading, period: s.period })}</caption>
         <thead><tr part="row">
           <th scope="col" part="cell">${t.columns.rank}</th><th scope="col" part="cell">${t.columns.name}</th><th scope="col" part="cell">${t.columns.profile}</th>
           <th scope="col" part="cell">${t.columns.score}</th><th scope="col" part="cell">${t.columns.trend}</th>
         </tr></thead>
         <tbody>
-          ${s.cards.map((c) => html`<tr part="row">
+          ${page.items.map((c) => html`<tr part="row">
             <td part="cell" class="rank">${c.rank === null ? '—' : c.rank}${c.tied ? html` <span class="tied">${t.tied}</span>` : nothing}</td>
             <th scope="row" part="cell" class="name">
               <button part="person" class="link" aria-label=${t.showPerson({ name: c.name })} @click=${() => this.choose(c.id)}>${c.name}</button>
