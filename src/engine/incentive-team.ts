@@ -121,16 +121,18 @@ export function computeTeamPayouts(plan: CommissionPlan, people: readonly Payout
       const row = byId.get(mentorId)!;
       const extra = c.value.mentees.map((m) => ({ kind: 'mentoring' as const, menteeId: m.menteeId, amount: m.credit }));
       const credit = c.value.credit;
-      const withCredit = (q: Payout): Payout => ({
-        ...q,
-        lines: [...q.lines, ...extra],
-        total: q.total + credit,
+      const withCredit = (q: Payout): Payout => {
+        // Copied with its descriptors, so the lazily computed `next` stays lazy.
+        const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(q)) as Payout;
+        out.lines = [...q.lines, ...extra];
+        out.total = q.total + credit;
         // A what-if on the mentor's own revenue keeps the credit earned from the mentees.
-        whatIf: (x, productId) => {
+        out.whatIf = (x, productId) => {
           const w = q.whatIf(x, productId);
           return w.ok ? ok(withCredit(w.value)) : w;
-        },
-      });
+        };
+        return out;
+      };
       row.payout = withCredit(row.payout!);
     }
   }

@@ -364,14 +364,20 @@ function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null,
   const e = evaluate(c, T, revenue, ramping);
   const dual = dualAttainment({ actual: e.revenue, originalTarget: original, currentTarget: T });
   const d = dual.ok ? dual.value : { original: { target: original, attainment: null, gap: 0 }, current: { target: T, attainment: e.revenue / T, gap: T - e.revenue }, targetChange: T - original, targetChangeRatio: null };
+  // `next` and the clawback's payout effect each cost another evaluation: computed when first read,
+  // so a team of 100,000 pays for them only on the rows someone looks at.
+  let effect: number | undefined;
   const clawback = c.plan.basis === 'booked' && c.plan.clawback && credited
     ? {
         days: c.plan.clawback.days,
         revenue: credited.clawed.reduce((s, b) => s + b.clawedBack, 0),
         bookings: credited.clawed,
-        payoutEffect: evaluate(c, T, credited.gross, ramping).total - e.total,
+        get payoutEffect(): number {
+          return (effect ??= evaluate(c, T, credited.gross, ramping).total - e.total);
+        },
       }
     : null;
+  let next: NextStep | null | undefined;
   return {
     personId: person.id,
     basis: c.plan.basis,
@@ -392,7 +398,9 @@ function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null,
     capped: e.capped,
     newProductShare: e.newProductShare,
     effectiveMultiplier: e.effectiveMultiplier,
-    next: nextStep(c, T, revenue, ramping, e),
+    get next(): NextStep | null {
+      return next === undefined ? (next = nextStep(c, T, revenue, ramping, e)) : next;
+    },
     clawback,
     whatIf(extra: number, productId?: string | null): Result<Payout> {
       if (!Number.isSafeInteger(extra) || extra < 0 || extra > 2 ** 40) {

@@ -25,7 +25,7 @@ import { layoutCurve } from './curve-layout.js';
 import { styles } from './incentive-calculator.styles.js';
 import { registerIncentiveStrings } from '../../i18n/register/incentive.js';
 import type { CreditBasis } from '../../i18n/sections/incentive.js';
-import { PAGE_SIZE, PagerController, pagerStyles } from '../../internal/pager.js';
+import { PagerController, pagerStyles } from '../../internal/pager.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -46,6 +46,8 @@ type ViewModel =
   | ({ kind: 'manager'; team: TeamPayouts } & Common);
 
 const CHART = { width: 560, height: 220 };
+/** Mentee rows of the mentoring table at most (the team table beside it carries every mentor's credit). */
+const MENTORING_ROWS = 20;
 
 /**
  * What reaching the target is worth: tiered commission, new-product coefficient and bonus, ramp
@@ -550,11 +552,14 @@ export class QkIncentiveCalculator extends QkElement {
     const t = this.t.incentive;
     const all = vm.team.mentoring.filter((m) => m.mentees.length > 0);
     if (all.length === 0) return html`<p part="mentoring" class="muted">${t.noMentoring}</p>`;
-    // A large org has thousands of mentors: list the first page of them; every credit is also in the team table.
+    // A large org has thousands of mentors: list the ones with the largest credits, up to
+    // MENTORING_ROWS mentees; every mentor's credit is also in the team table.
+    const total = all.reduce((n, m) => n + m.mentees.length, 0);
+    const ordered = total > MENTORING_ROWS ? [...all].sort((a, b) => b.credit - a.credit) : all;
     const list: typeof all = [];
     let shown = 0;
-    for (const m of all) {
-      if (shown + m.mentees.length > PAGE_SIZE && list.length > 0) break;
+    for (const m of ordered) {
+      if (shown + m.mentees.length > MENTORING_ROWS && list.length > 0) break;
       list.push(m);
       shown += m.mentees.length;
     }
