@@ -8,6 +8,7 @@ import { QkStore } from '../../src/store/store.js';
 import type { QkErrorEvent } from '../../src/events/qk-error.js';
 import type { QkFocusChangeEvent } from '../../src/events/qk-focus-change.js';
 import { smallFixture } from '../fixtures/small-plan.js';
+import { figureOf } from '../../src/engine/plan-state.js';
 
 const text = (el: Element, sel = ':host') => {
   const root = el.shadowRoot!;
@@ -226,6 +227,9 @@ describe('qk-incentive-calculator: the basis of the figure paid on (one truth wi
   it('shows the booked figure the goal tree shows, and labels the credited figure with its basis (en)', async () => {
     const store = clawbackStore();
     const el = await fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang="en" node="r1" period="FY2026-Q1" .store=${store}></qk-incentive-calculator>`);
+    // One truth: the booked figure is the read model's actual and target, as the goal tree shows them.
+    const figure = figureOf(store.state!, { nodeId: 'r1', period: 'FY2026-Q1' });
+    expect([figure.actual, figure.target]).to.deep.equal([16_500_000, 50_000_000]);
     expect(text(el, '[part="booked"]')).to.equal('CN¥165K of CN¥500K');
     expect(text(el, '[part="credited"]')).to.equal('Credited for pay CN¥105K after clawback');
     expect(text(el, '.figures .fig:first-child dd.big')).to.equal('21% after clawback');

@@ -18,6 +18,7 @@ import {
 } from '../../engine/incentive.js';
 import { computeTeamPayouts, type MentoringCredit, type TeamPayouts } from '../../engine/incentive-team.js';
 import { resolveIncentiveScope } from '../../engine/incentive-source.js';
+import { figureOf, type PlanState } from '../../engine/plan-state.js';
 import { errorText } from '../../i18n/localize.js';
 import { incentiveMessages } from '../../i18n/messages/incentive.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
@@ -57,7 +58,12 @@ const MENTORING_ROWS = 20;
  * the payout so far with every line, the payout curve over attainment (tier breakpoints, the
  * person's position, a hidden table with the same numbers), what the next tier needs and a what-if
  * slider. The manager view shows the team's payouts in a sortable table with totals, and the
- * mentoring credits.
+ * mentoring credits. A long team (a company of 100,000) is shown 50 people a page, with a search by
+ * name; totals are over everyone.
+ *
+ * The booked figure is the one every other element shows (the read model's `figureOf`). Where the
+ * figure paid on differs — bookings less clawed-back ones, or cash collected on a collected basis —
+ * it is shown beside it with a label naming the basis and a tooltip saying why (`part="basis"`).
  *
  * Under a provider it follows the store's focus: a rep → the rep view; a team or region → the
  * manager view of its reps (clicking a name focuses that rep). A target an approved adjustment
@@ -73,6 +79,15 @@ const MENTORING_ROWS = 20;
  * @csspart header - The title row.
  * @csspart title - Who and which period.
  * @csspart figures - Attainment, revenue, payout so far.
+ * @csspart booked - The booked figure against the target (as the goal tree shows it).
+ * @csspart credited - The figure paid on, where it differs from the booked one.
+ * @csspart basis - The label naming the basis of a figure paid on (its tooltip says why).
+ * @csspart list-tools - The search box, page status and pager above a long team table.
+ * @csspart search - The search-by-name box.
+ * @csspart page-status - Which people of how many the table shows.
+ * @csspart pager - The previous / next page buttons.
+ * @csspart page-previous - The previous page button.
+ * @csspart page-next - The next page button.
  * @csspart next - What the next tier needs.
  * @csspart clawback - The clawback note.
  * @csspart breakdown - The table of payout lines.
@@ -111,7 +126,7 @@ export class QkIncentiveCalculator extends QkElement {
   /** The org node to show; default: the store's focus, then the signed-in user's node, then the root. */
   @property({ reflect: true }) node = '';
 
-  /** The period (`FY2026-Q1`, …); default: the store's focus, then the quarter holding today if it has a target, else the year. */
+  /** The period (`FY2026-Q1`, …); default: the store's focus, then the page's default period (the fiscal year holding today when the node has a target there). */
   @property({ reflect: true }) period = '';
 
   /** The commission plan (validated; see `CommissionPlanSchema`). Default `SAMPLE_COMMISSION_PLAN`. */
@@ -162,14 +177,37 @@ export class QkIncentiveCalculator extends QkElement {
     return this.parsed;
   }
 
-  /** The view model, or null while the store is not ready. Memoized on everything it reads. */
+  /**
+   * The last few views of the same data (by node, period, view), so going from a rep back to a
+   * company of 100,000 does not pay everyone again. Cleared when the data or the plan change.
+   */
+  private recent = new Map<string, ViewModel>();
+  private recentFor: unknown[] = [];
+
+  /**
+   * The view model, or null while the store is not ready. Memoized on everything it reads: with a
+   * store, on its read model (`state`, replaced on data changes only) and the focus it follows.
+   */
   private get model(): ViewModel | null {
     const store = this.usingProperties ? undefined : this.activeStore;
-    if (!this.usingProperties && (!store || store.status !== 'ready' || !store.snapshot)) return null;
-    const key = [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, this.view, this.node, this.period, store, store?.revision];
+    if (!this.usingProperties && (!store || store.status !== 'ready' || !store.state)) return null;
+    const data = [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store, store?.state, store?.snapshot];
+    const where = store ? [this.node || store.focus.nodeId || store.user?.nodeId, this.period || store.focus.period] : [this.node, this.period];
+    const key = [...data, this.view, ...where];
     if (this.memo && key.every((k, i) => k === this.memoKey[i])) return this.memo;
     this.memoKey = key;
-    this.memo = this.compute();
+    if (!data.every((k, i) => k === this.recentFor[i])) {
+      this.recent.clear();
+      this.recentFor = data;
+    }
+    const at = [this.view, ...where].join('|');
+    let vm = this.recent.get(at);
+    if (!vm) {
+      vm = this.compute();
+      if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(at, vm);
+    }
+    this.memo = vm;
     return this.memo;
   }
 
@@ -182,6 +220,7 @@ export class QkIncentiveCalculator extends QkElement {
     let options: PayoutOptions;
     let common: Omit<Common, 'plan' | 'names'>;
     let view: 'rep' | 'manager';
+    let state: PlanState | null = null;
     if (this.usingProperties) {
       people = [...(this.person ? [this.person] : []), ...(this.people ?? []).filter((p) => p.id !== this.person?.id)];
       actuals = Array.isArray(this.actuals) ? this.actuals : ((this.actuals as { actuals?: readonly Actual[] } | undefined)?.actuals ?? []);
@@ -197,23 +236,18 @@ export class QkIncentiveCalculator extends QkElement {
       common = { name: view === 'rep' ? (first?.name ?? first?.id ?? '') : this.t.incentive.title, period: this.period, currency: plan.currency ?? 'CNY', productNames: Object.fromEntries(products.map((p) => [p.id, p.name])) };
     } else {
       const store = this.activeStore!;
-      const scope = resolveIncentiveScope(
-        {
-          plan: store.plan!,
-          org: store.org,
-          products: store.snapshot!.products,
-          targets: store.targets(),
-          // The targets as loaded: a target an approved adjustment changed since shows its original beside it.
-          loadedTargets: store.snapshot!.targets,
-          actuals: store.actuals,
-          asOf: store.asOf,
-        },
-        { nodeId: this.node || store.focus.nodeId || store.user?.nodeId, period: this.period || store.focus.period, view: this.view || null },
-      );
+      state = store.state!;
+      const scope = resolveIncentiveScope(state, {
+        nodeId: this.node || store.focus.nodeId || store.user?.nodeId,
+        period: this.period || store.focus.period,
+        view: this.view || null,
+        // The targets as loaded: a target an approved adjustment changed since shows its original beside it.
+        ...(store.snapshot ? { loadedTargets: store.snapshot.targets } : {}),
+      });
       if (!scope.ok) return { kind: 'error', error: scope.error };
       const s = scope.value;
       people = s.people;
-      actuals = store.actuals?.actuals ?? [];
+      actuals = state.actuals?.actuals ?? [];
       options = s.options;
       view = s.view;
       common = { name: s.nodeName, period: s.period, currency: plan.currency ?? s.currency, productNames: s.productNames };
@@ -226,7 +260,9 @@ export class QkIncentiveCalculator extends QkElement {
     const row = team.value.rows[0];
     if (!row) return { kind: 'no-target', ...base };
     if (!row.payout) return row.error.code === 'incentive-target-invalid' ? { kind: 'no-target', ...base } : { kind: 'error', error: row.error };
-    return { kind: 'rep', payout: row.payout, mentoring: team.value.mentoring.find((m) => m.mentorId === row.person.id) ?? null, booked: row.payout.booked, ...base };
+    // The booked figure is the read model's actual (what the goal tree and the gauge show); without a store, the payout's own.
+    const booked = state ? (figureOf(state, { nodeId: row.person.id, period: common.period }).actual ?? 0) : row.payout.booked;
+    return { kind: 'rep', payout: row.payout, mentoring: team.value.mentoring.find((m) => m.mentorId === row.person.id) ?? null, booked, ...base };
   }
 
   protected override render() {
