@@ -181,8 +181,15 @@ export class QkStore {
     }
   }
 
+  /** A plan pushed while a save was in flight: handled after it, unless it is that save's own echo. */
+  private deferredPush: unknown = null;
+
   /** A pushed update from the host: parsed like every payload; a bad one is reported, not applied. */
   private receive(u: unknown): void {
+    if (this.saveState === 'saving' && (u as { type?: unknown })?.type === 'plan') {
+      this.deferredPush = u;
+      return;
+    }
     try {
       const update = u as { type?: unknown; snapshot?: unknown };
       if (update?.type === 'plan') {
@@ -560,9 +567,20 @@ export class QkStore {
       this.saveState = err.code === 'conflict' ? 'conflict' : retryable && wait !== undefined ? 'retrying' : 'error';
       this.saveError = err.code === 'conflict' ? { ...err, code: 'save-conflict' } : err;
       this.emit('save');
+      this.flushDeferredPush();
       if (this.saveState === 'retrying') this.scheduleSave(wait);
       return false;
     }
+  }
+
+  /** Handles a plan pushed during a save, unless it is no newer than what the store has now. */
+  private flushDeferredPush(): void {
+    const u = this.deferredPush as { snapshot?: { plan?: { version?: unknown } } } | null;
+    this.deferredPush = null;
+    if (!u) return;
+    const version = u.snapshot?.plan?.version;
+    if (typeof version === 'number' && this.state && version <= this.state.plan.version) return;
+    this.receive(u);
   }
 
   /** The adapter confirmed `sent` at `version`: what is unchanged since is no longer pending. */
@@ -583,6 +601,7 @@ export class QkStore {
     this.saveError = null;
     this.persistPending();
     this.emit('save');
+    this.flushDeferredPush();
     if (this.pendingKeys.size) this.scheduleSave();
   }
 
@@ -608,9 +627,16 @@ export class QkStore {
     return `${planId}|${this.user?.id ?? ''}`;
   }
 
-  /** Writes the pending edits to local storage soon (one write per burst of edits). */
+  /**
+   * Writes the pending edits to local storage: at once (a crash right after an edit loses
+   * nothing), or, for very large sets (a whole plan decomposed), once per burst of edits.
+   */
   private persistPending(): void {
     if (!this.pendingStorage || this.persistTimer) return;
+    if (this.pendingKeys.size <= 20_000) {
+      this.flushPending();
+      return;
+    }
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
       this.flushPending();

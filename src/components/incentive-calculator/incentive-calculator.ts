@@ -316,7 +316,7 @@ export class QkIncentiveCalculator extends QkElement {
     const basis = p.revenue !== vm.booked ? this.creditBasis(vm.plan) : null;
     const tip = basis ? this.basisText(vm, basis, this.money(vm, vm.booked, true)) : '';
     return html`<section part="base" class="base" aria-label=${title}>
-      <header part="header" class="header"><h3 part="title" class="title">${title}</h3></header>
+      <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3></header>
       ${basis ? this.basisTip(tip) : nothing}
       <dl part="figures" class="figures">
         <div class="fig">
@@ -498,7 +498,7 @@ export class QkIncentiveCalculator extends QkElement {
     const store = this.usingProperties ? undefined : this.activeStore;
     const tot = vm.team.totals;
     return html`<section part="base" class="base" aria-label=${title}>
-      <header part="header" class="header"><h3 part="title" class="title">${title}</h3></header>
+      <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3></header>
       ${basis ? this.basisTip(tip) : nothing}
       ${this.pager.render(page, t.pager, this.locale)}
       <div class="table-wrap">
