@@ -6,6 +6,8 @@ import { generateSampleCompany } from '../src/engine/sample-data.js';
 import { SAMPLE_COMMISSION_PLAN } from '../src/engine/incentive.js';
 import { allocate } from '../src/engine/allocate.js';
 import type { Actual } from '../src/engine/model.js';
+import { largeOrg } from '../test/fixtures/large-org.js';
+import { smallFixture } from '../test/fixtures/small-plan.js';
 
 /**
  * `qk-incentive-calculator` shows what reaching a target is worth. The stories use the sample plan
@@ -114,5 +116,33 @@ export const LargeTeam: StoryObj = {
     store.setData(snapshot, actuals);
     store.setFocus({ nodeId: snapshot.org.find((o) => o.parentId === null)!.id, period: 'FY2026-Q4' });
     return html`<qk-incentive-calculator .store=${store}></qk-incentive-calculator>`;
+  },
+};
+
+/**
+ * A company of 100,000 (test/fixtures/large-org.ts) in the manager view: 50 people a page, totals
+ * over everyone; search for 赵辰.
+ */
+export const HugeOrg: StoryObj = {
+  name: 'Huge org (100,000)',
+  render: () => {
+    const { plan: snapshot, actuals } = largeOrg();
+    const store = new QkStore({ autosaveMs: false, asOf: '2026-03-31' });
+    store.setData(snapshot, actuals);
+    return html`<qk-incentive-calculator lang="zh-CN" .store=${store} node="co" period="FY2026"></qk-incentive-calculator>`;
+  },
+};
+
+/**
+ * The basis named in place: 王芳 booked ¥165,000 in Q1 (what the goal tree shows), but ¥60,000 of a
+ * January booking was not collected within 90 days, so she is paid on ¥105,000 "after clawback".
+ */
+export const ClawbackBasis: StoryObj = {
+  name: 'Basis: after clawback',
+  render: () => {
+    const { plan: snapshot, actuals } = smallFixture();
+    const store = new QkStore({ autosaveMs: false, asOf: '2026-04-30' });
+    store.setData(snapshot, actuals);
+    return html`<qk-incentive-calculator lang="zh-CN" .store=${store} node="r1" period="FY2026-Q1"></qk-incentive-calculator>`;
   },
 };

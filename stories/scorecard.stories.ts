@@ -4,6 +4,7 @@ import '../src/define/qk-scorecard.js';
 import { QkStore } from '../src/store/store.js';
 import { generateSampleCompany } from '../src/engine/sample-data.js';
 import type { ScorecardPerson } from '../src/engine/scorecard.js';
+import { largeOrg } from '../test/fixtures/large-org.js';
 
 /**
  * `qk-scorecard`: weighted result, process and quality KPIs per person, weighted differently for
@@ -60,6 +61,20 @@ export const Person: StoryObj = {
 /** A region of 200 reps. */
 export const LargeTeam: StoryObj = {
   render: () => html`<qk-scorecard .store=${sampleStore({ regions: 2, teamsPerRegion: 10, repsPerTeam: 10 })} node="region-1" period="FY2026-Q3" style="max-width: 820px"></qk-scorecard>`,
+};
+
+/**
+ * A company of 100,000 (1 company → 100 teams → 99,899 reps, test/fixtures/large-org.ts): the
+ * ranking shows 50 people a page; search for 赵辰 to find a rep deep in the org.
+ */
+export const HugeOrg: StoryObj = {
+  name: 'Huge org (100,000)',
+  render: () => {
+    const { plan, actuals } = largeOrg();
+    const store = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
+    store.setData(plan, actuals);
+    return html`<qk-scorecard .store=${store} node="co" period="FY2026-Q1" style="max-width: 820px"></qk-scorecard>`;
+  },
 };
 
 export const ZhCN: StoryObj = { name: 'zh-CN', render: () => html`<qk-scorecard lang="zh-CN" .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1"></qk-scorecard>` };

@@ -19,6 +19,11 @@ export interface ClawbackBooking {
 
 export interface Credited {
   revenue: Map<string | null, number>;
+  /**
+   * Bookings in the period before any clawback, whatever the basis: the figure the goal tree and
+   * the gauges show as the actual (the read model's `actualOf`), shown beside the credited one.
+   */
+  booked: number;
   gross: Map<string | null, number>;
   clawed: ClawbackBooking[];
 }
@@ -28,8 +33,11 @@ export function credit(plan: CommissionPlan, personId: string, actuals: readonly
   const mine = actuals.filter((a) => a.repId === personId);
   const type = plan.basis === 'booked' ? 'booking' : 'collection';
   const revenue = new Map<string | null, number>();
+  let booked = 0;
   for (const a of mine) {
-    if (a.type === type && a.date >= from && a.date <= to) revenue.set(a.productId, (revenue.get(a.productId) ?? 0) + a.amount);
+    if (a.date < from || a.date > to) continue;
+    if (a.type === type) revenue.set(a.productId, (revenue.get(a.productId) ?? 0) + a.amount);
+    if (a.type === 'booking') booked += a.amount;
   }
   const gross = new Map(revenue);
   const clawed: ClawbackBooking[] = [];
@@ -47,6 +55,6 @@ export function credit(plan: CommissionPlan, personId: string, actuals: readonly
       clawed.push({ id: b.id, productId: b.productId, date: b.date, due, amount: b.amount, collected: got, clawedBack });
     }
   }
-  return { revenue, gross, clawed };
+  return { revenue, booked, gross, clawed };
 }
 

@@ -1,12 +1,13 @@
 /**
- * Who the incentive calculator shows, gathered from plan data (a store's snapshot): a rep (with
- * their mentees, for the mentoring credit) or every rep under a team, with each one's target in
- * force for the period and the options `computeTeamPayouts` needs.
+ * Who the incentive calculator shows, gathered from the read model (a store's `state`) or plain
+ * plan data: a rep (with their mentees, for the mentoring credit) or every rep under a team, with
+ * each one's target in force for the period (`targetsOf`, the target every element shows) and the
+ * options `computeTeamPayouts` needs.
  */
 import { cellKey, type ActualsSnapshot, type OrgNode, type Plan, type ProductLine, type TargetCell } from './model.js';
-import { buildOrgIndex, rollupTargets } from './rollup.js';
+import { rollupTargets } from './rollup.js';
 import { parsePeriodId, periodRange } from './periods.js';
-import { defaultPacePeriod } from './pace-series.js';
+import { createPlanState, defaultPeriod, targetCells, targetsOf, type PlanState } from './plan-state.js';
 import type { PayoutOptions, PayoutPerson } from './incentive.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -61,6 +62,23 @@ export function originalTargetCells(inForce: readonly TargetCell[], loaded?: rea
   return out;
 }
 
+/** The read model of plain plan data, one per targets and org array (callers passing the same arrays share it). */
+const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
+function stateOf(source: IncentiveSource | PlanState): PlanState {
+  if ('cells' in source) return source;
+  let byOrg = states.get(source.targets);
+  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
+  let st = byOrg.get(source.org);
+  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf || st.products !== source.products) {
+    st = createPlanState(
+      { plan: source.plan, org: source.org as OrgNode[], products: source.products as ProductLine[], stages: [], targets: source.targets as TargetCell[] },
+      { actuals: source.actuals, asOf: source.asOf },
+    );
+    byOrg.set(source.org, st);
+  }
+  return st;
+}
+
 export interface IncentiveScope {
   /** `rep` for a rep node, `manager` for any node above reps (or when asked). */
   view: 'rep' | 'manager';
@@ -77,10 +95,11 @@ export interface IncentiveScope {
 
 /**
  * The scope of the calculator for `nodeId` (default: the org's root) and `period` (default: the
- * quarter holding `asOf` if the node has a target there, else the fiscal year). Targets are the
- * revenue targets in force (`rollupTargets`); actuals count from the period's start to the earlier
- * of its end and `asOf`; products the plan data marks `new` are new products. With
- * `loadedTargets`, a person whose target in force differs from the target before approved
+ * page's default period, `defaultPeriod` of the read model). Targets are the revenue targets in
+ * force as the read model rolls them up (`targetsOf`: what the goal tree shows); actuals count from
+ * the period's start to the earlier of its end and `asOf` (as `actualOf` counts them); products the
+ * plan data marks `new` are new products. With `loadedTargets` (in `query` for a read model, in
+ * the source for plain data), a person whose target in force differs from the target before approved
  * adjustments (`originalTargetCells`, rolled up the same way) gets it as `originalTarget`, so the
  * attainment for pay is against the target in force with the original beside it.
  *
@@ -96,10 +115,12 @@ export interface IncentiveScope {
  * // people[0]: { id: 'r1', target: 40_000_000, originalTarget: 50_000_000, … }
  */
 export function resolveIncentiveScope(
-  source: IncentiveSource,
-  query: { nodeId?: string | null; period?: string | null; view?: 'rep' | 'manager' | null } = {},
+  input: IncentiveSource | PlanState,
+  query: { nodeId?: string | null; period?: string | null; view?: 'rep' | 'manager' | null; loadedTargets?: readonly TargetCell[] } = {},
 ): Result<IncentiveScope> {
-  const ix = buildOrgIndex(source.org);
+  const source = stateOf(input);
+  const loaded = query.loadedTargets ?? ('cells' in input ? undefined : input.loadedTargets);
+  const ix = source.index;
   let nodeId = query.nodeId || ix.roots[0] || '';
   let node = ix.byId.get(nodeId);
   if (!node) return fail('incentive-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
@@ -112,13 +133,15 @@ export function resolveIncentiveScope(
     }
   }
   const view = query.view ?? (node.kind === 'rep' ? 'rep' : 'manager');
-  const period = query.period || defaultPacePeriod({ ...source, targets: source.targets }, nodeId, 'revenue');
+  const period = query.period || defaultPeriod(source, nodeId);
   const parsed = parsePeriodId(period);
   if (!parsed.ok) return parsed;
   const cal = source.plan.calendar;
   const q = { metric: 'revenue', period } as const;
-  const targets = rollupTargets(source.targets, ix, q, cal);
-  const originals = rollupTargets(originalTargetCells(source.targets, source.loadedTargets), ix, q, cal);
+  const targets = targetsOf(source, q);
+  const cells = targetCells(source);
+  // Only a plan with adjusted cells has original targets apart from those in force.
+  const originals = cells.some((c) => c.original !== undefined || c.source === 'adjustment') ? rollupTargets(originalTargetCells(cells, loaded), ix, q, cal) : targets;
   const person = (n: OrgNode): PayoutPerson => ({
     id: n.id,
     name: n.name,

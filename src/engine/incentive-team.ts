@@ -90,8 +90,17 @@ export interface TeamPayouts {
  * computeTeamPayouts(plan, [v, a, b], actuals) // v's total 2,500 + 1,000 = ¥3,500
  */
 export function computeTeamPayouts(plan: CommissionPlan, people: readonly PayoutPerson[], actuals: readonly Actual[], options: PayoutOptions = {}): Result<TeamPayouts> {
+  // Each person's actuals, grouped once: `computePayout` reads only the person's own, and scanning
+  // every actual for every person is quadratic in team size (100,000 reps × 100,000 bookings).
+  const byRep = new Map<string, Actual[]>();
+  for (const a of actuals) {
+    const list = byRep.get(a.repId);
+    if (list) list.push(a);
+    else byRep.set(a.repId, [a]);
+  }
+  const none: Actual[] = [];
   const rows: TeamPayouts['rows'] = people.map((person) => {
-    const r = computePayout(plan, person, actuals, options);
+    const r = computePayout(plan, person, byRep.get(person.id) ?? none, options);
     return r.ok ? { person, payout: r.value, error: null } : { person, payout: null, error: r.error };
   });
   const mentoring: MentoringCredit[] = [];
@@ -112,16 +121,18 @@ export function computeTeamPayouts(plan: CommissionPlan, people: readonly Payout
       const row = byId.get(mentorId)!;
       const extra = c.value.mentees.map((m) => ({ kind: 'mentoring' as const, menteeId: m.menteeId, amount: m.credit }));
       const credit = c.value.credit;
-      const withCredit = (q: Payout): Payout => ({
-        ...q,
-        lines: [...q.lines, ...extra],
-        total: q.total + credit,
+      const withCredit = (q: Payout): Payout => {
+        // Copied with its descriptors, so the lazily computed `next` stays lazy.
+        const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(q)) as Payout;
+        out.lines = [...q.lines, ...extra];
+        out.total = q.total + credit;
         // A what-if on the mentor's own revenue keeps the credit earned from the mentees.
-        whatIf: (x, productId) => {
+        out.whatIf = (x, productId) => {
           const w = q.whatIf(x, productId);
           return w.ok ? ok(withCredit(w.value)) : w;
-        },
-      });
+        };
+        return out;
+      };
       row.payout = withCredit(row.payout!);
     }
   }

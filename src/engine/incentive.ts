@@ -94,6 +94,12 @@ export interface Payout {
   /** Credited revenue R (after clawback), minor units, and its split by product (`null`: an amount not tied to a product, e.g. a what-if). */
   revenue: number;
   revenueByProduct: { productId: string | null; revenue: number }[];
+  /**
+   * Bookings in the period before any clawback (whatever the basis): the actual the goal tree and
+   * the gauges show. Differs from `revenue` after a clawback or on a collected basis, and the
+   * calculator names the basis where it does. A what-if counts the extra as booked.
+   */
+  booked: number;
   target: number;
   originalTarget: number;
   /** R / target in force: what pays. */
@@ -349,28 +355,35 @@ export function computePayout(plan: CommissionPlan, person: PayoutPerson, actual
   const factor = hire !== undefined && hire <= asOf ? rampFactor(hire, asOf, options.rampSchedule) : null;
   const ramping = factor !== null && factor.ok && factor.value < 1;
   const credited = credit(plan, person.id, actuals, from, to, asOf);
-  return ok(assemble(c, person, credited.revenue, ramping, credited));
+  return ok(assemble(c, person, credited.revenue, ramping, credited, credited.booked));
 }
 
-function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null, number>, ramping: boolean, credited: Credited | null): Payout {
+function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null, number>, ramping: boolean, credited: Credited | null, booked: number): Payout {
   const T = person.target;
   const original = person.originalTarget ?? T;
   const e = evaluate(c, T, revenue, ramping);
   const dual = dualAttainment({ actual: e.revenue, originalTarget: original, currentTarget: T });
   const d = dual.ok ? dual.value : { original: { target: original, attainment: null, gap: 0 }, current: { target: T, attainment: e.revenue / T, gap: T - e.revenue }, targetChange: T - original, targetChangeRatio: null };
+  // `next` and the clawback's payout effect each cost another evaluation: computed when first read,
+  // so a team of 100,000 pays for them only on the rows someone looks at.
+  let effect: number | undefined;
   const clawback = c.plan.basis === 'booked' && c.plan.clawback && credited
     ? {
         days: c.plan.clawback.days,
         revenue: credited.clawed.reduce((s, b) => s + b.clawedBack, 0),
         bookings: credited.clawed,
-        payoutEffect: evaluate(c, T, credited.gross, ramping).total - e.total,
+        get payoutEffect(): number {
+          return (effect ??= evaluate(c, T, credited.gross, ramping).total - e.total);
+        },
       }
     : null;
+  let next: NextStep | null | undefined;
   return {
     personId: person.id,
     basis: c.plan.basis,
     revenue: e.revenue,
     revenueByProduct: [...revenue].filter(([, v]) => v !== 0).map(([productId, r]) => ({ productId, revenue: r })),
+    booked,
     target: T,
     originalTarget: original,
     attainment: e.revenue / T,
@@ -385,13 +398,15 @@ function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null,
     capped: e.capped,
     newProductShare: e.newProductShare,
     effectiveMultiplier: e.effectiveMultiplier,
-    next: nextStep(c, T, revenue, ramping, e),
+    get next(): NextStep | null {
+      return next === undefined ? (next = nextStep(c, T, revenue, ramping, e)) : next;
+    },
     clawback,
     whatIf(extra: number, productId?: string | null): Result<Payout> {
       if (!Number.isSafeInteger(extra) || extra < 0 || extra > 2 ** 40) {
         return fail('incentive-amount-invalid', `The extra amount must be a whole amount ≥ 0, got ${extra}`, { value: String(extra) }, ['extra']);
       }
-      return ok(assemble(c, person, spread(revenue, extra, productId), ramping, null));
+      return ok(assemble(c, person, spread(revenue, extra, productId), ramping, null, booked + extra));
     },
   };
 }

@@ -350,10 +350,17 @@ function actualsRollup(state: PlanState, q: { type: 'booking' | 'collection'; fr
   return r;
 }
 
+// A period's days per calendar, once: `actualOf` is asked per person (100,000 reps × a few periods).
+const ranges = new WeakMap<Plan['calendar'], Map<string, { start: string; end: string } | null>>();
+
 /** The days an actual counts over: the period's start to today, or to its end once it is over. */
 export function toDateRange(state: PlanState, period: string): { start: string; end: string; to: string; running: boolean } | null {
-  if (!parsePeriodId(period).ok) return null;
-  const { start, end } = periodRange(period, state.plan.calendar);
+  let byPeriod = ranges.get(state.plan.calendar);
+  if (!byPeriod) ranges.set(state.plan.calendar, (byPeriod = new Map()));
+  let range = byPeriod.get(period);
+  if (range === undefined) byPeriod.set(period, (range = parsePeriodId(period).ok ? periodRange(period, state.plan.calendar) : null));
+  if (!range) return null;
+  const { start, end } = range;
   return { start, end, to: state.asOf < end ? state.asOf : end, running: state.asOf < end };
 }
 

@@ -1,11 +1,14 @@
 /**
- * Scorecards of a team from plain plan data: the KPIs of every rep under a node, measured from
- * bookings, collections, funnel counts, the open pipeline and the org, then scored and ranked.
+ * Scorecards of a team from the read model (or plain plan data): the KPIs of every rep under a
+ * node, measured from bookings, collections, funnel counts, the open pipeline and the org, then
+ * scored and ranked. Targets and actuals are the read model's (`targetsOf`, `actualOf`), so the
+ * attainment KPI measures the same figures the goal tree and the gauge show.
  */
 import type { ActualsSnapshot, FunnelStage, OrgNode, Plan, TargetCell } from './model.js';
 import { addDays, parsePeriodId, periodOf, periodRange } from './periods.js';
 import { fail, ok, type Result } from './result.js';
-import { buildOrgIndex, rollupTargets, stageCountsRollup, type OrgIndex } from './rollup.js';
+import { stageCountsRollup } from './rollup.js';
+import { actualOf, createPlanState, defaultPeriod, targetsOf, type PlanState } from './plan-state.js';
 import {
   rampOf,
   rankScorecards,
@@ -29,7 +32,7 @@ export interface ScorecardSource {
 export interface ScorecardQuery {
   /** A rep (one scorecard) or a team, region, company (everyone under it). Default: the root. */
   nodeId?: string | null;
-  /** Default: the fiscal quarter holding `asOf`. */
+  /** Default: the page's default period (`defaultPeriod` of the read model: the fiscal year holding `asOf` when the node has a target there). */
   period?: string | null;
   /**
    * KPIs the CRM measures itself (strategic accounts, customer lifetime value, its own CRM
@@ -55,7 +58,7 @@ export interface TeamScorecards {
 interface RepFigures {
   revenue: number;
   collections: number;
-  counts: Map<string, number>;
+  counts: ReadonlyMap<string, number>;
   products: Set<string>;
 }
 
@@ -66,11 +69,18 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const indexes = new WeakMap<readonly OrgNode[], OrgIndex>();
-function orgIndex(org: readonly OrgNode[]): OrgIndex {
-  let ix = indexes.get(org);
-  if (!ix) indexes.set(org, (ix = buildOrgIndex(org)));
-  return ix;
+/** The read model of plain plan data, one per targets and org array (callers passing the same arrays share it). */
+const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
+function stateOf(source: ScorecardSource | PlanState): PlanState {
+  if ('cells' in source) return source;
+  let byOrg = states.get(source.targets);
+  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
+  let st = byOrg.get(source.org);
+  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf || st.stages !== source.stages) {
+    st = createPlanState({ plan: source.plan, org: source.org as OrgNode[], products: [], stages: source.stages as FunnelStage[], targets: source.targets as TargetCell[] }, { actuals: source.actuals, asOf: source.asOf });
+    byOrg.set(source.org, st);
+  }
+  return st;
 }
 
 /** The period of the same length just before `period` (quarter → quarter, month → month …). */
@@ -103,14 +113,15 @@ export function previousPeriod(period: string, calendar: Plan['calendar']): stri
  *
  * Errors: `review-node-unknown` (`node`), `period-invalid`, and those of `scorePerson`.
  */
-export function scorecardsFromSnapshot(source: ScorecardSource, query: ScorecardQuery = {}): Result<TeamScorecards> {
-  const ix = orgIndex(source.org);
+export function scorecardsFromSnapshot(input: ScorecardSource | PlanState, query: ScorecardQuery = {}): Result<TeamScorecards> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf ?? '')) return fail('scorecard-date-invalid', `"${input.asOf}" is not a date YYYY-MM-DD`, { value: String(input.asOf) });
+  const source = stateOf(input);
+  const ix = source.index;
   const cal = source.plan.calendar;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(source.asOf ?? '')) return fail('scorecard-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { value: String(source.asOf) });
   const nodeId = query.nodeId ?? ix.roots[0] ?? '';
   const node = ix.byId.get(nodeId);
   if (!node || ix.positionOf(nodeId) < 0) return fail('review-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
-  const period = query.period ?? periodOf(source.asOf, 'quarter', cal);
+  const period = query.period ?? defaultPeriod(source, nodeId);
   const parsed = parsePeriodId(period);
   if (!parsed.ok) return parsed;
   const prev = previousPeriod(period, cal);
@@ -121,23 +132,33 @@ export function scorecardsFromSnapshot(source: ScorecardSource, query: Scorecard
   const won = stages[stages.length - 1], beforeWon = stages[stages.length - 2];
   const mentees = new Map<string, number>();
   for (const n of source.org) if (n.mentorId) mentees.set(n.mentorId, (mentees.get(n.mentorId) ?? 0) + 1);
-  const open = source.actuals?.pipeline ?? [];
+  // The open pipeline by rep, once: filtering the whole pipeline per rep is quadratic in org size.
+  const open = new Map<string, { total: number; complete: number }>();
+  for (const o of source.actuals?.pipeline ?? []) {
+    const f = open.get(o.repId) ?? { total: 0, complete: 0 };
+    f.total++;
+    if (o.productId !== undefined && o.expectedClose >= source.asOf) f.complete++;
+    open.set(o.repId, f);
+  }
 
   const measure = (p: string): Map<string, Partial<Record<ScorecardKpiId, KpiMeasure>>> => {
     const range = periodRange(p, cal);
     const end = source.asOf < range.end ? source.asOf : range.end;
-    const figures = new Map<string, RepFigures>(team.map((id) => [id, { revenue: 0, collections: 0, counts: new Map(), products: new Set() }]));
+    // Bookings and collections as the read model defines them (the rep's, period start to today or its end).
+    const none: ReadonlyMap<string, number> = new Map();
+    const figures = new Map<string, RepFigures>(team.map((id) => [id, {
+      revenue: actualOf(source, id, p, 'revenue') ?? 0,
+      collections: actualOf(source, id, p, 'collections') ?? 0,
+      counts: none,
+      products: new Set<string>(),
+    }]));
     for (const a of source.actuals?.actuals ?? []) {
-      const f = figures.get(a.repId);
-      if (!f || a.date < range.start || a.date > end) continue;
-      if (a.type === 'booking') {
-        f.revenue += a.amount;
-        f.products.add(a.productId);
-      } else f.collections += a.amount;
+      if (a.type !== 'booking' || a.date < range.start || a.date > end) continue;
+      figures.get(a.repId)?.products.add(a.productId);
     }
-    const counted = end < range.start ? new Map() : stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end });
-    for (const id of team) figures.get(id)!.counts = counted.get(id) ?? new Map();
-    const targets = rollupTargets(source.targets, ix, { metric: 'revenue', period: p }, cal);
+    const counted = end < range.start ? new Map<string, Map<string, number>>() : stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end });
+    for (const id of team) figures.get(id)!.counts = counted.get(id) ?? none;
+    const targets = targetsOf(source, { metric: 'revenue', period: p });
     const list = team.map((id) => figures.get(id)!);
     const sum = (fn: (f: RepFigures) => number) => list.reduce((s, f) => s + fn(f), 0);
     const activityOf = (f: RepFigures) => stages.slice(0, -1).reduce((s, st) => s + (f.counts.get(st) ?? 0), 0);
@@ -152,7 +173,7 @@ export function scorecardsFromSnapshot(source: ScorecardSource, query: Scorecard
       const rep = ix.byId.get(id)!;
       const w = f.counts.get(won) ?? 0, q = f.counts.get(beforeWon) ?? 0;
       const target = targets.get(id);
-      const mine = open.filter((o) => o.repId === id);
+      const mine = open.get(id);
       out.set(id, {
         attainment: target !== undefined
           ? { actual: f.revenue, benchmark: target }
@@ -162,7 +183,7 @@ export function scorecardsFromSnapshot(source: ScorecardSource, query: Scorecard
         avgDealSize: { actual: w > 0 ? f.revenue / w : null, benchmark: teamWon > 0 ? teamRevenue / teamWon : null },
         collectionRate: { actual: f.revenue > 0 ? f.collections / f.revenue : null, benchmark: teamRevenue > 0 ? teamCollections / teamRevenue : null },
         crossSell: { actual: f.products.size, benchmark: medProducts },
-        crmCompleteness: { actual: mine.length > 0 ? mine.filter((o) => o.productId !== undefined && o.expectedClose >= source.asOf).length / mine.length : null, benchmark: 1 },
+        crmCompleteness: { actual: mine ? mine.complete / mine.total : null, benchmark: 1 },
         mentoring: { actual: mentees.get(id) ?? 0, benchmark: 1 },
         ...(query.extras?.[id] ?? {}),
       });

@@ -269,10 +269,13 @@ export interface RankedScorecard extends Scorecard {
  * rankScorecards([a, b, c, d]) // b 1; c 2 (attainment breaks the tie); a 3, d 3 (tied on both, listed by id)
  */
 export function rankScorecards(cards: readonly Scorecard[]): RankedScorecard[] {
-  const att = (c: Scorecard) => {
+  // The tie-break is read once per card, not once per comparison (a company ranks 100,000 people).
+  const attOf = new Map<Scorecard, number>();
+  for (const c of cards) {
     const s = c.lines.find((l) => l.kpi === 'attainment')?.score;
-    return s === null || s === undefined ? -1 : round1(s);
-  };
+    attOf.set(c, s === null || s === undefined ? -1 : round1(s));
+  }
+  const att = (c: Scorecard) => attOf.get(c)!;
   const sorted = [...cards].sort((a, b) => {
     if (a.score === null || b.score === null) return a.score === b.score ? cmpId(a.id, b.id) : a.score === null ? 1 : -1;
     return b.score - a.score || att(b) - att(a) || cmpId(a.id, b.id);

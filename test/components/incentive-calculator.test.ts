@@ -8,6 +8,7 @@ import { QkStore } from '../../src/store/store.js';
 import type { QkErrorEvent } from '../../src/events/qk-error.js';
 import type { QkFocusChangeEvent } from '../../src/events/qk-focus-change.js';
 import { smallFixture } from '../fixtures/small-plan.js';
+import { figureOf } from '../../src/engine/plan-state.js';
 
 const text = (el: Element, sel = ':host') => {
   const root = el.shadowRoot!;
@@ -201,6 +202,68 @@ describe('qk-incentive-calculator: after an approved adjustment', () => {
     await expect(el).to.be.accessible();
     const zh = await adjusted('zh-CN', 'r1');
     expect(text(zh, '.fig .sub')).to.equal('原目标 ¥50万：33%');
+  });
+});
+
+describe('qk-incentive-calculator: the basis of the figure paid on (one truth with the goal tree)', () => {
+  /*
+   * 王芳 (r1), FY2026-Q1, the sample plan (clawback 90 days after booking), as of 30 April 2026:
+   * booked b1 ¥120,000 (15 Jan, ¥60,000 of it collected) + b2 ¥45,000 (3 Feb) = ¥165,000: what the
+   * goal tree and the gauge show, 33 % of her ¥500,000 target.
+   * b1 was due by 15 April (15 Jan + 90 days) with ¥60,000 still missing → clawed back; b2 is due
+   * 4 May. Credited for pay: 165,000 − 60,000 = ¥105,000 → 21 %.
+   * 陈静 (r5, Q1 target ¥400,000 here): b4 ¥200,000 collected in full on 31 March: nothing clawed
+   * back, credited = booked.
+   */
+  function clawbackStore(): QkStore {
+    const { plan, actuals } = smallFixture();
+    plan.targets.push({ nodeId: 'r5', period: 'FY2026-Q1', metric: 'revenue', value: 40_000_000 });
+    const store = new QkStore({ autosaveMs: false, asOf: '2026-04-30' });
+    store.setData(plan, actuals);
+    return store;
+  }
+  const tags = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part="basis"]')];
+
+  it('shows the booked figure the goal tree shows, and labels the credited figure with its basis (en)', async () => {
+    const store = clawbackStore();
+    const el = await fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang="en" node="r1" period="FY2026-Q1" .store=${store}></qk-incentive-calculator>`);
+    // One truth: the booked figure is the read model's actual and target, as the goal tree shows them.
+    const figure = figureOf(store.state!, { nodeId: 'r1', period: 'FY2026-Q1' });
+    expect([figure.actual, figure.target]).to.deep.equal([16_500_000, 50_000_000]);
+    expect(text(el, '[part="booked"]')).to.equal('CN¥165K of CN¥500K');
+    expect(text(el, '[part="credited"]')).to.equal('Credited for pay CN¥105K after clawback');
+    expect(text(el, '.figures .fig:first-child dd.big')).to.equal('21% after clawback');
+    const tip = 'Paid on bookings less those not collected within 90 days (clawed back). The goal tree and the gauges count every booking: CN¥165K.';
+    expect(tags(el).map((t) => [t.textContent!.trim(), t.getAttribute('title'), t.getAttribute('aria-describedby')])).to.deep.equal([
+      ['after clawback', tip, 'basis-tip'],
+      ['after clawback', tip, 'basis-tip'],
+    ]);
+    expect(el.shadowRoot!.getElementById('basis-tip')!.textContent).to.equal(tip);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the basis in Chinese, and not at all where credited equals booked', async () => {
+    const store = clawbackStore();
+    const el = await fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang="zh-CN" node="r1" period="FY2026-Q1" .store=${store}></qk-incentive-calculator>`);
+    expect(text(el, '[part="booked"]')).to.equal('¥16.5万 / ¥50万');
+    expect(text(el, '[part="credited"]')).to.equal('计提业绩 ¥10.5万 扣回后');
+    expect(tags(el)[0].getAttribute('title')).to.equal('计提口径：签约额减去超过 90 天未回款而扣回的部分。目标拆解和完成率仪表按全部签约额统计：¥16.5万。');
+    const r5 = await fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang="en" node="r5" period="FY2026-Q1" .store=${store}></qk-incentive-calculator>`);
+    expect(text(r5, '[part="booked"]')).to.equal('CN¥200K of CN¥400K');
+    expect(text(r5, '.figures .fig:first-child dd.big')).to.equal('50%');
+    expect(tags(r5)).to.deep.equal([]);
+    expect(r5.shadowRoot!.querySelector('[part="credited"]')).to.equal(null);
+  });
+
+  it('labels the team column paid on, with the booked figure beside a credited one that differs', async () => {
+    const el = await fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang="en" node="east-sh" period="FY2026-Q1" .store=${clawbackStore()}></qk-incentive-calculator>`);
+    const head = el.shadowRoot!.querySelectorAll('.team thead th')[2];
+    expect(head.querySelector('button')!.textContent!.trim()).to.equal('Credited for pay');
+    expect(head.querySelector('[part="basis"]')!.textContent).to.equal('after clawback');
+    expect(head.querySelector('[part="basis"]')!.getAttribute('title')).to.equal('Paid on bookings less those not collected within 90 days (clawed back). The goal tree and the gauges count every booking.');
+    const wang = rowsOf(el, '.team tbody').find((r) => r[0] === '王芳')!;
+    expect(wang.slice(1, 4)).to.deep.equal(['CN¥500K', 'CN¥105K (booked CN¥165K)', '21%']);
+    await expect(el).to.be.accessible();
   });
 });
 

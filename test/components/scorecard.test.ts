@@ -6,6 +6,7 @@ import type { ScorecardPerson } from '../../src/engine/scorecard.js';
 import { QkStore } from '../../src/store/store.js';
 import type { QkFocusChangeEvent } from '../../src/events/qk-focus-change.js';
 import { smallFixture } from '../fixtures/small-plan.js';
+import { largeOrg } from '../fixtures/large-org.js';
 
 // The same numbers for both (see test/engine/scorecard.test.ts): new hire 100.5, veteran 62.8.
 const SAME: ScorecardPerson['kpis'] = {
@@ -136,5 +137,44 @@ describe('qk-scorecard', () => {
     const empty = await fixture<QkScorecard>(html`<qk-scorecard lang="en" .people=${[]} as-of="2026-04-15"></qk-scorecard>`);
     expect(clean(root(empty).querySelector('[part~="state"]')!.textContent)).to.equal('There is nobody to score under this node.');
     await expect(empty).to.be.accessible();
+  });
+
+  it('pages a ranking longer than 50 people and searches it by name, in Chinese', async () => {
+    // 1 company → 2 teams → 197 reps: 4 pages of 50.
+    const { plan, actuals } = largeOrg({ nodes: 200, teams: 2 });
+    const store = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
+    store.setData(plan, actuals);
+    const el = await fixture<QkScorecard>(html`<qk-scorecard lang="zh-CN" node="co" period="FY2026-Q1" .store=${store}></qk-scorecard>`);
+    const status = () => clean(root(el).querySelector('[part~="page-status"]')!.textContent);
+    const button = (part: string) => root(el).querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
+    expect(rows(el, 'table.ranking').length).to.equal(50);
+    expect(status()).to.equal('第 1–50 人，共 197 人');
+    expect(button('page-previous').disabled).to.equal(true);
+    for (let i = 0; i < 3; i++) {
+      button('page-next').click();
+      await el.updateComplete;
+    }
+    expect(status()).to.equal('第 151–197 人，共 197 人');
+    expect(rows(el, 'table.ranking').length).to.equal(47);
+    expect(button('page-next').disabled).to.equal(true);
+    const input = root(el).querySelector<HTMLInputElement>('input[part~="search"]')!;
+    input.value = '赵辰';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(rows(el, 'table.ranking').map((r) => r[1])).to.deep.equal(['赵辰']);
+    expect(status()).to.equal('197 人中有 1 人与“赵辰”匹配');
+    expect(root(el).querySelector('[part~="pager"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    input.value = '不存在';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(rows(el, 'table.ranking')).to.deep.equal([]);
+    expect(status()).to.equal('197 人中没有与“不存在”匹配的人');
+    // A person's rank is their rank in the whole team, whatever page or search shows them.
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(status()).to.equal('第 1–50 人，共 197 人');
+    expect(rows(el, 'table.ranking')[0][0]).to.equal('1');
   });
 });

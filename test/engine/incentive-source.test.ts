@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { originalTargetCells, resolveIncentiveScope, type IncentiveSource } from '../../src/engine/incentive-source.js';
-import { computePayout, type CommissionPlan } from '../../src/engine/incentive.js';
+import { computePayout, SAMPLE_COMMISSION_PLAN, type CommissionPlan } from '../../src/engine/incentive.js';
+import { createPlanState, defaultPeriod, figureOf, targetOf } from '../../src/engine/plan-state.js';
 import type { TargetCell } from '../../src/engine/model.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
@@ -89,5 +90,39 @@ describe('originalTargetCells with the cell\'s own original', () => {
     expect(originalTargetCells([adjusted], [adjusted])).to.deep.equal([{ ...adjusted, value: 50_000_000 }]);
     // A cell the adjustment created had no target before: it does not count.
     expect(originalTargetCells([{ ...adjusted, original: 0 }], [])).to.deep.equal([]);
+  });
+});
+
+describe('resolveIncentiveScope on the read model: one truth with the goal tree', () => {
+  /*
+   * As of 30 April 2026, FY2026-Q1, the small fixture: every rep's booked figure in the payout is the
+   * read model's actual (r1 ¥165,000, r3 ¥80,000, r5 ¥200,000, r6 ¥30,000, r2 and r4 none), and the
+   * target is its target (r1's Q1 cell ¥500,000). Under the sample plan r1's ¥120,000 booking of
+   * 15 January, ¥60,000 collected, is clawed back after 90 days: credited ¥105,000, not ¥165,000.
+   */
+  it('pays against targetOf and reports actualOf as the booked figure for every rep', () => {
+    const { plan, actuals } = smallFixture();
+    const state = createPlanState(plan, { actuals, asOf: '2026-04-30' });
+    const scope = resolveIncentiveScope(state, { nodeId: 'co', period: 'FY2026-Q1' });
+    if (!scope.ok) throw new Error(scope.error.message);
+    expect(scope.value.people.map((p) => p.id)).to.deep.equal(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+    const booked: Record<string, number> = {};
+    for (const p of scope.value.people) {
+      expect(p.target, p.id).to.equal(targetOf(state, p.id, 'FY2026-Q1') ?? 0);
+      const pay = computePayout(SAMPLE_COMMISSION_PLAN, { ...p, target: p.target || 1 }, actuals.actuals, scope.value.options);
+      if (!pay.ok) throw new Error(pay.error.message);
+      expect(pay.value.booked, p.id).to.equal(figureOf(state, { nodeId: p.id, period: 'FY2026-Q1' }).actual);
+      booked[p.id] = pay.value.booked;
+      if (p.id === 'r1') expect([pay.value.revenue, pay.value.target]).to.deep.equal([10_500_000, 50_000_000]);
+    }
+    expect(booked).to.deep.equal({ r1: 16_500_000, r2: 0, r3: 8_000_000, r4: 0, r5: 20_000_000, r6: 3_000_000 });
+  });
+
+  it('defaults to the page default period of the read model (defaultPeriod)', () => {
+    const { plan, actuals } = smallFixture();
+    const state = createPlanState(plan, { actuals, asOf: '2026-04-30' });
+    const scope = resolveIncentiveScope(state, { nodeId: 'east' });
+    expect(scope.ok && scope.value.period).to.equal(defaultPeriod(state, 'east'));
+    expect(defaultPeriod(state, 'east')).to.equal('FY2026');
   });
 });

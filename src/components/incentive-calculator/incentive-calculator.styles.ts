@@ -47,6 +47,23 @@ export const styles = css`
     .payout {
       color: var(--_success);
     }
+    /* The label naming the basis of a figure paid on (layout only; it keeps the text colour). */
+    .basis {
+      display: inline-block;
+      margin-inline-start: 4px;
+      padding: 0 4px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      font-size: 0.6em;
+      font-weight: 400;
+      vertical-align: middle;
+      white-space: nowrap;
+      cursor: help;
+    }
+    .sub .basis,
+    th .basis {
+      font-size: 0.85em;
+    }
     .sub,
     .muted {
       color: var(--_muted);

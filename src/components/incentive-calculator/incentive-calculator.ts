@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import type { Actual, ProductLine } from '../../engine/model.js';
-import { formatMoney, formatPercent } from '../../engine/money.js';
+import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
 import {
   parseCommissionPlan,
   payoutCurve,
@@ -18,12 +18,15 @@ import {
 } from '../../engine/incentive.js';
 import { computeTeamPayouts, type MentoringCredit, type TeamPayouts } from '../../engine/incentive-team.js';
 import { resolveIncentiveScope } from '../../engine/incentive-source.js';
+import { figureOf, type PlanState } from '../../engine/plan-state.js';
 import { errorText } from '../../i18n/localize.js';
 import { incentiveMessages } from '../../i18n/messages/incentive.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './curve-layout.js';
 import { styles } from './incentive-calculator.styles.js';
 import { registerIncentiveStrings } from '../../i18n/register/incentive.js';
+import type { CreditBasis } from '../../i18n/sections/incentive.js';
+import { PagerController, pagerStyles } from '../../internal/pager.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -39,11 +42,13 @@ interface Common {
 type ViewModel =
   | { kind: 'plan-error'; error: Issue }
   | { kind: 'error'; error: Issue }
-  | ({ kind: 'rep'; payout: Payout; mentoring: MentoringCredit | null } & Common)
+  | ({ kind: 'rep'; payout: Payout; mentoring: MentoringCredit | null; booked: number } & Common)
   | ({ kind: 'no-target' } & Common)
   | ({ kind: 'manager'; team: TeamPayouts } & Common);
 
 const CHART = { width: 560, height: 220 };
+/** Mentee rows of the mentoring table at most (the team table beside it carries every mentor's credit). */
+const MENTORING_ROWS = 20;
 
 /**
  * What reaching the target is worth: tiered commission, new-product coefficient and bonus, ramp
@@ -53,7 +58,12 @@ const CHART = { width: 560, height: 220 };
  * the payout so far with every line, the payout curve over attainment (tier breakpoints, the
  * person's position, a hidden table with the same numbers), what the next tier needs and a what-if
  * slider. The manager view shows the team's payouts in a sortable table with totals, and the
- * mentoring credits.
+ * mentoring credits. A long team (a company of 100,000) is shown 50 people a page, with a search by
+ * name; totals are over everyone.
+ *
+ * The booked figure is the one every other element shows (the read model's `figureOf`). Where the
+ * figure paid on differs — bookings less clawed-back ones, or cash collected on a collected basis —
+ * it is shown beside it with a label naming the basis and a tooltip saying why (`part="basis"`).
  *
  * Under a provider it follows the store's focus: a rep → the rep view; a team or region → the
  * manager view of its reps (clicking a name focuses that rep). A target an approved adjustment
@@ -69,6 +79,15 @@ const CHART = { width: 560, height: 220 };
  * @csspart header - The title row.
  * @csspart title - Who and which period.
  * @csspart figures - Attainment, revenue, payout so far.
+ * @csspart booked - The booked figure against the target (as the goal tree shows it).
+ * @csspart credited - The figure paid on, where it differs from the booked one.
+ * @csspart basis - The label naming the basis of a figure paid on (its tooltip says why).
+ * @csspart list-tools - The search box, page status and pager above a long team table.
+ * @csspart search - The search-by-name box.
+ * @csspart page-status - Which people of how many the table shows.
+ * @csspart pager - The previous / next page buttons.
+ * @csspart page-previous - The previous page button.
+ * @csspart page-next - The next page button.
  * @csspart next - What the next tier needs.
  * @csspart clawback - The clawback note.
  * @csspart breakdown - The table of payout lines.
@@ -99,7 +118,7 @@ export class QkIncentiveCalculator extends QkElement {
 
   protected static override registerStrings = registerIncentiveStrings;
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, pagerStyles, styles];
 
   /** `rep` or `manager`; default: from the focus (a rep → rep, anything above → manager) or from `.person` / `.people`. */
   @property({ reflect: true }) view: 'rep' | 'manager' | '' = '';
@@ -107,7 +126,7 @@ export class QkIncentiveCalculator extends QkElement {
   /** The org node to show; default: the store's focus, then the signed-in user's node, then the root. */
   @property({ reflect: true }) node = '';
 
-  /** The period (`FY2026-Q1`, …); default: the store's focus, then the quarter holding today if it has a target, else the year. */
+  /** The period (`FY2026-Q1`, …); default: the store's focus, then the page's default period (the fiscal year holding today when the node has a target there). */
   @property({ reflect: true }) period = '';
 
   /** The commission plan (validated; see `CommissionPlanSchema`). Default `SAMPLE_COMMISSION_PLAN`. */
@@ -134,6 +153,11 @@ export class QkIncentiveCalculator extends QkElement {
   @state() private sortKey: SortKey = 'total';
   @state() private sortDir: 'ascending' | 'descending' = 'descending';
 
+  /** The team table shows one page at a time, with a search by name. */
+  private readonly pager = new PagerController(this);
+  private sortedFor: unknown[] = [];
+  private sorted: TeamPayouts['rows'] = [];
+
   private memoKey: unknown[] = [];
   private memo: ViewModel | null = null;
   private parsedFor?: unknown;
@@ -153,14 +177,37 @@ export class QkIncentiveCalculator extends QkElement {
     return this.parsed;
   }
 
-  /** The view model, or null while the store is not ready. Memoized on everything it reads. */
+  /**
+   * The last few views of the same data (by node, period, view), so going from a rep back to a
+   * company of 100,000 does not pay everyone again. Cleared when the data or the plan change.
+   */
+  private recent = new Map<string, ViewModel>();
+  private recentFor: unknown[] = [];
+
+  /**
+   * The view model, or null while the store is not ready. Memoized on everything it reads: with a
+   * store, on its read model (`state`, replaced on data changes only) and the focus it follows.
+   */
   private get model(): ViewModel | null {
     const store = this.usingProperties ? undefined : this.activeStore;
-    if (!this.usingProperties && (!store || store.status !== 'ready' || !store.snapshot)) return null;
-    const key = [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, this.view, this.node, this.period, store, store?.revision];
+    if (!this.usingProperties && (!store || store.status !== 'ready' || !store.state)) return null;
+    const data = [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store, store?.state, store?.snapshot];
+    const where = store ? [this.node || store.focus.nodeId || store.user?.nodeId, this.period || store.focus.period] : [this.node, this.period];
+    const key = [...data, this.view, ...where];
     if (this.memo && key.every((k, i) => k === this.memoKey[i])) return this.memo;
     this.memoKey = key;
-    this.memo = this.compute();
+    if (!data.every((k, i) => k === this.recentFor[i])) {
+      this.recent.clear();
+      this.recentFor = data;
+    }
+    const at = [this.view, ...where].join('|');
+    let vm = this.recent.get(at);
+    if (!vm) {
+      vm = this.compute();
+      if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(at, vm);
+    }
+    this.memo = vm;
     return this.memo;
   }
 
@@ -173,6 +220,7 @@ export class QkIncentiveCalculator extends QkElement {
     let options: PayoutOptions;
     let common: Omit<Common, 'plan' | 'names'>;
     let view: 'rep' | 'manager';
+    let state: PlanState | null = null;
     if (this.usingProperties) {
       people = [...(this.person ? [this.person] : []), ...(this.people ?? []).filter((p) => p.id !== this.person?.id)];
       actuals = Array.isArray(this.actuals) ? this.actuals : ((this.actuals as { actuals?: readonly Actual[] } | undefined)?.actuals ?? []);
@@ -188,23 +236,18 @@ export class QkIncentiveCalculator extends QkElement {
       common = { name: view === 'rep' ? (first?.name ?? first?.id ?? '') : this.t.incentive.title, period: this.period, currency: plan.currency ?? 'CNY', productNames: Object.fromEntries(products.map((p) => [p.id, p.name])) };
     } else {
       const store = this.activeStore!;
-      const scope = resolveIncentiveScope(
-        {
-          plan: store.plan!,
-          org: store.org,
-          products: store.snapshot!.products,
-          targets: store.targets(),
-          // The targets as loaded: a target an approved adjustment changed since shows its original beside it.
-          loadedTargets: store.snapshot!.targets,
-          actuals: store.actuals,
-          asOf: store.asOf,
-        },
-        { nodeId: this.node || store.focus.nodeId || store.user?.nodeId, period: this.period || store.focus.period, view: this.view || null },
-      );
+      state = store.state!;
+      const scope = resolveIncentiveScope(state, {
+        nodeId: this.node || store.focus.nodeId || store.user?.nodeId,
+        period: this.period || store.focus.period,
+        view: this.view || null,
+        // The targets as loaded: a target an approved adjustment changed since shows its original beside it.
+        ...(store.snapshot ? { loadedTargets: store.snapshot.targets } : {}),
+      });
       if (!scope.ok) return { kind: 'error', error: scope.error };
       const s = scope.value;
       people = s.people;
-      actuals = store.actuals?.actuals ?? [];
+      actuals = state.actuals?.actuals ?? [];
       options = s.options;
       view = s.view;
       common = { name: s.nodeName, period: s.period, currency: plan.currency ?? s.currency, productNames: s.productNames };
@@ -217,7 +260,9 @@ export class QkIncentiveCalculator extends QkElement {
     const row = team.value.rows[0];
     if (!row) return { kind: 'no-target', ...base };
     if (!row.payout) return row.error.code === 'incentive-target-invalid' ? { kind: 'no-target', ...base } : { kind: 'error', error: row.error };
-    return { kind: 'rep', payout: row.payout, mentoring: team.value.mentoring.find((m) => m.mentorId === row.person.id) ?? null, ...base };
+    // The booked figure is the read model's actual (what the goal tree and the gauge show); without a store, the payout's own.
+    const booked = state ? (figureOf(state, { nodeId: row.person.id, period: common.period }).actual ?? 0) : row.payout.booked;
+    return { kind: 'rep', payout: row.payout, mentoring: team.value.mentoring.find((m) => m.mentorId === row.person.id) ?? null, booked, ...base };
   }
 
   protected override render() {
@@ -267,19 +312,26 @@ export class QkIncentiveCalculator extends QkElement {
     const whatPayout = what?.ok ? what.value : null;
     const curve = payoutCurve(vm.plan, p.target, { multiplier: p.effectiveMultiplier, maxAttainment: range.maxAttainment });
     const title = t.repTitle({ name: vm.name, period: vm.period });
+    // The booked figure is the one every other widget shows; the figure paid on, where it differs, names its basis.
+    const basis = p.revenue !== vm.booked ? this.creditBasis(vm.plan) : null;
+    const tip = basis ? this.basisText(vm, basis, this.money(vm, vm.booked, true)) : '';
     return html`<section part="base" class="base" aria-label=${title}>
       <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3></header>
+      ${basis ? this.basisTip(tip) : nothing}
       <dl part="figures" class="figures">
         <div class="fig">
           <dt>${t.attainment}</dt>
-          <dd class="big">${this.pct(p.attainment)}</dd>
+          <dd class="big">${this.pct(p.attainment)}${basis ? this.basisTag(basis, tip) : nothing}</dd>
           ${p.originalTarget !== p.target
             ? html`<dd class="sub">${t.originalTarget({ target: this.money(vm, p.originalTarget, true), attainment: this.pct(p.originalAttainment) })}</dd>`
             : nothing}
         </div>
         <div class="fig">
-          <dt>${t.revenue({ basis: p.basis })}</dt>
-          <dd class="big">${t.actualOfTarget({ actual: this.money(vm, p.revenue, true), target: this.money(vm, p.target, true) })}</dd>
+          <dt>${t.revenue({ basis: 'booked' })}</dt>
+          <dd part="booked" class="big">${t.actualOfTarget({ actual: this.money(vm, vm.booked, true), target: this.money(vm, p.target, true) })}</dd>
+          ${basis
+            ? html`<dd part="credited" class="sub">${t.credited({ amount: this.money(vm, p.revenue, true) })}${this.basisTag(basis, tip)}</dd>`
+            : nothing}
         </div>
         <div class="fig">
           <dt>${t.payoutSoFar}</dt>
@@ -304,6 +356,27 @@ export class QkIncentiveCalculator extends QkElement {
       </div>
       ${this.renderWhatIf(vm, p, range, extra, whatPayout)}
     </section>`;
+  }
+
+  /** Why the figure paid on can differ from bookings under this plan, or null when it cannot. */
+  private creditBasis(plan: CommissionPlan): CreditBasis | null {
+    return plan.basis === 'collected' ? 'collected' : plan.clawback ? 'clawback' : null;
+  }
+
+  private basisText(vm: Common, basis: CreditBasis, booked: string | null): string {
+    return this.t.incentive.basisTip({ basis, days: vm.plan.clawback?.days ?? 0, booked });
+  }
+
+  /**
+   * The label beside a figure paid on another basis than bookings, with its tooltip: a title for the
+   * pointer, and the hidden `#basis-tip` (rendered once by `basisTip`) as its description for screen readers.
+   */
+  private basisTag(basis: CreditBasis, tip: string): TemplateResult {
+    return html` <span part="basis" class="basis" title=${tip} aria-describedby="basis-tip">${this.t.incentive.basisLabel({ basis })}</span>`;
+  }
+
+  private basisTip(tip: string): TemplateResult {
+    return html`<span id="basis-tip" role="tooltip" class="qk-visually-hidden">${tip}</span>`;
   }
 
   private lineLabel(vm: Common, l: PayoutLine): string {
@@ -410,23 +483,14 @@ export class QkIncentiveCalculator extends QkElement {
     const t = this.t.incentive;
     const title = t.teamTitle({ name: vm.name, period: vm.period });
     if (vm.team.rows.length === 0) return html`<div part="state empty" class="qk-state" role="status">${t.noPeople({ name: vm.name })}</div>`;
-    const credit = new Map(vm.team.mentoring.map((m) => [m.mentorId, m.credit]));
-    const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
-      if (k === 'name') return r.person.name ?? r.person.id;
-      if (k === 'mentoring') return credit.get(r.person.id) ?? 0;
-      if (!r.payout) return k === 'target' ? r.person.target : null;
-      return r.payout[k];
-    };
-    const dir = this.sortDir === 'ascending' ? 1 : -1;
-    const rows = [...vm.team.rows].sort((a, b) => {
-      const x = value(a, this.sortKey), y = value(b, this.sortKey);
-      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-      return (typeof x === 'string' ? x.localeCompare(String(y), this.locale) : x - (y as number)) * dir;
-    });
+    const credit = this.credits(vm);
+    const page = this.pager.view(this.sortedRows(vm), (r) => r.person.name ?? r.person.id, (r) => r.person.id, `${vm.name}|${vm.period}`);
+    const basis = this.creditBasis(vm.plan);
+    const tip = basis ? this.basisText(vm, basis, null) : '';
     const cols: [SortKey, string][] = [
       ['name', t.person],
       ['target', t.target],
-      ['revenue', t.revenueColumn({ basis: vm.plan.basis })],
+      ['revenue', basis ? t.creditedColumn : t.revenueColumn({ basis: vm.plan.basis })],
       ['attainment', t.attainment],
       ['total', t.payout],
       ['mentoring', t.mentoringColumn],
@@ -435,6 +499,8 @@ export class QkIncentiveCalculator extends QkElement {
     const tot = vm.team.totals;
     return html`<section part="base" class="base" aria-label=${title}>
       <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3></header>
+      ${basis ? this.basisTip(tip) : nothing}
+      ${this.pager.render(page, t.pager, this.locale)}
       <div class="table-wrap">
         <table part="team" class="team">
           <caption class="qk-visually-hidden">${title}</caption>
@@ -442,11 +508,11 @@ export class QkIncentiveCalculator extends QkElement {
             ${cols.map(([k, label]) => html`<th scope="col" class=${k === 'name' ? '' : 'num'} aria-sort=${this.sortKey === k ? this.sortDir : 'none'}>
               <button part="sort" type="button" aria-label=${t.sortBy({ column: label })} @click=${() => this.sortBy(k)}>
                 ${label}<span aria-hidden="true" class="arrow">${this.sortKey === k ? (this.sortDir === 'ascending' ? '▲' : '▼') : ''}</span>
-              </button>
+              </button>${k === 'revenue' && basis ? this.basisTag(basis, tip) : nothing}
             </th>`)}
           </tr></thead>
           <tbody>
-            ${rows.map((r) => {
+            ${page.items.map((r) => {
               const name = r.person.name ?? r.person.id;
               return html`<tr>
                 <th scope="row">${store
@@ -456,7 +522,9 @@ export class QkIncentiveCalculator extends QkElement {
                   ? html`<span class="sub original"> (${t.originalShort({ target: this.money(vm, r.payout.originalTarget, true) })})</span>`
                   : nothing}</td>
                 ${r.payout
-                  ? html`<td class="num">${this.money(vm, r.payout.revenue, true)}</td>
+                  ? html`<td class="num">${this.money(vm, r.payout.revenue, true)}${r.payout.revenue !== r.payout.booked
+                        ? html`<span class="sub booked"> (${t.bookedShort({ amount: this.money(vm, r.payout.booked, true) })})</span>`
+                        : nothing}</td>
                       <td class="num">${this.pct(r.payout.attainment)}${r.payout.originalTarget !== r.payout.target
                         ? html`<span class="sub"> (${this.pct(r.payout.originalAttainment)})</span>`
                         : nothing}</td>
@@ -467,7 +535,7 @@ export class QkIncentiveCalculator extends QkElement {
             })}
           </tbody>
           <tfoot><tr>
-            <th scope="row">${t.teamTotal({ count: tot.people })}</th>
+            <th scope="row">${t.teamTotal({ count: tot.people, countText: formatCount(tot.people, this.locale) })}</th>
             <td class="num">${this.money(vm, tot.target, true)}</td>
             <td class="num">${this.money(vm, tot.revenue, true)}</td>
             <td class="num">${this.pct(tot.attainment)}</td>
@@ -480,10 +548,58 @@ export class QkIncentiveCalculator extends QkElement {
     </section>`;
   }
 
+  /** Each mentor's credit, by id (memoized with the team). */
+  private creditsFor?: TeamPayouts;
+  private creditMap = new Map<string, number>();
+  private credits(vm: Extract<ViewModel, { kind: 'manager' }>): Map<string, number> {
+    if (this.creditsFor !== vm.team) {
+      this.creditsFor = vm.team;
+      this.creditMap = new Map(vm.team.mentoring.map((m) => [m.mentorId, m.credit]));
+    }
+    return this.creditMap;
+  }
+
+  /** The team's rows in the chosen order, sorted once per team, column and direction (not on every render). */
+  private sortedRows(vm: Extract<ViewModel, { kind: 'manager' }>): TeamPayouts['rows'] {
+    const key = [vm.team, this.sortKey, this.sortDir, this.locale];
+    if (key.every((k, i) => k === this.sortedFor[i])) return this.sorted;
+    const credit = this.credits(vm);
+    const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
+      if (k === 'name') return r.person.name ?? r.person.id;
+      if (k === 'mentoring') return credit.get(r.person.id) ?? 0;
+      if (!r.payout) return k === 'target' ? r.person.target : null;
+      return r.payout[k];
+    };
+    const dir = this.sortDir === 'ascending' ? 1 : -1;
+    const collator = new Intl.Collator(this.locale);
+    const k = this.sortKey;
+    const keyed = vm.team.rows.map((r) => ({ r, v: value(r, k) }));
+    keyed.sort((a, b) => {
+      const x = a.v, y = b.v;
+      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+      return (typeof x === 'string' ? collator.compare(x, String(y)) : x - (y as number)) * dir;
+    });
+    this.sortedFor = key;
+    this.sorted = keyed.map((e) => e.r);
+    return this.sorted;
+  }
+
   private renderMentoring(vm: Extract<ViewModel, { kind: 'manager' }>): TemplateResult {
     const t = this.t.incentive;
-    const list = vm.team.mentoring.filter((m) => m.mentees.length > 0);
-    if (list.length === 0) return html`<p part="mentoring" class="muted">${t.noMentoring}</p>`;
+    const all = vm.team.mentoring.filter((m) => m.mentees.length > 0);
+    if (all.length === 0) return html`<p part="mentoring" class="muted">${t.noMentoring}</p>`;
+    // A large org has thousands of mentors: list the ones with the largest credits, up to
+    // MENTORING_ROWS mentees; every mentor's credit is also in the team table.
+    const total = all.reduce((n, m) => n + m.mentees.length, 0);
+    const ordered = total > MENTORING_ROWS ? [...all].sort((a, b) => b.credit - a.credit) : all;
+    const list: typeof all = [];
+    let shown = 0;
+    for (const m of ordered) {
+      if (shown + m.mentees.length > MENTORING_ROWS && list.length > 0) break;
+      list.push(m);
+      shown += m.mentees.length;
+    }
+    const more = all.length - list.length;
     return html`<table part="mentoring" class="mentoring">
       <caption>${t.mentoringTitle}</caption>
       <thead><tr><th scope="col">${t.mentor}</th><th scope="col">${t.mentee}</th><th scope="col" class="num">${t.menteeRampBonus}</th><th scope="col" class="num">${t.credit}</th></tr></thead>
@@ -499,8 +615,9 @@ export class QkIncentiveCalculator extends QkElement {
           ),
         )}
       </tbody>
-      ${list.some((m) => m.capped)
-        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.names[m.mentorId] ?? m.mentorId, uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}</tfoot>`
+      ${list.some((m) => m.capped) || more > 0
+        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.names[m.mentorId] ?? m.mentorId, uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
+            ${more > 0 ? html`<tr><td colspan="4" class="muted">${t.mentoringMore({ count: formatCount(more, this.locale) })}</td></tr>` : nothing}</tfoot>`
         : nothing}
     </table>`;
   }

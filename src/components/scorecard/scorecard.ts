@@ -13,9 +13,10 @@ import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
 import { registerScorecardStrings } from '../../i18n/register/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import { PagerController, pagerStyles } from '../../internal/pager.js';
 
 type CardState =
-  | { kind: 'ready'; cards: RankedScorecard[]; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
+  | { kind: 'ready'; cards: RankedScorecard[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
   | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
 
 const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize', 'clv'];
@@ -34,6 +35,9 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * KPIs the plan data cannot measure (strategic new accounts, customer lifetime value) come from the
  * host's CRM through `extras`.
  *
+ * A long ranking (a company of 100,000) is shown 50 people a page, with a search by name; every
+ * person keeps their rank in the whole team.
+ *
  * Shows the store's focus node (a rep: their card; a team: the ranked list) and period; choosing a
  * person in the list moves the focus to them (`qk-focus-change`). Works without a provider from
  * `.data` or from `.people` (measured KPIs) with `as-of`.
@@ -45,7 +49,13 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * @csspart header - Title row with the profile switch.
  * @csspart title - The node (or person) and period.
  * @csspart profile-switch - The radio group of weight profiles.
- * @csspart ranking - The team's ranked table.
+ * @csspart ranking - The team's ranked table (one page of 50 people at a time).
+ * @csspart list-tools - The search box, page status and pager above a long ranking.
+ * @csspart search - The search-by-name box.
+ * @csspart page-status - Which people of how many the ranking shows.
+ * @csspart pager - The previous / next page buttons.
+ * @csspart page-previous - The previous page button.
+ * @csspart page-next - The next page button.
  * @csspart row - A row of a table.
  * @csspart cell - A cell of a table.
  * @csspart person - The button that opens a person's card.
@@ -70,12 +80,12 @@ export class QkScorecard extends QkElement {
 
   protected static override registerStrings = registerScorecardStrings;
 
-  static override styles = [baseStyles, cardStyles, styles];
+  static override styles = [baseStyles, cardStyles, pagerStyles, styles];
 
   /** A rep (their card) or a team, region, company (the ranked list); default: the store's focus, then the root. */
   @property({ reflect: true }) node = '';
 
-  /** The period; default: the store's focus, then the fiscal quarter holding today. */
+  /** The period; default: the store's focus, then the page's default period (the fiscal year holding today when the node has a target there). */
   @property({ reflect: true }) period = '';
 
   /** `auto` (by tenure and role) or one profile for everyone: `new-hire`, `standard`, `veteran`. */
@@ -100,19 +110,41 @@ export class QkScorecard extends QkElement {
   /** The person shown when `people` is used (their id); empty: the ranked list. */
   @state() private selected = '';
 
+  /** A long ranking shows one page at a time, with a search by name. */
+  private readonly pager = new PagerController(this);
+
   private memoKey = '';
   private memoInputs: unknown[] = [];
   private memo: CardState | null = null;
+  /**
+   * The last few views of this data (by node, period, profile), so going from a person back to a
+   * company of 100,000 does not score everyone again. Cleared when the data or `extras` change.
+   */
+  private recent = new Map<string, CardState>();
+  private recentFor: unknown[] = [];
 
   private get cardState(): CardState | null {
     const store = this.activeStore;
-    if (!this.people && (!store || store.status !== 'ready' || !store.plan)) return null;
-    const key = this.people ? `people|${this.asOf}|${this.profile}|${this.locale}` : [store!.revision, store!.asOf, this.node, this.period, this.profile, this.locale].join('|');
-    const inputs = [this.people, this.extras];
+    if (!this.people && (!store || store.status !== 'ready' || !store.state)) return null;
+    // Data views recompute on data changes only (the read model's state), not on focus or save state.
+    const key = this.people
+      ? `people|${this.asOf}|${this.profile}|${this.locale}`
+      : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.profile, this.locale].join('|');
+    const inputs = [this.people, this.extras, this.people ? null : store!.state];
     if (this.memo && key === this.memoKey && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
     this.memoKey = key;
     this.memoInputs = inputs;
-    this.memo = this.people ? this.fromPeople(this.people) : this.fromStore(store!);
+    if (!inputs.every((v, i) => v === this.recentFor[i])) {
+      this.recent.clear();
+      this.recentFor = inputs;
+    }
+    let view = this.recent.get(key);
+    if (!view) {
+      view = this.people ? this.fromPeople(this.people) : this.fromStore(store!);
+      if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, view);
+    }
+    this.memo = view;
     return this.memo;
   }
 
@@ -128,13 +160,13 @@ export class QkScorecard extends QkElement {
       if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
       cards.push(r.value);
     }
-    return { kind: 'ready', cards: rankScorecards(cards), heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
+    return { kind: 'ready', cards: rankScorecards(cards), scope: 'people', heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
   }
 
   private fromStore(store: QkStore): CardState {
-    const snap = store.snapshot!;
+    const state = store.state!;
     const r = scorecardsFromSnapshot(
-      { plan: snap.plan, org: snap.org, stages: snap.stages, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
+      state,
       {
         nodeId: this.node || store.focus.nodeId,
         period: this.period || store.focus.period,
@@ -144,10 +176,9 @@ export class QkScorecard extends QkElement {
     );
     if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
     const v = r.value;
-    const node = snap.org.find((n) => n.id === v.nodeId);
     return {
-      kind: 'ready', cards: v.cards, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
-      single: node?.kind === 'rep', parentId: node?.parentId ?? null,
+      kind: 'ready', cards: v.cards, scope: `${v.nodeId}|${v.period}`, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
+      single: state.index.byId.get(v.nodeId)?.kind === 'rep', parentId: state.index.parent(v.nodeId),
     };
   }
 
@@ -237,14 +268,16 @@ export class QkScorecard extends QkElement {
 
   private renderTeam(s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
     const t = this.t.scorecard;
-    return html`<table part="ranking" class="ranking">
+    const page = this.pager.view(s.cards, (c) => c.name, (c) => c.id, s.scope);
+    return html`${this.pager.render(page, t.pager, this.locale)}
+      <table part="ranking" class="ranking">
         <caption class="qk-visually-hidden">${t.teamHeading({ node: s.heading, period: s.period })}</caption>
         <thead><tr part="row">
           <th scope="col" part="cell">${t.columns.rank}</th><th scope="col" part="cell">${t.columns.name}</th><th scope="col" part="cell">${t.columns.profile}</th>
           <th scope="col" part="cell">${t.columns.score}</th><th scope="col" part="cell">${t.columns.trend}</th>
         </tr></thead>
         <tbody>
-          ${s.cards.map((c) => html`<tr part="row">
+          ${page.items.map((c) => html`<tr part="row">
             <td part="cell" class="rank">${c.rank === null ? '—' : c.rank}${c.tied ? html` <span class="tied">${t.tied}</span>` : nothing}</td>
             <th scope="row" part="cell" class="name">
               <button part="person" class="link" aria-label=${t.showPerson({ name: c.name })} @click=${() => this.choose(c.id)}>${c.name}</button>

@@ -1,4 +1,5 @@
 import type { QkLocale } from '../types.js';
+import type { PagerStrings } from '../../internal/pager.js';
 
 type S = string;
 
@@ -50,7 +51,8 @@ export interface IncentiveStrings {
   target: string;
   mentoringColumn: string;
   sortBy: (p: { column: S }) => string;
-  teamTotal: (p: { count: number }) => string;
+  /** `countText`: the count formatted for the locale (99,899). */
+  teamTotal: (p: { count: number; countText: S }) => string;
   mentoringTitle: string;
   mentor: string;
   mentee: string;
@@ -59,7 +61,26 @@ export interface IncentiveStrings {
   mentoringCapped: (p: { mentor: S; uncapped: S; credit: S }) => string;
   noMentoring: string;
   selectPerson: (p: { name: S }) => string;
+  /**
+   * Where the figure paid on differs from the booked figure every other widget shows (the goal tree,
+   * the gauge): a short label beside it and a tooltip naming the basis. `clawback`: bookings less
+   * those not collected in time; `collected`: cash collected.
+   */
+  basisLabel: (p: { basis: CreditBasis }) => string;
+  /** `booked`: the booked figure of the person, or null for a column. */
+  basisTip: (p: { basis: CreditBasis; days: number; booked: S | null }) => string;
+  /** The figure paid on, beside the booked one. */
+  credited: (p: { amount: S }) => string;
+  creditedColumn: string;
+  /** In a team row: the booked figure beside a credited one that differs. */
+  bookedShort: (p: { amount: S }) => string;
+  /** Under a long mentoring table: how many mentors are not listed. */
+  mentoringMore: (p: { count: S }) => string;
+  pager: PagerStrings;
 }
+
+/** Why the figure paid on differs from bookings: clawed-back bookings, or a collected basis. */
+export type CreditBasis = 'clawback' | 'collected';
 
 export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
   en: {
@@ -114,7 +135,7 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     target: 'Target',
     mentoringColumn: 'Mentoring',
     sortBy: ({ column }) => `Sort by ${column}`,
-    teamTotal: ({ count }) => `Total (${count === 1 ? '1 person' : `${count} people`})`,
+    teamTotal: ({ count, countText }) => `Total (${count === 1 ? '1 person' : `${countText} people`})`,
     mentoringTitle: 'Mentoring credits',
     mentor: 'Mentor',
     mentee: 'Mentee',
@@ -123,6 +144,29 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     mentoringCapped: ({ mentor, uncapped, credit }) => `${mentor}: ${uncapped} earned, capped at ${credit}.`,
     noMentoring: 'No mentoring credits this period.',
     selectPerson: ({ name }) => `Show ${name}’s commission`,
+    basisLabel: ({ basis }) => (basis === 'clawback' ? 'after clawback' : 'collected basis'),
+    basisTip: ({ basis, days, booked }) =>
+      basis === 'clawback'
+        ? `Paid on bookings less those not collected within ${days} days (clawed back). The goal tree and the gauges count every booking${booked ? `: ${booked}` : ''}.`
+        : `Paid on cash collected in the period. The goal tree and the gauges count bookings${booked ? `: ${booked}` : ''}.`,
+    credited: ({ amount }) => `Credited for pay ${amount}`,
+    creditedColumn: 'Credited for pay',
+    bookedShort: ({ amount }) => `booked ${amount}`,
+    mentoringMore: ({ count }) => `${count} more mentors are not listed here; each one's credit is in the Mentoring column.`,
+    pager: {
+      searchLabel: 'Find a person',
+      status: ({ from, to, matches, matchCount, total, query, onePage }) =>
+        query === null
+          ? `${from}–${to} of ${total} people`
+          : matchCount === 0
+            ? `No one of ${total} people matches “${query}”`
+            : onePage
+              ? `${matches} of ${total} people match “${query}”`
+              : `${from}–${to} of ${matches} people matching “${query}” (${total} in all)`,
+      pages: 'Pages',
+      previous: 'Previous',
+      next: 'Next',
+    },
   },
   'zh-CN': {
     title: '激励测算',
@@ -175,7 +219,7 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     target: '目标',
     mentoringColumn: '传帮带',
     sortBy: ({ column }) => `按${column}排序`,
-    teamTotal: ({ count }) => `合计（${count} 人）`,
+    teamTotal: ({ countText }) => `合计（${countText} 人）`,
     mentoringTitle: '传帮带奖励',
     mentor: '导师',
     mentee: '新人',
@@ -184,5 +228,28 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     mentoringCapped: ({ mentor, uncapped, credit }) => `${mentor}：应得 ${uncapped}，封顶 ${credit}。`,
     noMentoring: '本期没有传帮带奖励。',
     selectPerson: ({ name }) => `查看 ${name} 的提成`,
+    basisLabel: ({ basis }) => (basis === 'clawback' ? '扣回后' : '回款口径'),
+    basisTip: ({ basis, days, booked }) =>
+      basis === 'clawback'
+        ? `计提口径：签约额减去超过 ${days} 天未回款而扣回的部分。目标拆解和完成率仪表按全部签约额统计${booked ? `：${booked}` : ''}。`
+        : `计提口径：本期回款额。目标拆解和完成率仪表按签约额统计${booked ? `：${booked}` : ''}。`,
+    credited: ({ amount }) => `计提业绩 ${amount}`,
+    creditedColumn: '计提业绩',
+    bookedShort: ({ amount }) => `签约 ${amount}`,
+    mentoringMore: ({ count }) => `另有 ${count} 位导师未在此列出，各自的奖励见“传帮带”列。`,
+    pager: {
+      searchLabel: '查找人员',
+      status: ({ from, to, matches, matchCount, total, query, onePage }) =>
+        query === null
+          ? `第 ${from}–${to} 人，共 ${total} 人`
+          : matchCount === 0
+            ? `${total} 人中没有与“${query}”匹配的人`
+            : onePage
+              ? `${total} 人中有 ${matches} 人与“${query}”匹配`
+              : `与“${query}”匹配的 ${matches} 人中第 ${from}–${to} 人（共 ${total} 人）`,
+      pages: '分页',
+      previous: '上一页',
+      next: '下一页',
+    },
   },
 };
