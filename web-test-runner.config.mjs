@@ -13,6 +13,10 @@ export default {
   // One tab at a time: a background tab gets no rendered frames, so ResizeObserver and rAF stall there.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // Each test file starts with empty local storage (pending edits are kept there between page
+  // loads); SOAK_RUNS lengthens the fault-injection property (npm run soak).
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>window.__QK_SOAK__ = ${Number(process.env.SOAK_RUNS) || 0}; try { localStorage.clear(); } catch (e) {}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   coverage: true,

@@ -54,7 +54,8 @@ export interface CrmAdapter {
   loadChildren?(nodeId: string): Promise<OrgNode[]>;
 }
 
-export type QkAdapterErrorCode = 'invalid-data' | 'network' | 'conflict' | 'forbidden' | 'not-found';
+/** `timeout`: the host did not answer in time (the store's own limit). */
+export type QkAdapterErrorCode = 'invalid-data' | 'network' | 'conflict' | 'forbidden' | 'not-found' | 'timeout';
 
 /** An adapter failure with a stable code and, for `invalid-data`, every bad path and its reason. */
 export class QkAdapterError extends Error {

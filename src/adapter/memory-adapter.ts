@@ -1,5 +1,8 @@
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/model.js';
 import { checkSubmission, decideAs } from '../engine/adjustment-guard.js';
+import { checkCellEdits } from '../engine/edit-rights.js';
+import { buildOrgIndex, type OrgIndex } from '../engine/rollup.js';
+import { cellKey } from '../engine/model.js';
 import {
   QkAdapterError,
   type AdapterUpdate,
@@ -39,6 +42,19 @@ export interface SnapshotAdapterOptions {
   failNext?: QkAdapterError | QkAdapterErrorCode;
   /** Adjustment requests the host already holds (made earlier, by other users). */
   adjustments?: readonly AdjustmentPayload[];
+  /**
+   * The adapter's today (`YYYY-MM-DD`): targets of periods that ended before it are refused like
+   * locked cells. Without it the in-browser adapters, which have no clock of record, leave the
+   * closed-period rule to the store.
+   */
+  asOf?: string;
+}
+
+const indexes = new WeakMap<readonly OrgNode[], OrgIndex>();
+function orgIndex(org: readonly OrgNode[]): OrgIndex {
+  let ix = indexes.get(org);
+  if (!ix) indexes.set(org, (ix = buildOrgIndex(org)));
+  return ix;
 }
 
 /**
@@ -112,12 +128,14 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   failNext: QkAdapterError | QkAdapterErrorCode | null;
 
   readonly #user: User | string | undefined;
+  readonly #asOf: string | undefined;
   readonly #listeners = new Set<(update: AdapterUpdate) => void>();
 
   constructor(options: SnapshotAdapterOptions = {}) {
     this.#user = typeof options.user === 'object' ? parseUser(options.user, { source: 'options.user' }) : options.user;
     this.latencyMs = options.latencyMs ?? 0;
     this.failNext = options.failNext ?? null;
+    this.#asOf = options.asOf;
   }
 
   /** The current state; throws `QkAdapterError` when it cannot be read. Never mutate it. */
@@ -173,8 +191,11 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   }
 
   /**
-   * Upserts the cells when `change.baseVersion` is the plan's version and moves the version on by
-   * one; otherwise rejects with `conflict` and the current version, changing nothing.
+   * Upserts the cells (and removes `change.removed`) when `change.baseVersion` is the plan's version
+   * and moves the version on by one; otherwise rejects with `conflict` and the current version,
+   * changing nothing. The signed-in user's rights are checked here too, whatever the caller
+   * checked: a node outside their edit scope, a locked cell (other than its unlock) or, with
+   * `asOf`, a closed period rejects the whole change with `forbidden`.
    */
   saveTargets(change: TargetChange): Promise<SaveResult> {
     return this.run((s) => {
@@ -185,10 +206,22 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
           currentVersion: version,
         });
       }
+      const ix = orgIndex(s.snapshot.org);
+      const current = new Map(s.snapshot.targets.map((t) => [targetKey(t), t]));
+      const removed = new Set((parsed.removed ?? []).map(cellKey));
+      const refused = checkCellEdits(
+        this.resolveUser(s),
+        [
+          ...parsed.cells.map((c) => ({ before: current.get(targetKey(c)), after: c })),
+          ...[...removed].filter((k) => current.has(k)).map((k) => ({ before: current.get(k), after: undefined })),
+        ],
+        { index: ix, calendar: s.snapshot.plan.calendar, ...(this.#asOf ? { asOf: this.#asOf, lockClosedPeriods: true } : {}) },
+      );
+      if (refused) throw new QkAdapterError('forbidden', `saveTargets: ${refused.reason} (${refused.cell})`);
       const snapshot: PlanSnapshot = {
         ...s.snapshot,
         plan: { ...s.snapshot.plan, version: version + 1 },
-        targets: upsertCells(s.snapshot.targets, parsed.cells),
+        targets: upsertCells(s.snapshot.targets, parsed.cells).filter((t) => !removed.has(targetKey(t))),
       };
       this.writeState({ ...s, snapshot });
       this.emit({ type: 'plan', snapshot });

@@ -36,3 +36,5 @@ export * from './incentive-team.js';
 export * from './incentive-source.js';
 export * from './goal-grid.js';
 export * from './csv.js';
+export * from './plan-state.js';
+export * from './edit-rights.js';

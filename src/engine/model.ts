@@ -241,10 +241,23 @@ export const ActualsSnapshotSchema = z.object({
 });
 export type ActualsSnapshot = z.infer<typeof ActualsSnapshotSchema>;
 
-/** A change to targets sent to the host, based on a plan version. */
+/** Which target cell: node × period × metric × optional product (a removal names no value). */
+export const CellRefSchema = z.object({
+  nodeId: id,
+  period: PeriodIdSchema,
+  metric: MetricIdSchema,
+  product: z.optional(id),
+});
+export type CellRefPayload = z.infer<typeof CellRefSchema>;
+
+/**
+ * A change to targets sent to the host, based on a plan version: cells to write, and cells to
+ * remove (`removed`: the undo of a cell that did not exist before it was saved).
+ */
 export const TargetChangeSchema = z.object({
   baseVersion: z.number().check(z.int(), z.gte(0)),
   cells: z.array(TargetCellSchema),
+  removed: z.optional(z.array(CellRefSchema)),
 });
 export type TargetChange = z.infer<typeof TargetChangeSchema>;
 

@@ -7,13 +7,13 @@
 import { area, line } from 'd3';
 import { linearScale } from './scale.js';
 import type { ActualsSnapshot, FiscalCalendar, MetricId, Opportunity, OrgNode, PeriodId, Plan, TargetCell } from './model.js';
-import { addDays, daysBetween, fiscalYearMonths, fiscalYearOf, isoWeek, parsePeriodId, periodOf, periodRange, workingDaysBetween } from './periods.js';
+import { addDays, daysBetween, fiscalYearMonths, fiscalYearOf, isoWeek, parsePeriodId, periodRange, workingDaysBetween } from './periods.js';
 import { createPaceContext, dualAttainment, isDate, mulDivRound, pace, type DualAttainment, type PaceBasis, type PaceContext, type PaceResult, type SeasonalityWeight } from './pace.js';
 import type { RampStep } from './ramp.js';
 import { forecast, type ForecastResult } from './forecast.js';
 import { assessStatus, statusThresholds, type StatusAssessment, type StatusThresholds } from './status.js';
 import type { GaugeModel } from './gauge-layout.js';
-import { buildOrgIndex, rollupActuals, rollupTargets, type OrgIndex } from './rollup.js';
+import { createPlanState, defaultPeriod, figureOf, type PlanState } from './plan-state.js';
 import { seasonalityFromHistory } from './seasonality.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -225,42 +225,46 @@ export interface ResolvedFigures {
 
 const ACTUAL_TYPE: Partial<Record<MetricId, 'booking' | 'collection'>> = { revenue: 'booking', collections: 'collection' };
 
-const indexes = new WeakMap<readonly OrgNode[], OrgIndex>();
-/** One org index per org array: every gauge of a dashboard shares it. */
-function orgIndex(org: readonly OrgNode[]): OrgIndex {
-  let ix = indexes.get(org);
-  if (!ix) indexes.set(org, (ix = buildOrgIndex(org)));
-  return ix;
+/**
+ * The read model of plain plan data, one per targets array: callers that pass the same arrays
+ * share one index and one set of roll-ups.
+ */
+const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
+function stateOf(source: PaceSource | PlanState): PlanState {
+  if ('cells' in source) return source;
+  let byOrg = states.get(source.targets);
+  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
+  let st = byOrg.get(source.org);
+  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf) {
+    st = createPlanState({ plan: source.plan, org: [...source.org], products: [], stages: [], targets: [...source.targets] }, { actuals: source.actuals, asOf: source.asOf });
+    byOrg.set(source.org, st);
+  }
+  return st;
 }
 
 /**
- * The period a gauge shows when none is chosen: the fiscal quarter holding `asOf` when the node
- * has a target for it (its own cell, its months' cells or its children's), else the fiscal year
- * holding `asOf` when it has one there (plans often start with an annual target only), else the
- * quarter.
+ * The period a gauge shows when none is chosen: the page's default period (`defaultPeriod` of the
+ * read model — the fiscal year holding `asOf` when the node has a target there, else the plan's
+ * fiscal year), the same for every element.
  *
  * @example
- * // 星河科技 (test fixture): only FY2026 cells for the company
- * defaultPacePeriod(source, 'co', 'revenue') // 'FY2026'; for 'r1' (a Q1 cell) as of 2026-02-10: 'FY2026-Q1'
+ * // 星河科技 (test fixture): FY2026 cells, as of 2026-02-10 → 'FY2026'
  */
-export function defaultPacePeriod(source: PaceSource, nodeId: string, metric: MetricId, product?: string | null): PeriodId {
-  const cal = source.plan.calendar;
-  const quarter = periodOf(source.asOf, 'quarter', cal);
-  for (const period of [quarter, periodOf(source.asOf, 'year', cal)]) {
-    const q = { metric, period, ...(product ? { product } : {}) };
-    if (rollupTargets(source.targets, orgIndex(source.org), q, cal).has(nodeId)) return period;
-  }
-  return quarter;
+export function defaultPacePeriod(source: PaceSource | PlanState, nodeId: string, metric: MetricId, _product?: string | null): PeriodId {
+  return defaultPeriod(stateOf(source), nodeId, metric);
 }
 
+// The dated actuals and pipeline of a subtree depend on the org and actuals only: they survive edits.
+const subtreeData = new WeakMap<ActualsSnapshot, Map<string, { actuals: DatedAmount[]; all: DatedAmount[]; pipeline: Opportunity[] }>>();
+
 /**
- * Gathers the figures of a node for `paceView` from plain plan data: the target from
- * `rollupTargets` (the node's cell, or what its months or its children add up to), the actual from
- * `rollupActuals` (bookings for revenue, collections for collections; the node's whole subtree,
- * from the period's start to `asOf`), the dated actuals for the chart, and the open opportunities
- * of every rep under the node (none for collections: the pipeline is bookings to come). For
- * `basis: 'seasonality'` the profile comes from the node's monthly history (`seasonalityFromHistory`),
- * for `ramp` the hire date from the node.
+ * Gathers the figures of a node for `paceView` from the read model (or plain plan data): target,
+ * actual, attainment and gap as `figureOf` defines them (the target from the roll-up; the actual in
+ * the metric's basis — bookings for revenue, collections for collections — over the node's whole
+ * subtree from the period's start to `asOf`), the dated actuals for the chart, and the open
+ * opportunities of every rep under the node (none for collections: the pipeline is bookings to
+ * come). For `basis: 'seasonality'` the profile comes from the node's monthly history
+ * (`seasonalityFromHistory`), for `ramp` the hire date from the node.
  *
  * Fails with `pace-node-unknown` (params `node`) for a node not in the org, `period-invalid` or
  * `period-week-range` for a bad period, `pace-date-invalid` for a bad `asOf`, or the codes of
@@ -273,37 +277,32 @@ export function defaultPacePeriod(source: PaceSource, nodeId: string, metric: Me
  * resolvePaceFigures(source, { nodeId: 'co', period: 'FY2026' })
  * // ok({ figures: { target: 1_200_000_000, actual: 47_500_000, pipeline: [o1, o2, o3], … }, missing: null })
  */
-export function resolvePaceFigures(source: PaceSource, query: PaceQuery = {}): Result<ResolvedFigures> {
+export function resolvePaceFigures(source: PaceSource | PlanState, query: PaceQuery = {}): Result<ResolvedFigures> {
   if (!isDate(source.asOf)) return fail('pace-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { field: 'asOf', value: String(source.asOf) });
-  const ix = orgIndex(source.org);
+  const state = stateOf(source);
+  const ix = state.index;
   const nodeId = query.nodeId ?? ix.roots[0] ?? '';
   const node = ix.byId.get(nodeId);
   if (!node || ix.positionOf(nodeId) < 0) return fail('pace-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
   const metric = query.metric ?? 'revenue';
   const product = query.product ?? undefined;
-  const cal = source.plan.calendar;
-  const period = query.period ?? defaultPacePeriod(source, nodeId, metric, product);
+  const cal = state.plan.calendar;
+  const period = query.period ?? defaultPeriod(state, nodeId, metric);
   const parsed = parsePeriodId(period);
   if (!parsed.ok) return parsed;
   const base = { nodeId, nodeName: node.name, period, metric };
   const type = ACTUAL_TYPE[metric];
   if (!type) return ok({ ...base, figures: null, missing: 'metric-unsupported' });
-  const target = rollupTargets(source.targets, ix, { metric, period, ...(product ? { product } : {}) }, cal).get(nodeId);
-  if (target === undefined) return ok({ ...base, figures: null, missing: 'no-target' });
+  const figure = figureOf(state, { nodeId, period, metric, product });
+  if (figure.target === null) return ok({ ...base, figures: null, missing: 'no-target' });
 
   const { start, end } = periodRange(period, cal);
-  const to = source.asOf < end ? source.asOf : end;
-  const all = source.actuals?.actuals ?? [];
-  const actual = to < start ? 0 : (rollupActuals(all, ix, { from: start, to, type, ...(product ? { product } : {}) }).get(nodeId) ?? 0);
-  const subtree = new Set([nodeId, ...ix.descendants(nodeId)]);
-  const mine = all.filter((a) => a.type === type && subtree.has(a.repId) && (product === undefined || a.productId === product));
-  const actuals = mine.filter((a) => a.date >= start && a.date <= to).map((a) => ({ date: a.date, amount: a.amount }));
-  const pipeline = type === 'booking'
-    ? (source.actuals?.pipeline ?? []).filter((o) => subtree.has(o.repId) && (product === undefined || o.productId === product))
-    : [];
+  const to = state.asOf < end ? state.asOf : end;
+  const mine = subtreeActuals(state, nodeId, { type, product, start, to });
 
   const figures: PaceFigures = {
-    target, actual, actuals, period, asOf: source.asOf, calendar: cal, currency: source.plan.currency, pipeline,
+    target: figure.target, actual: figure.actual ?? 0, actuals: mine.actuals, period, asOf: state.asOf, calendar: cal, currency: state.plan.currency,
+    pipeline: type === 'booking' ? mine.pipeline : [],
     nodeId, nodeName: node.name, metric, basis: query.basis,
     ...(query.thresholds ? { thresholds: query.thresholds } : {}),
     ...(query.history ? { history: query.history } : {}),
@@ -311,11 +310,37 @@ export function resolvePaceFigures(source: PaceSource, query: PaceQuery = {}): R
   };
   if (query.basis === 'ramp' && node.hireDate) figures.hireDate = node.hireDate;
   if (query.basis === 'seasonality') {
-    const profile = historyProfile(mine, period, cal);
+    const profile = historyProfile(mine.all, period, cal);
     if (!profile.ok) return profile;
     figures.profile = profile.value;
   }
   return ok({ ...base, figures, missing: null });
+}
+
+/** The node's subtree's dated actuals of one type (all of them, and those in `start`..`to`) and its pipeline, memoized per actuals. */
+function subtreeActuals(
+  state: PlanState,
+  nodeId: string,
+  q: { type: 'booking' | 'collection'; product: string | undefined; start: string; to: string },
+): { actuals: DatedAmount[]; all: DatedAmount[]; pipeline: Opportunity[] } {
+  const empty = { actuals: [], all: [], pipeline: [] };
+  const snapshot = state.actuals;
+  if (!snapshot) return empty;
+  let cache = subtreeData.get(snapshot);
+  if (!cache) subtreeData.set(snapshot, (cache = new Map()));
+  const key = `${nodeId}|${q.type}|${q.product ?? ''}|${q.start}|${q.to}|${state.index.order.length}`;
+  let r = cache.get(key);
+  if (!r) {
+    const subtree = new Set([nodeId, ...state.index.descendants(nodeId)]);
+    const all = snapshot.actuals.filter((a) => a.type === q.type && subtree.has(a.repId) && (q.product === undefined || a.productId === q.product));
+    r = {
+      all,
+      actuals: all.filter((a) => a.date >= q.start && a.date <= q.to).map((a) => ({ date: a.date, amount: a.amount })),
+      pipeline: snapshot.pipeline.filter((o) => subtree.has(o.repId) && (q.product === undefined || o.productId === q.product)),
+    };
+    cache.set(key, r);
+  }
+  return r;
 }
 
 /** Month weights for every month the period touches, from the node's monthly history. */

@@ -406,3 +406,15 @@ export function elapsedWorkingDays(id: string, asOf: string, calendar: FiscalCal
   const [a, b] = rangeOf(p.value, calendar);
   return workingDays(a, Math.min(b, d), compile(calendar));
 }
+
+/**
+ * Whether a period is closed on `asOf`: its last day is before `asOf`. A closed period's targets
+ * are history: the store and the built-in adapters refuse to change them (by default).
+ *
+ * @example isPeriodClosed('2026-11', '2026-12-01', { startMonth: 1 }) // true
+ * @example isPeriodClosed('FY2026', '2026-12-01', { startMonth: 1 }) // false (December is open)
+ */
+export function isPeriodClosed(period: string, asOf: string, calendar: FiscalCalendar): boolean {
+  const { end } = periodRange(period, calendar);
+  return end !== '' && end < asOf;
+}

@@ -335,6 +335,45 @@ export function rollupTargets(
   return out;
 }
 
+/**
+ * One node's own values per period for a target query, from that node's cells only: its total
+ * cells, or (for the total selection) the sum of its product cells where a period has no total
+ * cell. `undefined` when the node has no cell for the selection. The per-node step of
+ * `rollupTargets`, for read models that keep cells indexed by node and rebuild one node at a time.
+ */
+export function nodeTargetValues(cells: Iterable<TargetCell>, q: Pick<TargetQuery, 'metric' | 'product'>): Map<string, number> | undefined {
+  let own: Map<string, number> | undefined;
+  let fromProducts: Map<string, number> | undefined;
+  for (const t of cells) {
+    if (t.metric !== q.metric) continue;
+    if (q.product === undefined ? t.product === undefined : t.product === q.product) {
+      (own ??= new Map()).set(t.period, t.value);
+    } else if (q.product === undefined) {
+      (fromProducts ??= new Map()).set(t.period, (fromProducts.get(t.period) ?? 0) + t.value);
+    }
+  }
+  if (fromProducts) for (const [period, v] of fromProducts) if (!own?.has(period)) (own ??= new Map()).set(period, v);
+  return own;
+}
+
+/**
+ * `rollupTargets` over values already grouped by node position (`cells[p]` = the own values of
+ * `ix.order[p]`, as `nodeTargetValues` gives them). O(nodes × periods below `period`).
+ */
+export function rollupTargetsAt(
+  cells: readonly (ReadonlyMap<string, number> | undefined)[],
+  ix: OrgIndex,
+  period: string,
+  calendar: FiscalCalendar,
+): Map<string, number> {
+  const r = resolveTargets(cells, ix, period, calendar, new Map());
+  const out = new Map<string, number>();
+  ix.order.forEach((id, p) => {
+    if (r.has[p]) out.set(id, r.value[p]);
+  });
+  return out;
+}
+
 export interface TargetMismatch {
   /** `org`: a node's cell vs the sum of its children; `period`: a cell vs the sum of its sub-periods. */
   kind: 'org' | 'period';

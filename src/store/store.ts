@@ -1,20 +1,40 @@
 /**
- * The shared client-side state of a dashboard: plan, targets, actuals, pending edits, undo/redo and
- * the current focus. Plain TypeScript (no DOM, no Lit). `qk-provider` creates one and hands it to
- * every element below it through @lit/context, so an edit in the goal tree updates the gauge.
+ * The shared client-side state of a dashboard: the read model of the plan (`state`), pending
+ * edits, undo/redo, the current focus and the save state. Plain TypeScript (no DOM, no Lit).
+ * `qk-provider` creates one and hands it to every element below it through @lit/context, so an
+ * edit in the goal tree updates the gauge.
  *
- * Edits are applied locally at once (one undo step per call), kept as pending until the adapter
- * confirms the save, and never dropped: a failed or conflicting save keeps them pending, and
- * `reloadAndReapply()` re-bases them on the host's newer plan.
+ * What the store guarantees:
+ * - **One read model.** `state` is an immutable `PlanState`, replaced on every data change; every
+ *   element reads targets, actuals and derived figures through its selectors (`plan-state.ts`).
+ *   `dataRevision` moves only when data changes, so moving the focus recomputes no data view.
+ * - **Nothing let in.** Every payload from the adapter (plan, actuals, user, save replies, pushed
+ *   updates, lazily loaded children) is parsed with the zod model before it is used; a bad one
+ *   puts the store in a localized error state, never half-loaded. Every edit is checked against the
+ *   signed-in user's rights, locks and closed periods before it is applied or sent.
+ * - **Nothing lost.** Edits apply locally at once (one undo step per call) and stay pending until
+ *   the adapter confirms them; pending edits are kept in local storage until then, so a reload or
+ *   a crash re-applies them. Every adapter call has a timeout; a failed save retries, a conflict
+ *   keeps the edits for `reloadAndReapply()`, and a late answer is reconciled by version. Undoing
+ *   a saved change is itself a change that is saved, including removing a cell that did not exist.
  */
-import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/model.js';
+import { cellKey, parseWith, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/model.js';
 import { periodRange } from '../engine/periods.js';
-import type { CrmAdapter } from '../adapter/adapter.js';
+import { checkCellEdits } from '../engine/edit-rights.js';
+import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan-state.js';
+import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
+import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
+import { checkOrg } from '../engine/model.js';
 import { toStoreError, type StoreError } from './errors.js';
+import { browserPendingStorage, PendingRecordSchema, type PendingRecord, type PendingStorage } from './pending-storage.js';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'error';
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
-
+/**
+ * `saving`: a save is in flight; `retrying`: the last one failed (network, timeout) and another
+ * try is scheduled; `error`: it failed for good (the edits stay pending, `save()` tries again);
+ * `conflict`: the plan moved on (see `reloadAndReapply`).
+ */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying' | 'error' | 'conflict';
 
 /** What the dashboard is looking at: a row selected in the goal tree moves every widget. */
 export interface Focus {
@@ -24,13 +44,21 @@ export interface Focus {
   product: string | null;
 }
 
+/** `status`, `data` and `targets` change what is shown (`dataRevision` moves); `focus` and `save` do not. */
 export type ChangeKind = 'status' | 'data' | 'targets' | 'focus' | 'save';
 export type StoreListener = (store: QkStore, change: ChangeKind) => void;
+
+/** An edit the store refused: why (a localized code), and which cell. */
+export interface EditRefusal extends StoreError {
+  cell: string;
+}
+export type StoreEditResult = { ok: true } | { ok: false; error: EditRefusal };
 
 interface UndoStep {
   label: string;
   before: (TargetCell | undefined)[];
-  after: TargetCell[];
+  after: (TargetCell | undefined)[];
+  keys: string[];
 }
 
 export interface StoreOptions {
@@ -40,48 +68,77 @@ export interface StoreOptions {
   historyYears?: number;
   /** The day the dashboard treats as today (`YYYY-MM-DD`); defaults to the real date. */
   asOf?: string;
+  /** Every adapter call fails with `timeout` after this many ms (default 30,000). */
+  timeoutMs?: number;
+  /** Waits before each automatic retry of a save that failed on the network or timed out (default 2 s, 5 s, 15 s). */
+  retryDelaysMs?: readonly number[];
+  /** Refuse changes to targets of periods that ended before today (default true). */
+  lockClosedPeriods?: boolean;
+  /** Where pending edits wait until the adapter confirms them (default: localStorage when there is one; `null` for none). */
+  pendingStorage?: PendingStorage | null;
 }
 
 export { cellKey, toStoreError };
-export type { StoreError };
+export type { StoreError, PendingStorage, PendingRecord };
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 export class QkStore {
   status: StoreStatus = 'idle';
   error: StoreError | null = null;
   saveState: SaveState = 'idle';
   saveError: StoreError | null = null;
+  /** The plan as the host last sent it (targets without local edits). */
   snapshot: PlanSnapshot | null = null;
-  actuals: ActualsSnapshot | null = null;
   user: User | null = null;
   focus: Focus = { nodeId: null, period: null, metric: 'revenue', product: null };
-  /** Increments on every change; cheap memoization key for views. */
+  /** The read model every element reads (null until a plan is loaded). */
+  state: PlanState | null = null;
+  /** Increments on every change, focus and save state included. */
   revision = 0;
+  /** Increments only when data changes (plan, targets, actuals, today): the memo key of data views. */
+  dataRevision = 0;
   /** The day treated as today (`YYYY-MM-DD`). */
   asOf: string;
 
   private adapter: CrmAdapter | null = null;
-  private readonly targetMap = new Map<string, TargetCell>();
+  /** The targets as the host holds them (loaded, plus what it confirmed since). */
+  private host: CellTable = CellTable.from([]);
+  /** Keys of cells edited here and not confirmed; a key whose cell is absent is a removal to send. */
   private readonly pendingKeys = new Set<string>();
   private undoStack: UndoStep[] = [];
   private redoStack: UndoStep[] = [];
   private readonly listeners = new Set<StoreListener>();
   private unsubscribeAdapter: (() => void) | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private loadToken = 0;
-  private options: Required<Omit<StoreOptions, 'asOf'>>;
+  private saveToken = 0;
+  private retries = 0;
+  private options: Required<Omit<StoreOptions, 'asOf' | 'pendingStorage'>>;
+  private pendingStorage: PendingStorage | null;
 
   constructor(options: StoreOptions = {}) {
-    this.options = { autosaveMs: options.autosaveMs ?? 800, historyYears: options.historyYears ?? 2 };
-    this.asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+    this.options = {
+      autosaveMs: options.autosaveMs ?? 800,
+      historyYears: options.historyYears ?? 2,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retryDelaysMs: options.retryDelaysMs ?? [2_000, 5_000, 15_000],
+      lockClosedPeriods: options.lockClosedPeriods ?? true,
+    };
+    this.pendingStorage = options.pendingStorage === undefined ? browserPendingStorage() : options.pendingStorage;
+    this.asOf = options.asOf ?? today();
   }
 
   /** Changes options after creation (the provider's attributes). */
   configure(options: StoreOptions): void {
-    if (options.autosaveMs !== undefined) this.options = { ...this.options, autosaveMs: options.autosaveMs };
-    if (options.historyYears !== undefined) this.options = { ...this.options, historyYears: options.historyYears };
-    const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-    if (asOf !== this.asOf) {
-      this.asOf = asOf;
+    const { asOf, pendingStorage, ...rest } = options;
+    for (const [k, v] of Object.entries(rest)) if (v !== undefined) (this.options as Record<string, unknown>)[k] = v;
+    if (pendingStorage !== undefined) this.pendingStorage = pendingStorage;
+    const next = asOf ?? today();
+    if (next !== this.asOf) {
+      this.asOf = next;
+      if (this.state) this.state = withPlanData(this.state, { asOf: next });
       this.emit('data');
     }
   }
@@ -93,7 +150,23 @@ export class QkStore {
 
   private emit(change: ChangeKind): void {
     this.revision++;
+    if (change === 'status' || change === 'data' || change === 'targets') this.dataRevision++;
     for (const l of [...this.listeners]) l(this, change);
+  }
+
+  /** Runs an adapter call with the store's timeout: a call that never answers fails with `timeout`. */
+  private call<T>(op: string, run: () => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QkAdapterError('timeout', `${op}: the host did not answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    });
+    let pending: Promise<T>;
+    try {
+      pending = Promise.resolve(run());
+    } catch (e) {
+      pending = Promise.reject(e);
+    }
+    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
   }
 
   /** Connects an adapter and loads the plan, the user and actuals through it. */
@@ -104,13 +177,35 @@ export class QkStore {
     if (!adapter) return;
     await this.load();
     if (adapter.subscribe && this.adapter === adapter) {
-      this.unsubscribeAdapter = adapter.subscribe((u) => {
-        if (u.type === 'plan') this.rebase(u.snapshot);
-        else {
-          this.actuals = u.snapshot;
-          this.emit('data');
-        }
-      });
+      this.unsubscribeAdapter = adapter.subscribe((u) => this.receive(u));
+    }
+  }
+
+  /** A plan pushed while a save was in flight: handled after it, unless it is that save's own echo. */
+  private deferredPush: unknown = null;
+
+  /** A pushed update from the host: parsed like every payload; a bad one is reported, not applied. */
+  private receive(u: unknown): void {
+    if (this.saveState === 'saving' && (u as { type?: unknown })?.type === 'plan') {
+      this.deferredPush = u;
+      return;
+    }
+    try {
+      const update = u as { type?: unknown; snapshot?: unknown };
+      if (update?.type === 'plan') {
+        const snapshot = parsePlanSnapshot(update.snapshot, { source: 'subscribe' });
+        if (this.snapshot && snapshot.plan.version < this.snapshot.plan.version) return;
+        this.rebase(snapshot);
+      } else if (update?.type === 'actuals') {
+        const actuals = parseActualsSnapshot(update.snapshot, { source: 'subscribe', ...(this.snapshot ? { plan: this.snapshot } : {}) });
+        if (this.state) this.state = withPlanData(this.state, { actuals });
+        this.emit('data');
+      } else {
+        throw invalidData('subscribe', [{ path: ['type'], message: `expected "plan" or "actuals", got ${JSON.stringify(update?.type)}` }]);
+      }
+    } catch (e) {
+      this.saveError = toStoreError(e, 'invalid-data');
+      this.emit('save');
     }
   }
 
@@ -130,17 +225,24 @@ export class QkStore {
     this.error = null;
     this.emit('status');
     try {
-      const [snapshot, user] = await Promise.all([adapter.loadPlan(), adapter.currentUser().catch(() => null)]);
+      const [rawPlan, rawUser] = await Promise.all([
+        this.call('loadPlan', () => adapter.loadPlan()),
+        this.call('currentUser', () => adapter.currentUser()).catch(() => null),
+      ]);
+      const snapshot = parsePlanSnapshot(rawPlan, { source: 'loadPlan' });
+      const user = rawUser === null ? null : parseUser(rawUser, { source: 'currentUser' });
       const { fiscalYear, calendar } = snapshot.plan;
       const from = periodRange(`FY${fiscalYear - this.options.historyYears}`, calendar).start;
       const to = periodRange(`FY${fiscalYear}`, calendar).end;
-      const actuals = await adapter.loadActuals({ from, to });
+      const rawActuals = await this.call('loadActuals', () => adapter.loadActuals({ from, to }));
+      const actuals = parseActualsSnapshot(rawActuals, { source: 'loadActuals', plan: snapshot });
       if (token !== this.loadToken) return;
       this.user = user;
-      this.actuals = actuals;
-      this.rebase(snapshot, false);
+      this.rebase(snapshot, false, actuals);
+      this.restorePending(snapshot);
       this.status = 'ready';
       this.emit('status');
+      if (this.pendingKeys.size) this.scheduleSave();
     } catch (e) {
       if (token !== this.loadToken) return;
       this.fail(toStoreError(e, 'load-failed'));
@@ -151,11 +253,10 @@ export class QkStore {
   setData(snapshot: PlanSnapshot, actuals: ActualsSnapshot | null = null, user: User | null = null): void {
     this.loadToken++;
     this.snapshot = snapshot;
-    this.actuals = actuals;
     this.user = user;
-    this.targetMap.clear();
     this.pendingKeys.clear();
-    for (const c of snapshot.targets) this.targetMap.set(cellKey(c), c);
+    this.host = CellTable.from(snapshot.targets);
+    this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells: this.host });
     this.undoStack = [];
     this.redoStack = [];
     this.status = 'ready';
@@ -176,36 +277,53 @@ export class QkStore {
     this.emit('status');
   }
 
-  /** Replaces the host's data but keeps local pending edits on top. */
-  private rebase(snapshot: PlanSnapshot, notify = true): void {
-    const pending = this.pendingCells();
+  /** Replaces the host's data but keeps local pending edits (and removals) on top. */
+  private rebase(snapshot: PlanSnapshot, notify = true, actuals: ActualsSnapshot | null = this.state?.actuals ?? null): void {
+    const local = this.state?.cells;
     this.snapshot = snapshot;
-    this.targetMap.clear();
-    for (const c of snapshot.targets) this.targetMap.set(cellKey(c), c);
-    for (const c of pending) this.targetMap.set(cellKey(c), c);
+    this.host = CellTable.from(snapshot.targets);
+    let cells = this.host;
+    if (local && this.pendingKeys.size) {
+      const set: TargetCell[] = [];
+      const remove: string[] = [];
+      for (const k of this.pendingKeys) {
+        const c = local.get(k);
+        if (c) set.push(c);
+        else remove.push(k);
+      }
+      cells = cells.with(set, remove).table;
+    }
+    this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells });
     if (notify) this.emit('data');
   }
 
   get plan() {
-    return this.snapshot?.plan ?? null;
+    return this.state?.plan ?? this.snapshot?.plan ?? null;
   }
 
-  get org(): OrgNode[] {
-    return this.snapshot?.org ?? [];
+  get org(): readonly OrgNode[] {
+    return this.state?.org ?? [];
+  }
+
+  get actuals(): ActualsSnapshot | null {
+    return this.state?.actuals ?? null;
   }
 
   /** The target cell for a node × period × metric × product, if one is set. */
   getCell(nodeId: string, period: string, metric: MetricId, product?: string | null): TargetCell | undefined {
-    return this.targetMap.get(cellKey({ nodeId, period, metric, product }));
+    return this.state?.cells.get({ nodeId, period, metric, product });
   }
 
-  /** All target cells as they stand now (host data plus local edits). */
-  targets(): TargetCell[] {
-    return [...this.targetMap.values()];
+  /** All target cells as they stand now (host data plus local edits); one shared array per state. */
+  targets(): readonly TargetCell[] {
+    return this.state ? targetCells(this.state) : [];
   }
 
+  /** Cells edited here and not confirmed yet (removals are not listed: see `pendingCount`). */
   pendingCells(): TargetCell[] {
-    return [...this.pendingKeys].map((k) => this.targetMap.get(k)).filter((c): c is TargetCell => !!c);
+    const cells = this.state?.cells;
+    if (!cells) return [];
+    return [...this.pendingKeys].map((k) => cells.get(k)).filter((c): c is TargetCell => !!c);
   }
 
   /** Whether a cell was edited here and is not saved yet. */
@@ -217,37 +335,66 @@ export class QkStore {
     return this.pendingKeys.size;
   }
 
+  /** May the signed-in user make these changes? The first refusal, or null. */
+  checkEdits(changes: readonly { before: TargetCell | undefined; after: TargetCell | undefined }[]): EditRefusal | null {
+    const state = this.state;
+    if (!state) return { code: 'no-plan', message: 'No plan is loaded.', cell: '' };
+    // A store fed by properties alone (Storybook, a host without an adapter) has no identity to check.
+    if (!this.adapter && !this.user) return null;
+    const r = checkCellEdits(this.user, changes, {
+      index: state.index,
+      calendar: state.plan.calendar,
+      asOf: this.asOf,
+      lockClosedPeriods: this.options.lockClosedPeriods,
+      isRecorded: (k) => this.host.has(k),
+    });
+    return r ? { code: r.reason, message: `${r.reason}: ${r.cell}`, params: r.params, cell: r.cell } : null;
+  }
+
   /**
    * Applies target cells as one undoable step, e.g. an edited cell with its rebalanced siblings.
-   * The cells are saved through the adapter (after `autosaveMs`, or on `save()`).
+   * All or nothing: when the signed-in user may not make one of the changes (scope, lock, closed
+   * period), nothing changes and the refusal says why. The cells are saved through the adapter
+   * (after `autosaveMs`, or on `save()`).
    */
-  applyCells(cells: TargetCell[], options: { label?: string; source?: TargetSource } = {}): void {
-    if (cells.length === 0) return;
+  applyCells(cells: readonly TargetCell[], options: { label?: string; source?: TargetSource } = {}): StoreEditResult {
+    if (cells.length === 0 || !this.state) return { ok: true };
     const after = cells.map((c) => ({ ...c, source: options.source ?? c.source ?? 'manual' }));
-    const before = after.map((c) => this.targetMap.get(cellKey(c)));
-    this.undoStack.push({ label: options.label ?? 'edit', before, after });
+    const keys = after.map(cellKey);
+    const before = after.map((c) => this.state!.cells.get(c));
+    const refused = this.checkEdits(after.map((c, i) => ({ before: before[i], after: c })));
+    if (refused) return { ok: false, error: refused };
+    this.undoStack.push({ label: options.label ?? 'edit', before, after, keys });
     this.redoStack = [];
-    this.write(after);
+    this.write(keys, after);
+    return { ok: true };
   }
 
   /**
    * Saves cells through the adapter at once and only then shows them: all or nothing, outside the
    * undo history. For changes that must not exist half-way or be undone behind an audit trail
-   * (an approved target adjustment). On a conflict or a failure nothing changes here and the error
-   * says why; without an adapter the cells are applied locally.
+   * (an approved target adjustment). Checked like every edit; on a refusal, a conflict or a
+   * failure nothing changes here and the error says why. Without an adapter the cells are applied locally.
    */
-  async commitCells(cells: TargetCell[], options: { source?: TargetSource } = {}): Promise<{ ok: true } | { ok: false; error: StoreError }> {
+  async commitCells(cells: readonly TargetCell[], options: { source?: TargetSource } = {}): Promise<{ ok: true } | { ok: false; error: StoreError }> {
+    const state = this.state;
+    if (!state) return { ok: false, error: { code: 'no-plan', message: 'No plan is loaded.' } };
     const stamped = cells.map((c) => ({ ...c, source: options.source ?? c.source ?? 'manual' }));
-    const plan = this.snapshot?.plan;
-    if (!this.adapter || !plan) {
-      for (const c of stamped) this.targetMap.set(cellKey(c), c);
+    const refused = this.checkEdits(stamped.map((c) => ({ before: state.cells.get(c), after: c })));
+    if (refused) return { ok: false, error: refused };
+    if (!this.adapter) {
+      this.state = withTargetChanges(state, { set: stamped });
       this.emit('targets');
       return { ok: true };
     }
+    const adapter = this.adapter;
     try {
-      const r = await this.adapter.saveTargets({ baseVersion: plan.version, cells: stamped });
-      if (this.snapshot) this.snapshot = { ...this.snapshot, plan: { ...this.snapshot.plan, version: r.version } };
-      for (const c of stamped) this.targetMap.set(cellKey(c), c);
+      const reply = await this.call('saveTargets', () => adapter.saveTargets({ baseVersion: state.plan.version, cells: stamped }));
+      this.adoptVersion(parseSaveResult(reply, { source: 'saveTargets' }).version);
+      this.host = this.host.with(stamped).table;
+      this.state = withTargetChanges(this.state!, { set: stamped });
+      for (const c of stamped) this.pendingKeys.delete(cellKey(c));
+      this.persistPending();
       this.emit('targets');
       return { ok: true };
     } catch (e) {
@@ -255,16 +402,17 @@ export class QkStore {
     }
   }
 
-  private write(cells: TargetCell[], removed: string[] = []): void {
-    for (const k of removed) {
-      this.targetMap.delete(k);
+  private write(keys: readonly string[], cells: readonly (TargetCell | undefined)[]): void {
+    const set: TargetCell[] = [];
+    const remove: string[] = [];
+    keys.forEach((k, i) => {
+      const c = cells[i];
+      if (c) set.push(c);
+      else remove.push(k);
       this.pendingKeys.add(k);
-    }
-    for (const c of cells) {
-      const k = cellKey(c);
-      this.targetMap.set(k, c);
-      this.pendingKeys.add(k);
-    }
+    });
+    this.state = withTargetChanges(this.state!, { set, remove });
+    this.persistPending();
     this.emit('targets');
     this.scheduleSave();
   }
@@ -277,21 +425,30 @@ export class QkStore {
     return this.redoStack.length > 0;
   }
 
+  /**
+   * Undoes the last step: its cells go back to what they were, and a cell the step created is
+   * removed. The undo is itself an edit, checked and saved like any other (a lock set since, or a
+   * period closed since, refuses it and the step stays on the stack).
+   */
   undo(): boolean {
-    const step = this.undoStack.pop();
-    if (!step) return false;
+    const step = this.undoStack[this.undoStack.length - 1];
+    if (!step || !this.state) return false;
+    const now = step.keys.map((k) => this.state!.cells.get(k));
+    if (this.checkEdits(step.keys.map((_, i) => ({ before: now[i], after: step.before[i] })))) return false;
+    this.undoStack.pop();
     this.redoStack.push(step);
-    const restore = step.before.filter((c): c is TargetCell => !!c);
-    const removed = step.after.filter((_, i) => !step.before[i]).map(cellKey);
-    this.write(restore, removed);
+    this.write(step.keys, step.before);
     return true;
   }
 
   redo(): boolean {
-    const step = this.redoStack.pop();
-    if (!step) return false;
+    const step = this.redoStack[this.redoStack.length - 1];
+    if (!step || !this.state) return false;
+    const now = step.keys.map((k) => this.state!.cells.get(k));
+    if (this.checkEdits(step.keys.map((_, i) => ({ before: now[i], after: step.after[i] })))) return false;
+    this.redoStack.pop();
     this.undoStack.push(step);
-    this.write(step.after);
+    this.write(step.keys, step.after);
     return true;
   }
 
@@ -309,68 +466,218 @@ export class QkStore {
     this.emit('focus');
   }
 
-  /** Adds lazily loaded children of a node (see `CrmAdapter.loadChildren`). */
+  /** Adds lazily loaded children of a node (see `CrmAdapter.loadChildren`), parsed and checked against the org. */
   async loadChildren(nodeId: string): Promise<OrgNode[]> {
-    if (!this.adapter?.loadChildren || !this.snapshot) return [];
-    const kids = await this.adapter.loadChildren(nodeId);
-    const known = new Set(this.snapshot.org.map((n) => n.id));
-    const fresh = kids.filter((k) => !known.has(k.id));
+    const adapter = this.adapter;
+    if (!adapter?.loadChildren || !this.state) return [];
+    const raw = await this.call('loadChildren', () => adapter.loadChildren!(nodeId));
+    const kids = parseOrgNodes(raw, { source: 'loadChildren', parentId: nodeId });
+    const state = this.state;
+    const fresh = kids.filter((k) => !state.index.byId.has(k.id));
     if (fresh.length) {
-      this.snapshot = { ...this.snapshot, org: [...this.snapshot.org, ...fresh] };
+      const org = [...state.org, ...fresh];
+      const issues = checkOrg(org, { partial: true });
+      if (issues.length) throw invalidData('loadChildren', issues);
+      this.snapshot = this.snapshot && { ...this.snapshot, org };
+      this.state = withPlanData(state, { org });
       this.emit('data');
     }
     return kids;
   }
 
-  private scheduleSave(): void {
-    if (!this.adapter || this.options.autosaveMs === false || this.saveState === 'conflict') return;
+  private scheduleSave(delay: number | false = this.options.autosaveMs): void {
+    if (!this.adapter || delay === false || this.saveState === 'conflict') return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       void this.save();
-    }, this.options.autosaveMs);
+    }, delay);
+  }
+
+  /** Moves the plan version on after a confirmed save. */
+  private adoptVersion(version: number): void {
+    if (this.snapshot) this.snapshot = { ...this.snapshot, plan: { ...this.snapshot.plan, version } };
+    if (this.state) this.state = withPlanData(this.state, { plan: { ...this.state.plan, version } });
   }
 
   /**
-   * Sends pending edits with the plan version they were based on. On success the version moves on;
-   * on a conflict or failure the edits stay pending and `saveState` says why.
+   * Sends pending edits (and removals) with the plan version they were based on. On success the
+   * version moves on and the cells sent are confirmed (an edit made meanwhile stays pending); on a
+   * network failure or a timeout the store retries (`retrying`), then gives up with `error`; on a
+   * conflict the edits stay pending (`conflict`). A save that answers after its timeout is still
+   * reconciled: if the plan is still at the version it was based on, its cells are confirmed.
    */
   async save(): Promise<boolean> {
     const adapter = this.adapter;
-    const plan = this.snapshot?.plan;
-    if (!adapter || !plan || this.pendingKeys.size === 0 || this.saveState === 'saving') return false;
-    const sent = [...this.pendingKeys];
-    const cells = sent.map((k) => this.targetMap.get(k)).filter((c): c is TargetCell => !!c);
+    const state = this.state;
+    if (!adapter || !state || this.pendingKeys.size === 0 || this.saveState === 'saving') return false;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const sent = new Map<string, TargetCell | undefined>();
+    const cells: TargetCell[] = [];
+    const removed: TargetCell[] = [];
+    for (const k of this.pendingKeys) {
+      const c = state.cells.get(k);
+      sent.set(k, c);
+      if (c) cells.push(c);
+      else {
+        const gone = this.host.get(k);
+        if (gone) removed.push(gone);
+      }
+    }
+    // Cells created and removed again before any save: nothing to tell the host.
+    for (const [k, c] of sent) {
+      if (c || this.host.has(k)) continue;
+      sent.delete(k);
+      this.pendingKeys.delete(k);
+    }
+    if (!cells.length && !removed.length) {
+      this.persistPending();
+      return false;
+    }
+    const baseVersion = state.plan.version;
+    const token = ++this.saveToken;
     this.saveState = 'saving';
     this.saveError = null;
     this.emit('save');
+    const request = Promise.resolve().then(() => adapter.saveTargets({ baseVersion, cells, ...(removed.length ? { removed: removed.map(refOf) } : {}) }));
     try {
-      const r = await adapter.saveTargets({ baseVersion: plan.version, cells });
-      if (this.snapshot) this.snapshot = { ...this.snapshot, plan: { ...this.snapshot.plan, version: r.version } };
-      for (const k of sent) {
-        const now = this.targetMap.get(k);
-        const was = cells.find((c) => cellKey(c) === k);
-        // An edit made while the save was in flight stays pending.
-        if (now === was) this.pendingKeys.delete(k);
-      }
-      this.saveState = this.pendingKeys.size ? 'idle' : 'saved';
-      this.emit('save');
-      if (this.pendingKeys.size) this.scheduleSave();
+      const reply = await this.call('saveTargets', () => request);
+      if (token !== this.saveToken) return false;
+      this.confirm(sent, parseSaveResult(reply, { source: 'saveTargets' }).version);
       return true;
     } catch (e) {
+      if (token !== this.saveToken) return false;
       const err = toStoreError(e, 'save-failed');
-      this.saveState = err.code === 'conflict' ? 'conflict' : 'error';
+      if (err.code === 'timeout') {
+        // The host may still answer: reconcile it by version when it does.
+        request.then(
+          (reply) => {
+            const version = parseSaveResult(reply, { source: 'saveTargets' }).version;
+            // Still on the version it was based on, or the host already pushed the plan it made.
+            const now = this.state?.plan.version;
+            if (now === baseVersion || now === version) this.confirm(sent, version);
+          },
+          () => {},
+        );
+      }
+      this.retries++;
+      const retryable = err.code === 'network' || err.code === 'timeout';
+      const wait = this.options.retryDelaysMs[this.retries - 1];
+      this.saveState = err.code === 'conflict' ? 'conflict' : retryable && wait !== undefined ? 'retrying' : 'error';
       this.saveError = err.code === 'conflict' ? { ...err, code: 'save-conflict' } : err;
       this.emit('save');
+      this.flushDeferredPush();
+      if (this.saveState === 'retrying') this.scheduleSave(wait);
       return false;
     }
+  }
+
+  /** Handles a plan pushed during a save, unless it is no newer than what the store has now. */
+  private flushDeferredPush(): void {
+    const u = this.deferredPush as { snapshot?: { plan?: { version?: unknown } } } | null;
+    this.deferredPush = null;
+    if (!u) return;
+    const version = u.snapshot?.plan?.version;
+    if (typeof version === 'number' && this.state && version <= this.state.plan.version) return;
+    this.receive(u);
+  }
+
+  /** The adapter confirmed `sent` at `version`: what is unchanged since is no longer pending. */
+  private confirm(sent: ReadonlyMap<string, TargetCell | undefined>, version: number): void {
+    this.adoptVersion(version);
+    const set: TargetCell[] = [];
+    const remove: string[] = [];
+    for (const [k, c] of sent) (c ? set.push(c) : remove.push(k));
+    this.host = this.host.with(set, remove).table;
+    const cells = this.state?.cells;
+    for (const [k, c] of sent) {
+      // An edit made while the save was in flight stays pending.
+      if (cells?.get(k) === c) this.pendingKeys.delete(k);
+    }
+    this.retries = 0;
+    this.saveToken++;
+    this.saveState = this.pendingKeys.size ? 'idle' : 'saved';
+    this.saveError = null;
+    this.persistPending();
+    this.emit('save');
+    this.flushDeferredPush();
+    if (this.pendingKeys.size) this.scheduleSave();
+  }
+
+  /** Tries the save again now (after `error` or while `retrying`). */
+  retry(): Promise<boolean> {
+    this.retries = 0;
+    if (this.saveState === 'conflict') return this.reloadAndReapply().then(() => this.saveState === 'saved');
+    this.saveState = 'idle';
+    return this.save();
   }
 
   /** After a conflict: loads the host's newer plan, re-applies the pending edits on top, saves. */
   async reloadAndReapply(): Promise<void> {
     this.saveState = 'idle';
+    this.saveToken++;
     await this.load();
     if (this.status === 'ready') await this.save();
+  }
+
+  // ---- pending edits kept across reloads ------------------------------------------------------
+
+  private pendingId(planId: string): string {
+    return `${planId}|${this.user?.id ?? ''}`;
+  }
+
+  /**
+   * Writes the pending edits to local storage: at once (a crash right after an edit loses
+   * nothing), or, for very large sets (a whole plan decomposed), once per burst of edits.
+   */
+  private persistPending(): void {
+    if (!this.pendingStorage || this.persistTimer) return;
+    if (this.pendingKeys.size <= 20_000) {
+      this.flushPending();
+      return;
+    }
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      this.flushPending();
+    }, 0);
+  }
+
+  /** Writes the pending edits to local storage now. */
+  flushPending(): void {
+    const storage = this.pendingStorage;
+    const state = this.state;
+    if (!storage || !state) return;
+    const id = this.pendingId(state.plan.id);
+    if (!this.pendingKeys.size) {
+      storage.clear(id);
+      return;
+    }
+    const cells: TargetCell[] = [];
+    const removed: string[] = [];
+    for (const k of this.pendingKeys) {
+      const c = state.cells.get(k);
+      if (c) cells.push(c);
+      else removed.push(k);
+    }
+    storage.save(id, { baseVersion: state.plan.version, cells, removed });
+  }
+
+  /** After a (re)load: edits a closed tab or a crash left behind are pending again, on top. */
+  private restorePending(snapshot: PlanSnapshot): void {
+    const storage = this.pendingStorage;
+    if (!storage || this.pendingKeys.size) return;
+    const record = storage.load(this.pendingId(snapshot.plan.id));
+    if (!record) return;
+    const parsed = parseWith(PendingRecordSchema, record);
+    if (!parsed.ok) {
+      storage.clear(this.pendingId(snapshot.plan.id));
+      return;
+    }
+    const { cells, removed } = record;
+    for (const c of cells) this.pendingKeys.add(cellKey(c));
+    for (const k of removed) this.pendingKeys.add(k);
+    this.state = withTargetChanges(this.state!, { set: cells, remove: removed });
   }
 
   disconnect(): void {
@@ -378,5 +685,12 @@ export class QkStore {
     this.unsubscribeAdapter = null;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    if (this.persistTimer) {
+      clearTimeout(this.persistTimer);
+      this.persistTimer = null;
+      this.flushPending();
+    }
   }
 }
+
+const refOf = (c: TargetCell) => ({ nodeId: c.nodeId, period: c.period, metric: c.metric, ...(c.product !== undefined ? { product: c.product } : {}) });

@@ -37,13 +37,13 @@ describe('LocalStorageAdapter', () => {
     expect(localStorage.getItem(key)).to.equal(null);
     const first = new LocalStorageAdapter({ key, seed });
     expect((await first.loadPlan()).plan.version).to.equal(1);
-    await first.saveTargets({ baseVersion: 1, cells: [{ nodeId: 'south', period: 'FY2026', metric: 'revenue', value: 500_000_000 }] });
+    await first.saveTargets({ baseVersion: 1, cells: [{ nodeId: 'east', period: 'FY2026', metric: 'revenue', value: 500_000_000 }] });
     await first.submitAdjustment({ id: 'adj-9', reason: 'market' });
 
     const second = new LocalStorageAdapter({ key, seed });
     const plan = await second.loadPlan();
     expect(plan.plan.version).to.equal(2);
-    expect(plan.targets[2]).to.deep.equal({ nodeId: 'south', period: 'FY2026', metric: 'revenue', value: 500_000_000 });
+    expect(plan.targets[1]).to.deep.equal({ nodeId: 'east', period: 'FY2026', metric: 'revenue', value: 500_000_000 });
     expect((await second.listAdjustments()).map((a) => a.id)).to.deep.equal(['adj-9']);
     // Storage is the source of truth: the first instance sees the second one's save.
     await second.saveTargets({ baseVersion: 2, cells: [] });

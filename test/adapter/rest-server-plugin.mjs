@@ -64,6 +64,8 @@ function handleApi(session, method, path, query, body) {
       return next ?? t;
     });
     plan.targets.push(...incoming.values());
+    const removed = new Set((body.removed ?? []).map(key));
+    plan.targets = plan.targets.filter((t) => !removed.has(key(t)));
     plan.plan.version += 1;
     return [200, { version: plan.plan.version }];
   }

@@ -78,8 +78,11 @@ describe('qk-pace-chart', () => {
     const store = new QkStore({ autosaveMs: false, asOf: '2026-03-11' });
     store.setData(plan, actuals);
     const el = await fixture<QkPaceChart>(html`<qk-pace-chart lang="en" .store=${store}></qk-pace-chart>`);
-    // No period chosen: Q1 holds a target (r1's, rolled up to the company), so the company's Q1 shows (≤ 92 days: days).
-    expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('星河科技 · Revenue · FY2026-Q1');
+    // No period chosen: the page's default period, the fiscal year holding today.
+    expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('星河科技 · Revenue · FY2026');
+    store.setFocus({ period: 'FY2026-Q1' });
+    await el.updateComplete;
+    // A quarter (≤ 92 days) is drawn by days.
     expect(el.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(90);
     store.setFocus({ period: 'FY2026' });
     await el.updateComplete;

@@ -153,12 +153,14 @@ describe('resolvePaceFigures (test fixture 星河科技)', () => {
     expect(!period.ok && period.error.code).to.equal('period-invalid');
   });
 
-  it('defaults to the root and to the quarter with a target, else the fiscal year', () => {
-    // r1 has a Q1 cell, so the company's Q1 rolls up from it; Q2 has none anywhere.
-    expect(defaultPacePeriod(source('2026-03-11'), 'co', 'revenue')).to.equal('FY2026-Q1');
+  it("defaults to the root and to the page's one default period: the fiscal year holding today", () => {
+    // One default for every element (issue: widgets defaulted to FY2026 in one, FY2026-Q4 in another).
+    expect(defaultPacePeriod(source('2026-03-11'), 'co', 'revenue')).to.equal('FY2026');
     expect(defaultPacePeriod(source('2026-05-11'), 'co', 'revenue')).to.equal('FY2026');
     expect(defaultPacePeriod(source('2026-03-11'), 'south', 'revenue')).to.equal('FY2026');
-    expect(defaultPacePeriod(source('2026-03-11'), 'r2', 'revenue')).to.equal('FY2026-Q1');
+    // r2 has no FY2026 target at or below it: still the plan's year.
+    expect(defaultPacePeriod(source('2026-03-11'), 'r2', 'revenue')).to.equal('FY2026');
+    expect(defaultPacePeriod(source('2027-01-05'), 'co', 'revenue')).to.equal('FY2026');
     const r = resolvePaceFigures(source('2026-05-11'));
     expect(r.ok && [r.value.nodeId, r.value.period]).to.deep.equal(['co', 'FY2026']);
   });

@@ -7,12 +7,12 @@ import type { TargetCell } from '../../src/engine/model.js';
 
 const cell = (nodeId: string, value: number): TargetCell => ({ nodeId, period: 'FY2026', metric: 'revenue', value });
 
-async function loaded(options: { autosaveMs?: number | false; live?: boolean } = { autosaveMs: false }) {
+async function loaded(options: { autosaveMs?: number | false; live?: boolean; retryDelaysMs?: number[] } = { autosaveMs: false }) {
   const { plan, actuals } = smallFixture();
   const adapter = new MemoryAdapter(plan, actuals);
   // Without live updates the store only learns of others' saves by a conflict.
   if (options.live === false) Object.defineProperty(adapter, 'subscribe', { value: undefined });
-  const store = new QkStore({ ...options, asOf: '2026-03-31' });
+  const store = new QkStore({ retryDelaysMs: [], pendingStorage: null, ...options, asOf: '2026-03-31' });
   await store.connect(adapter);
   return { store, adapter };
 }
@@ -31,16 +31,16 @@ describe('QkStore', () => {
 
   it('applies edits as one undo step each, and redoes them', async () => {
     const { store } = await loaded();
-    store.applyCells([cell('east', 700_000_000), cell('south', 500_000_000)], { label: 'rebalance' });
+    store.applyCells([cell('east', 700_000_000), cell('south-sz', 500_000_000)], { label: 'rebalance' });
     expect(store.getCell('east', 'FY2026', 'revenue')?.value).to.equal(700_000_000);
-    expect(store.getCell('south', 'FY2026', 'revenue')?.value).to.equal(500_000_000);
+    expect(store.getCell('south-sz', 'FY2026', 'revenue')?.value).to.equal(500_000_000);
     expect(store.pendingCount).to.equal(2);
     expect(store.undo()).to.equal(true);
     expect(store.getCell('east', 'FY2026', 'revenue')?.value).to.equal(720_000_000);
-    expect(store.getCell('south', 'FY2026', 'revenue')?.value).to.equal(480_000_000);
+    expect(store.getCell('south-sz', 'FY2026', 'revenue')?.value).to.equal(480_000_000);
     expect(store.canRedo).to.equal(true);
     store.redo();
-    expect(store.getCell('south', 'FY2026', 'revenue')?.value).to.equal(500_000_000);
+    expect(store.getCell('south-sz', 'FY2026', 'revenue')?.value).to.equal(500_000_000);
     expect(store.undo()).to.equal(true);
     expect(store.undo()).to.equal(false);
   });
@@ -68,7 +68,7 @@ describe('QkStore', () => {
   it('a conflict keeps the edit; reloadAndReapply re-bases it on the newer plan and saves', async () => {
     const { store, adapter } = await loaded({ autosaveMs: false, live: false });
     // Someone else saves first: version 1 → 2.
-    await adapter.saveTargets({ baseVersion: 1, cells: [cell('south', 490_000_000)] });
+    await adapter.saveTargets({ baseVersion: 1, cells: [cell('south-sz', 490_000_000)] });
     store.applyCells([cell('east', 700_000_000)]);
     expect(await store.save()).to.equal(false);
     expect(store.saveState).to.equal('conflict');
@@ -78,10 +78,10 @@ describe('QkStore', () => {
     await store.reloadAndReapply();
     expect(store.saveState).to.equal('saved');
     expect(store.plan?.version).to.equal(3);
-    // Both edits survive: theirs (south) and ours (east).
+    // Both edits survive: theirs (深圳组) and ours (east).
     const plan = await adapter.loadPlan();
     const v = (id: string) => plan.targets.find((c) => cellKey(c) === cellKey(cell(id, 0)))?.value;
-    expect([v('east'), v('south')]).to.deep.equal([700_000_000, 490_000_000]);
+    expect([v('east'), v('south-sz')]).to.deep.equal([700_000_000, 490_000_000]);
   });
 
   it('a failed save keeps the edit and says why', async () => {
@@ -133,9 +133,9 @@ describe('QkStore', () => {
     const { store, adapter } = await loaded();
     store.applyCells([cell('east', 700_000_000)]);
     // Another user saves through the same host; the adapter pushes the new plan to subscribers.
-    await adapter.saveTargets({ baseVersion: 1, cells: [cell('south', 1)] });
+    await adapter.saveTargets({ baseVersion: 1, cells: [cell('south-sz', 1)] });
     expect(store.plan?.version).to.equal(2);
-    expect(store.getCell('south', 'FY2026', 'revenue')?.value).to.equal(1);
+    expect(store.getCell('south-sz', 'FY2026', 'revenue')?.value).to.equal(1);
     expect(store.getCell('east', 'FY2026', 'revenue')?.value).to.equal(700_000_000);
     expect(store.pendingCount).to.equal(1);
   });
@@ -156,7 +156,7 @@ describe('QkStore.commitCells', () => {
 
   it('changes nothing on a conflict or a failure', async () => {
     const { store, adapter } = await loaded({ autosaveMs: false, live: false });
-    await adapter.saveTargets({ baseVersion: 1, cells: [cell('south', 490_000_000)] });
+    await adapter.saveTargets({ baseVersion: 1, cells: [cell('south-sz', 490_000_000)] });
     const conflict = await store.commitCells([cell('east', 700_000_000)]);
     expect(conflict.ok).to.equal(false);
     if (!conflict.ok) expect(conflict.error.code).to.equal('conflict');

@@ -85,9 +85,11 @@ export class QkPaceElement extends QkElement {
   protected get paceState(): PaceState | null {
     const store = this.activeStore;
     const usingStore = !this.model;
-    if (usingStore && (!store || store.status !== 'ready' || !store.plan)) return null;
+    if (usingStore && (!store || store.status !== 'ready' || !store.state)) return null;
+    // Data views recompute on data changes only: moving the focus elsewhere or a save state does not.
+    const focus = usingStore ? store!.focus : null;
     const key = usingStore
-      ? [store!.revision, store!.asOf, this.node, this.period, this.metric, this.product, this.basis].join('|')
+      ? [store!.dataRevision, this.node || focus!.nodeId, this.period || focus!.period, this.metric || focus!.metric, this.product || focus!.product, this.basis].join('|')
       : [this.node, this.period, this.metric, this.basis].join('|');
     if (key === this.memoKey && this.memoModel === this.model && this.memoThresholds === this.thresholds && this.memoState) {
       return this.memoState;
@@ -111,7 +113,7 @@ export class QkPaceElement extends QkElement {
   private fromStore(store: QkStore): PaceState {
     const focus = store.focus;
     const resolved = resolvePaceFigures(
-      { plan: store.plan!, org: store.org, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
+      store.state!,
       {
         nodeId: this.node || focus.nodeId,
         period: this.period || focus.period,

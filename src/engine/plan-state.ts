@@ -1,0 +1,494 @@
+/**
+ * The read model: one immutable, indexed picture of a plan that every element reads, and the
+ * selectors that answer from it. The store builds a new `PlanState` on every data change (load,
+ * an edit, new actuals, another day) and keeps the old one untouched; selectors memoize per state,
+ * so fifty widgets asking the same roll-up cost one computation, and an edit that touches a few
+ * cells re-indexes only the nodes it touched.
+ *
+ * One definition each, here and nowhere else:
+ * - target of a node × period × metric × product: `targetOf` (its own cell, else what its months or
+ *   its children add up to — `rollupTargets`);
+ * - actual: `actualOf` (bookings for revenue, collections for collections, the node's subtree, from
+ *   the period's start to today or the period's end);
+ * - attainment and gap: `figureOf` (actual / target; target − actual);
+ * - the default period of a page: `defaultPeriod`;
+ * - the planned funnel of a node and period: `plannedFunnel`.
+ *
+ * @example
+ * const state = createPlanState(snapshot, { actuals, asOf: '2026-12-01' });
+ * figureOf(state, { nodeId: 'company', period: 'FY2026' })
+ * // → { target: 11_300_000_000, actual: 9_545_300_000, attainment: 0.8447…, gap: 1_754_700_000, basis: 'booked', … }
+ * const next = withTargetChanges(state, { set: [cell] }); // state is unchanged; next re-indexes one node
+ */
+import {
+  cellKey,
+  type ActualsSnapshot,
+  type FunnelStage,
+  type MetricId,
+  type OrgNode,
+  type Plan,
+  type PlanSnapshot,
+  type ProductLine,
+  type TargetCell,
+  type User,
+} from './model.js';
+import { buildOrgIndex, nodeTargetValues, rollupActuals, rollupTargetsAt, stageCountsRollup, type OrgIndex } from './rollup.js';
+import { addDays, elapsedWorkingDays, parsePeriodId, periodOf, periodRange, workingDaysInPeriod } from './periods.js';
+import { conversionRatesFromHistory } from './funnel-history.js';
+import { invertFunnel } from './funnel-core.js';
+import { fail, ok, type Result } from './result.js';
+
+/** A reference to one target cell: node × period × metric × optional product. */
+export interface CellRef {
+  nodeId: string;
+  period: string;
+  metric: string;
+  product?: string | null;
+}
+
+/**
+ * The target cells of a plan, indexed by node. Copy-on-write: `with` returns a new table that
+ * shares every untouched node with this one, so an edit of a few cells on a plan of 700,000 costs
+ * a few map copies, not a copy of every cell.
+ */
+export class CellTable implements Iterable<TargetCell> {
+  private constructor(
+    private readonly byNode: ReadonlyMap<string, ReadonlyMap<string, TargetCell>>,
+    /** How many cells the table holds. */
+    readonly size: number,
+  ) {}
+
+  /** A table of `cells`; a later cell with the same key replaces an earlier one. */
+  static from(cells: Iterable<TargetCell>): CellTable {
+    const byNode = new Map<string, Map<string, TargetCell>>();
+    let size = 0;
+    for (const c of cells) {
+      let own = byNode.get(c.nodeId);
+      if (!own) byNode.set(c.nodeId, (own = new Map()));
+      const k = cellKey(c);
+      if (!own.has(k)) size++;
+      own.set(k, c);
+    }
+    return new CellTable(byNode, size);
+  }
+
+  /** The cell at `ref`, or by its `cellKey`. */
+  get(ref: CellRef | string): TargetCell | undefined {
+    if (typeof ref === 'string') {
+      const bar = ref.indexOf('|');
+      return this.byNode.get(ref.slice(0, bar))?.get(ref);
+    }
+    return this.byNode.get(ref.nodeId)?.get(cellKey(ref));
+  }
+
+  has(ref: CellRef | string): boolean {
+    return this.get(ref) !== undefined;
+  }
+
+  /** The cells of one node (any period, metric, product). */
+  ofNode(nodeId: string): Iterable<TargetCell> {
+    return this.byNode.get(nodeId)?.values() ?? [];
+  }
+
+  /** Ids of the nodes that have at least one cell. */
+  nodes(): Iterable<string> {
+    return this.byNode.keys();
+  }
+
+  *values(): IterableIterator<TargetCell> {
+    for (const own of this.byNode.values()) yield* own.values();
+  }
+
+  [Symbol.iterator](): IterableIterator<TargetCell> {
+    return this.values();
+  }
+
+  /**
+   * A new table with `set` written over and `remove` (keys or refs) taken out; this table is
+   * unchanged. Returns the ids of the nodes whose cells changed beside it.
+   */
+  with(set: readonly TargetCell[], remove: readonly (CellRef | string)[] = []): { table: CellTable; touched: Set<string> } {
+    const copies = new Map<string, Map<string, TargetCell>>();
+    const touched = new Set<string>();
+    let size = this.size;
+    const own = (nodeId: string) => {
+      let m = copies.get(nodeId);
+      if (!m) {
+        m = new Map(this.byNode.get(nodeId) ?? []);
+        copies.set(nodeId, m);
+        touched.add(nodeId);
+      }
+      return m;
+    };
+    for (const r of remove) {
+      const key = typeof r === 'string' ? r : cellKey(r);
+      const nodeId = typeof r === 'string' ? r.slice(0, r.indexOf('|')) : r.nodeId;
+      if (!(copies.get(nodeId) ?? this.byNode.get(nodeId))?.has(key)) continue;
+      own(nodeId).delete(key);
+      size--;
+    }
+    for (const c of set) {
+      const m = own(c.nodeId);
+      const key = cellKey(c);
+      if (!m.has(key)) size++;
+      m.set(key, c);
+    }
+    if (!copies.size) return { table: this, touched };
+    const byNode = new Map(this.byNode);
+    for (const [nodeId, m] of copies) {
+      if (m.size) byNode.set(nodeId, m);
+      else byNode.delete(nodeId);
+    }
+    return { table: new CellTable(byNode, size), touched };
+  }
+}
+
+/** The plan as every element sees it. Never mutated: a change makes a new state. */
+export interface PlanState {
+  readonly plan: Plan;
+  readonly org: readonly OrgNode[];
+  /** The org tree, indexed once (pre-order, parents, subtrees). */
+  readonly index: OrgIndex;
+  readonly products: readonly ProductLine[];
+  readonly stages: readonly FunnelStage[];
+  readonly users: readonly User[];
+  /** The targets as they stand now (the host's plus local edits). */
+  readonly cells: CellTable;
+  readonly actuals: ActualsSnapshot | null;
+  /** The day the dashboard treats as today, `YYYY-MM-DD`. */
+  readonly asOf: string;
+}
+
+/** Derived data of one state, computed on first use. */
+interface Derived {
+  list?: readonly TargetCell[];
+  /** Per target selection (`metric|product`): each node position's own values by period. */
+  selections: Map<string, (ReadonlyMap<string, number> | undefined)[]>;
+  /** Per `selection|period`: the roll-up, node id → value. */
+  rollups: Map<string, ReadonlyMap<string, number>>;
+  funnels: Map<string, Result<PlannedFunnel>>;
+}
+
+const derivedOf = new WeakMap<PlanState, Derived>();
+function derived(state: PlanState): Derived {
+  let d = derivedOf.get(state);
+  if (!d) derivedOf.set(state, (d = { selections: new Map(), rollups: new Map(), funnels: new Map() }));
+  return d;
+}
+
+/** Builds the read model of a snapshot. `cells` overrides the snapshot's targets (local edits on top). */
+export function createPlanState(
+  snapshot: PlanSnapshot,
+  options: { actuals?: ActualsSnapshot | null; asOf: string; cells?: CellTable },
+): PlanState {
+  return {
+    plan: snapshot.plan,
+    org: snapshot.org,
+    index: buildOrgIndex(snapshot.org),
+    products: snapshot.products,
+    stages: snapshot.stages,
+    users: snapshot.users ?? [],
+    cells: options.cells ?? CellTable.from(snapshot.targets),
+    actuals: options.actuals ?? null,
+    asOf: options.asOf,
+  };
+}
+
+/**
+ * A new state with target cells set and removed. Roll-up indexes already built for `state` are
+ * carried over and rebuilt only for the nodes touched, so one edit on a large plan stays cheap.
+ */
+export function withTargetChanges(state: PlanState, change: { set?: readonly TargetCell[]; remove?: readonly (CellRef | string)[] }): PlanState {
+  const { table, touched } = state.cells.with(change.set ?? [], change.remove ?? []);
+  if (table === state.cells) return state;
+  const next: PlanState = { ...state, cells: table };
+  const before = derivedOf.get(state);
+  if (before) {
+    const d = derived(next);
+    for (const [sel, positions] of before.selections) {
+      const copy = positions.slice();
+      const q = selectionQuery(sel);
+      for (const nodeId of touched) {
+        const p = state.index.positionOf(nodeId);
+        if (p >= 0) copy[p] = nodeTargetValues(table.ofNode(nodeId), q);
+      }
+      d.selections.set(sel, copy);
+    }
+  }
+  return next;
+}
+
+/** A new state with other actuals, another today, or another org (lazily loaded children). */
+export function withPlanData(state: PlanState, change: { actuals?: ActualsSnapshot | null; asOf?: string; org?: readonly OrgNode[]; plan?: Plan }): PlanState {
+  const org = change.org ?? state.org;
+  const next: PlanState = {
+    ...state,
+    ...(change.plan ? { plan: change.plan } : {}),
+    ...(change.actuals !== undefined ? { actuals: change.actuals } : {}),
+    ...(change.asOf !== undefined ? { asOf: change.asOf } : {}),
+    org,
+    index: org === state.org ? state.index : buildOrgIndex(org),
+  };
+  // The version moving on changes no figure: keep what was derived.
+  const before = derivedOf.get(state);
+  if (before && org === state.org && change.actuals === undefined && change.asOf === undefined && (!change.plan || sameCalendar(change.plan, state.plan))) {
+    derivedOf.set(next, { selections: before.selections, rollups: before.rollups, funnels: before.funnels, list: before.list });
+  }
+  return next;
+}
+
+const sameCalendar = (a: Plan, b: Plan) => a.calendar === b.calendar && a.fiscalYear === b.fiscalYear && a.currency === b.currency;
+
+/** Every target cell as one array, memoized per state (do not mutate it). */
+export function targetCells(state: PlanState): readonly TargetCell[] {
+  const d = derived(state);
+  return (d.list ??= [...state.cells.values()]);
+}
+
+const selectionKey = (metric: string, product?: string | null) => `${metric}|${product ?? ''}`;
+function selectionQuery(sel: string): { metric: MetricId; product?: string } {
+  const bar = sel.indexOf('|');
+  const product = sel.slice(bar + 1);
+  return { metric: sel.slice(0, bar) as MetricId, ...(product ? { product } : {}) };
+}
+
+function selection(state: PlanState, sel: string): (ReadonlyMap<string, number> | undefined)[] {
+  const d = derived(state);
+  let positions = d.selections.get(sel);
+  if (!positions) {
+    const q = selectionQuery(sel);
+    positions = state.index.order.map((id) => nodeTargetValues(state.cells.ofNode(id), q));
+    d.selections.set(sel, positions);
+  }
+  return positions;
+}
+
+/**
+ * Target values of every node for one metric, period and product selection: the roll-up of
+ * `rollupTargets` (a node's own cell, else its sub-periods', else its children's sum; absent when
+ * no target is set at or below it). Memoized per state.
+ */
+export function targetsOf(state: PlanState, query: { metric: MetricId; period: string; product?: string | null }): ReadonlyMap<string, number> {
+  const sel = selectionKey(query.metric, query.product);
+  const key = `${sel}|${query.period}`;
+  const d = derived(state);
+  let r = d.rollups.get(key);
+  if (!r) {
+    r = parsePeriodId(query.period).ok ? rollupTargetsAt(selection(state, sel), state.index, query.period, state.plan.calendar) : new Map();
+    d.rollups.set(key, r);
+  }
+  return r;
+}
+
+/** The target of a node × period × metric × product, or null when none is set at or below it. */
+export function targetOf(state: PlanState, nodeId: string, period: string, metric: MetricId = 'revenue', product?: string | null): number | null {
+  return targetsOf(state, { metric, period, product }).get(nodeId) ?? null;
+}
+
+/** Which dated actuals a metric is measured by: bookings (签约) or collections (回款). */
+export type ActualBasis = 'booked' | 'collected';
+const BASIS: Partial<Record<MetricId, ActualBasis>> = { revenue: 'booked', collections: 'collected' };
+
+/** The basis of a metric's actuals, or null for metrics without dated actuals (counts, ratios). */
+export function actualBasis(metric: MetricId): ActualBasis | null {
+  return BASIS[metric] ?? null;
+}
+
+// Actual roll-ups depend only on the org and the actuals, not on targets: they survive edits.
+const actualCache = new WeakMap<OrgIndex, WeakMap<ActualsSnapshot, Map<string, ReadonlyMap<string, number>>>>();
+function actualsRollup(state: PlanState, q: { type: 'booking' | 'collection'; from: string; to: string; product?: string | null }): ReadonlyMap<string, number> {
+  const actuals = state.actuals;
+  if (!actuals) return new Map();
+  let byActuals = actualCache.get(state.index);
+  if (!byActuals) actualCache.set(state.index, (byActuals = new WeakMap()));
+  let cache = byActuals.get(actuals);
+  if (!cache) byActuals.set(actuals, (cache = new Map()));
+  const key = `${q.type}|${q.from}|${q.to}|${q.product ?? ''}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = rollupActuals(actuals.actuals, state.index, { from: q.from, to: q.to, type: q.type, ...(q.product ? { product: q.product } : {}) });
+    cache.set(key, r);
+  }
+  return r;
+}
+
+/** The days an actual counts over: the period's start to today, or to its end once it is over. */
+export function toDateRange(state: PlanState, period: string): { start: string; end: string; to: string; running: boolean } | null {
+  if (!parsePeriodId(period).ok) return null;
+  const { start, end } = periodRange(period, state.plan.calendar);
+  return { start, end, to: state.asOf < end ? state.asOf : end, running: state.asOf < end };
+}
+
+/**
+ * The actual of a node × period (its whole subtree, from the period's start to today or the
+ * period's end), in the metric's basis (bookings for revenue, collections for collections); 0
+ * before the period starts; null for metrics without dated actuals.
+ */
+export function actualOf(state: PlanState, nodeId: string, period: string, metric: MetricId = 'revenue', product?: string | null): number | null {
+  const basis = actualBasis(metric);
+  const range = toDateRange(state, period);
+  if (!basis || !range) return null;
+  if (range.to < range.start) return 0;
+  const type = basis === 'booked' ? 'booking' : 'collection';
+  return actualsRollup(state, { type, from: range.start, to: range.to, product }).get(nodeId) ?? 0;
+}
+
+/** Target, actual, attainment and gap of one node × period × metric: the figures every element shows. */
+export interface Figure {
+  nodeId: string;
+  period: string;
+  metric: MetricId;
+  target: number | null;
+  actual: number | null;
+  /** actual / target; null without a positive target or without actuals. */
+  attainment: number | null;
+  /** target − actual (negative when over target); null without a target or actuals. */
+  gap: number | null;
+  /** What the actual counts: bookings or collections. */
+  basis: ActualBasis | null;
+  /** The last day the actual counts (today, or the period's end once it is over). */
+  to: string | null;
+}
+
+/**
+ * The one definition of target, actual, attainment and gap.
+ *
+ * @example
+ * // target ¥1,000,000 for FY2026, bookings to date ¥845,000:
+ * figureOf(state, { nodeId: 'east', period: 'FY2026' })
+ * // → { target: 100_000_000, actual: 84_500_000, attainment: 0.845, gap: 15_500_000, basis: 'booked', … }
+ */
+export function figureOf(state: PlanState, q: { nodeId: string; period: string; metric?: MetricId; product?: string | null }): Figure {
+  const metric = q.metric ?? 'revenue';
+  const target = targetOf(state, q.nodeId, q.period, metric, q.product);
+  const actual = actualOf(state, q.nodeId, q.period, metric, q.product);
+  return {
+    nodeId: q.nodeId,
+    period: q.period,
+    metric,
+    target,
+    actual,
+    attainment: target !== null && target > 0 && actual !== null ? actual / target : null,
+    gap: target !== null && actual !== null ? target - actual : null,
+    basis: actualBasis(metric),
+    to: toDateRange(state, q.period)?.to ?? null,
+  };
+}
+
+/**
+ * The period a page shows when none is chosen, the same for every element: the fiscal year
+ * holding today when the node has a target for it, else the plan's fiscal year.
+ *
+ * @example
+ * // plan FY2026, asOf 2026-12-01 → 'FY2026'; asOf 2027-01-05 with no FY2027 target → 'FY2026'
+ */
+export function defaultPeriod(state: PlanState, nodeId?: string | null, metric: MetricId = 'revenue'): string {
+  const node = nodeId ?? state.index.roots[0];
+  const current = periodOf(state.asOf, 'year', state.plan.calendar);
+  if (node !== undefined && targetOf(state, node, current, metric) !== null) return current;
+  return `FY${state.plan.fiscalYear}`;
+}
+
+/** The plan's funnel for a node and period: what the target needs at each stage. */
+export interface PlannedFunnel {
+  nodeId: string;
+  period: string;
+  /** The revenue target (`targetOf`). */
+  target: number;
+  /** Conversion rate of each stage into the next (the last stage has none). */
+  rates: (number | null)[];
+  avgDealSize: number | null;
+  /** Items each stage needs for the whole period (`invertFunnel`); null without rates and deal size. */
+  volumes: Record<string, number> | null;
+  /**
+   * While the period runs: the same volumes pro rata by elapsed working days (rounded half up),
+   * the baseline actual counts to date are compared with. Equal to `volumes` once it is over.
+   */
+  toDate: Record<string, number> | null;
+  elapsedDays: number;
+  totalDays: number;
+  /** The twelve whole months before the period the rates and deal size come from. */
+  window: { from: string; to: string };
+  /** Stages whose rate came from an ancestor (the node's own sample was too small). */
+  fellBack: string[];
+}
+
+/** The twelve whole months before `start`, as months `YYYY-MM`. */
+export function yearBefore(start: string): { from: string; to: string } {
+  const y = Number(start.slice(0, 4));
+  return { from: `${String(y - 1).padStart(4, '0')}-${start.slice(5, 7)}`, to: addDays(start, -1).slice(0, 7) };
+}
+
+/**
+ * The one planned funnel of a node and period, shared by the funnel inverter, the review board and
+ * the scorecard. Target: `targetOf` (revenue). Rates and average deal size: the node's history of
+ * the twelve whole months before the period starts (`conversionRatesFromHistory`, which falls back
+ * to an ancestor where the node's sample is small) — the plan is what was known when the period
+ * began. Volumes: `invertFunnel` of the target.
+ *
+ * Errors: `funnel-node-unknown`, `period-invalid`, `funnel-no-target` (params `node`, `period`), and
+ * those of the history.
+ */
+export function plannedFunnel(state: PlanState, nodeId: string, period: string): Result<PlannedFunnel> {
+  const d = derived(state);
+  const key = `${nodeId}|${period}`;
+  let r = d.funnels.get(key);
+  if (!r) {
+    r = computePlannedFunnel(state, nodeId, period);
+    d.funnels.set(key, r);
+  }
+  return r;
+}
+
+function computePlannedFunnel(state: PlanState, nodeId: string, period: string): Result<PlannedFunnel> {
+  if (!state.index.byId.has(nodeId)) return fail('funnel-node-unknown', `there is no org node "${nodeId}"`, { nodeId }, ['nodeId']);
+  const parsed = parsePeriodId(period);
+  if (!parsed.ok) return parsed;
+  const target = targetOf(state, nodeId, period);
+  if (target === null) return fail('funnel-no-target', `"${nodeId}" has no revenue target for ${period}`, { node: nodeId, period });
+  const cal = state.plan.calendar;
+  const { start } = periodRange(period, cal);
+  const window = yearBefore(start);
+  const stageIds = state.stages.map((s) => s.id);
+  const h = conversionRatesFromHistory(state.actuals?.stageCounts ?? [], state.index, {
+    nodeId,
+    stages: stageIds,
+    ...window,
+    actuals: state.actuals?.actuals ?? [],
+  });
+  if (!h.ok) return h;
+  const rates = h.value.rates.map((x) => x.rate);
+  const avgDealSize = h.value.avgDealSize?.value ?? null;
+  const totalDays = workingDaysInPeriod(period, cal);
+  const elapsedDays = Math.min(totalDays, elapsedWorkingDays(period, state.asOf, cal));
+  let volumes: Record<string, number> | null = null;
+  if (avgDealSize !== null && avgDealSize > 0 && rates.every((x) => x !== null && x > 0)) {
+    const inv = invertFunnel({ target, avgDealSize, stages: stageIds.map((id, i) => ({ id, ...(i < rates.length ? { rate: rates[i] as number } : {}) })) });
+    if (inv.ok) volumes = inv.value.counts;
+  }
+  const toDate = volumes && Object.fromEntries(Object.entries(volumes).map(([s, v]) => [s, totalDays === 0 ? v : proRata(v, elapsedDays, totalDays)]));
+  return ok({
+    nodeId,
+    period,
+    target,
+    rates,
+    avgDealSize,
+    volumes,
+    toDate,
+    elapsedDays,
+    totalDays,
+    window,
+    fellBack: h.value.rates.filter((x) => x.fellBack).map((x) => x.id),
+  });
+}
+
+/** v × part / whole, rounded half up (integers stay exact for counts). */
+const proRata = (v: number, part: number, whole: number) => Math.floor((v * part * 2 + whole) / (2 * whole));
+
+/** Actual funnel counts of a node's subtree per stage, from the period's start to today or its end. */
+export function actualFunnel(state: PlanState, nodeId: string, period: string): Record<string, number> | null {
+  const range = toDateRange(state, period);
+  if (!range || !state.actuals || range.to < range.start) return null;
+  const rolled = stageCountsRollup(state.actuals.stageCounts, state.index, { from: range.start, to: range.to }).get(nodeId);
+  return Object.fromEntries(state.stages.map((s) => [s.id, rolled?.get(s.id) ?? 0]));
+}
