@@ -30,6 +30,7 @@ import {
 } from '../engine/adjustment.js';
 import type { MetricId, TargetCell, User } from '../engine/model.js';
 import type { QkIssue, Result } from '../engine/result.js';
+import { targetCells, type PlanState } from '../engine/plan-state.js';
 import { buildOrgIndex, type OrgIndex } from '../engine/rollup.js';
 import { toStoreError, type StoreError } from './errors.js';
 import type { QkStore } from './store.js';
@@ -128,6 +129,7 @@ export class AdjustmentService {
   readonly #now: () => string;
   readonly #listeners = new Set<(service: AdjustmentService) => void>();
   #ix?: { org: unknown; ix: OrgIndex };
+  #plain?: { state: PlanState; value: AdjustmentState };
 
   constructor(store: QkStore, options: AdjustmentServiceOptions = {}) {
     this.#store = store;
@@ -149,16 +151,26 @@ export class AdjustmentService {
 
   /** The org index of the store's org (rebuilt only when the org changes). */
   get index(): OrgIndex {
+    const st = this.#store.state;
+    if (st) return st.index;
     const org = this.#store.org;
     if (this.#ix?.org !== org) this.#ix = { org, ix: buildOrgIndex(org) };
     return this.#ix.ix;
   }
 
-  /** What previews read: the plan, org and targets as they stand now, and actuals. */
-  get state(): AdjustmentState | null {
-    const s = this.#store;
-    if (!s.snapshot) return null;
-    return { plan: s.snapshot.plan, org: s.org, targets: s.targets(), actuals: s.actuals?.actuals ?? [] };
+  /** What previews and applies read: the store's read model (targets through its selectors, nothing copied). */
+  get state(): PlanState | null {
+    return this.#store.state;
+  }
+
+  /** The same plan as plain data, for the engine functions that read a list of cells (the trigger rules). Memoized per state. */
+  get plainState(): AdjustmentState | null {
+    const st = this.#store.state;
+    if (!st) return null;
+    if (this.#plain?.state !== st) {
+      this.#plain = { state: st, value: { plan: st.plan, org: st.org, targets: targetCells(st), actuals: st.actuals?.actuals ?? [] } };
+    }
+    return this.#plain.value;
   }
 
   subscribe(listener: (service: AdjustmentService) => void): () => void {

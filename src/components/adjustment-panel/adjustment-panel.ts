@@ -19,7 +19,6 @@ import {
   previewAdjustment,
   type AdjustmentPreview,
   type AdjustmentRequest,
-  type AdjustmentState,
   type Ledger,
   type TriggerProposal,
 } from '../../engine/adjustment.js';
@@ -34,6 +33,7 @@ import { QkAdjustmentCommitEvent } from '../../events/qk-adjustment-commit.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { AdjustmentService, type AdjustmentOutcome } from '../../store/adjustments.js';
 import type { QkStore } from '../../store/store.js';
+import type { PlanState } from '../../engine/plan-state.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
@@ -145,7 +145,8 @@ export class QkAdjustmentPanel extends QkElement {
     return this.service?.index ?? (this.emptyIx ??= buildOrgIndex([]));
   }
 
-  private get engineState(): AdjustmentState | null {
+  /** The read model previews read (targets through its selectors). */
+  private get engineState(): PlanState | null {
     return this.service?.state ?? null;
   }
 
@@ -313,14 +314,15 @@ export class QkAdjustmentPanel extends QkElement {
    */
   private suggestions(): Suggestions {
     const s = this.activeStore;
-    const key = [s, s?.revision, s?.asOf, this.user, this.locale];
+    // The store's state is replaced on every data change (and only then): focus moves recompute nothing here but the node.
+    const key = [s, s?.state, s?.focus.nodeId, s?.focus.period, s?.focus.metric, this.user, this.locale];
     if (!this.suggestionsMemo || key.some((k, i) => k !== this.suggestionsMemo!.key[i])) this.suggestionsMemo = { key, value: this.computeSuggestions() };
     return this.suggestionsMemo.value;
   }
 
   private computeSuggestions(): Suggestions {
     const s = this.activeStore;
-    const st = this.engineState;
+    const st = this.service?.plainState;
     const user = this.user;
     if (!s?.plan || !st || !user) return null;
     const focus = s.focus;
