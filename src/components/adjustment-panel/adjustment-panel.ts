@@ -69,7 +69,9 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * @csspart tabs - The tab list. @csspart tab - One tab.
  * @csspart panel - A tab panel.
  * @csspart form - The request form. @csspart field - One labelled field.
- * @csspart combobox - The node search box. @csspart listbox - Its list of matches. @csspart option - One match.
+ * @csspart combobox - The node search box.
+ * @csspart listbox - The list of matching nodes under the search box.
+ * @csspart option - One matching node.
  * @csspart preview - The live preview. @csspart table - A numbers table. @csspart row - A table row.
  * @csspart message - A status or error message.
  * @csspart queue - The list of requests. @csspart request - One request in the queue.
