@@ -12,7 +12,7 @@
  *   reject only through a decision (`checkDecision`); apply only once approved, by someone
  *   `canApprove` allows (never the requester); reopen by the requester or an approver.
  * - What was approved (the preview's cells and values) stays what was approved, unless the request
- *   goes back to pending.
+ *   goes back to pending; a decided request keeps its preview for the record.
  * - The audit trail (`history`) only grows, and every new entry is the signed-in user's.
  *
  * Payloads of other shapes (no `nodeId`, no `requesterId`: e.g. a host's own notes) are held to the
@@ -174,8 +174,13 @@ export function checkSubmission(user: User, incoming: Payload, existing: Payload
   } else if (action === 'apply' && !approve.allowed) {
     return denied(approve, `"${user.id}" may not apply this request`);
   }
-  if (from === 'approved' && to === 'approved' && !sameJson(approvedEffect(incoming.preview), approvedEffect(existing.preview))) {
-    return refuse('forbidden', 'adjustment-approved-changed', 'what was approved cannot change; send the request back for approval (status pending) with the new preview');
+  // A preview is redone while a request waits (draft, pending, or sent back); an approved one keeps
+  // what was approved; a decided one keeps it for the record.
+  const previewMoves = !sameJson(incoming.preview, existing.preview);
+  if (previewMoves && to !== 'draft' && to !== 'pending') {
+    if (!(from === 'approved' && to === 'approved' && sameJson(approvedEffect(incoming.preview), approvedEffect(existing.preview)))) {
+      return refuse('forbidden', 'adjustment-approved-changed', 'what was approved cannot change; send the request back for approval (status pending) with the new preview');
+    }
   }
   return yes;
 }

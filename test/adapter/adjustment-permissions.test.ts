@@ -171,6 +171,11 @@ for (const kind of ['MemoryAdapter', 'LocalStorageAdapter'] as const) {
       // The requester may withdraw nothing once approved, but may send it back for a new approval (reopen).
       expect(await outcome(adapter.submitAdjustment({ ...s, status: 'withdrawn' }))).to.equal('conflict:adjustment-illegal-transition');
       expect(await revenueOf(adapter, 'r2')).to.equal(yuan(1_500_000));
+      // Once applied (by 孙婷, who manages 上海一组), the record keeps what was applied.
+      const sh = make(kind, 'u-sh', [approved]);
+      const applied = appliedBy(await stored(sh, 'adj-r2'), 'u-sh');
+      expect(await outcome(sh.submitAdjustment(applied))).to.equal('ok');
+      expect(await outcome(sh.submitAdjustment({ ...applied, preview: swapped }))).to.equal('forbidden:adjustment-approved-changed');
     });
   });
 }
