@@ -7,12 +7,26 @@ import { findChromium } from './scripts/chromium-path.mjs';
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 
+/**
+ * Test files import `@open-wc/testing`; they get test/support/testing.ts, which re-exports it with
+ * a 60 s ceiling on `waitUntil` (the package's default is 1 s, too short on a loaded machine).
+ */
+function generousWaits() {
+  return {
+    name: 'qk-generous-waits',
+    resolveImport({ source, context }) {
+      if (source === '@open-wc/testing' && !context.path.endsWith('/test/support/testing.ts')) return '/test/support/testing.ts';
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   // One tab at a time: a background tab gets no rendered frames, so ResizeObserver and rAF stall there.
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 120000 } },
   // Each test file starts with empty local storage (pending edits are kept there between page
   // loads); SOAK_RUNS lengthens the fault-injection property (npm run soak).
   testRunnerHtml: (testFramework) =>
@@ -27,6 +41,7 @@ export default {
     reporters: ['text-summary'],
   },
   plugins: [
+    generousWaits(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     restTestServerPlugin(),
     embedPlugin(),

@@ -2,10 +2,10 @@
 import '../src/index.js';
 import { LocalStorageAdapter } from '../src/adapter/index.js';
 import { generateSampleCompany } from '../src/engine/sample-data.js';
-import { buildOrgIndex, rollupActuals, rollupTargets } from '../src/engine/rollup.js';
+import { actualOf, figureOf } from '../src/engine/plan-state.js';
 import { formatMoney, formatCount } from '../src/engine/money.js';
 import { periodRange } from '../src/engine/periods.js';
-import { getTranslation, resolveLocale } from '../src/i18n/localize.js';
+import { errorText, getTranslation, resolveLocale } from '../src/i18n/localize.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
 import type { QkLocale } from '../src/i18n/types.js';
 
@@ -56,11 +56,17 @@ function render(): void {
   $<HTMLButtonElement>('redo').textContent = t.common.redo;
   $<HTMLButtonElement>('undo').disabled = !store.canUndo;
   $<HTMLButtonElement>('redo').disabled = !store.canRedo;
+  const failed = (store.saveState === 'error' || store.saveState === 'conflict') && store.saveError;
   $('save-state').textContent =
     store.saveState === 'saving' ? t.common.saving
+    : store.saveState === 'retrying' ? errorText(t, { code: 'save-retrying', message: '', params: { count: store.pendingCount } })
+    : failed ? errorText(t, store.saveError!)
     : store.pendingCount ? t.common.unsavedChanges({ count: store.pendingCount })
     : store.saveState === 'saved' ? t.common.saved
     : '';
+  const retry = $<HTMLButtonElement>('save-retry');
+  retry.hidden = !failed && store.saveState !== 'retrying';
+  retry.textContent = t.common.retry;
 
   const dl = $('summary');
   dl.replaceChildren();
@@ -70,21 +76,19 @@ function render(): void {
     return;
   }
   $('plan-name').textContent = snap.plan.name;
-  const { plan } = snap;
-  const index = buildOrgIndex(snap.org);
-  const root = snap.org.find((n) => n.parentId === null)!;
-  const fy = periodRange(`FY${plan.fiscalYear}`, plan.calendar);
-  const asOf = store.asOf < fy.end ? store.asOf : fy.end;
-  const targets = rollupTargets(store.targets(), index, { metric: 'revenue', period: `FY${plan.fiscalYear}` }, plan.calendar);
-  const actuals = store.actuals?.actuals ?? [];
-  const booked = rollupActuals(actuals, index, { from: fy.start, to: asOf, type: 'booking' });
-  const collected = rollupActuals(actuals, index, { from: fy.start, to: asOf, type: 'collection' });
+  const state = store.state!;
+  const { plan } = state;
+  const root = state.index.roots[0]!;
+  const fyId = `FY${plan.fiscalYear}`;
+  const fy = periodRange(fyId, plan.calendar);
+  // The same figures every element shows (the read model's one definition of target and actual).
+  const figure = figureOf(state, { nodeId: root, period: fyId });
   const reps = snap.org.filter((n) => n.kind === 'rep');
-  const money = (v: number | undefined) => formatMoney(v ?? 0, { currency: plan.currency, locale, compact: true });
+  const money = (v: number | null) => formatMoney(v ?? 0, { currency: plan.currency, locale, compact: true });
   const rows: [string, string][] = [
-    [s.annualTarget, money(targets.get(root.id))],
-    [s.ytd, money(booked.get(root.id))],
-    [s.collected, money(collected.get(root.id))],
+    [s.annualTarget, money(figure.target)],
+    [s.ytd, money(figure.actual)],
+    [s.collected, money(actualOf(state, root, fyId, 'collections'))],
     [s.regions, formatCount(snap.org.filter((n) => n.kind === 'region').length, locale)],
     [s.teams, formatCount(snap.org.filter((n) => n.kind === 'team').length, locale)],
     [s.reps, formatCount(reps.length, locale)],
@@ -111,6 +115,7 @@ $('theme').addEventListener('click', () => {
   render();
 });
 $('undo').addEventListener('click', () => provider.store.undo());
+$('save-retry').addEventListener('click', () => void provider.store.retry());
 $('redo').addEventListener('click', () => provider.store.redo());
 $('reset').addEventListener('click', () => {
   if (!confirm(ui[locale].confirmReset)) return;

@@ -3,8 +3,15 @@
  * payload with the zod schemas of the model and then with the cross-record checks a per-field
  * schema cannot see (unknown parents, targets for unknown nodes, stage counts for unknown stages),
  * and either returns the typed value or throws one `QkAdapterError('invalid-data')` whose `issues`
- * list every bad path with its reason. A payload with any issue is rejected whole: nothing
- * half-loaded is ever shown as if it were complete.
+ * list every problem once: its path, a `code` with `params` (worded in the page's language by
+ * `describeIssue` in `src/i18n/issues.ts`) and an English `message` for logs. A payload with any
+ * issue is rejected whole: nothing half-loaded is ever shown as if it were complete. Any input is
+ * safe — `null`, a number, a list, an object with wrong types: the answer is `invalid-data`, never
+ * a TypeError.
+ *
+ * Cross-record checks: one org tree (unique ids, known parents, exactly one root, every node on a
+ * cycle reported), targets on known nodes and products inside the plan's fiscal year, one target
+ * per cell; actuals inside their range, for reps, products and stages the plan knows.
  *
  * The `check*` functions do the same without throwing, for callers that compose their own error
  * (the LocalStorageAdapter reports a corrupt stored value this way).
@@ -13,12 +20,15 @@
  * try {
  *   const snapshot = parsePlanSnapshot(await res.json(), { source: 'GET /api/plan' });
  * } catch (e) {
- *   // e.code === 'invalid-data'; e.issues → [{ path: ['targets', 4, 'nodeId'], message: 'unknown node "r9"' }]
+ *   // e.code === 'invalid-data'; e.issues →
+ *   // [{ path: ['targets', 4, 'nodeId'], code: 'unknown-node', params: { id: 'r9' }, message: 'unknown node "r9"' }]
+ *   // describeIssue(getTranslation('zh-CN'), e.issues[0]) → '目标 第5项 组织节点：组织节点“r9”不存在'
  * }
  */
 import * as z from 'zod/mini';
 import {
   ActualsSnapshotSchema,
+  IsoDateSchema,
   checkOrg,
   OrgNodeSchema,
   parseWith,
@@ -36,6 +46,7 @@ import {
   type TargetChange,
   type User,
 } from '../engine/model.js';
+import { periodRange } from '../engine/periods.js';
 import { QkAdapterError, type AdjustmentPayload, type Notice } from './adapter.js';
 
 /** The outcome of a non-throwing check: the typed value, or every issue found. */
@@ -84,7 +95,7 @@ function duplicateIds(items: readonly { id: string }[], field: string, label: st
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];
   items.forEach((item, i) => {
-    if (seen.has(item.id)) issues.push({ path: [field, i, 'id'], message: `duplicate ${label} id "${item.id}"` });
+    if (seen.has(item.id)) issues.push({ path: [field, i, 'id'], code: 'duplicate-id', params: { id: item.id, kind: label }, message: `duplicate ${label} id "${item.id}"` });
     seen.add(item.id);
   });
   return issues;
@@ -104,21 +115,42 @@ export function checkPlanSnapshot(data: unknown): Checked<PlanSnapshot> {
   return issues.length ? { ok: false, issues } : { ok: true, value: s };
 }
 
-/** Cross-checks target cells against the snapshot: known node, known product, one cell per key. */
-function checkCells(cells: readonly TargetCell[], s: Pick<PlanSnapshot, 'org' | 'products'>, field: string): SchemaIssue[] {
+/**
+ * Cross-checks target cells against the snapshot: known node, known product, one cell per key and,
+ * when the plan is given, a period that overlaps the plan's fiscal year (a week may straddle it).
+ */
+function checkCells(
+  cells: readonly TargetCell[],
+  s: Pick<PlanSnapshot, 'org' | 'products'> & { plan?: PlanSnapshot['plan'] },
+  field: string,
+): SchemaIssue[] {
   const nodes = new Set(s.org.map((n) => n.id));
   const products = new Set(s.products.map((p) => p.id));
+  const year = s.plan ? periodRange(`FY${s.plan.fiscalYear}`, s.plan.calendar) : null;
   const keys = new Set<string>();
   const issues: SchemaIssue[] = [];
   cells.forEach((c, i) => {
-    if (!nodes.has(c.nodeId)) issues.push({ path: [field, i, 'nodeId'], message: `unknown node "${c.nodeId}"` });
+    if (year && s.plan) {
+      const r = periodRange(c.period, s.plan.calendar);
+      if (r.end < year.start || r.start > year.end) {
+        issues.push({
+          path: [field, i, 'period'],
+          code: 'unknown-period',
+          params: { period: c.period, fiscalYear: s.plan.fiscalYear },
+          message: `period ${c.period} is outside the plan's fiscal year FY${s.plan.fiscalYear} (${year.start} … ${year.end})`,
+        });
+      }
+    }
+    if (!nodes.has(c.nodeId)) issues.push({ path: [field, i, 'nodeId'], code: 'unknown-node', params: { id: c.nodeId }, message: `unknown node "${c.nodeId}"` });
     if (c.product !== undefined && !products.has(c.product)) {
-      issues.push({ path: [field, i, 'product'], message: `unknown product "${c.product}"` });
+      issues.push({ path: [field, i, 'product'], code: 'unknown-product', params: { id: c.product }, message: `unknown product "${c.product}"` });
     }
     const key = targetKey(c);
     if (keys.has(key)) {
       issues.push({
         path: [field, i],
+        code: 'duplicate-target',
+        params: { node: c.nodeId, period: c.period, metric: c.metric, ...(c.product ? { product: c.product } : {}) },
         message: `duplicate target for node "${c.nodeId}", period ${c.period}, metric ${c.metric}${c.product ? `, product "${c.product}"` : ''}`,
       });
     }
@@ -146,7 +178,7 @@ export function checkActualsSnapshot(data: unknown, context: ActualsContext = {}
   if (!parsed.ok) return parsed;
   const s = parsed.value;
   const issues: SchemaIssue[] = [];
-  if (s.to < s.from) issues.push({ path: ['to'], message: `"to" (${s.to}) is before "from" (${s.from})` });
+  if (s.to < s.from) issues.push({ path: ['to'], code: 'range-order', params: { from: s.from, to: s.to }, message: `"to" (${s.to}) is before "from" (${s.from})` });
   const outside = (date: string) => date < s.from || date > s.to;
   issues.push(...duplicateIds(s.actuals, 'actuals', 'actual'), ...duplicateIds(s.pipeline, 'pipeline', 'opportunity'));
 
@@ -155,17 +187,21 @@ export function checkActualsSnapshot(data: unknown, context: ActualsContext = {}
   const products = plan ? new Set(plan.products.map((p) => p.id)) : null;
   const stages = plan ? new Set(plan.stages.map((st) => st.id)) : null;
   const rep = (field: string, i: number, id: string) => {
-    if (nodes && !nodes.has(id)) issues.push({ path: [field, i, 'repId'], message: `unknown rep "${id}"` });
+    if (nodes && !nodes.has(id)) issues.push({ path: [field, i, 'repId'], code: 'unknown-rep', params: { id }, message: `unknown rep "${id}"` });
   };
   const product = (field: string, i: number, id: string | undefined) => {
-    if (products && id !== undefined && !products.has(id)) issues.push({ path: [field, i, 'productId'], message: `unknown product "${id}"` });
+    if (products && id !== undefined && !products.has(id)) {
+      issues.push({ path: [field, i, 'productId'], code: 'unknown-product', params: { id }, message: `unknown product "${id}"` });
+    }
   };
   const stage = (field: string, i: number, id: string) => {
-    if (stages && !stages.has(id)) issues.push({ path: [field, i, 'stageId'], message: `unknown funnel stage "${id}"` });
+    if (stages && !stages.has(id)) issues.push({ path: [field, i, 'stageId'], code: 'unknown-stage', params: { id }, message: `unknown funnel stage "${id}"` });
   };
 
   s.actuals.forEach((a, i) => {
-    if (outside(a.date)) issues.push({ path: ['actuals', i, 'date'], message: `dated ${a.date}, outside ${s.from} … ${s.to}` });
+    if (outside(a.date)) {
+      issues.push({ path: ['actuals', i, 'date'], code: 'outside-range', params: { date: a.date, from: s.from, to: s.to }, message: `dated ${a.date}, outside ${s.from} … ${s.to}` });
+    }
     rep('actuals', i, a.repId);
     product('actuals', i, a.productId);
   });
@@ -192,10 +228,16 @@ export function checkOrgNodes(data: unknown, options: { parentId?: string } = {}
   const nodes = parsed.value;
   // checkOrg reports paths under `org`; here the payload itself is the list.
   const issues = checkOrg(nodes, { partial: true }).map((i) => ({ ...i, path: i.path[0] === 'org' ? i.path.slice(1) : i.path }));
-  if (options.parentId !== undefined) {
+  const parent = options.parentId;
+  if (parent !== undefined) {
     nodes.forEach((n, i) => {
-      if (n.parentId !== options.parentId) {
-        issues.push({ path: [i, 'parentId'], message: `expected a child of "${options.parentId}", got parent "${n.parentId}"` });
+      if (n.parentId !== parent) {
+        issues.push({
+          path: [i, 'parentId'],
+          code: 'not-child',
+          params: { parent, got: String(n.parentId) },
+          message: `expected a child of "${parent}", got parent "${n.parentId}"`,
+        });
       }
     });
   }
@@ -206,7 +248,7 @@ export function checkOrgNodes(data: unknown, options: { parentId?: string } = {}
  * Checks a target change; given the plan, also that every cell names a known node and product and
  * that no cell appears twice.
  */
-export function checkTargetChange(data: unknown, plan?: Pick<PlanSnapshot, 'org' | 'products'>): Checked<TargetChange> {
+export function checkTargetChange(data: unknown, plan?: Pick<PlanSnapshot, 'org' | 'products'> & { plan?: PlanSnapshot['plan'] }): Checked<TargetChange> {
   const parsed = parseWith(TargetChangeSchema, data);
   if (!parsed.ok || !plan) return parsed;
   const issues = checkCells(parsed.value.cells, plan, 'cells');
@@ -241,7 +283,7 @@ export function parseSaveResult(data: unknown, options: ParseOptions = {}): Save
 /** Parses a target change (cross-checked against `options.plan` when given) or throws `invalid-data`. */
 export function parseTargetChange(
   data: unknown,
-  options: ParseOptions & { plan?: Pick<PlanSnapshot, 'org' | 'products'> } = {},
+  options: ParseOptions & { plan?: Pick<PlanSnapshot, 'org' | 'products'> & { plan?: PlanSnapshot['plan'] } } = {},
 ): TargetChange {
   return orThrow(checkTargetChange(data, options.plan), 'target change', options);
 }
@@ -261,14 +303,15 @@ export function parseNotice(data: unknown, options: ParseOptions = {}): Notice {
   return orThrow(parseWith(NoticeSchema, data), 'notice', options);
 }
 
-/** Checks a date range `{ from, to }` of ISO dates with `from` ≤ `to`, or throws `invalid-data`. */
+const DateRangeSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema });
+
+/** Checks a date range `{ from, to }` of real calendar dates with `from` ≤ `to`, or throws `invalid-data`. */
 export function parseDateRange(data: { from: string; to: string }, options: ParseOptions = {}): { from: string; to: string } {
-  const date = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-  const issues: SchemaIssue[] = [];
-  for (const k of ['from', 'to'] as const) {
-    if (typeof data?.[k] !== 'string' || !date.test(data[k])) issues.push({ path: [k], message: 'expected a date YYYY-MM-DD' });
+  const parsed = parseWith(DateRangeSchema, data);
+  if (!parsed.ok) throw invalidData('date range', parsed.issues, options);
+  const { from, to } = parsed.value;
+  if (to < from) {
+    throw invalidData('date range', [{ path: ['to'], code: 'range-order', params: { from, to }, message: `"to" (${to}) is before "from" (${from})` }], options);
   }
-  if (!issues.length && data.to < data.from) issues.push({ path: ['to'], message: `"to" (${data.to}) is before "from" (${data.from})` });
-  if (issues.length) throw invalidData('date range', issues, options);
-  return { from: data.from, to: data.to };
+  return { from, to };
 }

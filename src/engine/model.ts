@@ -10,25 +10,85 @@
  *   `2026-W05`. See `periods.ts`.
  */
 import * as z from 'zod/mini';
+import { isCurrencyCode } from './currencies.js';
+import { parsePeriodId } from './periods.js';
+
+type Say = (code: string, message: string, params: Record<string, string | number>) => void;
+
+/**
+ * A check that reports its own issue codes: `test(value, say)` calls `say(code, englishMessage,
+ * params)` for what is wrong. The code and params reach `SchemaIssue` (and the dictionaries of
+ * `src/i18n/issues.ts`); the message is the English text for logs.
+ */
+function rule<T>(test: (value: T, say: Say) => void) {
+  return z.superRefine<T>((value, ctx) => test(value, (code, message, params) => ctx.addIssue({ code: 'custom', message, params: { qk: code, ...params } })));
+}
+
+const shorten = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
-const isoDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD'));
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Days in a month of the proleptic Gregorian calendar. */
+const daysInMonth = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+
+/**
+ * A real calendar date `YYYY-MM-DD` (2024-02-29 yes; 2025-02-29 and 2026-02-30 no). Issue `date`
+ * for another shape (or month 00/13, day 00), `date-nonexistent` for a day the month does not have.
+ */
+export const IsoDateSchema = z.string().check(
+  rule<string>((value, say) => {
+    const m = DATE.exec(value);
+    const y = m ? +m[1]! : 0, mo = m ? +m[2]! : 0, d = m ? +m[3]! : 0;
+    if (!m || mo < 1 || mo > 12 || d < 1) return say('date', `expected a date YYYY-MM-DD, got "${shorten(value)}"`, { value: shorten(value) });
+    const days = daysInMonth(y, mo);
+    if (d > days) say('date-nonexistent', `"${value}" is not a real date (${m[1]}-${m[2]} has ${days} days)`, { value, year: y, month: mo, days });
+  }),
+);
+const isoDate = IsoDateSchema;
+
 /** Integer minor units, within the range where doubles stay exact. */
 export const MinorUnitsSchema = z.number().check(
-  z.refine((v) => Number.isSafeInteger(v), 'expected an integer amount in minor units'),
+  rule<number>((v, say) => {
+    if (!Number.isSafeInteger(v)) say('amount', `expected an integer amount in minor units, got ${v}`, { value: String(v) });
+  }),
 );
-const count = z.number().check(z.refine((v) => Number.isSafeInteger(v) && v >= 0, 'expected a whole count ≥ 0'));
+const count = z.number().check(
+  rule<number>((v, say) => {
+    if (!Number.isSafeInteger(v) || v < 0) say('count', `expected a whole count ≥ 0, got ${v}`, { value: String(v) });
+  }),
+);
 const ratio = z.number().check(z.gte(0), z.lte(1));
-const weight = z.number().check(z.refine((v) => Number.isFinite(v) && v >= 0, 'expected a finite weight ≥ 0'));
+const weight = z.number().check(
+  rule<number>((v, say) => {
+    if (!Number.isFinite(v) || v < 0) say('weight', `expected a finite weight ≥ 0, got ${v}`, { value: String(v) });
+  }),
+);
 
-/** A period id: `FY2026`, `FY2026-H1`, `FY2026-Q3`, a calendar month `2026-04` or an ISO week `2026-W05`. */
+/**
+ * A period id: `FY2026`, `FY2026-H1`, `FY2026-Q3`, a calendar month `2026-04` or an ISO week
+ * `2026-W05` that the year has (`2025-W53` is not: 2025 has 52 ISO weeks).
+ */
 export const PeriodIdSchema = z.string().check(
-  z.regex(/^(FY\d{4}(-H[12]|-Q[1-4])?|\d{4}-(0[1-9]|1[0-2])|\d{4}-W(0[1-9]|[1-4]\d|5[0-3]))$/, 'expected a period id such as FY2026, FY2026-Q1, 2026-04 or 2026-W05'),
+  rule<string>((v, say) => {
+    const r = parsePeriodId(v);
+    if (r.ok) return;
+    if (r.error.code === 'period-week-range') {
+      const { year, weeks } = r.error.params as { year: number; weeks: number };
+      say('period-week', `"${v}" is not a week: ${year} has ${weeks} ISO weeks`, { value: v, year, weeks });
+    } else {
+      say('period', `expected a period id such as FY2026, FY2026-Q1, 2026-04 or 2026-W05, got "${shorten(v)}"`, { value: shorten(v) });
+    }
+  }),
 );
 export type PeriodId = z.infer<typeof PeriodIdSchema>;
 
-/** An ISO 4217 currency code in capitals, e.g. `CNY`, `USD`. */
-export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as CNY'));
+/** An active ISO 4217 currency code in capitals, e.g. `CNY`, `USD` (see `currencies.ts`); `ZZZ` is not one. */
+export const CurrencySchema = z.string().check(
+  rule<string>((v, say) => {
+    if (!isCurrencyCode(v)) say('currency', `"${shorten(v)}" is not an ISO 4217 currency code such as CNY or USD`, { value: shorten(v) });
+  }),
+);
 
 /**
  * The fiscal calendar: the month the fiscal year starts in (1 = January, 4 = April), how fiscal
@@ -265,80 +325,165 @@ export type TargetChange = z.infer<typeof TargetChangeSchema>;
 export const SaveResultSchema = z.object({ version: z.number().check(z.int(), z.gte(0)) });
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
-/** A validation issue from parsing a payload: where, and why. */
+/**
+ * A validation issue from parsing a payload: where (`path`), why (`code` with `params`, which the
+ * dictionaries turn into a sentence in the page's language, see `src/i18n/issues.ts`), and an
+ * English `message` for logs. Issues built by hand elsewhere may lack a code; they show `message`.
+ */
 export interface SchemaIssue {
   path: (string | number)[];
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /**
- * Parses `data` with `schema`; on failure lists every bad path with its reason, plus cross-record
- * checks for snapshots (unknown parents, cycles, duplicate ids) that a per-field schema cannot see.
+ * Parses `data` with `schema`; on failure lists every bad path with its code and reason. Safe for
+ * any input: `null`, numbers, lists, objects with wrong types, even an object whose getter throws
+ * (issue `unreadable` at the root). Cross-record checks (unknown parents, cycles, duplicate ids)
+ * are `checkOrg` and the adapter's `check*` functions.
  */
 export function parseWith<T>(
   schema: z.ZodMiniType<T>,
   data: unknown,
 ): { ok: true; value: T } | { ok: false; issues: SchemaIssue[] } {
-  const r = z.safeParse(schema, data, { reportInput: true });
-  if (!r.success) {
-    return {
-      ok: false,
-      issues: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: describeIssue(i) })),
-    };
+  let r: ReturnType<typeof z.safeParse<z.ZodMiniType<T>>>;
+  try {
+    r = z.safeParse(schema, data, { reportInput: true });
+  } catch (e) {
+    const reason = e instanceof Error ? `${e.name}: ${e.message}` : safeString(e);
+    return { ok: false, issues: [{ path: [], code: 'unreadable', params: { reason }, message: `the payload could not be read (${reason})` }] };
   }
+  if (!r.success) return { ok: false, issues: r.error.issues.map(toSchemaIssue) };
   return { ok: true, value: r.data };
 }
 
-/** A zod issue in words. zod/mini ships no message tables (they cost bytes), so say it here. */
-function describeIssue(i: z.core.$ZodIssue): string {
-  if (i.message && i.message !== 'Invalid input') return i.message;
-  const got = (v: unknown) => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : typeof v === 'object' ? 'an object' : String(v));
-  switch (i.code) {
-    case 'invalid_type':
-      return i.input === undefined ? `required (${i.expected}) but missing` : `expected ${i.expected === 'int' ? 'a whole number' : i.expected}, got ${got(i.input)}`;
-    case 'invalid_value':
-      return `expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(i.input)}`;
-    case 'too_small':
-      return `must be at least ${String(i.minimum)}${i.origin === 'string' ? ' characters long' : ''}, got ${got(i.input)}`;
-    case 'too_big':
-      return `must be at most ${String(i.maximum)}${i.origin === 'string' ? ' characters long' : ''}, got ${got(i.input)}`;
-    case 'unrecognized_keys':
-      return `unknown field${i.keys.length === 1 ? '' : 's'} ${i.keys.join(', ')}`;
-    default:
-      return `invalid (${i.code})`;
+function safeString(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return typeof v;
   }
 }
 
-/** Checks the org forms one tree: unique ids, known parents, exactly one root, no cycles. */
+/** What a value is, for messages: its kind and a short text of it. */
+function received(v: unknown): { received: string; value: string } {
+  if (v === undefined) return { received: 'missing', value: '' };
+  if (v === null) return { received: 'null', value: 'null' };
+  if (Array.isArray(v)) return { received: 'array', value: '' };
+  if (typeof v === 'string') return { received: 'string', value: shorten(v) };
+  if (typeof v === 'object' || typeof v === 'function') return { received: 'object', value: '' };
+  return { received: typeof v === 'number' || typeof v === 'boolean' ? typeof v : 'other', value: safeString(v) };
+}
+
+/** The English words for what was received (as in `got text "abc"`, `got a list`). */
+function got(v: unknown): string {
+  const r = received(v);
+  switch (r.received) {
+    case 'missing':
+      return 'nothing';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    case 'string':
+      return `"${r.value}"`;
+    default:
+      return r.value;
+  }
+}
+
+/**
+ * A zod issue as a SchemaIssue: a code and params for the dictionaries, and the English message.
+ * zod/mini ships no message tables (they cost bytes), so the words are said here.
+ */
+function toSchemaIssue(i: z.core.$ZodIssue): SchemaIssue {
+  const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const issue = (code: string, params: Record<string, string | number>, message: string): SchemaIssue => ({ path, code, params, message });
+  const { received: kind, value } = received(i.input);
+  switch (i.code) {
+    case 'custom': {
+      const { qk, ...params } = (i.params ?? {}) as Record<string, string | number>;
+      return issue(typeof qk === 'string' ? qk : 'invalid', params, i.message || 'invalid');
+    }
+    case 'invalid_type': {
+      const expected = String(i.expected);
+      if (i.input === undefined) return issue('required', { expected }, `required (${expected}) but missing`);
+      return issue('type', { expected, received: kind, value }, `expected ${expected === 'int' ? 'a whole number' : expected}, got ${got(i.input)}`);
+    }
+    case 'invalid_value':
+      return issue(
+        'enum',
+        { allowed: i.values.map(String).join(', '), received: kind, value },
+        `expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(i.input)}`,
+      );
+    case 'too_small':
+    case 'too_big': {
+      const small = i.code === 'too_small';
+      const bound = Number(small ? (i as { minimum: number | bigint }).minimum : (i as { maximum: number | bigint }).maximum);
+      const len = i.origin === 'string' ? ' characters long' : '';
+      const message = `must be at ${small ? 'least' : 'most'} ${bound}${len}, got ${got(i.input)}`;
+      if (i.origin === 'string') return issue(small ? 'too-short' : 'too-long', small ? { minimum: bound } : { maximum: bound }, message);
+      if (i.origin === 'array' || i.origin === 'set') return issue(small ? 'too-few' : 'too-many', small ? { minimum: bound } : { maximum: bound }, message);
+      return issue(small ? 'too-small' : 'too-big', small ? { minimum: bound, value } : { maximum: bound, value }, message);
+    }
+    case 'unrecognized_keys':
+      return issue('unknown-keys', { keys: i.keys.join(', ') }, `unknown field${i.keys.length === 1 ? '' : 's'} ${i.keys.join(', ')}`);
+    default:
+      return issue('invalid', { zod: i.code }, i.message && i.message !== 'Invalid input' ? i.message : `invalid (${i.code})`);
+  }
+}
+
+/**
+ * Checks the org forms one tree: unique ids (`duplicate-id`), known parents (`unknown-parent`),
+ * exactly one root (`root-count`) and no cycles: every node on a cycle gets its own `cycle` issue
+ * naming the loop (`east → east-hz → east`), so a subtree is never dropped without a word. With
+ * `partial` (a subtree loaded on demand) parents outside the list and the root count are not checked.
+ */
 export function checkOrg(org: readonly OrgNode[], { partial = false } = {}): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const index = new Map<string, number>();
   org.forEach((n, i) => {
-    if (index.has(n.id)) issues.push({ path: ['org', i, 'id'], message: `duplicate node id "${n.id}"` });
+    if (index.has(n.id)) issues.push({ path: ['org', i, 'id'], code: 'duplicate-id', params: { id: n.id, kind: 'node' }, message: `duplicate node id "${n.id}"` });
     else index.set(n.id, i);
   });
-  const roots = org.filter((n) => n.parentId === null);
-  if (!partial && roots.length !== 1) {
-    issues.push({ path: ['org'], message: `expected exactly one root node, found ${roots.length}` });
+  const roots = org.filter((n) => n.parentId === null).length;
+  if (!partial && roots !== 1) {
+    issues.push({ path: ['org'], code: 'root-count', params: { count: roots }, message: `expected exactly one root node, found ${roots}` });
   }
   org.forEach((n, i) => {
     if (n.parentId !== null && !index.has(n.parentId) && !partial) {
-      issues.push({ path: ['org', i, 'parentId'], message: `unknown parent "${n.parentId}"` });
+      issues.push({ path: ['org', i, 'parentId'], code: 'unknown-parent', params: { id: n.parentId }, message: `unknown parent "${n.parentId}"` });
     }
   });
-  // Cycle check: walk up from each node, at most org.length steps.
-  for (const [i, n] of org.entries()) {
-    let cur: OrgNode | undefined = n;
-    let steps = 0;
-    while (cur && cur.parentId !== null && steps <= org.length) {
-      const pi = index.get(cur.parentId);
-      cur = pi === undefined ? undefined : org[pi];
-      steps++;
+  // Cycles: walk up from each node until a root, a missing parent, a node already settled, or a
+  // node seen on this walk (then the walk from there on is a cycle). Each node is settled once.
+  const settled = new Set<number>();
+  const inCycle: number[] = [];
+  for (let start = 0; start < org.length; start++) {
+    const walk: number[] = [];
+    const onWalk = new Map<number, number>();
+    let cur: number | undefined = start;
+    while (cur !== undefined && !settled.has(cur)) {
+      if (onWalk.has(cur)) {
+        inCycle.push(...walk.slice(onWalk.get(cur)));
+        break;
+      }
+      onWalk.set(cur, walk.length);
+      walk.push(cur);
+      const parentId: string | null = org[cur]!.parentId;
+      cur = parentId === null ? undefined : index.get(parentId);
     }
-    if (steps > org.length) {
-      issues.push({ path: ['org', i, 'parentId'], message: `node "${n.id}" is part of a cycle` });
-      break;
+    walk.forEach((i) => settled.add(i));
+  }
+  for (const i of inCycle.sort((a, b) => a - b)) {
+    const loop = [org[i]!.id];
+    for (let j = index.get(org[i]!.parentId!)!; ; j = index.get(org[j]!.parentId!)!) {
+      loop.push(org[j]!.id);
+      if (j === i) break;
     }
+    const cycle = loop.join(' → ');
+    issues.push({ path: ['org', i, 'parentId'], code: 'cycle', params: { id: org[i]!.id, cycle }, message: `node "${org[i]!.id}" is part of a cycle: ${cycle}` });
   }
   return issues;
 }

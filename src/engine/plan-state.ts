@@ -32,7 +32,7 @@ import {
   type TargetCell,
   type User,
 } from './model.js';
-import { buildOrgIndex, nodeTargetValues, rollupActuals, rollupTargetsAt, stageCountsRollup, type OrgIndex } from './rollup.js';
+import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, rollupActuals, rollupOf, stageCountsRollup, type OrgIndex, type TargetRollupTree } from './rollup.js';
 import { addDays, elapsedWorkingDays, parsePeriodId, periodOf, periodRange, workingDaysInPeriod } from './periods.js';
 import { conversionRatesFromHistory } from './funnel-history.js';
 import { invertFunnel } from './funnel-core.js';
@@ -164,7 +164,9 @@ interface Derived {
   list?: readonly TargetCell[];
   /** Per target selection (`metric|product`): each node position's own values by period. */
   selections: Map<string, (ReadonlyMap<string, number> | undefined)[]>;
-  /** Per `selection|period`: the roll-up, node id → value. */
+  /** Per `selection|period`: the resolved roll-up tree that holds that period (a year's holds its months). */
+  trees: Map<string, TargetRollupTree>;
+  /** Per `selection|period`: the roll-up as node id → value, built when asked for. */
   rollups: Map<string, ReadonlyMap<string, number>>;
   funnels: Map<string, Result<PlannedFunnel>>;
 }
@@ -172,7 +174,7 @@ interface Derived {
 const derivedOf = new WeakMap<PlanState, Derived>();
 function derived(state: PlanState): Derived {
   let d = derivedOf.get(state);
-  if (!d) derivedOf.set(state, (d = { selections: new Map(), rollups: new Map(), funnels: new Map() }));
+  if (!d) derivedOf.set(state, (d = { selections: new Map(), trees: new Map(), rollups: new Map(), funnels: new Map() }));
   return d;
 }
 
@@ -205,14 +207,24 @@ export function withTargetChanges(state: PlanState, change: { set?: readonly Tar
   const before = derivedOf.get(state);
   if (before) {
     const d = derived(next);
-    for (const [sel, positions] of before.selections) {
-      const copy = positions.slice();
+    const positions = [...touched].map((id) => state.index.positionOf(id)).filter((p) => p >= 0);
+    for (const [sel, old] of before.selections) {
+      const copy = old.slice();
       const q = selectionQuery(sel);
-      for (const nodeId of touched) {
-        const p = state.index.positionOf(nodeId);
-        if (p >= 0) copy[p] = nodeTargetValues(table.ofNode(nodeId), q);
-      }
+      for (const p of positions) copy[p] = nodeTargetValues(table.ofNode(state.index.order[p]), q);
       d.selections.set(sel, copy);
+      // Roll-ups already resolved are patched along the touched nodes' ancestors, not redone.
+      const patched = new Map<TargetRollupTree, TargetRollupTree>();
+      for (const [key, tree] of before.trees) {
+        if (!key.startsWith(`${sel}|`)) continue;
+        let next = patched.get(tree);
+        if (!next) {
+          const root = rootPeriodOf(tree);
+          next = patchTargetTree(tree, copy, state.index, root, positions);
+          patched.set(tree, next);
+        }
+        d.trees.set(key, next);
+      }
     }
   }
   return next;
@@ -232,7 +244,7 @@ export function withPlanData(state: PlanState, change: { actuals?: ActualsSnapsh
   // The version moving on changes no figure: keep what was derived.
   const before = derivedOf.get(state);
   if (before && org === state.org && change.actuals === undefined && change.asOf === undefined && (!change.plan || sameCalendar(change.plan, state.plan))) {
-    derivedOf.set(next, { selections: before.selections, rollups: before.rollups, funnels: before.funnels, list: before.list });
+    derivedOf.set(next, { selections: before.selections, trees: before.trees, rollups: before.rollups, funnels: before.funnels, list: before.list });
   }
   return next;
 }
@@ -274,15 +286,41 @@ export function targetsOf(state: PlanState, query: { metric: MetricId; period: s
   const d = derived(state);
   let r = d.rollups.get(key);
   if (!r) {
-    r = parsePeriodId(query.period).ok ? rollupTargetsAt(selection(state, sel), state.index, query.period, state.plan.calendar) : new Map();
+    const tree = treeOf(state, sel, query.period);
+    r = tree ? rollupOf(tree, state.index, query.period) : new Map();
     d.rollups.set(key, r);
   }
   return r;
 }
 
+/** The resolved roll-up tree holding `period` for a selection, computed once per state (or patched from the previous one). */
+function treeOf(state: PlanState, sel: string, period: string): TargetRollupTree | null {
+  const d = derived(state);
+  const key = `${sel}|${period}`;
+  let tree = d.trees.get(key);
+  if (!tree) {
+    if (!parsePeriodId(period).ok) return null;
+    tree = resolveTargetTree(selection(state, sel), state.index, period, state.plan.calendar);
+    for (const p of tree.keys()) if (!d.trees.has(`${sel}|${p}`)) d.trees.set(`${sel}|${p}`, tree);
+  }
+  return tree;
+}
+
+/** The period a tree was resolved for: the one no other period in it lists as a sub-period. */
+function rootPeriodOf(tree: TargetRollupTree): string {
+  const subs = new Set<string>();
+  for (const v of tree.values()) for (const s of v.subs) subs.add(s);
+  for (const p of tree.keys()) if (!subs.has(p)) return p;
+  return tree.keys().next().value as string;
+}
+
 /** The target of a node × period × metric × product, or null when none is set at or below it. */
 export function targetOf(state: PlanState, nodeId: string, period: string, metric: MetricId = 'revenue', product?: string | null): number | null {
-  return targetsOf(state, { metric, period, product }).get(nodeId) ?? null;
+  const tree = treeOf(state, selectionKey(metric, product), period);
+  const p = state.index.positionOf(nodeId);
+  if (!tree || p < 0) return null;
+  const r = tree.get(period)!;
+  return r.has[p] ? r.value[p] : null;
 }
 
 /** Which dated actuals a metric is measured by: bookings (签约) or collections (回款). */

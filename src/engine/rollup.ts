@@ -235,9 +235,10 @@ interface PeriodValues {
   /** By position in `order`: the node's value, meaningful where `has` is 1. */
   value: Float64Array;
   has: Uint8Array;
-  /** By position: the sum of the children's values, meaningful where `childHas` is 1. */
+  /** By position: the sum of the children's values, meaningful where `childHas` is above 0. */
   childSum: Float64Array;
-  childHas: Uint8Array;
+  /** By position: how many children have a value. */
+  childHas: Int32Array;
   subs: string[];
   /** Every period strictly below this one in the calendar tree. */
   below: Set<string>;
@@ -265,7 +266,7 @@ function resolveTargets(
   });
   const n = ix.order.length;
   const value = new Float64Array(n), has = new Uint8Array(n);
-  const childSum = new Float64Array(n), childHas = new Uint8Array(n);
+  const childSum = new Float64Array(n), childHas = new Int32Array(n);
   for (let p = n - 1; p >= 0; p--) {
     const own = cells[p];
     const cell = own?.get(period);
@@ -286,7 +287,7 @@ function resolveTargets(
     const pp = ix.parentPos[p];
     if (has[p] && pp >= 0) {
       childSum[pp] += value[p];
-      childHas[pp] = 1;
+      childHas[pp]++;
     }
   }
   const r = { value, has, childSum, childHas, subs, below };
@@ -354,6 +355,91 @@ export function nodeTargetValues(cells: Iterable<TargetCell>, q: Pick<TargetQuer
   }
   if (fromProducts) for (const [period, v] of fromProducts) if (!own?.has(period)) (own ??= new Map()).set(period, v);
   return own;
+}
+
+/** A resolved roll-up: every period at and below the query period, by period id. */
+export type TargetRollupTree = ReadonlyMap<string, Readonly<PeriodValues>>;
+export type { PeriodValues };
+
+/** Resolves the roll-up of `period` and every period below it over values grouped by node position. */
+export function resolveTargetTree(
+  cells: readonly (ReadonlyMap<string, number> | undefined)[],
+  ix: OrgIndex,
+  period: string,
+  calendar: FiscalCalendar,
+): TargetRollupTree {
+  const memo = new Map<string, PeriodValues>();
+  resolveTargets(cells, ix, period, calendar, memo);
+  return memo;
+}
+
+/**
+ * The roll-up tree after the own values of a few nodes changed (`cells` holds the new values):
+ * only those nodes and their ancestors are recomputed, period by period from the months up; the
+ * rest of each period's arrays is copied. O(periods × (nodes + changed × depth)).
+ */
+export function patchTargetTree(
+  tree: TargetRollupTree,
+  cells: readonly (ReadonlyMap<string, number> | undefined)[],
+  ix: OrgIndex,
+  period: string,
+  changed: Iterable<number>,
+): TargetRollupTree {
+  const affected = new Set<number>();
+  for (const p0 of changed) for (let p = p0; p >= 0 && !affected.has(p); p = ix.parentPos[p]) affected.add(p);
+  // Deepest positions first: a node's children are patched before it (pre-order puts them after it).
+  const order = [...affected].sort((a, b) => b - a);
+  const out = new Map<string, PeriodValues>();
+  const patch = (id: string): PeriodValues => {
+    const done = out.get(id);
+    if (done) return done;
+    const old = tree.get(id)!;
+    const subValues = old.subs.map(patch);
+    const r: PeriodValues = {
+      value: old.value.slice(), has: old.has.slice(), childSum: old.childSum.slice(), childHas: old.childHas.slice(), subs: old.subs, below: old.below,
+    };
+    for (const p of order) {
+      const wasHas = r.has[p], wasValue = r.value[p];
+      const own = cells[p];
+      const cell = own?.get(id);
+      let value = 0, has = 0;
+      if (cell !== undefined) {
+        value = cell;
+        has = 1;
+      } else if (own && hasAny(own, old.below)) {
+        for (const sv of subValues) {
+          if (sv.has[p]) {
+            value += sv.value[p];
+            has = 1;
+          }
+        }
+      } else if (r.childHas[p] > 0) {
+        value = r.childSum[p];
+        has = 1;
+      }
+      r.value[p] = value;
+      r.has[p] = has;
+      const pp = ix.parentPos[p];
+      if (pp >= 0) {
+        r.childSum[pp] += (has ? value : 0) - (wasHas ? wasValue : 0);
+        r.childHas[pp] += has - wasHas;
+      }
+    }
+    out.set(id, r);
+    return r;
+  };
+  patch(period);
+  return out;
+}
+
+/** The roll-up of one period as node id → value (nodes without a value left out). */
+export function rollupOf(tree: TargetRollupTree, ix: OrgIndex, period: string): Map<string, number> {
+  const r = tree.get(period)!;
+  const out = new Map<string, number>();
+  ix.order.forEach((id, p) => {
+    if (r.has[p]) out.set(id, r.value[p]);
+  });
+  return out;
 }
 
 /**

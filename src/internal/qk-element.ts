@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import { storeContext, localeContext } from '../context/keys.js';
 import { QkStore, type StoreError } from '../store/store.js';
 import { getTranslation, onTranslationChange, resolveLocale, errorText } from '../i18n/localize.js';
+import { issueLine } from '../i18n/issue-line.js';
 import type { QkLocale, Translation } from '../i18n/types.js';
 import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
 import { parseActualsSnapshot, parsePlanSnapshot } from '../adapter/validate.js';
@@ -183,6 +184,30 @@ export class QkElement extends LitElement {
   }
 
   /**
+   * Where the user's edits stand, for an element that edits: saving, saved, unsaved changes, a
+   * retry scheduled, failed (with a retry button) or a conflict (with a button that reloads the
+   * newer plan and re-applies the edits). Nothing when there is no adapter to save to.
+   */
+  protected renderSaveStatus(): TemplateResult | typeof nothing {
+    const s = this.activeStore;
+    if (!s?.hasAdapter) return nothing;
+    const t = this.t;
+    const pending = s.pendingCount;
+    const text =
+      s.saveState === 'saving' ? t.common.saving
+      : s.saveState === 'retrying' ? errorText(t, { code: 'save-retrying', message: 'retrying', params: { count: pending } })
+      : (s.saveState === 'error' || s.saveState === 'conflict') && s.saveError ? errorText(t, s.saveError)
+      : pending ? t.common.unsavedChanges({ count: pending })
+      : s.saveState === 'saved' ? t.common.saved
+      : '';
+    if (!text) return nothing;
+    const failed = s.saveState === 'error' || s.saveState === 'conflict';
+    return html`<div part="save-status" class="qk-save-status" data-state=${s.saveState} role=${failed ? 'alert' : 'status'} aria-live="polite">
+      <span>${text}</span>${failed || s.saveState === 'retrying' ? html` <button part="save-retry" @click=${() => void s.retry()}>${t.common.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  /**
    * The loading / error / no-data states every element shares, or `null` when the store is ready.
    * Error details list the bad paths (text only: nothing from the host is rendered as HTML).
    */
@@ -204,7 +229,7 @@ export class QkElement extends LitElement {
         <p>${errorText(t, e)}</p>
         ${e.issues?.length
           ? html`<ul part="error-issues">
-              ${e.issues.slice(0, 8).map((i) => html`<li><code>${i.path.join('.') || '(root)'}</code> ${i.message}</li>`)}
+              ${e.issues.slice(0, 8).map((i) => html`<li>${issueLine(t, i, () => this.requestUpdate())}</li>`)}
               ${e.issues.length > 8 ? html`<li>…</li>` : nothing}
             </ul>`
           : nothing}

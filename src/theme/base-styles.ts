@@ -27,15 +27,22 @@ export const baseStyles = css`
       --_font-size: var(--qk-font-size, 14px);
       --_mono: var(--qk-font-mono, ui-monospace, 'SFMono-Regular', Menlo, monospace);
 
-      display: block;
-      box-sizing: border-box;
+      /*
+       * The host box is the one node a page's rules reach: \`* { all: unset }\` or \`* { display:
+       * inline }\` beat a normal :host rule (the page's context wins for normal declarations) and
+       * turn every element inline. An important :host declaration wins over the page instead. Hosts
+       * hide an element with \`hidden\` (below) or choose another display with \`--qk-display\`, which
+       * \`all\` leaves alone.
+       */
+      display: var(--qk-display, block) !important;
+      box-sizing: border-box !important;
       color: var(--_text);
       font-family: var(--_font);
       font-size: var(--_font-size);
       line-height: 1.45;
     }
     :host([hidden]) {
-      display: none;
+      display: none !important;
     }
     /*
      * A host page's rules reach the host element itself (e.g. \`* { all: unset }\`, \`!important\`
@@ -58,6 +65,12 @@ export const baseStyles = css`
       white-space: normal;
       visibility: visible;
       box-sizing: border-box;
+      /*
+       * A host's data may hold a 10,000-character name with no space: break it anywhere rather than
+       * widen the page (inherited by every node inside; also lowers min-content widths, so flex and
+       * grid children shrink instead of overflowing).
+       */
+      overflow-wrap: anywhere;
     }
     *,
     *::before,
@@ -124,6 +137,18 @@ export const baseStyles = css`
     [tabindex]:focus-visible {
       outline: 2px solid var(--_focus);
       outline-offset: 1px;
+    }
+    /*
+     * A heading or a line that names something from the host's data (a node, a product, a reason):
+     * at most --_clamp-lines lines (default 2), ending in an ellipsis; the element carries the full
+     * text in its \`title\` (and in its text, for screen readers).
+     */
+    .qk-clamp {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: var(--_clamp-lines, 2);
+      line-clamp: var(--_clamp-lines, 2);
+      overflow: hidden;
     }
     /* On a wrapper, never on a <table>: tables ignore the 1px width and widen the page. */
     .qk-visually-hidden {

@@ -84,7 +84,7 @@ describe('LocalStorageAdapter', () => {
     stored.actuals.actuals[0].repId = 'ghost';
     localStorage.setItem(key, JSON.stringify(stored));
     const e2 = await rejection(new LocalStorageAdapter({ key, seed }).currentUser());
-    expect(e2.issues).to.deep.equal([{ path: ['actuals', 'actuals', 0, 'repId'], message: 'unknown rep "ghost"' }]);
+    expect(e2.issues).to.deep.equal([{ path: ['actuals', 'actuals', 0, 'repId'], code: 'unknown-rep', params: { id: 'ghost' }, message: 'unknown rep "ghost"' }]);
 
     localStorage.setItem(key, JSON.stringify({ ...stored, format: 0 }));
     const e3 = await rejection(adapter.loadPlan());

@@ -27,7 +27,7 @@ describe('MemoryAdapter', () => {
     plan.targets.push({ nodeId: 'nobody', period: 'FY2026', metric: 'revenue', value: 1 });
     const e = await rejection(() => new MemoryAdapter(plan, actuals));
     expect(e.code).to.equal('invalid-data');
-    expect(e.issues).to.deep.equal([{ path: ['snapshot', 'targets', 10, 'nodeId'], message: 'unknown node "nobody"' }]);
+    expect(e.issues).to.deep.equal([{ path: ['snapshot', 'targets', 10, 'nodeId'], code: 'unknown-node', params: { id: 'nobody' }, message: 'unknown node "nobody"' }]);
 
     const good = smallFixture();
     good.actuals.stageCounts[2]!.stageId = 'visit';

@@ -101,7 +101,7 @@ describe('RestAdapter', () => {
     expect(e2.issues.map((i) => i.path.join('.'))).to.deep.equal(['1.hasChildren']);
     await control('next', { json: [plan.org[1], plan.org[3]] });
     const e3 = await rejection(adapter.loadChildren('co'));
-    expect(e3.issues).to.deep.equal([{ path: [1, 'parentId'], message: 'expected a child of "co", got parent "east"' }]);
+    expect(e3.issues).to.deep.equal([{ path: [1, 'parentId'], code: 'not-child', params: { parent: 'co', got: 'east' }, message: 'expected a child of "co", got parent "east"' }]);
   });
 
   it('actuals are cross-checked against the loaded plan', async () => {
@@ -113,8 +113,8 @@ describe('RestAdapter', () => {
     await control('next', { json: actuals });
     const e = await rejection(adapter.loadActuals({ from: '2026-01-01', to: '2026-12-31' }));
     expect(e.issues).to.deep.equal([
-      { path: ['actuals', 3, 'productId'], message: 'unknown product "hardware"' },
-      { path: ['stageCounts', 1, 'repId'], message: 'unknown rep "ghost"' },
+      { path: ['actuals', 3, 'productId'], code: 'unknown-product', params: { id: 'hardware' }, message: 'unknown product "hardware"' },
+      { path: ['stageCounts', 1, 'repId'], code: 'unknown-rep', params: { id: 'ghost' }, message: 'unknown rep "ghost"' },
     ]);
   });
 

@@ -6,7 +6,7 @@ export const styles = css`
       --qk-adjustment-panel-max-width: 960px;
       --qk-adjustment-panel-increase: var(--_success);
       --qk-adjustment-panel-decrease: var(--_danger);
-      max-width: var(--qk-adjustment-panel-max-width);
+      max-width: var(--qk-adjustment-panel-max-width) !important;
     }
     .panel-root {
       background: var(--_surface);

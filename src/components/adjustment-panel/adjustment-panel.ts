@@ -798,11 +798,11 @@ export class QkAdjustmentPanel extends QkElement {
     const notice = worded ? { ...worded, sent: this.service?.notices[r.id]?.sent ?? false } : undefined;
     return html`<li part="request" class="request">
       <div class="head">
-        <strong>${this.name(r.nodeId)} · ${this.t.metrics[r.metric] ?? r.metric} · ${r.periods.join(', ')} → ${change}</strong>
+        <strong class="qk-clamp" title=${this.name(r.nodeId)}>${this.name(r.nodeId)} · ${this.t.metrics[r.metric] ?? r.metric} · ${r.periods.join(', ')} → ${change}</strong>
         <span class="badge ${r.status}">${a.statuses[r.status]}</span>
       </div>
       <p class="muted">${a.triggers[r.trigger]} · ${a.requestedBy({ name: this.name(r.requesterId), date: r.createdAt.slice(0, 10) })} · ${a.absorptions[r.absorption.mode]}</p>
-      <p class="reason">${r.reason}</p>
+      <p class="reason qk-clamp" title=${r.reason}>${r.reason}</p>
       ${r.preview
         ? html`<table part="table" aria-label=${a.cells}>
             <thead><tr><th scope="col">${a.colNode}</th><th scope="col">${a.colPeriod}</th><th scope="col" class="num">${a.colBefore}</th><th scope="col" class="num">${a.colAfter}</th></tr></thead>
@@ -847,10 +847,10 @@ export class QkAdjustmentPanel extends QkElement {
           (e) => html`<li part="entry" class="entry ${e.action}">
             <time datetime=${e.at}>${e.at.replace('T', ' ').slice(0, 16)}</time>
             <div>
-              <strong>${a.historyEntry({ who: this.name(e.by), action: a.actions[e.action], node: this.name(e.nodeId) })}</strong>
+              <strong class="qk-clamp" title=${a.historyEntry({ who: this.name(e.by), action: a.actions[e.action], node: this.name(e.nodeId) })}>${a.historyEntry({ who: this.name(e.by), action: a.actions[e.action], node: this.name(e.nodeId) })}</strong>
               <span class="badge ${e.status}">${a.statuses[e.status]}</span>
               <p>${this.t.metrics[e.metric] ?? e.metric} · ${e.periods.join(', ')}: ${this.fmt(e.metric, e.before)} → ${this.fmt(e.metric, e.after)}</p>
-              <p class="muted">${e.comment ?? e.reason}</p>
+              <p class="muted qk-clamp" title=${e.comment ?? e.reason}>${e.comment ?? e.reason}</p>
             </div>
           </li>`,
         )}

@@ -80,7 +80,7 @@ export class QkAttainmentGauge extends QkPaceElement {
     const reason = errorText(this.t, { code: view.status.reason, message: view.status.reason, params: view.status.params });
     return html`<div part="base" class="base ${this.size}">
       <div part="header" class="header">
-        <span part="title" class="title">${title}</span>
+        <span part="title" class="title qk-clamp" title=${title}>${title}</span>
         ${applicable ? html`<span part="status ${status}" class="badge ${status}" title=${reason}>${this.t.statuses[status]}</span>` : nothing}
       </div>
       <div class="body">

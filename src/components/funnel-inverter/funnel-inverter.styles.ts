@@ -9,8 +9,11 @@ export const styles = css`
       --qk-funnel-inverter-bottleneck-color: var(--_danger);
       --qk-funnel-inverter-row-height: 48px;
       --qk-funnel-inverter-form-width: 300px;
-      /* Layout follows the element's own width, not the viewport's: a dashboard column or 320 px. */
-      container: qk-funnel / inline-size;
+      /*
+       * Layout follows the element's own width, not the viewport's: a dashboard column or 320 px.
+       * Important, so a page's \`* { all: unset }\` on the host cannot switch the container off.
+       */
+      container: qk-funnel / inline-size !important;
     }
     .base {
       display: flex;

@@ -24,6 +24,7 @@ import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
 import { registerFunnelStrings } from '../../i18n/register/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
+import { fitLabel } from '../../engine/label.js';
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {
@@ -377,6 +378,12 @@ export class QkFunnelInverter extends QkElement {
   private fmtPct = (r: number | null, digits = 1) => formatPercent(r, this.locale, digits);
   private fmtMoney = (minor: number) => formatMoney(minor, { currency: this.currencyCode, locale: this.locale, compact: true });
 
+  /** A stage name clipped to \`room\` px, with the full name in a <title> when clipped. */
+  private stageLabel(name: string, room: number, x: number, y: number): TemplateResult {
+    const f = fitLabel(name, room, 13);
+    return svg`<text class="name" x=${x} y=${y}>${f.text}${f.clipped ? svg`<title>${name}</title>` : nothing}</text>`;
+  }
+
   protected override render(): TemplateResult {
     const t = this.t.funnel;
     if (!this.standalone) {
@@ -396,7 +403,7 @@ export class QkFunnelInverter extends QkElement {
     return html`<div part="base" class="base">
       <div part="header" class="header">
         <h2 part="title" id="title">${t.title}</h2>
-        ${subtitle ? html`<p part="subtitle" class="muted">${subtitle}</p>` : nothing}
+        ${subtitle ? html`<p part="subtitle" class="muted qk-clamp" title=${subtitle}>${subtitle}</p>` : nothing}
       </div>
       <div class="layout">
         <div part="chart" class="chart">${this.renderChart()}</div>
@@ -412,7 +419,7 @@ export class QkFunnelInverter extends QkElement {
     const id = `f-${key.replace(':', '-')}`;
     const described = [shown ? `${id}-msg` : '', opts.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
     return html`<div part="field" class="field">
-      <label for=${id}>${label}</label>
+      <label for=${id} class="qk-clamp" title=${label}>${label}</label>
       <span class="control">
         <input
           id=${id}
@@ -516,6 +523,8 @@ export class QkFunnelInverter extends QkElement {
     const finding = r.diagnosis?.ok ? r.diagnosis.value.finding : null;
     const diagnosis = r.diagnosis?.ok ? r.diagnosis.value.message : null;
     const names = new Map(rows.map((row) => [row.id, this.stageName(row.id)]));
+    // Stage names sit left of the widest band (13px, see the styles); a longer one is clipped, in full in its <title>.
+    const nameRoom = layout.centerX - layout.maxWidth / 2 - 4;
     const markLabel = (row: (typeof rows)[number]) =>
       t.stageMark({
         stage: names.get(row.id)!,
@@ -546,7 +555,7 @@ export class QkFunnelInverter extends QkElement {
             <path class="band" d=${sh.path}></path>
             ${sh.actual ? svg`<rect class="actual" x=${sh.actual.x} y=${sh.actual.y} width=${sh.actual.width} height=${sh.actual.height} rx="2"></rect>` : nothing}
             ${sh.pipeline ? svg`<rect class="pipeline" x=${sh.pipeline.x} y=${sh.pipeline.y} width=${sh.pipeline.width} height=${sh.pipeline.height} rx="2"></rect>` : nothing}
-            <text class="name" x=${sh.labelX} y=${sh.labelY - 4}>${names.get(row.id)}</text>
+            ${this.stageLabel(names.get(row.id)!, nameRoom, sh.labelX, sh.labelY - 4)}
             <text class="count" x=${sh.labelX} y=${sh.labelY + 14}>${this.fmtCount(row.required)}</text>
           </g>`;
         })}

@@ -914,7 +914,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       ${y}
     ><div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} ${cssProps({ '--_level': String(row.level) })}
       ><span class="toggle" part="toggle" aria-hidden="true" ?data-open=${row.expanded} @click=${() => this.toggleRow(i)}>${row.expandable ? '▶' : nothing}</span
-      ><span class="label" part="name">${node.name}</span
+      ><span class="label" part="name" title=${node.name}>${node.name}</span
       >${ramp !== null ? html`<span class="badge ramp" part="badge ramp-badge">${t.goalTree.newHire({ percent: formatPercent(ramp, this.locale, 0) })}</span>` : nothing}${row.expandable && this.canEdit
           ? html`<button class="act" part="distribute" tabindex="-1" aria-label=${t.goalTree.distributeLabel({ name: node.name })} @click=${() => this.openDistribute(i, this.nav.row === i ? this.nav.col : 0)}>${t.goalTree.distribute}</button>`
           : nothing}</div

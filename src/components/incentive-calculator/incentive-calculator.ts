@@ -268,7 +268,7 @@ export class QkIncentiveCalculator extends QkElement {
     const curve = payoutCurve(vm.plan, p.target, { multiplier: p.effectiveMultiplier, maxAttainment: range.maxAttainment });
     const title = t.repTitle({ name: vm.name, period: vm.period });
     return html`<section part="base" class="base" aria-label=${title}>
-      <header part="header" class="header"><h3 part="title" class="title">${title}</h3></header>
+      <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3></header>
       <dl part="figures" class="figures">
         <div class="fig">
           <dt>${t.attainment}</dt>
@@ -434,7 +434,7 @@ export class QkIncentiveCalculator extends QkElement {
     const store = this.usingProperties ? undefined : this.activeStore;
     const tot = vm.team.totals;
     return html`<section part="base" class="base" aria-label=${title}>
-      <header part="header" class="header"><h3 part="title" class="title">${title}</h3></header>
+      <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3></header>
       <div class="table-wrap">
         <table part="team" class="team">
           <caption class="qk-visually-hidden">${title}</caption>

@@ -96,7 +96,7 @@ export class QkPaceChart extends QkPaceElement {
     const active = this.active >= 0 && this.active < series.points.length ? this.active : -1;
     return html`<div part="base" class="base">
       <div part="header" class="header">
-        <span part="title" class="title">${view.nodeName} · ${metric} · ${view.period}</span>
+        <span part="title" class="title qk-clamp" title=${`${view.nodeName} · ${metric} · ${view.period}`}>${view.nodeName} · ${metric} · ${view.period}</span>
         ${view.pace.target > 0 ? html`<span part="status ${status}" class="badge ${status}">${this.t.statuses[status]}</span>` : nothing}
       </div>
       <ul part="legend" class="legend" aria-hidden="true">

@@ -23,8 +23,12 @@ export class QkProvider extends LitElement {
   static qkVersion = VERSION;
 
   static override styles = css`
+    /* Important: a page's \`* { all: unset }\` or \`* { display: inline }\` must not give the provider a box. */
     :host {
-      display: contents;
+      display: contents !important;
+    }
+    :host([hidden]) {
+      display: none !important;
     }
   `;
 
@@ -50,6 +54,9 @@ export class QkProvider extends LitElement {
 
   /** Save edits automatically after this many milliseconds of quiet; `0` saves only on request. */
   @property({ type: Number, attribute: 'autosave-ms' }) autosaveMs = 800;
+
+  /** Every adapter call fails with `timeout` after this many milliseconds (the edits are kept and retried). */
+  @property({ type: Number, attribute: 'timeout-ms' }) timeoutMs = 30_000;
 
   @provide({ context: localeContext })
   protected providedLocale?: QkLocale;
@@ -90,8 +97,8 @@ export class QkProvider extends LitElement {
     if (changed.has('locale') || changed.has('lang')) {
       this.providedLocale = normalizeLocale(this.locale) ?? normalizeLocale(this.lang);
     }
-    if (changed.has('asOf') || changed.has('autosaveMs')) {
-      this.store.configure({ asOf: this.asOf || undefined, autosaveMs: this.autosaveMs > 0 ? this.autosaveMs : false });
+    if (changed.has('asOf') || changed.has('autosaveMs') || changed.has('timeoutMs')) {
+      this.store.configure({ asOf: this.asOf || undefined, autosaveMs: this.autosaveMs > 0 ? this.autosaveMs : false, timeoutMs: this.timeoutMs > 0 ? this.timeoutMs : undefined });
     }
   }
 

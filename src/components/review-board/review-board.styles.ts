@@ -70,7 +70,8 @@ export const styles = css`
     }
     .columns {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
+      /* The KPI table's money columns do not wrap (about 410 px): one column until two fit it. */
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 30em), 1fr));
       gap: var(--_space) calc(var(--_space) * 2);
     }
     .col {

@@ -6,6 +6,7 @@ import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, t
 import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../engine/review-source.js';
 import { reviewToCsv } from '../../engine/review-csv.js';
 import { layoutWaterfall } from '../../engine/review-layout.js';
+import { fitLabel } from '../../engine/label.js';
 import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
@@ -120,7 +121,9 @@ export class QkReviewBoard extends QkElement {
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => {
         const w = Math.round(entries[entries.length - 1].contentRect.width);
-        if (w !== this.width) this.width = w;
+        // After the observer's delivery, as in pace-element.ts: a render inside it that changes the
+        // height raises "ResizeObserver loop completed with undelivered notifications".
+        if (w !== this.width) setTimeout(() => (this.width = w));
       });
       this.resizeObserver.observe(this);
     }
@@ -317,7 +320,7 @@ export class QkReviewBoard extends QkElement {
     const { review, report, currency, names } = s;
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${s.heading}`}>
       <div part="header" class="header">
-        <h2 part="title" class="title">${t.title} · ${s.heading}</h2>
+        <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${s.heading}`}>${t.title} · ${s.heading}</h2>
         <button part="export" class="export" @click=${this.exportCsv}>${t.exportCsv}</button>
       </div>
       ${report?.partial ? html`<p part="note" class="note">${t.partial({ date: report.end, elapsed: report.partial.elapsed, total: report.partial.total })}</p>` : nothing}
@@ -358,6 +361,8 @@ export class QkReviewBoard extends QkElement {
       b.kind === 'plan' ? t.planBar : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
     const value = (b: (typeof layout.bars)[number]) => (b.kind === 'effect' ? this.signedMoney(b.value, currency) : this.money(b.value, currency));
     const gap = this.signedMoney(a.gap, currency);
+    // An x label may take its bar's whole slot (11px, see the styles); a longer one is clipped, in full in its <title>.
+    const slot = layout.bars.length > 1 ? layout.bars[1]!.x - layout.bars[0]!.x - 4 : width;
     return html`<figure part="waterfall" class="waterfall" aria-label=${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}>
       <figcaption class="caption" aria-hidden="true">${t.waterfallTitle}</figcaption>
       <svg part="chart" class="chart" aria-hidden="true" viewBox="0 0 ${width} ${WATERFALL_HEIGHT}" width=${width} height=${WATERFALL_HEIGHT}>
@@ -369,10 +374,11 @@ export class QkReviewBoard extends QkElement {
         ${layout.bars.map((b) => {
           const dir = b.kind !== 'effect' ? b.kind : b.value > 0 ? 'up' : b.value < 0 ? 'down' : 'zero';
           const name = label(b);
+          const fit = fitLabel(name, slot, 11);
           return svg`<g>
             <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}><title>${name}: ${value(b)}</title></rect>
             <text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>
-            <text class="x-label" x=${b.cx} y=${WATERFALL_HEIGHT - layout.margin.bottom + 16} text-anchor="middle">${name.length > 14 ? `${name.slice(0, 13)}…` : name}</text>
+            <text class="x-label" x=${b.cx} y=${WATERFALL_HEIGHT - layout.margin.bottom + 16} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${name}</title>` : nothing}</text>
           </g>`;
         })}
       </svg>

@@ -219,7 +219,7 @@ export class QkScorecard extends QkElement {
     const title = person ? t.personHeading({ name: person.name, period: s.period }) : t.teamHeading({ node: s.heading, period: s.period });
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${title}`}>
       <div part="header" class="header">
-        <h2 part="title" class="title">${t.title} · ${title}</h2>
+        <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${title}`}>${t.title} · ${title}</h2>
         <fieldset part="profile-switch" class="switch">
           <legend>${t.profileSwitch}</legend>
           ${(['auto', ...WEIGHT_PROFILE_IDS] as const).map((p) => html`<label>

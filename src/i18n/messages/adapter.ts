@@ -2,12 +2,15 @@ import type { LocalizedMessages } from '../types.js';
 
 /**
  * Messages for the adapters' error codes (`QkAdapterError.code`). Optional params: `currentVersion`
- * (conflict), `reason` (the adapter's English message, shown as detail only in English).
+ * (conflict), `reason` (the adapter's English message), `issues` (how many issues `invalid-data`
+ * lists; the issues themselves are worded by `describeIssue` in `../issues.ts`).
  */
 export const adapterMessages: LocalizedMessages = {
   en: {
-    'invalid-data': ({ reason }) =>
-      `The data from the CRM is invalid, so none of it was loaded.${reason ? ` Details: ${reason}` : ''}`,
+    // With `issues` (their count) the element lists each problem under this sentence, so the English
+    // log text in `reason` would only repeat them.
+    'invalid-data': ({ reason, issues }) =>
+      `The data from the CRM is invalid, so none of it was loaded.${!issues && reason ? ` Details: ${reason}` : ''}`,
     network: () => 'The CRM could not be reached or did not answer in time. Check the connection and try again.',
     conflict: ({ currentVersion }) =>
       `Someone else changed this plan${currentVersion === undefined ? '' : ` (it is now at version ${currentVersion})`}. Reload to see their changes; your edits are kept.`,
@@ -15,7 +18,8 @@ export const adapterMessages: LocalizedMessages = {
     'not-found': () => 'The requested data was not found in the CRM.',
   },
   'zh-CN': {
-    'invalid-data': () => 'CRM 返回的数据格式有误，已全部拒绝加载，请联系管理员检查数据。',
+    'invalid-data': ({ reason, issues }) =>
+      `CRM 返回的数据格式有误，已全部拒绝加载，请联系管理员检查数据。${!issues && reason ? `详情：${reason}` : ''}`,
     network: () => '无法连接 CRM，或 CRM 未能及时响应。请检查网络后重试。',
     conflict: ({ currentVersion }) =>
       `此计划已被他人修改${currentVersion === undefined ? '' : `（当前为第 ${currentVersion} 版）`}。请重新加载查看最新内容，您的修改已保留。`,

@@ -1,0 +1,26 @@
+/**
+ * `@open-wc/testing` as every test file imports it, with generous ceilings for waits: the suite runs
+ * on busy 2-core CI machines, where a condition that takes 50 ms idle can take seconds. Tests wait
+ * for conditions; the ceilings only stop a test that would never pass. (web-test-runner.config.mjs
+ * resolves `@open-wc/testing` here for test files.)
+ */
+export * from '../../node_modules/@open-wc/testing/index.js';
+import { waitUntil as openWcWaitUntil } from '../../node_modules/@open-wc/testing/index.js';
+
+/** `waitUntil` with a 60 s ceiling unless a test sets its own. */
+export function waitUntil(predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 60_000, ...options });
+}
+
+// Every test starts with empty local storage, as a fresh browser would: the store keeps unsaved
+// edits there across page loads, and one test's edits must not reappear in the next.
+declare const afterEach: ((fn: () => void) => void) | undefined;
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    try {
+      localStorage.clear();
+    } catch {
+      // No storage in this context.
+    }
+  });
+}
