@@ -116,9 +116,7 @@ describe('qk-adjustment-panel', () => {
     document.documentElement.lang = 'en';
   });
 
-  it('offers the manager’s subtree and previews the change live, with hand-computed numbers', async function () {
-    // The accessibility audit of the filled form alone can take over 10 s on a loaded 2-core machine.
-    this.timeout(60_000);
+  it('offers the manager’s subtree and previews the change live, with hand-computed numbers', async () => {
     const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
     // 周敏 manages 华东: 华东, 上海一组, 王芳, 李强, 杭州组, 张伟, 刘洋.
     expect(await listedNodes(el)).to.deep.equal(['east', 'east-sh', 'r1', 'r2', 'east-hz', 'r3', 'r4']);
