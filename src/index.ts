@@ -10,6 +10,7 @@ registerAllStrings();
 export * from './engine/index.js';
 export * from './adapter/index.js';
 export * from './store/store.js';
+export * from './store/adjustments.js';
 export * from './store/pending-storage.js';
 export { webPendingStorage, browserPendingStorage } from './internal/web-pending-storage.js';
 export * from './context/index.js';

@@ -160,6 +160,31 @@ export const Conflict: Story = {
 };
 
 /** The host handed over data that fails validation. */
+/**
+ * A flat org of 100,000 reps: the person is picked in a search box that lists at most 50 matches
+ * (type a name such as 销售99999, or a path); nothing builds 100,000 options.
+ */
+export const LargeOrg: Story = {
+  render: () => {
+    const { plan } = data();
+    const reps = Array.from({ length: 100_000 }, (_, i) => ({ id: `rep-${i + 1}`, name: `销售${i + 1}`, parentId: 'co', kind: 'rep' as const }));
+    const big: PlanSnapshot = { ...plan, org: [plan.org[0]!, ...reps], targets: [{ nodeId: 'co', period: 'FY2026', metric: 'revenue', value: yuan(120_000_000) }], users: [plan.users![0]!] };
+    return html`<qk-adjustment-panel user-id="u-admin" .data=${{ plan: big }}></qk-adjustment-panel>`;
+  },
+};
+
+/**
+ * 周敏 (signed in through the adapter as u-east) looks at her own pending request: she may withdraw
+ * it but not approve or apply it, whatever `user-id` the page sets; the refusal names who may.
+ */
+export const OwnRequestAsRequester: Story = {
+  render: () => {
+    const { plan, actuals } = data();
+    const adapter = new MemoryAdapter(plan, actuals, { user: 'u-east', adjustments: [request()] });
+    return html`<qk-provider locale="en" autosave-ms="0" .adapter=${adapter}><qk-adjustment-panel view="queue" user-id="u-admin"></qk-adjustment-panel></qk-provider>`;
+  },
+};
+
 export const ErrorState: Story = {
   name: 'Error',
   render: () => html`<qk-adjustment-panel .data=${{ plan: { plan: { id: '' }, org: 'not a list' } }}></qk-adjustment-panel>`,

@@ -1,5 +1,5 @@
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/model.js';
-import { canApprove, canRequest } from '../engine/adjustment-access.js';
+import { checkSubmission, decideAs } from '../engine/adjustment-guard.js';
 import { checkCellEdits } from '../engine/edit-rights.js';
 import { buildOrgIndex, type OrgIndex } from '../engine/rollup.js';
 import { cellKey } from '../engine/model.js';
@@ -240,64 +240,42 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
     });
   }
 
-  /** Stores the request (replacing one with the same id) and returns it. */
+  /**
+   * Stores the request (replacing one with the same id) and returns it, after the host's own check
+   * of what the kit already checked (a client cannot be trusted): `checkSubmission` from the
+   * signed-in user alone. A new request must be the signed-in user's, for a node they may request
+   * for; a stored one never changes its requester, node, change or decision; its status moves only
+   * along the workflow (approve and reject only through `decideAdjustment`, apply only once
+   * approved and only by an entitled approver who is not the requester); the audit trail
+   * (`history`) only grows, with the signed-in user's entries. Refusals are `forbidden` or
+   * `conflict` errors whose message starts with the rule's code (e.g. `adjustment-immutable`).
+   */
   submitAdjustment(request: AdjustmentPayload): Promise<AdjustmentPayload> {
     return this.run((s) => {
       const adj = structuredClone(parseAdjustment(request, { source: 'submitAdjustment' }));
-      this.recheckAdjustment(s, adj, s.adjustments.find((a) => a.id === adj.id));
+      const answer = checkSubmission(this.resolveUser(s), adj, s.adjustments.find((a) => a.id === adj.id), s.snapshot.org);
+      if (!answer.allowed) throw new QkAdapterError(answer.code, `submitAdjustment: ${answer.message}`);
       const rest = s.adjustments.filter((a) => a.id !== adj.id);
       this.writeState({ ...s, adjustments: [...rest, adj] });
       return adj;
     });
   }
 
-  /** Records the decision on the stored request: `status` becomes `approved` or `rejected`, `decision` keeps who and why. */
+  /**
+   * Records the decision on the stored request for the signed-in user (`decision.by` must be them):
+   * only a pending request, only by someone `canApprove` allows (never the requester). A request of
+   * the kit's shape gets `status`, `decision` (with the time) and an audit entry, as the engine's
+   * `transitionAdjustment` makes them; other shapes get `status` and `decision: { approve, by, comment? }`.
+   */
   decideAdjustment(decision: { id: string; approve: boolean; by: string; comment?: string }): Promise<AdjustmentPayload> {
     return this.run((s) => {
       const found = s.adjustments.find((a) => a.id === decision.id);
       if (!found) throw new QkAdapterError('not-found', `decideAdjustment: no adjustment "${decision.id}"`);
-      const user = this.resolveUser(s);
-      if (decision.by !== user.id) throw new QkAdapterError('forbidden', `decideAdjustment: "${decision.by}" is not the signed-in user "${user.id}"`);
-      if (typeof found.nodeId === 'string' && typeof found.requesterId === 'string') {
-        const p = canApprove(user, { nodeId: found.nodeId, requesterId: found.requesterId }, s.snapshot.org);
-        if (!p.allowed) throw new QkAdapterError('forbidden', `decideAdjustment: ${p.reason}`);
-      }
-      const record = { approve: decision.approve, by: decision.by, ...(decision.comment === undefined ? {} : { comment: decision.comment }) };
-      const decided: AdjustmentPayload = { ...found, status: decision.approve ? 'approved' : 'rejected', decision: record };
-      this.writeState({ ...s, adjustments: s.adjustments.map((a) => (a.id === decided.id ? decided : a)) });
-      return decided;
+      const decided = decideAs(this.resolveUser(s), found, decision, s.snapshot.org, new Date().toISOString());
+      if (!decided.ok) throw new QkAdapterError(decided.refusal?.code ?? 'forbidden', `decideAdjustment: ${decided.refusal?.message ?? decided.error.message}`);
+      this.writeState({ ...s, adjustments: s.adjustments.map((a) => (a.id === decided.value.id ? decided.value : a)) });
+      return decided.value;
     });
-  }
-
-  /**
-   * The host's own check of what the kit already checked (a client cannot be trusted): a new
-   * request must come from the signed-in user for a node they may request for; a change of status
-   * to approved, rejected or applied needs someone entitled to approve (never the requester); the
-   * audit trail (`history`) only grows — an update that rewrites or drops an entry is a conflict.
-   * Payloads without `nodeId` / `requesterId` (other hosts' shapes) are stored as they are.
-   */
-  private recheckAdjustment(s: AdapterState, adj: AdjustmentPayload, existing: AdjustmentPayload | undefined): void {
-    const user = this.resolveUser(s);
-    if (existing && Array.isArray(existing.history)) {
-      const before = existing.history as unknown[];
-      const after = Array.isArray(adj.history) ? (adj.history as unknown[]) : [];
-      if (after.length < before.length || before.some((e, i) => JSON.stringify(e) !== JSON.stringify(after[i]))) {
-        throw new QkAdapterError('conflict', `submitAdjustment: the audit trail of "${adj.id}" can only grow; an entry was changed or removed`);
-      }
-    }
-    if (typeof adj.nodeId !== 'string' || typeof adj.requesterId !== 'string') return;
-    const request = { nodeId: adj.nodeId, requesterId: adj.requesterId };
-    if (!existing) {
-      if (adj.requesterId !== user.id) throw new QkAdapterError('forbidden', `submitAdjustment: a request can only be made by the signed-in user "${user.id}"`);
-      const p = canRequest(user, adj.nodeId, s.snapshot.org);
-      if (!p.allowed) throw new QkAdapterError('forbidden', `submitAdjustment: ${p.reason}`);
-      return;
-    }
-    const decided = ['approved', 'rejected', 'applied'];
-    if (adj.status !== existing.status && decided.includes(String(adj.status))) {
-      const p = canApprove(user, request, s.snapshot.org);
-      if (!p.allowed) throw new QkAdapterError('forbidden', `submitAdjustment: ${p.reason}`);
-    }
   }
 
   listAdjustments(): Promise<AdjustmentPayload[]> {

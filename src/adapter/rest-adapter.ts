@@ -15,10 +15,18 @@
  * | ″ (stale `baseVersion`) | `409 { "currentVersion": n }` | nothing is changed |
  * | `GET {base}/me` | `200 User` | the signed-in user and the org scopes they may see and edit |
  * | `POST {base}/notify` body `{ recipients, subject, body }` | `2xx` (body ignored) | |
- * | `POST {base}/adjustments` body adjustment | `200` the stored adjustment (with its `id`) | |
- * | `POST {base}/adjustments/{id}/decision` body `{ approve, by, comment? }` | `200` the updated adjustment | `404` for an unknown id |
+ * | `POST {base}/adjustments` body adjustment | `200` the stored adjustment (with its `id`) | `403` when the signed-in user may not store it (see below) |
+ * | `POST {base}/adjustments/{id}/decision` body `{ approve, by, comment? }` | `200` the updated adjustment | `404` for an unknown id; `403` when the signed-in user may not decide; `409` when it is no longer pending |
  * | `GET {base}/adjustments` | `200` adjustment[] | |
  * | `GET {base}/org/{id}/children` | `200 OrgNode[]` | the direct children of one node; `404` for an unknown node |
+ *
+ * The server decides who may do what from its own session, never from the body: a new adjustment
+ * is the signed-in user's (`requesterId`); a stored one never changes its requester, node, change
+ * or decision; its status moves to approved or rejected only through `/decision`, recorded for the
+ * signed-in user, who is entitled to approve (`canApprove`) and is not the requester; to applied only
+ * once approved, by such an approver; the audit trail only grows. `checkSubmission` and `decideAs`
+ * of `quotakit/engine` implement these rules for a server written in TypeScript. The adapter
+ * refuses what it can already tell is not allowed, before sending.
  *
  * Errors, as the adapter reports them (`QkAdapterError.code`):
  * - no response (offline, DNS, CORS) or no answer within `timeoutMs` → `network`;
@@ -39,6 +47,7 @@
 import * as z from 'zod/mini';
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/model.js';
 import { QkAdapterError, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
+import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment-guard.js';
 import {
   invalidData,
   parseActualsSnapshot,
@@ -91,6 +100,9 @@ export class RestAdapter implements CrmAdapter {
   readonly #headers: RestAdapterOptions['headers'];
   /** The last plan loaded, to cross-check actuals against its reps, products and stages. */
   #plan: PlanSnapshot | null = null;
+  /** The signed-in user as `/me` last said, and the adjustments as the server last returned them: what the pre-checks know. */
+  #me: User | null = null;
+  #known = new Map<string, AdjustmentPayload>();
 
   constructor(options: RestAdapterOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -125,28 +137,73 @@ export class RestAdapter implements CrmAdapter {
 
   async currentUser(): Promise<User> {
     const { data, source } = await this.#request('GET', '/me');
-    return parseUser(data, { source });
+    const user = parseUser(data, { source });
+    this.#me = user;
+    return user;
   }
 
   async notify(notice: Notice): Promise<void> {
     await this.#request('POST', '/notify', parseNotice(notice, { source: 'notify' }));
   }
 
+  /**
+   * Sends the request to the server, which decides (it knows who is signed in; this adapter only
+   * knows what the server told it). Before sending, the adapter refuses with `forbidden` what it can
+   * already tell is not allowed, once it knows the user (`currentUser`), the org (`loadPlan`) and the
+   * stored request (`listAdjustments` or an earlier answer): the rules of `checkSubmission`.
+   */
   async submitAdjustment(request: AdjustmentPayload): Promise<AdjustmentPayload> {
     const body = parseAdjustment(request, { source: 'submitAdjustment' });
+    this.#precheck('submitAdjustment', (me, org) => checkSubmission(me, body, this.#known.get(body.id), org), body);
     const { data, source } = await this.#request('POST', '/adjustments', body);
-    return parseAdjustment(data, { source });
+    return this.#remember(parseAdjustment(data, { source }));
   }
 
+  /**
+   * Sends the decision; the server records it for the signed-in user. A `by` naming someone else
+   * than `currentUser()` is refused here, as is a decision `decideAs` refuses for a known request.
+   */
   async decideAdjustment(decision: { id: string; approve: boolean; by: string; comment?: string }): Promise<AdjustmentPayload> {
     const { id, ...body } = decision;
+    const existing = this.#known.get(id);
+    this.#precheck(
+      'decideAdjustment',
+      (me, org) => {
+        if (!existing) return decision.by === me.id ? { allowed: true } : checkDecisionBy(me, decision.by);
+        const r = decideAs(me, existing, decision, org, new Date().toISOString());
+        return r.ok ? { allowed: true } : { allowed: false, ...r.refusal! };
+      },
+      existing,
+    );
     const { data, source } = await this.#request('POST', `/adjustments/${encodeURIComponent(id)}/decision`, body);
-    return parseAdjustment(data, { source });
+    return this.#remember(parseAdjustment(data, { source }));
   }
 
   async listAdjustments(): Promise<AdjustmentPayload[]> {
     const { data, source } = await this.#request('GET', '/adjustments');
-    return parseAdjustments(data, { source });
+    const list = parseAdjustments(data, { source });
+    this.#known = new Map(list.map((a) => [a.id, structuredClone(a)]));
+    return list;
+  }
+
+  #remember(a: AdjustmentPayload): AdjustmentPayload {
+    this.#known.set(a.id, structuredClone(a));
+    return a;
+  }
+
+  /**
+   * Runs `check` when the signed-in user and an org holding the request's node are known, and
+   * throws its `forbidden` refusals. Conflicts are left to the server: what this adapter last saw
+   * of a request may be stale.
+   */
+  #precheck(what: string, check: (me: User, org: readonly OrgNode[]) => GuardAnswer, payload: AdjustmentPayload | undefined): void {
+    const me = this.#me;
+    const org = this.#plan?.org;
+    if (!me || !org) return;
+    const node = payload?.nodeId;
+    if (typeof node === 'string' && !org.some((n) => n.id === node)) return;
+    const answer = check(me, org);
+    if (!answer.allowed && answer.code === 'forbidden') throw new QkAdapterError('forbidden', `${what}: ${answer.message}`);
   }
 
   async loadChildren(nodeId: string): Promise<OrgNode[]> {
@@ -213,6 +270,10 @@ export class RestAdapter implements CrmAdapter {
     }
     return new QkAdapterError('network', message);
   }
+}
+
+function checkDecisionBy(me: User, by: string): GuardAnswer {
+  return { allowed: false, code: 'forbidden', reason: 'adjustment-not-signed-in', params: { by }, message: `adjustment-not-signed-in: "${by}" is not the signed-in user "${me.id}"` };
 }
 
 function parseErrorMessage(json: unknown): string | undefined {

@@ -47,9 +47,10 @@ export function canRequest(user: User, nodeId: string, org: OrgIndex | readonly 
 /**
  * May `user` approve (or reject, or apply) `request`? Never the requester; otherwise an admin or
  * manager whose edit scope contains the node's parent (for the root: the node itself), because
- * the parent is where the difference lands. Reasons: `adjustment-forbidden-own`,
- * `adjustment-forbidden-role`, `adjustment-unknown-node` (params `node`),
- * `adjustment-forbidden-approve-scope` (params `node`, the node whose subtree is needed).
+ * the parent is where the difference lands. Reasons (params `node`: the node whose subtree an
+ * approver needs, so a message can say who may approve): `adjustment-forbidden-own`,
+ * `adjustment-forbidden-role`, `adjustment-forbidden-approve-scope`; `adjustment-unknown-node`
+ * (params `node`, the unknown node).
  *
  * @example
  * // r3's request (by 张伟) is approved by 周敏 (canEdit ['east'] contains 杭州组); 王芳 cannot.
@@ -59,10 +60,11 @@ export function canRequest(user: User, nodeId: string, org: OrgIndex | readonly 
  */
 export function canApprove(user: User, request: { requesterId: string; nodeId: string }, org: OrgIndex | readonly OrgNode[]): Permission {
   const ix = asIndex(org);
-  if (request.requesterId === user.id) return no('adjustment-forbidden-own');
-  if (!user.roles.includes('admin') && !user.roles.includes('manager')) return no('adjustment-forbidden-role');
+  // The node whose subtree an approver needs: where the difference lands.
+  const needed = ix.byId.has(request.nodeId) ? (ix.parent(request.nodeId) ?? request.nodeId) : request.nodeId;
+  if (request.requesterId === user.id) return no('adjustment-forbidden-own', { node: needed });
+  if (!user.roles.includes('admin') && !user.roles.includes('manager')) return no('adjustment-forbidden-role', { node: needed });
   if (!ix.byId.has(request.nodeId)) return no('adjustment-unknown-node', { node: request.nodeId });
   if (user.roles.includes('admin')) return yes;
-  const needed = ix.parent(request.nodeId) ?? request.nodeId;
   return inScope(user.canEdit, needed, ix) ? yes : no('adjustment-forbidden-approve-scope', { node: needed });
 }

@@ -4,12 +4,12 @@
  * status) and leaves a ledger entry on the request; applying writes exactly the approved preview,
  * or nothing at all when the plan moved on since.
  */
-import { cellKey, type OrgNode, type TargetCell, type User } from './model.js';
+import { type OrgNode, type TargetCell, type User } from './model.js';
 import { fail, ok, type Result } from './result.js';
 import type { OrgIndex } from './rollup.js';
 import { canApprove, canRequest, type Permission } from './adjustment-access.js';
 import type { AdjustmentAction, AdjustmentRequest, AdjustmentStatus, LedgerEntry, StoredPreview } from './adjustment-model.js';
-import { previewAdjustment, previewCells, type AdjustmentPreview, type AdjustmentState } from './adjustment-preview.js';
+import { currentCell, previewAdjustment, previewCells, type AdjustmentPreview, type AdjustmentSource } from './adjustment-preview.js';
 
 /** Which action leads from which status to which. Anything not listed is illegal. */
 export const ADJUSTMENT_TRANSITIONS: Readonly<Record<AdjustmentStatus, Readonly<Partial<Record<AdjustmentAction, AdjustmentStatus>>>>> = Object.freeze({
@@ -129,7 +129,7 @@ export type ApplyOutcome =
  * applyAdjustment(approved, { ...state, plan: { ...state.plan, version: 8 } }, ctx)
  * // ok({ kind: 'conflict', reason: 'version', baseVersion: 7, currentVersion: 8, changed: [] })
  */
-export function applyAdjustment(request: AdjustmentRequest, state: AdjustmentState, ctx: ActionContext): Result<ApplyOutcome> {
+export function applyAdjustment(request: AdjustmentRequest, state: AdjustmentSource, ctx: ActionContext): Result<ApplyOutcome> {
   if (!ADJUSTMENT_TRANSITIONS[request.status].apply) {
     return fail('adjustment-illegal-transition', `cannot apply a request that is ${request.status}`, { from: request.status, action: 'apply' });
   }
@@ -137,10 +137,11 @@ export function applyAdjustment(request: AdjustmentRequest, state: AdjustmentSta
   if (!may.allowed) return denied(may);
   const stored = request.preview;
   if (!stored) return fail('adjustment-no-preview', 'the request has no preview to apply', {});
-  const current = new Map(state.targets.map((c) => [cellKey(c), c]));
+  const targets = 'cells' in state ? state : state.targets;
+  const current = currentCell(targets, request.metric);
   const changed: Extract<ApplyOutcome, { kind: 'conflict' }>['changed'] = [];
   for (const c of stored.cells) {
-    const now = current.get(cellKey({ ...c, metric: request.metric }));
+    const now = current(c);
     const expected = c.created ? null : c.before;
     const actual = now ? now.value : null;
     if (expected !== actual) changed.push({ nodeId: c.nodeId, period: c.period, ...(c.product ? { product: c.product } : {}), expected, actual });
@@ -151,7 +152,7 @@ export function applyAdjustment(request: AdjustmentRequest, state: AdjustmentSta
   }
   const next = step(request, 'apply', ctx);
   if (!next.ok) return next;
-  return ok({ kind: 'applied', request: next.value, cells: previewCells({ cells: stored.cells, metric: request.metric }, state.targets) });
+  return ok({ kind: 'applied', request: next.value, cells: previewCells({ cells: stored.cells, metric: request.metric }, targets) });
 }
 
 /**
@@ -166,7 +167,7 @@ export function applyAdjustment(request: AdjustmentRequest, state: AdjustmentSta
  */
 export function refreshPreview(
   request: AdjustmentRequest,
-  state: AdjustmentState,
+  state: AdjustmentSource,
   ctx: ActionContext,
 ): Result<{ request: AdjustmentRequest; preview: AdjustmentPreview; reopened: boolean }> {
   if (request.status === 'applied' || request.status === 'rejected' || request.status === 'withdrawn') {

@@ -5,11 +5,12 @@
  */
 import { applyTargetEdit, type EditCell } from './edit.js';
 import { allocate, cmpId } from './allocate.js';
-import type { Actual, OrgKind, OrgNode, Plan, TargetCell } from './model.js';
+import { cellKey, type Actual, type MetricId, type OrgKind, type OrgNode, type Plan, type TargetCell } from './model.js';
 import { dualAttainment, mulDivRound, type DualAttainment } from './pace.js';
 import { childPeriods, parsePeriodId, periodRange } from './periods.js';
 import { fail, ok, type QkIssue, type Result } from './result.js';
-import { buildOrgIndex, rollupActuals, rollupTargets } from './rollup.js';
+import { buildOrgIndex, rollupActuals, rollupTargets, type OrgIndex } from './rollup.js';
+import { targetsOf, type PlanState } from './plan-state.js';
 import { parseAdjustmentRequest, type AdjustmentRequest, type AffectedCell } from './adjustment-model.js';
 
 /** What a preview reads: the plan (version, calendar), the org, the target cells, and actuals for attainment. */
@@ -18,6 +19,68 @@ export interface AdjustmentState {
   org: readonly OrgNode[];
   targets: readonly TargetCell[];
   actuals?: readonly Actual[];
+}
+
+/** The plan a preview reads: the store's read model (`PlanState`), or plain data. */
+export type AdjustmentSource = AdjustmentState | PlanState;
+
+const isPlanState = (s: AdjustmentSource): s is PlanState => 'cells' in s && 'index' in s;
+
+/**
+ * How the adjustment engine reads targets of one metric. From a `PlanState` it asks the read
+ * model's selectors (memoized roll-ups, cells by node: nothing is copied); from plain data it
+ * indexes the cells once.
+ */
+interface TargetReader {
+  plan: Plan;
+  ix: OrgIndex;
+  /** The roll-up of every node at one period and product (`rollupTargets` semantics). */
+  valuesAt(period: string, product?: string): ReadonlyMap<string, number>;
+  /** The node's own cell, if it has one. */
+  cell(nodeId: string, period: string, product?: string): TargetCell | undefined;
+  /** The node's own cells of the metric. */
+  cellsOf(nodeId: string): readonly TargetCell[];
+  /** Product lines that may have cells of the metric, sorted. */
+  products: readonly string[];
+  actuals?: readonly Actual[];
+}
+
+function readerOf(state: AdjustmentSource, metric: MetricId): TargetReader {
+  if (isPlanState(state)) {
+    return {
+      plan: state.plan,
+      ix: state.index,
+      valuesAt: (period, product) => targetsOf(state, { metric, period, ...(product !== undefined ? { product } : {}) }),
+      cell: (nodeId, period, product) => state.cells.get({ nodeId, period, metric, product: product ?? null }),
+      cellsOf: (nodeId) => [...state.cells.ofNode(nodeId)].filter((c) => c.metric === metric),
+      products: state.products.map((p) => p.id).sort(cmpId),
+      ...(state.actuals ? { actuals: state.actuals.actuals } : {}),
+    };
+  }
+  const ix = buildOrgIndex(state.org);
+  const cells = state.targets.filter((c) => c.metric === metric);
+  const explicit = new Map(cells.map((c) => [keyOf(c.nodeId, c.period, c.product), c]));
+  const byNode = new Map<string, TargetCell[]>();
+  for (const c of cells) {
+    const own = byNode.get(c.nodeId);
+    if (own) own.push(c);
+    else byNode.set(c.nodeId, [c]);
+  }
+  const memo = new Map<string, Map<string, number>>();
+  return {
+    plan: state.plan,
+    ix,
+    valuesAt: (period, product) => {
+      const k = `${period}|${product ?? ''}`;
+      let m = memo.get(k);
+      if (!m) memo.set(k, (m = rollupTargets(cells, ix, { metric, period, product }, state.plan.calendar)));
+      return m;
+    },
+    cell: (nodeId, period, product) => explicit.get(keyOf(nodeId, period, product)),
+    cellsOf: (nodeId) => byNode.get(nodeId) ?? [],
+    products: [...new Set(cells.flatMap((c) => (c.product === undefined ? [] : [c.product])))].sort(cmpId),
+    ...(state.actuals ? { actuals: state.actuals } : {}),
+  };
 }
 
 /** How a node is involved in the adjustment. */
@@ -114,12 +177,14 @@ function editError(e: QkIssue, node: string, period: string): { ok: false; error
  *   absorption: { mode: 'siblings' } }, state)
  * // ok({ delta: -150_000_000, cells: [r1 250,000,000 → 400,000,000, r2 150,000,000 → 0], totals: [east-sh 400,000,000 → 400,000,000], … })
  */
-export function previewAdjustment(request: AdjustmentRequest, state: AdjustmentState): Result<AdjustmentPreview> {
+export function previewAdjustment(request: AdjustmentRequest, source: AdjustmentSource): Result<AdjustmentPreview> {
   const parsed = parseAdjustmentRequest(request);
   if (!parsed.ok) return fail(parsed.error.code, parsed.error.message, parsed.error.params, parsed.error.path);
   const r = parsed.value;
+  const reader = readerOf(source, r.metric);
+  const state = { plan: reader.plan, actuals: reader.actuals };
   const cal = state.plan.calendar;
-  const ix = buildOrgIndex(state.org);
+  const ix = reader.ix;
   const N = r.nodeId;
   if (!ix.byId.has(N)) return fail('adjustment-unknown-node', `no node "${N}"`, { node: N });
 
@@ -150,20 +215,10 @@ export function previewAdjustment(request: AdjustmentRequest, state: AdjustmentS
   }
 
   // ---- values --------------------------------------------------------------------------------
-  const cells = state.targets.filter((c) => c.metric === r.metric);
-  const explicit = new Map(cells.map((c) => [keyOf(c.nodeId, c.period, c.product), c]));
-  const byNode = new Map<string, TargetCell[]>();
-  for (const c of cells) byNode.set(c.nodeId, [...(byNode.get(c.nodeId) ?? []), c]);
-  const products = r.product !== undefined ? [] : [...new Set(cells.flatMap((c) => (c.product === undefined ? [] : [c.product])))].sort(cmpId);
-  const memo = new Map<string, Map<string, number>>();
-  const valuesAt = (period: string, product?: string) => {
-    const k = `${period}|${product ?? ''}`;
-    let m = memo.get(k);
-    if (!m) memo.set(k, (m = rollupTargets(cells, ix, { metric: r.metric, period, product }, cal)));
-    return m;
-  };
+  const products = r.product !== undefined ? [] : reader.products;
+  const valuesAt = reader.valuesAt;
   const V = (x: string, s: Slice) => valuesAt(s.period, s.product).get(x) ?? 0;
-  const locked = (x: string, s: Slice) => explicit.get(keyOf(x, s.period, s.product))?.locked === true;
+  const locked = (x: string, s: Slice) => reader.cell(x, s.period, s.product)?.locked === true;
   const childrenWithValues = (x: string, s: Slice) => ix.children(x).some((c) => valuesAt(s.period, s.product).has(c));
   const nodeHas = (period: string) =>
     valuesAt(period, r.product).has(N) || products.some((p) => valuesAt(period, p).has(N));
@@ -213,15 +268,15 @@ export function previewAdjustment(request: AdjustmentRequest, state: AdjustmentS
       for (const [x, { before, after }] of pass.value.changes) {
         addNodeDelta(x, P, after - before);
         const k = keyOf(x, s.period, s.product);
-        const own = explicit.get(k);
+        const own = reader.cell(x, s.period, s.product);
         if (own) touched.set(k, { nodeId: x, period: s.period, ...(s.product ? { product: s.product } : {}), before: own.value, after, created: false, locked: own.locked === true, aggregated: false });
         else if (!childrenWithValues(x, s)) {
-          const finer = (byNode.get(x) ?? []).some((c) => c.period !== s.period && contains(s.period, c.period) && (s.product === undefined || c.product === s.product));
+          const finer = reader.cellsOf(x).some((c) => c.period !== s.period && contains(s.period, c.period) && (s.product === undefined || c.product === s.product));
           if (finer) return fail('adjustment-finer-cells', `"${x}" has targets for periods inside ${s.period}; adjust those instead`, { node: x, period: s.period });
           touched.set(k, { nodeId: x, period: s.period, ...(s.product ? { product: s.product } : {}), before: 0, after, created: true, locked: false, aggregated: false });
         }
         // Longer periods and the all-products cell that contain this slice move with it.
-        for (const c of byNode.get(x) ?? []) {
+        for (const c of reader.cellsOf(x)) {
           if (c.period === s.period && c.product === s.product) continue;
           const productFits = s.product === undefined ? c.product === undefined : c.product === s.product || c.product === undefined;
           if (!productFits || /-W\d/.test(c.period) || !contains(c.period, s.period)) continue;
@@ -365,11 +420,11 @@ export function previewAdjustment(request: AdjustmentRequest, state: AdjustmentS
   }
 }
 
-/** The preview's cells as target cells to write (`source: 'adjustment'`), locks kept. */
-export function previewCells(preview: Pick<AdjustmentPreview, 'cells' | 'metric'>, targets: readonly TargetCell[]): TargetCell[] {
-  const existing = new Map(targets.filter((c) => c.metric === preview.metric).map((c) => [keyOf(c.nodeId, c.period, c.product), c]));
+/** The preview's cells as target cells to write (`source: 'adjustment'`), locks kept. `targets`: the cells as they stand (the read model, or a list). */
+export function previewCells(preview: Pick<AdjustmentPreview, 'cells' | 'metric'>, targets: readonly TargetCell[] | PlanState): TargetCell[] {
+  const find = currentCell(targets, preview.metric);
   return preview.cells.map((c) => {
-    const own = existing.get(keyOf(c.nodeId, c.period, c.product));
+    const own = find(c);
     return {
       nodeId: c.nodeId,
       period: c.period,
@@ -381,6 +436,16 @@ export function previewCells(preview: Pick<AdjustmentPreview, 'cells' | 'metric'
       original: own ? (own.original ?? own.value) : 0,
     };
   });
+}
+
+/** A lookup of the cell standing at a node × period × product of `metric`, in the read model or a list of cells. */
+export function currentCell(targets: readonly TargetCell[] | PlanState, metric: string): (c: { nodeId: string; period: string; product?: string }) => TargetCell | undefined {
+  if (!Array.isArray(targets)) {
+    const state = targets as PlanState;
+    return (c) => state.cells.get({ nodeId: c.nodeId, period: c.period, metric, product: c.product ?? null });
+  }
+  const existing = new Map((targets as readonly TargetCell[]).filter((c) => c.metric === metric).map((c) => [cellKey(c), c]));
+  return (c) => existing.get(cellKey({ nodeId: c.nodeId, period: c.period, metric, product: c.product ?? null }));
 }
 
 /** The current value of each preview cell in `targets` (absent cells count as missing). */

@@ -5,12 +5,14 @@
  * - `adjustment-model`: the request (zod schema and type), `createAdjustment`, `parseAdjustmentRequest`;
  * - `adjustment-preview`: `previewAdjustment` (every affected cell, parent totals, dual attainment);
  * - `adjustment-access`: `canRequest`, `canApprove`;
+ * - `adjustment-guard`: `checkSubmission`, `decideAs` (what a host checks when a client stores or decides a request);
  * - `adjustment-flow`: `transitionAdjustment`, `applyAdjustment` (with version conflicts), `refreshPreview`;
  * - `adjustment-triggers`: `evaluateTriggers` (pace and personnel rules);
  * - `adjustment-ledger`: `appendLedger`, `ledgerOf`, `ledgerToCsv`, `noticeFacts`.
  */
 export * from './adjustment-model.js';
 export * from './adjustment-access.js';
+export * from './adjustment-guard.js';
 export * from './adjustment-preview.js';
 export * from './adjustment-flow.js';
 export * from './adjustment-triggers.js';

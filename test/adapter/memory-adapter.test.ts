@@ -189,7 +189,7 @@ describe('MemoryAdapter re-checks adjustment permissions', () => {
     expect(await code(as('u-admin').submitAdjustment(request()))).to.equal('forbidden'); // on someone else's behalf
     // 王芳 (a rep) only for herself: r2 is a colleague.
     expect(await code(as('u-r1').submitAdjustment(request({ requesterId: 'u-r1' })))).to.equal('forbidden');
-    expect(await code(as('u-r1').submitAdjustment(request({ requesterId: 'u-r1', nodeId: 'r1' })))).to.equal('resolved');
+    expect(await code(as('u-r1').submitAdjustment(request({ requesterId: 'u-r1', nodeId: 'r1', history: [{ at: '2026-06-20T09:00:00Z', by: 'u-r1', action: 'submit' }] })))).to.equal('resolved');
   });
 
   it('approving needs an approver who is not the requester; the decision is the signed-in user\'s', async () => {
@@ -204,7 +204,8 @@ describe('MemoryAdapter re-checks adjustment permissions', () => {
     const a = as('u-admin', [request()]);
     expect(await code(a.submitAdjustment(request({ history: [] })))).to.equal('conflict');
     expect(await code(a.submitAdjustment(request({ history: [{ at: '2026-06-20T09:00:00Z', by: 'someone-else', action: 'submit' }] })))).to.equal('conflict');
-    const grown = request({ status: 'approved', history: [...request().history, { at: '2026-06-21T09:00:00Z', by: 'u-admin', action: 'approve' }] });
-    expect(await code(a.submitAdjustment(grown))).to.equal('resolved');
+    // Status moves to approved only through decideAdjustment; the requester's withdrawal grows the trail.
+    const grown = request({ status: 'withdrawn', history: [...request().history, { at: '2026-06-21T09:00:00Z', by: 'u-east', action: 'withdraw' }] });
+    expect(await code(as('u-east', [request()]).submitAdjustment(grown))).to.equal('resolved');
   });
 });

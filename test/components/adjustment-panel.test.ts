@@ -12,6 +12,7 @@ import { adjustmentMessages } from '../../src/i18n/messages/adjustment.js';
 import type { QkAdjustmentRequestEvent } from '../../src/events/qk-adjustment-request.js';
 import type { QkAdjustmentCommitEvent } from '../../src/events/qk-adjustment-commit.js';
 import type { QkErrorEvent } from '../../src/events/qk-error.js';
+import type { QkFocusChangeEvent } from '../../src/events/qk-focus-change.js';
 import { QkStore } from '../../src/store/store.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
@@ -42,14 +43,36 @@ const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g
 /** A table row as its cells' texts joined with single spaces. */
 const rowText = (tr: Element) => [...tr.children].map(text).join(' ');
 
+const combo = (el: QkAdjustmentPanel) => root(el).querySelector<HTMLInputElement>('input[role=combobox]')!;
+/** The node ids of the options the combobox lists now. */
+const optionNodes = (el: QkAdjustmentPanel) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')].map((o) => o.dataset.node);
+const nameOf = (id: string) => data().plan.org.find((n) => n.id === id)!.name;
+
+/** Types the node's name into the search box and clicks its option. */
+async function pickNode(el: QkAdjustmentPanel, id: string): Promise<void> {
+  const input = combo(el);
+  input.focus();
+  input.value = nameOf(id);
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+  root(el).querySelector<HTMLElement>(`[role=option][data-node="${id}"]`)!.click();
+  await el.updateComplete;
+}
+
+/** Opens the combobox's list with the keyboard and returns the node ids listed. */
+async function listedNodes(el: QkAdjustmentPanel): Promise<(string | undefined)[]> {
+  combo(el).focus();
+  await sendKeys({ press: 'ArrowDown' });
+  await el.updateComplete;
+  const ids = optionNodes(el);
+  await sendKeys({ press: 'Escape' });
+  await el.updateComplete;
+  return ids;
+}
+
 async function fill(el: QkAdjustmentPanel, form: { node?: string; period?: string; value?: string; reason?: string }): Promise<void> {
   const r = root(el);
-  if (form.node) {
-    const select = r.querySelector<HTMLSelectElement>('select')!;
-    select.value = form.node;
-    select.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-  }
+  if (form.node) await pickNode(el, form.node);
   if (form.period) {
     const box = [...r.querySelectorAll<HTMLLabelElement>('.periods label')].find((l) => text(l) === form.period)!.querySelector('input')!;
     box.click();
@@ -96,7 +119,7 @@ describe('qk-adjustment-panel', () => {
   it('offers the manager’s subtree and previews the change live, with hand-computed numbers', async () => {
     const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
     // 周敏 manages 华东: 华东, 上海一组, 王芳, 李强, 杭州组, 张伟, 刘洋.
-    expect([...root(el).querySelectorAll('select')[0]!.options].map((o) => o.value)).to.deep.equal(['east', 'east-sh', 'r1', 'r2', 'east-hz', 'r3', 'r4']);
+    expect(await listedNodes(el)).to.deep.equal(['east', 'east-sh', 'r1', 'r2', 'east-hz', 'r3', 'r4']);
     await fill(el, r2Request);
     const rows = [...root(el).querySelectorAll('.preview table')[0]!.querySelectorAll('tbody tr')].map(rowText);
     expect(rows).to.deep.equal([
@@ -145,7 +168,7 @@ describe('qk-adjustment-panel', () => {
     const again = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
     await again.updateComplete;
     expect(root(again).querySelector('textarea')!.value).to.equal(r2Request.reason);
-    expect(root(again).querySelector<HTMLSelectElement>('select')!.value).to.equal('r2');
+    expect(combo(again).value).to.equal('李强');
     expect(root(again).querySelector<HTMLInputElement>('input.num')!.value).to.equal('1,000,000');
     // Another user on the same device has their own (empty) draft.
     const other = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${data()}></qk-adjustment-panel>`);
@@ -231,7 +254,7 @@ describe('qk-adjustment-panel', () => {
 
   it('is read-only for a rep: only their own node, no approval buttons', async () => {
     const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-r1" .data=${data()} .requests=${[pendingRequest()]}></qk-adjustment-panel>`);
-    expect([...root(el).querySelector('select')!.options].map((o) => o.value)).to.deep.equal(['r1']);
+    expect(await listedNodes(el)).to.deep.equal(['r1']);
     el.view = 'queue';
     await el.updateComplete;
     expect(text(root(el).querySelector('.queue')!)).not.to.contain('Approve');
@@ -261,7 +284,7 @@ describe('qk-adjustment-panel', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the form never showed');
     provider.store.setFocus({ nodeId: 'r3', period: 'FY2026-Q2' });
     await el.updateComplete;
-    expect(root(el).querySelector<HTMLSelectElement>('select')!.value).to.equal('r3');
+    expect(combo(el).value).to.equal('张伟');
     const checked = [...root(el).querySelectorAll<HTMLInputElement>('.periods input')].filter((i) => i.checked).map((i) => text(i.parentElement!));
     expect(checked).to.deep.equal(['FY2026-Q2']);
     expect(text(root(el).querySelector('h2')!)).to.equal('目标调整');
@@ -330,10 +353,10 @@ describe('qk-adjustment-panel', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       const r = root(el);
-      expect(r.querySelector<HTMLSelectElement>('.form select')!.value).to.equal('r4');
+      expect(combo(el).value).to.equal('刘洋');
       expect([...r.querySelectorAll<HTMLInputElement>('.periods input')].filter((i) => i.checked).map((i) => text(i.parentElement!))).to.deep.equal(['FY2026-Q1']);
       expect(r.querySelector<HTMLInputElement>('input.num')!.value).to.equal('262500');
-      expect(r.querySelectorAll<HTMLSelectElement>('.form select')[2]!.value).to.equal('personnel-change');
+      expect(r.querySelectorAll<HTMLSelectElement>('.form select')[1]!.value).to.equal('personnel-change');
       expect([...r.querySelectorAll<HTMLInputElement>('.absorb input[type=radio]')].map((i) => i.checked)).to.deep.equal([false, false, true]);
       expect([...r.querySelectorAll<HTMLInputElement>('.recipients input')].filter((i) => i.checked).map((i) => text(i.parentElement!))).to.deep.equal(['张伟']);
       const reason = r.querySelector<HTMLTextAreaElement>('.form textarea')!;
@@ -348,6 +371,104 @@ describe('qk-adjustment-panel', () => {
         '刘洋 Adjusted CN¥400,000.00 CN¥262,500.00 −CN¥137,500.00',
       ]);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the node combobox', () => {
+    it('follows the combobox keyboard contract: Down/Up move, Enter picks, Escape closes; search by name or path', async () => {
+      const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${data()}></qk-adjustment-panel>`);
+      const input = combo(el);
+      expect([input.value, input.getAttribute('aria-expanded')]).to.deep.equal(['星河科技', 'false']);
+      input.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      // Opens on the chosen node (the company), then moves.
+      expect(input.getAttribute('aria-expanded')).to.equal('true');
+      expect(input.getAttribute('aria-activedescendant')).to.equal('node-opt-0');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('node-opt-1');
+      expect(root(el).querySelector('#node-opt-1')!.getAttribute('aria-selected')).to.equal('true');
+      await expect(el).to.be.accessible();
+      const focus = oneEvent(el, 'qk-focus-change') as Promise<QkFocusChangeEvent>;
+      await sendKeys({ press: 'Enter' });
+      expect((await focus).focus.nodeId).to.equal('east');
+      await el.updateComplete;
+      expect([input.value, input.getAttribute('aria-expanded'), optionNodes(el).length]).to.deep.equal(['华东', 'false', 0]);
+      // 杭州组 by name, 张伟 and 刘洋 by their path 星河科技 / 华东 / 杭州组.
+      input.value = '杭州';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(optionNodes(el)).to.deep.equal(['east-hz', 'r3', 'r4']);
+      expect(text(root(el).querySelector('[role=option][data-node=r3]')!)).to.equal('张伟星河科技 / 华东 / 杭州组');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect([input.value, input.getAttribute('aria-expanded'), optionNodes(el).length]).to.deep.equal(['华东', 'false', 0]);
+    });
+
+    it('renders a 100,000-node org with at most 50 options in the DOM', async function () {
+      // Validating and indexing 100,000 nodes takes seconds on a loaded machine; nothing here measures time.
+      this.timeout(180_000);
+      // A flat valid org: the company and 100,000 reps directly under it.
+      const { plan } = data();
+      const reps = Array.from({ length: 100_000 }, (_, i) => ({ id: `rep-${i + 1}`, name: `销售${i + 1}`, parentId: 'co', kind: 'rep' as const }));
+      const big: PlanSnapshot = {
+        ...plan,
+        org: [{ id: 'co', name: '星河科技', parentId: null, kind: 'company' }, ...reps],
+        targets: [{ nodeId: 'co', period: 'FY2026', metric: 'revenue', value: yuan(120_000_000) }],
+        users: [{ id: 'u-admin', name: '系统管理员', roles: ['admin'], canView: ['co'], canEdit: ['co'] }],
+      };
+      const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${{ plan: big }}></qk-adjustment-panel>`);
+      await waitUntil(() => root(el).querySelector('input[role=combobox]'), 'the form never showed', { timeout: 60000 });
+      const size = () => root(el).querySelectorAll('*').length;
+      // Only the metric and trigger selects have <option>s; the node picker renders none while closed.
+      expect([root(el).querySelectorAll('[role=option]').length, root(el).querySelectorAll('option').length]).to.deep.equal([0, 13]);
+      expect(size()).to.be.below(1_000);
+      combo(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(optionNodes(el)).to.have.length(50);
+      expect(optionNodes(el).slice(0, 3)).to.deep.equal(['co', 'rep-1', 'rep-2']);
+      expect(text(root(el).querySelector('#node-status')!)).to.equal('The first 50 matches are listed; type more to narrow the search.');
+      expect(size()).to.be.below(1_200);
+      combo(el).value = '销售99999';
+      combo(el).dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(optionNodes(el)).to.deep.equal(['rep-99999']);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(combo(el).value).to.equal('销售99999');
+    });
+  });
+
+  describe('refusals name the rule', () => {
+    it('the observed self-approval: 华东’s manager cannot approve or apply their own request, whatever user-id the page sets', async () => {
+      const { plan, actuals } = data();
+      // 周敏 (u-east) asked for 上海一组 herself; the page claims she is the admin.
+      const state = { plan: plan.plan, org: plan.org, targets: plan.targets };
+      const draft = createAdjustment({ id: 'adj-east', planId: plan.plan.id, nodeId: 'east-sh', metric: 'revenue', periods: ['FY2026'], change: { kind: 'value', value: yuan(4_100_000) }, trigger: 'market-shift', reason: 'A new key account moved to Shanghai', absorption: { mode: 'siblings' }, requesterId: 'u-east', at: '2026-06-20T09:00:00Z' });
+      if (!draft.ok) throw new Error(draft.error.code);
+      const p = previewAdjustment(draft.value, state);
+      if (!p.ok) throw new Error(p.error.code);
+      const sent = transitionAdjustment(draft.value, 'submit', { by: user('u-east'), at: '2026-06-20T09:00:00Z', org: plan.org, preview: p.value });
+      if (!sent.ok) throw new Error(sent.error.code);
+      const adapter = new MemoryAdapter(plan, actuals, { user: 'u-east', adjustments: [sent.value] });
+      const provider = await fixture<QkProvider>(html`<qk-provider locale="en" autosave-ms="0"><qk-adjustment-panel view="queue" user-id="u-admin"></qk-adjustment-panel></qk-provider>`);
+      provider.adapter = adapter;
+      const el = provider.querySelector('qk-adjustment-panel')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('.request'), 'the queue never showed', { timeout: 60000 });
+      // No approve button for her own request.
+      expect([...root(el).querySelectorAll('.request button')].map(text)).to.deep.equal(['Withdraw']);
+      const error = oneEvent(el, 'qk-error') as Promise<QkErrorEvent>;
+      expect(await el.decide('adj-east', 'approve')).to.equal(false);
+      expect((await error).detail).to.deep.include({ code: 'adjustment-forbidden-own', source: 'engine' });
+      await el.updateComplete;
+      expect(text(root(el).querySelector('[role=alert]')!)).to.equal('You made this request, so you cannot decide on it or apply it: a manager responsible for 华东, or an administrator, must.');
+      expect(await el.apply('adj-east')).to.equal(false);
+      expect(provider.store.getCell('east-sh', 'FY2026', 'revenue')!.value).to.equal(400_000_000);
+      expect((await adapter.listAdjustments()).map((a) => [a.requesterId, a.status])).to.deep.equal([['u-east', 'pending']]);
     });
   });
 });

@@ -31,6 +31,7 @@ import {
   type AdjustmentState,
 } from '../../src/engine/adjustment.js';
 import type { OrgNode, TargetCell, User } from '../../src/engine/model.js';
+import { createPlanState, withTargetChanges } from '../../src/engine/plan-state.js';
 
 const org: OrgNode[] = [
   { id: 'co', name: 'Co', parentId: null, kind: 'company' },
@@ -268,6 +269,54 @@ describe('previewAdjustment: periods and product lines', () => {
         return after.get('a')! + after.get('b')! + after.get('c')! === 3_600 && after.get(node) === value;
       }),
     );
+  });
+});
+
+describe('previewAdjustment on the read model (PlanState)', () => {
+  /** The same plan as the store's read model: targets read through its selectors, not copied. */
+  const planState = (st: AdjustmentState) =>
+    createPlanState(
+      { plan: st.plan, org: [...st.org], products: [{ id: 'core', name: 'Core', new: false }, { id: 'ai', name: 'AI', new: true }], stages: [], targets: [...st.targets], users: [] },
+      { asOf: '2026-06-20', actuals: { from: '2026-01-01', to: '2026-12-31', actuals: [...(st.actuals ?? [])], stageCounts: [], pipeline: [] } },
+    );
+  const smallOrg: OrgNode[] = [
+    { id: 't', name: 'T', parentId: null, kind: 'team' },
+    { id: 'x', name: 'X', parentId: 't', kind: 'rep' },
+    { id: 'y', name: 'Y', parentId: 't', kind: 'rep' },
+  ];
+  const cell = (nodeId: string, period: string, value: number, product?: string): TargetCell => ({ nodeId, period, metric: 'revenue', value, ...(product ? { product } : {}) });
+  const cases: [string, AdjustmentRequest, AdjustmentState][] = [
+    ['siblings absorb', request(), state()],
+    ['the parent absorbs, re-split to the reps', request({ nodeId: 'east', change: { kind: 'percent', percent: -10 }, absorption: { mode: 'parent' } }), state()],
+    ['named recipients', request({ nodeId: 'c', change: { kind: 'value', value: 0 }, absorption: { mode: 'recipients', recipients: ['b'] } }), state()],
+    ['a quarter over its months', request({ nodeId: 'x', periods: ['FY2026-Q1'], change: { kind: 'value', value: 500 } }), state({ org: smallOrg, targets: [
+      cell('t', 'FY2026-Q1', 600), cell('x', '2026-01', 100), cell('x', '2026-02', 100), cell('x', '2026-03', 200), cell('x', 'FY2026-Q1', 400),
+      cell('y', '2026-01', 50), cell('y', '2026-02', 50), cell('y', '2026-03', 100), cell('y', 'FY2026-Q1', 200),
+    ] })],
+    ['all products over the product lines', request({ nodeId: 'x', change: { kind: 'percent', percent: 10 } }), state({ org: smallOrg, targets: [
+      cell('t', 'FY2026', 2_000), cell('x', 'FY2026', 1_000), cell('x', 'FY2026', 600, 'core'), cell('x', 'FY2026', 400, 'ai'),
+      cell('y', 'FY2026', 1_000), cell('y', 'FY2026', 500, 'core'), cell('y', 'FY2026', 500, 'ai'),
+    ] })],
+  ];
+  for (const [name, req, st] of cases) {
+    it(`gives the same preview as plain data: ${name}`, () => {
+      expect(previewAdjustment(req, planState(st))).to.deep.equal(previewAdjustment(req, st));
+    });
+  }
+
+  it('applies from the read model, and sees a cell that moved since the preview', () => {
+    const ps = planState(state());
+    const p = preview(request(), state());
+    const pending = transitionAdjustment(request(), 'submit', ctx(users.east!, { preview: p }));
+    if (!pending.ok) throw new Error(pending.error.code);
+    const approved = transitionAdjustment(pending.value, 'approve', ctx(users.admin!));
+    if (!approved.ok) throw new Error(approved.error.code);
+    // a 1,800 → 2,100; b and c give up 300 in proportion 1,200 : 600 → b 1,000, c 500.
+    const applied = applyAdjustment(approved.value, ps, ctx(users.admin!));
+    expect(applied.ok && applied.value.kind === 'applied' && applied.value.cells.map((c) => `${c.nodeId} ${c.value} ${c.original}`)).to.deep.equal(['a 2100 1800', 'b 1000 1200', 'c 500 600']);
+    const moved = withTargetChanges(ps, { set: [fy('b', 1_100)] });
+    const conflict = applyAdjustment(approved.value, moved, ctx(users.admin!));
+    expect(conflict.ok && conflict.value.kind === 'conflict' && conflict.value.changed).to.deep.equal([{ nodeId: 'b', period: 'FY2026', expected: 1_200, actual: 1_100 }]);
   });
 });
 

@@ -296,5 +296,48 @@ export const styles = css`
     .suggestion .actions {
       align-items: center;
     }
+    /* The node combobox: the list floats under the search box and scrolls. Same surface and border as the inputs. */
+    .combo {
+      position: relative;
+    }
+    .combo label > span {
+      font-weight: 600;
+      font-size: 0.92em;
+    }
+    [role='listbox'] {
+      position: absolute;
+      inset-inline: 0;
+      top: 100%;
+      z-index: 2;
+      margin: 2px 0 0;
+      padding: 2px;
+      list-style: none;
+      max-height: 18em;
+      overflow-y: auto;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    [role='listbox'][hidden] {
+      display: none;
+    }
+    [role='option'] {
+      display: flex;
+      flex-direction: column;
+      padding: 4px 8px;
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    [role='option'][aria-selected='true'] {
+      outline: 2px solid var(--_primary);
+      outline-offset: -2px;
+    }
+    [role='option'].chosen {
+      font-weight: 600;
+    }
+    [role='option'] .path {
+      color: var(--_muted);
+      font-weight: normal;
+    }
   }
 `;

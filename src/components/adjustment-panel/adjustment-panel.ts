@@ -5,26 +5,20 @@ import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './adjustment-panel.styles.js';
 import { adapterContext } from '../../context/keys.js';
-import { QkAdapterError, type CrmAdapter } from '../../adapter/adapter.js';
+import type { CrmAdapter } from '../../adapter/index.js';
 import {
   ADJUSTMENT_TRIGGERS,
   LEDGER_CSV_HEADERS,
   MIN_REASON_LENGTH,
-  applyAdjustment,
   canApprove,
   canRequest,
   createAdjustment,
   evaluateTriggers,
   ledgerOf,
   ledgerToCsv,
-  noticeFacts,
-  parseAdjustmentRequest,
   previewAdjustment,
-  refreshPreview,
-  transitionAdjustment,
   type AdjustmentPreview,
   type AdjustmentRequest,
-  type AdjustmentState,
   type Ledger,
   type TriggerProposal,
 } from '../../engine/adjustment.js';
@@ -37,9 +31,12 @@ import { errorText } from '../../i18n/localize.js';
 import { QkAdjustmentRequestEvent, type QkAdjustmentRequestDetail } from '../../events/qk-adjustment-request.js';
 import { QkAdjustmentCommitEvent } from '../../events/qk-adjustment-commit.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
-import { toStoreError } from '../../store/store.js';
+import { AdjustmentService, type AdjustmentOutcome } from '../../store/adjustments.js';
+import type { QkStore } from '../../store/store.js';
+import type { PlanState } from '../../engine/plan-state.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
+import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
 import { registerAdjustmentStrings } from '../../i18n/register/adjustment.js';
 
 type Tab = 'request' | 'queue' | 'history';
@@ -59,7 +56,12 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * reason and a button that fills the form from it. Approvers see a queue; everyone sees the
  * history from the ledger. After a change is
  * applied, a notice for the team is generated in the reader's language and sent through the
- * adapter. The form is kept on the device as a draft until it is submitted.
+ * adapter (by the service). The form is kept on the device as a draft until it is submitted.
+ *
+ * The element is a view of an `AdjustmentService` (`quotakit/store`): every action is checked
+ * against the signed-in user of the store before it reaches the adapter, and every refusal says
+ * which rule refused it and who may act instead. The person is picked in a searchable combobox
+ * that lists at most 50 matches at a time, so very large orgs stay fast.
  *
  * @tag qk-adjustment-panel
  * @summary Transparent, rule-based target adjustments with approval, audit trail and team notice.
@@ -67,6 +69,9 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * @csspart tabs - The tab list. @csspart tab - One tab.
  * @csspart panel - A tab panel.
  * @csspart form - The request form. @csspart field - One labelled field.
+ * @csspart combobox - The node search box.
+ * @csspart listbox - The list of matching nodes under the search box.
+ * @csspart option - One matching node.
  * @csspart preview - The live preview. @csspart table - A numbers table. @csspart row - A table row.
  * @csspart message - A status or error message.
  * @csspart queue - The list of requests. @csspart request - One request in the queue.
@@ -97,7 +102,10 @@ export class QkAdjustmentPanel extends QkElement {
   /** The adapter to submit, decide, list and notify through; defaults to the provider's. */
   @property({ attribute: false }) adapter?: CrmAdapter;
 
-  /** The acting user's id among the plan's users; defaults to the store's signed-in user. */
+  /**
+   * For previews without an adapter (Storybook, data given directly): act as this user of the plan.
+   * Ignored when the store has a signed-in user: identity comes from the adapter, never from the page.
+   */
   @property({ attribute: 'user-id' }) userId = '';
 
   /** The requests shown (host-provided, or loaded with `listAdjustments`); updated as actions go through. */
@@ -111,37 +119,47 @@ export class QkAdjustmentPanel extends QkElement {
   protected contextAdapter?: CrmAdapter;
 
   @state() private form: DraftForm = emptyForm();
-  @state() private busy = false;
   @state() private message: { kind: 'info' | 'error'; text: string; where: Tab | string } | null = null;
   @state() private comments: Record<string, string> = {};
-  @state() private conflicts: Record<string, true> = {};
-  @state() private notices: Record<string, { subject: string; body: string; recipients: string[]; sent?: boolean }> = {};
+  /** The notice text as worded (and edited) here; the service keeps its facts, recipients and whether it was sent. */
+  @state() private notices: Record<string, { subject: string; body: string }> = {};
   @state() private draftKeyLoaded = '';
+  /** The node search: what is typed (null: the chosen node's name is shown), whether the list is open, the active option. */
+  @state() private nodeQuery: string | null = null;
+  @state() private nodeOpen = false;
+  @state() private nodeActive = -1;
   private dirty = false;
   private listedFrom?: CrmAdapter;
-  private ixCache?: { org: unknown; ix: OrgIndex };
+  private service?: AdjustmentService;
+  private unsubscribeService?: () => void;
+  private emptyIx?: OrgIndex;
 
   private get activeAdapter(): CrmAdapter | undefined {
     return this.adapter ?? this.contextAdapter;
   }
 
+  /** The user every action is checked against: the store's signed-in user (the `user-id` only in previews without one). */
   private get user(): User | null {
-    const users = this.activeStore?.snapshot?.users ?? [];
-    if (this.userId) return users.find((u) => u.id === this.userId) ?? null;
-    return this.activeStore?.user ?? null;
+    return this.service?.user ?? null;
   }
 
   private get ix(): OrgIndex {
-    const org = this.activeStore?.org ?? [];
-    if (this.ixCache?.org !== org) this.ixCache = { org, ix: buildOrgIndex(org) };
-    return this.ixCache.ix;
+    return this.service?.index ?? (this.emptyIx ??= buildOrgIndex([]));
   }
 
-  private get engineState(): AdjustmentState | null {
-    const s = this.activeStore;
-    if (!s?.snapshot) return null;
-    return { plan: s.snapshot.plan, org: s.org, targets: s.targets(), actuals: s.actuals?.actuals ?? [] };
+  /** The read model previews read (targets through its selectors). */
+  private get engineState(): PlanState | null {
+    return this.service?.state ?? null;
   }
+
+  private get busy(): boolean {
+    return this.service?.busy ?? false;
+  }
+
+  private readonly mayRequest = (id: string): boolean => {
+    const user = this.user;
+    return !!user && canRequest(user, id, this.ix).allowed;
+  };
 
   private get currentDraftKey(): string {
     const plan = this.activeStore?.plan;
@@ -153,6 +171,7 @@ export class QkAdjustmentPanel extends QkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.connectService(this.activeStore, changed);
     const key = this.currentDraftKey;
     if (key && key !== this.draftKeyLoaded && this.activeStore?.status === 'ready') {
       this.draftKeyLoaded = key;
@@ -163,8 +182,29 @@ export class QkAdjustmentPanel extends QkElement {
     const adapter = this.activeAdapter;
     if (adapter && adapter !== this.listedFrom && this.activeStore?.status === 'ready') {
       this.listedFrom = adapter;
-      void this.loadRequests(adapter);
+      void this.loadRequests();
     }
+  }
+
+  /** Keeps one service per store, told about the adapter, the preview user and host-set requests. */
+  private connectService(store: QkStore | undefined, changed: PropertyValues<this>): void {
+    if (!store) return;
+    if (this.service?.store !== store) {
+      this.unsubscribeService?.();
+      const service = new AdjustmentService(store);
+      service.confirm = (detail) => this.dispatchEvent(new QkAdjustmentRequestEvent(detail as QkAdjustmentRequestDetail));
+      this.service = service;
+      this.listedFrom = undefined;
+      if (this.requests.length) service.setRequests(this.requests);
+      this.unsubscribeService = service.subscribe(() => {
+        this.requests = service.requests as AdjustmentRequest[];
+        this.requestUpdate();
+      });
+    }
+    const service = this.service;
+    service.adapter = this.activeAdapter ?? null;
+    service.previewUserId = this.userId;
+    if (changed.has('requests') && this.requests !== service.requests) service.setRequests(this.requests);
   }
 
   protected override storeChanged(change: string): void {
@@ -175,37 +215,22 @@ export class QkAdjustmentPanel extends QkElement {
   private formFromFocus(): DraftForm {
     const focus = this.activeStore?.focus;
     const user = this.user;
-    const ix = this.ix;
     let nodeId = focus?.nodeId ?? '';
-    if (!nodeId || !user || !canRequest(user, nodeId, ix).allowed) nodeId = user?.nodeId ?? this.requestableNodes()[0] ?? '';
+    if (!nodeId || !user || !this.mayRequest(nodeId)) nodeId = user?.nodeId ?? firstNode(this.ix, this.mayRequest) ?? '';
     const period = focus?.period && this.periodOptions().includes(focus.period) ? focus.period : undefined;
     const metric = focus?.metric && SUM_METRICS.includes(focus.metric) ? focus.metric : 'revenue';
     return emptyForm(nodeId, metric, period);
   }
 
-  private async loadRequests(adapter: CrmAdapter): Promise<void> {
-    if (!adapter.listAdjustments) return;
-    try {
-      const list = await adapter.listAdjustments();
-      const parsed: AdjustmentRequest[] = [];
-      for (const item of list) {
-        const r = parseAdjustmentRequest(item);
-        if (r.ok) parsed.push(r.value);
-        else this.reportError(r.error, 'adapter');
-      }
-      this.requests = parsed;
-    } catch (e) {
-      this.reportError(toStoreError(e, 'load-failed'), 'adapter');
-    }
+  private async loadRequests(): Promise<void> {
+    const service = this.service;
+    if (!service) return;
+    const invalid = await service.list();
+    for (const issue of invalid) this.reportError(issue, 'adapter');
+    if (service.error) this.reportError(service.error, 'adapter');
   }
 
   // ---- helpers --------------------------------------------------------------------------------
-
-  private requestableNodes(): string[] {
-    const user = this.user;
-    if (!user) return [];
-    return this.ix.order.filter((id) => canRequest(user, id, this.ix).allowed);
-  }
 
   private periodOptions(): string[] {
     const plan = this.activeStore?.plan;
@@ -291,18 +316,19 @@ export class QkAdjustmentPanel extends QkElement {
    */
   private suggestions(): Suggestions {
     const s = this.activeStore;
-    const key = [s, s?.revision, s?.asOf, this.user, this.locale];
+    // The store's state is replaced on every data change (and only then): focus moves recompute nothing here but the node.
+    const key = [s, s?.state, s?.focus.nodeId, s?.focus.period, s?.focus.metric, this.user, this.locale];
     if (!this.suggestionsMemo || key.some((k, i) => k !== this.suggestionsMemo!.key[i])) this.suggestionsMemo = { key, value: this.computeSuggestions() };
     return this.suggestionsMemo.value;
   }
 
   private computeSuggestions(): Suggestions {
     const s = this.activeStore;
-    const st = this.engineState;
+    const st = this.service?.plainState;
     const user = this.user;
     if (!s?.plan || !st || !user) return null;
     const focus = s.focus;
-    const nodeId = focus.nodeId && this.ix.byId.has(focus.nodeId) ? focus.nodeId : (user.nodeId ?? this.requestableNodes()[0]);
+    const nodeId = focus.nodeId && this.ix.byId.has(focus.nodeId) ? focus.nodeId : (user.nodeId ?? firstNode(this.ix, this.mayRequest));
     if (!nodeId) return null;
     const period = focus.period && this.periodOptions().includes(focus.period) ? focus.period : periodOf(s.asOf, 'quarter', s.plan.calendar);
     const metric = focus.metric === 'collections' ? 'collections' : 'revenue';
@@ -346,30 +372,17 @@ export class QkAdjustmentPanel extends QkElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(value ? 'textarea' : 'input.num')?.focus());
   }
 
-  private emitRequest(detail: QkAdjustmentRequestDetail): boolean {
-    return this.dispatchEvent(new QkAdjustmentRequestEvent(detail));
-  }
-
-  private replace(request: AdjustmentRequest): void {
-    this.requests = [...this.requests.filter((r) => r.id !== request.id), request];
-  }
-
-  private async persist(request: AdjustmentRequest): Promise<AdjustmentRequest> {
-    const adapter = this.activeAdapter;
-    if (!adapter?.submitAdjustment) return request;
-    const stored = await adapter.submitAdjustment(request);
-    const parsed = parseAdjustmentRequest(stored);
-    if (!parsed.ok) throw new QkAdapterError('invalid-data', `submitAdjustment returned an invalid request: ${parsed.error.message}`, { issues: [{ path: parsed.error.path ?? [], message: parsed.error.message }] });
-    return parsed.value;
+  /** Shows the outcome of an action where it happened: a refusal names the rule; fires `qk-error` for it. */
+  private failed(out: AdjustmentOutcome & { ok: false }, where: string): false {
+    return this.fail(out.error, where, out.error.source);
   }
 
   // ---- actions --------------------------------------------------------------------------------
 
   /** Submits the form as a request for approval. Resolves true when it went through. */
   async submit(): Promise<boolean> {
-    const user = this.user;
-    const st = this.engineState;
-    if (!user || !st) return this.fail(issue('adjustment-no-user', 'no user'), 'request', 'input');
+    const service = this.service;
+    if (!service || !this.user || !this.engineState) return this.fail(issue('adjustment-no-user', 'no user'), 'request', 'input');
     const reason = this.form.reason.trim();
     if (reason.length < MIN_REASON_LENGTH) {
       return this.fail(issue('adjustment-reason-short', 'reason too short', { min: MIN_REASON_LENGTH, length: reason.length }), 'request', 'input');
@@ -377,140 +390,157 @@ export class QkAdjustmentPanel extends QkElement {
     const draft = this.draftRequest();
     if (!draft) return this.fail(issue('adjustment-invalid', 'incomplete', { path: '', detail: this.t.adjustment.previewEmpty }), 'request', 'input');
     if (!draft.ok) return this.fail(draft.error, 'request', 'input');
-    const may = canRequest(user, draft.value.nodeId, this.ix);
-    if (!may.allowed) return this.fail(issue(may.reason, may.reason, may.params), 'request', 'engine');
-    const preview = previewAdjustment(draft.value, st);
-    if (!preview.ok) return this.fail(preview.error, 'request', 'engine');
-    const next = transitionAdjustment(draft.value, 'submit', { by: user, at: new Date().toISOString(), org: this.ix, preview: preview.value });
-    if (!next.ok) return this.fail(next.error, 'request', 'engine');
-    if (!this.emitRequest({ action: 'submit', request: next.value, preview: preview.value })) {
-      return this.fail(issue('adjustment-vetoed', 'vetoed'), 'request', 'input');
-    }
-    this.busy = true;
-    try {
-      const stored = await this.persist(next.value);
-      this.replace(stored);
-      clearDraft(this.currentDraftKey);
-      this.dirty = false;
-      this.idSeed = '';
-      this.form = emptyForm(this.form.nodeId, this.form.metric);
-      this.message = { kind: 'info', text: this.t.adjustment.submitted, where: 'request' };
-      this.dispatchEvent(new QkAdjustmentCommitEvent({ action: 'submit', request: stored }));
-      return true;
-    } catch (e) {
-      return this.fail(toStoreError(e, 'save-failed'), 'request', 'adapter');
-    } finally {
-      this.busy = false;
-    }
+    const d = draft.value;
+    const out = await service.request({
+      id: d.id, nodeId: d.nodeId, metric: d.metric, ...(d.product ? { product: d.product } : {}), periods: d.periods, change: d.change,
+      trigger: d.trigger, reason, ...(d.evidence ? { evidence: d.evidence } : {}), absorption: d.absorption,
+    });
+    if (!out.ok) return this.failed(out, 'request');
+    clearDraft(this.currentDraftKey);
+    this.dirty = false;
+    this.idSeed = '';
+    this.form = emptyForm(this.form.nodeId, this.form.metric);
+    this.message = { kind: 'info', text: this.t.adjustment.submitted, where: 'request' };
+    this.dispatchEvent(new QkAdjustmentCommitEvent({ action: 'submit', request: out.request }));
+    return true;
   }
 
   /** Approves, rejects or withdraws a request. Resolves true when it went through. */
   async decide(id: string, action: 'approve' | 'reject' | 'withdraw'): Promise<boolean> {
-    const user = this.user;
-    const request = this.requests.find((r) => r.id === id);
-    if (!user || !request) return this.fail(issue('adjustment-no-user', 'no user'), id, 'input');
-    const comment = this.comments[id]?.trim();
-    const next = transitionAdjustment(request, action, { by: user, at: new Date().toISOString(), org: this.ix, ...(comment ? { comment } : {}) });
-    if (!next.ok) return this.fail(next.error, id, 'engine');
-    if (!this.emitRequest({ action, request: next.value })) return this.fail(issue('adjustment-vetoed', 'vetoed'), id, 'input');
-    this.busy = true;
-    try {
-      const adapter = this.activeAdapter;
-      if (action !== 'withdraw' && adapter?.decideAdjustment) {
-        await adapter.decideAdjustment({ id, approve: action === 'approve', by: user.id, ...(comment ? { comment } : {}) });
-      }
-      const stored = await this.persist(next.value);
-      this.replace(stored);
-      this.message = { kind: 'info', text: this.t.adjustment.done({ action: this.t.adjustment.statuses[stored.status] }), where: id };
-      this.dispatchEvent(new QkAdjustmentCommitEvent({ action, request: stored }));
-      return true;
-    } catch (e) {
-      return this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
-    } finally {
-      this.busy = false;
-    }
+    const service = this.service;
+    if (!service) return this.fail(issue('adjustment-no-user', 'no user'), id, 'input');
+    const out = action === 'withdraw' ? await service.withdraw(id) : await service.decide(id, action === 'approve', this.comments[id]);
+    if (!out.ok) return this.failed(out, id);
+    this.message = { kind: 'info', text: this.t.adjustment.done({ action: this.t.adjustment.statuses[out.request.status] }), where: id };
+    this.dispatchEvent(new QkAdjustmentCommitEvent({ action, request: out.request }));
+    return true;
   }
 
-  /** Applies an approved request: all its cells in one store step, or a conflict and nothing. */
+  /** Applies an approved request: all its cells saved at the host at once, or a conflict and nothing. */
   async apply(id: string): Promise<boolean> {
-    const user = this.user;
-    const st = this.engineState;
-    const request = this.requests.find((r) => r.id === id);
-    const store = this.activeStore;
-    if (!user || !st || !request || !store) return this.fail(issue('adjustment-no-user', 'no user'), id, 'input');
-    const r = applyAdjustment(request, st, { by: user, at: new Date().toISOString(), org: this.ix });
-    if (!r.ok) return this.fail(r.error, id, 'engine');
-    if (r.value.kind === 'conflict') {
-      this.conflicts = { ...this.conflicts, [id]: true };
-      return this.fail(issue('adjustment-conflict', 'conflict', { currentVersion: r.value.currentVersion }), id, 'engine');
+    const service = this.service;
+    if (!service) return this.fail(issue('adjustment-no-user', 'no user'), id, 'input');
+    const out = await service.apply(id);
+    if (!out.ok) return this.failed(out, id);
+    const prepared = service.notices[id];
+    if (prepared) {
+      const notice = composeNotice(prepared.facts, this.t, (v) => this.fmt(out.request.metric, v), prepared.recipients);
+      this.notices = { ...this.notices, [id]: { subject: notice.subject, body: notice.body } };
     }
-    const { request: applied, cells } = r.value;
-    if (!this.emitRequest({ action: 'apply', request: applied, cells })) return this.fail(issue('adjustment-vetoed', 'vetoed'), id, 'input');
-    this.busy = true;
-    try {
-      // The targets first, saved with the plan version the preview was based on: on a conflict or
-      // a failure nothing is applied and the request stays approved. Only then is it recorded as
-      // applied. The cells stay out of the undo history: an approved change is undone by another
-      // adjustment, on the record, not by Ctrl+Z in the goal tree.
-      const committed = await store.commitCells(cells, { source: 'adjustment' });
-      if (!committed.ok) {
-        if (committed.error.code === 'conflict') this.conflicts = { ...this.conflicts, [id]: true };
-        return this.fail(committed.error, id, 'adapter');
-      }
-      const stored = await this.persist(applied);
-      const preview = previewAdjustment(request, st);
-      this.replace(stored);
-      if (preview.ok) this.prepareNotice(stored, preview.value);
-      this.message = { kind: 'info', text: this.t.adjustment.done({ action: this.t.adjustment.statuses.applied }), where: id };
-      this.dispatchEvent(new QkAdjustmentCommitEvent({ action: 'apply', request: stored, cells }));
-      return true;
-    } catch (e) {
-      return this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
-    } finally {
-      this.busy = false;
-    }
+    this.message = { kind: 'info', text: this.t.adjustment.done({ action: this.t.adjustment.statuses.applied }), where: id };
+    this.dispatchEvent(new QkAdjustmentCommitEvent({ action: 'apply', request: out.request, cells: out.cells ?? [] }));
+    return true;
   }
 
   private async refresh(id: string): Promise<void> {
-    const user = this.user;
-    const st = this.engineState;
-    const request = this.requests.find((r) => r.id === id);
-    if (!user || !st || !request) return;
-    const r = refreshPreview(request, st, { by: user, at: new Date().toISOString(), org: this.ix });
-    if (!r.ok) {
-      this.fail(r.error, id, 'engine');
-      return;
-    }
-    try {
-      this.replace(await this.persist(r.value.request));
-      const { [id]: _, ...rest } = this.conflicts;
-      this.conflicts = rest;
-      this.message = null;
-    } catch (e) {
-      this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
-    }
-  }
-
-  private prepareNotice(request: AdjustmentRequest, preview: AdjustmentPreview): void {
-    const users = this.activeStore?.snapshot?.users ?? [];
-    const facts = noticeFacts(request, preview);
-    const people = facts.changes.map((c) => users.find((u) => u.nodeId === c.nodeId)?.id ?? c.nodeId);
-    const recipients = [...new Set([request.requesterId, ...people])];
-    const notice = composeNotice(facts, this.t, (v) => this.fmt(request.metric, v), recipients);
-    this.notices = { ...this.notices, [request.id]: notice };
+    const out = await this.service?.refresh(id);
+    if (!out) return;
+    if (!out.ok) this.failed(out, id);
+    else this.message = null;
   }
 
   private async sendNotice(id: string): Promise<void> {
     const notice = this.notices[id];
-    const adapter = this.activeAdapter;
-    if (!notice) return;
-    try {
-      await adapter?.notify({ recipients: notice.recipients, subject: notice.subject, body: notice.body });
-      this.notices = { ...this.notices, [id]: { ...notice, sent: true } };
-      this.message = { kind: 'info', text: this.t.adjustment.noticeSent, where: id };
-    } catch (e) {
-      this.fail(toStoreError(e, 'save-failed'), id, 'adapter');
+    const service = this.service;
+    if (!notice || !service) return;
+    if (await service.sendNotice(id, notice)) this.message = { kind: 'info', text: this.t.adjustment.noticeSent, where: id };
+    else if (service.error) this.fail(service.error, id, 'adapter');
+  }
+
+  // ---- the node combobox ----------------------------------------------------------------------
+
+  private nodeMatches(): { ids: string[]; more: boolean } {
+    return this.nodeOpen ? searchNodes(this.ix, this.nodeQuery ?? '', this.mayRequest, NODE_OPTION_LIMIT) : { ids: [], more: false };
+  }
+
+  private pickNode(id: string): void {
+    this.nodeQuery = null;
+    this.nodeOpen = false;
+    this.nodeActive = -1;
+    if (id !== this.form.nodeId) this.update_({ nodeId: id, recipients: [] });
+  }
+
+  private onNodeInput(e: Event): void {
+    this.nodeQuery = (e.target as HTMLInputElement).value;
+    this.nodeOpen = true;
+    this.nodeActive = 0;
+  }
+
+  private onNodeKey(e: KeyboardEvent): void {
+    const { ids } = this.nodeMatches();
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!this.nodeOpen) {
+        this.nodeOpen = true;
+        const all = this.nodeMatches().ids;
+        const at = all.indexOf(this.form.nodeId);
+        this.nodeActive = at >= 0 ? at : 0;
+        return;
+      }
+      const last = ids.length - 1;
+      this.nodeActive = e.key === 'ArrowDown' ? Math.min(this.nodeActive + 1, last) : Math.max(this.nodeActive - 1, 0);
+      void this.updateComplete.then(() => this.renderRoot.querySelector(`#node-opt-${this.nodeActive}`)?.scrollIntoView?.({ block: 'nearest' }));
+    } else if (e.key === 'Enter') {
+      // Enter picks; it never submits the form from the search box.
+      e.preventDefault();
+      const id = this.nodeOpen ? ids[this.nodeActive] : undefined;
+      if (id) this.pickNode(id);
+    } else if (e.key === 'Escape') {
+      if (this.nodeOpen || this.nodeQuery !== null) e.preventDefault();
+      this.nodeOpen = false;
+      this.nodeQuery = null;
+      this.nodeActive = -1;
     }
+  }
+
+  private onNodeBlur(): void {
+    this.nodeOpen = false;
+    this.nodeQuery = null;
+    this.nodeActive = -1;
+  }
+
+  private renderNodePicker(): TemplateResult {
+    const a = this.t.adjustment;
+    const { ids, more } = this.nodeMatches();
+    const open = this.nodeOpen;
+    const active = open && this.nodeActive >= 0 && this.nodeActive < ids.length ? this.nodeActive : -1;
+    return html`<div part="field" class="field combo">
+      <label for="node-input"><span>${a.node}</span></label>
+      <input
+        id="node-input"
+        part="combobox"
+        role="combobox"
+        autocomplete="off"
+        aria-autocomplete="list"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="node-listbox"
+        aria-activedescendant=${active >= 0 ? `node-opt-${active}` : ''}
+        aria-describedby=${open ? 'node-status' : nothing}
+        placeholder=${a.nodeSearch}
+        .value=${this.nodeQuery ?? this.name(this.form.nodeId)}
+        @input=${this.onNodeInput}
+        @keydown=${this.onNodeKey}
+        @click=${() => (this.nodeOpen = true)}
+        @blur=${this.onNodeBlur}
+      />
+      <ul id="node-listbox" part="listbox" role="listbox" aria-label=${a.node} ?hidden=${!open || ids.length === 0}>
+        ${open
+          ? ids.map(
+              (id, i) => html`<li
+                id="node-opt-${i}"
+                part="option"
+                role="option"
+                data-node=${id}
+                aria-selected=${i === active ? 'true' : 'false'}
+                class=${id === this.form.nodeId ? 'chosen' : ''}
+                @mousedown=${(e: Event) => e.preventDefault()}
+                @click=${() => this.pickNode(id)}
+              >${this.name(id)}<small class="path">${nodePath(this.ix, id)}</small></li>`,
+            )
+          : nothing}
+      </ul>
+      ${open ? html`<p id="node-status" class="muted" role="status">${ids.length === 0 ? a.nodeNone : more ? a.nodeMore({ shown: ids.length }) : ''}</p>` : nothing}
+    </div>`;
   }
 
   private discardDraft(): void {
@@ -582,9 +612,8 @@ export class QkAdjustmentPanel extends QkElement {
     const a = this.t.adjustment;
     const f = this.form;
     const user = this.user;
-    const nodes = this.requestableNodes();
     if (!user) return html`<p part="state" class="qk-state" role="status">${errorText(this.t, issue('adjustment-no-user', ''))}</p>`;
-    if (nodes.length === 0) return html`<p part="state" class="qk-state" role="status">${a.readOnly}</p>`;
+    if (!firstNode(this.ix, this.mayRequest)) return html`<p part="state" class="qk-state" role="status">${a.readOnly}</p>`;
     const ix = this.ix;
     const parent = ix.parent(f.nodeId);
     const siblings = parent ? ix.children(parent).filter((c) => c !== f.nodeId) : [];
@@ -594,12 +623,7 @@ export class QkAdjustmentPanel extends QkElement {
       ${this.renderSuggestions()}
       <form part="form" class="form" @submit=${(e: Event) => (e.preventDefault(), void this.submit())} novalidate>
         <div class="grid">
-          <label part="field" class="field">
-            <span>${a.node}</span>
-            <select .value=${f.nodeId} @change=${(e: Event) => this.update_({ nodeId: (e.target as HTMLSelectElement).value, recipients: [] })}>
-              ${nodes.map((id) => html`<option value=${id} ?selected=${id === f.nodeId}>${'\u00a0\u00a0'.repeat(Math.max(0, ix.depth(id)))}${this.name(id)}</option>`)}
-            </select>
-          </label>
+          ${this.renderNodePicker()}
           <label part="field" class="field">
             <span>${a.metric}</span>
             <select @change=${(e: Event) => this.update_({ metric: (e.target as HTMLSelectElement).value as MetricId })}>
@@ -770,7 +794,8 @@ export class QkAdjustmentPanel extends QkElement {
     const mine = user?.id === r.requesterId;
     const fmt = (v: number) => this.fmt(r.metric, v);
     const change = r.change.kind === 'percent' ? formatPercent(r.change.percent / 100, this.locale, 2, { signed: true }) : fmt(r.change.value);
-    const notice = this.notices[r.id];
+    const worded = this.notices[r.id];
+    const notice = worded ? { ...worded, sent: this.service?.notices[r.id]?.sent ?? false } : undefined;
     return html`<li part="request" class="request">
       <div class="head">
         <strong class="qk-clamp" title=${this.name(r.nodeId)}>${this.name(r.nodeId)} · ${this.t.metrics[r.metric] ?? r.metric} · ${r.periods.join(', ')} → ${change}</strong>
@@ -795,13 +820,13 @@ export class QkAdjustmentPanel extends QkElement {
               <button part="button" class="danger" ?disabled=${this.busy} @click=${() => this.decide(r.id, 'reject')}>${a.reject}</button>`
           : nothing}
         ${r.status === 'approved' && may ? html`<button part="button" class="primary" ?disabled=${this.busy} @click=${() => this.apply(r.id)}>${a.apply}</button>` : nothing}
-        ${this.conflicts[r.id] ? html`<button part="button" @click=${() => this.refresh(r.id)}>${a.refresh}</button>` : nothing}
+        ${this.service?.conflicts.has(r.id) ? html`<button part="button" @click=${() => this.refresh(r.id)}>${a.refresh}</button>` : nothing}
         ${(r.status === 'pending' || r.status === 'draft') && mine ? html`<button part="button" ?disabled=${this.busy} @click=${() => this.decide(r.id, 'withdraw')}>${a.withdraw}</button>` : nothing}
       </div>
       ${notice
         ? html`<div part="notice" class="notice">
             <label class="field wide"><span>${a.notice}: ${notice.subject}</span>
-              <textarea rows="8" .value=${notice.body} @input=${(e: Event) => (this.notices = { ...this.notices, [r.id]: { ...notice, body: (e.target as HTMLTextAreaElement).value } })}></textarea>
+              <textarea rows="8" .value=${notice.body} @input=${(e: Event) => (this.notices = { ...this.notices, [r.id]: { ...worded!, body: (e.target as HTMLTextAreaElement).value } })}></textarea>
             </label>
             <button part="button" class="primary" ?disabled=${notice.sent} @click=${() => this.sendNotice(r.id)}>${notice.sent ? a.noticeSent : a.noticeSend}</button>
           </div>`

@@ -1,6 +1,6 @@
 /** Words the team notice from the engine's facts, in the reader's language. Plain text, never HTML. */
 import type { NoticeFacts } from '../../engine/adjustment.js';
-import type { Notice } from '../../adapter/adapter.js';
+import type { Notice } from '../../adapter/index.js';
 import type { Translation } from '../../i18n/types.js';
 
 export function composeNotice(facts: NoticeFacts, t: Translation, format: (v: number) => string, recipients: string[]): Notice {

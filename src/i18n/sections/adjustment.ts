@@ -10,6 +10,11 @@ export interface AdjustmentStrings {
   title: string;
   tabs: { request: string; queue: (p: { count: number }) => string; history: string };
   node: string;
+  /** Hint inside the node search box. */
+  nodeSearch: string;
+  /** Below the first matches when more nodes match than are listed. */
+  nodeMore: (p: { shown: number }) => string;
+  nodeNone: string;
   metric: string;
   periods: string;
   changeKind: string;
@@ -91,6 +96,9 @@ export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
     title: 'Target adjustments',
     tabs: { request: 'New request', queue: ({ count }) => `Queue (${count})`, history: 'History' },
     node: 'Who',
+    nodeSearch: 'Type a name or a path',
+    nodeMore: ({ shown }) => `The first ${shown} matches are listed; type more to narrow the search.`,
+    nodeNone: 'No one you may request for matches.',
     metric: 'Metric',
     periods: 'Periods',
     changeKind: 'Change',
@@ -177,6 +185,9 @@ export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
     title: '目标调整',
     tabs: { request: '新建申请', queue: ({ count }) => `待处理（${count}）`, history: '调整记录' },
     node: '调整对象',
+    nodeSearch: '输入姓名或组织路径',
+    nodeMore: ({ shown }) => `仅列出前 ${shown} 个匹配项，请继续输入以缩小范围。`,
+    nodeNone: '没有匹配的可申请对象。',
     metric: '指标',
     periods: '期间',
     changeKind: '调整方式',
