@@ -170,6 +170,8 @@ describe('qk-review-board', () => {
     // ¥12,000,000 × 75 / 261 = ¥3,448,275.86 → the KPI table's plan.
     expect(planHead.getAttribute('title')).to.equal('按比例折算：本期计划（目标 ¥12,000,000.00）× 75/261 个工作日；各阶段数量同样按计划量折算。');
     expect(rows(el, 'table.kpis')[0].slice(0, 2)).to.deep.equal(['销售额', '¥344.8万']);
+    // The waterfall's first bar is the same pro-rata plan, named the same way.
+    expect(rows(el, 'figure table')[0].slice(0, 2)).to.deep.equal(['截至今日计划', '¥344.8万']);
     await expect(el).to.be.accessible();
   });
 

@@ -327,7 +327,7 @@ export class QkReviewBoard extends QkElement {
         <button part="export" class="export" @click=${this.exportCsv}>${t.exportCsv}</button>
       </div>
       ${report?.partial ? html`<p part="note partial" class="note">${t.partial({ date: report.end, elapsed: report.partial.elapsed, total: report.partial.total, target: this.money(report.partial.target, currency) })}</p>` : nothing}
-      ${this.renderWaterfall(review, currency, names)}
+      ${this.renderWaterfall(review, currency, names, report)}
       <p part="note" class="note">${t.method[review.attribution.method]}${report?.assumptions.source === 'history' && report.assumptions.window ? ` ${t.assumptionsFromHistory(report.assumptions.window)}` : ''}</p>
       <div class="columns">
         <div class="col">
@@ -354,14 +354,16 @@ export class QkReviewBoard extends QkElement {
     </section>`;
   }
 
-  private renderWaterfall(review: PeriodReview, currency: string, names: Record<string, string>): TemplateResult {
+  private renderWaterfall(review: PeriodReview, currency: string, names: Record<string, string>, report: ReviewReport | null): TemplateResult {
     const t = this.t.review;
+    // While the period runs the plan bar is the target pro rata: named so, as in the KPI table.
+    const planLabel = report?.partial ? t.planToDate : t.planBar;
     const a = review.attribution;
     // The host's width less the panel's padding and border.
     const width = Math.max(320, (this.width || 660) - 20);
     const layout = layoutWaterfall(a, { width, height: WATERFALL_HEIGHT }, { top: 18, right: 8, bottom: 40, left: 72 });
     const label = (b: (typeof layout.bars)[number]) =>
-      b.kind === 'plan' ? t.planBar : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
+      b.kind === 'plan' ? planLabel : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
     const value = (b: (typeof layout.bars)[number]) => (b.kind === 'effect' ? this.signedMoney(b.value, currency) : this.money(b.value, currency));
     const gap = this.signedMoney(a.gap, currency);
     return html`<figure part="waterfall" class="waterfall" aria-label=${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}>
