@@ -3,6 +3,7 @@
  * the team back.
  */
 import type { Opportunity } from './model.js';
+import type { PlannedFunnel } from './plan-state.js';
 import { ok, type Result } from './result.js';
 import { checkRate, checkStageIds, funnelFail, isCount } from './funnel-core.js';
 
@@ -106,7 +107,7 @@ export interface FunnelObservation {
 
 /** One multiplicative factor of revenue = leads × rate₁ × rate₂ × … × deal size. */
 export interface FunnelFactor {
-  kind: 'leads' | 'rate';
+  kind: 'leads' | 'rate' | 'deal-size';
   /** The stage (for a rate, the stage it converts from). */
   stageId: string;
   /** For a rate, the stage it converts to. */
@@ -121,8 +122,11 @@ export interface FunnelFactor {
 export interface FunnelFinding {
   stageId: string;
   nextStageId: string | null;
-  /** `top`: lead volume or the first conversion; `bottom`: the last conversion (closing); `middle`: any other. */
-  kind: 'top' | 'middle' | 'bottom';
+  /**
+   * `top`: lead volume or the first conversion; `bottom`: the last conversion (closing); `middle`:
+   * any other; `deal-size`: the average deal size (only when `options.dealSize` is given).
+   */
+  kind: 'top' | 'middle' | 'bottom' | 'deal-size';
   /** actual leads / plan leads − 1 (0.2 = 20% above plan); null when the plan has no leads. */
   leadsVsPlan: number | null;
   /** actual rate / plan rate − 1 of the named conversion (−0.4 = 40% below plan); null when the finding is lead volume. */
@@ -145,8 +149,17 @@ export const FUNNEL_DIAGNOSIS_CODES = [
   'funnel-diagnosis-top',
   'funnel-diagnosis-middle',
   'funnel-diagnosis-bottom',
+  'funnel-diagnosis-deal-size',
   'funnel-diagnosis-on-plan',
 ] as const;
+
+/**
+ * The average deal size of a period as every diagnosis measures it: revenue / won deals, rounded
+ * to whole minor units; null without a won deal.
+ */
+export function measuredDealSize(revenue: number, won: number): number | null {
+  return won > 0 ? Math.round(revenue / won) : null;
+}
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
 
@@ -181,7 +194,15 @@ function ratesOf(obs: FunnelObservation, stages: readonly string[]): (number | n
 export function diagnoseFunnel(
   plan: FunnelObservation,
   actual: FunnelObservation,
-  options: { stages?: readonly string[] } = {},
+  options: {
+    stages?: readonly string[];
+    /**
+     * The average deal size, planned and measured (`measuredDealSize`), minor units: revenue's last
+     * factor. When given it is weighed like the others (after them on ties): the review and the
+     * funnel inverter pass it, so they name the same factor.
+     */
+    dealSize?: { plan: number; actual: number | null } | null;
+  } = {},
 ): Result<FunnelDiagnosis> {
   const stages = options.stages ?? Object.keys(plan.counts ?? {});
   const bad = checkStageIds(stages);
@@ -211,6 +232,10 @@ export function diagnoseFunnel(
       return { kind: 'rate', stageId: stages[i], nextStageId: stages[i + 1], plan: p as number, actual: a, ratio: a === null ? null : a / (p as number) };
     }),
   ];
+  const deal = options.dealSize;
+  if (deal && deal.plan > 0) {
+    factors.push({ kind: 'deal-size', stageId: stages[stages.length - 1], nextStageId: null, plan: deal.plan, actual: deal.actual, ratio: deal.actual === null ? null : deal.actual / deal.plan });
+  }
   let worst = -1;
   for (const [i, f] of factors.entries()) {
     if (f.ratio !== null && f.ratio < 1 && (worst < 0 || f.ratio < factors[worst].ratio!)) worst = i;
@@ -220,6 +245,13 @@ export function diagnoseFunnel(
   if (worst < 0) return ok({ factors, finding: null, message: { code: 'funnel-diagnosis-on-plan', params: leadsParam } });
 
   const f = factors[worst];
+  if (f.kind === 'deal-size') {
+    return ok({
+      factors,
+      finding: { stageId: f.stageId, nextStageId: null, kind: 'deal-size', leadsVsPlan, rateVsPlan: null, planRate: null, actualRate: null },
+      message: { code: 'funnel-diagnosis-deal-size', params: { ...leadsParam, plan: f.plan, actual: f.actual!, delta: pct(f.ratio! - 1) } },
+    });
+  }
   if (f.kind === 'leads') {
     return ok({
       factors,
@@ -227,7 +259,8 @@ export function diagnoseFunnel(
       message: { code: 'funnel-diagnosis-leads', params: { ...leadsParam, stage: f.stageId, plan: f.plan, actual: f.actual! } },
     });
   }
-  const kind = worst === factors.length - 1 ? 'bottom' : worst === 1 ? 'top' : 'middle';
+  const lastRate = stages.length - 1;
+  const kind = worst === lastRate ? 'bottom' : worst === 1 ? 'top' : 'middle';
   return ok({
     factors,
     finding: { stageId: f.stageId, nextStageId: f.nextStageId, kind, leadsVsPlan, rateVsPlan: f.ratio! - 1, planRate: f.plan, actualRate: f.actual },
@@ -236,4 +269,33 @@ export function diagnoseFunnel(
       params: { ...leadsParam, from: f.stageId, to: f.nextStageId!, planRate: pct(f.plan), actualRate: pct(f.actual!) },
     },
   });
+}
+
+/**
+ * The one bottleneck diagnosis of a node and period, shared by the funnel inverter and the review:
+ * the actual counts and deal size to date against the plan's funnel to date — `planned.toDate`
+ * (the plan's volumes pro rata by elapsed working days while the period runs, the volumes once it
+ * is over), the plan's rates and average deal size — with `diagnoseFunnel` weighing leads, each
+ * conversion and the deal size (`measuredDealSize` of the bookings to date). Null when the plan
+ * has no volumes (no rates or deal size).
+ *
+ * @example
+ * // Plan to date 214 / 44 / 23 / 9 at 20.5% / 52.8% / 41.4%, ¥185,132.61 a deal; actual 144 / 29 / 15 / 6, ¥1,172,600 booked:
+ * diagnosePlannedFunnel(planned, ['lead', 'demo', 'quote', 'won'], { counts, revenue: 117_260_000 })
+ * // → planCounts { lead: 214, … }; leads 144 / 214 = 0.673 is the smallest ratio → funnel-diagnosis-leads
+ */
+export function diagnosePlannedFunnel(
+  planned: PlannedFunnel,
+  stages: readonly string[],
+  actual: { counts: Readonly<Record<string, number>>; revenue: number },
+): { planCounts: Record<string, number>; diagnosis: Result<FunnelDiagnosis> } | null {
+  const planCounts = planned.toDate;
+  if (!planCounts || planned.avgDealSize === null || planned.rates.some((r) => r === null)) return null;
+  const won = actual.counts[stages[stages.length - 1]] ?? 0;
+  const diagnosis = diagnoseFunnel(
+    { counts: planCounts, rates: Object.fromEntries(stages.slice(0, -1).map((s, i) => [s, planned.rates[i]!])) },
+    { counts: actual.counts },
+    { stages, dealSize: { plan: planned.avgDealSize, actual: measuredDealSize(actual.revenue, won) } },
+  );
+  return { planCounts: { ...planCounts }, diagnosis };
 }

@@ -7,13 +7,13 @@
 import { line } from 'd3';
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode, PlanSnapshot, TargetCell } from './model.js';
 import { fail, ok, type QkIssue, type Result } from './result.js';
-import { buildOrgIndex, rollupActuals, rollupTargets, stageCountsRollup } from './rollup.js';
 import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod } from './periods.js';
+import { actualFunnel, actualOf, createPlanState, defaultPeriod, plannedFunnel, targetOf, withPlanData, type PlannedFunnel, type PlanState } from './plan-state.js';
 import { allocate } from './allocate.js';
 import {
   activityQuotas,
   conversionRatesFromHistory,
-  diagnoseFunnel,
+  diagnosePlannedFunnel,
   funnelCoverage,
   invertFunnel,
   leadsForConfidence,
@@ -85,13 +85,18 @@ export interface FunnelContext {
   target: number | null;
   /** The calendar months of the period (empty for a week) and their stored targets (null where none). */
   months: { month: string; target: number | null }[];
-  /** The lookback window of the history (whole months before `asOf`'s month). */
+  /** The lookback window of the history: the whole months before the period starts (the plan's window). */
   window: { from: string; to: string };
   history: HistoryRates | null;
   historyError: QkIssue | null;
   /** True when history gives every rate (the reset button has something to reset to). */
   hasHistory: boolean;
   defaults: FunnelDefaults;
+  /**
+   * The plan's funnel of the node and period (`plannedFunnel`): what the bottleneck compares the
+   * actual counts with. Null without a target, without history, or with a lookback other than the plan's.
+   */
+  planned: PlannedFunnel | null;
   /** Reps under the node (the node itself when it is a rep) who have not left by `asOf`. */
   reps: FunnelContextRep[];
   /** Open opportunities of the node's reps. */
@@ -108,11 +113,11 @@ export interface FunnelContext {
 export interface FunnelContextOptions {
   /** The org node; default the root. */
   nodeId?: string | null;
-  /** The period id; default the plan's fiscal year. */
+  /** The period id; default the page's (`defaultPeriod`). */
   period?: string | null;
-  /** Today, `YYYY-MM-DD`. */
-  asOf: string;
-  /** Months of history before `asOf`'s month (default {@link DEFAULT_LOOKBACK_MONTHS}). */
+  /** Today, `YYYY-MM-DD`: required with plain data; with a read model, default its `asOf`. */
+  asOf?: string;
+  /** Months of history before the period starts (default {@link DEFAULT_LOOKBACK_MONTHS}, the plan's). */
   lookbackMonths?: number;
 }
 
@@ -137,48 +142,48 @@ export function lookbackWindow(asOf: string, months = DEFAULT_LOOKBACK_MONTHS): 
 }
 
 /**
- * Gathers what the funnel inverter shows for one node and period: the target (the node's own
- * cell, else the roll-up of its children or sub-periods), the stored month targets, the
- * conversion rates and average deal size of the last `lookbackMonths` whole months (with the
- * parent fallback of `conversionRatesFromHistory`), the reps with their hire dates (for the ramp),
- * the node's open pipeline, the stage counts and bookings from the period start to `asOf`, and
- * the elapsed working days.
+ * Gathers what the funnel inverter shows for one node and period, from the read model (or plain
+ * plan data, turned into one): the target (`targetOf`), the month targets, the plan's funnel
+ * (`plannedFunnel`: rates and average deal size of the twelve whole months before the period
+ * starts, with the parent fallback of `conversionRatesFromHistory`; the volumes and the volumes to
+ * date), the reps with their hire dates (for the ramp), the node's open pipeline, the stage counts
+ * (`actualFunnel`) and bookings (`actualOf`) from the period start to `asOf`, and the elapsed
+ * working days. The period defaults to the page's (`defaultPeriod`), as every element's does.
  *
  * @example
- * // Team t (reps a, b) with 400 leads, 80 demos, 40 quotes, 16 won and ¥800,000 booked in the window:
- * funnelContext({ snapshot, actuals }, { nodeId: 't', period: 'FY2026', asOf: '2026-07-01' }).value.defaults
+ * // Team t (reps a, b) with 400 leads, 80 demos, 40 quotes, 16 won and ¥800,000 booked in 2025:
+ * funnelContext(store.state, { nodeId: 't', period: 'FY2026' }).value.defaults
  * // → rates 80/400 = 0.2, 40/80 = 0.5, 16/40 = 0.4; avgDealSize 80,000,000 / 16 = 5,000,000 (¥50,000)
+ * funnelContext({ snapshot, actuals }, { nodeId: 't', period: 'FY2026', asOf: '2026-07-01' }) // the same, from plain data
  *
  * Errors: `funnel-node-unknown`, `period-invalid` (and `period-week-range`). A history that cannot
  * be computed (e.g. fewer than two stages) is not an error: `historyError` says why.
  */
-export function funnelContext(
-  data: { snapshot: PlanSnapshot; actuals?: ActualsSnapshot | null; targets?: readonly TargetCell[] },
-  options: FunnelContextOptions,
-): Result<FunnelContext> {
-  const { snapshot } = data;
-  const actuals = data.actuals ?? null;
-  const targets = data.targets ?? snapshot.targets;
-  const { calendar, currency, fiscalYear } = snapshot.plan;
-  const ix = buildOrgIndex(snapshot.org);
+export function funnelContext(source: FunnelSource, options: FunnelContextOptions = {}): Result<FunnelContext> {
+  let state = stateOf(source, options.asOf);
+  if (options.asOf && options.asOf !== state.asOf) state = withPlanData(state, { asOf: options.asOf });
+  const { calendar, currency } = state.plan;
+  const ix = state.index;
   const nodeId = options.nodeId ?? ix.roots[0];
   const node = nodeId === undefined ? undefined : ix.byId.get(nodeId);
   if (!node) return fail('funnel-node-unknown', `there is no org node "${nodeId}"`, { nodeId: String(nodeId) }, ['nodeId']);
-  const period = options.period ?? `FY${fiscalYear}`;
+  const period = options.period ?? defaultPeriod(state, node.id);
   const parsed = parsePeriodId(period);
   if (!parsed.ok) return parsed;
   const { start, end } = periodRange(period, calendar);
-  const asOf = options.asOf;
-  const stages = snapshot.stages;
+  const asOf = state.asOf;
+  const actuals = state.actuals;
+  const stages = [...state.stages];
   const stageIds = stages.map((s) => s.id);
 
-  const target = rollupTargets(targets, ix, { metric: 'revenue', period }, calendar).get(node.id) ?? null;
-  const months = monthsOfPeriod(period, calendar).map((month) => ({
-    month,
-    target: rollupTargets(targets, ix, { metric: 'revenue', period: month }, calendar).get(node.id) ?? null,
-  }));
+  const target = targetOf(state, node.id, period);
+  const months = monthsOfPeriod(period, calendar).map((month) => ({ month, target: targetOf(state, node.id, month) }));
 
-  const window = lookbackWindow(asOf, options.lookbackMonths);
+  // The plan's assumptions: what was known when the period began (`plannedFunnel`).
+  const lookback = options.lookbackMonths ?? DEFAULT_LOOKBACK_MONTHS;
+  const pf = plannedFunnel(state, node.id, period);
+  const planned = pf.ok ? pf.value : null;
+  const window = lookbackWindow(start, lookback);
   let history: HistoryRates | null = null;
   let historyError: QkIssue | null = null;
   if (actuals) {
@@ -187,13 +192,15 @@ export function funnelContext(
     else historyError = h.error;
   }
   const hasHistory = !!history && history.rates.every((r) => r.rate !== null);
-  const dealSize = history?.avgDealSize?.value ?? null;
+  // With the default lookback the history window is the plan's, and the defaults are the plan's own figures.
+  const usePlan = planned !== null && lookback === DEFAULT_LOOKBACK_MONTHS;
+  const dealSize = usePlan ? planned.avgDealSize : (history?.avgDealSize?.value ?? null);
   const defaults: FunnelDefaults = {
     target,
     avgDealSize: dealSize !== null && dealSize > 0 ? dealSize : null,
     stages: stages.map((s, i) => ({
       id: s.id,
-      rate: history?.rates[i]?.rate ?? null,
+      rate: (usePlan ? planned.rates[i] : history?.rates[i]?.rate) ?? null,
       avgDays: i < stages.length - 1 ? (s.avgDays ?? null) : null,
     })),
   };
@@ -205,15 +212,8 @@ export function funnelContext(
     .filter((r: OrgNode) => r.leaveDate === undefined || r.leaveDate > asOf)
     .map((r) => ({ id: r.id, name: r.name, ...(r.hireDate ? { hireDate: r.hireDate } : {}) }));
   const pipeline = (actuals?.pipeline ?? []).filter((o) => members.has(o.repId));
-
-  const toDate = asOf < end ? asOf : end;
-  let actualCounts: Record<string, number> | null = null;
-  let bookedToDate = 0;
-  if (actuals && asOf >= start) {
-    const rolled = stageCountsRollup(actuals.stageCounts, ix, { from: start, to: toDate }).get(node.id);
-    actualCounts = Object.fromEntries(stageIds.map((s) => [s, rolled?.get(s) ?? 0]));
-    bookedToDate = rollupActuals(actuals.actuals, ix, { from: start, to: toDate, type: 'booking' }).get(node.id) ?? 0;
-  }
+  const actualCounts = actualFunnel(state, node.id, period);
+  const totalDays = workingDaysInPeriod(period, calendar);
 
   return ok({
     nodeId: node.id,
@@ -232,13 +232,68 @@ export function funnelContext(
     historyError,
     hasHistory,
     defaults,
+    planned: usePlan ? planned : null,
     reps,
     pipeline,
     actualCounts,
-    bookedToDate,
-    elapsedDays: elapsedWorkingDays(period, asOf, calendar),
-    totalDays: workingDaysInPeriod(period, calendar),
+    bookedToDate: actualCounts ? (actualOf(state, node.id, period) ?? 0) : 0,
+    elapsedDays: Math.min(totalDays, elapsedWorkingDays(period, asOf, calendar)),
+    totalDays,
   });
+}
+
+/** Plain plan data, as `funnelContext` took it before the read model (`asOf` comes from the options). */
+export interface FunnelData {
+  snapshot: PlanSnapshot;
+  actuals?: ActualsSnapshot | null;
+  /** The targets as they stand now (local edits included); default the snapshot's. */
+  targets?: readonly TargetCell[];
+}
+
+/** The read model (`store.state`), or plain plan data. */
+export type FunnelSource = PlanState | FunnelData;
+
+/** One read model per targets array and snapshot, so callers passing the same arrays share roll-ups. */
+const states = new WeakMap<readonly TargetCell[], WeakMap<PlanSnapshot, PlanState>>();
+function stateOf(source: FunnelSource, asOf: string | undefined): PlanState {
+  if ('cells' in source) return source;
+  const targets = source.targets ?? source.snapshot.targets;
+  const actuals = source.actuals ?? null;
+  const day = asOf ?? '';
+  let bySnapshot = states.get(targets);
+  if (!bySnapshot) states.set(targets, (bySnapshot = new WeakMap()));
+  let st = bySnapshot.get(source.snapshot);
+  if (!st || st.actuals !== actuals || st.asOf !== day) {
+    st = createPlanState({ ...source.snapshot, targets: [...targets] }, { actuals, asOf: day });
+    bySnapshot.set(source.snapshot, st);
+  }
+  return st;
+}
+
+/**
+ * The what-if inputs that are the plan itself: the context's defaults (the plan's target, rates and
+ * deal size, the stages' durations) at `confidence`; null when one of them is unknown.
+ */
+export function planInputs(context: Pick<FunnelContext, 'defaults'>, confidence = DEFAULT_CONFIDENCE): FunnelInputs | null {
+  const d = context.defaults;
+  const last = d.stages.length - 1;
+  if (d.target === null || d.avgDealSize === null || d.stages.slice(0, last).some((s) => s.rate === null)) return null;
+  return {
+    target: d.target,
+    avgDealSize: d.avgDealSize,
+    confidence,
+    stages: d.stages.map((s, i) => ({ id: s.id, ...(i < last ? { rate: s.rate! } : {}), ...(i < last && s.avgDays !== null ? { avgDays: s.avgDays } : {}) })),
+  };
+}
+
+/**
+ * True when the inputs are the plan's (`plannedFunnel`): the same target and deal size, and each
+ * rate the same at the form's precision (0.1 percentage point), as the form shows it.
+ */
+export function isPlanInputs(inputs: FunnelInputs, planned: PlannedFunnel | null): boolean {
+  if (!planned || inputs.target !== planned.target || inputs.avgDealSize !== planned.avgDealSize) return false;
+  const rated = inputs.stages.slice(0, -1);
+  return rated.length === planned.rates.length && rated.every((s, i) => planned.rates[i] !== null && s.rate !== undefined && Math.round(s.rate * 1000) === Math.round(planned.rates[i]! * 1000));
 }
 
 /**
@@ -273,6 +328,7 @@ export function bareFunnelContext(options: {
     historyError: null,
     hasHistory: false,
     defaults: { target: null, avgDealSize: null, stages: options.stages.map((s) => ({ id: s.id, rate: null, avgDays: s.avgDays ?? null })) },
+    planned: null,
     reps: [],
     pipeline: [],
     actualCounts: null,
@@ -317,22 +373,28 @@ export interface FunnelResults {
   remaining: { target: number; requirement: FunnelRequirement } | null;
   /** Open pipeline against `remaining`; null without pipeline data. */
   coverage: Result<FunnelCoverage> | null;
-  /** Actual stage counts to date against the requirement prorated to date; null before anything is measurable. */
+  /**
+   * The bottleneck: actual stage counts and deal size to date against the plan's funnel to date
+   * (`diagnosePlannedFunnel`, the review's diagnosis too). Only for the plan's own inputs: a what-if
+   * is never compared with the actuals. Null before anything is measurable, and for a what-if.
+   */
   diagnosis: Result<FunnelDiagnosis> | null;
-  /** The requirement prorated to the elapsed working days (what the diagnosis compares with). */
+  /** What the diagnosis compares with: `plannedFunnel().toDate` (the plan's volumes pro rata by working days); null when there is no diagnosis. */
   planToDate: Record<string, number> | null;
+  /** True when the inputs are not the plan's (`isPlanInputs`): a what-if, shown without comparison with the actuals. */
+  whatIf: boolean;
 }
-
-/** ceil(a · b / c) in integers, for a, b ≥ 0 and c > 0. */
-const ceilMulDiv = (a: number, b: number, c: number) => Number((BigInt(a) * BigInt(b) + BigInt(c) - 1n) / BigInt(c));
 
 /**
  * Runs the what-if: inverts the funnel for the inputs, then (when a context is given) splits the
  * requirement over the reps (capacity × ramp as of `asOf`), into weekly quotas over the period's
  * working days, into a schedule per month (the target split by `monthlyTargets`), compares the
- * open pipeline with the requirement for the revenue still to win, diagnoses the actual stage
- * counts to date against the requirement prorated to the elapsed working days, and computes the
- * confidence of the required leads and the leads needed for `inputs.confidence`.
+ * open pipeline with the requirement for the revenue still to win, and computes the confidence of
+ * the required leads and the leads needed for `inputs.confidence`. When the inputs are the plan's
+ * (`isPlanInputs`) it also names the bottleneck: the actual stage counts and deal size to date
+ * against the plan's funnel to date (`diagnosePlannedFunnel`, the same diagnosis as the review's).
+ * A what-if (any other target, rate or deal size) is never compared with the actuals: `whatIf` is
+ * true and `diagnosis` null.
  *
  * Fails only on the inputs (so a form can point at the bad field through `error.path`): the codes
  * of `invertFunnel` (paths `target`, `avgDealSize`, `stages.i.rate`), `funnel-days-invalid`
@@ -345,7 +407,13 @@ const ceilMulDiv = (a: number, b: number, c: number) => Number((BigInt(a) * BigI
  *   { id: 'lead', rate: 0.2 }, { id: 'demo', rate: 0.5 }, { id: 'quote', rate: 0.4 }, { id: 'won' }] })
  * // → requirement 500 / 100 / 50 / 20; reach 0.5316 with 500 leads; 589 leads for 80%.
  */
-export function computeFunnel(inputs: FunnelInputs, context: FunnelContext | null = null): Result<FunnelResults> {
+export function computeFunnel(given: FunnelInputs, context: FunnelContext | null = null): Result<FunnelResults> {
+  // Inputs that show the plan's rates (the form keeps 0.1 pp) compute with the plan's exact rates,
+  // so the requirement is the plan's volumes to the unit.
+  const planned = context?.planned ?? null;
+  const inputs = isPlanInputs(given, planned)
+    ? { ...given, stages: given.stages.map((s, i) => (i < planned!.rates.length ? { ...s, rate: planned!.rates[i]! } : s)) }
+    : given;
   const { stages, confidence } = inputs;
   const req = invertFunnel({ target: inputs.target, avgDealSize: inputs.avgDealSize, stages });
   if (!req.ok) return req;
@@ -376,6 +444,7 @@ export function computeFunnel(inputs: FunnelInputs, context: FunnelContext | nul
     coverage: null,
     diagnosis: null,
     planToDate: null,
+    whatIf: true,
   };
   if (!context) return ok(empty);
 
@@ -395,6 +464,7 @@ export function computeFunnel(inputs: FunnelInputs, context: FunnelContext | nul
   let coverage: Result<FunnelCoverage> | null = null;
   let diagnosis: Result<FunnelDiagnosis> | null = null;
   let planToDate: Record<string, number> | null = null;
+  const whatIf = !isPlanInputs(inputs, planned);
   if (context.actualCounts) {
     const left = Math.max(0, inputs.target - context.bookedToDate);
     // The inputs passed invertFunnel above, and a smaller target cannot fail it.
@@ -403,15 +473,17 @@ export function computeFunnel(inputs: FunnelInputs, context: FunnelContext | nul
       remaining = { target: left, requirement: rest.value };
       coverage = funnelCoverage(rest.value.counts, context.pipeline, { stages: stageIds, remainingTarget: left, closeBy: context.end });
     }
-    const actual = context.actualCounts;
-    if (stageIds.length >= 2 && context.elapsedDays > 0 && context.totalDays > 0 && (actual[stageIds[0]] ?? 0) > 0) {
-      planToDate = Object.fromEntries(requirement.stages.map((s) => [s.id, ceilMulDiv(s.count, context.elapsedDays, context.totalDays)]));
-      const planRates = Object.fromEntries(stages.slice(0, -1).map((s) => [s.id, s.rate as number]));
-      diagnosis = diagnoseFunnel({ counts: planToDate, rates: planRates }, { counts: actual }, { stages: stageIds });
+    if (!whatIf && planned && stageIds.length >= 2 && planned.elapsedDays > 0 && (context.actualCounts[stageIds[0]] ?? 0) > 0) {
+      const d = diagnosePlannedFunnel(planned, stageIds, { counts: context.actualCounts, revenue: context.bookedToDate });
+      if (d) {
+        planToDate = d.planCounts;
+        diagnosis = d.diagnosis;
+      }
     }
   }
-  return ok({ ...empty, perRep, weekly, schedule, remaining, coverage, diagnosis, planToDate });
+  return ok({ ...empty, perRep, weekly, schedule, remaining, coverage, diagnosis, planToDate, whatIf });
 }
+
 
 // ---- geometry -------------------------------------------------------------------------------
 

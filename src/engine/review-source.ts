@@ -1,13 +1,24 @@
 /**
- * Gathers a review's plan and actuals from plain plan data (what the store holds) and runs
- * `reviewPeriod` on them.
+ * Gathers a review's plan and actuals from the read model (`PlanState`, what the store holds; or
+ * plain plan data turned into one) and runs `reviewPeriod` on them.
  */
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, OrgNode, Plan, TargetCell } from './model.js';
-import { addDays, elapsedWorkingDays, parsePeriodId, periodOf, periodRange, workingDaysInPeriod } from './periods.js';
+import { elapsedWorkingDays, parsePeriodId, workingDaysInPeriod } from './periods.js';
 import { mulDivRound } from './pace.js';
 import { fail, ok, type Result } from './result.js';
-import { buildOrgIndex, rollupActuals, rollupTargets, stageCountsRollup, type OrgIndex } from './rollup.js';
 import { conversionRatesFromHistory } from './funnel-history.js';
+import { invertFunnel } from './funnel-core.js';
+import {
+  actualFunnel,
+  actualOf,
+  createPlanState,
+  defaultPeriod,
+  plannedFunnel,
+  targetOf,
+  toDateRange,
+  yearBefore,
+  type PlanState,
+} from './plan-state.js';
 import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewMarket, type ReviewOptions } from './review.js';
 
 /** Plain plan data, as the store holds it. */
@@ -25,7 +36,7 @@ export interface ReviewSource {
 export interface ReviewQuery {
   /** Default: the org's root. */
   nodeId?: string | null;
-  /** Default: `defaultReviewPeriod`. */
+  /** Default: the page's period (`defaultPeriod`). */
   period?: string | null;
   /** The plan's conversion rates (stage i → i + 1); default: the node's last 12 months before the period. */
   rates?: readonly (number | null)[];
@@ -49,122 +60,144 @@ export interface ReviewReport extends PeriodReview {
   /** The first and last day counted (`end` is `asOf` while the period runs). */
   start: string;
   end: string;
-  /** While the period runs: the working days elapsed and in all; the plan is the target pro rata. Null for a closed period. */
+  /**
+   * While the period runs: the working days elapsed and in all, and the whole period's target; the
+   * plan (revenue and counts) is pro rata by these days. Null for a closed period.
+   */
   partial: { elapsed: number; total: number; target: number } | null;
   /** Where the plan's assumptions came from: given, or history over `window` (stages that fell back to an ancestor listed). */
   assumptions: { source: 'given' | 'history'; window: { from: string; to: string } | null; fellBack: string[] };
 }
 
-const indexes = new WeakMap<readonly OrgNode[], OrgIndex>();
-function orgIndex(org: readonly OrgNode[]): OrgIndex {
-  let ix = indexes.get(org);
-  if (!ix) indexes.set(org, (ix = buildOrgIndex(org)));
-  return ix;
+/** One read model per targets array and org, so callers passing the same arrays share roll-ups. */
+const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
+function stateOf(source: ReviewSource | PlanState): PlanState {
+  if ('cells' in source) return source;
+  let byOrg = states.get(source.targets);
+  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
+  let st = byOrg.get(source.org);
+  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf || st.stages !== source.stages) {
+    st = createPlanState(
+      { plan: source.plan, org: [...source.org], products: [], stages: source.stages as FunnelStage[], targets: [...source.targets] },
+      { actuals: source.actuals, asOf: source.asOf },
+    );
+    byOrg.set(source.org, st);
+  }
+  return st;
 }
 
-const hasTarget = (source: ReviewSource, nodeId: string, period: string) =>
-  rollupTargets(source.targets, orgIndex(source.org), { metric: 'revenue', period }, source.plan.calendar).has(nodeId);
-
 /**
- * The period a review shows when none is chosen: the last fiscal quarter that ended before `asOf`
- * when the node has a revenue target for it; else the fiscal year holding `asOf` when it has one
- * (reviewed to date); else that last quarter.
+ * The period a review shows when none is chosen: the page's (`defaultPeriod` of the read model —
+ * the fiscal year holding `asOf` when the node has a target there, else the plan's fiscal year),
+ * the same for every element. A year still running is reviewed to date.
  *
  * @example
- * // asOf 2026-11-27, calendar year: FY2026-Q3 if the node has a Q3 target (its own, its months' or its children's), else FY2026
+ * // asOf 2026-12-01, a FY2026 target → 'FY2026'
  */
-export function defaultReviewPeriod(source: ReviewSource, nodeId: string): string {
-  const cal = source.plan.calendar;
-  const current = periodRange(periodOf(source.asOf, 'quarter', cal), cal);
-  const last = periodOf(addDays(current.start, -1), 'quarter', cal);
-  for (const p of [last, periodOf(source.asOf, 'year', cal)]) if (hasTarget(source, nodeId, p)) return p;
-  return last;
+export function defaultReviewPeriod(source: ReviewSource | PlanState, nodeId: string): string {
+  return defaultPeriod(stateOf(source), nodeId);
 }
 
-/** The twelve whole months before `start`, as months `YYYY-MM`. */
-function yearBefore(start: string): { from: string; to: string } {
-  const y = Number(start.slice(0, 4)), m = start.slice(5, 7);
-  return { from: `${y - 1}-${m}`, to: addDays(start, -1).slice(0, 7) };
-}
+/** volumes × part / whole, rounded half up: `plannedFunnel`'s pro rata, for assumptions a host gives. */
+const proRata = (v: number, part: number, whole: number) => (whole === 0 ? v : Math.floor((v * part * 2 + whole) / (2 * whole)));
 
 /**
- * A node's review for a period from plan data. The plan: the revenue target from `rollupTargets`
- * (its own cell, its months' or its children's), the funnel assumptions given in the query or
- * else learned from the node's twelve months before the period (`conversionRatesFromHistory`, which
- * falls back to an ancestor's rates where the node's sample is small), the collections target
- * when there is one, and the sales cycle as the stages' average days added up. The actuals:
- * bookings, collections and stage counts of the node's whole subtree in the period (counts by
- * month, so a period takes the months it covers), and the open deals that slipped (expected to
- * close in the period, before `asOf`, still open). The review covers all product lines: funnel
- * counts are not kept per product.
+ * A node's review for a period, from the read model (`store.state`) or plain plan data. The plan
+ * is the plan's funnel (`plannedFunnel`): the revenue target (`targetOf`), the conversion rates
+ * and average deal size of the twelve whole months before the period (with the ancestor fallback),
+ * and the volumes per stage; rates or a deal size given in the query replace the history's (the
+ * volumes are then inverted from them the same way). Also the collections target when there is
+ * one, and the sales cycle as the stages' average days added up. The actuals: bookings
+ * (`actualOf`), collections and stage counts (`actualFunnel`) of the node's whole subtree from the
+ * period's start to `asOf` or its end, and the open deals that slipped (expected to close in the
+ * period, before `asOf`, still open). The review covers all product lines: funnel counts are not
+ * kept per product.
  *
- * A period that has not ended by `asOf` is reviewed to date: actuals up to `asOf`, against the
- * target pro rata by working days (target × elapsed / all, rounded half up), so that a running
- * quarter is not judged against its full target.
+ * A period that has not ended by `asOf` is reviewed to date, on one basis: the planned revenue is
+ * the target pro rata by working days (target × elapsed / all, rounded half up) and the planned
+ * counts are the plan's volumes pro rata the same way (`plannedFunnel().toDate`) — the baseline the
+ * funnel inverter's bottleneck uses too, so both name the same numbers. `partial` says so.
  *
  * @example
  * // Test fixture, company 'co', FY2026-Q1 with a target of ¥500,000 for r1 and rates given:
- * reviewFromSnapshot(source, { nodeId: 'r1', period: 'FY2026-Q1', rates: [0.25, 0.5, 0.4], avgDealSize: 5_000_000 })
+ * reviewFromSnapshot(state, { nodeId: 'r1', period: 'FY2026-Q1', rates: [0.25, 0.5, 0.4], avgDealSize: 5_000_000 })
  * // plan ¥500,000 (200 leads, 50 demos, 25 quotes, 10 won); actual ¥165,000 from 40 leads, 10 demos, 5 quotes, 2 won
  *
  * Errors: `review-node-unknown` (`node`), `review-date-invalid`, `period-invalid`, and those of
  * `reviewPeriod` (`review-plan-incomplete` when the target has no assumptions and no history
  * gives any).
  */
-export function reviewFromSnapshot(source: ReviewSource, query: ReviewQuery = {}): Result<ReviewReport> {
-  const ix = orgIndex(source.org);
-  const cal: FiscalCalendar = source.plan.calendar;
+export function reviewFromSnapshot(source: ReviewSource | PlanState, query: ReviewQuery = {}): Result<ReviewReport> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(source.asOf ?? '')) return fail('review-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { value: String(source.asOf) });
+  const state = stateOf(source);
+  const ix = state.index;
+  const cal: FiscalCalendar = state.plan.calendar;
   const nodeId = query.nodeId ?? ix.roots[0] ?? '';
   const node = ix.byId.get(nodeId);
   if (!node || ix.positionOf(nodeId) < 0) return fail('review-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
-  const period = query.period ?? defaultReviewPeriod(source, nodeId);
+  const period = query.period ?? defaultPeriod(state, nodeId);
   const parsed = parsePeriodId(period);
   if (!parsed.ok) return parsed;
-  const stages = source.stages.map((s) => s.id);
-  const range = periodRange(period, cal);
-  const end = source.asOf < range.end ? source.asOf : range.end;
-  const running = source.asOf < range.end;
+  const stages = state.stages.map((s) => s.id);
+  const range = toDateRange(state, period)!;
+  const end = range.to;
+  const running = range.running;
 
-  const target = rollupTargets(source.targets, ix, { metric: 'revenue', period }, cal).get(nodeId) ?? null;
-  const collectionsTarget = rollupTargets(source.targets, ix, { metric: 'collections', period }, cal).get(nodeId) ?? null;
+  const target = targetOf(state, nodeId, period);
+  const collectionsTarget = targetOf(state, nodeId, period, 'collections');
+  const total = workingDaysInPeriod(period, cal);
+  const elapsed = Math.min(total, elapsedWorkingDays(period, state.asOf, cal));
   let partial: ReviewReport['partial'] = null;
   let planRevenue = target, planCollections = collectionsTarget;
   if (running) {
-    const total = workingDaysInPeriod(period, cal);
-    const elapsed = Math.min(total, elapsedWorkingDays(period, source.asOf, cal));
     const prorate = (v: number | null) => (v === null || total === 0 ? v : mulDivRound(v, elapsed, total));
     planRevenue = prorate(target);
     planCollections = prorate(collectionsTarget);
     partial = { elapsed, total, target: target ?? 0 };
   }
 
-  const all = source.actuals?.actuals ?? [];
-  const revenue = end < range.start ? 0 : (rollupActuals(all, ix, { from: range.start, to: end, type: 'booking' }).get(nodeId) ?? 0);
-  const collections = end < range.start ? 0 : (rollupActuals(all, ix, { from: range.start, to: end, type: 'collection' }).get(nodeId) ?? 0);
-  const counted = end < range.start ? new Map<string, number>() : (stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end }).get(nodeId) ?? new Map<string, number>());
-  const counts = Object.fromEntries(stages.map((s) => [s, counted.get(s) ?? 0]));
+  const revenue = actualOf(state, nodeId, period) ?? 0;
+  const collections = actualOf(state, nodeId, period, 'collections') ?? 0;
+  const counts = actualFunnel(state, nodeId, period) ?? Object.fromEntries(stages.map((s) => [s, 0]));
   const subtree = new Set([nodeId, ...ix.descendants(nodeId)]);
-  const slipped = slippedDeals((source.actuals?.pipeline ?? []).filter((o) => subtree.has(o.repId)), { start: range.start, end: range.end, asOf: source.asOf });
+  const slipped = slippedDeals((state.actuals?.pipeline ?? []).filter((o) => subtree.has(o.repId)), { start: range.start, end: range.end, asOf: state.asOf });
 
   let rates = query.rates;
   let avgDealSize = query.avgDealSize;
   let assumptions: ReviewReport['assumptions'] = { source: 'given', window: null, fellBack: [] };
+  let planCounts: Record<string, number> | null = null;
   if (rates === undefined || avgDealSize === undefined) {
-    const window = yearBefore(range.start);
-    const h = conversionRatesFromHistory(source.actuals?.stageCounts ?? [], ix, { nodeId, stages, ...window, actuals: all });
-    if (!h.ok) return h;
-    rates ??= h.value.rates.map((r) => r.rate);
-    avgDealSize ??= h.value.avgDealSize?.value ?? null;
-    assumptions = { source: 'history', window, fellBack: h.value.rates.filter((r) => r.fellBack).map((r) => r.id) };
+    const pf = target === null ? null : plannedFunnel(state, nodeId, period);
+    if (pf?.ok) {
+      rates ??= pf.value.rates;
+      avgDealSize ??= pf.value.avgDealSize;
+      assumptions = { source: 'history', window: pf.value.window, fellBack: pf.value.fellBack };
+      if (rates === pf.value.rates && avgDealSize === pf.value.avgDealSize) planCounts = pf.value.toDate;
+    } else {
+      // No target (or no plan funnel): the history still feeds the recommendation.
+      const window = yearBefore(range.start);
+      const h = conversionRatesFromHistory(state.actuals?.stageCounts ?? [], ix, { nodeId, stages, ...window, actuals: state.actuals?.actuals ?? [] });
+      if (!h.ok) return h;
+      rates ??= h.value.rates.map((r) => r.rate);
+      avgDealSize ??= h.value.avgDealSize?.value ?? null;
+      assumptions = { source: 'history', window, fellBack: h.value.rates.filter((r) => r.fellBack).map((r) => r.id) };
+    }
   }
-  const days = source.stages.slice(0, -1).map((s) => s.avgDays);
+  if (!planCounts && target !== null && avgDealSize && rates && rates.length === stages.length - 1 && rates.every((r) => r !== null && r > 0 && r <= 1)) {
+    // Given assumptions: invert the whole target, then pro rata, exactly as `plannedFunnel` does.
+    const inv = invertFunnel({ target, avgDealSize, stages: stages.map((id, i) => (i < rates!.length ? { id, rate: rates![i]! } : { id })) });
+    if (inv.ok) planCounts = Object.fromEntries(Object.entries(inv.value.counts).map(([k, v]) => [k, running ? proRata(v, elapsed, total) : v]));
+  }
+  const days = state.stages.slice(0, -1).map((s) => s.avgDays);
   const salesCycleDays = days.length > 0 && days.every((d) => typeof d === 'number') ? days.reduce((a, b) => a! + b!, 0)! : null;
 
   const r = reviewPeriod(
     {
       stages,
-      plan: { revenue: planRevenue, rates: rates ?? [], avgDealSize: avgDealSize ?? null, collections: planCollections, salesCycleDays, clv: query.clv?.plan ?? null },
+      plan: {
+        revenue: planRevenue, rates: rates ?? [], avgDealSize: avgDealSize ?? null, collections: planCollections, salesCycleDays, clv: query.clv?.plan ?? null,
+        ...(planCounts ? { counts: planCounts } : {}),
+      },
       actual: { revenue, counts, collections, salesCycleDays: null, clv: query.clv?.actual ?? null },
       slipped,
       market: query.market ?? null,
@@ -172,5 +205,5 @@ export function reviewFromSnapshot(source: ReviewSource, query: ReviewQuery = {}
     query.options,
   );
   if (!r.ok) return r;
-  return ok({ ...r.value, nodeId, nodeName: node.name, period, currency: source.plan.currency, start: range.start, end, partial, assumptions });
+  return ok({ ...r.value, nodeId, nodeName: node.name, period, currency: state.plan.currency, start: range.start, end, partial, assumptions });
 }

@@ -29,7 +29,7 @@
 import type { Opportunity } from './model.js';
 import { fail, ok, type Result } from './result.js';
 import { checkRate, checkStageIds, invertFunnel, isCount, type StageRate } from './funnel-core.js';
-import { diagnoseFunnel } from './funnel-review.js';
+import { diagnoseFunnel, measuredDealSize } from './funnel-review.js';
 import { blendViews, computeViews, type ViewName } from './views.js';
 
 /** The plan of the period: the revenue target and the funnel assumptions behind it. */
@@ -44,6 +44,12 @@ export interface ReviewPlanInput {
   collections?: number | null;
   /** The planned sales cycle, days from lead to won (the stages' average days added up). */
   salesCycleDays?: number | null;
+  /**
+   * The planned count of each stage, by stage id, when the caller has them (`plannedFunnel().toDate`
+   * while the period runs): the baseline of the KPI table, the diagnosis and the findings. Default:
+   * `invertFunnel` of `revenue` at the rates and deal size (whole counts, rounded up).
+   */
+  counts?: Readonly<Record<string, number>> | null;
   /**
    * The target customer lifetime value (CLV), minor units: the gross revenue a customer is expected
    * to bring over the whole relationship, when the host tracks one. Only shown in the KPI table.
@@ -460,7 +466,13 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
   // ---- plan counts (whole, as the funnel inverter shows them) -------------------------------------
   const stageRates: StageRate[] = stages.map((id, i) => (i < stages.length - 1 ? { id, rate: rates[i] } : { id }));
   let planCounts: Record<string, number> | null = null;
-  if (planned) {
+  if (planned && plan.counts) {
+    for (const s of stages) {
+      const n = plan.counts[s];
+      if (!isCount(n)) return fail('review-count-invalid', `the planned count of "${s}" must be a whole number ≥ 0`, { stage: s, value: String(n) }, ['plan', 'counts', s]);
+    }
+    planCounts = Object.fromEntries(stages.map((s) => [s, plan.counts![s]]));
+  } else if (planned) {
     const inv = invertFunnel({ target: plan.revenue!, avgDealSize: plan.avgDealSize!, stages: stageRates });
     if (!inv.ok) return inv;
     planCounts = inv.value.counts;
@@ -469,7 +481,7 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
   const wonStage = stages[stages.length - 1];
   const won = counts[wonStage];
   const actualRate = (i: number) => (counts[stages[i]] > 0 ? counts[stages[i + 1]] / counts[stages[i]] : null);
-  const actualDeal = won > 0 ? Math.round(actual.revenue / won) : null;
+  const actualDeal = measuredDealSize(actual.revenue, won);
 
   // ---- KPI table ---------------------------------------------------------------------------------
   const planCollectionRate = plan.collections != null && planned ? plan.collections / plan.revenue! : null;
@@ -505,13 +517,15 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
   if (!planned) diagnosis = { code: 'review-diagnosis-no-plan', params: { actual: actual.revenue } };
   else if (attribution.method === 'none') diagnosis = { code: 'review-counts-inconsistent', params: {} };
   else {
-    const d = diagnoseFunnel({ counts: planCounts!, rates: Object.fromEntries(stages.slice(0, -1).map((s, i) => [s, rates[i]])) }, { counts }, { stages });
+    // The funnel inverter's diagnosis too (`diagnosePlannedFunnel`): leads, each conversion, then the deal size.
+    const d = diagnoseFunnel(
+      { counts: planCounts!, rates: Object.fromEntries(stages.slice(0, -1).map((s, i) => [s, rates[i]])) },
+      { counts },
+      { stages, dealSize: { plan: plan.avgDealSize!, actual: actualDeal } },
+    );
     if (!d.ok) return d;
-    const funnelWorst = d.value.finding ? Math.min(...d.value.factors.filter((f) => f.ratio !== null).map((f) => f.ratio!)) : 1;
-    const dealRatio = actualDeal === null ? null : actualDeal / plan.avgDealSize!;
-    if (dealRatio !== null && dealRatio < 1 && dealRatio < funnelWorst) {
-      diagnosis = { code: 'review-diagnosis-deal-size', params: { plan: plan.avgDealSize!, actual: actualDeal!, delta: pct(dealRatio - 1) } };
-    } else diagnosis = d.value.message;
+    const m = d.value.message;
+    diagnosis = m.code === 'funnel-diagnosis-deal-size' ? { code: 'review-diagnosis-deal-size', params: { plan: m.params.plan, actual: m.params.actual, delta: m.params.delta } } : m;
   }
 
   // ---- findings ------------------------------------------------------------------------------------
@@ -521,7 +535,9 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
     const params: Record<string, string | number> = { amount: e.amount };
     if (e.kind === 'unplanned') findings.push({ code: 'review-no-plan', params, amount: e.amount });
     else if (e.kind === 'leads') {
-      findings.push({ code: 'review-effect-leads', params: { ...params, plan: planCounts![stages[0]], actual: e.actual!, delta: pct(e.actual! / e.plan! - 1) }, amount: e.amount });
+      // One gap percentage: actual / the planned leads the KPI table shows − 1 (not the fractional factor of the split).
+      const planLeads = planCounts![stages[0]];
+      findings.push({ code: 'review-effect-leads', params: { ...params, plan: planLeads, actual: e.actual!, ...(planLeads > 0 ? { delta: pct(e.actual! / planLeads - 1) } : {}) }, amount: e.amount });
     } else if (e.kind === 'rate') {
       const rate = e.actual ?? e.plan!;
       findings.push({ code: 'review-effect-rate', params: { ...params, from: e.stageId!, to: e.nextStageId!, plan: pct(e.plan!), actual: pct(rate) }, amount: e.amount });

@@ -163,7 +163,15 @@ describe('qk-review-board', () => {
     store.setFocus({ nodeId: 'co', period: 'FY2026' });
     await el.updateComplete;
     expect(clean(root(el).querySelector('[part~="title"]')!.textContent)).to.equal('复盘 · 星河科技 · FY2026');
-    expect(clean(root(el).querySelector('[part~="note"]')!.textContent)).to.equal('本期尚未结束：复盘截至 2026-04-15（已过 75/261 个工作日），目标按比例折算。');
+    // The note names the whole period's target (figureOf's ¥12,000,000) and the basis of the plan column.
+    expect(clean(root(el).querySelector('[part~="partial"]')!.textContent)).to.equal('本期尚未结束：复盘截至 2026-04-15（已过 75/261 个工作日），目标（全期 ¥1,200万）按比例折算。');
+    const planHead = root(el).querySelector('[part~="plan-basis"]')!;
+    expect(planHead.textContent).to.contain('截至今日计划');
+    // ¥12,000,000 × 75 / 261 = ¥3,448,275.86 → the KPI table's plan.
+    expect(planHead.getAttribute('title')).to.equal('按比例折算：本期计划（目标 ¥12,000,000.00）× 75/261 个工作日；各阶段数量同样按计划量折算。');
+    expect(rows(el, 'table.kpis')[0].slice(0, 2)).to.deep.equal(['销售额', '¥344.8万']);
+    // The waterfall's first bar is the same pro-rata plan, named the same way.
+    expect(rows(el, 'figure table')[0].slice(0, 2)).to.deep.equal(['截至今日计划', '¥344.8万']);
     await expect(el).to.be.accessible();
   });
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Actual, Opportunity, OrgNode, StageCount } from '../../src/engine/model.js';
-import { conversionRatesFromHistory, diagnoseFunnel, funnelCoverage, invertFunnel } from '../../src/engine/funnel.js';
+import { conversionRatesFromHistory, diagnoseFunnel, funnelCoverage, invertFunnel, measuredDealSize } from '../../src/engine/funnel.js';
 import { funnelMessages } from '../../src/i18n/messages/funnel.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
@@ -253,5 +253,24 @@ describe('diagnoseFunnel', () => {
     expect(code(diagnoseFunnel(plan, { counts: plan.counts, rates: { demo: -0.5 } }, { stages }))).to.equal('funnel-rate-negative');
     expect(code(diagnoseFunnel(plan, { counts: { lead: 1.5 } }, { stages }))).to.equal('funnel-count-invalid');
     expect(code(diagnoseFunnel({ counts: { lead: 10 } }, plan))).to.equal('funnel-stages-invalid');
+  });
+});
+
+describe('diagnoseFunnel with the deal size (issue 13)', () => {
+  it('names the deal size when it falls furthest, and the funnel factor when that falls further', () => {
+    // Plan 400 → 80 → 40 → 16 at ¥50,000; actual on plan in counts (leads 420 = +5%) but ¥40,000 a deal (−20%).
+    const plan = { counts: { lead: 400, demo: 80, quote: 40, won: 16 }, rates: { lead: 0.2, demo: 0.5, quote: 0.4 } };
+    const stages = ['lead', 'demo', 'quote', 'won'];
+    const r = diagnoseFunnel(plan, { counts: { lead: 420, demo: 84, quote: 42, won: 16 } }, { stages, dealSize: { plan: 5_000_000, actual: 4_000_000 } });
+    if (!r.ok) throw new Error(r.error.message);
+    // Ratios: leads 1.05, lead→demo 1, demo→quote 1, quote→won (16/42)/0.4 = 0.952, deal size 0.8.
+    expect(r.value.finding?.kind).to.equal('deal-size');
+    expect(r.value.message).to.deep.equal({ code: 'funnel-diagnosis-deal-size', params: { leadsDelta: 5, plan: 5_000_000, actual: 4_000_000, delta: -20 } });
+    // At ¥49,000 (ratio 0.98) closing (0.952) is worse: the last conversion is named, as without a deal size.
+    const closing = diagnoseFunnel(plan, { counts: { lead: 420, demo: 84, quote: 42, won: 16 } }, { stages, dealSize: { plan: 5_000_000, actual: 4_900_000 } });
+    expect(closing.ok && closing.value.message.code).to.equal('funnel-diagnosis-bottom');
+    expect(measuredDealSize(40_000_000, 8)).to.equal(5_000_000);
+    expect(measuredDealSize(100, 3)).to.equal(33);
+    expect(measuredDealSize(100, 0)).to.equal(null);
   });
 });

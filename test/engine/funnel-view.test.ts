@@ -99,7 +99,7 @@ function ctxOf(nodeId: string, period = 'FY2026', asOf = '2026-07-15'): FunnelCo
 }
 
 describe('funnel-view: periods and windows', () => {
-  it('lists the months of a period and the lookback window before asOf', () => {
+  it('lists the months of a period and the lookback window before a date', () => {
     expect(monthsOfPeriod('FY2026-Q1', { startMonth: 4 })).to.deep.equal(['2026-04', '2026-05', '2026-06']);
     expect(monthsOfPeriod('FY2026', { startMonth: 4 })).to.have.length(12);
     expect(monthsOfPeriod('FY2026-H2', { startMonth: 1 })[0]).to.equal('2026-07');
@@ -117,7 +117,8 @@ describe('funnelContext', () => {
     expect(c.nodeName).to.equal('Team A');
     expect([c.start, c.end]).to.deep.equal(['2026-01-01', '2026-12-31']);
     expect(c.target).to.equal(100_000_000);
-    expect(c.window).to.deep.equal({ from: '2025-07', to: '2026-06' });
+    // The plan's window: the twelve whole months before the period starts.
+    expect(c.window).to.deep.equal({ from: '2025-01', to: '2025-12' });
     // 80/400, 40/80, 16/40; ¥800,000 / 16 = ¥50,000. The July counts are after the window.
     expect(c.defaults).to.deep.equal({
       target: 100_000_000,
@@ -139,15 +140,17 @@ describe('funnelContext', () => {
   });
 
   it("falls back to the company's rate and deal size where team B's sample is small", () => {
-    const c = ctxOf('tb');
+    // FY2026-Q2's window is 2025-04 … 2026-03: r1's September, r2's December and r3's February.
+    const c = ctxOf('tb', 'FY2026-Q2');
     // lead→demo 30/100 and demo→quote 10/30 are team B's own (≥ 30 entries); quote→won has only
     // 10 quotes, so the company's (30 + 10 + 10 = 50 quotes, 12 + 4 + 3 = 19 won) 19/50 = 0.38.
     expect(c.defaults.stages.map((s) => s.rate)).to.deep.equal([0.3, 10 / 30, 0.38, null]);
     expect(c.history!.rates[2]).to.include({ fellBack: true, source: 'co' });
     // 3 won deals < 10: the company's ¥890,000 / 19 = 46,842.105… → 4,684,211 分.
     expect(c.defaults.avgDealSize).to.equal(4_684_211);
-    // Target: the sum of its quarters; r4 left on 2026-06-30, before asOf.
-    expect(c.target).to.equal(100_000_000);
+    // Target: its Q2 cell; r4 left on 2026-06-30, before asOf.
+    expect(c.target).to.equal(20_000_000);
+    expect(ctxOf('tb').target, 'FY2026: the sum of its quarters').to.equal(100_000_000);
     expect(c.reps.map((r) => r.id)).to.deep.equal(['r3']);
   });
 
@@ -259,14 +262,19 @@ describe('computeFunnel', () => {
     ]);
     // Weighted: 5,000,000·0.5 · 2 + 4,000,000·0.2 = 5,800,000.
     expect(cov!.weightedValue).to.equal(5_800_000);
-    // Plan to date: ceil(500·140/261) = ceil(268.2) = 269, ceil(53.6) = 54, ceil(26.8) = 27, ceil(10.7) = 11.
-    expect(v.planToDate).to.deep.equal({ lead: 269, demo: 54, quote: 27, won: 11 });
-    // Actual 300 / 60 / 18 / 8: leads 300/269 = +11.5%; demo→quote 18/60 = 30% against 50% is the worst.
+    // The seed's inputs are team A's plan (2025: 20% / 50% / 40%, ¥50,000): the bottleneck compares
+    // with plannedFunnel().toDate, the volumes pro rata rounded half up: 500·140/261 = 268.2 → 268,
+    // 53.6 → 54, 26.8 → 27, 10.7 → 11.
+    expect(v.whatIf).to.equal(false);
+    expect(v.planToDate).to.deep.equal({ lead: 268, demo: 54, quote: 27, won: 11 });
+    // Actual 300 / 60 / 18 / 8 and ¥400,000 / 8 = ¥50,000 a deal: leads 300/268 = +11.9%;
+    // demo→quote 18/60 = 30% against 50% (ratio 0.6) is the worst; the deal size is on plan.
     const d = v.diagnosis?.ok ? v.diagnosis.value : null;
     expect(d!.message).to.deep.equal({
       code: 'funnel-diagnosis-middle',
-      params: { leadsDelta: 11.5, from: 'demo', to: 'quote', planRate: 50, actualRate: 30 },
+      params: { leadsDelta: 11.9, from: 'demo', to: 'quote', planRate: 50, actualRate: 30 },
     });
+    expect(d!.factors.at(-1)).to.deep.include({ kind: 'deal-size', plan: 5_000_000, actual: 5_000_000, ratio: 1 });
   });
 
   it('schedules each month back by the stage durations, across the fiscal-year boundary', () => {

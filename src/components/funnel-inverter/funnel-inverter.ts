@@ -8,6 +8,7 @@ import { styles } from './funnel-inverter.styles.js';
 import { errorText } from '../../i18n/localize.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, parseMoney } from '../../engine/money.js';
 import type { FunnelStage } from '../../engine/model.js';
+import type { PlanState } from '../../engine/plan-state.js';
 import type { QkIssue } from '../../engine/result.js';
 import {
   DEFAULT_CONFIDENCE,
@@ -77,7 +78,8 @@ interface FormStage {
  * @csspart slider - A conversion-rate slider.
  * @csspart field-error - The message beside an invalid field.
  * @csspart reset - The "reset to history" button.
- * @csspart note - History notes and the "last valid result" note.
+ * @csspart note - History notes, the "last valid result" note, the bottleneck's baseline (`note basis`) and the what-if note (`note what-if`).
+ * @csspart plan-to-date - A cell of the hidden table: the plan's volume to date (pro rata), the bottleneck's baseline.
  * @csspart chart - The funnel drawing with its legend.
  * @csspart legend - The legend of the drawing.
  * @csspart funnel - The SVG.
@@ -136,6 +138,7 @@ export class QkFunnelInverter extends QkElement {
   private ctx: FunnelContext | null = null;
   private ctxError: QkIssue | null = null;
   private ctxKey = '';
+  private ctxState: PlanState | null = null;
   private identity = '';
   private identityOfInputs?: FunnelInputsInit;
   private edited = false;
@@ -162,30 +165,29 @@ export class QkFunnelInverter extends QkElement {
     this.refreshContext();
   }
 
-  /** Recomputes the context when the store, focus or pins change; resets the form for a new node, period or inputs. */
+  /** Recomputes the context when the plan's data, the focus or the pins change; resets the form for a new node, period or inputs. */
   private refreshContext(): void {
     const s = this.activeStore;
-    const ready = s?.status === 'ready' && s.snapshot;
+    const state = s?.status === 'ready' ? s.state : null;
     const nodeId = this.node || s?.focus.nodeId || null;
     const period = this.period || s?.focus.period || null;
     const asOf = this.asOf || s?.asOf || new Date().toISOString().slice(0, 10);
-    const key = ready
-      ? `store|${s.revision}|${nodeId}|${period}|${this.lookbackMonths}|${asOf}`
+    // Memoized on the read model's data revision: focus and save-state changes elsewhere recompute nothing.
+    const key = state
+      ? `store|${s!.dataRevision}|${nodeId}|${period}|${this.lookbackMonths}|${this.asOf}`
       : this.standalone
         ? `bare|${this.period}|${asOf}|${this.currency}`
         : 'none';
     const inputsChanged = this.identityOfInputs !== this.inputs;
-    if (key === this.ctxKey && !inputsChanged) return;
+    if (key === this.ctxKey && state === this.ctxState && !inputsChanged) return;
     this.ctxKey = key;
+    this.ctxState = state;
     this.identityOfInputs = this.inputs;
 
     this.ctx = null;
     this.ctxError = null;
-    if (ready) {
-      const r = funnelContext(
-        { snapshot: s.snapshot!, actuals: s.actuals, targets: s.targets() },
-        { nodeId, period, asOf, lookbackMonths: this.lookbackMonths },
-      );
+    if (state) {
+      const r = funnelContext(state, { nodeId, period, lookbackMonths: this.lookbackMonths, ...(this.asOf ? { asOf: this.asOf } : {}) });
       if (r.ok) this.ctx = r.value;
       else this.ctxError = r.error;
     } else if (this.standalone && this.period) {
@@ -368,8 +370,9 @@ export class QkFunnelInverter extends QkElement {
     if (issue.code === NAN_CODE) return { code: issue.code, message: this.t.funnel.notANumber };
     const params = { ...(issue.params ?? {}) };
     for (const k of ['stage', 'from', 'to']) if (typeof params[k] === 'string') params[k] = this.stageName(params[k] as string);
-    // Counts in a diagnosis sentence read with the locale's grouping (15,729, not 15729).
-    for (const k of ['plan', 'actual']) if (typeof params[k] === 'number') params[k] = this.fmtCount(params[k] as number);
+    // Counts in a diagnosis sentence read with the locale's grouping (15,729, not 15729); the deal size is money.
+    const fmt = issue.code === 'funnel-diagnosis-deal-size' ? this.fmtMoney : this.fmtCount;
+    for (const k of ['plan', 'actual']) if (typeof params[k] === 'number') params[k] = fmt(params[k] as number);
     const message = errorText(this.t, { code: issue.code, message: issue.message, params });
     return { code: issue.code, message, params };
   }
@@ -521,6 +524,7 @@ export class QkFunnelInverter extends QkElement {
     const narrow = width < 420;
     const layout = layoutFunnel(rows, { width, rowHeight: narrow ? 44 : 48, gap: 22 });
     const finding = r.diagnosis?.ok ? r.diagnosis.value.finding : null;
+    const planToDate = r.planToDate;
     const diagnosis = r.diagnosis?.ok ? r.diagnosis.value.message : null;
     const names = new Map(rows.map((row) => [row.id, this.stageName(row.id)]));
     // Stage names sit left of the widest band (13px, see the styles); a longer one is clipped, in full in its <title>.
@@ -550,7 +554,7 @@ export class QkFunnelInverter extends QkElement {
       >
         ${layout.shapes.map((sh, i) => {
           const row = rows[i];
-          const hot = finding?.stageId === row.id && finding.nextStageId === null;
+          const hot = finding?.kind !== 'deal-size' && finding?.stageId === row.id && finding.nextStageId === null;
           return svg`<g part="stage" class=${classMap({ stage: true, bottleneck: hot })} role="img" aria-label=${markLabel(row)}>
             <path class="band" d=${sh.path}></path>
             ${sh.actual ? svg`<rect class="actual" x=${sh.actual.x} y=${sh.actual.y} width=${sh.actual.width} height=${sh.actual.height} rx="2"></rect>` : nothing}
@@ -575,6 +579,10 @@ export class QkFunnelInverter extends QkElement {
         : diagnosis
           ? html`<p part="note" class="note">${this.localizeIssue({ code: diagnosis.code, message: '', params: diagnosis.params }).message}</p>`
           : nothing}
+      ${planToDate && ctx?.planned
+        ? html`<p part="note basis" class="note">${t.planToDateNote({ elapsed: ctx.planned.elapsedDays, total: ctx.planned.totalDays })}</p>`
+        : nothing}
+      ${r.whatIf && actual && ctx?.planned ? html`<p part="note what-if" class="note" role="note">${t.whatIfNote}</p>` : nothing}
       <div class="qk-visually-hidden"><table>
         <caption>${t.tableCaption}</caption>
         <thead>
@@ -583,6 +591,7 @@ export class QkFunnelInverter extends QkElement {
             <th scope="col">${t.required}</th>
             ${actual ? html`<th scope="col">${t.actualToDate}</th>` : nothing}
             ${open ? html`<th scope="col">${t.openPipeline}</th>` : nothing}
+            ${planToDate ? html`<th scope="col">${t.planToDate}</th>` : nothing}
             <th scope="col">${t.conversion}</th>
           </tr>
         </thead>
@@ -593,6 +602,7 @@ export class QkFunnelInverter extends QkElement {
               <td>${this.fmtCount(row.required)}</td>
               ${actual ? html`<td>${this.fmtCount(row.actual ?? 0)}</td>` : nothing}
               ${open ? html`<td>${this.fmtCount(row.pipeline ?? 0)}</td>` : nothing}
+              ${planToDate ? html`<td part="plan-to-date">${this.fmtCount(planToDate[row.id] ?? 0)}</td>` : nothing}
               <td>${this.fmtPct(r.requirement.stages[i].rate)}</td>
             </tr>`,
           )}

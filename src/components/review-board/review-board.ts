@@ -12,6 +12,7 @@ import { errorText } from '../../i18n/localize.js';
 import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
+import type { PlanState } from '../../engine/plan-state.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/register/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
@@ -59,7 +60,7 @@ const WATERFALL_HEIGHT = 240;
  * @csspart connector - The dashed line between two bars.
  * @csspart kpi-table - The KPI table.
  * @csspart row - A row of the KPI table.
- * @csspart cell - A cell of the KPI table.
+ * @csspart cell - A cell of the KPI table (the plan column's header is also `plan-basis` while the period runs: "Plan to date", pro rata, with the basis in its tooltip).
  * @csspart diagnosis - The headline diagnosis.
  * @csspart findings - The ranked findings.
  * @csspart finding - One finding.
@@ -115,6 +116,7 @@ export class QkReviewBoard extends QkElement {
   private memoKey = '';
   private memo: BoardState | null = null;
   private memoInputs: unknown[] = [];
+  private memoState: PlanState | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -142,10 +144,14 @@ export class QkReviewBoard extends QkElement {
 
   private get boardState(): BoardState | null {
     const store = this.activeStore;
-    if (!this.model && (!store || store.status !== 'ready' || !store.plan)) return null;
-    const key = this.model ? `model|${this.locale}` : [store!.revision, store!.asOf, this.node, this.period, this.locale].join('|');
+    if (!this.model && (!store || store.status !== 'ready' || !store.state)) return null;
+    // Memoized on the read model's data revision and the focus: a save-state change recomputes nothing.
+    const key = this.model
+      ? `model|${this.locale}`
+      : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.locale].join('|');
     const inputs = [this.model, this.rates, this.avgDealSize, this.options, this.clv, this.market];
-    if (this.memo && key === this.memoKey && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
+    if (this.memo && key === this.memoKey && this.memoState === (store?.state ?? null) && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
+    this.memoState = store?.state ?? null;
     this.memoKey = key;
     this.memoInputs = inputs;
     this.memo = this.model ? this.fromModel(this.model) : this.fromStore(store!);
@@ -160,9 +166,9 @@ export class QkReviewBoard extends QkElement {
   }
 
   private fromStore(store: QkStore): BoardState {
-    const snap = store.snapshot!;
+    const state = store.state!;
     const r = reviewFromSnapshot(
-      { plan: snap.plan, org: snap.org, stages: snap.stages, targets: store.targets(), actuals: store.actuals, asOf: store.asOf },
+      state,
       {
         nodeId: this.node || store.focus.nodeId,
         period: this.period || store.focus.period,
@@ -174,7 +180,7 @@ export class QkReviewBoard extends QkElement {
       },
     );
     if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
-    const names = Object.fromEntries(snap.stages.map((s) => [s.id, s.name?.[this.locale] ?? s.id]));
+    const names = Object.fromEntries(state.stages.map((s) => [s.id, s.name?.[this.locale] ?? s.id]));
     return { kind: 'ready', review: r.value, report: r.value, currency: r.value.currency, heading: this.t.review.heading({ node: r.value.nodeName, period: r.value.period }), names };
   }
 
@@ -324,8 +330,8 @@ export class QkReviewBoard extends QkElement {
         <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${s.heading}`}>${t.title} · ${s.heading}</h2>
         <button part="export" class="export" @click=${this.exportCsv}>${t.exportCsv}</button>
       </div>
-      ${report?.partial ? html`<p part="note" class="note">${t.partial({ date: report.end, elapsed: report.partial.elapsed, total: report.partial.total })}</p>` : nothing}
-      ${this.renderWaterfall(review, currency, names)}
+      ${report?.partial ? html`<p part="note partial" class="note">${t.partial({ date: report.end, elapsed: report.partial.elapsed, total: report.partial.total, target: this.money(report.partial.target, currency) })}</p>` : nothing}
+      ${this.renderWaterfall(review, currency, names, report)}
       <p part="note" class="note">${t.method[review.attribution.method]}${report?.assumptions.source === 'history' && report.assumptions.window ? ` ${t.assumptionsFromHistory(report.assumptions.window)}` : ''}</p>
       <div class="columns">
         <div class="col">
@@ -346,20 +352,22 @@ export class QkReviewBoard extends QkElement {
           </ul>
           ${this.applyDetail(s) ? html`<button part="apply" class="apply" @click=${this.applyRecommendations}>${t.applyNext}</button>` : nothing}
         </div>
-        <div class="col">${this.renderKpis(review, currency, names)}</div>
+        <div class="col">${this.renderKpis(review, currency, names, report)}</div>
       </div>
       <div class="qk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
 
-  private renderWaterfall(review: PeriodReview, currency: string, names: Record<string, string>): TemplateResult {
+  private renderWaterfall(review: PeriodReview, currency: string, names: Record<string, string>, report: ReviewReport | null): TemplateResult {
     const t = this.t.review;
+    // While the period runs the plan bar is the target pro rata: named so, as in the KPI table.
+    const planLabel = report?.partial ? t.planToDate : t.planBar;
     const a = review.attribution;
     // The host's width less the panel's padding and border.
     const width = Math.max(320, (this.width || 660) - 20);
     const layout = layoutWaterfall(a, { width, height: WATERFALL_HEIGHT }, { top: 18, right: 8, bottom: 40, left: 72 });
     const label = (b: (typeof layout.bars)[number]) =>
-      b.kind === 'plan' ? t.planBar : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
+      b.kind === 'plan' ? planLabel : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
     const value = (b: (typeof layout.bars)[number]) => (b.kind === 'effect' ? this.signedMoney(b.value, currency) : this.money(b.value, currency));
     const gap = this.signedMoney(a.gap, currency);
     // An x label may take its bar's whole slot (11px, see the styles); a longer one is clipped, in full in its <title>.
@@ -393,12 +401,19 @@ export class QkReviewBoard extends QkElement {
     </figure>`;
   }
 
-  private renderKpis(review: PeriodReview, currency: string, names: Record<string, string>): TemplateResult {
+  private renderKpis(review: PeriodReview, currency: string, names: Record<string, string>, report: ReviewReport | null): TemplateResult {
     const t = this.t.review;
+    // While the period runs the plan column is pro rata: say so in its header, with the basis in a tooltip.
+    const partial = report?.partial ?? null;
+    const tip = partial ? t.proRataTip({ elapsed: partial.elapsed, total: partial.total, target: this.money(partial.target, currency, false) }) : '';
     return html`<table part="kpi-table" class="kpis">
       <caption>${t.kpiTitle}</caption>
       <thead><tr part="row">
-        <th scope="col" part="cell">${t.columns.kpi}</th><th scope="col" part="cell">${t.columns.plan}</th><th scope="col" part="cell">${t.columns.actual}</th>
+        <th scope="col" part="cell">${t.columns.kpi}</th>
+        ${partial
+          ? html`<th scope="col" part="cell plan-basis" title=${tip}>${t.planToDate}<span class="qk-visually-hidden"> (${tip})</span></th>`
+          : html`<th scope="col" part="cell">${t.columns.plan}</th>`}
+        <th scope="col" part="cell">${t.columns.actual}</th>
         <th scope="col" part="cell">${t.columns.variance}</th><th scope="col" part="cell">${t.columns.varianceRatio}</th>
       </tr></thead>
       <tbody>

@@ -1,4 +1,9 @@
 import type { LocalizedMessages, Params } from '../types.js';
+import { formatMoney } from '../../engine/money.js';
+
+/** A money parameter: minor units (formatted in `currency`), or text the UI formatted already. */
+const money = (v: string | number | undefined, p: Params, locale: 'en' | 'zh-CN') =>
+  typeof v === 'number' ? formatMoney(Math.abs(v), { currency: String(p.currency ?? 'CNY'), locale, compact: true }) : String(v ?? '');
 
 /** A rate given as a ratio (0.35) shown as a percentage (35%). */
 const pct = (v: string | number) => (typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : v);
@@ -48,6 +53,8 @@ export const funnelMessages: LocalizedMessages = {
     'funnel-diagnosis-top': (p) => `${dropEn(p)}: the problem is lead quality and qualification at the top of the funnel.`,
     'funnel-diagnosis-middle': (p) => `${dropEn(p)}: the problem is the middle of the funnel, not lead generation.`,
     'funnel-diagnosis-bottom': (p) => `${dropEn(p)}: the problem is closing, at the bottom of the funnel.`,
+    'funnel-diagnosis-deal-size': (p) =>
+      `The average deal size fell from ${money(p.plan, p, 'en')} to ${money(p.actual, p, 'en')} (${p.delta}%), the largest shortfall of any factor: the problem is deal size, not the funnel.`,
     'funnel-diagnosis-on-plan': () => 'Every stage is at or above plan: there is no bottleneck.',
   },
   'zh-CN': {
@@ -78,6 +85,8 @@ export const funnelMessages: LocalizedMessages = {
     'funnel-diagnosis-top': (p) => `${dropZh(p)}：问题出在漏斗顶部的线索质量与筛选。`,
     'funnel-diagnosis-middle': (p) => `${dropZh(p)}：问题出在漏斗中段，而不是线索获取。`,
     'funnel-diagnosis-bottom': (p) => `${dropZh(p)}：问题出在漏斗底部的成交环节。`,
+    'funnel-diagnosis-deal-size': (p) =>
+      `客单价从 ${money(p.plan, p, 'zh-CN')} 降至 ${money(p.actual, p, 'zh-CN')}（${p.delta}%），是所有因素中差距最大的：问题在客单价，而不在漏斗。`,
     'funnel-diagnosis-on-plan': () => '各环节均达到或超过计划，没有瓶颈。',
   },
 };

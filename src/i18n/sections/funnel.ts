@@ -36,6 +36,11 @@ export interface FunnelStrings {
   stageMark: (p: { stage: string; required: string; actual: string | null; pipeline: string | null }) => string;
   conversionMark: (p: { from: string; to: string; rate: string }) => string;
   bottleneck: string;
+  /** The hidden table's column and the note naming the bottleneck's baseline: the plan's volumes pro rata by working days. */
+  planToDate: string;
+  planToDateNote: (p: { elapsed: number; total: number }) => string;
+  /** Shown instead of a bottleneck while the inputs are a what-if (not the plan's). */
+  whatIfNote: string;
   /** The hidden table's caption. */
   tableCaption: string;
   stage: string;
@@ -104,6 +109,9 @@ export const funnelStrings: Record<QkLocale, FunnelStrings> = {
       `${stage}: ${required} required` + (actual !== null ? `, ${actual} actual to date` : '') + (pipeline !== null ? `, ${pipeline} open` : ''),
     conversionMark: ({ from, to, rate }) => `${from} to ${to} conversion ${rate}`,
     bottleneck: 'Bottleneck',
+    planToDate: 'Plan to date',
+    planToDateNote: ({ elapsed, total }) => `Compared with the plan to date: the plan's volumes pro rata, ${elapsed} of ${total} working days.`,
+    whatIfNote: 'What-if: these inputs differ from the plan, so they are not compared with the actuals. Reset to the plan to see the bottleneck.',
     tableCaption: 'Funnel per stage',
     stage: 'Stage',
     required: 'Required',
@@ -168,6 +176,9 @@ export const funnelStrings: Record<QkLocale, FunnelStrings> = {
       `${stage}：需要 ${required}` + (actual !== null ? `，本期实际 ${actual}` : '') + (pipeline !== null ? `，在手 ${pipeline}` : ''),
     conversionMark: ({ from, to, rate }) => `${from}到${to}的转化率 ${rate}`,
     bottleneck: '瓶颈',
+    planToDate: '截至今日计划',
+    planToDateNote: ({ elapsed, total }) => `对比的是截至今日的计划：计划量按已过工作日折算（${elapsed}/${total} 个工作日）。`,
+    whatIfNote: '假设情景：输入与计划不同，因此不与实际对比。恢复为计划即可查看瓶颈。',
     tableCaption: '各阶段漏斗数据',
     stage: '阶段',
     required: '所需',

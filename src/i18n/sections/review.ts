@@ -5,7 +5,10 @@ export interface ReviewStrings {
   title: string;
   /** "华东 · FY2026-Q3" */
   heading: (p: { node: string; period: string }) => string;
-  partial: (p: { date: string; elapsed: number; total: number }) => string;
+  partial: (p: { date: string; elapsed: number; total: number; target: string }) => string;
+  /** The plan column while the period runs (pro rata), and its tooltip naming the basis. */
+  planToDate: string;
+  proRataTip: (p: { elapsed: number; total: number; target: string }) => string;
   assumptionsFromHistory: (p: { from: string; to: string }) => string;
   waterfallTitle: string;
   waterfallLabel: (p: { plan: string; actual: string; gap: string }) => string;
@@ -45,7 +48,9 @@ export const reviewStrings: Record<QkLocale, ReviewStrings> = {
   en: {
     title: 'Period review',
     heading: ({ node, period }) => `${node} · ${period}`,
-    partial: ({ date, elapsed, total }) => `The period is still running: reviewed to ${date} (${elapsed} of ${total} working days), against the target pro rata.`,
+    partial: ({ date, elapsed, total, target }) => `The period is still running: reviewed to ${date} (${elapsed} of ${total} working days), against the target (${target} for the whole period) pro rata.`,
+    planToDate: 'Plan to date',
+    proRataTip: ({ elapsed, total, target }) => `Pro rata: the period's plan (target ${target}) × ${elapsed} / ${total} working days. Counts are the plan's volumes pro rata the same way.`,
     assumptionsFromHistory: ({ from, to }) => `Planned conversion and deal size learned from ${from} – ${to}.`,
     waterfallTitle: 'From planned to actual revenue',
     waterfallLabel: ({ plan, actual, gap }) => `Waterfall from planned revenue ${plan} to actual ${actual}, a gap of ${gap}, split by factor. The same figures are in the table below.`,
@@ -85,7 +90,9 @@ export const reviewStrings: Record<QkLocale, ReviewStrings> = {
   'zh-CN': {
     title: '复盘',
     heading: ({ node, period }) => `${node} · ${period}`,
-    partial: ({ date, elapsed, total }) => `本期尚未结束：复盘截至 ${date}（已过 ${elapsed}/${total} 个工作日），目标按比例折算。`,
+    partial: ({ date, elapsed, total, target }) => `本期尚未结束：复盘截至 ${date}（已过 ${elapsed}/${total} 个工作日），目标（全期 ${target}）按比例折算。`,
+    planToDate: '截至今日计划',
+    proRataTip: ({ elapsed, total, target }) => `按比例折算：本期计划（目标 ${target}）× ${elapsed}/${total} 个工作日；各阶段数量同样按计划量折算。`,
     assumptionsFromHistory: ({ from, to }) => `计划转化率和客单价取自 ${from} 至 ${to} 的历史数据。`,
     waterfallTitle: '从计划收入到实际收入',
     waterfallLabel: ({ plan, actual, gap }) => `瀑布图：计划收入 ${plan}，实际收入 ${actual}，差距 ${gap}，按因素拆分。下方表格列出相同数字。`,

@@ -1,0 +1,145 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/qk-provider.js';
+import '../../src/define/qk-attainment-gauge.js';
+import '../../src/define/qk-pace-chart.js';
+import '../../src/define/qk-review-board.js';
+import '../../src/define/qk-funnel-inverter.js';
+import type { QkProvider } from '../../src/components/provider/provider.js';
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { figureOf, type PlanState } from '../../src/engine/plan-state.js';
+import { formatMoney, formatPercent } from '../../src/engine/money.js';
+import { periodOf } from '../../src/engine/periods.js';
+import { buildOrgIndex } from '../../src/engine/rollup.js';
+import { gridReader, planDecomposition } from '../../src/engine/goal-grid.js';
+import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { moneyDraft } from '../../src/components/funnel-inverter/drafts.js';
+import type { ActualsSnapshot, MetricId, PlanSnapshot } from '../../src/engine/model.js';
+import { smallFixture } from '../fixtures/small-plan.js';
+
+/**
+ * One plan, one truth (issue 13): every element that shows a node's target, actual or attainment for
+ * a period shows `figureOf(store.state, …)`, formatted the way the kit formats it (compact money in
+ * the gauge and the review, full money in the pace chart's table, the form's text in the funnel
+ * inverter). Figures are read back from each element's DOM (`part`s, the meter's accessible value).
+ */
+const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+type Seen = { element: string; what: string; shown: string; expected: string };
+
+async function settle(els: HTMLElement[]): Promise<void> {
+  for (const el of els) await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+}
+
+/** What each element shows for the node and period it is pinned to, against figureOf. */
+function read(state: PlanState, els: Record<string, HTMLElement>, nodeId: string, period: string): { seen: Seen[]; checked: number } {
+  const f = figureOf(state, { nodeId, period });
+  const currency = state.plan.currency;
+  const compact = (v: number) => formatMoney(v, { currency, locale: 'en', compact: true });
+  const full = (v: number) => formatMoney(v, { currency, locale: 'en', compact: false });
+  const seen: Seen[] = [];
+  let checked = 0;
+  const check = (element: string, what: string, shown: string, expected: string) => {
+    checked++;
+    if (shown !== expected) seen.push({ element, what, shown, expected });
+  };
+  const root = (name: string) => els[name].shadowRoot!;
+
+  // The gauge: its meter's accessible value names attainment, actual and target.
+  const meter = root('gauge').querySelector('[part~="meter"][role="meter"]');
+  if (f.target !== null && f.target > 0) {
+    const text = meter?.getAttribute('aria-valuetext') ?? '(no meter)';
+    check('gauge', 'value text', text.split('. ')[0], `${formatPercent(f.attainment, 'en', 1)} of target: ${compact(f.actual!)} of ${compact(f.target)}`);
+    check('gauge', 'aria-valuenow', meter?.getAttribute('aria-valuenow') ?? '', String(Math.round(f.attainment! * 1000) / 10));
+  }
+
+  // The pace chart: the hidden table's row for today (or the period's last day) carries the actual to date.
+  const rows = [...root('pace').querySelectorAll('table[part~="table"] tbody tr')];
+  if (f.target !== null && rows.length) {
+    const today = rows.find((r) => r.querySelector('th')!.textContent!.includes('(Today)')) ?? rows[rows.length - 1];
+    check('pace chart', 'actual to date', clean(today.querySelectorAll('td')[0].textContent), full(f.actual!));
+  }
+
+  // The review board: the KPI table's revenue actual; the target as its plan (closed) or named in the pro-rata note (running).
+  const kpi = root('review').querySelector('table.kpis tbody tr');
+  if (kpi) {
+    const cells = [...kpi.children].map((c) => clean(c.textContent));
+    check('review board', 'actual', cells[2], compact(f.actual!));
+    if (f.target !== null) {
+      const note = root('review').querySelector('[part~="partial"]');
+      if (note) check('review board', 'target in the pro-rata note', /\(([^)]*) for the whole period\)/.exec(clean(note.textContent))?.[1] ?? '(none)', compact(f.target));
+      else check('review board', 'plan = target', cells[1], compact(f.target));
+    }
+  }
+
+  // The funnel inverter: its target field starts at the node's target for the period.
+  const target = root('funnel').querySelector<HTMLInputElement>('#f-target');
+  if (target) check('funnel inverter', 'target', target.value, f.target === null ? '' : moneyDraft(f.target, currency));
+  return { seen, checked };
+}
+
+async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string, nodes: string[]) {
+  localStorage.clear();
+  const provider = await fixture<QkProvider>(html`<qk-provider locale="en" as-of=${asOf} autosave-ms="0">
+    <qk-attainment-gauge size="compact"></qk-attainment-gauge>
+    <qk-pace-chart></qk-pace-chart>
+    <qk-review-board style="width: 900px"></qk-review-board>
+    <qk-funnel-inverter></qk-funnel-inverter>
+  </qk-provider>`);
+  provider.adapter = new MemoryAdapter(plan, actuals);
+  await waitUntil(() => provider.store.status === 'ready' && provider.store.state, 'the plan never loaded', { timeout: 60000 });
+  const els = {
+    gauge: provider.querySelector('qk-attainment-gauge')!,
+    pace: provider.querySelector('qk-pace-chart')!,
+    review: provider.querySelector('qk-review-board')!,
+    funnel: provider.querySelector('qk-funnel-inverter')!,
+  };
+  const state = provider.store.state!;
+  const cal = state.plan.calendar;
+  const periods = [`FY${state.plan.fiscalYear}`, periodOf(asOf, 'quarter', cal), periodOf(asOf, 'month', cal)];
+  const mismatches: (Seen & { nodeId: string; period: string })[] = [];
+  let checked = 0;
+  for (const nodeId of nodes) {
+    for (const period of periods) {
+      for (const el of Object.values(els)) {
+        el.setAttribute('node', nodeId);
+        el.setAttribute('period', period);
+      }
+      await settle(Object.values(els));
+      await settle(Object.values(els));
+      const r = read(provider.store.state!, els, nodeId, period);
+      checked += r.checked;
+      mismatches.push(...r.seen.map((s) => ({ ...s, nodeId, period })));
+    }
+  }
+  return { mismatches, checked, combos: nodes.length * periods.length };
+}
+
+describe('one plan, one truth: every element shows figureOf', function () {
+  this.timeout(600_000);
+
+  it('the small fixture: every node × FY2026, its current quarter and month', async () => {
+    const { plan, actuals } = smallFixture();
+    const r = await sweep(plan, actuals, '2026-03-11', plan.org.map((n) => n.id));
+    expect(r.mismatches).to.deep.equal([]);
+    // 12 nodes × 3 periods, and at least the gauge, the pace chart, the review and the funnel on each FY.
+    expect(r.combos).to.equal(36);
+    expect(r.checked).to.be.at.least(12 * 5);
+  });
+
+  it('the sample company after 拆解目标: the company, every region and three reps × FY2026, FY2026-Q4, 2026-12', async () => {
+    const asOf = '2026-12-01';
+    const { plan, actuals } = generateSampleCompany({ asOf });
+    const ix = buildOrgIndex(plan.org);
+    const cells = new Map(plan.targets.map((c) => [`${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`, c]));
+    const source = { getCell: (n: string, p: string, m: MetricId, pr?: string | null) => cells.get(`${n}|${p}|${m}|${pr ?? ''}`) };
+    const d = planDecomposition(gridReader({ index: ix, source, calendar: plan.plan.calendar, metric: 'revenue' }), {
+      org: plan.org, fiscalYear: 2026, calendar: plan.plan.calendar, metric: 'revenue', actuals, products: plan.products,
+    });
+    if (!d.ok) throw new Error(d.error.message);
+    const decomposed = { ...plan, targets: [...d.value.cells] };
+    const regions = plan.org.filter((n) => n.kind === 'region').map((n) => n.id);
+    const reps = [plan.org.find((n) => n.name === '薛婷')!.id, ...ix.reps('company').slice(0, 2)];
+    const r = await sweep(decomposed, actuals, asOf, ['company', ...regions, ...reps]);
+    expect(r.mismatches).to.deep.equal([]);
+    expect(r.checked).to.be.at.least(r.combos * 4);
+  });
+});
