@@ -10,8 +10,12 @@ const KB = 1000;
 // nine elements and both languages the kit is far above it (see the README's Size section).
 const BUNDLE_TARGET = 55 * KB;
 // Enforced ceilings: a regression guard for the bundle, and a budget per element entry.
-const BUNDLE_BUDGET = 185 * KB;
-const ENTRY_BUDGET = 50 * KB; // gzip, any element entry without its dependencies
+// Raised from 185 / 50 kB when the read model, the checks of every payload with localized issues,
+// the store's timeouts and pending-edit storage, the adjustment service and the pagers landed
+// (+27 kB gzip for the bundle). These are guards against regressions, not goals: the goals
+// (one gauge ≤ 20 kB, the whole kit ≤ 90 kB) are the weight issue's work and are reported below.
+const BUNDLE_BUDGET = 205 * KB;
+const ENTRY_BUDGET = 60 * KB; // gzip, any element entry without its dependencies
 
 const external = ['lit', 'lit/*', '@lit/*', 'd3', 'd3-*', 'zod', 'zod/*', 'react', 'react-dom', 'react/*'];
 const entries = {

@@ -3,7 +3,7 @@
  * the team back.
  */
 import type { Opportunity } from './model.js';
-import type { PlannedFunnel } from './plan-state.js';
+import type { PlannedFunnel } from './plan-funnel.js';
 import { ok, type Result } from './result.js';
 import { checkRate, checkStageIds, funnelFail, isCount } from './funnel-core.js';
 

@@ -8,7 +8,8 @@ import { line } from 'd3';
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode, PlanSnapshot, TargetCell } from './model.js';
 import { fail, ok, type QkIssue, type Result } from './result.js';
 import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod } from './periods.js';
-import { actualFunnel, actualOf, createPlanState, defaultPeriod, plannedFunnel, targetOf, withPlanData, type PlannedFunnel, type PlanState } from './plan-state.js';
+import { actualOf, createPlanState, defaultPeriod, targetOf, withPlanData, type PlanState } from './plan-state.js';
+import { actualFunnel, plannedFunnel, type PlannedFunnel } from './plan-funnel.js';
 import { allocate } from './allocate.js';
 import {
   activityQuotas,

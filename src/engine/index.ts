@@ -37,4 +37,5 @@ export * from './incentive-source.js';
 export * from './goal-grid.js';
 export * from './csv.js';
 export * from './plan-state.js';
+export * from './plan-funnel.js';
 export * from './edit-rights.js';

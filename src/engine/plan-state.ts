@@ -12,7 +12,8 @@
  *   the period's start to today or the period's end);
  * - attainment and gap: `figureOf` (actual / target; target − actual);
  * - the default period of a page: `defaultPeriod`;
- * - the planned funnel of a node and period: `plannedFunnel`.
+ * - the planned funnel of a node and period: `plannedFunnel` (in `plan-funnel.ts`, so pages without
+ *   a funnel do not download the funnel formulas).
  *
  * @example
  * const state = createPlanState(snapshot, { actuals, asOf: '2026-12-01' });
@@ -32,11 +33,8 @@ import {
   type TargetCell,
   type User,
 } from './model.js';
-import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, rollupActuals, rollupOf, stageCountsRollup, type OrgIndex, type TargetRollupTree } from './rollup.js';
-import { addDays, elapsedWorkingDays, parsePeriodId, periodOf, periodRange, workingDaysInPeriod } from './periods.js';
-import { conversionRatesFromHistory } from './funnel-history.js';
-import { invertFunnel } from './funnel-core.js';
-import { fail, ok, type Result } from './result.js';
+import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, rollupActuals, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
+import { parsePeriodId, periodOf, periodRange } from './periods.js';
 
 /** A reference to one target cell: node × period × metric × optional product. */
 export interface CellRef {
@@ -168,13 +166,12 @@ interface Derived {
   trees: Map<string, TargetRollupTree>;
   /** Per `selection|period`: the roll-up as node id → value, built when asked for. */
   rollups: Map<string, ReadonlyMap<string, number>>;
-  funnels: Map<string, Result<PlannedFunnel>>;
 }
 
 const derivedOf = new WeakMap<PlanState, Derived>();
 function derived(state: PlanState): Derived {
   let d = derivedOf.get(state);
-  if (!d) derivedOf.set(state, (d = { selections: new Map(), trees: new Map(), rollups: new Map(), funnels: new Map() }));
+  if (!d) derivedOf.set(state, (d = { selections: new Map(), trees: new Map(), rollups: new Map() }));
   return d;
 }
 
@@ -244,7 +241,7 @@ export function withPlanData(state: PlanState, change: { actuals?: ActualsSnapsh
   // The version moving on changes no figure: keep what was derived.
   const before = derivedOf.get(state);
   if (before && org === state.org && change.actuals === undefined && change.asOf === undefined && (!change.plan || sameCalendar(change.plan, state.plan))) {
-    derivedOf.set(next, { selections: before.selections, trees: before.trees, rollups: before.rollups, funnels: before.funnels, list: before.list });
+    derivedOf.set(next, { selections: before.selections, trees: before.trees, rollups: before.rollups, list: before.list });
   }
   return next;
 }
@@ -432,108 +429,4 @@ export function defaultPeriod(state: PlanState, nodeId?: string | null, metric: 
   const current = periodOf(state.asOf, 'year', state.plan.calendar);
   if (node !== undefined && targetOf(state, node, current, metric) !== null) return current;
   return `FY${state.plan.fiscalYear}`;
-}
-
-/** The plan's funnel for a node and period: what the target needs at each stage. */
-export interface PlannedFunnel {
-  nodeId: string;
-  period: string;
-  /** The revenue target (`targetOf`). */
-  target: number;
-  /** Conversion rate of each stage into the next (the last stage has none). */
-  rates: (number | null)[];
-  avgDealSize: number | null;
-  /** Items each stage needs for the whole period (`invertFunnel`); null without rates and deal size. */
-  volumes: Record<string, number> | null;
-  /**
-   * While the period runs: the same volumes pro rata by elapsed working days (rounded half up),
-   * the baseline actual counts to date are compared with. Equal to `volumes` once it is over.
-   */
-  toDate: Record<string, number> | null;
-  elapsedDays: number;
-  totalDays: number;
-  /** The twelve whole months before the period the rates and deal size come from. */
-  window: { from: string; to: string };
-  /** Stages whose rate came from an ancestor (the node's own sample was too small). */
-  fellBack: string[];
-}
-
-/** The twelve whole months before `start`, as months `YYYY-MM`. */
-export function yearBefore(start: string): { from: string; to: string } {
-  const y = Number(start.slice(0, 4));
-  return { from: `${String(y - 1).padStart(4, '0')}-${start.slice(5, 7)}`, to: addDays(start, -1).slice(0, 7) };
-}
-
-/**
- * The one planned funnel of a node and period, shared by the funnel inverter, the review board and
- * the scorecard. Target: `targetOf` (revenue). Rates and average deal size: the node's history of
- * the twelve whole months before the period starts (`conversionRatesFromHistory`, which falls back
- * to an ancestor where the node's sample is small) — the plan is what was known when the period
- * began. Volumes: `invertFunnel` of the target.
- *
- * Errors: `funnel-node-unknown`, `period-invalid`, `funnel-no-target` (params `node`, `period`), and
- * those of the history.
- */
-export function plannedFunnel(state: PlanState, nodeId: string, period: string): Result<PlannedFunnel> {
-  const d = derived(state);
-  const key = `${nodeId}|${period}`;
-  let r = d.funnels.get(key);
-  if (!r) {
-    r = computePlannedFunnel(state, nodeId, period);
-    d.funnels.set(key, r);
-  }
-  return r;
-}
-
-function computePlannedFunnel(state: PlanState, nodeId: string, period: string): Result<PlannedFunnel> {
-  if (!state.index.byId.has(nodeId)) return fail('funnel-node-unknown', `there is no org node "${nodeId}"`, { nodeId }, ['nodeId']);
-  const parsed = parsePeriodId(period);
-  if (!parsed.ok) return parsed;
-  const target = targetOf(state, nodeId, period);
-  if (target === null) return fail('funnel-no-target', `"${nodeId}" has no revenue target for ${period}`, { node: nodeId, period });
-  const cal = state.plan.calendar;
-  const { start } = periodRange(period, cal);
-  const window = yearBefore(start);
-  const stageIds = state.stages.map((s) => s.id);
-  const h = conversionRatesFromHistory(state.actuals?.stageCounts ?? [], state.index, {
-    nodeId,
-    stages: stageIds,
-    ...window,
-    actuals: state.actuals?.actuals ?? [],
-  });
-  if (!h.ok) return h;
-  const rates = h.value.rates.map((x) => x.rate);
-  const avgDealSize = h.value.avgDealSize?.value ?? null;
-  const totalDays = workingDaysInPeriod(period, cal);
-  const elapsedDays = Math.min(totalDays, elapsedWorkingDays(period, state.asOf, cal));
-  let volumes: Record<string, number> | null = null;
-  if (avgDealSize !== null && avgDealSize > 0 && rates.every((x) => x !== null && x > 0)) {
-    const inv = invertFunnel({ target, avgDealSize, stages: stageIds.map((id, i) => ({ id, ...(i < rates.length ? { rate: rates[i] as number } : {}) })) });
-    if (inv.ok) volumes = inv.value.counts;
-  }
-  const toDate = volumes && Object.fromEntries(Object.entries(volumes).map(([s, v]) => [s, totalDays === 0 ? v : proRata(v, elapsedDays, totalDays)]));
-  return ok({
-    nodeId,
-    period,
-    target,
-    rates,
-    avgDealSize,
-    volumes,
-    toDate,
-    elapsedDays,
-    totalDays,
-    window,
-    fellBack: h.value.rates.filter((x) => x.fellBack).map((x) => x.id),
-  });
-}
-
-/** v × part / whole, rounded half up (integers stay exact for counts). */
-const proRata = (v: number, part: number, whole: number) => Math.floor((v * part * 2 + whole) / (2 * whole));
-
-/** Actual funnel counts of a node's subtree per stage, from the period's start to today or its end. */
-export function actualFunnel(state: PlanState, nodeId: string, period: string): Record<string, number> | null {
-  const range = toDateRange(state, period);
-  if (!range || !state.actuals || range.to < range.start) return null;
-  const rolled = stageCountsRollup(state.actuals.stageCounts, state.index, { from: range.start, to: range.to }).get(nodeId);
-  return Object.fromEntries(state.stages.map((s) => [s.id, rolled?.get(s.id) ?? 0]));
 }

@@ -8,17 +8,8 @@ import { mulDivRound } from './pace.js';
 import { fail, ok, type Result } from './result.js';
 import { conversionRatesFromHistory } from './funnel-history.js';
 import { invertFunnel } from './funnel-core.js';
-import {
-  actualFunnel,
-  actualOf,
-  createPlanState,
-  defaultPeriod,
-  plannedFunnel,
-  targetOf,
-  toDateRange,
-  yearBefore,
-  type PlanState,
-} from './plan-state.js';
+import { actualOf, createPlanState, defaultPeriod, targetOf, toDateRange, type PlanState } from './plan-state.js';
+import { actualFunnel, plannedFunnel, yearBefore } from './plan-funnel.js';
 import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewMarket, type ReviewOptions } from './review.js';
 
 /** Plain plan data, as the store holds it. */

@@ -9,13 +9,13 @@ import {
   createPlanState,
   defaultPeriod,
   figureOf,
-  plannedFunnel,
   targetOf,
   targetsOf,
   withTargetChanges,
   CellTable,
 } from '../../src/engine/plan-state.js';
 import { rollupTargets } from '../../src/engine/rollup.js';
+import { plannedFunnel } from '../../src/engine/plan-funnel.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import type { TargetCell } from '../../src/engine/model.js';
 
