@@ -251,7 +251,9 @@ function formatGroup(amounts: readonly number[], options: FormatMoneyOptions, co
   let plan = options.compact ? compactPlan(ms, currency, locale) : { unit: 0, frac: clampDigits(options.digits ?? cur) };
   for (let u = plan.unit; u >= 0; u--) {
     const shift = cur + units[u].exp;
-    const base = u === plan.unit ? plan.frac : Math.min(Math.max(0, COMPACT_SIGNIFICANT_DIGITS - wholeDigits(maxAbs(ms), shift)), shift);
+    // No figure shows fewer digits than it would alone in the same unit (¥96.5M beside ¥113.0M, not ¥97M).
+    const own = options.compact ? Math.max(0, ...ms.filter((m) => m !== 0n).map((m) => compactPlan([m], currency, locale)).filter((p) => p.unit === u).map((p) => p.frac)) : 0;
+    const base = u === plan.unit ? Math.max(plan.frac, own) : Math.min(Math.max(0, COMPACT_SIGNIFICANT_DIGITS - wholeDigits(maxAbs(ms), shift)), shift);
     const fits = (frac: number) => {
       const q = ms.map((m) => roundTo(m, shift, frac));
       return q.every((x, i) => x !== 0n || ms[i] === 0n) && holds(q);

@@ -45,7 +45,7 @@ describe('qk-attainment-gauge', () => {
     expect(m.getAttribute('aria-valuenow')).to.equal('4');
     expect(m.getAttribute('aria-valuemin')).to.equal('0');
     expect(m.getAttribute('aria-valuemax')).to.equal('120');
-    expect(m.getAttribute('aria-valuetext')).to.equal('4% of target: CN¥0.5M of CN¥12.0M. Off track.');
+    expect(m.getAttribute('aria-valuetext')).to.equal('4% of target: CN¥475K of CN¥12M. Off track.');
     expect(m.getAttribute('aria-label')).to.equal('Revenue attainment of 星河科技, FY2026');
     expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
     // First seen off track (pace 0.2066 < 0.8): one alert, and no second one on a re-render.
@@ -59,7 +59,7 @@ describe('qk-attainment-gauge', () => {
 
   it('speaks zh-CN with 万/亿 money', async () => {
     const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="zh-CN" period="FY2026" .store=${fixtureStore()}></qk-attainment-gauge>`);
-    expect(meter(el).getAttribute('aria-valuetext')).to.equal('完成率 4%：已完成 ¥47.5万，目标 ¥1,200.0万。严重落后。');
+    expect(meter(el).getAttribute('aria-valuetext')).to.equal('完成率 4%：已完成 ¥47.5万，目标 ¥1,200万。严重落后。');
     expect(dd(el).slice(0, 3)).to.deep.equal(['¥47.5万 / ¥1,200.0万', '¥1,152.5万', '¥5.46万 / 天']);
     expect(text(el)).to.contain('星河科技 · 销售额 · FY2026');
     await expect(el).to.be.accessible();

@@ -260,7 +260,8 @@ describe('figures shown together (issue 13 item 9)', () => {
     const z = formatMoneyGroup(trio, { ...zh, sum: true });
     expect(z).to.deep.equal(['¥0.95亿', '¥0.18亿', '¥1.13亿']);
     expect(digitsOf(z[0]) + digitsOf(z[1])).to.equal(digitsOf(z[2]));
-    expect(formatMoneyGroup(trio, { ...en, sum: true })).to.deep.equal(['CN¥95M', 'CN¥18M', 'CN¥113M']);
+    // No figure loses digits it has alone (CN¥95.5M, as the overview prints it): 95.5 + 17.5 = 113.0.
+    expect(formatMoneyGroup(trio, { ...en, sum: true })).to.deep.equal(['CN¥95.5M', 'CN¥17.5M', 'CN¥113.0M']);
   });
 
   it('adds a digit when rounding alone would break the sum', () => {

@@ -71,7 +71,9 @@ export class QkAttainmentGauge extends QkPaceElement {
     const title = `${view.nodeName} · ${this.metricName(view.metric)} · ${view.period}`;
     const label = t.label({ metric: this.metricName(view.metric), node: view.nodeName, period: view.period });
     const attainment = this.percent(p.attainment);
-    const { actual, target } = this.trio(view);
+    // Spoken: actual of target, each as every element prints it alone (no gap here to add up to).
+    const actual = this.money(view, p.actual);
+    const target = this.money(view, p.target);
     const applicable = p.attainment !== null;
     // aria-valuenow must lie within min … max: over the scale's end the maximum grows with it.
     const now = applicable ? Math.round(p.attainment! * 1000) / 10 : 0;
