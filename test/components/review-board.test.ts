@@ -167,11 +167,11 @@ describe('qk-review-board', () => {
     expect(clean(root(el).querySelector('[part~="partial"]')!.textContent)).to.equal('本期尚未结束：复盘截至 2026-04-15（已过 75/261 个工作日），目标（全期 ¥1,200万）按比例折算。');
     const planHead = root(el).querySelector('[part~="plan-basis"]')!;
     expect(planHead.textContent).to.contain('截至今日计划');
-    // ¥12,000,000 × 75 / 261 = ¥3,448,275.86 → the KPI table's plan.
+    // ¥12,000,000 × 75 / 261 = ¥3,448,275.86 → the KPI table's plan, ¥345万 in the kit's one compact rule (3 significant digits).
     expect(planHead.getAttribute('title')).to.equal('按比例折算：本期计划（目标 ¥12,000,000.00）× 75/261 个工作日；各阶段数量同样按计划量折算。');
-    expect(rows(el, 'table.kpis')[0].slice(0, 2)).to.deep.equal(['销售额', '¥344.8万']);
+    expect(rows(el, 'table.kpis')[0].slice(0, 2)).to.deep.equal(['销售额', '¥345万']);
     // The waterfall's first bar is the same pro-rata plan, named the same way.
-    expect(rows(el, 'figure table')[0].slice(0, 2)).to.deep.equal(['截至今日计划', '¥344.8万']);
+    expect(rows(el, 'figure table')[0].slice(0, 2)).to.deep.equal(['截至今日计划', '¥345万']);
     await expect(el).to.be.accessible();
   });
 
