@@ -8,7 +8,7 @@ import { line } from 'd3';
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode, PlanSnapshot, TargetCell } from './model.js';
 import { fail, ok, type QkIssue, type Result } from './result.js';
 import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod } from './periods.js';
-import { actualOf, createPlanState, defaultPeriod, targetOf, withPlanData, type PlanState } from './plan-state.js';
+import { actualOf, planStateOf, defaultPeriod, targetOf, withPlanData, type PlanState } from './plan-state.js';
 import { actualFunnel, plannedFunnel, type PlannedFunnel } from './plan-funnel.js';
 import { allocate } from './allocate.js';
 import {
@@ -254,21 +254,9 @@ export interface FunnelData {
 /** The read model (`store.state`), or plain plan data. */
 export type FunnelSource = PlanState | FunnelData;
 
-/** One read model per targets array and snapshot, so callers passing the same arrays share roll-ups. */
-const states = new WeakMap<readonly TargetCell[], WeakMap<PlanSnapshot, PlanState>>();
 function stateOf(source: FunnelSource, asOf: string | undefined): PlanState {
   if ('cells' in source) return source;
-  const targets = source.targets ?? source.snapshot.targets;
-  const actuals = source.actuals ?? null;
-  const day = asOf ?? '';
-  let bySnapshot = states.get(targets);
-  if (!bySnapshot) states.set(targets, (bySnapshot = new WeakMap()));
-  let st = bySnapshot.get(source.snapshot);
-  if (!st || st.actuals !== actuals || st.asOf !== day) {
-    st = createPlanState({ ...source.snapshot, targets: [...targets] }, { actuals, asOf: day });
-    bySnapshot.set(source.snapshot, st);
-  }
-  return st;
+  return planStateOf({ ...source.snapshot, targets: source.targets ?? source.snapshot.targets, actuals: source.actuals ?? null, asOf: asOf ?? '' });
 }
 
 /**

@@ -7,7 +7,7 @@
 import { cellKey, type ActualsSnapshot, type OrgNode, type Plan, type ProductLine, type TargetCell } from './model.js';
 import { rollupTargets } from './rollup.js';
 import { parsePeriodId, periodRange } from './periods.js';
-import { createPlanState, defaultPeriod, targetCells, targetsOf, type PlanState } from './plan-state.js';
+import { planStateOf, defaultPeriod, targetCells, targetsOf, type PlanState } from './plan-state.js';
 import type { PayoutOptions, PayoutPerson } from './incentive.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -62,22 +62,7 @@ export function originalTargetCells(inForce: readonly TargetCell[], loaded?: rea
   return out;
 }
 
-/** The read model of plain plan data, one per targets and org array (callers passing the same arrays share it). */
-const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
-function stateOf(source: IncentiveSource | PlanState): PlanState {
-  if ('cells' in source) return source;
-  let byOrg = states.get(source.targets);
-  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
-  let st = byOrg.get(source.org);
-  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf || st.products !== source.products) {
-    st = createPlanState(
-      { plan: source.plan, org: source.org as OrgNode[], products: source.products as ProductLine[], stages: [], targets: source.targets as TargetCell[] },
-      { actuals: source.actuals, asOf: source.asOf },
-    );
-    byOrg.set(source.org, st);
-  }
-  return st;
-}
+const stateOf = (source: IncentiveSource | PlanState): PlanState => planStateOf(source);
 
 export interface IncentiveScope {
   /** `rep` for a rep node, `manager` for any node above reps (or when asked). */

@@ -13,7 +13,7 @@ import type { RampStep } from './ramp.js';
 import { forecast, type ForecastResult } from './forecast.js';
 import { assessStatus, statusThresholds, type StatusAssessment, type StatusThresholds } from './status.js';
 import type { GaugeModel } from './gauge-layout.js';
-import { createPlanState, defaultPeriod, figureOf, type PlanState } from './plan-state.js';
+import { planStateOf, defaultPeriod, figureOf, type PlanState } from './plan-state.js';
 import { seasonalityFromHistory } from './seasonality.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -225,22 +225,7 @@ export interface ResolvedFigures {
 
 const ACTUAL_TYPE: Partial<Record<MetricId, 'booking' | 'collection'>> = { revenue: 'booking', collections: 'collection' };
 
-/**
- * The read model of plain plan data, one per targets array: callers that pass the same arrays
- * share one index and one set of roll-ups.
- */
-const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
-function stateOf(source: PaceSource | PlanState): PlanState {
-  if ('cells' in source) return source;
-  let byOrg = states.get(source.targets);
-  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
-  let st = byOrg.get(source.org);
-  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf) {
-    st = createPlanState({ plan: source.plan, org: [...source.org], products: [], stages: [], targets: [...source.targets] }, { actuals: source.actuals, asOf: source.asOf });
-    byOrg.set(source.org, st);
-  }
-  return st;
-}
+const stateOf = (source: PaceSource | PlanState): PlanState => planStateOf(source);
 
 /**
  * The period a gauge shows when none is chosen: the page's default period (`defaultPeriod` of the

@@ -193,6 +193,39 @@ export function createPlanState(
   };
 }
 
+/** Plain plan data as callers without a store hold it (the engine's older `*Source` shapes). */
+export interface PlainPlanSource {
+  plan: Plan;
+  org: readonly OrgNode[];
+  targets: readonly TargetCell[];
+  actuals?: ActualsSnapshot | null;
+  asOf: string;
+  products?: readonly ProductLine[];
+  stages?: readonly FunnelStage[];
+}
+
+const plainStates = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
+
+/**
+ * The read model of plain plan data (or the state itself): one per targets array and org array, so
+ * callers passing the same arrays share the index and the roll-ups. The one adapter from the
+ * engine's plain-data signatures to the read model.
+ */
+export function planStateOf(source: PlainPlanSource | PlanState): PlanState {
+  if ('cells' in source) return source;
+  let byOrg = plainStates.get(source.targets);
+  if (!byOrg) plainStates.set(source.targets, (byOrg = new WeakMap()));
+  const actuals = source.actuals ?? null;
+  const products = source.products ?? [];
+  const stages = source.stages ?? [];
+  let st = byOrg.get(source.org);
+  if (!st || st.plan !== source.plan || st.actuals !== actuals || st.asOf !== source.asOf || (source.products && st.products !== products) || (source.stages && st.stages !== stages)) {
+    st = createPlanState({ plan: source.plan, org: [...source.org], products: [...products], stages: [...stages], targets: [...source.targets] }, { actuals, asOf: source.asOf });
+    byOrg.set(source.org, st);
+  }
+  return st;
+}
+
 /**
  * A new state with target cells set and removed. Roll-up indexes already built for `state` are
  * carried over and rebuilt only for the nodes touched, so one edit on a large plan stays cheap.

@@ -8,7 +8,7 @@ import { mulDivRound } from './pace.js';
 import { fail, ok, type Result } from './result.js';
 import { conversionRatesFromHistory } from './funnel-history.js';
 import { invertFunnel } from './funnel-core.js';
-import { actualOf, createPlanState, defaultPeriod, targetOf, toDateRange, type PlanState } from './plan-state.js';
+import { actualOf, planStateOf, defaultPeriod, targetOf, toDateRange, type PlanState } from './plan-state.js';
 import { actualFunnel, plannedFunnel, yearBefore } from './plan-funnel.js';
 import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewMarket, type ReviewOptions } from './review.js';
 
@@ -60,22 +60,7 @@ export interface ReviewReport extends PeriodReview {
   assumptions: { source: 'given' | 'history'; window: { from: string; to: string } | null; fellBack: string[] };
 }
 
-/** One read model per targets array and org, so callers passing the same arrays share roll-ups. */
-const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
-function stateOf(source: ReviewSource | PlanState): PlanState {
-  if ('cells' in source) return source;
-  let byOrg = states.get(source.targets);
-  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
-  let st = byOrg.get(source.org);
-  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf || st.stages !== source.stages) {
-    st = createPlanState(
-      { plan: source.plan, org: [...source.org], products: [], stages: source.stages as FunnelStage[], targets: [...source.targets] },
-      { actuals: source.actuals, asOf: source.asOf },
-    );
-    byOrg.set(source.org, st);
-  }
-  return st;
-}
+const stateOf = (source: ReviewSource | PlanState): PlanState => planStateOf(source);
 
 /**
  * The period a review shows when none is chosen: the page's (`defaultPeriod` of the read model —

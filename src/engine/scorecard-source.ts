@@ -8,7 +8,7 @@ import type { ActualsSnapshot, FunnelStage, OrgNode, Plan, TargetCell } from './
 import { addDays, parsePeriodId, periodOf, periodRange } from './periods.js';
 import { fail, ok, type Result } from './result.js';
 import { stageCountsRollup } from './rollup.js';
-import { actualOf, createPlanState, defaultPeriod, targetsOf, type PlanState } from './plan-state.js';
+import { actualOf, planStateOf, defaultPeriod, targetsOf, type PlanState } from './plan-state.js';
 import {
   rampOf,
   rankScorecards,
@@ -69,19 +69,7 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** The read model of plain plan data, one per targets and org array (callers passing the same arrays share it). */
-const states = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
-function stateOf(source: ScorecardSource | PlanState): PlanState {
-  if ('cells' in source) return source;
-  let byOrg = states.get(source.targets);
-  if (!byOrg) states.set(source.targets, (byOrg = new WeakMap()));
-  let st = byOrg.get(source.org);
-  if (!st || st.plan !== source.plan || st.actuals !== source.actuals || st.asOf !== source.asOf || st.stages !== source.stages) {
-    st = createPlanState({ plan: source.plan, org: source.org as OrgNode[], products: [], stages: source.stages as FunnelStage[], targets: source.targets as TargetCell[] }, { actuals: source.actuals, asOf: source.asOf });
-    byOrg.set(source.org, st);
-  }
-  return st;
-}
+const stateOf = (source: ScorecardSource | PlanState): PlanState => planStateOf(source);
 
 /** The period of the same length just before `period` (quarter → quarter, month → month …). */
 export function previousPeriod(period: string, calendar: Plan['calendar']): string {
