@@ -20,15 +20,13 @@ import {
   previewAdjustment,
   refreshPreview,
   transitionAdjustment,
-  type Absorption,
-  type AdjustmentChange,
   type AdjustmentPreview,
   type AdjustmentRequest,
   type AdjustmentState,
-  type AdjustmentTrigger,
   type NoticeFacts,
 } from '../engine/adjustment.js';
-import type { MetricId, TargetCell, User } from '../engine/model.js';
+import type { NewAdjustmentInput } from '../engine/adjustment-model.js';
+import type { TargetCell, User } from '../engine/model.js';
 import type { QkIssue, Result } from '../engine/result.js';
 import { targetCells, type PlanState } from '../engine/plan-state.js';
 import { buildOrgIndex, type OrgIndex } from '../engine/rollup.js';
@@ -36,19 +34,10 @@ import { toStoreError, type StoreError } from './errors.js';
 import type { QkStore } from './store.js';
 
 /** What a user asks for; the service adds who asks (the signed-in user), the plan, the time and the status. */
-export interface AdjustmentDraft {
+export type AdjustmentDraft = Omit<NewAdjustmentInput, 'id' | 'planId' | 'requesterId' | 'at'> & {
   /** Kept when given (e.g. a form's stable id); a new one otherwise. An id already in use is refused. */
   id?: string;
-  nodeId: string;
-  metric: MetricId;
-  product?: string;
-  periods: string[];
-  change: AdjustmentChange;
-  trigger: AdjustmentTrigger;
-  reason: string;
-  evidence?: string;
-  absorption: Absorption;
-}
+};
 
 /** Why an action did not go through: a code for the dictionaries, and where it was decided. */
 export interface AdjustmentRefusal extends QkIssue {
