@@ -76,7 +76,7 @@ function read(state: PlanState, els: Record<string, HTMLElement>, nodeId: string
   return { seen, checked };
 }
 
-async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string, nodes: string[]) {
+async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string, nodes: string[], prepare?: (provider: QkProvider) => Promise<void>) {
   localStorage.clear();
   const provider = await fixture<QkProvider>(html`<qk-provider locale="en" as-of=${asOf} autosave-ms="0">
     <qk-attainment-gauge size="compact"></qk-attainment-gauge>
@@ -86,6 +86,7 @@ async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string,
   </qk-provider>`);
   provider.adapter = new MemoryAdapter(plan, actuals);
   await waitUntil(() => provider.store.status === 'ready' && provider.store.state, 'the plan never loaded', { timeout: 60000 });
+  await prepare?.(provider);
   const els = {
     gauge: provider.querySelector('qk-attainment-gauge')!,
     pace: provider.querySelector('qk-pace-chart')!,
@@ -141,5 +142,36 @@ describe('one plan, one truth: every element shows figureOf', function () {
     const r = await sweep(decomposed, actuals, asOf, ['company', ...regions, ...reps]);
     expect(r.mismatches).to.deep.equal([]);
     expect(r.checked).to.be.at.least(r.combos * 4);
+  });
+
+  it('a generated 1,000-rep company: before decomposition, after it, and after an approved adjustment is committed', async () => {
+    const asOf = '2026-10-15';
+    const { plan, actuals } = generateSampleCompany({ asOf, regions: 5, teamsPerRegion: 10, repsPerTeam: 20 });
+    const ix = buildOrgIndex(plan.org);
+    expect(ix.reps('company')).to.have.length(1000);
+    const regions = plan.org.filter((n) => n.kind === 'region').map((n) => n.id);
+    const nodes = ['company', ...regions.slice(0, 2), ix.reps(regions[0])[0]];
+    const before = await sweep(plan, actuals, asOf, nodes);
+    expect(before.mismatches, 'before decomposition').to.deep.equal([]);
+
+    const cells = new Map(plan.targets.map((c) => [`${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`, c]));
+    const source = { getCell: (n: string, p: string, m: MetricId, pr?: string | null) => cells.get(`${n}|${p}|${m}|${pr ?? ''}`) };
+    const d = planDecomposition(gridReader({ index: ix, source, calendar: plan.plan.calendar, metric: 'revenue' }), {
+      org: plan.org, fiscalYear: 2026, calendar: plan.plan.calendar, metric: 'revenue', actuals, products: plan.products,
+    });
+    if (!d.ok) throw new Error(d.error.message);
+    const decomposed = { ...plan, targets: [...d.value.cells] };
+    const after = await sweep(decomposed, actuals, asOf, nodes);
+    expect(after.mismatches, 'after decomposition').to.deep.equal([]);
+
+    // An approved adjustment raises the first region's December by ¥1,000,000, committed through the store.
+    const adjusted = await sweep(decomposed, actuals, asOf, nodes, async (provider) => {
+      const state = provider.store.state!;
+      const q4 = state.cells.get({ nodeId: regions[0], period: '2026-12', metric: 'revenue' });
+      const r = await provider.store.commitCells([{ nodeId: regions[0], period: '2026-12', metric: 'revenue', value: (q4?.value ?? 0) + 100_000_000 }], { source: 'adjustment' });
+      expect(r.ok, 'the adjustment is committed').to.equal(true);
+    });
+    expect(adjusted.mismatches, 'after an adjustment').to.deep.equal([]);
+    expect(adjusted.checked).to.be.at.least(adjusted.combos * 3);
   });
 });
