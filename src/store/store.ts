@@ -20,7 +20,7 @@
  */
 import { cellKey, parseWith, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/model.js';
 import { periodRange } from '../engine/periods.js';
-import { checkCellEdits } from '../engine/edit-rights.js';
+import { canEditNode, checkCellEdits } from '../engine/edit-rights.js';
 import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan-state.js';
 import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
 import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
@@ -349,6 +349,14 @@ export class QkStore {
       isRecorded: (k) => this.host.has(k),
     });
     return r ? { code: r.reason, message: `${r.reason}: ${r.cell}`, params: r.params, cell: r.cell } : null;
+  }
+
+  /** May the signed-in user edit targets of this node at all (role and scope)? The refusal, or null. */
+  mayEdit(nodeId: string): EditRefusal | null {
+    const state = this.state;
+    if (!state || (!this.adapter && !this.user)) return null;
+    const v = canEditNode(this.user, nodeId, state.index);
+    return v.allowed ? null : { code: v.reason, message: `${v.reason}: ${nodeId}`, params: v.params, cell: nodeId };
   }
 
   /**

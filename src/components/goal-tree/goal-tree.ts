@@ -505,6 +505,12 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const row = this.model.rows[this.nav.row];
     if (!row || row.kind !== 'node' || !this.isEditableCol(this.nav.col)) return;
     const period = this.columns[this.nav.col - 1].period;
+    // Someone who may not edit this node (a viewer, a rep, another manager's subtree) is told at once.
+    const denied = this.activeStore!.mayEdit(row.id);
+    if (denied) {
+      this.showError(denied, 'input');
+      return;
+    }
     // A locked cell or a closed period refuses at once, before anything is typed into it.
     const refused = editRefusal(this.reader!, row.id, period, this.activeStore!.asOf);
     if (refused && !refused.ok) {
