@@ -122,7 +122,8 @@ async function run(ops: Op[], seed: number, rates: Partial<ConstructorParameters
 describe('store under injected faults (property-based, fixed seeds)', () => {
   const runs = Number((globalThis as { __QK_SOAK__?: number }).__QK_SOAK__) || 25;
   it(`every edit reaches the host exactly once as the user left it (${runs} runs of up to 40 operations)`, async function () {
-    this.timeout(600_000);
+    // A ceiling, not a wait: the soak's longer runs get a proportionally longer one.
+    this.timeout(Math.max(600_000, runs * 5_000));
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), fc.integer({ min: 1, max: 1_000_000 }), (ops, seed) => run(ops, seed)),
       { seed: 20261201, numRuns: runs },
