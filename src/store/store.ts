@@ -115,6 +115,8 @@ export class QkStore {
   private loadToken = 0;
   private saveToken = 0;
   private retries = 0;
+  /** After `disconnect()`: late answers and timers no longer touch the shared pending storage. */
+  private disposed = false;
   private options: Required<Omit<StoreOptions, 'asOf' | 'pendingStorage'>>;
   private pendingStorage: PendingStorage | null;
 
@@ -171,6 +173,7 @@ export class QkStore {
 
   /** Connects an adapter and loads the plan, the user and actuals through it. */
   async connect(adapter: CrmAdapter | null): Promise<void> {
+    this.disposed = false;
     this.unsubscribeAdapter?.();
     this.unsubscribeAdapter = null;
     this.adapter = adapter;
@@ -527,21 +530,10 @@ export class QkStore {
     for (const k of this.pendingKeys) {
       const c = state.cells.get(k);
       sent.set(k, c);
+      // A removal is always sent, even of a cell the host is not known to hold: a save that timed
+      // out, or one made before a reload, may have put it there after all.
       if (c) cells.push(c);
-      else {
-        const gone = this.host.get(k);
-        if (gone) removed.push(gone);
-      }
-    }
-    // Cells created and removed again before any save: nothing to tell the host.
-    for (const [k, c] of sent) {
-      if (c || this.host.has(k)) continue;
-      sent.delete(k);
-      this.pendingKeys.delete(k);
-    }
-    if (!cells.length && !removed.length) {
-      this.persistPending();
-      return false;
+      else removed.push(this.host.get(k) ?? refOfKey(k));
     }
     const baseVersion = state.plan.version;
     const token = ++this.saveToken;
@@ -564,7 +556,7 @@ export class QkStore {
             const version = parseSaveResult(reply, { source: 'saveTargets' }).version;
             // Still on the version it was based on, or the host already pushed the plan it made.
             const now = this.state?.plan.version;
-            if (now === baseVersion || now === version) this.confirm(sent, version);
+            if (!this.disposed && (now === baseVersion || now === version)) this.confirm(sent, version);
           },
           () => {},
         );
@@ -600,8 +592,10 @@ export class QkStore {
     this.host = this.host.with(set, remove).table;
     const cells = this.state?.cells;
     for (const [k, c] of sent) {
-      // An edit made while the save was in flight stays pending.
+      // What the host now holds is what the user sees: confirmed. Anything changed since (an edit
+      // made while the save was in flight, or an undo made after it timed out) is sent next.
       if (cells?.get(k) === c) this.pendingKeys.delete(k);
+      else this.pendingKeys.add(k);
     }
     this.retries = 0;
     this.saveToken++;
@@ -653,6 +647,7 @@ export class QkStore {
 
   /** Writes the pending edits to local storage now. */
   flushPending(): void {
+    if (this.disposed) return;
     const storage = this.pendingStorage;
     const state = this.state;
     if (!storage || !state) return;
@@ -688,6 +683,11 @@ export class QkStore {
     this.state = withTargetChanges(this.state!, { set: cells, remove: removed });
   }
 
+  /**
+   * Stops listening to the adapter. Pending edits are written to storage one last time; after that
+   * this store never writes there again (a save still in flight may land at the host, but the
+   * storage now belongs to whichever store loads the plan next — another tab, or this page reloaded).
+   */
   disconnect(): void {
     this.unsubscribeAdapter?.();
     this.unsubscribeAdapter = null;
@@ -698,7 +698,17 @@ export class QkStore {
       this.persistTimer = null;
       this.flushPending();
     }
+    this.disposed = true;
   }
+}
+
+/** The cell a `cellKey` names (node ids may hold `|`: the other three parts never do). */
+function refOfKey(key: string): TargetCell {
+  const parts = key.split('|');
+  const product = parts.pop()!;
+  const metric = parts.pop()! as TargetCell['metric'];
+  const period = parts.pop()!;
+  return { nodeId: parts.join('|'), period, metric, value: 0, ...(product ? { product } : {}) };
 }
 
 const refOf = (c: TargetCell) => ({ nodeId: c.nodeId, period: c.period, metric: c.metric, ...(c.product !== undefined ? { product: c.product } : {}) });
