@@ -130,6 +130,22 @@ describe('store under injected faults (property-based, fixed seeds)', () => {
     );
   });
 
+  // Counterexamples the soak found (SOAK_RUNS=1000 and 4000), kept as fixed cases.
+  it('a late answer from before a reload does not erase the next page\'s pending edits', async () => {
+    const ops = [{ kind: 'edit', k: 0, v: 100000 }, { kind: 'save' }, { kind: 'reload' }, { kind: 'reload' }, { kind: 'edit', k: 0, v: 200000 }, { kind: 'reload' }, { kind: 'edit', k: 0, v: 100000 }, { kind: 'save' }, { kind: 'edit', k: 0, v: 100000 }];
+    await run(ops as Op[], 1);
+  });
+
+  it('an undo made after a save timed out is sent even when that save lands late', async () => {
+    const ops = [{ kind: 'edit', k: 0, v: 100000 }, { kind: 'save' }, { kind: 'undo' }, { kind: 'save' }, { kind: 'edit', k: 1, v: 100000 }, { kind: 'save' }, { kind: 'edit', k: 1, v: 100000 }, { kind: 'edit', k: 1, v: 100000 }];
+    await run(ops as Op[], 169489);
+  });
+
+  it('an undo restored after a reload is sent although the host did not hold the cell when the page loaded', async () => {
+    const ops = [{ kind: 'edit', k: 0, v: 100000 }, { kind: 'save' }, { kind: 'undo' }, { kind: 'edit', k: 1, v: 100000 }, { kind: 'undo' }, { kind: 'redo' }, { kind: 'reload' }, { kind: 'redo' }, { kind: 'save' }];
+    await run(ops as Op[], 402106);
+  });
+
   it('a save that hangs and lands after the store gave up is neither lost nor applied twice', async () => {
     await run(
       [
