@@ -114,6 +114,17 @@ async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string,
   return { mismatches, checked, combos: nodes.length * periods.length };
 }
 
+/** The plan after 拆解目标, as the goal tree decomposes it. */
+function decompose(plan: PlanSnapshot, actuals: ActualsSnapshot): PlanSnapshot {
+  const cells = new Map(plan.targets.map((c) => [`${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`, c]));
+  const source = { getCell: (n: string, p: string, m: MetricId, pr?: string | null) => cells.get(`${n}|${p}|${m}|${pr ?? ''}`) };
+  const d = planDecomposition(gridReader({ index: buildOrgIndex(plan.org), source, calendar: plan.plan.calendar, metric: 'revenue' }), {
+    org: plan.org, fiscalYear: plan.plan.fiscalYear, calendar: plan.plan.calendar, metric: 'revenue', actuals, products: plan.products,
+  });
+  if (!d.ok) throw new Error(d.error.message);
+  return { ...plan, targets: [...d.value.cells] };
+}
+
 describe('one plan, one truth: every element shows figureOf', function () {
   this.timeout(600_000);
 
@@ -130,13 +141,7 @@ describe('one plan, one truth: every element shows figureOf', function () {
     const asOf = '2026-12-01';
     const { plan, actuals } = generateSampleCompany({ asOf });
     const ix = buildOrgIndex(plan.org);
-    const cells = new Map(plan.targets.map((c) => [`${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`, c]));
-    const source = { getCell: (n: string, p: string, m: MetricId, pr?: string | null) => cells.get(`${n}|${p}|${m}|${pr ?? ''}`) };
-    const d = planDecomposition(gridReader({ index: ix, source, calendar: plan.plan.calendar, metric: 'revenue' }), {
-      org: plan.org, fiscalYear: 2026, calendar: plan.plan.calendar, metric: 'revenue', actuals, products: plan.products,
-    });
-    if (!d.ok) throw new Error(d.error.message);
-    const decomposed = { ...plan, targets: [...d.value.cells] };
+    const decomposed = decompose(plan, actuals);
     const regions = plan.org.filter((n) => n.kind === 'region').map((n) => n.id);
     const reps = [plan.org.find((n) => n.name === '薛婷')!.id, ...ix.reps('company').slice(0, 2)];
     const r = await sweep(decomposed, actuals, asOf, ['company', ...regions, ...reps]);
@@ -154,13 +159,7 @@ describe('one plan, one truth: every element shows figureOf', function () {
     const before = await sweep(plan, actuals, asOf, nodes);
     expect(before.mismatches, 'before decomposition').to.deep.equal([]);
 
-    const cells = new Map(plan.targets.map((c) => [`${c.nodeId}|${c.period}|${c.metric}|${c.product ?? ''}`, c]));
-    const source = { getCell: (n: string, p: string, m: MetricId, pr?: string | null) => cells.get(`${n}|${p}|${m}|${pr ?? ''}`) };
-    const d = planDecomposition(gridReader({ index: ix, source, calendar: plan.plan.calendar, metric: 'revenue' }), {
-      org: plan.org, fiscalYear: 2026, calendar: plan.plan.calendar, metric: 'revenue', actuals, products: plan.products,
-    });
-    if (!d.ok) throw new Error(d.error.message);
-    const decomposed = { ...plan, targets: [...d.value.cells] };
+    const decomposed = decompose(plan, actuals);
     const after = await sweep(decomposed, actuals, asOf, nodes);
     expect(after.mismatches, 'after decomposition').to.deep.equal([]);
 

@@ -1,5 +1,6 @@
 import type { QkLocale } from '../types.js';
 import type { PagerStrings } from '../../internal/pager.js';
+import { pagerStrings } from './pager.js';
 
 type S = string;
 
@@ -153,20 +154,7 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     creditedColumn: 'Credited for pay',
     bookedShort: ({ amount }) => `booked ${amount}`,
     mentoringMore: ({ count }) => `${count} more mentors are not listed here; each one's credit is in the Mentoring column.`,
-    pager: {
-      searchLabel: 'Find a person',
-      status: ({ from, to, matches, matchCount, total, query, onePage }) =>
-        query === null
-          ? `${from}–${to} of ${total} people`
-          : matchCount === 0
-            ? `No one of ${total} people matches “${query}”`
-            : onePage
-              ? `${matches} of ${total} people match “${query}”`
-              : `${from}–${to} of ${matches} people matching “${query}” (${total} in all)`,
-      pages: 'Pages',
-      previous: 'Previous',
-      next: 'Next',
-    },
+    pager: pagerStrings.en,
   },
   'zh-CN': {
     title: '激励测算',
@@ -237,19 +225,6 @@ export const incentiveStrings: Record<QkLocale, IncentiveStrings> = {
     creditedColumn: '计提业绩',
     bookedShort: ({ amount }) => `签约 ${amount}`,
     mentoringMore: ({ count }) => `另有 ${count} 位导师未在此列出，各自的奖励见“传帮带”列。`,
-    pager: {
-      searchLabel: '查找人员',
-      status: ({ from, to, matches, matchCount, total, query, onePage }) =>
-        query === null
-          ? `第 ${from}–${to} 人，共 ${total} 人`
-          : matchCount === 0
-            ? `${total} 人中没有与“${query}”匹配的人`
-            : onePage
-              ? `${total} 人中有 ${matches} 人与“${query}”匹配`
-              : `与“${query}”匹配的 ${matches} 人中第 ${from}–${to} 人（共 ${total} 人）`,
-      pages: '分页',
-      previous: '上一页',
-      next: '下一页',
-    },
+    pager: pagerStrings['zh-CN'],
   },
 };

@@ -1,5 +1,6 @@
 import type { QkLocale } from '../types.js';
 import type { PagerStrings } from '../../internal/pager.js';
+import { pagerStrings } from './pager.js';
 
 type KpiId = 'attainment' | 'activity' | 'crmCompleteness' | 'winRate' | 'avgDealSize' | 'collectionRate' | 'clv' | 'crossSell' | 'strategicAccounts' | 'mentoring';
 type ProfileId = 'new-hire' | 'standard' | 'veteran';
@@ -74,20 +75,7 @@ export const scorecardStrings: Record<QkLocale, ScorecardStrings> = {
     rules: 'Ranked by score; equal scores are ordered by attainment; people equal on both share a rank.',
     empty: 'There is nobody to score under this node.',
     nodeUnknown: ({ node }) => `There is no team or person "${node}" in the organization.`,
-    pager: {
-      searchLabel: 'Find a person',
-      status: ({ from, to, matches, matchCount, total, query, onePage }) =>
-        query === null
-          ? `${from}–${to} of ${total} people`
-          : matchCount === 0
-            ? `No one of ${total} people matches “${query}”`
-            : onePage
-              ? `${matches} of ${total} people match “${query}”`
-              : `${from}–${to} of ${matches} people matching “${query}” (${total} in all)`,
-      pages: 'Pages',
-      previous: 'Previous',
-      next: 'Next',
-    },
+    pager: pagerStrings.en,
   },
   'zh-CN': {
     title: '绩效记分卡',
@@ -129,19 +117,6 @@ export const scorecardStrings: Record<QkLocale, ScorecardStrings> = {
     rules: '按得分排名；得分相同时按目标完成率排序；两者都相同则并列。',
     empty: '该节点下没有可评分的人员。',
     nodeUnknown: ({ node }) => `组织中没有「${node}」这个团队或人员。`,
-    pager: {
-      searchLabel: '查找人员',
-      status: ({ from, to, matches, matchCount, total, query, onePage }) =>
-        query === null
-          ? `第 ${from}–${to} 人，共 ${total} 人`
-          : matchCount === 0
-            ? `${total} 人中没有与“${query}”匹配的人`
-            : onePage
-              ? `${total} 人中有 ${matches} 人与“${query}”匹配`
-              : `与“${query}”匹配的 ${matches} 人中第 ${from}–${to} 人（共 ${total} 人）`,
-      pages: '分页',
-      previous: '上一页',
-      next: '下一页',
-    },
+    pager: pagerStrings['zh-CN'],
   },
 };
