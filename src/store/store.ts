@@ -18,13 +18,13 @@
  *   keeps the edits for `reloadAndReapply()`, and a late answer is reconciled by version. Undoing
  *   a saved change is itself a change that is saved, including removing a cell that did not exist.
  */
-import { cellKey, parseWith, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/model.js';
-import { periodRange } from '../engine/periods.js';
-import { canEditNode, checkCellEdits } from '../engine/edit-rights.js';
-import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan-state.js';
+import { cellKey, parseWith, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
+import { periodRange } from '../engine/calendar/periods.js';
+import { canEditNode, checkCellEdits } from '../engine/plan/edit-rights.js';
+import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';
 import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
 import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
-import { checkOrg } from '../engine/model.js';
+import { checkOrg } from '../engine/plan/model.js';
 import { toStoreError, type StoreError } from './errors.js';
 import { PendingRecordSchema, type PendingRecord, type PendingStorage } from './pending-storage.js';
 

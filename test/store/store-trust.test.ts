@@ -9,7 +9,7 @@ import { memoryPendingStorage } from '../../src/store/pending-storage.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { CrmAdapter } from '../../src/adapter/adapter.js';
 import { smallFixture } from '../fixtures/small-plan.js';
-import type { TargetCell, User } from '../../src/engine/model.js';
+import type { TargetCell, User } from '../../src/engine/plan/model.js';
 
 const cell = (nodeId: string, value: number, period = 'FY2026'): TargetCell => ({ nodeId, period, metric: 'revenue', value });
 const viewer: User = { id: 'u-viewer', name: '访客', roles: ['viewer'], canView: ['co'], canEdit: [] };
