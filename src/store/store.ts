@@ -527,13 +527,30 @@ export class QkStore {
     const sent = new Map<string, TargetCell | undefined>();
     const cells: TargetCell[] = [];
     const removed: TargetCell[] = [];
+    // A cell the host holds locked and that was unlocked and changed here: the host takes a locked
+    // cell's unlock only, so the unlock goes first, alone, and the new values follow at once.
+    const unlocks: TargetCell[] = [];
     for (const k of this.pendingKeys) {
+      const atHost = this.host.get(k);
       const c = state.cells.get(k);
-      sent.set(k, c);
-      // A removal is always sent, even of a cell the host is not known to hold: a save that timed
-      // out, or one made before a reload, may have put it there after all.
-      if (c) cells.push(c);
-      else removed.push(this.host.get(k) ?? refOfKey(k));
+      if (atHost?.locked && c && !c.locked && (c.value !== atHost.value || (c.original ?? null) !== (atHost.original ?? null))) {
+        unlocks.push({ ...atHost, locked: false });
+      }
+    }
+    if (unlocks.length) {
+      for (const u of unlocks) {
+        sent.set(cellKey(u), u);
+        cells.push(u);
+      }
+    } else {
+      for (const k of this.pendingKeys) {
+        const c = state.cells.get(k);
+        sent.set(k, c);
+        // A removal is always sent, even of a cell the host is not known to hold: a save that timed
+        // out, or one made before a reload, may have put it there after all.
+        if (c) cells.push(c);
+        else removed.push(this.host.get(k) ?? refOfKey(k));
+      }
     }
     const baseVersion = state.plan.version;
     const token = ++this.saveToken;
@@ -545,7 +562,8 @@ export class QkStore {
       const reply = await this.call('saveTargets', () => request);
       if (token !== this.saveToken) return false;
       this.confirm(sent, parseSaveResult(reply, { source: 'saveTargets' }).version);
-      return true;
+      // The unlocks are on record: now the values (the host holds them unlocked, so this ends).
+      return unlocks.length ? this.save() : true;
     } catch (e) {
       if (token !== this.saveToken) return false;
       const err = toStoreError(e, 'save-failed');
