@@ -30,7 +30,7 @@ export async function startReference(options: { database?: 'pglite' | 'postgres'
   await seed(db, sampleSeed());
   const tokens = hmacTokens(SECRET);
   const logs: Record<string, unknown>[] = [];
-  const server = await createServer({ db, authenticate: tokens.authenticate, today: () => TODAY, log: (e) => logs.push(e), keepAliveSeconds: 5, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
+  const server = await createServer({ db, authenticate: tokens.authenticate, today: () => TODAY, log: (e) => logs.push(e), keepAliveSeconds: 5, corsOrigins: ['https://crm.example'], ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   const http = await listen(server.app);
   return {
     db,
