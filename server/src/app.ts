@@ -8,7 +8,6 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
-import * as z from 'zod/mini';
 import {
   buildOrgIndex,
   cellKey,
@@ -26,6 +25,8 @@ import { checkTargetChange, AdjustmentPayloadSchema, NoticeSchema } from '../../
 import { parseWith, type SchemaIssue } from '../../src/engine/model.js';
 import type { AdjustmentPayload } from '../../src/adapter/adapter.js';
 import type { Authenticator } from './auth.js';
+import { DecisionBodySchema } from './protocol.js';
+import { openApiDocument } from './openapi.js';
 import type { Db, Sql } from './db.js';
 import { appendLedger, findUser, loadActuals, loadStatic, loadTargets, loadUsers, planVersion, str, type StaticPlan } from './data.js';
 
@@ -66,7 +67,6 @@ class HttpError extends Error {
 const fail = (status: number, message: string, extra: Record<string, unknown> = {}) => new HttpError(status, { message, ...extra });
 const statusOf = (code: 'forbidden' | 'conflict' | 'invalid-data') => (code === 'forbidden' ? 403 : code === 'conflict' ? 409 : 400);
 
-const DecisionBody = z.object({ approve: z.boolean(), comment: z.optional(z.string()), by: z.optional(z.string()) });
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface QuotaServer {
@@ -180,11 +180,12 @@ export async function createServer(options: ServerOptions): Promise<QuotaServer>
     }),
   );
 
+  app.get(`${base}/openapi.json`, (c) => c.json(openApiDocument({ serverUrl: base })));
   app.get(`${base}/health`, async (c) => c.json({ ok: true, db: db.kind, version: await planVersion(db) }));
 
   // Identity: from the authenticator alone.
   app.use(`${base}/*`, async (c, next) => {
-    if (c.req.method === 'OPTIONS' || c.req.path === `${base}/health`) return next();
+    if (c.req.method === 'OPTIONS' || c.req.path === `${base}/health` || c.req.path === `${base}/openapi.json`) return next();
     const id = await authenticate(c.req.raw);
     if (!id) throw fail(401, 'sign in first: no valid token or session');
     const user = await findUser(db, id);
@@ -370,7 +371,7 @@ export async function createServer(options: ServerOptions): Promise<QuotaServer>
   app.post(`${base}/adjustments/:id/decision`, async (c) => {
     const user = c.get('user');
     const id = c.req.param('id');
-    const parsed = parseWith(DecisionBody, await readJson(c));
+    const parsed = parseWith(DecisionBodySchema, await readJson(c));
     if (!parsed.ok) throw invalid('decision', parsed.issues);
     const body = parsed.value;
     // Identity is the session's: a body naming someone else is refused, never believed.
