@@ -14,15 +14,15 @@ import {
   checkCellEdits,
   checkSubmission,
   decideAs,
-  inScope,
   type OrgIndex,
   type OrgNode,
   type PlanSnapshot,
   type TargetCell,
   type User,
 } from '../../src/engine/index.js';
+import { inScope } from '../../src/engine/adjustment/access.js';
 import { checkTargetChange, AdjustmentPayloadSchema, NoticeSchema } from '../../src/adapter/validate.js';
-import { parseWith, type SchemaIssue } from '../../src/engine/model.js';
+import { parseWith, type SchemaIssue } from '../../src/engine/plan/model.js';
 import type { AdjustmentPayload } from '../../src/adapter/adapter.js';
 import type { Authenticator } from './auth.js';
 import { DecisionBodySchema } from './protocol.js';

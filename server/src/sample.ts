@@ -2,7 +2,7 @@
  * The sample company the demo and the tests start from: the kit's generated company, plus a
  * director (a manager of the whole company) and a finance login (sees everything, edits nothing).
  */
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 import type { User } from '../../src/engine/index.js';
 import type { SeedData } from './data.js';
 

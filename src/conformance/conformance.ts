@@ -14,7 +14,6 @@
 import {
   buildOrgIndex,
   cellKey,
-  inScope,
   isPeriodClosed,
   fiscalYearMonths,
   type OrgIndex,
@@ -22,6 +21,7 @@ import {
   type TargetCell,
   type User,
 } from '../engine/index.js';
+import { inScope } from '../engine/adjustment/access.js';
 import { parseActualsSnapshot, parseAdjustment, parseAdjustments, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
 
 export interface ConformanceOptions {
