@@ -143,7 +143,16 @@ export function paceView(figures: PaceFigures): Result<PaceView> {
     context: ctx.value,
     pace: p.value,
     forecast: f.value,
-    status: assessStatus({ paceIndex: p.value.paceIndex, forecastRatio: f.value.forecastRatio }, thresholds.value),
+    status: assessStatus(
+      {
+        paceIndex: p.value.paceIndex,
+        forecastRatio: f.value.forecastRatio,
+        elapsedShare: p.value.totalWorkingDays > 0 ? p.value.elapsedWorkingDays / p.value.totalWorkingDays : null,
+        closed: figures.asOf >= end,
+        attainment: p.value.attainment,
+      },
+      thresholds.value,
+    ),
     thresholds: thresholds.value,
     dual,
     daily,
