@@ -226,4 +226,14 @@ describe('qk-attainment-gauge: status in time (issue 16, item 8)', () => {
     expect(badge(achieved).textContent!.trim()).to.equal('Achieved');
     expect(text(achieved)).to.contain('The period is over: 105% of the target was reached.');
   });
+
+  it('never shows a flat 0 % chance without saying why', async () => {
+    // Before December starts nothing is booked and there is no pipeline: the chance is 0 and says why.
+    const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en"
+      .model=${{ target: 10_000_000, actual: 0, period: '2026-12', asOf: '2026-11-20' }}></qk-attainment-gauge>`);
+    expect(dd(el)).to.include('0% · no sales yet this period, and the open pipeline cannot reach the target even if every deal closes');
+    const zh = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="zh-CN"
+      .model=${{ target: 10_000_000, actual: 0, period: '2026-12', asOf: '2026-11-20' }}></qk-attainment-gauge>`);
+    expect(dd(zh)).to.include('0% · 本期尚无成交，即使在手商机全部赢单也达不到目标');
+  });
 });

@@ -33,6 +33,8 @@ export const paceMessages: LocalizedMessages = {
     'too-early': ({ value, threshold }) => `Only ${pct(value)} of the period’s working days have passed; progress is judged from ${pct(threshold)} on.`,
     'period-achieved': ({ value }) => `The period is over: ${pct(value)} of the target was reached.`,
     'period-missed': ({ value }) => `The period is over: only ${pct(value)} of the target was reached.`,
+    'forecast-beyond-pipeline': () => 'no sales yet this period, and the open pipeline cannot reach the target even if every deal closes',
+    'forecast-no-spread': () => 'no past results or open pipeline to measure the uncertainty',
   },
   'zh-CN': {
     'pace-amount-invalid': ({ field }) => (field === 'actual' ? '实际完成额必须是整数金额。' : '目标必须是不小于零的整数金额。'),
@@ -58,5 +60,7 @@ export const paceMessages: LocalizedMessages = {
     'too-early': ({ value, threshold }) => `本期工作日仅过去 ${pct(value)}，过去 ${pct(threshold)} 后才评估进度。`,
     'period-achieved': ({ value }) => `本期已结束：完成目标的 ${pct(value)}。`,
     'period-missed': ({ value }) => `本期已结束：仅完成目标的 ${pct(value)}。`,
+    'forecast-beyond-pipeline': () => '本期尚无成交，即使在手商机全部赢单也达不到目标',
+    'forecast-no-spread': () => '没有历史业绩或在手商机，无法估计不确定性',
   },
 };
