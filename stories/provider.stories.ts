@@ -4,6 +4,17 @@ import '../src/define/qk-provider.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { generateSampleCompany } from '../src/engine/sample-data.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
+import { expect, waitFor } from 'storybook/test';
+import { LONG, markRendered } from './support/play.js';
+
+/** The status each story's store reaches, as the readout prints it. */
+const EXPECTED: Record<string, RegExp> = {
+  Normal: /^status: ready · plan "[^"]+" v\d+ · \d+ org nodes/,
+  Loading: /^status: loading/,
+  Error: /^status: error · network/,
+  Empty: /^status: (idle|loading)/,
+  Large: /^status: ready · plan "[^"]+" v\d+ · 5\d\d\d org nodes/,
+};
 
 /**
  * `qk-provider` shows nothing itself: it holds the adapter, the shared store and the locale for the
@@ -13,6 +24,14 @@ const meta: Meta = {
   title: 'Elements/qk-provider',
   component: 'qk-provider',
   parameters: { docs: { description: { component: 'Holds the adapter, the shared store and the locale for every qk-* element inside it.' } } },
+  argTypes: { locale: { control: 'inline-radio', options: ['zh-CN', 'en'] } },
+  play: async ({ canvasElement, name }) => {
+    const provider = await waitFor(() => canvasElement.querySelector<QkProvider>('qk-provider') ?? Promise.reject(new Error('no qk-provider')), LONG);
+    await expect(provider.store).toBeDefined();
+    markRendered();
+    const want = EXPECTED[name];
+    if (want) await waitFor(() => expect(canvasElement.querySelector('output')?.textContent ?? '').toMatch(want), LONG);
+  },
 };
 export default meta;
 

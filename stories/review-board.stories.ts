@@ -6,6 +6,8 @@ import type { QkReviewApplyEvent } from '../src/events/qk-review-apply.js';
 import { QkStore } from '../src/store/store.js';
 import { generateSampleCompany } from '../src/engine/sample-data.js';
 import type { ReviewBoardModel } from '../src/components/review-board/review-board.js';
+import { expect, waitFor } from 'storybook/test';
+import { expectState, LONG, part, settled, stateOf } from './support/play.js';
 
 /**
  * `qk-review-board`: the period review. The revenue gap from plan to actual is split exactly over
@@ -15,6 +17,8 @@ const meta: Meta = {
   title: 'Elements/qk-review-board',
   component: 'qk-review-board',
   parameters: { docs: { description: { component: 'Plan vs actual per KPI, the revenue gap attributed to each funnel factor, findings and recommendations; CSV export.' } } },
+  argTypes: { lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] } },
+  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-review-board'), stateOf(name)),
 };
 export default meta;
 
@@ -74,6 +78,23 @@ export const NextCycle: StoryObj = {
       <qk-review-board .model=${m} .options=${{ nextTarget: { growth: 0.1 } }} @qk-review-apply=${apply}></qk-review-board>
       <qk-funnel-inverter period="FY2026-Q4"></qk-funnel-inverter>
     </div>`;
+  },
+  /**
+   * Next target 0.4 × ¥1,000,000 + 0.4 × (¥750,000 × 1.1) + 0.2 × (¥5,000,000 × 12 %) = ¥850,000;
+   * at the ¥50,000 deal size (¥750,000 / 15 deals) the inverter then needs ⌈850,000 / 50,000⌉ = 17 won deals.
+   */
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-review-board');
+    await expectState(el, 'ready');
+    const applied = new Promise<QkReviewApplyEvent>((resolve) => el.addEventListener('qk-review-apply', (e) => resolve(e as QkReviewApplyEvent), { once: true }));
+    part<HTMLButtonElement>(el, '[part="apply"]').click();
+    const e = await applied;
+    await expect([e.detail.nextTarget, e.detail.avgDealSize]).toEqual([85_000_000, 5_000_000]);
+    const inverter = canvasElement.querySelector('qk-funnel-inverter')!;
+    await waitFor(() => {
+      const won = [...inverter.shadowRoot!.querySelectorAll('.qk-visually-hidden > table tbody tr')].map((tr) => tr.querySelector('td')?.textContent?.trim()).at(-1);
+      expect(won).toBe('17');
+    }, LONG);
   },
 };
 
