@@ -9,7 +9,6 @@ import '../src/themes/dark.css';
 setCustomElementsManifest(publicManifest(manifest));
 
 const preview: Preview = {
-  tags: ['autodocs'],
   globalTypes: {
     locale: {
       description: 'Language',

@@ -96,7 +96,7 @@ const meta: Meta = {
     userId: { control: 'select', options: ['u-admin', 'u-east', 'u-r1'] },
     lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
   },
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-adjustment-panel'), /^EmptyQueue$/.test(name) ? 'ready' : stateOf(name)),
+  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-adjustment-panel'), /^empty queue$/i.test(name) ? 'ready' : stateOf(name)),
 };
 
 const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.request [part~="actions"] button')];
@@ -152,7 +152,7 @@ export const PendingQueueAsApprover: Story = {
     await waitFor(() => expect(buttons(el).map((b) => text(b))).toEqual(['Approve', 'Reject']), LONG);
     buttons(el)[0].click();
     await waitFor(() => expect(text(el.shadowRoot!.querySelector('.request .badge'))).toBe('Approved'), LONG);
-    await expect(buttons(el).map((b) => text(b))).toContain('Apply');
+    await expect(buttons(el).map((b) => text(b))).toContain('Apply to plan');
   },
 };
 

@@ -54,7 +54,7 @@ export const OnTrack: Story = {
     el.setAttribute('lang', 'en');
     el.setAttribute('size', 'compact');
     await el.updateComplete;
-    await expect(part(el, '[role="meter"]').getAttribute('aria-valuetext')).toMatch(/^40\.9% of target: .*900,000.* of .*2,200,000/);
+    await expect(part(el, '[role="meter"]').getAttribute('aria-valuetext')).toMatch(/^40\.9% of target: CN¥900K of CN¥2\.2M\./);
     await expect(part(el, '[part~="base"]').classList.contains('compact')).toBe(true);
     void args;
   },
@@ -68,6 +68,8 @@ export const Over100: Story = { args: { model: march(290_000_000) } };
 /** A zero target: attainment is not applicable, with the reason. */
 export const ZeroTarget: Story = { args: { model: march(3_000_000, 0) } };
 export const Compact: Story = { args: { model: march(76_000_000), size: 'compact' } };
+/** In English: ¥76万 of ¥220万, exactly on pace (95 %) but forecast to miss. */
+export const English: Story = { args: { model: march(76_000_000), lang: 'en' } };
 
 export const Loading: Story = { render: () => html`<qk-attainment-gauge .store=${loading()}></qk-attainment-gauge>` };
 /** Host data that fails validation: a localized message and `qk-error`. */

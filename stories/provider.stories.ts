@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-provider.js';
+import '../src/define/qk-attainment-gauge.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { generateSampleCompany } from '../src/engine/sample-data.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
@@ -72,6 +73,11 @@ export const Large: StoryObj = {
     return new MemoryAdapter(plan, actuals);
   }),
 };
+/** Any markup inside; the controls set the provider's locale, sample data and as-of date for a gauge inside it. */
 export const Template: StoryObj = {
-  render: () => html`<qk-provider locale="en"><p>Any markup; qk-* elements anywhere inside share one store.</p></qk-provider>`,
+  args: { locale: 'en', sample: true, asOf: '2026-03-11' },
+  render: (args) => html`<qk-provider locale=${args.locale} ?sample=${args.sample} as-of=${args.asOf}>
+    <p>Any markup; qk-* elements anywhere inside share one store.</p>
+    <qk-attainment-gauge size="compact" period="FY2026"></qk-attainment-gauge>
+  </qk-provider>`,
 };

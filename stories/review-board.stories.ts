@@ -124,7 +124,11 @@ export const ErrorState: StoryObj = {
 
 export const ZhCN: StoryObj = { name: 'zh-CN', render: () => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }), 'zh-CN') };
 
-export const English: StoryObj = { render: () => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }, {}, 'en'), 'en') };
+/** The mid-funnel problem in English; the controls set the language and the period shown. */
+export const English: StoryObj = {
+  args: { lang: 'en', period: 'FY2026-Q3' },
+  render: (args) => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }, { period: args.period }, 'en'), args.lang),
+};
 
 export const Dark: StoryObj = {
   render: () => html`<div class="qk-theme-dark" style="background:#0d1117; padding: 12px">
