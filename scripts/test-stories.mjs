@@ -21,6 +21,15 @@ const dir = 'storybook-static';
 const filters = args.filter((a) => !a.startsWith('--'));
 const STORY_TIMEOUT = Number(process.env.STORY_TIMEOUT_MS ?? 120_000);
 const RENDER_BUDGET = Number(process.env.STORY_RENDER_BUDGET_MS ?? 3_000);
+// Render times are printed and the stories over budget listed; they fail the run only when asked
+// (STORY_RENDER_BUDGET_STRICT=1): on a shared, loaded CI box a timing is a measurement, not a test.
+const STRICT_BUDGET = process.env.STORY_RENDER_BUDGET_STRICT === '1';
+const TOTAL_TIMEOUT = Number(process.env.STORIES_TOTAL_TIMEOUT_MS ?? 30 * 60_000);
+setTimeout(() => {
+  console.error(`test:stories: not finished after ${TOTAL_TIMEOUT / 60_000} min; giving up.`);
+  console.log('0 passed, 1 failed, 0 skipped (stories)');
+  process.exit(1);
+}, TOTAL_TIMEOUT).unref();
 
 if (!args.includes('--no-build') || !existsSync(join(dir, 'index.json'))) {
   execSync(`npx storybook build --quiet -o ${dir}`, { stdio: 'inherit', env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' } });
@@ -147,14 +156,15 @@ for (const story of stories) {
       ...Object.entries(copies).filter(([, v]) => v && v.length > 1).map(([k, v]) => `${v.length} copies of ${k} loaded: ${v.join(', ')}`),
     ];
     const problems = [...done.reports.map((r) => `addon ${r}`), ...violations.map((v) => `axe: ${v}`), ...litTwice.map((l) => `console: ${l}`)];
-    if (renderMs > RENDER_BUDGET && !process.env.STORY_NO_BUDGET) problems.push(`rendered in ${renderMs} ms, over the ${RENDER_BUDGET} ms budget`);
-    result = { name, id: story.id, ok: problems.length === 0, renderMs, playMs, problems };
+    const overBudget = renderMs > RENDER_BUDGET;
+    if (overBudget && STRICT_BUDGET) problems.push(`rendered in ${renderMs} ms, over the ${RENDER_BUDGET} ms budget`);
+    result = { name, id: story.id, ok: problems.length === 0, renderMs, playMs, problems, overBudget };
   } catch (e) {
     result = { name, id: story.id, ok: false, renderMs: NaN, playMs: Date.now() - started, problems: [String(e.message ?? e).slice(0, 1200), ...consoleLines.filter((l) => /error|exception/i.test(l)).slice(0, 3)] };
     first = true; // a broken preview is reloaded for the next story
   }
   results.push(result);
-  const mark = result.ok ? 'ok  ' : 'FAIL';
+  const mark = result.ok ? (result.overBudget ? 'slow' : 'ok  ') : 'FAIL';
   console.log(`${mark} ${String(result.renderMs).padStart(5)} ms render ${String(result.playMs).padStart(6)} ms with play  ${name}`);
   for (const p of result.problems) console.log(`       ${p}`);
 }
@@ -166,6 +176,11 @@ const renders = results.map((r) => r.renderMs).filter(Number.isFinite).sort((a, 
 const slowest = results.filter((r) => Number.isFinite(r.renderMs)).sort((a, b) => b.renderMs - a.renderMs)[0];
 if (renders.length) {
   console.log(`render: median ${renders[Math.floor(renders.length / 2)]} ms, slowest ${slowest.renderMs} ms (${slowest.name}); budget ${RENDER_BUDGET} ms`);
+}
+const slow = results.filter((r) => r.overBudget);
+if (slow.length) {
+  console.log(`over the ${RENDER_BUDGET} ms render budget${STRICT_BUDGET ? ' (failing: STORY_RENDER_BUDGET_STRICT=1)' : ''}:`);
+  for (const r of slow) console.log(`  ${r.renderMs} ms  ${r.name}`);
 }
 console.log(`${results.length - failed.length} passed, ${failed.length} failed, 0 skipped (stories)`);
 process.exit(failed.length ? 1 : 0);

@@ -96,7 +96,7 @@ const meta: Meta = {
     userId: { control: 'select', options: ['u-admin', 'u-east', 'u-r1'] },
     lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
   },
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-adjustment-panel'), /^empty queue$/i.test(name) ? 'ready' : stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-adjustment-panel'), parameters.qkState ?? stateOf(name)),
 };
 
 const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.request [part~="actions"] button')];
@@ -227,6 +227,7 @@ export const Loading: Story = {
 };
 
 export const EmptyQueue: Story = {
+  parameters: { qkState: 'ready' },
   render: () => html`<qk-adjustment-panel view="queue" user-id="u-admin" .data=${data()}></qk-adjustment-panel>`,
 };
 

@@ -35,7 +35,7 @@ const meta: Meta = {
   },
   args: { size: 'detailed', lang: '' },
   render: (args) => html`<div style="max-width: 560px"><qk-attainment-gauge size=${args.size ?? 'detailed'} lang=${args.lang ?? ''} .model=${args.model}></qk-attainment-gauge></div>`,
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-attainment-gauge'), stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-attainment-gauge'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 type Story = StoryObj;

@@ -65,7 +65,7 @@ const meta: Meta = {
   component: 'qk-funnel-inverter',
   parameters: { layout: 'padded' },
   argTypes: { lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] } },
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-funnel-inverter'), stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-funnel-inverter'), parameters.qkState ?? stateOf(name)),
 };
 
 /** The required count per stage, read from the visually hidden table the funnel carries. */
@@ -119,6 +119,7 @@ export const Bottleneck: Story = {
 
 /** No stage counts in the lookback window: the rates are empty and the user types them. */
 export const NoHistory: Story = {
+  parameters: { qkState: 'empty' },
   render: () => {
     const d = bottleneckData();
     return html`<qk-funnel-inverter node="ta" as-of="2026-07-15" .data=${{ plan: d.plan, actuals: { ...d.actuals, stageCounts: [], actuals: [] } }}></qk-funnel-inverter>`;

@@ -54,7 +54,7 @@ const meta: Meta = {
     ?readonly=${args.readonly}
     .store=${store(decomposed())}
   ></qk-goal-tree>`,
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-goal-tree'), stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-goal-tree'), parameters.qkState ?? stateOf(name)),
 };
 
 const cellAt = (el: Element, r: number, c: number) => part(el, `[data-r="${r}"][data-c="${c}"]`);

@@ -24,7 +24,7 @@ const meta: Meta = {
     view: { control: 'inline-radio', options: ['', 'rep', 'manager'] },
     lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
   },
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-incentive-calculator'), stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-incentive-calculator'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 

@@ -44,7 +44,7 @@ const meta: Meta = {
   },
   args: { granularity: 'auto', lang: '', height: 280 },
   render: (args) => html`<qk-pace-chart granularity=${args.granularity} lang=${args.lang} height=${args.height} .model=${args.model}></qk-pace-chart>`,
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-pace-chart'), stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-pace-chart'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 type Story = StoryObj;

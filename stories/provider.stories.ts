@@ -14,7 +14,8 @@ const EXPECTED: Record<string, RegExp> = {
   Loading: /^status: loading/,
   Error: /^status: error · network/,
   Empty: /^status: (idle|loading)/,
-  Large: /^status: ready · plan "[^"]+" v\d+ · 5\d\d\d org nodes/,
+  // 1 company + 20 regions + 500 teams + 10,000 reps.
+  Large: /^status: ready · plan "[^"]+" v\d+ · 10521 org nodes/,
 };
 
 /**

@@ -18,7 +18,7 @@ const meta: Meta = {
   component: 'qk-review-board',
   parameters: { docs: { description: { component: 'Plan vs actual per KPI, the revenue gap attributed to each funnel factor, findings and recommendations; CSV export.' } } },
   argTypes: { lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] } },
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-review-board'), stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-review-board'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 

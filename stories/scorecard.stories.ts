@@ -20,7 +20,7 @@ const meta: Meta = {
     profile: { control: 'inline-radio', options: ['auto', 'new-hire', 'standard', 'veteran'] },
     lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
   },
-  play: async ({ canvasElement, name }) => expectState(await settled(canvasElement, 'qk-scorecard'), stateOf(name)),
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-scorecard'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 
@@ -64,9 +64,10 @@ export const NewHireVsVeteran: StoryObj = {
     const el = await settled(canvasElement, 'qk-scorecard');
     await expectState(el, 'ready');
     await expect(text(part(el, '[part~="title"]'))).toBe('Scorecard · FY2026-Q1');
-    const scores = () => [...el.shadowRoot!.querySelectorAll('table.ranking tbody tr')].map((tr) => text(tr.children[3]));
-    // The new hire's weights give 100.5, the veteran's 62.8 (test/engine/scorecard.test.ts).
-    await expect(scores().slice(0, 2).sort()).toEqual(['100.5', '62.8'].sort());
+    const score = (who: string) => text([...el.shadowRoot!.querySelectorAll('table.ranking tbody tr')].find((tr) => text(tr.children[1]).startsWith(who))?.children[3]);
+    const scores = () => [score('李强'), score('王芳')];
+    // The same numbers: the new hire's weights give 100.5, the veteran's 62.8 (test/engine/scorecard.test.ts).
+    await expect(scores()).toEqual(['100.5', '62.8']);
     const veteran = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="profile-switch"] input')].find((i) => i.value === 'veteran')!;
     veteran.click();
     await el.updateComplete;
