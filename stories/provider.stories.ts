@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/define/qk-provider.js';
 import '../src/define/qk-attainment-gauge.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
 import { expect, waitFor } from 'storybook/test';
 import { LONG, markRendered } from './support/play.js';

@@ -6,9 +6,9 @@
  *
  * Money is in integer minor units (分): ¥1 = 100.
  */
-import type { AllocPart } from '../../src/engine/allocate.js';
-import type { CommissionPlan } from '../../src/engine/incentive.js';
-import type { FiscalCalendar, Opportunity } from '../../src/engine/model.js';
+import type { AllocPart } from '../../src/engine/plan/allocate.js';
+import type { CommissionPlan } from '../../src/engine/incentive/plan.js';
+import type { FiscalCalendar, Opportunity } from '../../src/engine/plan/model.js';
 
 const yuan = (n: number) => n * 100;
 

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { allocate } from '../../src/engine/allocate.js';
-import { invertFunnel } from '../../src/engine/funnel-core.js';
-import { pace } from '../../src/engine/pace.js';
-import { forecast } from '../../src/engine/forecast.js';
-import { attributeRevenue } from '../../src/engine/review.js';
-import { computePayout, type PayoutLine } from '../../src/engine/incentive.js';
+import { allocate } from '../../src/engine/plan/allocate.js';
+import { invertFunnel } from '../../src/engine/funnel/core.js';
+import { pace } from '../../src/engine/pace/pace.js';
+import { forecast } from '../../src/engine/pace/forecast.js';
+import { attributeRevenue } from '../../src/engine/review/review.js';
+import { computePayout, type PayoutLine } from '../../src/engine/incentive/commission.js';
 import { allocation, attribution, commission, forecastExample, funnel, paceExample, remainder } from '../../stories/support/worked-examples.js';
 
 // The Formulas guide (docs/guides/formulas.mdx) prints these examples' figures: the engine must give them exactly.
