@@ -226,8 +226,9 @@ export const Loading: Story = {
   },
 };
 
+/** The approver's queue with no request in it: a message, not an empty box. */
 export const EmptyQueue: Story = {
-  parameters: { qkState: 'ready' },
+  parameters: { qkState: 'empty' },
   render: () => html`<qk-adjustment-panel view="queue" user-id="u-admin" .data=${data()}></qk-adjustment-panel>`,
 };
 

@@ -51,7 +51,8 @@ export async function expectState(el: LitElement, state: QkState): Promise<void>
   await waitFor(() => {
     const error = root.querySelector('[part~="error"][role="alert"], [part~="state"][part~="error"]');
     const loading = root.querySelector('[part~="loading"][aria-busy="true"]');
-    const empty = root.querySelector('[part~="empty"]');
+    // An empty state: the kit's `state empty` box, or an element's own "nothing here" message (`part="state"`).
+    const empty = root.querySelector('[part~="empty"], [part="state"]');
     if (state === 'error') expect(error, `${el.localName} shows its error state`).not.toBeNull();
     else expect(error?.textContent?.trim() ?? null, `${el.localName} shows no error`).toBeNull();
     if (state === 'loading') expect(loading, `${el.localName} shows it is loading`).not.toBeNull();
