@@ -30,7 +30,9 @@ const preview: Preview = {
   ],
   parameters: {
     controls: { expanded: true },
-    docs: { toc: true },
+    // Stories tagged `heavy` (orgs of 10,000–100,000 people) stay out of the Docs pages, so a page
+    // opens quickly; they are in the sidebar and run in test:stories.
+    docs: { toc: true, stories: { filter: (story: { tags?: string[] }) => !story.tags?.includes('heavy') } },
     // Run by scripts/test-stories.mjs (axe-core per story) and shown in the Accessibility panel.
     a11y: { test: 'error' },
     options: {

@@ -51,7 +51,9 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story' && (!filters.length || filters.some((f) => e.id.includes(f))));
+const wanted = (e) => !filters.length || filters.some((f) => e.id.includes(f));
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' && wanted(e));
+const docs = Object.values(index.entries).filter((e) => e.type === 'docs' && wanted(e));
 
 const browser = await puppeteer.launch({
   executablePath: findChromium() ?? '/usr/bin/chromium',
@@ -69,7 +71,7 @@ function recordChannel() {
     get: () => channel,
     set(value) {
       channel = value;
-      for (const name of ['storyRendered', 'storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing', 'storyFinished']) {
+      for (const name of ['docsRendered', 'storyRendered', 'storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing', 'storyFinished']) {
         value.on(name, (payload) => events.push({ name, payload, at: performance.now() }));
       }
     },
@@ -169,6 +171,41 @@ for (const story of stories) {
   for (const p of result.problems) console.log(`       ${p}`);
 }
 
+// Each docs page (the guides and the elements' pages, MDX) must render without an exception.
+for (const entry of docs) {
+  const name = `${entry.title} › ${entry.name}`;
+  const errors = [];
+  let problem = null;
+  try {
+    if (first) {
+      await openPreview(stories[0]?.id ?? entry.id);
+      first = false;
+    }
+    const onError = (e) => errors.push(e.message);
+    page.on('pageerror', onError);
+    const since = await page.evaluate((id) => {
+      const at = performance.now();
+      window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'docs' });
+      return at;
+    }, entry.id);
+    await page.waitForFunction(
+      (id, since) => window.__qkEvents.some((e) => e.at >= since && ((e.name === 'docsRendered' && e.payload === id) || e.name === 'storyErrored' || e.name === 'storyMissing')),
+      { timeout: STORY_TIMEOUT, polling: 50 },
+      entry.id,
+      since,
+    );
+    const bad = await page.evaluate((since) => window.__qkEvents.filter((e) => e.at >= since && (e.name === 'storyErrored' || e.name === 'storyMissing')).map((e) => `${e.name}: ${JSON.stringify(e.payload).slice(0, 400)}`), since);
+    const shown = await page.evaluate(() => !!document.querySelector('#storybook-docs h1'));
+    page.off('pageerror', onError);
+    problem = [...bad, ...errors, ...(shown ? [] : ['no heading rendered'])].join('; ') || null;
+  } catch (e) {
+    problem = String(e.message ?? e).slice(0, 600);
+    first = true;
+  }
+  results.push({ name, id: entry.id, ok: !problem, renderMs: NaN, playMs: 0, problems: problem ? [problem] : [] });
+  console.log(`${problem ? 'FAIL' : 'ok  '}  docs  ${name}${problem ? `\n       ${problem}` : ''}`);
+}
+
 await browser.close();
 server.close();
 const failed = results.filter((r) => !r.ok);
@@ -182,5 +219,5 @@ if (slow.length) {
   console.log(`over the ${RENDER_BUDGET} ms render budget${STRICT_BUDGET ? ' (failing: STORY_RENDER_BUDGET_STRICT=1)' : ''}:`);
   for (const r of slow) console.log(`  ${r.renderMs} ms  ${r.name}`);
 }
-console.log(`${results.length - failed.length} passed, ${failed.length} failed, 0 skipped (stories)`);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed, 0 skipped (stories and docs pages)`);
 process.exit(failed.length ? 1 : 0);

@@ -193,6 +193,7 @@ export const Conflict: Story = {
  * (type a name such as 销售99999, or a path); nothing builds 100,000 options.
  */
 export const LargeOrg: Story = {
+  tags: ['heavy'],
   render: () => {
     const { plan } = data();
     const reps = Array.from({ length: 100_000 }, (_, i) => ({ id: `rep-${i + 1}`, name: `销售${i + 1}`, parentId: 'co', kind: 'rep' as const }));

@@ -184,6 +184,7 @@ export const Narrow: Story = {
 
 /** The whole company of a large generated org (8 regions × 5 teams × 12 reps = 480 reps). */
 export const Large: Story = {
+  tags: ['heavy'],
   render: () => {
     const big = generateSampleCompany({ asOf: '2026-11-27', regions: 8, teamsPerRegion: 5, repsPerTeam: 12 });
     return html`<qk-funnel-inverter as-of="2026-11-27" .data=${big}></qk-funnel-inverter>`;

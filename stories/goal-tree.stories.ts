@@ -101,6 +101,7 @@ export const SampleCompany: Story = {
 
 /** 1 company → 20 regions → 500 teams → 10,000 reps, all expanded, 12 month columns. */
 export const LargeOrg: Story = {
+  tags: ['heavy'],
   render: () => {
     const big = decomposed({ regions: 20, teamsPerRegion: 25, repsPerTeam: 20, historyYears: 1, dealsPerRepMonth: 0.1, opportunitiesPerRep: 1 });
     return html`<qk-goal-tree granularity="month" expand-depth="9" style="--qk-goal-tree-max-height: 640px" .store=${store(big)}></qk-goal-tree>`;

@@ -147,6 +147,7 @@ export const LargeTeam: StoryObj = {
  * over everyone; search for 赵辰.
  */
 export const HugeOrg: StoryObj = {
+  tags: ['heavy'],
   name: 'Huge org (100,000)',
   render: () => {
     const { plan: snapshot, actuals } = largeOrg();

@@ -69,6 +69,7 @@ export const Loading: StoryObj = { render: story(() => { const { plan, actuals }
 export const ErrorState: StoryObj = { name: 'Error', render: story(() => { const { plan, actuals } = sample(); return new MemoryAdapter(plan, actuals, { failNext: 'network' }); }) };
 export const Empty: StoryObj = { render: story(() => undefined) };
 export const Large: StoryObj = {
+  tags: ['heavy'],
   render: story(() => {
     const { plan, actuals } = generateSampleCompany({ regions: 20, teamsPerRegion: 25, repsPerTeam: 20, historyYears: 1, dealsPerRepMonth: 0.3 });
     return new MemoryAdapter(plan, actuals);

@@ -49,4 +49,4 @@ export default meta;
 
 export const Default: StoryObj = {};
 export const English: StoryObj = { args: { locale: 'en' } };
-export const Large: StoryObj = { args: { regions: 20, teamsPerRegion: 25, repsPerTeam: 20 } };
+export const Large: StoryObj = { tags: ['heavy'], args: { regions: 20, teamsPerRegion: 25, repsPerTeam: 20 } };

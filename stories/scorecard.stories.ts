@@ -94,6 +94,7 @@ export const LargeTeam: StoryObj = {
  * ranking shows 50 people a page; search for 赵辰 to find a rep deep in the org.
  */
 export const HugeOrg: StoryObj = {
+  tags: ['heavy'],
   name: 'Huge org (100,000)',
   render: () => {
     const { plan, actuals } = largeOrg();
