@@ -2,8 +2,9 @@
 // of the steps; CI reads it). Exits 1 when any step fails.
 //   1. purity      scripts/check-purity.mjs (no counts)
 //   2. node        engine, sample, i18n, element presenters, pure store/adapter tests: mocha in Node
-//   3. components  the elements and the DOM-bound store/adapter tests: web-test-runner, 2 tabs
-//   4. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 1 tab
+//   3. server      the reference server and its conformance suite: node --test (scripts/test-server.mjs)
+//   4. components  the elements and the DOM-bound store/adapter tests: web-test-runner, 2 tabs
+//   5. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 1 tab
 // QK_STEPS=node,components runs some steps only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -15,6 +16,7 @@ const wtr = ['node_modules/@web/test-runner/dist/bin.js'];
 const steps = [
   { name: 'purity', cmd: ['scripts/check-purity.mjs'], counted: false },
   { name: 'node', cmd: ['--enable-source-maps', 'scripts/test-node.mjs'] },
+  { name: 'server', cmd: ['scripts/test-server.mjs'] },
   { name: 'components', cmd: wtr, env: { QK_TEST_STEP: 'components' } },
   { name: 'embed', cmd: wtr, env: { QK_TEST_STEP: 'embed' } },
 ];

@@ -248,7 +248,8 @@ export class QkScorecard extends QkElement {
     }
     const t = this.t.scorecard;
     const person = s.single ? s.cards[0] : this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
-    const title = person ? t.personHeading({ name: person.name, period: s.period }) : t.teamHeading({ node: s.heading, period: s.period });
+    // People given as `.people` belong to no org node: the title is the element's name and the period.
+    const title = person ? t.personHeading({ name: person.name, period: s.period }) : s.scope === 'people' ? s.period : t.teamHeading({ node: s.heading, period: s.period });
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${title}`}>
       <div part="header" class="header">
         <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${title}`}>${t.title} · ${title}</h2>

@@ -33,6 +33,7 @@ export {
   nextStatuses,
   statusOf,
   statusThresholds,
+  STATUSES,
   type Status,
   type StatusAlert,
   type StatusAssessment,
@@ -42,6 +43,7 @@ export {
   type StatusThresholds,
 } from './status.js';
 export {
+  historyRatios,
   paceSeries,
   paceView,
   resolvePaceFigures,
