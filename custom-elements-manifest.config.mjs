@@ -35,7 +35,7 @@ function rewriteReferences(value, paths) {
 
 export default {
   globs: ['src/components/**/*.ts', 'src/internal/qk-element.ts', 'src/events/*.ts', 'src/define/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/index.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/index.ts', 'src/**/*.layout.ts', 'src/**/*.model.ts'],
   outdir: '.',
   litelement: true,
   plugins: [

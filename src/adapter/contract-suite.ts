@@ -24,7 +24,7 @@
  * import { describe, it } from 'vitest';
  * runAdapterContractSuite(() => new MyCrmAdapter({ baseUrl }), { name: 'MyCrmAdapter', describe, it });
  */
-import type { ActualsSnapshot, PlanSnapshot, TargetCell } from '../engine/model.js';
+import type { ActualsSnapshot, PlanSnapshot, TargetCell } from '../engine/plan/model.js';
 import { QkAdapterError, type AdapterUpdate, type CrmAdapter, type QkAdapterErrorCode } from './adapter.js';
 import { checkActualsSnapshot, checkPlanSnapshot, parseUser, targetKey } from './validate.js';
 

@@ -9,7 +9,7 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { QkAttainmentGauge, QkProvider } from '../../src/react/index.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 import type { QkAlertEvent } from '../../src/events/qk-alert.js';
 import type { QkErrorEvent } from '../../src/events/qk-error.js';
 
