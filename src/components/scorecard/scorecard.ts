@@ -14,6 +14,7 @@ import { styles } from './scorecard.styles.js';
 import { registerScorecardStrings } from '../../i18n/register/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
@@ -335,5 +336,13 @@ export class QkScorecard extends QkElement {
       <td part="cell" class="score-cell">${this.scoreBar(l.score)}<span>${this.score(l.score)}</span></td>
       <td part="cell">${l.points === null ? '—' : this.score(Math.round(l.points * 10) / 10)}</td>
     </tr>`;
+  }
+}
+
+declare global {
+  // The events of <qk-scorecard>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-focus-change': QkFocusChangeEvent;
+    'qk-error': QkErrorEvent;
   }
 }
