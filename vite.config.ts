@@ -12,7 +12,7 @@ function libraryEntries(): Record<string, string> {
     index: src('index.ts'),
     engine: src('engine/index.ts'),
     adapters: src('adapter/index.ts'),
-    'sample-data': src('engine/sample-data.ts'),
+    'sample-data': src('sample/sample-data.ts'),
     testing: src('testing.ts'),
     react: src('react/index.ts'),
   };

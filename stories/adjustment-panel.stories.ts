@@ -4,8 +4,8 @@ import '../src/define/qk-adjustment-panel.js';
 import '../src/define/qk-provider.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { QkStore } from '../src/store/store.js';
-import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../src/engine/adjustment.js';
-import type { ActualsSnapshot, PlanSnapshot, User } from '../src/engine/model.js';
+import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../src/engine/adjustment/index.js';
+import type { ActualsSnapshot, PlanSnapshot, User } from '../src/engine/plan/model.js';
 
 const yuan = (n: number) => n * 100;
 const fy = (nodeId: string, v: number, locked = false) => ({ nodeId, period: 'FY2026', metric: 'revenue' as const, value: yuan(v), ...(locked ? { locked } : {}) });

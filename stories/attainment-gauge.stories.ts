@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-attainment-gauge.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { PaceFigures } from '../src/engine/pace-series.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { PaceFigures } from '../src/engine/pace/view.js';
 
 /*
  * March 2026 as of Wed 11 March: 8 of 22 working days have passed, so ¥80万 of a ¥220万 target is

@@ -3,8 +3,8 @@ import { html } from 'lit';
 import '../src/define/qk-provider.js';
 import '../src/define/qk-funnel-inverter.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { ActualsSnapshot, PlanSnapshot } from '../src/engine/model.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { ActualsSnapshot, PlanSnapshot } from '../src/engine/plan/model.js';
 
 const sample = generateSampleCompany({ asOf: '2026-11-27' });
 

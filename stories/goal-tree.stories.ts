@@ -2,10 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-goal-tree.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import { fiscalYearMonths } from '../src/engine/periods.js';
-import { decomposePlan } from '../src/engine/edit.js';
-import type { PlanSnapshot, TargetCell } from '../src/engine/model.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import { fiscalYearMonths } from '../src/engine/calendar/periods.js';
+import { decomposePlan } from '../src/engine/plan/edit.js';
+import type { PlanSnapshot, TargetCell } from '../src/engine/plan/model.js';
 
 /** The sample company 星辰科技 (about 80 reps) decomposed once, so the tree is full. */
 function decomposed(options: Parameters<typeof generateSampleCompany>[0] = {}) {

@@ -2,10 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-incentive-calculator.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import { SAMPLE_COMMISSION_PLAN } from '../src/engine/incentive.js';
-import { allocate } from '../src/engine/allocate.js';
-import type { Actual } from '../src/engine/model.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import { SAMPLE_COMMISSION_PLAN } from '../src/engine/incentive/commission.js';
+import { allocate } from '../src/engine/plan/allocate.js';
+import type { Actual } from '../src/engine/plan/model.js';
 import { largeOrg } from '../test/fixtures/large-org.js';
 import { smallFixture } from '../test/fixtures/small-plan.js';
 

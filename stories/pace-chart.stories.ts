@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-pace-chart.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { DatedAmount, PaceFigures } from '../src/engine/pace-series.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { DatedAmount, PaceFigures } from '../src/engine/pace/view.js';
 
 /** `total` spread over the working days of 2–11 March 2026 (8 days), a little more each day. */
 function bookings(total: number): DatedAmount[] {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-provider.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
 
 /**

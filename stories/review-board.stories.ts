@@ -4,7 +4,7 @@ import '../src/define/qk-review-board.js';
 import '../src/define/qk-funnel-inverter.js';
 import type { QkReviewApplyEvent } from '../src/events/qk-review-apply.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
 import type { ReviewBoardModel } from '../src/components/review-board/review-board.js';
 
 /**

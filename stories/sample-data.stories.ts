@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import { buildOrgIndex, rollupActuals } from '../src/engine/rollup.js';
-import { formatMoney, formatCount } from '../src/engine/money.js';
-import { periodRange } from '../src/engine/periods.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import { buildOrgIndex, rollupActuals } from '../src/engine/plan/rollup.js';
+import { formatMoney, formatCount } from '../src/engine/money/money.js';
+import { periodRange } from '../src/engine/calendar/periods.js';
 
 /** The deterministic sample company every demo and story runs on (seeded; sizes are parameters). */
 const meta: Meta<{ seed: number; regions: number; teamsPerRegion: number; repsPerTeam: number; locale: 'zh-CN' | 'en' }> = {

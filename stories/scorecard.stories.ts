@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-scorecard.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { ScorecardPerson } from '../src/engine/scorecard.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { ScorecardPerson } from '../src/engine/scorecard/scorecard.js';
 import { largeOrg } from '../test/fixtures/large-org.js';
 
 /**

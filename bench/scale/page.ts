@@ -12,7 +12,7 @@ import type { LitElement } from 'lit';
 import { QkStore } from '../../src/store/store.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { largeOrg, LARGE_ORG_NAMED } from '../../test/fixtures/large-org.js';
-import type { ActualsSnapshot, PlanSnapshot } from '../../src/engine/model.js';
+import type { ActualsSnapshot, PlanSnapshot } from '../../src/engine/plan/model.js';
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 

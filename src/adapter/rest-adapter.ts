@@ -45,9 +45,9 @@
  * // → 200 { "version": 8 }   or   409 { "currentVersion": 9 }
  */
 import * as z from 'zod/mini';
-import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/model.js';
+import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/plan/model.js';
 import { QkAdapterError, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
-import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment-guard.js';
+import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment/guard.js';
 import {
   invalidData,
   parseActualsSnapshot,

@@ -4,7 +4,7 @@
  * scoring or paying a company of 100,000 people never blocks input or painting for long. The
  * element shows `progress` while it runs and gets the result once.
  */
-import type { StepProgress, Steps } from '../engine/steps.js';
+import type { StepProgress, Steps } from '../engine/shared/steps.js';
 
 /** Work per slice, ms: far under the 50 ms a browser calls a long task, with room for a loaded machine. */
 export const SLICE_MS = 20;

@@ -9,7 +9,7 @@ import '../../src/define/index.js';
 import type { LitElement } from 'lit';
 import { QkStore } from '../../src/store/store.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { ActualsSnapshot, OrgNode, PlanSnapshot } from '../../src/engine/model.js';
+import type { ActualsSnapshot, OrgNode, PlanSnapshot } from '../../src/engine/plan/model.js';
 
 const DEPTH = 10_000;
 const LAST = `n${DEPTH - 1}`;

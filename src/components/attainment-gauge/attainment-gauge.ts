@@ -1,10 +1,10 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { baseStyles } from '../../theme/base-styles.js';
-import { layoutGauge, type GaugeLayout } from '../../engine/gauge-layout.js';
-import { gaugeModelOf, type PaceView } from '../../engine/pace-series.js';
+import { gaugeModelOf, layoutGauge, type GaugeLayout } from './attainment-gauge.layout.js';
+import type { PaceView } from '../../engine/pace/view.js';
 import { errorText } from '../../i18n/localize.js';
-import { formatMoneyGroup } from '../../engine/money.js';
+import { formatMoneyGroup } from '../../engine/money/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/register/gauge.js';
