@@ -153,7 +153,12 @@ export class QkScorecard extends QkElement {
     let view = this.recent.get(key);
     if (!view) {
       if (this.people) view = this.fromPeople(this.people);
-      else {
+      else if (this.job?.key === key) {
+        // Still scoring this ranking in slices: show how far.
+        this.memoKey = '';
+        this.memo = null;
+        return { kind: 'working', ...this.job.runner.progress };
+      } else {
         const state = store!.state!;
         const query = this.queryFor(store!);
         if (!this.large(state, query.nodeId)) view = this.toView(state, scorecardsFromSnapshot(state, query));

@@ -222,6 +222,25 @@ function composite(
   };
 }
 
+const kpiScore = (m: KpiMeasure | undefined, cap: number): number | null => {
+  const ok = m && m.actual !== null && m.benchmark !== null && m.benchmark > 0;
+  const ratio = ok ? m!.actual! / m!.benchmark! : null;
+  return ratio === null ? null : 100 * Math.min(ratio, cap);
+};
+
+/** `composite(…).exact` without the lines (the previous period's score): the same sums in the same order. */
+function compositeExact({ weights, ids }: { weights: Weights; ids: readonly ScorecardKpiId[] }, kpis: Partial<Record<ScorecardKpiId, KpiMeasure>>, cap: number): number | null {
+  let total = 0;
+  for (const k of ids) total += kpiScore(kpis[k], cap) === null ? 0 : weights[k]!;
+  if (total === 0) return null;
+  let exact = 0;
+  for (const k of ids) {
+    const score = kpiScore(kpis[k], cap);
+    exact += score === null ? 0 : (weights[k]! / total) * score;
+  }
+  return exact;
+}
+
 /** Checks scorecard options once (`scorePerson` does it itself). @internal */
 export function checkOptions(options: ScorecardOptions): Result<true> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf ?? '')) return fail('scorecard-date-invalid', `"${options.asOf}" is not a date YYYY-MM-DD`, { value: String(options.asOf) });
@@ -258,20 +277,21 @@ export function scorePerson(person: ScorecardPerson, options: ScorecardOptions):
 
 /** `scorePerson` with options already checked (a team checks them once, not once per person). @internal */
 export function scoreChecked(person: ScorecardPerson, options: ScorecardOptions): Result<Scorecard> {
-  for (const set of [person.kpis, person.previous ?? {}]) {
-    for (const [k, m] of Object.entries(set)) {
-      for (const v of [m?.actual, m?.benchmark]) {
-        if (v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0)) {
-          return fail('scorecard-kpi-invalid', `the ${k} of "${person.id}" must be a number ≥ 0`, { kpi: k, person: person.name, id: person.id, value: String(v) });
-        }
-      }
+  // Read without building entry arrays: a company checks 100,000 people × 2 periods × 10 KPIs.
+  const bad = (v: number | null | undefined) => v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0);
+  for (const set of [person.kpis, person.previous ?? {}] as Partial<Record<string, KpiMeasure>>[]) {
+    for (const k in set) {
+      if (!Object.prototype.hasOwnProperty.call(set, k)) continue;
+      const m = set[k];
+      const v = bad(m?.actual) ? m?.actual : bad(m?.benchmark) ? m?.benchmark : undefined;
+      if (v !== undefined) return fail('scorecard-kpi-invalid', `the ${k} of "${person.id}" must be a number ≥ 0`, { kpi: k, person: person.name, id: person.id, value: String(v) });
     }
   }
   const { profile, reason, tenureMonths } = profileFor(person, options);
   const weights = profileWeights(profile, options.profiles);
   const cap = options.cap ?? DEFAULT_SCORE_CAP;
   const now = composite(weights, person.kpis, cap);
-  const before = person.previous ? composite(weights, person.previous, cap).exact : null;
+  const before = person.previous ? compositeExact(weights, person.previous, cap) : null;
   const score = now.exact === null ? null : round1(now.exact);
   const previousScore = before === null ? null : round1(before);
   return ok({

@@ -146,6 +146,20 @@ export function* scorecardSteps(input: ScorecardSource | PlanState, query: Score
   const options: ScorecardOptions = { ...(query.options ?? {}), asOf: source.asOf < periodRange(period, cal).end ? source.asOf : periodRange(period, cal).end };
   const activityStages = stages.slice(0, -1);
 
+  // Reps are leaves (the usual org): a rep's counts are its own, read without rolling up every node.
+  const leaves = team.every((id) => ix.children(id).length === 0);
+  const ownCounts = (start: string, end: string, figures: ReadonlyMap<string, RepFigures>) => {
+    const from = start.slice(0, 7), to = end.slice(0, 7);
+    const out = new Map<string, Map<string, number>>();
+    for (const s of source.actuals?.stageCounts ?? []) {
+      if (s.month < from || s.month > to || !figures.has(s.repId)) continue;
+      let own = out.get(s.repId);
+      if (!own) out.set(s.repId, (own = new Map()));
+      own.set(s.stageId, (own.get(s.stageId) ?? 0) + s.count);
+    }
+    return out;
+  };
+
   function* measure(p: string): Steps<Map<string, Partial<Record<ScorecardKpiId, KpiMeasure>>>> {
     const range = periodRange(p, cal);
     const end = source.asOf < range.end ? source.asOf : range.end;
@@ -161,7 +175,7 @@ export function* scorecardSteps(input: ScorecardSource | PlanState, query: Score
       if (a.type !== 'booking' || a.date < range.start || a.date > end) continue;
       figures.get(a.repId)?.products.add(a.productId);
     }
-    const counted = end < range.start ? new Map<string, Map<string, number>>() : stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end });
+    const counted = end < range.start ? new Map<string, Map<string, number>>() : leaves ? ownCounts(range.start, end, figures) : stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end });
     for (const id of team) figures.get(id)!.counts = counted.get(id) ?? none;
     const targets = targetsOf(source, { metric: 'revenue', period: p });
     const list = team.map((id) => figures.get(id)!);
@@ -181,7 +195,7 @@ export function* scorecardSteps(input: ScorecardSource | PlanState, query: Score
       const w = f.counts.get(won) ?? 0, q = f.counts.get(beforeWon) ?? 0;
       const target = targets.get(id);
       const mine = open.get(id);
-      out.set(id, {
+      const kpis: Partial<Record<ScorecardKpiId, KpiMeasure>> = {
         attainment: target !== undefined
           ? { actual: f.revenue, benchmark: target }
           : { actual: f.revenue, benchmark: medRevenue === null ? null : medRevenue * rampOf(rep.hireDate, end) },
@@ -192,8 +206,10 @@ export function* scorecardSteps(input: ScorecardSource | PlanState, query: Score
         crossSell: { actual: f.products.size, benchmark: medProducts },
         crmCompleteness: { actual: mine ? mine.complete / mine.total : null, benchmark: 1 },
         mentoring: { actual: mentees.get(id) ?? 0, benchmark: 1 },
-        ...(query.extras?.[id] ?? {}),
-      });
+      };
+      const extra = query.extras?.[id];
+      if (extra) Object.assign(kpis, extra);
+      out.set(id, kpis);
     }
     return out;
   }
