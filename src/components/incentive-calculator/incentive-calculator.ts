@@ -54,7 +54,7 @@ type ViewModel =
  * People above which a team's payouts are computed in slices (a progress state shows meanwhile)
  * rather than in one go: paying a few thousand people fits in one short task, a company does not.
  */
-export const SLICED_FROM_PEOPLE = 2_000;
+const SLICED_FROM_PEOPLE = 2_000;
 
 const CHART = { width: 560, height: 220 };
 /** Mentee rows of the mentoring table at most (the team table beside it carries every mentor's credit). */

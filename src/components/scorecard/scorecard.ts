@@ -27,7 +27,7 @@ type CardState =
  * Org nodes above which a ranking is computed in slices (a progress state shows meanwhile) rather
  * than in one go: scoring a few thousand people fits in one short task, a company does not.
  */
-export const SLICED_FROM_NODES = 2_000;
+const SLICED_FROM_NODES = 2_000;
 
 const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize', 'clv'];
 /** The highest score a KPI (and so the composite) can reach: the engine's cap × 100. */
@@ -46,7 +46,7 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * host's CRM through `extras`.
  *
  * A long ranking (a company of 100,000) is shown 50 people a page, with a search by name; every
- * person keeps their rank in the whole team. Above `SLICED_FROM_NODES` org nodes the ranking is
+ * person keeps their rank in the whole team. Above 2,000 org nodes the ranking is
  * computed in short slices, with a progress bar meanwhile, so the page never freezes.
  *
  * Shows the store's focus node (a rep: their card; a team: the ranked list) and period; choosing a
