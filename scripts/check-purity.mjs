@@ -33,6 +33,14 @@ for (const path of files) {
     for (const [re, what] of rules) if (re.test(line)) problems.push(`${path}:${i + 1}: ${what}: ${line.trim()}`);
   });
 }
+// Everywhere in src: d3 by module (d3-shape, d3-array), never the `d3` barrel.
+for (const f of readdirSync('src', { recursive: true })) {
+  if (!String(f).endsWith('.ts')) continue;
+  const path = join('src', String(f));
+  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
+    if (/from\s+['"]d3['"]/.test(line)) problems.push(`${path}:${i + 1}: imports the d3 barrel (import from d3-shape, d3-array, …): ${line.trim()}`);
+  });
+}
 if (problems.length) {
   console.error('src/engine, src/store, src/sample and element presenters must stay free of lit, DOM and d3-selection:\n' + problems.join('\n'));
   process.exit(1);

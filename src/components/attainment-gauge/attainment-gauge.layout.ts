@@ -7,7 +7,7 @@
  * −π/2 to +π/2. Every path and coordinate is relative to the gauge's `center`: the element draws
  * everything inside `<g transform="translate(center.x, center.y)">`.
  */
-import { arc } from 'd3';
+import { arc } from 'd3-shape';
 import { linearScale } from '../../engine/geometry/scale.js';
 import type { Status } from '../../engine/pace/status.js';
 import type { PaceView } from '../../engine/pace/view.js';

@@ -9,6 +9,8 @@ import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/register/gauge.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import type { QkAlertEvent } from '../../events/qk-alert.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** The widest the arc is drawn, per size: the figures take the rest of a wide container. */
 const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
@@ -139,11 +141,22 @@ export class QkAttainmentGauge extends QkPaceElement {
         : html`${row(t.expectedToDate, this.money(view, p.expectedToDate))}
           ${p.paceIndex === null ? nothing : row(t.paceIndex, this.percent(p.paceIndex))}
           ${finished ? nothing : row(t.forecast, `${this.money(view, f.blended)} (${t.forecastRange({ low: range.low, high: range.high, range: range.text })})`)}
-          ${finished || p.target === 0 ? nothing : row(t.probability, this.percent(f.probability, 0))}
+          ${finished || p.target === 0 ? nothing : row(t.probability, this.probabilityText(f))}
           ${view.dual && view.dual.targetChange !== 0
             ? row(t.target, t.originalTarget({ target: this.money(view, view.dual.original.target), attainment: this.percent(view.dual.original.attainment) }))
             : nothing}`}
     </dl>`;
+  }
+
+  /** The chance to reach the target; a flat 0 % or 100 % says why, and a model figure under 0.5 % reads "< 1%". */
+  private probabilityText(f: PaceView['forecast']): string {
+    const reason = f.probabilityReason;
+    if (reason === 'beyond-pipeline' || reason === 'no-spread') {
+      return `${this.percent(f.probability, 0)} · ${errorText(this.t, { code: `forecast-${reason}`, message: reason })}`;
+    }
+    if (reason === null && f.probability > 0 && f.probability < 0.005) return `< ${this.percent(0.01, 0)}`;
+    if (reason === null && f.probability < 1 && f.probability > 0.995) return `> ${this.percent(0.99, 0)}`;
+    return this.percent(f.probability, 0);
   }
 
   /** Actual, target and the gap (or the excess over target) in one unit and precision, so that they add up. */
@@ -156,5 +169,13 @@ export class QkAttainmentGauge extends QkPaceElement {
     }
     const [actual, gap, target] = formatMoneyGroup([p.actual, p.gap, p.target], options);
     return { actual, target, gap };
+  }
+}
+
+declare global {
+  // The events of <qk-attainment-gauge>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-alert': QkAlertEvent;
+    'qk-error': QkErrorEvent;
   }
 }

@@ -2,7 +2,7 @@
  * The funnel inverter's geometry (`layoutFunnel`, d3's line for the bands): pure numbers for the
  * element's `svg` template. The figures come from `engine/funnel/view.ts`.
  */
-import { line } from 'd3';
+import { line } from 'd3-shape';
 export interface FunnelLayoutRow {
   id: string;
   required: number;

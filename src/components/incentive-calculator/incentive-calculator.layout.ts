@@ -1,4 +1,4 @@
-import { line } from 'd3';
+import { line } from 'd3-shape';
 import { linearScale } from '../../engine/geometry/scale.js';
 import type { CurvePoint } from '../../engine/incentive/commission.js';
 

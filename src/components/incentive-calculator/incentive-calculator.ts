@@ -30,6 +30,7 @@ import { PagerController, pagerStyles } from '../../internal/pager.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Steps } from '../../engine/shared/steps.js';
 import type { Result } from '../../engine/shared/result.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -731,5 +732,13 @@ export class QkIncentiveCalculator extends QkElement {
         ...(vm.error.issues ? { issues: vm.error.issues } : vm.error.path ? { issues: [{ path: vm.error.path, message: vm.error.message }] } : {}),
       },
     });
+  }
+}
+
+declare global {
+  // The events of <qk-incentive-calculator>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-error': QkErrorEvent;
+    'qk-focus-change': QkFocusChangeEvent;
   }
 }

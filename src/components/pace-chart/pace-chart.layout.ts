@@ -2,7 +2,7 @@
  * The pace chart's geometry (`layoutPaceChart`): the kit's linear scale and d3's line and area shapes
  * over the series of `engine/pace/view.ts`; pure numbers for the element's `svg` template.
  */
-import { area, line } from 'd3';
+import { area, line } from 'd3-shape';
 import { linearScale } from '../../engine/geometry/scale.js';
 import { addDays, daysBetween, isoWeek } from '../../engine/calendar/periods.js';
 import type { PaceSeries } from '../../engine/pace/view.js';

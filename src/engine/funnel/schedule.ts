@@ -5,6 +5,7 @@ import type { FiscalCalendar } from '../plan/model.js';
 import { addDays, fiscalYearOf, isoWeek, periodRange } from '../calendar/periods.js';
 import { ok, type Result } from '../shared/result.js';
 import { funnelFail, invertFunnel, type FunnelRequirement } from './core.js';
+import { allocate } from '../plan/allocate.js';
 
 export interface ScheduleStage {
   id: string;
@@ -42,11 +43,18 @@ export interface ScheduledStage {
 export interface MonthSchedule {
   month: string;
   target: number;
+  /**
+   * The month's share of the whole schedule's requirement (`RequirementSchedule.total`): each
+   * stage's count is the total count split over the months by their targets (largest remainder),
+   * so the months add up exactly to the total. `expectedRevenue` is the month's won × deal size.
+   */
   requirement: FunnelRequirement;
   stages: ScheduledStage[];
 }
 
 export interface RequirementSchedule {
+  /** The funnel inverted for the sum of the month targets: the counts the months add up to. */
+  total: FunnelRequirement;
   months: MonthSchedule[];
   /** Per ISO week (sorted), the items of every stage due by a day of that week, summed over months. */
   weeks: { week: string; counts: Record<string, number> }[];
@@ -55,11 +63,18 @@ export interface RequirementSchedule {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
- * Schedules the requirement back in time. For each month, the funnel is inverted for that month's
- * target (see `invertFunnel`); a deal closes during the month, so an item entering stage i must
+ * Schedules the requirement back in time. The funnel is inverted once for the sum of the month
+ * targets (see `invertFunnel`), and each stage's count is split over the months in proportion to
+ * their targets by the largest remainder, so the months add up exactly to the requirement (inverting
+ * each month alone rounds up twelve times: 670 leads for a 500-lead year). A deal closes during the
+ * month, so an item entering stage i must
  * exist `leadDays` = ⌈avgDays of stage i + avgDays of every later stage before won⌉ days before the
  * month starts. Days are calendar days, as durations measured from history are.
  *
+ * @example
+ * // ¥1,000,000 over twelve equal months, ¥50,000 deals, 20% / 50% / 40%: the year needs
+ * // 500 / 100 / 50 / 20; each month gets 41 or 42 leads, 8 or 9 demos, 4 or 5 quotes, 1 or 2
+ * // deals (the larger shares to the earlier months on equal targets), summing to 500 / 100 / 50 / 20.
  * @example
  * // FY2026 starts in April (startMonth 4). April 2026 needs 20 deals; a quote takes 21 days to close,
  * // a demo 10 days to become a quote, a lead 14 days to become a demo:
@@ -86,16 +101,38 @@ export function scheduleRequirement(input: ScheduleInput, calendar: FiscalCalend
     leadDays[i] = Math.ceil(acc - 1e-9);
   }
 
-  const out: MonthSchedule[] = [];
-  const weekly = new Map<string, Record<string, number>>();
-  for (const [m, { month, target }] of (months ?? []).entries()) {
+  const list = months ?? [];
+  let sum = 0;
+  for (const [m, { month, target }] of list.entries()) {
     if (typeof month !== 'string' || !MONTH.test(month)) {
       return funnelFail('funnel-month-invalid', `"${month}" is not a month YYYY-MM`, { month: String(month) }, ['months', m, 'month']);
     }
+    // Each month's own inversion only validates its target (and the stages) with the month in the path.
     const r = invertFunnel({ target, avgDealSize, stages });
     if (!r.ok) return { ok: false, error: { ...r.error, path: ['months', m, ...(r.error.path ?? [])] } };
+    sum += target;
+  }
+  const whole = invertFunnel({ target: sum, avgDealSize, stages });
+  if (!whole.ok) return whole;
+  const total = whole.value;
+  // Month keys may repeat in a caller's list; split by position.
+  const parts = list.map((m, i) => ({ id: String(i).padStart(6, '0'), weight: m.target }));
+  const share: number[][] = total.stages.map(({ count }) => {
+    if (!list.length) return [];
+    if (sum === 0) return list.map(() => 0);
+    const a = allocate(count, parts);
+    return a.ok ? parts.map((p) => a.value.values[p.id]) : list.map(() => 0);
+  });
+
+  const out: MonthSchedule[] = [];
+  const weekly = new Map<string, Record<string, number>>();
+  for (const [m, { month, target }] of list.entries()) {
     const { start, end } = periodRange(month, calendar);
-    const scheduled = r.value.stages.map(({ id, count }, i) => {
+    const stagesOfMonth = total.stages.map((s, i) => ({ ...s, count: share[i][m] }));
+    const counts = Object.fromEntries(stagesOfMonth.map((s) => [s.id, s.count]));
+    const won = stagesOfMonth.length ? stagesOfMonth[stagesOfMonth.length - 1].count : 0;
+    const requirement: FunnelRequirement = { target, avgDealSize, stages: stagesOfMonth, counts, won, expectedRevenue: won * avgDealSize };
+    const scheduled = stagesOfMonth.map(({ id, count }, i) => {
       const by = addDays(start, -leadDays[i]);
       return { id, count, leadDays: leadDays[i], by, week: isoWeek(by), fiscalYear: fiscalYearOf(by, calendar), windowEnd: addDays(end, -leadDays[i]) };
     });
@@ -104,8 +141,8 @@ export function scheduleRequirement(input: ScheduleInput, calendar: FiscalCalend
       row[s.id] = (row[s.id] ?? 0) + s.count;
       weekly.set(s.week, row);
     }
-    out.push({ month, target, requirement: r.value, stages: scheduled });
+    out.push({ month, target, requirement, stages: scheduled });
   }
   const weeks = [...weekly.keys()].sort().map((week) => ({ week, counts: weekly.get(week)! }));
-  return ok({ months: out, weeks });
+  return ok({ total, months: out, weeks });
 }

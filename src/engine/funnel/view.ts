@@ -10,27 +10,12 @@ import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDa
 import { actualOf, planStateOf, defaultPeriod, targetOf, withPlanData, type PlanState } from '../plan/plan-state.js';
 import { actualFunnel, plannedFunnel, type PlannedFunnel } from './plan-funnel.js';
 import { allocate } from '../plan/allocate.js';
-import {
-  activityQuotas,
-  conversionRatesFromHistory,
-  diagnosePlannedFunnel,
-  funnelCoverage,
-  invertFunnel,
-  leadsForConfidence,
-  reachProbability,
-  scheduleRequirement,
-  splitRequirement,
-  type ActivityQuotas,
-  type FunnelCoverage,
-  type FunnelDiagnosis,
-  type FunnelRequirement,
-  type HistoryRates,
-  type LeadsForConfidence,
-  type Reach,
-  type RepRequirement,
-  type RequirementSchedule,
-  type SplitRep,
-} from './index.js';
+import { invertFunnel, type FunnelRequirement } from './core.js';
+import { conversionRatesFromHistory, type HistoryRates } from './history.js';
+import { activityQuotas, splitRequirement, type ActivityQuotas, type RepRequirement, type SplitRep } from './quotas.js';
+import { scheduleRequirement, type RequirementSchedule } from './schedule.js';
+import { diagnosePlannedFunnel, funnelCoverage, type FunnelCoverage, type FunnelDiagnosis } from './coverage.js';
+import { leadsForConfidence, reachProbability, type LeadsForConfidence, type Reach } from './confidence.js';
 
 /** Months of history the default rates are learned from. */
 export const DEFAULT_LOOKBACK_MONTHS = 12;

@@ -10,7 +10,7 @@
  * x(0.75); // 0 (the top of a half-circle gauge)
  * x.ticks(5); // [0, 0.5, 1, 1.5]
  */
-import { ticks as d3Ticks, tickIncrement } from 'd3';
+import { ticks as d3Ticks, tickIncrement } from 'd3-array';
 
 export interface LinearScale {
   (x: number): number;

@@ -54,6 +54,13 @@ export interface ForecastResult {
   spread: number;
   /** P(outcome ≥ target), 0 … 1. */
   probability: number;
+  /**
+   * Why `probability` is exactly 0 or 1 rather than a model figure, so a widget can say so:
+   * `reached` (the actual is already at target), `beyond-pipeline` (no run-rate yet and the target
+   * is more than the actual plus every counted opportunity), `no-spread` (no history and no open
+   * pipeline: nothing measures the uncertainty). `null` when the probability is the model's.
+   */
+  probabilityReason: 'reached' | 'beyond-pipeline' | 'no-spread' | null;
   /** blended / target; `null` for a zero target. Feed it to `statusOf`. */
   forecastRatio: number | null;
   method: 'normal-approximation';
@@ -142,9 +149,10 @@ export function forecast(options: ForecastOptions): Result<ForecastResult> {
   high = Math.min(high, ceiling);
 
   let probability: number;
-  if (actual >= target) probability = 1;
-  else if (target > ceiling) probability = 0;
-  else if (sigma === 0) probability = exactMean >= target ? 1 : 0;
+  let probabilityReason: ForecastResult['probabilityReason'] = null;
+  if (actual >= target) [probability, probabilityReason] = [1, 'reached'];
+  else if (target > ceiling) [probability, probabilityReason] = [0, 'beyond-pipeline'];
+  else if (sigma === 0) [probability, probabilityReason] = [exactMean >= target ? 1 : 0, 'no-spread'];
   else probability = 1 - normalCdf((target - exactMean) / sigma);
 
   const blended = Math.round(exactMean);
@@ -159,6 +167,7 @@ export function forecast(options: ForecastOptions): Result<ForecastResult> {
     high: Math.round(high),
     spread: Math.round(sigma),
     probability,
+    probabilityReason,
     forecastRatio: target === 0 ? null : blended / target,
     method: 'normal-approximation',
   };

@@ -6,10 +6,20 @@
 import type { MetricId, PeriodId } from '../plan/model.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
-export type Status = 'on-track' | 'at-risk' | 'off-track';
+/**
+ * The verdict on a node: on track / at risk / off track while the period runs; `too-early` before a
+ * minimum share of it has elapsed (no verdict yet); `achieved` / `missed` once it is over.
+ */
+export type Status = 'on-track' | 'at-risk' | 'off-track' | 'too-early' | 'achieved' | 'missed';
+
+/** Every status, in the order a legend lists them. */
+export const STATUSES: readonly Status[] = Object.freeze(['too-early', 'on-track', 'at-risk', 'off-track', 'achieved', 'missed']);
 
 /** Worst last: the index is the severity used to tell a worsening from an improvement. */
-const SEVERITY: Readonly<Record<Status, number>> = { 'on-track': 0, 'at-risk': 1, 'off-track': 2 };
+const SEVERITY: Readonly<Record<Status, number>> = { 'too-early': 0, achieved: 0, 'on-track': 0, 'at-risk': 1, 'off-track': 2, missed: 2 };
+
+/** Statuses that raise no alert when a node is first seen with them. */
+const QUIET: ReadonlySet<Status> = new Set<Status>(['on-track', 'too-early', 'achieved']);
 
 /**
  * Where the bands lie. A node is on track when its pace index is at least `onTrackPace` and its
@@ -21,18 +31,26 @@ export interface StatusThresholds {
   onTrackForecast: number;
   offTrackPace: number;
   offTrackForecast: number;
+  /**
+   * The share of the period's working days that must have elapsed before a node may be called at
+   * risk or off track, 0 … 1. Before it the status is `too-early`: one working day into a month
+   * says nothing about the month.
+   */
+  minElapsedShare: number;
 }
 
 /**
  * The defaults: on track at pace ≥ 95 % of expected-to-date and a forecast ≥ 100 % of target;
  * off track below 80 % pace or below an 85 % forecast. A node at 90 % pace with a 102 % forecast
- * is therefore at risk: it will probably make it, but it is behind the calendar today.
+ * is therefore at risk: it will probably make it, but it is behind the calendar today. No verdict
+ * before 10 % of the period's working days have elapsed (2 of a month's ~22).
  */
 export const DEFAULT_STATUS_THRESHOLDS: Readonly<StatusThresholds> = Object.freeze({
   onTrackPace: 0.95,
   onTrackForecast: 1.0,
   offTrackPace: 0.8,
   offTrackForecast: 0.85,
+  minElapsedShare: 0.1,
 });
 
 /**
@@ -40,7 +58,9 @@ export const DEFAULT_STATUS_THRESHOLDS: Readonly<StatusThresholds> = Object.free
  * and each off-track bound no higher than its on-track bound. Fails with `status-thresholds-invalid`
  * (params `name`, `value`) or `status-thresholds-order` (params `metric`: `pace` or `forecast`).
  *
- * @example statusThresholds({ onTrackPace: 1 }) // ok({ onTrackPace: 1, onTrackForecast: 1, offTrackPace: 0.8, offTrackForecast: 0.85 })
+ * `minElapsedShare` must also be at most 1.
+ *
+ * @example statusThresholds({ onTrackPace: 1 }) // ok({ onTrackPace: 1, onTrackForecast: 1, offTrackPace: 0.8, offTrackForecast: 0.85, minElapsedShare: 0.1 })
  */
 export function statusThresholds(overrides: Partial<StatusThresholds> = {}): Result<StatusThresholds> {
   const t = { ...DEFAULT_STATUS_THRESHOLDS, ...overrides };
@@ -48,6 +68,9 @@ export function statusThresholds(overrides: Partial<StatusThresholds> = {}): Res
     if (!Number.isFinite(value) || value < 0) {
       return fail('status-thresholds-invalid', `Threshold ${name} must be a finite number ≥ 0, got ${value}`, { name, value: String(value) });
     }
+  }
+  if (t.minElapsedShare > 1) {
+    return fail('status-thresholds-invalid', `Threshold minElapsedShare must be at most 1, got ${t.minElapsedShare}`, { name: 'minElapsedShare', value: String(t.minElapsedShare) });
   }
   if (t.offTrackPace > t.onTrackPace) {
     return fail('status-thresholds-order', 'The off-track pace threshold is above the on-track one', { metric: 'pace' });
@@ -62,14 +85,23 @@ export function statusThresholds(overrides: Partial<StatusThresholds> = {}): Res
 export interface StatusInput {
   paceIndex: number | null;
   forecastRatio: number | null;
+  /** The share of the period's working days elapsed, 0 … 1; below `minElapsedShare` there is no verdict. Absent: not checked. */
+  elapsedShare?: number | null;
+  /** The period is over (as of its last day or later): the verdict is achieved or missed, from `attainment`. */
+  closed?: boolean;
+  /** actual / target, for a closed period. */
+  attainment?: number | null;
 }
 
 /**
  * Why a node has its status: `pace-low` / `forecast-low` name the first measure that missed the
  * band's bound (params `value`, `threshold`), `on-pace` means both measures are within the on-track
- * band, `no-data` that neither measure applies (a node is then on track: nothing can be judged).
+ * band, `no-data` that neither measure applies (a node is then on track: nothing can be judged),
+ * `too-early` that less than `minElapsedShare` of the period has elapsed (params `value`,
+ * `threshold`), `period-achieved` / `period-missed` that the period is over (params `value`: the
+ * attainment).
  */
-export type StatusReason = 'on-pace' | 'pace-low' | 'forecast-low' | 'no-data';
+export type StatusReason = 'on-pace' | 'pace-low' | 'forecast-low' | 'no-data' | 'too-early' | 'period-achieved' | 'period-missed';
 
 export interface StatusAssessment {
   status: Status;
@@ -78,13 +110,29 @@ export interface StatusAssessment {
 }
 
 /**
- * The status with its reason. Pace is checked before forecast, off track before at risk.
+ * The status with its reason. A closed period is achieved (attainment ≥ 100 %) or missed; an open
+ * one with less than `minElapsedShare` of its working days elapsed is too early to judge; otherwise
+ * pace is checked before forecast, off track before at risk.
  *
  * @example assessStatus({ paceIndex: 0.9, forecastRatio: 1.02 })
  * // { status: 'at-risk', reason: 'pace-low', params: { value: 0.9, threshold: 0.95 } }
+ * @example
+ * // 1 December, 1 of December's 23 working days elapsed, nothing booked yet:
+ * assessStatus({ paceIndex: 0, forecastRatio: 0, elapsedShare: 1 / 23 })
+ * // { status: 'too-early', reason: 'too-early', params: { value: 0.0435, threshold: 0.1 } }
+ * @example assessStatus({ paceIndex: 0.7, forecastRatio: 0.7, closed: true, attainment: 0.7 })
+ * // { status: 'missed', reason: 'period-missed', params: { value: 0.7 } }
  */
 export function assessStatus(input: StatusInput, thresholds: Partial<StatusThresholds> = {}): StatusAssessment {
   const t = { ...DEFAULT_STATUS_THRESHOLDS, ...thresholds };
+  if (input.closed) {
+    const a = finiteOrNull(input.attainment ?? null);
+    if (a !== null) return a >= 1 ? { status: 'achieved', reason: 'period-achieved', params: { value: a } } : { status: 'missed', reason: 'period-missed', params: { value: a } };
+  }
+  const elapsed = finiteOrNull(input.elapsedShare ?? null);
+  if (!input.closed && elapsed !== null && elapsed < t.minElapsedShare) {
+    return { status: 'too-early', reason: 'too-early', params: { value: elapsed, threshold: t.minElapsedShare } };
+  }
   const pace = finiteOrNull(input.paceIndex);
   const forecast = finiteOrNull(input.forecastRatio);
   if (pace === null && forecast === null) return { status: 'on-track', reason: 'no-data', params: {} };
@@ -154,8 +202,8 @@ export function alertKey(nodeId: string, metric: MetricId, period: PeriodId): st
 /**
  * The alerts to raise for the statuses just computed, against the statuses last seen (a record keyed
  * by `alertKey`). A change of status raises one alert, worsened or improved; an unchanged status
- * raises none. A node seen for the first time raises an alert only when it is not on track (from
- * `null`), so opening a dashboard mid-period still warns about nodes already at risk. Observations
+ * raises none. A node seen for the first time raises an alert only when it is at risk, off track or
+ * missed (from `null`), so opening a dashboard mid-period still warns about nodes already at risk. Observations
  * are taken in order, so a key listed twice is compared with its earlier entry.
  *
  * @example
@@ -171,7 +219,7 @@ export function evaluateAlerts(previous: Readonly<Record<string, Status>>, curre
     const key = alertKey(o.nodeId, o.metric, o.period);
     const from = seen.get(key) ?? null;
     seen.set(key, o.status);
-    if (from === o.status || (from === null && o.status === 'on-track')) continue;
+    if (from === o.status || (from === null && QUIET.has(o.status))) continue;
     alerts.push({
       key,
       nodeId: o.nodeId,

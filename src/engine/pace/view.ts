@@ -140,7 +140,16 @@ export function paceView(figures: PaceFigures): Result<PaceView> {
     context: ctx.value,
     pace: p.value,
     forecast: f.value,
-    status: assessStatus({ paceIndex: p.value.paceIndex, forecastRatio: f.value.forecastRatio }, thresholds.value),
+    status: assessStatus(
+      {
+        paceIndex: p.value.paceIndex,
+        forecastRatio: f.value.forecastRatio,
+        elapsedShare: p.value.totalWorkingDays > 0 ? p.value.elapsedWorkingDays / p.value.totalWorkingDays : null,
+        closed: figures.asOf >= end,
+        attainment: p.value.attainment,
+      },
+      thresholds.value,
+    ),
     thresholds: thresholds.value,
     dual,
     daily,
@@ -255,6 +264,11 @@ export function resolvePaceFigures(source: PaceSource | PlanState, query: PaceQu
     ...(query.history ? { history: query.history } : {}),
     ...(query.blend !== undefined ? { blend: query.blend } : {}),
   };
+  if (!query.history) {
+    const months = monthsTouched(start, end);
+    const h = historyRatios(monthlyTotals(mine.all), start, months);
+    if (h.length) figures.history = h;
+  }
   if (query.basis === 'ramp' && node.hireDate) figures.hireDate = node.hireDate;
   if (query.basis === 'seasonality') {
     const profile = historyProfile(mine.all, period, cal);
@@ -262,6 +276,54 @@ export function resolvePaceFigures(source: PaceSource | PlanState, query: PaceQu
     figures.profile = profile.value;
   }
   return ok({ ...base, figures, missing: null });
+}
+
+/** Sums dated amounts per calendar month `YYYY-MM`. */
+function monthlyTotals(actuals: readonly DatedAmount[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of actuals) {
+    const m = a.date.slice(0, 7);
+    out[m] = (out[m] ?? 0) + a.amount;
+  }
+  return out;
+}
+
+/** How many calendar months the days `start` … `end` touch (1 for a month or less, 12 for a year). */
+function monthsTouched(start: string, end: string): number {
+  return (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7)) + 1;
+}
+
+/**
+ * The forecast's history (see `forecast`'s `history`) from a node's own monthly results: the last
+ * up to twelve complete months before `periodStart` (from the first month with a result on, empty
+ * months counting as zero), each as a ratio to their mean. A run-rate over a period of `months`
+ * months averages that many monthly draws, so each ratio's deviation from 1 is divided by √months:
+ * the ratios' spread is the coefficient of variation of a month's result over √months. Fewer than
+ * three months, or a zero mean: no history (`[]`), and the run-rate is taken as certain.
+ *
+ * @example
+ * // Months before a March 2026 period: Dec 80, Jan 100, Feb 120 (mean 100); a one-month period:
+ * historyRatios({ '2025-12': 80, '2026-01': 100, '2026-02': 120 }, '2026-03-01', 1) // [0.8, 1, 1.2]
+ * // The same history for a quarter (3 months): 1 ± 0.2 / √3 → [0.8845, 1, 1.1155]
+ */
+export function historyRatios(monthly: Readonly<Record<string, number>>, periodStart: string, months = 1): number[] {
+  const first = periodStart.slice(0, 7);
+  const keys: string[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  for (let i = 0; i < 12; i++) {
+    m -= 1;
+    if (m === 0) [y, m] = [y - 1, 12];
+    keys.unshift(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  const from = keys.findIndex((k) => (monthly[k] ?? 0) !== 0);
+  if (from < 0) return [];
+  const values = keys.slice(from).map((k) => monthly[k] ?? 0);
+  if (values.length < 3) return [];
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (!(mean > 0)) return [];
+  const shrink = Math.sqrt(Math.max(1, months));
+  return values.map((v) => 1 + (v / mean - 1) / shrink);
 }
 
 /** The node's subtree's dated actuals of one type (all of them, and those in `start`..`to`) and its pipeline, memoized per actuals. */

@@ -192,3 +192,48 @@ describe('qk-attainment-gauge', () => {
     expect(el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width).to.be.at.most(180);
   });
 });
+
+describe('qk-attainment-gauge: status in time (issue 16, item 8)', () => {
+  const badge = (el: Element) => el.shadowRoot!.querySelector('.badge')!;
+
+  it('gives no verdict on 1 December for December, and raises no alert', async () => {
+    // December 2026 has 23 working days (Tue 1 … Thu 31); by the end of Tue 1 December one has passed:
+    // 1 / 23 = 4.3 % < the default 10 %. Nothing booked: pace 0, which used to read "Off track".
+    const alerts: QkAlertEvent[] = [];
+    const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en" @qk-alert=${(e: QkAlertEvent) => alerts.push(e)}
+      .model=${{ target: 10_000_000, actual: 0, period: '2026-12', asOf: '2026-12-01', nodeName: '华东' }}></qk-attainment-gauge>`);
+    expect(badge(el).textContent!.trim()).to.equal('Too early to judge');
+    expect(badge(el).classList.contains('too-early')).to.equal(true);
+    expect(text(el)).to.contain('Only 4.3% of the period’s working days have passed; progress is judged from 10% on.');
+    expect(alerts).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('judges from the configured minimum share on: with 0 the same day is off track', async () => {
+    const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en" .thresholds=${{ minElapsedShare: 0 }}
+      .model=${{ target: 10_000_000, actual: 0, period: '2026-12', asOf: '2026-12-01' }}></qk-attainment-gauge>`);
+    expect(badge(el).textContent!.trim()).to.equal('Off track');
+  });
+
+  it('says missed or achieved for a closed period, in both languages', async () => {
+    // November 2026 is over on 1 December: ¥70,000 of ¥100,000 is 70 %, missed; ¥105,000 is 105 %, achieved.
+    const missed = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="zh-CN"
+      .model=${{ target: 10_000_000, actual: 7_000_000, period: '2026-11', asOf: '2026-12-01' }}></qk-attainment-gauge>`);
+    expect(badge(missed).textContent!.trim()).to.equal('未达成');
+    expect(text(missed)).to.contain('本期已结束：仅完成目标的 70%。');
+    const achieved = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en"
+      .model=${{ target: 10_000_000, actual: 10_500_000, period: '2026-11', asOf: '2026-12-01' }}></qk-attainment-gauge>`);
+    expect(badge(achieved).textContent!.trim()).to.equal('Achieved');
+    expect(text(achieved)).to.contain('The period is over: 105% of the target was reached.');
+  });
+
+  it('never shows a flat 0 % chance without saying why', async () => {
+    // Before December starts nothing is booked and there is no pipeline: the chance is 0 and says why.
+    const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en"
+      .model=${{ target: 10_000_000, actual: 0, period: '2026-12', asOf: '2026-11-20' }}></qk-attainment-gauge>`);
+    expect(dd(el)).to.include('0% · no sales yet this period, and the open pipeline cannot reach the target even if every deal closes');
+    const zh = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="zh-CN"
+      .model=${{ target: 10_000_000, actual: 0, period: '2026-12', asOf: '2026-11-20' }}></qk-attainment-gauge>`);
+    expect(dd(zh)).to.include('0% · 本期尚无成交，即使在手商机全部赢单也达不到目标');
+  });
+});

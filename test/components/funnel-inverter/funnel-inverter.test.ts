@@ -111,6 +111,20 @@ describe('qk-funnel-inverter', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('schedules the ¥1,000,000 what-if by month so the months add up to 500 / 100 / 50 / 20 (issue 16, item 9)', async () => {
+    // FY2026 = calendar 2026, months weighted by working days; inverting each month alone summed to
+    // 600 leads / 120 demos / 60 quotes / 24 deals against the year's 500 / 100 / 50 / 20.
+    const el = await fixture<QkFunnelInverter>(
+      html`<qk-funnel-inverter lang="en" period="FY2026" as-of="2026-01-05" .inputs=${seedInputs()}></qk-funnel-inverter>`,
+    );
+    await waitUntil(() => rows(el, '.schedule').length === 12, 'the schedule never rendered', { timeout: 60000 });
+    const table = [...root(el).querySelectorAll('.schedule tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => Number(td.textContent!.trim().split(' ')[0])));
+    const sums = [0, 1, 2, 3].map((i) => table.reduce((a, row) => a + row[i], 0));
+    expect(sums).to.deep.equal([500, 100, 50, 20]);
+    // The time shift stays: January's leads are due 36 days (14 + 10 + 12) before 1 January.
+    expect(rows(el, '.schedule')[0]).to.contain('42 by Nov 26, 2025 (2025-W48)');
+  });
+
   it('recomputes when a rate is edited in the number field, and keeps the slider in sync', async () => {
     const el = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter lang="en" .inputs=${seedInputs()}></qk-funnel-inverter>`);
     // lead→demo 25%: leads = ceil(100 / 0.25) = 400.

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { EXACT_MAX_VARIANCE, leadsForConfidence, reachProbability } from '../../../src/engine/funnel/index.js';
+import { EXACT_MAX_VARIANCE, leadsForConfidence, reachProbability } from '../../../src/engine/funnel/confidence.js';
 import { createRandom } from '../../../src/engine/shared/random.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Actual, Opportunity, OrgNode, StageCount } from '../../../src/engine/plan/model.js';
-import { conversionRatesFromHistory, diagnoseFunnel, funnelCoverage, invertFunnel, measuredDealSize } from '../../../src/engine/funnel/index.js';
+import { conversionRatesFromHistory, diagnoseFunnel, funnelCoverage, invertFunnel } from '../../../src/engine/funnel/index.js';
+import { measuredDealSize } from '../../../src/engine/funnel/coverage.js';
 import { funnelMessages } from '../../../src/i18n/messages/funnel.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);

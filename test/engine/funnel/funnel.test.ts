@@ -316,6 +316,33 @@ describe('scheduleRequirement', () => {
     ]);
   });
 
+  it('splits the annual requirement over the months so they add up to it exactly (issue 16, item 9)', () => {
+    // ¥1,000,000 over twelve months split by working days as the what-if does: 100,000,000 fen is
+    // 4 × 8,333,334 + 8 × 8,333,333. The year needs 500 / 100 / 50 / 20. Inverting each month alone
+    // gave 2 deals, 5 quotes, 10 demos and 50 leads per month: 600 / 120 / 60 / 24 in all.
+    // Split by the month targets: leads 500 × 8,333,334 / 10^8 = 41.67 (the four heavier months)
+    // and 41.67 − ε: 12 × 41 = 492, the 8 left go to the 4 heavier months, then to Jan … Aug in
+    // order among the equal ones → 42 × 8 + 41 × 4. Demos 8.33 → 96 + 4 to the heavier months;
+    // quotes 4.17 → 48 + 2 (months 1 and 2); won 1.67 → 12 + 8 (months 1 … 8).
+    const months = Array.from({ length: 12 }, (_, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, target: i < 4 ? 8_333_334 : 8_333_333 }));
+    const r = scheduleRequirement({ months, avgDealSize: 5_000_000, stages }, { startMonth: 1 });
+    expect(r.ok).to.equal(true);
+    if (!r.ok) return;
+    const col = (id: string) => r.value.months.map((m) => m.stages.find((s) => s.id === id)!.count);
+    expect(col('lead')).to.deep.equal([42, 42, 42, 42, 42, 42, 42, 42, 41, 41, 41, 41]);
+    expect(col('demo')).to.deep.equal([9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8]);
+    expect(col('quote')).to.deep.equal([5, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4]);
+    expect(col('won')).to.deep.equal([2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1]);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(['lead', 'demo', 'quote', 'won'].map((id) => sum(col(id)))).to.deep.equal([500, 100, 50, 20]);
+    expect(r.value.total.counts).to.deep.equal({ lead: 500, demo: 100, quote: 50, won: 20 });
+    // The time shift is kept: March's leads are due 45 days before 1 March, its deals in March.
+    const mar = r.value.months[2];
+    expect(mar.stages.map((s) => [s.id, s.by])).to.deep.equal([['lead', '2026-01-15'], ['demo', '2026-01-29'], ['quote', '2026-02-08'], ['won', '2026-03-01']]);
+    expect(mar.requirement.counts).to.deep.equal({ lead: 42, demo: 9, quote: 4, won: 2 });
+    expect(mar.requirement.expectedRevenue).to.equal(10_000_000);
+  });
+
   it('crosses a calendar year too, with end-named fiscal years', () => {
     // January 2027 under yearNaming 'end' (FY2027 = 2026-04 … 2027-03): leads by 2027-01-01 − 45 = 2026-11-17, still FY2027.
     const r = scheduleRequirement({ months: [{ month: '2027-01', target: 50_000 }], avgDealSize: 50_000, stages }, { startMonth: 4, yearNaming: 'end' });

@@ -260,6 +260,7 @@ describe('pace messages', () => {
       'pace-profile-empty', 'pace-hire-date-missing', 'forecast-blend-invalid', 'forecast-history-invalid',
       'forecast-opportunity-invalid', 'forecast-too-large', 'status-thresholds-invalid', 'status-thresholds-order',
       'zero-target', 'nothing-expected-yet', 'no-working-days-left', 'pace-low', 'forecast-low', 'on-pace', 'no-data',
+      'too-early', 'period-achieved', 'period-missed', 'forecast-beyond-pipeline', 'forecast-no-spread',
     ];
     expect(Object.keys(paceMessages.en).sort()).to.deep.equal([...codes].sort());
     expect(Object.keys(paceMessages['zh-CN']).sort()).to.deep.equal([...codes].sort());

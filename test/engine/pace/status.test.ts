@@ -12,7 +12,7 @@ import {
 
 describe('statusOf', () => {
   it('applies the documented default bands', () => {
-    expect(DEFAULT_STATUS_THRESHOLDS).to.deep.equal({ onTrackPace: 0.95, onTrackForecast: 1, offTrackPace: 0.8, offTrackForecast: 0.85 });
+    expect(DEFAULT_STATUS_THRESHOLDS).to.deep.equal({ onTrackPace: 0.95, onTrackForecast: 1, offTrackPace: 0.8, offTrackForecast: 0.85, minElapsedShare: 0.1 });
     expect(statusOf({ paceIndex: 0.95, forecastRatio: 1 })).to.equal('on-track'); // both bounds are inclusive
     expect(statusOf({ paceIndex: 0.949, forecastRatio: 1.2 })).to.equal('at-risk');
     expect(statusOf({ paceIndex: 1.1, forecastRatio: 0.99 })).to.equal('at-risk');
@@ -94,5 +94,24 @@ describe('evaluateAlerts', () => {
       'revenue|2026-04|b': 'on-track',
     });
     expect(previous).to.deep.equal({ 'revenue|2026-04|a': 'on-track' });
+  });
+});
+
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+
+describe('assessStatus in time (issue 16, item 8)', () => {
+  it('gives no verdict before the minimum elapsed share, and a closed verdict after the end', () => {
+    expect(assessStatus({ paceIndex: 0, forecastRatio: 0, elapsedShare: 1 / 23 })).to.deep.equal({ status: 'too-early', reason: 'too-early', params: { value: 1 / 23, threshold: 0.1 } });
+    // At 10 % exactly the verdict is given.
+    expect(assessStatus({ paceIndex: 0, forecastRatio: 0, elapsedShare: 0.1 }).status).to.equal('off-track');
+    expect(assessStatus({ paceIndex: 0, forecastRatio: 0, elapsedShare: 0.2 }, { minElapsedShare: 0.25 }).status).to.equal('too-early');
+    expect(assessStatus({ paceIndex: 0.7, forecastRatio: 0.7, closed: true, attainment: 0.7 })).to.deep.equal({ status: 'missed', reason: 'period-missed', params: { value: 0.7 } });
+    expect(assessStatus({ paceIndex: 1, forecastRatio: 1, closed: true, attainment: 1 })).to.deep.equal({ status: 'achieved', reason: 'period-achieved', params: { value: 1 } });
+    expect(code(statusThresholds({ minElapsedShare: 1.5 }))).to.equal('status-thresholds-invalid');
+  });
+
+  it('raises no alert for a node first seen too early or achieved, and one when first seen missed', () => {
+    const obs = (nodeId: string, status: 'too-early' | 'achieved' | 'missed'): StatusObservation => ({ nodeId, metric: 'revenue', period: '2026-11', status, reason: status });
+    expect(evaluateAlerts({}, [obs('a', 'too-early'), obs('b', 'achieved'), obs('c', 'missed')]).map((a) => [a.nodeId, a.to, a.direction])).to.deep.equal([['c', 'missed', 'worsened']]);
   });
 });

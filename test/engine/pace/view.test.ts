@@ -4,6 +4,7 @@ import {
   defaultPacePeriod,
   paceSeries,
   paceView,
+  historyRatios,
   resolvePaceFigures,
   type PaceSource,
   type PaceView,
@@ -277,5 +278,35 @@ describe('layoutPaceChart', () => {
     if (!s.ok) throw new Error(s.error.code);
     const g = layoutPaceChart(s.value, { width: 0, height: Number.NaN });
     expect(JSON.stringify(g)).to.not.contain('NaN');
+  });
+});
+
+describe('forecast spread from the node’s own history (issue 16, item 8)', () => {
+  it('turns the last complete months into ratios whose spread shrinks with the period length', () => {
+    // Mean 100: 80 / 100 / 120 → 0.8 / 1 / 1.2 for a month; for a year 1 ± 0.2 / √12.
+    expect(historyRatios({ '2025-12': 80, '2026-01': 100, '2026-02': 120 }, '2026-03-01', 1)).to.deep.equal([0.8, 1, 1.2]);
+    const year = historyRatios({ '2025-10': 80, '2025-11': 100, '2025-12': 120 }, '2026-01-01', 12);
+    expect(year.map((x) => Math.round(x * 1e6) / 1e6)).to.deep.equal([0.942265, 1, 1.057735]);
+    // An empty month between two results counts as zero; two months are not enough.
+    expect(historyRatios({ '2025-11': 100, '2026-01': 200 }, '2026-02-01')).to.deep.equal([1, 0, 2]);
+    expect(historyRatios({ '2026-01': 100, '2026-02': 100 }, '2026-03-01')).to.deep.equal([]);
+  });
+
+  it('widens the company’s FY2026 band by its 2025 months instead of the pipeline alone', () => {
+    const src = source('2026-03-11');
+    const extra = (id: string, date: string, yuan: number) => ({ id, repId: 'r1', productId: 'core', date, type: 'booking' as const, amount: yuan * 100 });
+    src.actuals = { ...src.actuals!, actuals: [...src.actuals!.actuals, extra('h1', '2025-10-10', 80_000), extra('h2', '2025-11-10', 100_000), extra('h3', '2025-12-10', 120_000)] };
+    const r = resolvePaceFigures(src, { nodeId: 'co', period: 'FY2026' });
+    if (!r.ok) throw new Error(r.error.code);
+    const v = view(r.value.figures!);
+    // Run-rate remainder: 47,500,000 × 211 / 50 = 200,450,000 (50 of 261 working days passed).
+    // Pipeline counted after 11 March: o2 ¥50,000 at 30 % and o3 ¥90,000 at 10 %:
+    // variance 5,000,000² × 0.21 + 9,000,000² × 0.09 = 12.54e12. Blend ½ each:
+    // σ² = ¼ (0.2 / √12 × 200,450,000)² + ¼ × 12.54e12. The pipeline alone gave σ = 1,770,593.
+    const sd = 0.2 / Math.sqrt(12);
+    const sigma = Math.sqrt(0.25 * (sd * 200_450_000) ** 2 + 0.25 * 12.54e12);
+    expect(v.forecast.spread).to.equal(Math.round(sigma));
+    expect(v.forecast.spread).to.be.above(6_000_000);
+    expect(v.forecast.high - v.forecast.low).to.be.above(2 * 1.28 * 6_000_000);
   });
 });
