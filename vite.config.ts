@@ -15,7 +15,10 @@ function libraryEntries(): Record<string, string> {
     'sample-data': src('sample/sample-data.ts'),
     testing: src('testing.ts'),
     react: src('react/index.ts'),
+    conformance: src('conformance/index.ts'),
   };
+  // quotakit/react/<element>: one wrapper per element, so a page pays only for those it imports.
+  for (const f of list('react')) if (f.endsWith('.ts') && f !== 'index.ts' && f !== 'create-component.ts') entries[`react/${f.slice(0, -3)}`] = src(`react/${f}`);
   for (const f of list('define')) if (f.endsWith('.ts')) entries[`define/${f.slice(0, -3)}`] = src(`define/${f}`);
   for (const d of list('components')) {
     if (existsSync(src(`components/${d}/index.ts`))) entries[`components/${d}`] = src(`components/${d}/index.ts`);
@@ -62,7 +65,8 @@ export default defineConfig(({ command, mode }) => {
         emptyOutDir: false,
         sourcemap: true,
         lib: { entry: src('bundle.ts'), formats: ['es'], fileName: () => 'quotakit.bundle.js' },
-        rollupOptions: { output: { inlineDynamicImports: true } },
+        // Maps ship without sourcesContent (issue #15): the tarball carries no second copy of the source.
+        rollupOptions: { output: { inlineDynamicImports: true, sourcemapExcludeSources: true } },
       },
     };
   }
@@ -73,7 +77,7 @@ export default defineConfig(({ command, mode }) => {
       sourcemap: true,
       minify: false,
       lib: { entry: libraryEntries(), formats: ['es'] },
-      rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemapExcludeSources: true } },
     },
   };
 });

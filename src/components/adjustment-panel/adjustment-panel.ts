@@ -38,6 +38,7 @@ import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
 import { registerAdjustmentStrings } from '../../i18n/register/adjustment.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Tab = 'request' | 'queue' | 'history';
 const TABS: Tab[] = ['request', 'queue', 'history'];
@@ -875,5 +876,15 @@ export class QkAdjustmentPanel extends QkElement {
         )}
       </ol>
     `;
+  }
+}
+
+declare global {
+  // The events of <qk-adjustment-panel>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-adjustment-request': QkAdjustmentRequestEvent;
+    'qk-adjustment-commit': QkAdjustmentCommitEvent;
+    'qk-focus-change': QkFocusChangeEvent;
+    'qk-error': QkErrorEvent;
   }
 }

@@ -26,6 +26,7 @@ import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, per
 import { registerFunnelStrings } from '../../i18n/register/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fitLabel } from '../../engine/geometry/label.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {
@@ -742,5 +743,13 @@ export class QkFunnelInverter extends QkElement {
     );
 
     return html`<div class="outputs">${confidence} ${coverage} ${perWeek} ${perRep} ${schedule}</div>`;
+  }
+}
+
+declare global {
+  // The events of <qk-funnel-inverter>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-funnel-change': QkFunnelChangeEvent;
+    'qk-error': QkErrorEvent;
   }
 }

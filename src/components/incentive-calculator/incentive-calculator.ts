@@ -27,6 +27,7 @@ import { styles } from './incentive-calculator.styles.js';
 import { registerIncentiveStrings } from '../../i18n/register/incentive.js';
 import type { CreditBasis } from '../../i18n/sections/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -664,5 +665,13 @@ export class QkIncentiveCalculator extends QkElement {
         ...(vm.error.issues ? { issues: vm.error.issues } : vm.error.path ? { issues: [{ path: vm.error.path, message: vm.error.message }] } : {}),
       },
     });
+  }
+}
+
+declare global {
+  // The events of <qk-incentive-calculator>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-error': QkErrorEvent;
+    'qk-focus-change': QkFocusChangeEvent;
   }
 }

@@ -9,6 +9,8 @@ import { formatDay, formatMonth } from '../../i18n/dates.js';
 import { styles } from './pace-chart.styles.js';
 import { registerPaceChartStrings } from '../../i18n/register/pace-chart.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import type { QkAlertEvent } from '../../events/qk-alert.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** Keys that move the active point, and by how many points. */
 const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 7, PageUp: -7 };
@@ -245,5 +247,13 @@ export class QkPaceChart extends QkPaceElement {
     let best = 0;
     for (let i = 1; i < g.points.length; i++) if (Math.abs(g.points[i].x - x) < Math.abs(g.points[best].x - x)) best = i;
     this.active = best;
+  }
+}
+
+declare global {
+  // The events of <qk-pace-chart>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-alert': QkAlertEvent;
+    'qk-error': QkErrorEvent;
   }
 }

@@ -16,6 +16,7 @@ import type { PlanState } from '../../engine/plan/plan-state.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/register/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -429,5 +430,13 @@ export class QkReviewBoard extends QkElement {
         })}
       </tbody>
     </table>`;
+  }
+}
+
+declare global {
+  // The events of <qk-review-board>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-error': QkErrorEvent;
+    'qk-review-apply': QkReviewApplyEvent;
   }
 }

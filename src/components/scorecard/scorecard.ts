@@ -14,6 +14,7 @@ import { styles } from './scorecard.styles.js';
 import { registerScorecardStrings } from '../../i18n/register/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
@@ -248,7 +249,8 @@ export class QkScorecard extends QkElement {
     }
     const t = this.t.scorecard;
     const person = s.single ? s.cards[0] : this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
-    const title = person ? t.personHeading({ name: person.name, period: s.period }) : t.teamHeading({ node: s.heading, period: s.period });
+    // People given as `.people` belong to no org node: the title is the element's name and the period.
+    const title = person ? t.personHeading({ name: person.name, period: s.period }) : s.scope === 'people' ? s.period : t.teamHeading({ node: s.heading, period: s.period });
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${title}`}>
       <div part="header" class="header">
         <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${title}`}>${t.title} · ${title}</h2>
@@ -334,5 +336,13 @@ export class QkScorecard extends QkElement {
       <td part="cell" class="score-cell">${this.scoreBar(l.score)}<span>${this.score(l.score)}</span></td>
       <td part="cell">${l.points === null ? '—' : this.score(Math.round(l.points * 10) / 10)}</td>
     </tr>`;
+  }
+}
+
+declare global {
+  // The events of <qk-scorecard>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-focus-change': QkFocusChangeEvent;
+    'qk-error': QkErrorEvent;
   }
 }
