@@ -5,7 +5,7 @@
  * attainment KPI measures the same figures the goal tree and the gauge show.
  */
 import type { ActualsSnapshot, FunnelStage, OrgNode, Plan, TargetCell } from '../plan/model.js';
-import { addDays, parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
+import { addDays, daysBetween, parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { stageCountsRollup } from '../plan/rollup.js';
 import { actualOf, planStateOf, defaultPeriod, targetsOf, type PlanState } from '../plan/plan-state.js';
@@ -99,7 +99,11 @@ export function previousPeriod(period: string, calendar: Plan['calendar']): stri
  *   in integer minor units, against the team's average or a target CLV (e.g.
  *   `extras: { r1: { clv: { actual: 12_000_000, benchmark: 15_000_000 } } }` scores 80).
  * "Team" is every rep under the node's parent when the node is a rep, else under the node. The
- * period is reviewed to `asOf` when it has not ended.
+ * period is reviewed to `asOf` when it has not ended. Team levels that are counts over the period
+ * (activity, and bookings without a target) are prorated by tenure: a rep hired during the period
+ * is measured against the level × the share of its days (to `asOf`) they were employed, so a rep
+ * hired 24 days into a 70-day stretch is held to 24/70 of the team's activity. A rep hired after
+ * the previous period ended has no previous scorecard, hence no trend.
  *
  * Errors: `review-node-unknown` (`node`), `period-invalid`, and those of `scorePerson`.
  */
@@ -187,19 +191,22 @@ export function* scorecardSteps(input: ScorecardSource | PlanState, query: Score
     const medActivity = median(list.map(activityOf));
     const medProducts = median(list.map((f) => f.products.size));
     const out = new Map<string, Partial<Record<ScorecardKpiId, KpiMeasure>>>();
+    const days = daysBetween(range.start, end) + 1;
     yield { done, total };
     for (const id of team) {
       if (++done % STEP_CHUNK === 0) yield { done, total };
       const f = figures.get(id)!;
       const rep = ix.byId.get(id)!;
+      // The share of the period (to date) the rep was employed: 1 for a veteran, 0 before the hire date.
+      const employed = !rep.hireDate || rep.hireDate <= range.start ? 1 : rep.hireDate > end ? 0 : (daysBetween(rep.hireDate, end) + 1) / days;
       const w = f.counts.get(won) ?? 0, q = f.counts.get(beforeWon) ?? 0;
       const target = targets.get(id);
       const mine = open.get(id);
       const kpis: Partial<Record<ScorecardKpiId, KpiMeasure>> = {
         attainment: target !== undefined
           ? { actual: f.revenue, benchmark: target }
-          : { actual: f.revenue, benchmark: medRevenue === null ? null : medRevenue * rampOf(rep.hireDate, end) },
-        activity: { actual: activityOf(f), benchmark: medActivity },
+          : { actual: f.revenue, benchmark: medRevenue === null ? null : medRevenue * rampOf(rep.hireDate, end) * employed },
+        activity: { actual: activityOf(f), benchmark: medActivity === null ? null : medActivity * employed },
         winRate: { actual: q > 0 ? w / q : null, benchmark: teamQuotes > 0 ? teamWon / teamQuotes : null },
         avgDealSize: { actual: w > 0 ? f.revenue / w : null, benchmark: teamWon > 0 ? teamRevenue / teamWon : null },
         collectionRate: { actual: f.revenue > 0 ? f.collections / f.revenue : null, benchmark: teamRevenue > 0 ? teamCollections / teamRevenue : null },
@@ -216,11 +223,12 @@ export function* scorecardSteps(input: ScorecardSource | PlanState, query: Score
 
   const now = yield* measure(period);
   const before = yield* measure(prev);
+  const prevEnd = periodRange(prev, cal).end;
   const people: ScorecardPerson[] = team
     .filter((id) => shown.has(id))
     .map((id) => {
       const rep = ix.byId.get(id)!;
-      return { id, name: rep.name, ...(rep.hireDate ? { hireDate: rep.hireDate } : {}), ...(rep.role ? { role: rep.role } : {}), kpis: now.get(id)!, previous: before.get(id)! };
+      return { id, name: rep.name, ...(rep.hireDate ? { hireDate: rep.hireDate } : {}), ...(rep.role ? { role: rep.role } : {}), kpis: now.get(id)!, ...(rep.hireDate && rep.hireDate > prevEnd ? {} : { previous: before.get(id)! }) };
     });
   if (people.length > 0) {
     const checked = checkOptions(options);

@@ -80,8 +80,9 @@ export interface AdjustmentStrings {
   /** The pre-written reason of a suggestion (money and % arrive formatted; `to` null: the parent total takes the rest). */
   suggestionReason: {
     pace: (p: { name: string; period: string; elapsed: string; actual: string; forecast: string; ratio: string; target: string }) => string;
-    leaving: (p: { name: string; period: string; date: string; target: string; prorated: string; remainder: string; to: string | null }) => string;
-    joining: (p: { name: string; period: string; date: string }) => string;
+    /** `mode` is the chosen absorption; `to` the named teammates when it is `recipients`. */
+    leaving: (p: { name: string; period: string; date: string; target: string; prorated: string; remainder: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
+    joining: (p: { name: string; period: string; date: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
   };
   suggestedValue: (p: { value: string }) => string;
   suggestedNoValue: string;
@@ -171,9 +172,14 @@ export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
     suggestionReason: {
       pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
         `${name} is far behind pace in ${period}: with ${elapsed} of the working days behind, the actual is ${actual} and the forecast ${forecast} is ${ratio} of the target ${target}.`,
-      leaving: ({ name, period, date, target, prorated, remainder, to }) =>
-        `${name} leaves on ${date}. The target for ${period} is prorated to the working days until then: ${prorated} of ${target}; ${to === null ? `the parent total takes the remaining ${remainder}` : `the remaining ${remainder} goes to ${to}`}.`,
-      joining: ({ name, period, date }) => `${name} joined on ${date}, during ${period}. The new hire needs a ramp-up target; the teammates take the difference.`,
+      leaving: ({ name, period, date, target, prorated, remainder, mode, to }) =>
+        `${name} leaves on ${date}. The target for ${period} is prorated to the working days until then: ${prorated} of ${target}; ${
+          mode === 'recipients' && to ? `the remaining ${remainder} goes to ${to}` : mode === 'siblings' ? `the teammates share the remaining ${remainder} by their targets` : `the parent total takes the remaining ${remainder}`
+        }.`,
+      joining: ({ name, period, date, mode, to }) =>
+        `${name} joined on ${date}, during ${period}. The new hire needs a ramp-up target; ${
+          mode === 'recipients' && to ? `${to} take the difference` : mode === 'parent' ? 'the parent total changes with it' : 'the teammates take the difference'
+        }.`,
     },
     suggestedValue: ({ value }) => `Suggested target: ${value}`,
     suggestedNoValue: 'Suggested target: yours to set',
@@ -260,9 +266,12 @@ export const adjustmentStrings: Record<QkLocale, AdjustmentStrings> = {
     suggestionReason: {
       pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
         `${name}在 ${period} 进度严重落后：工作日已过 ${elapsed}，完成 ${actual}，预测 ${forecast}，仅为目标 ${target} 的 ${ratio}。`,
-      leaving: ({ name, period, date, target, prorated, remainder, to }) =>
-        `${name}将于 ${date} 离职。${period} 的目标按离职前的工作日折算为 ${prorated}（原目标 ${target}），其余 ${remainder} ${to === null ? '计入上级总额' : `由${to}承接`}。`,
-      joining: ({ name, period, date }) => `${name}于 ${date} 入职（${period} 期间），需要设定爬坡期目标，差额由同级分摊。`,
+      leaving: ({ name, period, date, target, prorated, remainder, mode, to }) =>
+        `${name}将于 ${date} 离职。${period} 的目标按离职前的工作日折算为 ${prorated}（原目标 ${target}），其余 ${remainder} ${
+          mode === 'recipients' && to ? `由${to}承接` : mode === 'siblings' ? '由同级按目标比例分摊' : '计入上级总额'
+        }。`,
+      joining: ({ name, period, date, mode, to }) =>
+        `${name}于 ${date} 入职（${period} 期间），需要设定爬坡期目标，${mode === 'recipients' && to ? `差额由${to}承接` : mode === 'parent' ? '上级总额随之变化' : '差额由同级分摊'}。`,
     },
     suggestedValue: ({ value }) => `建议目标：${value}`,
     suggestedNoValue: '建议目标：由您设定',
