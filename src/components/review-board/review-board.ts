@@ -400,7 +400,7 @@ export class QkReviewBoard extends QkElement {
             <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}><title>${name}: ${value(b)}</title></rect>
             ${valuesBelow ? nothing : svg`<text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>`}
             <text class="x-label" x=${b.cx} y=${floorY + 16} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${name}</title>` : nothing}</text>
-            ${valuesBelow ? this.belowValue(b, i === layout.bars.length - 1, floorY + 30 + (i % 2) * 13, value(b), 2 * slot + 4) : nothing}
+            ${valuesBelow ? this.belowValue(b.cx, floorY + 30 + (i % 2) * 13, value(b), Math.min(2 * slot + 4, 2 * (width - b.cx))) : nothing}
           </g>`;
         })}
         ${brk ? this.breakMark(layout, brk.y) : nothing}
@@ -415,10 +415,10 @@ export class QkReviewBoard extends QkElement {
     </figure>`;
   }
 
-  /** A value under the names; the last one ends at its bar's right edge so the chart's edge never cuts it (the first has the axis margin). */
-  private belowValue(b: { x: number; cx: number; width: number }, last: boolean, y: number, text: string, room: number) {
+  /** A value under the names, clipped to its room (two slots, less at the chart's right edge). */
+  private belowValue(x: number, y: number, text: string, room: number) {
     const fit = fitLabel(text, room, 11);
-    return svg`<text part="bar-label" class="bar-label below" x=${last ? b.x + b.width : b.cx} y=${y} text-anchor=${last ? 'end' : 'middle'}>${fit.text}${fit.clipped ? svg`<title>${text}</title>` : nothing}</text>`;
+    return svg`<text part="bar-label" class="bar-label below" x=${x} y=${y} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${text}</title>` : nothing}</text>`;
   }
 
   /** The mark of a broken axis: a gap with two slanted strokes across the plan and actual bars and the axis. */
