@@ -186,10 +186,15 @@ export const styles = css`
         padding: 1px 0;
         white-space: normal;
       }
+      .kpis td {
+        white-space: nowrap;
+      }
       .kpis td::before {
         content: attr(data-label);
         color: var(--_muted);
         font-size: 0.85em;
+        white-space: normal;
+        min-width: 0;
       }
       .kpis tr.sub th[scope='row'] {
         padding-inline-start: 0;
