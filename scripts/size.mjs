@@ -22,7 +22,7 @@ const entries = {
   '.': 'src/index.ts',
   './engine': 'src/engine/index.ts',
   './adapters': 'src/adapter/index.ts',
-  './sample-data': 'src/engine/sample-data.ts',
+  './sample-data': 'src/sample/sample-data.ts',
   './testing': 'src/testing.ts',
   './react': 'src/react/index.ts',
   './i18n/en': 'src/i18n/en.ts',

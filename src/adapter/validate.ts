@@ -45,8 +45,8 @@ import {
   type TargetCell,
   type TargetChange,
   type User,
-} from '../engine/model.js';
-import { periodRange } from '../engine/periods.js';
+} from '../engine/plan/model.js';
+import { periodRange } from '../engine/calendar/periods.js';
 import { QkAdapterError, type AdjustmentPayload, type Notice } from './adapter.js';
 
 /** The outcome of a non-throwing check: the typed value, or every issue found. */

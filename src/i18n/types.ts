@@ -49,7 +49,7 @@ export interface Translation {
     noAdapter: string;
   };
   metrics: Record<string, string>;
-  statuses: Record<'on-track' | 'at-risk' | 'off-track', string>;
+  statuses: Record<'on-track' | 'at-risk' | 'off-track' | 'too-early' | 'achieved' | 'missed', string>;
   /** One section per element (see `sections/`). */
   goalTree: GoalTreeStrings;
   funnel: FunnelStrings;

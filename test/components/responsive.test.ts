@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 
 /**
  * Issue 17: from a phone to a wall screen. The demo page must not scroll sideways at 390 px, and no

@@ -4,7 +4,7 @@ import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 
 /**
  * Visual regression (issue 17): each element's main states against the baselines in

@@ -1,5 +1,5 @@
 import type { LocalizedMessages, Params } from '../types.js';
-import { formatMoney } from '../../engine/money.js';
+import { formatMoney } from '../../engine/money/money.js';
 
 /** A money parameter: minor units (formatted in `currency`), or text the UI formatted already. */
 const money = (v: string | number | undefined, p: Params, locale: 'en' | 'zh-CN') =>

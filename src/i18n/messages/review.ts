@@ -1,5 +1,5 @@
 import type { LocalizedMessages, Params } from '../types.js';
-import { formatMoney, formatPercent } from '../../engine/money.js';
+import { formatMoney, formatPercent } from '../../engine/money/money.js';
 
 /**
  * Messages of the review and scorecard engines: error codes, the findings, the diagnoses and the
