@@ -61,8 +61,18 @@ export default defineConfig(({ command, mode }) => {
         outDir: resolve(here, 'dist'),
         emptyOutDir: false,
         sourcemap: true,
+        // Library mode keeps whitespace and comments unless told: the shipped file is minified.
+        minify: true,
         lib: { entry: src('bundle.ts'), formats: ['es'], fileName: () => 'quotakit.bundle.js' },
-        rollupOptions: { output: { inlineDynamicImports: true } },
+        // Maps point at the sources without carrying them (the package ships dist/, not src/).
+        rollupOptions: {
+          output: {
+            codeSplitting: false, // one file: the sample company is inlined here (and only here)
+            sourcemapExcludeSources: true,
+            minify: { compress: true, mangle: true, codegen: true },
+            comments: { annotation: false, legal: true, jsdoc: false },
+          },
+        },
       },
     };
   }
@@ -71,9 +81,21 @@ export default defineConfig(({ command, mode }) => {
       outDir: resolve(here, 'dist'),
       emptyOutDir: true,
       sourcemap: true,
-      minify: false,
+      // What ships is minified (a host's bundler re-minifies anyway; a CDN <script> does not).
+      minify: true,
       lib: { entry: libraryEntries(), formats: ['es'] },
-      rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: {
+        external,
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          sourcemapExcludeSources: true,
+          // Vite's library mode minifies names but keeps whitespace, so that `/*@__PURE__*/` survives
+          // for the host's tree-shaking; full minification keeps those annotations too.
+          minify: { compress: true, mangle: true, codegen: true },
+          comments: { annotation: true, legal: true, jsdoc: false },
+        },
+      },
     },
   };
 });
