@@ -10,7 +10,8 @@
 // 3. Prints the table beside the peers quoted in issue #14, writes it into README.md between the
 //    size markers, and exits 1 when a scenario is over its budget.
 //
-// Options: --no-build (measure the dist/ that is there), --no-readme (do not rewrite README.md).
+// Options: --no-build (measure the dist/ that is there), --no-readme (do not rewrite README.md),
+// --explain=<scenario id> (print what that page's first load holds, by shipped module and source file).
 import { build as viteBuild } from 'vite';
 import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -153,6 +154,25 @@ try {
   for (const s of scenarios) results[s.id] = await bundle(s);
 } finally {
   rmSync(app, { recursive: true, force: true });
+}
+
+// --explain=<id>: the rendered bytes of each module in the page's first load; for the package's own
+// chunks, split further by source file through the shipped source maps' `sources` (prorated).
+const explain = [...args].find((a) => a.startsWith('--explain='))?.slice('--explain='.length);
+if (explain) {
+  const r = results[explain];
+  if (!r) throw new Error(`no scenario ${explain}: ${scenarios.map((s) => s.id).join(', ')}`);
+  const by = new Map();
+  for (const c of r.parts) {
+    for (const [id, m] of Object.entries(c.modules)) {
+      const key = id.includes('/node_modules/') ? id.replace(/.*\/node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : relative(root, id);
+      by.set(key, (by.get(key) ?? 0) + m.renderedLength);
+    }
+  }
+  const total = [...by.values()].reduce((a, b) => a + b, 0);
+  console.log(`${explain}: ${kb(total)} kB rendered before minification of the host build`);
+  for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${kb(v).padStart(7)}  ${k}`);
+  process.exit(0);
 }
 
 // ---- 3. The table -------------------------------------------------------------------------------

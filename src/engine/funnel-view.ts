@@ -4,7 +4,7 @@
  * (`computeFunnel`), and the funnel's geometry (`layoutFunnel`, d3 scales and shapes). Pure: plain
  * data in, new plain objects out; the element only renders.
  */
-import { line } from 'd3';
+import { linePath } from './shape.js';
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode, PlanSnapshot, TargetCell } from './model.js';
 import { fail, ok, type QkIssue, type Result } from './result.js';
 import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod } from './periods.js';
@@ -557,14 +557,13 @@ export function layoutFunnel(rows: readonly FunnelLayoutRow[], options: FunnelLa
   // A square-root scale from [0, top] onto [0, maxWidth], clamped (what d3's scaleSqrt does here).
   const scale = (v: number) => maxWidth * Math.sqrt(Math.min(1, Math.max(0, v / top)));
   const w = (v: number | null | undefined) => (v && v > 0 && Number.isFinite(v) ? Math.max(2, scale(v)) : 0);
-  const polygon = line();
 
   const shapes = rows.map((r, i): FunnelShape => {
     const y = i * (rowHeight + gap);
     const topWidth = w(r.required);
     const bottomWidth = i < rows.length - 1 ? w(rows[i + 1].required) : topWidth;
     const path =
-      polygon([
+      linePath([
         [centerX - topWidth / 2, y],
         [centerX + topWidth / 2, y],
         [centerX + bottomWidth / 2, y + rowHeight],

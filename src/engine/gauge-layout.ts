@@ -1,5 +1,5 @@
 /**
- * The geometry of the attainment gauge, computed with d3 (scale and arc) and rendered by the element
+ * The geometry of the attainment gauge, computed with d3's tick algorithm and d3-shape's arc (see shape.ts) and rendered by the element
  * with Lit `svg` templates. Pure: numbers in, path strings and coordinates out.
  *
  * The gauge is a half circle from 0 % on the left to the top of the scale on the right. Angles are in
@@ -7,7 +7,7 @@
  * −π/2 to +π/2. Every path and coordinate is relative to the gauge's `center`: the element draws
  * everything inside `<g transform="translate(center.x, center.y)">`.
  */
-import { arc } from 'd3';
+import { arcPath as sectorPath } from './shape.js';
 import { linearScale } from './scale.js';
 import type { Status } from './status.js';
 
@@ -160,13 +160,12 @@ export function layoutGauge(model: GaugeModel, size: GaugeSize, options: GaugeOp
 
   const angle = linearScale([0, scaleMax], [-HALF_PI, HALF_PI], true);
   const clip = (v: number) => Math.min(scaleMax, Math.max(0, v));
-  const arcPath = arc();
   const ring = (kind: GaugeArcKind, from: number, to: number, inner: number, outer: number, status?: Status): GaugeArc => {
     const startAngle = angle(from);
     const endAngle = angle(to);
     const innerRadius = inner * R;
     const outerRadius = outer * R;
-    const path = arcPath({ startAngle, endAngle, innerRadius, outerRadius }) ?? '';
+    const path = sectorPath({ startAngle, endAngle, innerRadius, outerRadius }) ?? '';
     return { kind, ...(status ? { status } : {}), from, to, startAngle, endAngle, innerRadius, outerRadius, path };
   };
 

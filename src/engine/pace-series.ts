@@ -4,7 +4,7 @@
  * `assessStatus`, plus the pace chart's series (cumulative actual, expected curve, forecast cone) and
  * its geometry. Money is integer minor units; dates are `YYYY-MM-DD`.
  */
-import { area, line } from 'd3';
+import { areaPath, linePath } from './shape.js';
 import { linearScale } from './scale.js';
 import type { ActualsSnapshot, FiscalCalendar, MetricId, Opportunity, OrgNode, PeriodId, Plan, TargetCell } from './model.js';
 import { addDays, daysBetween, fiscalYearMonths, fiscalYearOf, isoWeek, parsePeriodId, periodRange, workingDaysBetween } from './periods.js';
@@ -521,7 +521,7 @@ export function layoutPaceChart(series: PaceSeries, size: PaceChartSize, margin:
     high: p.forecast ? y(p.forecast.high) : null,
   }));
   const origin = { x: x(0), y: y(0) };
-  const path = (pts: [number, number][]) => (pts.length > 1 ? (line()(pts) ?? '') : '');
+  const path = (pts: [number, number][]) => (pts.length > 1 ? (linePath(pts) ?? '') : '');
 
   const actualPts: [number, number][] = [];
   if (series.points[0]?.actual != null) actualPts.push([origin.x, origin.y]);
@@ -532,7 +532,7 @@ export function layoutPaceChart(series: PaceSeries, size: PaceChartSize, margin:
   const anchor = t >= 0 ? { x: points[t].x, y: points[t].actual ?? origin.y } : origin;
   const conePts = points.filter((p) => p.mid !== null);
   const band = [{ x: anchor.x, low: anchor.y, high: anchor.y }, ...conePts.map((p) => ({ x: p.x, low: p.low!, high: p.high! }))];
-  const coneArea = conePts.length ? (area<{ x: number; low: number; high: number }>().x((d) => d.x).y0((d) => d.low).y1((d) => d.high)(band) ?? '') : '';
+  const coneArea = conePts.length ? (areaPath(band.map((d) => ({ x: d.x, y0: d.low, y1: d.high }))) ?? '') : '';
   const inPeriod = series.asOf >= series.start && series.asOf <= series.end;
   const yTicks = y.ticks(5).map((value) => ({ value, y: y(value) }));
   const xTicks: { date: string; x: number }[] = [];

@@ -1,4 +1,4 @@
-import { line } from 'd3';
+import { linePath } from '../../engine/shape.js';
 import { linearScale } from '../../engine/scale.js';
 import type { CurvePoint } from '../../engine/incentive.js';
 
@@ -46,9 +46,7 @@ export function layoutCurve(
   const maxV = Math.max(1, ...points.map((p) => p.payout));
   const x = linearScale([0, maxA], [plot.left, plot.right]);
   const y = linearScale([0, maxV], [plot.bottom, plot.top]).nice(4);
-  const path = line<CurvePoint>()
-    .x((p) => x(p.attainment))
-    .y((p) => y(p.payout))(points as CurvePoint[]) ?? '';
+  const path = linePath(points.map((p): [number, number] => [x(p.attainment), y(p.payout)])) ?? '';
   const mark = (a: number | null | undefined) => (a === null || a === undefined || !Number.isFinite(a) ? null : { x: x(Math.max(0, Math.min(a, maxA))), y: y(curveValueAt(points, Math.max(0, Math.min(a, maxA)))) });
   return {
     width,
