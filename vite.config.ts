@@ -20,7 +20,7 @@ function libraryEntries(): Record<string, string> {
   for (const d of list('components')) {
     if (existsSync(src(`components/${d}/index.ts`))) entries[`components/${d}`] = src(`components/${d}/index.ts`);
   }
-  for (const f of ['en', 'zh-cn', 'index']) entries[`i18n/${f}`] = src(`i18n/${f}.ts`);
+  for (const f of ['en', 'zh-cn', 'zh-cn-all', 'index']) entries[`i18n/${f}`] = src(`i18n/${f}.ts`);
   return entries;
 }
 
@@ -88,7 +88,12 @@ export default defineConfig(({ command, mode }) => {
         external,
         output: {
           entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          // One language's strings per chunk, named for it (chunks/zh-cn/gauge-….js): `npm run size` and
+          // a host's preload rules can tell which language a chunk holds.
+          chunkFileNames: (c) => {
+            const lang = c.moduleIds.length && c.moduleIds.every((id) => /\/src\/i18n\/zh-cn\//.test(id)) ? 'zh-cn/' : '';
+            return `chunks/${lang}[name]-[hash].js`;
+          },
           sourcemapExcludeSources: true,
           // Vite's library mode minifies names but keeps whitespace, so that `/*@__PURE__*/` survives
           // for the host's tree-shaking; full minification keeps those annotations too.

@@ -33,6 +33,23 @@ describe('embed: strict Content-Security-Policy', () => {
     probe.remove();
   });
 
+  it('a locale change loads the other language by dynamic import under the policy (sources: one module per language)', async () => {
+    page = await openPage(PAGE);
+    const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string } };
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
+    const gauge = provider.querySelector('qk-attainment-gauge')! as HTMLElement & { updateComplete: Promise<unknown> };
+    await gauge.updateComplete;
+    const title = () => gauge.shadowRoot?.textContent ?? '';
+    expect(title()).to.contain('Gap to target');
+    // The page's language (en) came with the first load; zh-CN is not in it.
+    const zhFetched = () => page!.win.performance.getEntriesByType('resource').some((e) => /\/i18n\/zh-cn\/gauge\./.test(e.name));
+    expect(zhFetched(), 'zh-CN strings were in the first load').to.equal(false);
+    provider.setAttribute('locale', 'zh-CN');
+    await waitUntil(() => title().includes('距目标差距'), 'the gauge never showed its zh-CN strings');
+    expect(zhFetched()).to.equal(true);
+    expect({ violations: violations(page), errors: page.errors }).to.deep.equal({ violations: [], errors: [] });
+  });
+
   for (const variant of ['sources', 'built bundle'] as const) {
   it(`every element renders with no violation (${variant}): the sample dashboard and each element alone from .data`, async function () {
     if (variant === 'built bundle') {

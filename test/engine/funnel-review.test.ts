@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Actual, Opportunity, OrgNode, StageCount } from '../../src/engine/model.js';
 import { conversionRatesFromHistory, diagnoseFunnel, funnelCoverage, invertFunnel, measuredDealSize } from '../../src/engine/funnel.js';
-import { funnelMessages } from '../../src/i18n/messages/funnel.js';
+import { funnelMessages } from '../../src/i18n/both-languages.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
 

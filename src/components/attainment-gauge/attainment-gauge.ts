@@ -7,7 +7,7 @@ import { errorText } from '../../i18n/localize.js';
 import { formatMoneyGroup } from '../../engine/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
-import { registerGaugeStrings } from '../../i18n/register/gauge.js';
+import { registerGaugeStrings } from '../../i18n/loaders/gauge.js';
 import { cardStyles } from '../../theme/card-styles.js';
 
 /** The widest the arc is drawn, per size: the figures take the rest of a wide container. */

@@ -23,7 +23,7 @@ import {
 } from '../../engine/funnel-view.js';
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
-import { registerFunnelStrings } from '../../i18n/register/funnel.js';
+import { registerFunnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fitLabel } from '../../engine/label.js';
 

@@ -6,7 +6,7 @@ import { layoutPaceChart, paceSeries, type PaceChartLayout, type PacePoint, type
 import { QkPaceElement } from '../attainment-gauge/pace-element.js';
 import { formatDay, formatMonth } from '../../i18n/dates.js';
 import { styles } from './pace-chart.styles.js';
-import { registerPaceChartStrings } from '../../i18n/register/pace-chart.js';
+import { registerPaceChartStrings } from '../../i18n/loaders/pace-chart.js';
 import { cardStyles } from '../../theme/card-styles.js';
 
 /** Keys that move the active point, and by how many points. */
