@@ -4,7 +4,7 @@
  */
 import { METRICS } from './model.js';
 import { toDecimalString } from './money.js';
-import { parseWith } from './model.js';
+import { parseWith } from './model-schema.js';
 import { fail, ok, type Result } from './result.js';
 import { cmpId } from './allocate.js';
 import { LedgerEntrySchema, type AdjustmentRequest, type LedgerEntry } from './adjustment-model.js';

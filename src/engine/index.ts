@@ -5,6 +5,7 @@
  */
 export * from './result.js';
 export * from './model.js';
+export * from './model-schema.js';
 export * from './money.js';
 export * from './periods.js';
 export * from './rollup.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { generateSampleCompany, type SampleCompany } from '../../src/engine/sample-data.js';
-import { ActualsSnapshotSchema, checkOrg, parseWith, PlanSnapshotSchema, type Actual } from '../../src/engine/model.js';
+import { checkOrg, type Actual } from '../../src/engine/model.js';
+import { ActualsSnapshotSchema, parseWith, PlanSnapshotSchema } from '../../src/engine/model-schema.js';
 
 const sum = (xs: readonly Actual[]): number => xs.reduce((s, x) => s + x.amount, 0);
 const DAY = 86_400_000;
