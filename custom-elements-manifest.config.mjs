@@ -2,7 +2,7 @@
 // fresh clone regenerates it byte for byte (CI checks that it is up to date).
 export default {
   globs: ['src/components/**/*.ts', 'src/internal/qk-element.ts', 'src/events/*.ts', 'src/define/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/index.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/index.ts', 'src/**/*.layout.ts', 'src/**/*.model.ts'],
   outdir: '.',
   litelement: true,
   plugins: [

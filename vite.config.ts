@@ -12,9 +12,10 @@ function libraryEntries(): Record<string, string> {
     index: src('index.ts'),
     engine: src('engine/index.ts'),
     adapters: src('adapter/index.ts'),
-    'sample-data': src('engine/sample-data.ts'),
+    'sample-data': src('sample/sample-data.ts'),
     testing: src('testing.ts'),
     react: src('react/index.ts'),
+    conformance: src('conformance/index.ts'),
   };
   for (const f of list('define')) if (f.endsWith('.ts')) entries[`define/${f.slice(0, -3)}`] = src(`define/${f}`);
   for (const d of list('components')) {

@@ -1,10 +1,12 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import manifest from '../custom-elements.json';
+import { publicManifest } from './manifest.js';
 import '../src/themes/light.css';
 import '../src/themes/dark.css';
 
-setCustomElementsManifest(manifest);
+// Controls and the Docs API tables come from the manifest, cut to the public API (see manifest.ts).
+setCustomElementsManifest(publicManifest(manifest));
 
 const preview: Preview = {
   globalTypes: {
@@ -26,6 +28,16 @@ const preview: Preview = {
       return story();
     },
   ],
-  parameters: { controls: { expanded: true } },
+  parameters: {
+    controls: { expanded: true },
+    // Stories tagged `heavy` (orgs of 10,000–100,000 people) stay out of the Docs pages, so a page
+    // opens quickly; they are in the sidebar and run in test:stories.
+    docs: { toc: true, stories: { filter: (story: { tags?: string[] }) => !story.tags?.includes('heavy') } },
+    // Run by scripts/test-stories.mjs (axe-core per story) and shown in the Accessibility panel.
+    a11y: { test: 'error' },
+    options: {
+      storySort: { order: ['Guides', ['Introduction', 'Getting started', 'Writing an adapter', 'Theming', 'Localization', 'Formulas', 'Embedding', 'Performance and size'], 'Elements', 'Data'] },
+    },
+  },
 };
 export default preview;

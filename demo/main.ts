@@ -1,10 +1,10 @@
 // The demo dashboard: the sample company on a LocalStorageAdapter, so edits survive a reload.
 import '../src/index.js';
 import { LocalStorageAdapter } from '../src/adapter/index.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import { actualOf, figureOf } from '../src/engine/plan-state.js';
-import { formatMoney, formatCount } from '../src/engine/money.js';
-import { periodRange } from '../src/engine/periods.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import { actualOf, figureOf } from '../src/engine/plan/plan-state.js';
+import { formatMoney, formatCount } from '../src/engine/money/money.js';
+import { periodRange } from '../src/engine/calendar/periods.js';
 import { errorText, getTranslation, resolveLocale } from '../src/i18n/localize.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
 import type { QkLocale } from '../src/i18n/types.js';

@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, waitFor } from 'storybook/test';
+import { expectState, LONG, settled, stateOf, text } from './support/play.js';
 import { html } from 'lit';
 import '../src/define/qk-adjustment-panel.js';
 import '../src/define/qk-provider.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { QkStore } from '../src/store/store.js';
-import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../src/engine/adjustment.js';
-import type { ActualsSnapshot, PlanSnapshot, User } from '../src/engine/model.js';
+import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../src/engine/adjustment/index.js';
+import type { ActualsSnapshot, PlanSnapshot, User } from '../src/engine/plan/model.js';
 
 const yuan = (n: number) => n * 100;
 const fy = (nodeId: string, v: number, locked = false) => ({ nodeId, period: 'FY2026', metric: 'revenue' as const, value: yuan(v), ...(locked ? { locked } : {}) });
@@ -89,7 +91,15 @@ const meta: Meta = {
   component: 'qk-adjustment-panel',
   parameters: { docs: { description: { component: 'Propose, preview, approve or reject, apply and audit target changes; a team notice after each applied change.' } } },
   decorators: [(story) => html`<div style="max-width: 960px">${story()}</div>`],
+  argTypes: {
+    view: { control: 'inline-radio', options: ['request', 'queue', 'history'] },
+    userId: { control: 'select', options: ['u-admin', 'u-east', 'u-r1'] },
+    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
+  },
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-adjustment-panel'), parameters.qkState ?? stateOf(name)),
 };
+
+const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.request [part~="actions"] button')];
 export default meta;
 type Story = StoryObj;
 
@@ -132,12 +142,29 @@ export const Suggested: Story = {
   },
 };
 
+/** 周敏's request in the approver's queue. The play approves it, and the request turns approved with an Apply button. */
 export const PendingQueueAsApprover: Story = {
-  render: () => html`<qk-adjustment-panel view="queue" user-id="u-admin" .data=${data()} .requests=${[request()]}></qk-adjustment-panel>`,
+  args: { view: 'queue', userId: 'u-admin', lang: 'en' },
+  render: (args) => html`<qk-adjustment-panel view=${args.view} user-id=${args.userId} lang=${args.lang} .data=${data()} .requests=${[request()]}></qk-adjustment-panel>`,
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-adjustment-panel');
+    await expectState(el, 'ready');
+    await waitFor(() => expect(buttons(el).map((b) => text(b))).toEqual(['Approve', 'Reject']), LONG);
+    buttons(el)[0].click();
+    await waitFor(() => expect(text(el.shadowRoot!.querySelector('.request .badge'))).toBe('Approved'), LONG);
+    await expect(buttons(el).map((b) => text(b))).toContain('Apply to plan');
+  },
 };
 
+/** 王芳 (a rep) sees the request on her node but may not decide it: no approval buttons. */
 export const ReadOnlyAsRep: Story = {
-  render: () => html`<qk-adjustment-panel view="queue" user-id="u-r1" .data=${data()} .requests=${[request()]}></qk-adjustment-panel>`,
+  render: () => html`<qk-adjustment-panel view="queue" user-id="u-r1" lang="en" .data=${data()} .requests=${[request()]}></qk-adjustment-panel>`,
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-adjustment-panel');
+    await expectState(el, 'ready');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('.request')).not.toBeNull(), LONG);
+    await expect(buttons(el).map((b) => text(b))).not.toContain('Approve');
+  },
 };
 
 export const History: Story = {
@@ -153,9 +180,10 @@ export const Conflict: Story = {
     .requests=${[request('approved', 0)]}
   ></qk-adjustment-panel>`,
   play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector('qk-adjustment-panel')!;
+    const el = await settled<import('../src/components/adjustment-panel/adjustment-panel.js').QkAdjustmentPanel>(canvasElement, 'qk-adjustment-panel');
+    await expect(await el.apply('adj-2026-001')).toBe(false);
     await el.updateComplete;
-    await el.apply('adj-2026-001');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('.request [role="alert"]')).not.toBeNull(), LONG);
   },
 };
 
@@ -165,6 +193,7 @@ export const Conflict: Story = {
  * (type a name such as 销售99999, or a path); nothing builds 100,000 options.
  */
 export const LargeOrg: Story = {
+  tags: ['heavy'],
   render: () => {
     const { plan } = data();
     const reps = Array.from({ length: 100_000 }, (_, i) => ({ id: `rep-${i + 1}`, name: `销售${i + 1}`, parentId: 'co', kind: 'rep' as const }));
@@ -198,7 +227,9 @@ export const Loading: Story = {
   },
 };
 
+/** The approver's queue with no request in it: a message, not an empty box. */
 export const EmptyQueue: Story = {
+  parameters: { qkState: 'empty' },
   render: () => html`<qk-adjustment-panel view="queue" user-id="u-admin" .data=${data()}></qk-adjustment-panel>`,
 };
 

@@ -2,8 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-attainment-gauge.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { PaceFigures } from '../src/engine/pace-series.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { PaceFigures } from '../src/engine/pace/view.js';
+import { expect } from 'storybook/test';
+import { expectState, part, settled, stateOf } from './support/play.js';
 
 /*
  * March 2026 as of Wed 11 March: 8 of 22 working days have passed, so ¥80万 of a ¥220万 target is
@@ -26,13 +28,37 @@ const loading = () => {
 const meta: Meta = {
   title: 'Elements/qk-attainment-gauge',
   component: 'qk-attainment-gauge',
-  render: (args) => html`<div style="max-width: 560px"><qk-attainment-gauge size=${args.size ?? 'detailed'} .model=${args.model}></qk-attainment-gauge></div>`,
+  argTypes: {
+    size: { control: 'inline-radio', options: ['compact', 'detailed'] },
+    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
+    basis: { control: 'inline-radio', options: ['working-days', 'seasonality', 'ramp'] },
+  },
+  args: { size: 'detailed', lang: '' },
+  render: (args) => html`<div style="max-width: 560px"><qk-attainment-gauge size=${args.size ?? 'detailed'} lang=${args.lang ?? ''} .model=${args.model}></qk-attainment-gauge></div>`,
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-attainment-gauge'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 type Story = StoryObj;
 
-/** ¥90万 by today (pace 113 %), forecast ¥228.8万 = 104 %. */
-export const OnTrack: Story = { args: { model: march(90_000_000) } };
+/**
+ * ¥90万 by today (pace 113 %), forecast ¥228.8万 = 104 %. The play switches the gauge to English and
+ * to the compact size and checks the meter: 900,000 / 2,200,000 = 40.9 %.
+ */
+export const OnTrack: Story = {
+  args: { model: march(90_000_000) },
+  play: async ({ canvasElement, args }) => {
+    const el = await settled(canvasElement, 'qk-attainment-gauge');
+    await expectState(el, 'ready');
+    const meter = part(el, '[role="meter"]');
+    await expect(meter.getAttribute('aria-valuenow')).toBe('40.9');
+    el.setAttribute('lang', 'en');
+    el.setAttribute('size', 'compact');
+    await el.updateComplete;
+    await expect(part(el, '[role="meter"]').getAttribute('aria-valuetext')).toMatch(/^40\.9% of target: CN¥900K of CN¥2\.2M\./);
+    await expect(part(el, '[part~="base"]').classList.contains('compact')).toBe(true);
+    void args;
+  },
+};
 /** ¥76万: pace exactly 95 %, but the forecast ¥202.5万 is 92 % of target. */
 export const AtRisk: Story = { args: { model: march(76_000_000) } };
 /** ¥40万: half of what is expected by today. */
@@ -42,6 +68,8 @@ export const Over100: Story = { args: { model: march(290_000_000) } };
 /** A zero target: attainment is not applicable, with the reason. */
 export const ZeroTarget: Story = { args: { model: march(3_000_000, 0) } };
 export const Compact: Story = { args: { model: march(76_000_000), size: 'compact' } };
+/** In English: ¥76万 of ¥220万, exactly on pace (95 %) but forecast to miss. */
+export const English: Story = { args: { model: march(76_000_000), lang: 'en' } };
 
 export const Loading: Story = { render: () => html`<qk-attainment-gauge .store=${loading()}></qk-attainment-gauge>` };
 /** Host data that fails validation: a localized message and `qk-error`. */

@@ -3,8 +3,10 @@ import { html } from 'lit';
 import '../src/define/qk-provider.js';
 import '../src/define/qk-funnel-inverter.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { ActualsSnapshot, PlanSnapshot } from '../src/engine/model.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { ActualsSnapshot, PlanSnapshot } from '../src/engine/plan/model.js';
+import { expect, waitFor } from 'storybook/test';
+import { expectState, LONG, part, settled, stateOf, typeInto } from './support/play.js';
 
 const sample = generateSampleCompany({ asOf: '2026-11-27' });
 
@@ -62,7 +64,13 @@ const meta: Meta = {
   title: 'Elements/qk-funnel-inverter',
   component: 'qk-funnel-inverter',
   parameters: { layout: 'padded' },
+  argTypes: { lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] } },
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-funnel-inverter'), parameters.qkState ?? stateOf(name)),
 };
+
+/** The required count per stage, read from the visually hidden table the funnel carries. */
+const requiredCounts = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('.qk-visually-hidden > table tbody tr')].map((tr) => tr.querySelector('td')?.textContent?.trim());
 export default meta;
 type Story = StoryObj;
 
@@ -88,9 +96,20 @@ export const Default: Story = {
   },
 };
 
-/** From properties alone, the seed's numbers: 500 leads, 100 demos, 50 quotes, 20 won deals. */
+/**
+ * From properties alone, the seed's numbers: 500 leads, 100 demos, 50 quotes, 20 won deals. The play
+ * types a lead→demo rate of 25 %: leads = ⌈100 / 0.25⌉ = 400.
+ */
 export const SeedExample: Story = {
-  render: () => html`<qk-funnel-inverter period="FY2026-Q1" as-of="2026-01-05" .inputs=${seedInputs}></qk-funnel-inverter>`,
+  args: { period: 'FY2026-Q1', asOf: '2026-01-05', lang: '', inputs: seedInputs },
+  render: (args) => html`<qk-funnel-inverter period=${args.period} as-of=${args.asOf} lang=${args.lang} .inputs=${args.inputs}></qk-funnel-inverter>`,
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-funnel-inverter');
+    await expectState(el, 'ready');
+    await waitFor(() => expect(requiredCounts(el)).toEqual(['500', '100', '50', '20']), LONG);
+    await typeInto(el, part<HTMLInputElement>(el, '#f-rate-0'), '25');
+    await waitFor(() => expect(requiredCounts(el)).toEqual(['400', '100', '50', '20']), LONG);
+  },
 };
 
 /** Actual July counts against the plan: demo → quote fell from 50% to 30%. */
@@ -100,6 +119,7 @@ export const Bottleneck: Story = {
 
 /** No stage counts in the lookback window: the rates are empty and the user types them. */
 export const NoHistory: Story = {
+  parameters: { qkState: 'empty' },
   render: () => {
     const d = bottleneckData();
     return html`<qk-funnel-inverter node="ta" as-of="2026-07-15" .data=${{ plan: d.plan, actuals: { ...d.actuals, stageCounts: [], actuals: [] } }}></qk-funnel-inverter>`;
@@ -116,11 +136,11 @@ export const ErrorState: Story = {
 export const InvalidInput: Story = {
   render: () => html`<qk-funnel-inverter .inputs=${seedInputs}></qk-funnel-inverter>`,
   play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector('qk-funnel-inverter')!;
-    await el.updateComplete;
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#f-rate-1')!;
-    input.value = '5O';
-    input.dispatchEvent(new Event('input'));
+    const el = await settled(canvasElement, 'qk-funnel-inverter');
+    await typeInto(el, part<HTMLInputElement>(el, '#f-rate-1'), '5O');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="field-error"]')?.textContent?.trim()).toBeTruthy(), LONG);
+    // The last valid funnel stays: the seed's 500 / 100 / 50 / 20.
+    await expect(requiredCounts(el)).toEqual(['500', '100', '50', '20']);
   },
 };
 
@@ -164,6 +184,7 @@ export const Narrow: Story = {
 
 /** The whole company of a large generated org (8 regions × 5 teams × 12 reps = 480 reps). */
 export const Large: Story = {
+  tags: ['heavy'],
   render: () => {
     const big = generateSampleCompany({ asOf: '2026-11-27', regions: 8, teamsPerRegion: 5, repsPerTeam: 12 });
     return html`<qk-funnel-inverter as-of="2026-11-27" .data=${big}></qk-funnel-inverter>`;

@@ -2,12 +2,14 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-incentive-calculator.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import { SAMPLE_COMMISSION_PLAN } from '../src/engine/incentive.js';
-import { allocate } from '../src/engine/allocate.js';
-import type { Actual } from '../src/engine/model.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import { SAMPLE_COMMISSION_PLAN } from '../src/engine/incentive/commission.js';
+import { allocate } from '../src/engine/plan/allocate.js';
+import type { Actual } from '../src/engine/plan/model.js';
 import { largeOrg } from '../test/fixtures/large-org.js';
 import { smallFixture } from '../test/fixtures/small-plan.js';
+import { expect, waitFor } from 'storybook/test';
+import { expectState, LONG, part, settled, stateOf, text } from './support/play.js';
 
 /**
  * `qk-incentive-calculator` shows what reaching a target is worth. The stories use the sample plan
@@ -18,6 +20,11 @@ const meta: Meta = {
   title: 'Elements/qk-incentive-calculator',
   component: 'qk-incentive-calculator',
   parameters: { docs: { description: { component: 'Tiered commission, new-product bonus and mentoring credit, computed live.' } } },
+  argTypes: {
+    view: { control: 'inline-radio', options: ['', 'rep', 'manager'] },
+    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
+  },
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-incentive-calculator'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 
@@ -60,10 +67,26 @@ const mentorTeam = [
 ];
 const mentorActuals = [booking('r1', 480_000), booking('r2', 33_000), booking('r6', 31_000, 'ai', '2026-03-10')];
 
-/** A mentor: her own commission plus 20 % of her two mentees' ramp bonuses. */
+/**
+ * A mentor: her own commission plus 20 % of her two mentees' ramp bonuses. The play drags the
+ * what-if slider to its end (End key): 200 % of her ¥500,000 target.
+ */
 export const Mentor: StoryObj = {
-  render: () => html`<qk-incentive-calculator view="rep" period="FY2026-Q1" as-of="2026-03-31" .plan=${plan} .products=${products}
+  args: { view: 'rep', lang: 'en', period: 'FY2026-Q1', asOf: '2026-03-31' },
+  render: (args) => html`<qk-incentive-calculator view=${args.view} lang=${args.lang} period=${args.period} as-of=${args.asOf} .plan=${plan} .products=${products}
     .person=${mentorTeam[0]} .people=${mentorTeam} .actuals=${mentorActuals}></qk-incentive-calculator>`,
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-incentive-calculator');
+    await expectState(el, 'ready');
+    const slider = part<HTMLInputElement>(el, 'input[type="range"]');
+    // ¥480,000 booked of ¥500,000; the slider runs up to 200 %: ¥520,000 more, in minor units.
+    await expect(slider.max).toBe('52000000');
+    slider.focus();
+    slider.value = slider.max;
+    slider.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    await waitFor(() => expect(text(part(el, 'output'))).toMatch(/^With CN¥520,000 more \(200%\), the payout would be/), LONG);
+  },
 };
 
 export const ManagerView: StoryObj = {
@@ -124,6 +147,7 @@ export const LargeTeam: StoryObj = {
  * over everyone; search for 赵辰.
  */
 export const HugeOrg: StoryObj = {
+  tags: ['heavy'],
   name: 'Huge org (100,000)',
   render: () => {
     const { plan: snapshot, actuals } = largeOrg();

@@ -2,8 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-pace-chart.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { DatedAmount, PaceFigures } from '../src/engine/pace-series.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { DatedAmount, PaceFigures } from '../src/engine/pace/view.js';
+import { expect, waitFor } from 'storybook/test';
+import { expectState, LONG, part, settled, stateOf, text } from './support/play.js';
 
 /** `total` spread over the working days of 2–11 March 2026 (8 days), a little more each day. */
 function bookings(total: number): DatedAmount[] {
@@ -34,12 +36,35 @@ const loading = () => {
 const meta: Meta = {
   title: 'Elements/qk-pace-chart',
   component: 'qk-pace-chart',
-  render: (args) => html`<qk-pace-chart .model=${args.model}></qk-pace-chart>`,
+  argTypes: {
+    granularity: { control: 'inline-radio', options: ['auto', 'day', 'week'] },
+    basis: { control: 'inline-radio', options: ['working-days', 'seasonality', 'ramp'] },
+    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
+    height: { control: { type: 'number', min: 160, max: 600, step: 20 } },
+  },
+  args: { granularity: 'auto', lang: '', height: 280 },
+  render: (args) => html`<qk-pace-chart granularity=${args.granularity} lang=${args.lang} height=${args.height} .model=${args.model}></qk-pace-chart>`,
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-pace-chart'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 type Story = StoryObj;
 
-export const OnTrack: Story = { args: { model: march(90_000_000) } };
+/**
+ * ¥90万 of ¥220万 by 11 March. The play reads the chart with the keyboard: Home goes to 1 March,
+ * where nothing is booked and nothing is expected yet.
+ */
+export const OnTrack: Story = {
+  args: { model: march(90_000_000), lang: 'en' },
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-pace-chart');
+    await expectState(el, 'ready');
+    const plot = part(el, '[part="plot"]');
+    plot.focus();
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await waitFor(() => expect(text(part(el, '[aria-live]'))).toBe('Mar 1: actual CN¥0, expected CN¥0'), LONG);
+  },
+};
 export const AtRisk: Story = { args: { model: march(76_000_000) } };
 export const OffTrack: Story = { args: { model: march(40_000_000) } };
 export const Over100: Story = { args: { model: march(290_000_000) } };

@@ -1,9 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-provider.js';
+import '../src/define/qk-attainment-gauge.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
+import { expect, waitFor } from 'storybook/test';
+import { LONG, markRendered } from './support/play.js';
+
+/** The status each story's store reaches, as the readout prints it. */
+const EXPECTED: Record<string, RegExp> = {
+  Normal: /^status: ready · plan "[^"]+" v\d+ · \d+ org nodes/,
+  Loading: /^status: loading/,
+  Error: /^status: error · network/,
+  Empty: /^status: (idle|loading)/,
+  // 1 company + 20 regions + 500 teams + 10,000 reps.
+  Large: /^status: ready · plan "[^"]+" v\d+ · 10521 org nodes/,
+};
 
 /**
  * `qk-provider` shows nothing itself: it holds the adapter, the shared store and the locale for the
@@ -13,6 +26,14 @@ const meta: Meta = {
   title: 'Elements/qk-provider',
   component: 'qk-provider',
   parameters: { docs: { description: { component: 'Holds the adapter, the shared store and the locale for every qk-* element inside it.' } } },
+  argTypes: { locale: { control: 'inline-radio', options: ['zh-CN', 'en'] } },
+  play: async ({ canvasElement, name }) => {
+    const provider = await waitFor(() => canvasElement.querySelector<QkProvider>('qk-provider') ?? Promise.reject(new Error('no qk-provider')), LONG);
+    await expect(provider.store).toBeDefined();
+    markRendered();
+    const want = EXPECTED[name];
+    if (want) await waitFor(() => expect(canvasElement.querySelector('output')?.textContent ?? '').toMatch(want), LONG);
+  },
 };
 export default meta;
 
@@ -48,11 +69,17 @@ export const Loading: StoryObj = { render: story(() => { const { plan, actuals }
 export const ErrorState: StoryObj = { name: 'Error', render: story(() => { const { plan, actuals } = sample(); return new MemoryAdapter(plan, actuals, { failNext: 'network' }); }) };
 export const Empty: StoryObj = { render: story(() => undefined) };
 export const Large: StoryObj = {
+  tags: ['heavy'],
   render: story(() => {
     const { plan, actuals } = generateSampleCompany({ regions: 20, teamsPerRegion: 25, repsPerTeam: 20, historyYears: 1, dealsPerRepMonth: 0.3 });
     return new MemoryAdapter(plan, actuals);
   }),
 };
+/** Any markup inside; the controls set the provider's locale, sample data and as-of date for a gauge inside it. */
 export const Template: StoryObj = {
-  render: () => html`<qk-provider locale="en"><p>Any markup; qk-* elements anywhere inside share one store.</p></qk-provider>`,
+  args: { locale: 'en', sample: true, asOf: '2026-03-11' },
+  render: (args) => html`<qk-provider locale=${args.locale} ?sample=${args.sample} as-of=${args.asOf}>
+    <p>Any markup; qk-* elements anywhere inside share one store.</p>
+    <qk-attainment-gauge size="compact" period="FY2026"></qk-attainment-gauge>
+  </qk-provider>`,
 };

@@ -4,8 +4,10 @@ import '../src/define/qk-review-board.js';
 import '../src/define/qk-funnel-inverter.js';
 import type { QkReviewApplyEvent } from '../src/events/qk-review-apply.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
 import type { ReviewBoardModel } from '../src/components/review-board/review-board.js';
+import { expect, waitFor } from 'storybook/test';
+import { expectState, LONG, part, settled, stateOf } from './support/play.js';
 
 /**
  * `qk-review-board`: the period review. The revenue gap from plan to actual is split exactly over
@@ -15,6 +17,8 @@ const meta: Meta = {
   title: 'Elements/qk-review-board',
   component: 'qk-review-board',
   parameters: { docs: { description: { component: 'Plan vs actual per KPI, the revenue gap attributed to each funnel factor, findings and recommendations; CSV export.' } } },
+  argTypes: { lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] } },
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-review-board'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 
@@ -75,6 +79,23 @@ export const NextCycle: StoryObj = {
       <qk-funnel-inverter period="FY2026-Q4"></qk-funnel-inverter>
     </div>`;
   },
+  /**
+   * Next target 0.4 × ¥1,000,000 + 0.4 × (¥750,000 × 1.1) + 0.2 × (¥5,000,000 × 12 %) = ¥850,000;
+   * at the ¥50,000 deal size (¥750,000 / 15 deals) the inverter then needs ⌈850,000 / 50,000⌉ = 17 won deals.
+   */
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-review-board');
+    await expectState(el, 'ready');
+    const applied = new Promise<QkReviewApplyEvent>((resolve) => el.addEventListener('qk-review-apply', (e) => resolve(e as QkReviewApplyEvent), { once: true }));
+    part<HTMLButtonElement>(el, '[part="apply"]').click();
+    const e = await applied;
+    await expect([e.detail.nextTarget, e.detail.avgDealSize]).toEqual([85_000_000, 5_000_000]);
+    const inverter = canvasElement.querySelector('qk-funnel-inverter')!;
+    await waitFor(() => {
+      const won = [...inverter.shadowRoot!.querySelectorAll('.qk-visually-hidden > table tbody tr')].map((tr) => tr.querySelector('td')?.textContent?.trim()).at(-1);
+      expect(won).toBe('17');
+    }, LONG);
+  },
 };
 
 /** The sample company (星辰科技) reviewed to 2026-11-27 from its plan, actuals and history. */
@@ -103,7 +124,11 @@ export const ErrorState: StoryObj = {
 
 export const ZhCN: StoryObj = { name: 'zh-CN', render: () => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }), 'zh-CN') };
 
-export const English: StoryObj = { render: () => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }, {}, 'en'), 'en') };
+/** The mid-funnel problem in English; the controls set the language and the period shown. */
+export const English: StoryObj = {
+  args: { lang: 'en', period: 'FY2026-Q3' },
+  render: (args) => board(model({ revenue: 60_000_000, counts: { lead: 600, demo: 120, quote: 36, won: 12 } }, { period: args.period }, 'en'), args.lang),
+};
 
 export const Dark: StoryObj = {
   render: () => html`<div class="qk-theme-dark" style="background:#0d1117; padding: 12px">

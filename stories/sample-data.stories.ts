@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import { buildOrgIndex, rollupActuals } from '../src/engine/rollup.js';
-import { formatMoney, formatCount } from '../src/engine/money.js';
-import { periodRange } from '../src/engine/periods.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import { buildOrgIndex, rollupActuals } from '../src/engine/plan/rollup.js';
+import { formatMoney, formatCount } from '../src/engine/money/money.js';
+import { periodRange } from '../src/engine/calendar/periods.js';
+import { expect, waitFor } from 'storybook/test';
+import { LONG, markRendered } from './support/play.js';
 
 /** The deterministic sample company every demo and story runs on (seeded; sizes are parameters). */
 const meta: Meta<{ seed: number; regions: number; teamsPerRegion: number; repsPerTeam: number; locale: 'zh-CN' | 'en' }> = {
@@ -32,9 +34,19 @@ const meta: Meta<{ seed: number; regions: number; teamsPerRegion: number; repsPe
       </tbody>
     </table>`;
   },
+  // One row per region, each with a positive count of reps.
+  play: async ({ canvasElement, args }) => {
+    const rows = await waitFor(() => {
+      const found = [...canvasElement.querySelectorAll('tbody tr')];
+      expect(found.length).toBe(args.regions);
+      return found;
+    }, LONG);
+    markRendered();
+    for (const r of rows) await expect(Number(r.children[1].textContent!.replace(/\D/g, ''))).toBe(args.teamsPerRegion * args.repsPerTeam);
+  },
 };
 export default meta;
 
 export const Default: StoryObj = {};
 export const English: StoryObj = { args: { locale: 'en' } };
-export const Large: StoryObj = { args: { regions: 20, teamsPerRegion: 25, repsPerTeam: 20 } };
+export const Large: StoryObj = { tags: ['heavy'], args: { regions: 20, teamsPerRegion: 25, repsPerTeam: 20 } };

@@ -2,9 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/qk-scorecard.js';
 import { QkStore } from '../src/store/store.js';
-import { generateSampleCompany } from '../src/engine/sample-data.js';
-import type { ScorecardPerson } from '../src/engine/scorecard.js';
+import { generateSampleCompany } from '../src/sample/sample-data.js';
+import type { ScorecardPerson } from '../src/engine/scorecard/scorecard.js';
 import { largeOrg } from '../test/fixtures/large-org.js';
+import { expect, waitFor } from 'storybook/test';
+import { expectState, LONG, part, settled, stateOf, text } from './support/play.js';
 
 /**
  * `qk-scorecard`: weighted result, process and quality KPIs per person, weighted differently for
@@ -14,6 +16,11 @@ const meta: Meta = {
   title: 'Elements/qk-scorecard',
   component: 'qk-scorecard',
   parameters: { docs: { description: { component: 'Composite KPI score per person with weight profiles by tenure and role; team ranking.' } } },
+  argTypes: {
+    profile: { control: 'inline-radio', options: ['auto', 'new-hire', 'standard', 'veteran'] },
+    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
+  },
+  play: async ({ canvasElement, name, parameters }) => expectState(await settled(canvasElement, 'qk-scorecard'), parameters.qkState ?? stateOf(name)),
 };
 export default meta;
 
@@ -46,8 +53,27 @@ const PEOPLE: ScorecardPerson[] = [
 /** A team of the sample company, ranked, FY2026-Q3. */
 export const Team: StoryObj = { render: () => html`<qk-scorecard .store=${sampleStore()} node="team-1-1" period="FY2026-Q3" style="max-width: 820px"></qk-scorecard>` };
 
-/** Same numbers, different weights: a new hire and a veteran. */
-export const NewHireVsVeteran: StoryObj = { render: () => html`<qk-scorecard .people=${PEOPLE} as-of="2026-04-15" period="FY2026-Q1" style="max-width: 820px"></qk-scorecard>` };
+/**
+ * Same numbers, different weights: a new hire and a veteran. The controls set the weight profile and
+ * the language; the play forces the veteran profile on everyone, so the two with the same numbers tie.
+ */
+export const NewHireVsVeteran: StoryObj = {
+  args: { profile: 'auto', lang: 'en', period: 'FY2026-Q1', asOf: '2026-04-15' },
+  render: (args) => html`<qk-scorecard lang=${args.lang} profile=${args.profile} .people=${PEOPLE} as-of=${args.asOf} period=${args.period} style="max-width: 820px"></qk-scorecard>`,
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement, 'qk-scorecard');
+    await expectState(el, 'ready');
+    await expect(text(part(el, '[part~="title"]'))).toBe('Scorecard · FY2026-Q1');
+    const score = (who: string) => text([...el.shadowRoot!.querySelectorAll('table.ranking tbody tr')].find((tr) => text(tr.children[1]).startsWith(who))?.children[3]);
+    const scores = () => [score('李强'), score('王芳')];
+    // The same numbers: the new hire's weights give 100.5, the veteran's 62.8 (test/engine/scorecard.test.ts).
+    await expect(scores()).toEqual(['100.5', '62.8']);
+    const veteran = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="profile-switch"] input')].find((i) => i.value === 'veteran')!;
+    veteran.click();
+    await el.updateComplete;
+    await waitFor(() => expect(scores().slice(0, 2)).toEqual(['62.8', '62.8']), LONG);
+  },
+};
 
 /** One person's card. */
 export const Person: StoryObj = {
@@ -68,6 +94,7 @@ export const LargeTeam: StoryObj = {
  * ranking shows 50 people a page; search for 赵辰 to find a rep deep in the org.
  */
 export const HugeOrg: StoryObj = {
+  tags: ['heavy'],
   name: 'Huge org (100,000)',
   render: () => {
     const { plan, actuals } = largeOrg();

@@ -3,12 +3,12 @@
  * one roll-up of actuals, the pipeline grouped once) against a naive loop that walks the calendar
  * day by day for every rep. Both compute the same figures; the checksums must agree.
  */
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
-import { createPaceContext, pace } from '../../src/engine/pace.js';
-import { forecast, groupPipeline } from '../../src/engine/forecast.js';
-import { buildOrgIndex, rollupActuals } from '../../src/engine/rollup.js';
-import { addDays, periodRange } from '../../src/engine/periods.js';
-import type { FiscalCalendar, Opportunity } from '../../src/engine/model.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
+import { createPaceContext, pace } from '../../src/engine/pace/pace.js';
+import { forecast, groupPipeline } from '../../src/engine/pace/forecast.js';
+import { buildOrgIndex, rollupActuals } from '../../src/engine/plan/rollup.js';
+import { addDays, periodRange } from '../../src/engine/calendar/periods.js';
+import type { FiscalCalendar, Opportunity } from '../../src/engine/plan/model.js';
 
 const PERIOD = 'FY2026';
 

@@ -5,7 +5,7 @@
 import { LitElement, html } from 'lit';
 import '../../src/define/qk-attainment-gauge.js';
 import type { QkAttainmentGauge } from '../../src/components/attainment-gauge/attainment-gauge.js';
-import type { PaceFigures } from '../../src/engine/pace-series.js';
+import type { PaceFigures } from '../../src/engine/pace/view.js';
 
 class BenchCircle extends LitElement {
   static override properties = { value: { type: Number } };

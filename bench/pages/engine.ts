@@ -2,8 +2,8 @@
  * The engine figure: re-decomposing the whole plan (10,000 reps × 12 months × 3 products, every
  * level summing exactly) with `decomposePlan`, as the goal tree does after a top-level change.
  */
-import { decomposePlan } from '../../src/engine/edit.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { decomposePlan } from '../../src/engine/plan/edit.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 import { decomposeInput, SIZE } from './shared.js';
 
 declare global {

@@ -5,7 +5,7 @@
  */
 import '../../src/define/qk-goal-tree.js';
 import type { QkGoalTree } from '../../src/components/goal-tree/goal-tree.js';
-import { toDecimalString } from '../../src/engine/money.js';
+import { toDecimalString } from '../../src/engine/money/money.js';
 import { QkStore } from '../../src/store/store.js';
 import { benchData, countNodes, layout, nextFrame, showsAll, stage, until, type BenchPage } from './shared.js';
 

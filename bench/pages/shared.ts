@@ -3,11 +3,11 @@
  * row order, the same number format, and the same clocks. A page builds its grid on this data and
  * exposes a {@link BenchPage} on `window.bench`; bench/run.mjs drives it.
  */
-import { decomposePlan } from '../../src/engine/edit.js';
-import type { PlanSnapshot, TargetCell } from '../../src/engine/model.js';
-import { formatMoney } from '../../src/engine/money.js';
-import { fiscalYearMonths } from '../../src/engine/periods.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { decomposePlan } from '../../src/engine/plan/edit.js';
+import type { PlanSnapshot, TargetCell } from '../../src/engine/plan/model.js';
+import { formatMoney } from '../../src/engine/money/money.js';
+import { fiscalYearMonths } from '../../src/engine/calendar/periods.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 
 /** 1 company → 20 regions → 500 teams → 10,000 reps. */
 export const SIZE = { regions: 20, teamsPerRegion: 25, repsPerTeam: 20 } as const;

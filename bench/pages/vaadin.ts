@@ -8,7 +8,7 @@ import '@vaadin/grid/vaadin-grid-column.js';
 import '@vaadin/grid/vaadin-grid-tree-column.js';
 import type { Grid, GridDataProviderCallback, GridDataProviderParams } from '@vaadin/grid';
 import type { GridColumn } from '@vaadin/grid/vaadin-grid-column.js';
-import { applyTargetEdit } from '../../src/engine/edit.js';
+import { applyTargetEdit } from '../../src/engine/plan/edit.js';
 import { benchData, countNodes, layout, money, nextFrame, showsAll, stage, until, type BenchPage } from './shared.js';
 
 interface Row {

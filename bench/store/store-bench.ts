@@ -4,9 +4,9 @@
  * sample company as the goal tree's 拆解目标 does it.
  */
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
-import { fiscalYearMonths } from '../../src/engine/periods.js';
-import type { PlanSnapshot, TargetCell } from '../../src/engine/model.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
+import { fiscalYearMonths } from '../../src/engine/calendar/periods.js';
+import type { PlanSnapshot, TargetCell } from '../../src/engine/plan/model.js';
 
 /** The part of a store the benchmark drives (the current QkStore, or the previous one as the baseline). */
 export interface BenchStore {
@@ -73,7 +73,7 @@ export async function saveFigure(Store: StoreClass, n: number, reps: number): Pr
 
 /** Decomposes the sample company (77 reps) as 拆解目标 does and saves it: the store's share of the time. */
 export async function decomposeAndSave(Store: StoreClass): Promise<{ cells: number; engineMs: number; applyMs: number; saveMs: number; adapterMs: number }> {
-  const { decomposePlan } = await import('../../src/engine/edit.js');
+  const { decomposePlan } = await import('../../src/engine/plan/edit.js');
   const { decomposeInput } = await import('../pages/shared.js');
   const { plan, actuals } = generateSampleCompany({ asOf: '2026-01-02' });
   const adapter = new MemoryAdapter(plan, actuals);

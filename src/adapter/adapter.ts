@@ -11,7 +11,7 @@ import type {
   SaveResult,
   TargetChange,
   User,
-} from '../engine/model.js';
+} from '../engine/plan/model.js';
 
 /** A change the host pushes to the kit (another user saved, actuals arrived). */
 export type AdapterUpdate =

@@ -16,7 +16,7 @@
  *   return new MyCrmAdapter({ baseUrl: '/test-api' });
  * }, { name: 'MyCrmAdapter' });
  */
-import type { ActualsSnapshot, PlanSnapshot, TargetCell } from '../engine/model.js';
+import type { ActualsSnapshot, PlanSnapshot, TargetCell } from '../engine/plan/model.js';
 import { QkAdapterError, type AdapterUpdate, type CrmAdapter, type QkAdapterErrorCode } from './adapter.js';
 import { checkActualsSnapshot, checkPlanSnapshot, parseUser, targetKey } from './validate.js';
 

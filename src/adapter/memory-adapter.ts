@@ -1,8 +1,8 @@
-import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/model.js';
-import { checkSubmission, decideAs } from '../engine/adjustment-guard.js';
-import { checkCellEdits } from '../engine/edit-rights.js';
-import { buildOrgIndex, type OrgIndex } from '../engine/rollup.js';
-import { cellKey } from '../engine/model.js';
+import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/plan/model.js';
+import { checkSubmission, decideAs } from '../engine/adjustment/guard.js';
+import { checkCellEdits } from '../engine/plan/edit-rights.js';
+import { buildOrgIndex, type OrgIndex } from '../engine/plan/rollup.js';
+import { cellKey } from '../engine/plan/model.js';
 import {
   QkAdapterError,
   type AdapterUpdate,

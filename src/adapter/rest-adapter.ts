@@ -16,9 +16,16 @@
  * | `GET {base}/me` | `200 User` | the signed-in user and the org scopes they may see and edit |
  * | `POST {base}/notify` body `{ recipients, subject, body }` | `2xx` (body ignored) | |
  * | `POST {base}/adjustments` body adjustment | `200` the stored adjustment (with its `id`) | `403` when the signed-in user may not store it (see below) |
- * | `POST {base}/adjustments/{id}/decision` body `{ approve, by, comment? }` | `200` the updated adjustment | `404` for an unknown id; `403` when the signed-in user may not decide; `409` when it is no longer pending |
- * | `GET {base}/adjustments` | `200` adjustment[] | |
+ * | `POST {base}/adjustments/{id}/decision` body `{ approve, comment? }` | `200` the updated adjustment | `404` for an unknown id; `403` when the signed-in user may not decide, or when the body names another user in `by`; `409` when it is no longer pending |
+ * | `GET {base}/adjustments` | `200` adjustment[] | those the signed-in user may see |
  * | `GET {base}/org/{id}/children` | `200 OrgNode[]` | the direct children of one node; `404` for an unknown node |
+ * | `GET {base}/events` | `200 text/event-stream` | optional push (`events: true`): `event: plan` with `data: {"version": n}` after every save |
+ *
+ * Reads are scoped: a server returns only the subtrees the signed-in user may see (`canView`). A
+ * write may carry an `Idempotency-Key` header (`idempotencyKeys: true`): a retry with the same key
+ * gets the first answer again instead of a second write. The reference server (`server/`) implements
+ * all of this, the OpenAPI document (`openapi.json`) describes it, and `quotakit-conformance`
+ * checks a server against it.
  *
  * The server decides who may do what from its own session, never from the body: a new adjustment
  * is the signed-in user's (`requesterId`); a stored one never changes its requester, node, change
@@ -45,9 +52,9 @@
  * // → 200 { "version": 8 }   or   409 { "currentVersion": 9 }
  */
 import * as z from 'zod/mini';
-import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/model.js';
-import { QkAdapterError, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
-import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment-guard.js';
+import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/plan/model.js';
+import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
+import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment/guard.js';
 import {
   invalidData,
   parseActualsSnapshot,
@@ -71,6 +78,26 @@ export interface RestAdapterOptions {
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Milliseconds before a request is aborted and rejected with `network`. Default 15000. */
   timeoutMs?: number;
+  /**
+   * A bearer token (or a function that returns a fresh one) sent as `authorization: Bearer …` on
+   * every request, e.g. the reference server's signed token. `headers()` may override it.
+   */
+  token?: string | (() => string | Promise<string>);
+  /**
+   * Send `by` in a decision's body as well, for servers written against the first version of the
+   * protocol. Default false: the server records a decision for its signed-in user.
+   */
+  legacyDecisionBy?: boolean;
+  /** Send a fresh `Idempotency-Key` header with every write (the server must allow it in CORS). Default false. */
+  idempotencyKeys?: boolean;
+  /**
+   * Live updates over server-sent events from `{base}/events` (or this path): `subscribe` is offered,
+   * and after every save by anyone the adapter reloads the plan and hands it to the listeners.
+   * Default false (the adapter offers no `subscribe`).
+   */
+  events?: boolean | string;
+  /** Milliseconds before reconnecting a dropped event stream. Default 2000. */
+  reconnectMs?: number;
 }
 
 const ConflictBody = z.object({ currentVersion: z.number().check(z.int(), z.gte(0)) });
@@ -82,8 +109,8 @@ const ErrorBody = z.object({ message: z.string() });
  * `QkAdapterError` with a stable code: `network` (offline, timeout, 5xx), `forbidden`, `not-found`,
  * `conflict` (with `currentVersion`) or `invalid-data` (with the bad paths).
  *
- * It does not offer `subscribe` (the contract has no push channel); wrap it and add one over a
- * WebSocket or SSE if the host has live updates.
+ * With `events: true` it offers `subscribe`: it reads the server's event stream (over fetch, so
+ * the same headers and token go along), and after every save reloads the plan and pushes it.
  *
  * @example
  * const adapter = new RestAdapter({
@@ -98,6 +125,7 @@ export class RestAdapter implements CrmAdapter {
   readonly timeoutMs: number;
   readonly #fetch: typeof fetch;
   readonly #headers: RestAdapterOptions['headers'];
+  readonly #options: RestAdapterOptions;
   /** The last plan loaded, to cross-check actuals against its reps, products and stages. */
   #plan: PlanSnapshot | null = null;
   /** The signed-in user as `/me` last said, and the adjustments as the server last returned them: what the pre-checks know. */
@@ -110,7 +138,12 @@ export class RestAdapter implements CrmAdapter {
     // Called unbound: the browser's fetch throws "Illegal invocation" when called as a method of another object.
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#headers = options.headers;
+    this.#options = options;
+    if (options.events) this.subscribe = (listener) => this.#subscribe(listener);
   }
+
+  /** Present when `events` is set: live plan updates from the server's event stream. */
+  subscribe?: (listener: (update: AdapterUpdate) => void) => () => void;
 
   async loadPlan(): Promise<PlanSnapshot> {
     const { data, source } = await this.#request('GET', '/plan');
@@ -175,7 +208,8 @@ export class RestAdapter implements CrmAdapter {
       },
       existing,
     );
-    const { data, source } = await this.#request('POST', `/adjustments/${encodeURIComponent(id)}/decision`, body);
+    const sent = this.#options.legacyDecisionBy ? body : { approve: body.approve, ...(body.comment !== undefined ? { comment: body.comment } : {}) };
+    const { data, source } = await this.#request('POST', `/adjustments/${encodeURIComponent(id)}/decision`, sent);
     return this.#remember(parseAdjustment(data, { source }));
   }
 
@@ -218,8 +252,9 @@ export class RestAdapter implements CrmAdapter {
   async #request(method: string, path: string, body?: unknown): Promise<{ data: unknown; source: string }> {
     const url = `${this.baseUrl}${path}`;
     const source = `${method} ${url}`;
-    const headers: Record<string, string> = { accept: 'application/json', ...(await this.#headers?.()) };
+    const headers = await this.#headersFor();
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined && this.#options.idempotencyKeys && !headers['idempotency-key']) headers['idempotency-key'] = newKey();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     const doFetch = this.#fetch;
@@ -251,6 +286,71 @@ export class RestAdapter implements CrmAdapter {
     }
   }
 
+  async #headersFor(): Promise<Record<string, string>> {
+    const token = this.#options.token;
+    const bearer = typeof token === 'function' ? await token() : token;
+    return { accept: 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(await this.#headers?.()) };
+  }
+
+  /**
+   * One event stream shared by every listener: opened with the first, closed with the last. A
+   * `plan` event newer than the last plan seen reloads the plan (the server scopes it for this
+   * user) and hands it to each listener; a dropped stream reconnects after `reconnectMs`.
+   */
+  #listeners = new Set<(update: AdapterUpdate) => void>();
+  #stream: AbortController | null = null;
+
+  #subscribe(listener: (update: AdapterUpdate) => void): () => void {
+    this.#listeners.add(listener);
+    if (!this.#stream) this.#openStream();
+    return () => {
+      this.#listeners.delete(listener);
+      if (!this.#listeners.size) {
+        this.#stream?.abort();
+        this.#stream = null;
+      }
+    };
+  }
+
+  #openStream(): void {
+    const controller = new AbortController();
+    this.#stream = controller;
+    const path = typeof this.#options.events === 'string' ? this.#options.events : '/events';
+    const run = async () => {
+      while (!controller.signal.aborted) {
+        try {
+          const headers = await this.#headersFor();
+          headers.accept = 'text/event-stream';
+          const res = await this.#fetch(`${this.baseUrl}${path}`, { headers, signal: controller.signal });
+          if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+          await readEvents(res.body, controller.signal, (event, data) => this.#onEvent(event, data));
+        } catch {
+          // Dropped, refused or aborted: try again later unless unsubscribed.
+        }
+        if (controller.signal.aborted) return;
+        await new Promise((resolve) => setTimeout(resolve, this.#options.reconnectMs ?? 2000));
+      }
+    };
+    void run();
+  }
+
+  async #onEvent(event: string, data: string): Promise<void> {
+    if (event !== 'plan') return;
+    let version: number | undefined;
+    try {
+      version = (JSON.parse(data) as { version?: number }).version;
+    } catch {
+      return;
+    }
+    if (typeof version === 'number' && this.#plan && this.#plan.plan.version >= version) return;
+    try {
+      const snapshot = await this.loadPlan();
+      for (const l of [...this.#listeners]) l({ type: 'plan', snapshot: structuredClone(snapshot) });
+    } catch {
+      // A failed reload is not an update; the next event or the user's own reload will catch up.
+    }
+  }
+
   #statusError(status: number, text: string, source: string): QkAdapterError {
     let json: unknown;
     try {
@@ -269,6 +369,34 @@ export class RestAdapter implements CrmAdapter {
       return new QkAdapterError('conflict', `${message}: the plan is now at version ${currentVersion}`, { currentVersion });
     }
     return new QkAdapterError('network', message);
+  }
+}
+
+const newKey = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** Reads a `text/event-stream` body and calls `on(event, data)` for each event, until it ends or is aborted. */
+async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, on: (event: string, data: string) => Promise<void> | void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let cut: number;
+    while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '');
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split(/\r?\n/)) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length) await on(event, data.join('\n'));
+    }
   }
 }
 

@@ -26,9 +26,9 @@
  * }
  */
 import * as z from 'zod/mini';
-import { checkOrg, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SaveResult, type SchemaIssue, type TargetCell, type TargetChange, type User } from '../engine/model.js';
-import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetChangeSchema, UserSchema } from '../engine/model-schema.js';
-import { periodRange } from '../engine/periods.js';
+import { checkOrg, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SaveResult, type SchemaIssue, type TargetCell, type TargetChange, type User } from '../engine/plan/model.js';
+import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetChangeSchema, UserSchema } from '../engine/plan/model-schema.js';
+import { periodRange } from '../engine/calendar/periods.js';
 import { QkAdapterError, type AdjustmentPayload, type Notice } from './adapter.js';
 
 /** The outcome of a non-throwing check: the typed value, or every issue found. */

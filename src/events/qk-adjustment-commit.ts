@@ -1,5 +1,5 @@
-import type { AdjustmentRequest } from '../engine/adjustment.js';
-import type { TargetCell } from '../engine/model.js';
+import type { AdjustmentRequest } from '../engine/adjustment/index.js';
+import type { TargetCell } from '../engine/plan/model.js';
 
 /** What was done, after the adapter (if any) accepted it. */
 export interface QkAdjustmentCommitDetail {

@@ -1,5 +1,5 @@
-import type { AdjustmentPreview, AdjustmentRequest } from '../engine/adjustment.js';
-import type { TargetCell } from '../engine/model.js';
+import type { AdjustmentPreview, AdjustmentRequest } from '../engine/adjustment/index.js';
+import type { TargetCell } from '../engine/plan/model.js';
 
 /** What the user is about to do with an adjustment request. */
 export interface QkAdjustmentRequestDetail {

@@ -1,5 +1,5 @@
-import type { MetricId, PeriodId } from '../engine/model.js';
-import type { Status } from '../engine/status.js';
+import type { MetricId, PeriodId } from '../engine/plan/model.js';
+import type { Status } from '../engine/pace/status.js';
 
 /** A node's status changed (预警): the payload of `qk-alert`. */
 export interface QkAlertDetail {

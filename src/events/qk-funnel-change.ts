@@ -1,4 +1,4 @@
-import type { FunnelInputs, FunnelResults } from '../engine/funnel-view.js';
+import type { FunnelInputs, FunnelResults } from '../engine/funnel/view.js';
 
 /** What `qk-funnel-change` carries: the node and period, the what-if inputs and every computed result. */
 export interface QkFunnelChangeDetail {

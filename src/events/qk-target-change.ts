@@ -1,4 +1,4 @@
-import type { MetricId, TargetSource } from '../engine/model.js';
+import type { MetricId, TargetSource } from '../engine/plan/model.js';
 
 /** One changed target cell: which cell, its value before and after, and what changed it. */
 export interface QkTargetChangeDetail {

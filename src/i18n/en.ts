@@ -35,5 +35,5 @@ export const en: CoreTranslation = {
     collectionRate: 'Collection rate',
     avgDealSize: 'Average deal size',
   },
-  statuses: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' },
+  statuses: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', 'too-early': 'Too early to judge', achieved: 'Achieved', missed: 'Missed' },
 };

@@ -49,7 +49,7 @@ export interface Translation {
     noAdapter: string;
   };
   metrics: Record<string, string>;
-  statuses: Record<'on-track' | 'at-risk' | 'off-track', string>;
+  statuses: Record<'on-track' | 'at-risk' | 'off-track' | 'too-early' | 'achieved' | 'missed', string>;
   /** One section per element (types in `strings/`, text in `en/` and `zh-cn/`). */
   goalTree: GoalTreeStrings;
   funnel: FunnelStrings;

@@ -35,5 +35,5 @@ export const zhCN: CoreTranslation = {
     collectionRate: '回款率',
     avgDealSize: '平均客单价',
   },
-  statuses: { 'on-track': '进度正常', 'at-risk': '存在风险', 'off-track': '严重落后' },
+  statuses: { 'on-track': '进度正常', 'at-risk': '存在风险', 'off-track': '严重落后', 'too-early': '暂不评估', achieved: '已达成', missed: '未达成' },
 };

@@ -1,6 +1,6 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatCount, type MoneyLocale } from '../engine/money.js';
+import { formatCount, type MoneyLocale } from '../engine/money/money.js';
 
 /** People per page: enough to scan, few enough that a 100,000-person org renders a bounded DOM. */
 export const PAGE_SIZE = 50;

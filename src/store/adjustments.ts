@@ -24,12 +24,12 @@ import {
   type AdjustmentRequest,
   type AdjustmentState,
   type NoticeFacts,
-} from '../engine/adjustment.js';
-import type { NewAdjustmentInput } from '../engine/adjustment-model.js';
-import type { TargetCell, User } from '../engine/model.js';
-import type { QkIssue, Result } from '../engine/result.js';
-import { targetCells, type PlanState } from '../engine/plan-state.js';
-import { buildOrgIndex, type OrgIndex } from '../engine/rollup.js';
+} from '../engine/adjustment/index.js';
+import type { NewAdjustmentInput } from '../engine/adjustment/model.js';
+import type { TargetCell, User } from '../engine/plan/model.js';
+import type { QkIssue, Result } from '../engine/shared/result.js';
+import { targetCells, type PlanState } from '../engine/plan/plan-state.js';
+import { buildOrgIndex, type OrgIndex } from '../engine/plan/rollup.js';
 import { toStoreError, type StoreError } from './errors.js';
 import type { QkStore } from './store.js';
 

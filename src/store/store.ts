@@ -18,14 +18,14 @@
  *   keeps the edits for `reloadAndReapply()`, and a late answer is reconciled by version. Undoing
  *   a saved change is itself a change that is saved, including removing a cell that did not exist.
  */
-import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/model.js';
-import { parseWith } from '../engine/model-schema.js';
-import { periodRange } from '../engine/periods.js';
-import { canEditNode, checkCellEdits } from '../engine/edit-rights.js';
-import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan-state.js';
+import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
+import { parseWith } from '../engine/plan/model-schema.js';
+import { periodRange } from '../engine/calendar/periods.js';
+import { canEditNode, checkCellEdits } from '../engine/plan/edit-rights.js';
+import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';
 import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
 import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
-import { checkOrg } from '../engine/model.js';
+import { checkOrg } from '../engine/plan/model.js';
 import { toStoreError, type StoreError } from './errors.js';
 import { PendingRecordSchema, type PendingRecord, type PendingStorage } from './pending-storage.js';
 
@@ -528,13 +528,30 @@ export class QkStore {
     const sent = new Map<string, TargetCell | undefined>();
     const cells: TargetCell[] = [];
     const removed: TargetCell[] = [];
+    // A cell the host holds locked and that was unlocked and changed here: the host takes a locked
+    // cell's unlock only, so the unlock goes first, alone, and the new values follow at once.
+    const unlocks: TargetCell[] = [];
     for (const k of this.pendingKeys) {
+      const atHost = this.host.get(k);
       const c = state.cells.get(k);
-      sent.set(k, c);
-      // A removal is always sent, even of a cell the host is not known to hold: a save that timed
-      // out, or one made before a reload, may have put it there after all.
-      if (c) cells.push(c);
-      else removed.push(this.host.get(k) ?? refOfKey(k));
+      if (atHost?.locked && c && !c.locked && (c.value !== atHost.value || (c.original ?? null) !== (atHost.original ?? null))) {
+        unlocks.push({ ...atHost, locked: false });
+      }
+    }
+    if (unlocks.length) {
+      for (const u of unlocks) {
+        sent.set(cellKey(u), u);
+        cells.push(u);
+      }
+    } else {
+      for (const k of this.pendingKeys) {
+        const c = state.cells.get(k);
+        sent.set(k, c);
+        // A removal is always sent, even of a cell the host is not known to hold: a save that timed
+        // out, or one made before a reload, may have put it there after all.
+        if (c) cells.push(c);
+        else removed.push(this.host.get(k) ?? refOfKey(k));
+      }
     }
     const baseVersion = state.plan.version;
     const token = ++this.saveToken;
@@ -546,7 +563,8 @@ export class QkStore {
       const reply = await this.call('saveTargets', () => request);
       if (token !== this.saveToken) return false;
       this.confirm(sent, parseSaveResult(reply, { source: 'saveTargets' }).version);
-      return true;
+      // The unlocks are on record: now the values (the host holds them unlocked, so this ends).
+      return unlocks.length ? this.save() : true;
     } catch (e) {
       if (token !== this.saveToken) return false;
       const err = toStoreError(e, 'save-failed');

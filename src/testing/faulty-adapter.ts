@@ -10,8 +10,8 @@
  *   foreignEdit: (plan) => [{ nodeId: 'south-sz', period: 'FY2026', metric: 'revenue', value: 1 }] });
  * await store.connect(faulty);
  */
-import { createRandom, type Random } from '../engine/random.js';
-import type { PlanSnapshot, TargetCell, TargetChange } from '../engine/model.js';
+import { createRandom, type Random } from '../engine/shared/random.js';
+import type { PlanSnapshot, TargetCell, TargetChange } from '../engine/plan/model.js';
 import { QkAdapterError, type AdapterUpdate, type CrmAdapter } from '../adapter/adapter.js';
 
 export interface FaultRates {

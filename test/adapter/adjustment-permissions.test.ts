@@ -7,8 +7,9 @@ import { QkAdapterError, type AdjustmentPayload, type CrmAdapter } from '../../s
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { LocalStorageAdapter } from '../../src/adapter/local-storage-adapter.js';
 import { RestAdapter } from '../../src/adapter/rest-adapter.js';
-import { applyAdjustment, createAdjustment, previewAdjustment, storePreview, type AdjustmentRequest } from '../../src/engine/adjustment.js';
-import type { PlanSnapshot } from '../../src/engine/model.js';
+import { applyAdjustment, createAdjustment, previewAdjustment, type AdjustmentRequest } from '../../src/engine/adjustment/index.js';
+import { storePreview } from '../../src/engine/adjustment/flow.js';
+import type { PlanSnapshot } from '../../src/engine/plan/model.js';
 import {
   ACTORS,
   MATRIX,

@@ -161,4 +161,46 @@ describe('RestAdapter', () => {
       'POST /adjustments/a%2F1/decision Bearer t0ken',
     ]);
   });
+
+  it('a decision is sent without "by" (the server records it for its signed-in user); legacyDecisionBy sends it', async () => {
+    const bodies: unknown[] = [];
+    const capture: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/decision')) bodies.push(JSON.parse(String(init?.body)));
+      return fetch(input, init);
+    };
+    const { adapter, base } = await session({ fetch: capture });
+    await adapter.submitAdjustment({ id: 'a-2', reason: '渠道调整' });
+    const decided = await adapter.decideAdjustment({ id: 'a-2', approve: false, by: 'u-admin', comment: '证据不足' });
+    expect(decided.decision).to.deep.equal({ approve: false, by: 'u-admin', comment: '证据不足' });
+    const legacy = new RestAdapter({ baseUrl: base, fetch: capture, legacyDecisionBy: true });
+    await legacy.submitAdjustment({ id: 'a-3', reason: '渠道调整' });
+    await legacy.decideAdjustment({ id: 'a-3', approve: true, by: 'u-admin' });
+    expect(bodies).to.deep.equal([{ approve: false, comment: '证据不足' }, { approve: true, by: 'u-admin' }]);
+  });
+
+  it('token is sent as a bearer token (a function is asked before every request); idempotencyKeys adds a fresh key to each write', async () => {
+    const seen: { auth: string | null; key: string | null }[] = [];
+    let n = 0;
+    const { adapter } = await session({
+      token: () => `tok-${++n}`,
+      idempotencyKeys: true,
+      fetch: (input, init) => {
+        const h = new Headers(init?.headers);
+        seen.push({ auth: h.get('authorization'), key: h.get('idempotency-key') });
+        return fetch(input, init);
+      },
+    });
+    const plan = await adapter.loadPlan();
+    await adapter.saveTargets({ baseVersion: plan.plan.version, cells: [{ nodeId: 'east', period: 'FY2026', metric: 'revenue', value: 1 }] });
+    await adapter.saveTargets({ baseVersion: plan.plan.version + 1, cells: [{ nodeId: 'east', period: 'FY2026', metric: 'revenue', value: 2 }] });
+    expect(seen.map((s) => s.auth)).to.deep.equal(['Bearer tok-1', 'Bearer tok-2', 'Bearer tok-3']);
+    expect(seen[0]!.key).to.equal(null);
+    expect(seen[1]!.key).to.match(/^[0-9a-f-]{36}$/);
+    expect(seen[2]!.key).to.not.equal(seen[1]!.key);
+  });
+
+  it('offers subscribe only with events', () => {
+    expect(new RestAdapter({ baseUrl: '/x' }).subscribe).to.equal(undefined);
+    expect(new RestAdapter({ baseUrl: '/x', events: true }).subscribe).to.be.a('function');
+  });
 });

@@ -84,7 +84,10 @@ function handleApi(session, method, path, query, body) {
     const id = decodeURIComponent(decision[1]);
     const found = session.adjustments.find((a) => a.id === id);
     if (!found) return [404, { message: `no adjustment "${id}"` }];
-    const decided = { ...found, status: body.approve ? 'approved' : 'rejected', decision: body };
+    // Identity is the session's, never the body's: a body naming another user is refused.
+    if (body.by !== undefined && body.by !== session.user.id) return [403, { message: `"${body.by}" is not the signed-in user` }];
+    const record = { approve: body.approve, by: session.user.id, ...(body.comment === undefined ? {} : { comment: body.comment }) };
+    const decided = { ...found, status: body.approve ? 'approved' : 'rejected', decision: record };
     session.adjustments = session.adjustments.map((a) => (a.id === id ? decided : a));
     return [200, decided];
   }

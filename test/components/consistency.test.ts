@@ -6,14 +6,14 @@ import '../../src/define/qk-review-board.js';
 import '../../src/define/qk-funnel-inverter.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { figureOf, type PlanState } from '../../src/engine/plan-state.js';
-import { formatMoney, formatPercent } from '../../src/engine/money.js';
-import { periodOf } from '../../src/engine/periods.js';
-import { buildOrgIndex } from '../../src/engine/rollup.js';
-import { gridReader, planDecomposition } from '../../src/engine/goal-grid.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { figureOf, type PlanState } from '../../src/engine/plan/plan-state.js';
+import { formatMoney, formatPercent } from '../../src/engine/money/money.js';
+import { periodOf } from '../../src/engine/calendar/periods.js';
+import { buildOrgIndex } from '../../src/engine/plan/rollup.js';
+import { gridReader, planDecomposition } from '../../src/components/goal-tree/goal-tree.model.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 import { moneyDraft } from '../../src/components/funnel-inverter/drafts.js';
-import type { ActualsSnapshot, MetricId, PlanSnapshot } from '../../src/engine/model.js';
+import type { ActualsSnapshot, MetricId, PlanSnapshot } from '../../src/engine/plan/model.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
 /**

@@ -9,7 +9,7 @@ import '../../src/define/qk-scorecard.js';
 import '../../src/define/qk-incentive-calculator.js';
 import type { QkScorecard } from '../../src/components/scorecard/scorecard.js';
 import type { QkIncentiveCalculator } from '../../src/components/incentive-calculator/incentive-calculator.js';
-import { checkOrg } from '../../src/engine/model.js';
+import { checkOrg } from '../../src/engine/plan/model.js';
 import { QkStore } from '../../src/store/store.js';
 import { largeBooking, largeOrg, largeTarget, LARGE_ORG_NAMED } from '../fixtures/large-org.js';
 

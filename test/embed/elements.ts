@@ -8,7 +8,7 @@
  * `qk-provider` (shared store), which is how most host pages use them.
  * `events`: the events it fires (its `@fires`), which the React wrapper exposes as `onQk…` props.
  */
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
 export interface EmbedElement {

@@ -3,8 +3,8 @@
  * the payload an element would put in it), for the React and Vue tests to dispatch from an element
  * and check that the host's handler receives exactly that event object.
  */
-import { createAdjustment } from '../../src/engine/adjustment.js';
-import { computeFunnel, type FunnelInputs } from '../../src/engine/funnel-view.js';
+import { createAdjustment } from '../../src/engine/adjustment/index.js';
+import { computeFunnel, type FunnelInputs } from '../../src/engine/funnel/view.js';
 import {
   QkAdjustmentCommitEvent,
   QkAdjustmentRequestEvent,

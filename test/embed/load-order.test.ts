@@ -6,7 +6,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { ELEMENTS } from './elements.js';
-import { generateSampleCompany } from '../../src/engine/sample-data.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 import { inPage, openPage, settle, squash, unusable, type HostPage } from './host.js';
 
 type Store = { status: string; applyCells(cells: unknown[], o?: unknown): void; getCell(n: string, p: string, m: string): { value: number } | undefined };

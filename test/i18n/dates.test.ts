@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatDate, formatDay, formatMonth } from '../../src/i18n/dates.js';
-import { formatNumber } from '../../src/engine/money.js';
+import { formatNumber } from '../../src/engine/money/money.js';
 
 describe('display formats shared by the elements', () => {
   it('formats calendar dates in both languages without shifting a day', () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { AdjustmentService, type AdjustmentDraft } from '../../src/store/adjustments.js';
 import { QkStore } from '../../src/store/store.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import type { AdjustmentRequest } from '../../src/engine/adjustment.js';
+import type { AdjustmentRequest } from '../../src/engine/adjustment/index.js';
 import {
   ACTORS,
   MATRIX,

@@ -9,7 +9,7 @@ import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { LocalStorageAdapter } from '../../src/adapter/local-storage-adapter.js';
 import type { CrmAdapter } from '../../src/adapter/adapter.js';
 import { smallFixture } from '../fixtures/small-plan.js';
-import type { TargetCell, User } from '../../src/engine/model.js';
+import type { TargetCell, User } from '../../src/engine/plan/model.js';
 
 const USERS: Record<string, User> = {
   admin: { id: 'u-admin', name: '系统管理员', roles: ['admin'], canView: ['co'], canEdit: ['co'] },

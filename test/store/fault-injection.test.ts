@@ -11,7 +11,7 @@ import { memoryPendingStorage } from '../../src/store/pending-storage.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { FaultyAdapter } from '../../src/testing/faulty-adapter.js';
 import { smallFixture } from '../fixtures/small-plan.js';
-import type { TargetCell } from '../../src/engine/model.js';
+import type { TargetCell } from '../../src/engine/plan/model.js';
 
 type Op =
   | { kind: 'edit'; k: number; v: number }

@@ -9,7 +9,7 @@ import { memoryPendingStorage } from '../../src/store/pending-storage.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { CrmAdapter } from '../../src/adapter/adapter.js';
 import { smallFixture } from '../fixtures/small-plan.js';
-import type { TargetCell, User } from '../../src/engine/model.js';
+import type { TargetCell, User } from '../../src/engine/plan/model.js';
 
 const cell = (nodeId: string, value: number, period = 'FY2026'): TargetCell => ({ nodeId, period, metric: 'revenue', value });
 const viewer: User = { id: 'u-viewer', name: '访客', roles: ['viewer'], canView: ['co'], canEdit: [] };
@@ -89,6 +89,21 @@ describe('store: locks and closed periods hold against every edit', () => {
     expect(store.applyCells([{ ...locked, locked: false, value: 490_000_000 }]).ok).to.equal(true);
     expect(await store.save()).to.equal(true);
     expect(await valueAt(adapter, locked)).to.equal(490_000_000);
+  });
+
+  it('an unlock and a new value made within one autosave window are both saved (the unlock is sent first)', async () => {
+    const adapter = fixture();
+    const store = await storeOn(adapter);
+    const locked = store.getCell('south', 'FY2026', 'revenue')!;
+    expect(store.applyCells([{ ...locked, locked: false }]).ok).to.equal(true);
+    expect(store.applyCells([{ ...locked, locked: false, value: 490_000_000 }]).ok).to.equal(true);
+    // One save call from the user's point of view; the host sees the unlock, then the value.
+    expect(await store.save()).to.equal(true);
+    expect(store.saveState).to.equal('saved');
+    expect(store.pendingCount).to.equal(0);
+    const atHost = (await adapter.loadPlan()).targets.find((t) => cellKey(t) === cellKey(locked))!;
+    expect(atHost.value).to.equal(490_000_000);
+    expect(!!atHost.locked).to.equal(false);
   });
 
   it('a closed month keeps its recorded target; creating and undoing a new cell there is not history', async () => {

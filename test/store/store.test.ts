@@ -3,7 +3,7 @@ import { QkStore, cellKey } from '../../src/store/store.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { QkAdapterError } from '../../src/adapter/adapter.js';
 import { smallFixture } from '../fixtures/small-plan.js';
-import type { TargetCell } from '../../src/engine/model.js';
+import type { TargetCell } from '../../src/engine/plan/model.js';
 
 const cell = (nodeId: string, value: number): TargetCell => ({ nodeId, period: 'FY2026', metric: 'revenue', value });
 

@@ -21,19 +21,19 @@ import {
   type AdjustmentRequest,
   type Ledger,
   type TriggerProposal,
-} from '../../engine/adjustment.js';
-import { METRICS, type MetricId, type User } from '../../engine/model.js';
-import { formatCount, formatMoney, formatPercent, toDecimalString } from '../../engine/money.js';
-import { fiscalYearMonths, periodOf, periodsOf } from '../../engine/periods.js';
-import type { Result } from '../../engine/result.js';
-import { buildOrgIndex, type OrgIndex } from '../../engine/rollup.js';
+} from '../../engine/adjustment/index.js';
+import { METRICS, type MetricId, type User } from '../../engine/plan/model.js';
+import { formatCount, formatMoney, formatPercent, toDecimalString } from '../../engine/money/money.js';
+import { fiscalYearMonths, periodOf, periodsOf } from '../../engine/calendar/periods.js';
+import type { Result } from '../../engine/shared/result.js';
+import { buildOrgIndex, type OrgIndex } from '../../engine/plan/rollup.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkAdjustmentRequestEvent, type QkAdjustmentRequestDetail } from '../../events/qk-adjustment-request.js';
 import { QkAdjustmentCommitEvent } from '../../events/qk-adjustment-commit.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { AdjustmentService, type AdjustmentOutcome } from '../../store/adjustments.js';
 import type { QkStore } from '../../store/store.js';
-import type { PlanState } from '../../engine/plan-state.js';
+import type { PlanState } from '../../engine/plan/plan-state.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';

@@ -3,10 +3,10 @@
  * user) until it is submitted, so a reload or an adapter failure loses nothing.
  */
 import * as z from 'zod/mini';
-import { ADJUSTMENT_TRIGGERS, type AdjustmentChange, type AdjustmentTrigger } from '../../engine/adjustment.js';
-import { METRIC_IDS, METRICS, type MetricId } from '../../engine/model.js';
-import { parseMoney, type MoneyLocale } from '../../engine/money.js';
-import { fail, ok, type Result } from '../../engine/result.js';
+import { ADJUSTMENT_TRIGGERS, type AdjustmentChange, type AdjustmentTrigger } from '../../engine/adjustment/index.js';
+import { METRIC_IDS, METRICS, type MetricId } from '../../engine/plan/model.js';
+import { parseMoney, type MoneyLocale } from '../../engine/money/money.js';
+import { fail, ok, type Result } from '../../engine/shared/result.js';
 
 export interface DraftForm {
   nodeId: string;

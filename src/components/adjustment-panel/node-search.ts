@@ -3,7 +3,7 @@
  * names from the top down) contains the query, in org order. It stops at the limit, so a 100,000-node
  * org never builds 100,000 options.
  */
-import type { OrgIndex } from '../../engine/rollup.js';
+import type { OrgIndex } from '../../engine/plan/rollup.js';
 
 /** At most this many options are rendered at once. */
 export const NODE_OPTION_LIMIT = 50;

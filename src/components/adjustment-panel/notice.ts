@@ -1,5 +1,5 @@
 /** Words the team notice from the engine's facts, in the reader's language. Plain text, never HTML. */
-import type { NoticeFacts } from '../../engine/adjustment.js';
+import type { NoticeFacts } from '../../engine/adjustment/index.js';
 import type { Notice } from '../../adapter/index.js';
 import type { Translation } from '../../i18n/types.js';
 

@@ -21,6 +21,16 @@ export const styles = css`
     .badge.off-track {
       background: var(--qk-attainment-gauge-off-track);
     }
+    .badge.achieved {
+      background: var(--qk-attainment-gauge-on-track);
+    }
+    .badge.missed {
+      background: var(--qk-attainment-gauge-off-track);
+    }
+    .badge.too-early {
+      background: var(--_surface-alt);
+      color: inherit;
+    }
     .body {
       display: flex;
       flex-wrap: wrap;

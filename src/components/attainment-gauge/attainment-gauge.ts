@@ -1,10 +1,10 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { baseStyles } from '../../theme/base-styles.js';
-import { layoutGauge, type GaugeLayout } from '../../engine/gauge-layout.js';
-import { gaugeModelOf, type PaceView } from '../../engine/pace-series.js';
+import { gaugeModelOf, layoutGauge, type GaugeLayout } from './attainment-gauge.layout.js';
+import type { PaceView } from '../../engine/pace/view.js';
 import { errorText } from '../../i18n/localize.js';
-import { formatMoneyGroup } from '../../engine/money.js';
+import { formatMoneyGroup } from '../../engine/money/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/loaders/gauge.js';
@@ -139,11 +139,22 @@ export class QkAttainmentGauge extends QkPaceElement {
         : html`${row(t.expectedToDate, this.money(view, p.expectedToDate))}
           ${p.paceIndex === null ? nothing : row(t.paceIndex, this.percent(p.paceIndex))}
           ${finished ? nothing : row(t.forecast, `${this.money(view, f.blended)} (${t.forecastRange({ low: range.low, high: range.high, range: range.text })})`)}
-          ${finished || p.target === 0 ? nothing : row(t.probability, this.percent(f.probability, 0))}
+          ${finished || p.target === 0 ? nothing : row(t.probability, this.probabilityText(f))}
           ${view.dual && view.dual.targetChange !== 0
             ? row(t.target, t.originalTarget({ target: this.money(view, view.dual.original.target), attainment: this.percent(view.dual.original.attainment) }))
             : nothing}`}
     </dl>`;
+  }
+
+  /** The chance to reach the target; a flat 0 % or 100 % says why, and a model figure under 0.5 % reads "< 1%". */
+  private probabilityText(f: PaceView['forecast']): string {
+    const reason = f.probabilityReason;
+    if (reason === 'beyond-pipeline' || reason === 'no-spread') {
+      return `${this.percent(f.probability, 0)} · ${errorText(this.t, { code: `forecast-${reason}`, message: reason })}`;
+    }
+    if (reason === null && f.probability > 0 && f.probability < 0.005) return `< ${this.percent(0.01, 0)}`;
+    if (reason === null && f.probability < 1 && f.probability > 0.995) return `> ${this.percent(0.99, 0)}`;
+    return this.percent(f.probability, 0);
   }
 
   /** Actual, target and the gap (or the excess over target) in one unit and precision, so that they add up. */

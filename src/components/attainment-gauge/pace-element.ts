@@ -2,11 +2,11 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import type { QkStore } from '../../store/store.js';
-import type { MetricId } from '../../engine/model.js';
-import type { PaceBasis } from '../../engine/pace.js';
-import { evaluateAlerts, nextStatuses, type Status, type StatusThresholds } from '../../engine/status.js';
-import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '../../engine/pace-series.js';
-import { formatMoney, formatMoneyRange, formatPercent, type MoneyRangeText } from '../../engine/money.js';
+import type { MetricId } from '../../engine/plan/model.js';
+import type { PaceBasis } from '../../engine/pace/pace.js';
+import { evaluateAlerts, nextStatuses, type Status, type StatusThresholds } from '../../engine/pace/status.js';
+import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '../../engine/pace/view.js';
+import { formatMoney, formatMoneyRange, formatPercent, type MoneyRangeText } from '../../engine/money/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkAlertEvent } from '../../events/qk-alert.js';
 

@@ -2,7 +2,7 @@
  * The what-if form keeps what the user typed as text (never lost, even when invalid); these turn
  * numbers into that text and the text back into numbers.
  */
-import { toDecimalString } from '../../engine/money.js';
+import { toDecimalString } from '../../engine/money/money.js';
 
 /** Field keys: `target`, `avgDealSize`, `confidence`, `rate:<stage index>`, `days:<stage index>`. */
 export type FieldKey = string;

@@ -6,26 +6,26 @@ import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './funnel-inverter.styles.js';
 import { errorText } from '../../i18n/localize.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, parseMoney } from '../../engine/money.js';
-import type { FunnelStage } from '../../engine/model.js';
-import type { PlanState } from '../../engine/plan-state.js';
-import type { QkIssue } from '../../engine/result.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, parseMoney } from '../../engine/money/money.js';
+import type { FunnelStage } from '../../engine/plan/model.js';
+import type { PlanState } from '../../engine/plan/plan-state.js';
+import type { QkIssue } from '../../engine/shared/result.js';
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_LOOKBACK_MONTHS,
   bareFunnelContext,
   computeFunnel,
   funnelContext,
-  layoutFunnel,
   type FunnelContext,
   type FunnelInputs,
   type FunnelResults,
-} from '../../engine/funnel-view.js';
+} from '../../engine/funnel/view.js';
+import { layoutFunnel } from './funnel-inverter.layout.js';
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
 import { registerFunnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
-import { fitLabel } from '../../engine/label.js';
+import { fitLabel } from '../../engine/geometry/label.js';
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {

@@ -6,13 +6,13 @@ import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './goal-tree.styles.js';
 import { GridNavigation, type GridNavigationHost } from './grid-navigation.js';
-import type { EditMode } from '../../engine/edit.js';
-import type { MetricId, TargetCell } from '../../engine/model.js';
-import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
-import type { OrgIndex } from '../../engine/rollup.js';
-import type { PlanState } from '../../engine/plan-state.js';
-import type { Result } from '../../engine/result.js';
-import type { ViewName } from '../../engine/views.js';
+import type { EditMode } from '../../engine/plan/edit.js';
+import type { MetricId, TargetCell } from '../../engine/plan/model.js';
+import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
+import type { OrgIndex } from '../../engine/plan/rollup.js';
+import type { PlanState } from '../../engine/plan/plan-state.js';
+import type { Result } from '../../engine/shared/result.js';
+import type { ViewName } from '../../engine/plan/views.js';
 import {
   DISTRIBUTE_METHODS,
   attainment,
@@ -40,13 +40,13 @@ import {
   type GridRow,
   type GridRows,
   type GridViews,
-} from '../../engine/goal-grid.js';
+} from './goal-tree.model.js';
 import { QkErrorEvent, type QkErrorDetail } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { QkTargetChangeEvent } from '../../events/qk-target-change.js';
 import { toStoreError, type QkStore } from '../../store/store.js';
 import { registerGoalTreeStrings } from '../../i18n/loaders/goal-tree.js';
-import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/csv.js';
+import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/plan/csv.js';
 import { errorText } from '../../i18n/localize.js';
 import { formatDate } from '../../i18n/dates.js';
 

@@ -2,8 +2,8 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
-import type { Actual, ProductLine } from '../../engine/model.js';
-import { formatCount, formatMoney, formatPercent } from '../../engine/money.js';
+import type { Actual, ProductLine } from '../../engine/plan/model.js';
+import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import {
   parseCommissionPlan,
   payoutCurve,
@@ -15,13 +15,13 @@ import {
   type PayoutLine,
   type PayoutOptions,
   type PayoutPerson,
-} from '../../engine/incentive.js';
-import { computeTeamPayouts, type MentoringCredit, type TeamPayouts } from '../../engine/incentive-team.js';
-import { resolveIncentiveScope } from '../../engine/incentive-source.js';
-import { figureOf, type PlanState } from '../../engine/plan-state.js';
+} from '../../engine/incentive/commission.js';
+import { computeTeamPayouts, type MentoringCredit, type TeamPayouts } from '../../engine/incentive/team.js';
+import { resolveIncentiveScope } from '../../engine/incentive/source.js';
+import { figureOf, type PlanState } from '../../engine/plan/plan-state.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
-import { layoutCurve } from './curve-layout.js';
+import { layoutCurve } from './incentive-calculator.layout.js';
 import { styles } from './incentive-calculator.styles.js';
 import { registerIncentiveStrings } from '../../i18n/loaders/incentive.js';
 import type { CreditBasis } from '../../i18n/strings/incentive.js';

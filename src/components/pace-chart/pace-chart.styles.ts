@@ -21,6 +21,16 @@ export const styles = css`
     .badge.off-track {
       background: var(--_danger);
     }
+    .badge.achieved {
+      background: var(--_success);
+    }
+    .badge.missed {
+      background: var(--_danger);
+    }
+    .badge.too-early {
+      background: var(--_surface-alt);
+      color: inherit;
+    }
     .legend {
       display: flex;
       flex-wrap: wrap;

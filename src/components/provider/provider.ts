@@ -111,7 +111,7 @@ export class QkProvider extends LitElement {
   private async connectSample(): Promise<void> {
     this.store.setLoading();
     const [{ generateSampleCompany }, { MemoryAdapter }] = await Promise.all([
-      import('../../engine/sample-data.js'),
+      import('../../sample/sample-data.js'),
       import('../../adapter/memory-adapter.js'),
     ]);
     if (this.adapter || !this.sample) return;

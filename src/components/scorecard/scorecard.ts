@@ -3,9 +3,9 @@ import { cssProps } from '../../internal/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
-import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard.js';
-import { scorecardsFromSnapshot, type ScorecardQuery } from '../../engine/scorecard-source.js';
-import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money.js';
+import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard/scorecard.js';
+import { scorecardsFromSnapshot, type ScorecardQuery } from '../../engine/scorecard/source.js';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
@@ -247,7 +247,8 @@ export class QkScorecard extends QkElement {
     }
     const t = this.t.scorecard;
     const person = s.single ? s.cards[0] : this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
-    const title = person ? t.personHeading({ name: person.name, period: s.period }) : t.teamHeading({ node: s.heading, period: s.period });
+    // People given as `.people` belong to no org node: the title is the element's name and the period.
+    const title = person ? t.personHeading({ name: person.name, period: s.period }) : s.scope === 'people' ? s.period : t.teamHeading({ node: s.heading, period: s.period });
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${title}`}>
       <div part="header" class="header">
         <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${title}`}>${t.title} · ${title}</h2>

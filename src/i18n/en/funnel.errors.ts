@@ -1,6 +1,6 @@
 // English: the messages of the funnel area (one language per module).
 import type { MessageTable, Params } from '../types.js';
-import { formatMoney } from '../../engine/money.js';
+import { formatMoney } from '../../engine/money/money.js';
 /** A money parameter: minor units (formatted in `currency`), or text the UI formatted already. */
 const money = (v: string | number | undefined, p: Params, locale: 'en' | 'zh-CN') =>
   typeof v === 'number' ? formatMoney(Math.abs(v), { currency: String(p.currency ?? 'CNY'), locale, compact: true }) : String(v ?? '');

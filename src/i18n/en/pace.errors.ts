@@ -6,7 +6,7 @@ const pct = (v: string | number | undefined) => (typeof v === 'number' ? `${Math
  * Messages for pace, forecast and status: the error codes of `pace`, `forecast`, `dualAttainment`
  * and `statusThresholds`; the reasons a figure is not applicable (`zero-target`,
  * `nothing-expected-yet`, `no-working-days-left`); and the status reasons an alert carries
- * (`pace-low`, `forecast-low`, `on-pace`, `no-data`).
+ * (`pace-low`, `forecast-low`, `on-pace`, `no-data`, `too-early`, `period-achieved`, `period-missed`).
  */
 const messages: MessageTable = {
   'pace-amount-invalid': ({ field }) => `The ${field === 'actual' ? 'actual' : 'target'} must be a whole amount${field === 'actual' ? '' : ' of zero or more'}.`,
@@ -29,5 +29,10 @@ const messages: MessageTable = {
   'forecast-low': ({ value, threshold }) => `The forecast reaches ${pct(value)} of the target, below ${pct(threshold)}.`,
   'on-pace': () => 'On pace and forecast to reach the target.',
   'no-data': () => 'Not enough data to judge progress yet.',
+  'too-early': ({ value, threshold }) => `Only ${pct(value)} of the period’s working days have passed; progress is judged from ${pct(threshold)} on.`,
+  'period-achieved': ({ value }) => `The period is over: ${pct(value)} of the target was reached.`,
+  'period-missed': ({ value }) => `The period is over: only ${pct(value)} of the target was reached.`,
+  'forecast-beyond-pipeline': () => 'no sales yet this period, and the open pipeline cannot reach the target even if every deal closes',
+  'forecast-no-spread': () => 'no past results or open pipeline to measure the uncertainty',
 };
 export default messages;

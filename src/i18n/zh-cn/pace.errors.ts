@@ -6,7 +6,7 @@ const pct = (v: string | number | undefined) => (typeof v === 'number' ? `${Math
  * Messages for pace, forecast and status: the error codes of `pace`, `forecast`, `dualAttainment`
  * and `statusThresholds`; the reasons a figure is not applicable (`zero-target`,
  * `nothing-expected-yet`, `no-working-days-left`); and the status reasons an alert carries
- * (`pace-low`, `forecast-low`, `on-pace`, `no-data`).
+ * (`pace-low`, `forecast-low`, `on-pace`, `no-data`, `too-early`, `period-achieved`, `period-missed`).
  */
 const messages: MessageTable = {
   'pace-amount-invalid': ({ field }) => (field === 'actual' ? '实际完成额必须是整数金额。' : '目标必须是不小于零的整数金额。'),
@@ -29,5 +29,10 @@ const messages: MessageTable = {
   'forecast-low': ({ value, threshold }) => `预测完成率为 ${pct(value)}，低于 ${pct(threshold)}。`,
   'on-pace': () => '进度正常，预计可完成目标。',
   'no-data': () => '数据不足，暂无法判断进度。',
+  'too-early': ({ value, threshold }) => `本期工作日仅过去 ${pct(value)}，过去 ${pct(threshold)} 后才评估进度。`,
+  'period-achieved': ({ value }) => `本期已结束：完成目标的 ${pct(value)}。`,
+  'period-missed': ({ value }) => `本期已结束：仅完成目标的 ${pct(value)}。`,
+  'forecast-beyond-pipeline': () => '本期尚无成交，即使在手商机全部赢单也达不到目标',
+  'forecast-no-spread': () => '没有历史业绩或在手商机，无法估计不确定性',
 };
 export default messages;

@@ -1,6 +1,6 @@
 // Simplified Chinese (zh-CN): the messages of the review area (one language per module).
 import type { MessageTable, Params } from '../types.js';
-import { formatMoney, formatPercent } from '../../engine/money.js';
+import { formatMoney, formatPercent } from '../../engine/money/money.js';
 /**
  * Messages of the review and scorecard engines: error codes, the findings, the diagnoses and the
  * recommendations of `reviewPeriod`. Money parameters are minor units; the element adds the plan's

@@ -1,0 +1,38 @@
+// `npm run test:server`: the Node tests of the reference server and the conformance suite
+// (test/server/*.node-test.ts), bundled with esbuild (Node 20 runs no TypeScript) and run with
+// `node --test`. With QK_TEST_DATABASE_URL set they run on that PostgreSQL as well as on PGlite.
+// Ends with "N passed, N failed, N skipped".
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const only = process.argv.slice(2);
+const dir = 'test/server';
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.node-test.ts'))
+  .filter((f) => !only.length || only.some((o) => f.includes(o)));
+const out = join('node_modules', '.cache', 'quotakit', 'server-tests');
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: files.map((f) => join(dir, f)),
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});
+const outputs = files.map((f) => join(out, f.replace(/\.ts$/, '.mjs')));
+const child = spawn(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(out, 'report.tap')}`, ...outputs], {
+  stdio: 'inherit',
+});
+const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+const { readFileSync } = await import('node:fs');
+const tap = readFileSync(join(out, 'report.tap'), 'utf8');
+const count = (k) => Number(new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);
+console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped') + count('todo')} skipped`);
+process.exit(code);

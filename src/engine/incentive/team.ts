@@ -1,0 +1,151 @@
+/**
+ * Team payouts and mentoring credit (传帮带).
+ *
+ * Mentoring formula: a mentor v with mentees m₁…mₖ earns
+ *   credit(v) = min(cap, round½↑(share × Σ rampBonus(mᵢ)))
+ * where rampBonus(mᵢ) is the ramp bonus mentee mᵢ earned this period (0 when not earned) and
+ * `share`, `cap` come from the plan's `mentoring`. The credit is split back over the mentees
+ * (one line each) in proportion to their ramp bonuses by the largest-remainder method (`allocate`),
+ * so the lines add up to the credit exactly. No revenue is counted twice: the credit is money on top
+ * of the mentee's own bonus (which is not reduced), the mentee's bookings never enter the mentor's
+ * revenue or attainment, and each booking credits only the rep it belongs to. The credit is added
+ * after the mentor's own payout cap; it has its own cap.
+ */
+import type { Actual } from '../plan/model.js';
+import { allocate } from '../plan/allocate.js';
+import { ppb, PPB, type CommissionPlan } from './plan.js';
+import { computePayout, type Payout, type PayoutOptions, type PayoutPerson } from './commission.js';
+import { fail, ok, type Result } from '../shared/result.js';
+
+export interface MenteeCredit {
+  menteeId: string;
+  /** The ramp bonus the mentee earned, minor units. */
+  rampBonus: number;
+  /** This mentee's part of the mentor's credit. */
+  credit: number;
+}
+
+export interface MentoringCredit {
+  mentorId: string;
+  mentees: MenteeCredit[];
+  /** share × Σ ramp bonuses, rounded half up, before the cap. */
+  uncapped: number;
+  /** What the mentor is paid: min(cap, uncapped) = Σ mentees.credit. */
+  credit: number;
+  capped: boolean;
+}
+
+/**
+ * The mentoring credit of one mentor from their mentees' ramp bonuses (see the module comment).
+ * Fails with `incentive-amount-invalid` for a ramp bonus that is not a whole amount ≥ 0.
+ *
+ * @example
+ * // share 20 %, cap ¥1,000; mentees a and b earned ramp bonuses of ¥3,000 and ¥2,000:
+ * // 20 % × 5,000 = ¥1,000 (not capped) → a ¥600, b ¥400.
+ * mentoringCredit({ share: 0.2, cap: 100_000 }, 'v', [{ menteeId: 'a', rampBonus: 300_000 }, { menteeId: 'b', rampBonus: 200_000 }])
+ * // ok({ credit: 100_000, uncapped: 100_000, mentees: [{ credit: 60_000 }, { credit: 40_000 }], capped: false })
+ */
+export function mentoringCredit(
+  mentoring: NonNullable<CommissionPlan['mentoring']>,
+  mentorId: string,
+  mentees: readonly { menteeId: string; rampBonus: number }[],
+): Result<MentoringCredit> {
+  let sum = 0n;
+  for (const m of mentees) {
+    if (!Number.isSafeInteger(m.rampBonus) || m.rampBonus < 0) {
+      return fail('incentive-amount-invalid', `The ramp bonus of ${m.menteeId} must be a whole amount ≥ 0`, { value: String(m.rampBonus) }, ['mentees', m.menteeId]);
+    }
+    sum += BigInt(m.rampBonus);
+  }
+  const uncapped = Number((sum * ppb(mentoring.share) * 2n + PPB) / (2n * PPB));
+  const credit = mentoring.cap !== undefined && uncapped > mentoring.cap ? mentoring.cap : uncapped;
+  const split = allocate(credit, mentees.map((m) => ({ id: m.menteeId, weight: m.rampBonus })));
+  if (!split.ok) return split;
+  return ok({
+    mentorId,
+    mentees: mentees.map((m) => ({ menteeId: m.menteeId, rampBonus: m.rampBonus, credit: split.value.values[m.menteeId] })),
+    uncapped,
+    credit,
+    capped: credit < uncapped,
+  });
+}
+
+export interface TeamPayouts {
+  /** One row per person, in input order: a payout, or the error that prevented it (e.g. no target). */
+  rows: ({ person: PayoutPerson; payout: Payout; error: null } | { person: PayoutPerson; payout: null; error: { code: string; message: string; params?: Record<string, string | number> } })[];
+  mentoring: MentoringCredit[];
+  /** Exact sums over the rows that have a payout; `attainment` = revenue / target of those rows. */
+  totals: { target: number; revenue: number; commission: number; mentoring: number; total: number; people: number; attainment: number | null };
+}
+
+/**
+ * Payouts of a team: `computePayout` for each person, then the mentoring credits of every mentor
+ * in `people` from their mentees in `people` (a `mentoring` line per mentee is appended to the
+ * mentor's lines and added to their total), and the team's totals. A person whose payout fails
+ * (e.g. no target) keeps a row with the error and counts in no total.
+ *
+ * @example
+ * // Mentor v (target ¥100,000, booked ¥100,000 → ¥2,500) with mentees a, b who each earned the
+ * // ¥3,000 ramp bonus; share 20 %, cap ¥1,000: 20 % × 6,000 = 1,200 → capped at ¥1,000, ¥500 each.
+ * computeTeamPayouts(plan, [v, a, b], actuals) // v's total 2,500 + 1,000 = ¥3,500
+ */
+export function computeTeamPayouts(plan: CommissionPlan, people: readonly PayoutPerson[], actuals: readonly Actual[], options: PayoutOptions = {}): Result<TeamPayouts> {
+  // Each person's actuals, grouped once: `computePayout` reads only the person's own, and scanning
+  // every actual for every person is quadratic in team size (100,000 reps × 100,000 bookings).
+  const byRep = new Map<string, Actual[]>();
+  for (const a of actuals) {
+    const list = byRep.get(a.repId);
+    if (list) list.push(a);
+    else byRep.set(a.repId, [a]);
+  }
+  const none: Actual[] = [];
+  const rows: TeamPayouts['rows'] = people.map((person) => {
+    const r = computePayout(plan, person, byRep.get(person.id) ?? none, options);
+    return r.ok ? { person, payout: r.value, error: null } : { person, payout: null, error: r.error };
+  });
+  const mentoring: MentoringCredit[] = [];
+  if (plan.mentoring) {
+    const byId = new Map(rows.map((r) => [r.person.id, r]));
+    const mentees = new Map<string, { menteeId: string; rampBonus: number }[]>();
+    for (const r of rows) {
+      const mentor = r.person.mentorId;
+      if (!mentor || mentor === r.person.id || !byId.get(mentor)?.payout) continue;
+      const bonus = r.payout?.lines.find((l) => l.kind === 'ramp-bonus')?.amount ?? 0;
+      if (!mentees.has(mentor)) mentees.set(mentor, []);
+      mentees.get(mentor)!.push({ menteeId: r.person.id, rampBonus: bonus });
+    }
+    for (const [mentorId, list] of mentees) {
+      const c = mentoringCredit(plan.mentoring, mentorId, list);
+      if (!c.ok) return c;
+      mentoring.push(c.value);
+      const row = byId.get(mentorId)!;
+      const extra = c.value.mentees.map((m) => ({ kind: 'mentoring' as const, menteeId: m.menteeId, amount: m.credit }));
+      const credit = c.value.credit;
+      const withCredit = (q: Payout): Payout => {
+        // Copied with its descriptors, so the lazily computed `next` stays lazy.
+        const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(q)) as Payout;
+        out.lines = [...q.lines, ...extra];
+        out.total = q.total + credit;
+        // A what-if on the mentor's own revenue keeps the credit earned from the mentees.
+        out.whatIf = (x, productId) => {
+          const w = q.whatIf(x, productId);
+          return w.ok ? ok(withCredit(w.value)) : w;
+        };
+        return out;
+      };
+      row.payout = withCredit(row.payout!);
+    }
+  }
+  const totals: TeamPayouts['totals'] = { target: 0, revenue: 0, commission: 0, mentoring: 0, total: 0, people: 0, attainment: null };
+  for (const r of rows) {
+    if (!r.payout) continue;
+    totals.people++;
+    totals.target += r.payout.target;
+    totals.revenue += r.payout.revenue;
+    totals.commission += r.payout.commission;
+    totals.total += r.payout.total;
+  }
+  totals.mentoring = mentoring.reduce((s, m) => s + m.credit, 0);
+  totals.attainment = totals.target > 0 ? totals.revenue / totals.target : null;
+  return ok({ rows, mentoring, totals });
+}

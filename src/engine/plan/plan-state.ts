@@ -1,0 +1,465 @@
+/**
+ * The read model: one immutable, indexed picture of a plan that every element reads, and the
+ * selectors that answer from it. The store builds a new `PlanState` on every data change (load,
+ * an edit, new actuals, another day) and keeps the old one untouched; selectors memoize per state,
+ * so fifty widgets asking the same roll-up cost one computation, and an edit that touches a few
+ * cells re-indexes only the nodes it touched.
+ *
+ * One definition each, here and nowhere else:
+ * - target of a node × period × metric × product: `targetOf` (its own cell, else what its months or
+ *   its children add up to — `rollupTargets`);
+ * - actual: `actualOf` (bookings for revenue, collections for collections, the node's subtree, from
+ *   the period's start to today or the period's end);
+ * - attainment and gap: `figureOf` (actual / target; target − actual);
+ * - the default period of a page: `defaultPeriod`;
+ * - the planned funnel of a node and period: `plannedFunnel` (in `plan-funnel.ts`, so pages without
+ *   a funnel do not download the funnel formulas).
+ *
+ * @example
+ * const state = createPlanState(snapshot, { actuals, asOf: '2026-12-01' });
+ * figureOf(state, { nodeId: 'company', period: 'FY2026' })
+ * // → { target: 11_300_000_000, actual: 9_545_300_000, attainment: 0.8447…, gap: 1_754_700_000, basis: 'booked', … }
+ * const next = withTargetChanges(state, { set: [cell] }); // state is unchanged; next re-indexes one node
+ */
+import {
+  cellKey,
+  type ActualsSnapshot,
+  type FunnelStage,
+  type MetricId,
+  type OrgNode,
+  type Plan,
+  type PlanSnapshot,
+  type ProductLine,
+  type TargetCell,
+  type User,
+} from './model.js';
+import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, rollupActuals, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
+import { parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
+
+/** A reference to one target cell: node × period × metric × optional product. */
+export interface CellRef {
+  nodeId: string;
+  period: string;
+  metric: string;
+  product?: string | null;
+}
+
+/**
+ * The target cells of a plan, indexed by node. Copy-on-write: `with` returns a new table that
+ * shares every untouched node with this one, so an edit of a few cells on a plan of 700,000 costs
+ * a few map copies, not a copy of every cell.
+ */
+export class CellTable implements Iterable<TargetCell> {
+  private constructor(
+    private readonly byNode: ReadonlyMap<string, ReadonlyMap<string, TargetCell>>,
+    /** How many cells the table holds. */
+    readonly size: number,
+  ) {}
+
+  /** A table of `cells`; a later cell with the same key replaces an earlier one. */
+  static from(cells: Iterable<TargetCell>): CellTable {
+    const byNode = new Map<string, Map<string, TargetCell>>();
+    let size = 0;
+    for (const c of cells) {
+      let own = byNode.get(c.nodeId);
+      if (!own) byNode.set(c.nodeId, (own = new Map()));
+      const k = cellKey(c);
+      if (!own.has(k)) size++;
+      own.set(k, c);
+    }
+    return new CellTable(byNode, size);
+  }
+
+  /** The cell at `ref`, or by its `cellKey`. */
+  get(ref: CellRef | string): TargetCell | undefined {
+    if (typeof ref === 'string') {
+      const bar = ref.indexOf('|');
+      return this.byNode.get(ref.slice(0, bar))?.get(ref);
+    }
+    return this.byNode.get(ref.nodeId)?.get(cellKey(ref));
+  }
+
+  has(ref: CellRef | string): boolean {
+    return this.get(ref) !== undefined;
+  }
+
+  /** The cells of one node (any period, metric, product). */
+  ofNode(nodeId: string): Iterable<TargetCell> {
+    return this.byNode.get(nodeId)?.values() ?? [];
+  }
+
+  /** Ids of the nodes that have at least one cell. */
+  nodes(): Iterable<string> {
+    return this.byNode.keys();
+  }
+
+  *values(): IterableIterator<TargetCell> {
+    for (const own of this.byNode.values()) yield* own.values();
+  }
+
+  [Symbol.iterator](): IterableIterator<TargetCell> {
+    return this.values();
+  }
+
+  /**
+   * A new table with `set` written over and `remove` (keys or refs) taken out; this table is
+   * unchanged. Returns the ids of the nodes whose cells changed beside it.
+   */
+  with(set: readonly TargetCell[], remove: readonly (CellRef | string)[] = []): { table: CellTable; touched: Set<string> } {
+    const copies = new Map<string, Map<string, TargetCell>>();
+    const touched = new Set<string>();
+    let size = this.size;
+    const own = (nodeId: string) => {
+      let m = copies.get(nodeId);
+      if (!m) {
+        m = new Map(this.byNode.get(nodeId) ?? []);
+        copies.set(nodeId, m);
+        touched.add(nodeId);
+      }
+      return m;
+    };
+    for (const r of remove) {
+      const key = typeof r === 'string' ? r : cellKey(r);
+      const nodeId = typeof r === 'string' ? r.slice(0, r.indexOf('|')) : r.nodeId;
+      if (!(copies.get(nodeId) ?? this.byNode.get(nodeId))?.has(key)) continue;
+      own(nodeId).delete(key);
+      size--;
+    }
+    for (const c of set) {
+      const m = own(c.nodeId);
+      const key = cellKey(c);
+      if (!m.has(key)) size++;
+      m.set(key, c);
+    }
+    if (!copies.size) return { table: this, touched };
+    const byNode = new Map(this.byNode);
+    for (const [nodeId, m] of copies) {
+      if (m.size) byNode.set(nodeId, m);
+      else byNode.delete(nodeId);
+    }
+    return { table: new CellTable(byNode, size), touched };
+  }
+}
+
+/** The plan as every element sees it. Never mutated: a change makes a new state. */
+export interface PlanState {
+  readonly plan: Plan;
+  readonly org: readonly OrgNode[];
+  /** The org tree, indexed once (pre-order, parents, subtrees). */
+  readonly index: OrgIndex;
+  readonly products: readonly ProductLine[];
+  readonly stages: readonly FunnelStage[];
+  readonly users: readonly User[];
+  /** The targets as they stand now (the host's plus local edits). */
+  readonly cells: CellTable;
+  readonly actuals: ActualsSnapshot | null;
+  /** The day the dashboard treats as today, `YYYY-MM-DD`. */
+  readonly asOf: string;
+}
+
+/** Derived data of one state, computed on first use. */
+interface Derived {
+  list?: readonly TargetCell[];
+  /** Per target selection (`metric|product`): each node position's own values by period. */
+  selections: Map<string, (ReadonlyMap<string, number> | undefined)[]>;
+  /** Per `selection|period`: the resolved roll-up tree that holds that period (a year's holds its months). */
+  trees: Map<string, TargetRollupTree>;
+  /** Per `selection|period`: the roll-up as node id → value, built when asked for. */
+  rollups: Map<string, ReadonlyMap<string, number>>;
+}
+
+const derivedOf = new WeakMap<PlanState, Derived>();
+function derived(state: PlanState): Derived {
+  let d = derivedOf.get(state);
+  if (!d) derivedOf.set(state, (d = { selections: new Map(), trees: new Map(), rollups: new Map() }));
+  return d;
+}
+
+/** Builds the read model of a snapshot. `cells` overrides the snapshot's targets (local edits on top). */
+export function createPlanState(
+  snapshot: PlanSnapshot,
+  options: { actuals?: ActualsSnapshot | null; asOf: string; cells?: CellTable },
+): PlanState {
+  return {
+    plan: snapshot.plan,
+    org: snapshot.org,
+    index: buildOrgIndex(snapshot.org),
+    products: snapshot.products,
+    stages: snapshot.stages,
+    users: snapshot.users ?? [],
+    cells: options.cells ?? CellTable.from(snapshot.targets),
+    actuals: options.actuals ?? null,
+    asOf: options.asOf,
+  };
+}
+
+/** Plain plan data as callers without a store hold it (the engine's older `*Source` shapes). */
+export interface PlainPlanSource {
+  plan: Plan;
+  org: readonly OrgNode[];
+  targets: readonly TargetCell[];
+  actuals?: ActualsSnapshot | null;
+  asOf: string;
+  products?: readonly ProductLine[];
+  stages?: readonly FunnelStage[];
+}
+
+const plainStates = new WeakMap<readonly TargetCell[], WeakMap<readonly OrgNode[], PlanState>>();
+
+/**
+ * The read model of plain plan data (or the state itself): one per targets array and org array, so
+ * callers passing the same arrays share the index and the roll-ups. The one adapter from the
+ * engine's plain-data signatures to the read model.
+ */
+export function planStateOf(source: PlainPlanSource | PlanState): PlanState {
+  if ('cells' in source) return source;
+  let byOrg = plainStates.get(source.targets);
+  if (!byOrg) plainStates.set(source.targets, (byOrg = new WeakMap()));
+  const actuals = source.actuals ?? null;
+  const products = source.products ?? [];
+  const stages = source.stages ?? [];
+  let st = byOrg.get(source.org);
+  if (!st || st.plan !== source.plan || st.actuals !== actuals || st.asOf !== source.asOf || (source.products && st.products !== products) || (source.stages && st.stages !== stages)) {
+    st = createPlanState({ plan: source.plan, org: [...source.org], products: [...products], stages: [...stages], targets: [...source.targets] }, { actuals, asOf: source.asOf });
+    byOrg.set(source.org, st);
+  }
+  return st;
+}
+
+/**
+ * A new state with target cells set and removed. Roll-up indexes already built for `state` are
+ * carried over and rebuilt only for the nodes touched, so one edit on a large plan stays cheap.
+ */
+export function withTargetChanges(state: PlanState, change: { set?: readonly TargetCell[]; remove?: readonly (CellRef | string)[] }): PlanState {
+  const { table, touched } = state.cells.with(change.set ?? [], change.remove ?? []);
+  if (table === state.cells) return state;
+  const next: PlanState = { ...state, cells: table };
+  const before = derivedOf.get(state);
+  if (before) {
+    const d = derived(next);
+    const positions = [...touched].map((id) => state.index.positionOf(id)).filter((p) => p >= 0);
+    for (const [sel, old] of before.selections) {
+      const copy = old.slice();
+      const q = selectionQuery(sel);
+      for (const p of positions) copy[p] = nodeTargetValues(table.ofNode(state.index.order[p]), q);
+      d.selections.set(sel, copy);
+      // Roll-ups already resolved are patched along the touched nodes' ancestors, not redone.
+      const patched = new Map<TargetRollupTree, TargetRollupTree>();
+      for (const [key, tree] of before.trees) {
+        if (!key.startsWith(`${sel}|`)) continue;
+        let next = patched.get(tree);
+        if (!next) {
+          const root = rootPeriodOf(tree);
+          next = patchTargetTree(tree, copy, state.index, root, positions);
+          patched.set(tree, next);
+        }
+        d.trees.set(key, next);
+      }
+    }
+  }
+  return next;
+}
+
+/** A new state with other actuals, another today, or another org (lazily loaded children). */
+export function withPlanData(state: PlanState, change: { actuals?: ActualsSnapshot | null; asOf?: string; org?: readonly OrgNode[]; plan?: Plan }): PlanState {
+  const org = change.org ?? state.org;
+  const next: PlanState = {
+    ...state,
+    ...(change.plan ? { plan: change.plan } : {}),
+    ...(change.actuals !== undefined ? { actuals: change.actuals } : {}),
+    ...(change.asOf !== undefined ? { asOf: change.asOf } : {}),
+    org,
+    index: org === state.org ? state.index : buildOrgIndex(org),
+  };
+  // The version moving on changes no figure: keep what was derived.
+  const before = derivedOf.get(state);
+  if (before && org === state.org && change.actuals === undefined && change.asOf === undefined && (!change.plan || sameCalendar(change.plan, state.plan))) {
+    derivedOf.set(next, { selections: before.selections, trees: before.trees, rollups: before.rollups, list: before.list });
+  }
+  return next;
+}
+
+const sameCalendar = (a: Plan, b: Plan) => a.calendar === b.calendar && a.fiscalYear === b.fiscalYear && a.currency === b.currency;
+
+/** Every target cell as one array, memoized per state (do not mutate it). */
+export function targetCells(state: PlanState): readonly TargetCell[] {
+  const d = derived(state);
+  return (d.list ??= [...state.cells.values()]);
+}
+
+const selectionKey = (metric: string, product?: string | null) => `${metric}|${product ?? ''}`;
+function selectionQuery(sel: string): { metric: MetricId; product?: string } {
+  const bar = sel.indexOf('|');
+  const product = sel.slice(bar + 1);
+  return { metric: sel.slice(0, bar) as MetricId, ...(product ? { product } : {}) };
+}
+
+function selection(state: PlanState, sel: string): (ReadonlyMap<string, number> | undefined)[] {
+  const d = derived(state);
+  let positions = d.selections.get(sel);
+  if (!positions) {
+    const q = selectionQuery(sel);
+    positions = state.index.order.map((id) => nodeTargetValues(state.cells.ofNode(id), q));
+    d.selections.set(sel, positions);
+  }
+  return positions;
+}
+
+/**
+ * Target values of every node for one metric, period and product selection: the roll-up of
+ * `rollupTargets` (a node's own cell, else its sub-periods', else its children's sum; absent when
+ * no target is set at or below it). Memoized per state.
+ */
+export function targetsOf(state: PlanState, query: { metric: MetricId; period: string; product?: string | null }): ReadonlyMap<string, number> {
+  const sel = selectionKey(query.metric, query.product);
+  const key = `${sel}|${query.period}`;
+  const d = derived(state);
+  let r = d.rollups.get(key);
+  if (!r) {
+    const tree = treeOf(state, sel, query.period);
+    r = tree ? rollupOf(tree, state.index, query.period) : new Map();
+    d.rollups.set(key, r);
+  }
+  return r;
+}
+
+/** The resolved roll-up tree holding `period` for a selection, computed once per state (or patched from the previous one). */
+function treeOf(state: PlanState, sel: string, period: string): TargetRollupTree | null {
+  const d = derived(state);
+  const key = `${sel}|${period}`;
+  let tree = d.trees.get(key);
+  if (!tree) {
+    if (!parsePeriodId(period).ok) return null;
+    tree = resolveTargetTree(selection(state, sel), state.index, period, state.plan.calendar);
+    for (const p of tree.keys()) if (!d.trees.has(`${sel}|${p}`)) d.trees.set(`${sel}|${p}`, tree);
+  }
+  return tree;
+}
+
+/** The period a tree was resolved for: the one no other period in it lists as a sub-period. */
+function rootPeriodOf(tree: TargetRollupTree): string {
+  const subs = new Set<string>();
+  for (const v of tree.values()) for (const s of v.subs) subs.add(s);
+  for (const p of tree.keys()) if (!subs.has(p)) return p;
+  return tree.keys().next().value as string;
+}
+
+/** The target of a node × period × metric × product, or null when none is set at or below it. */
+export function targetOf(state: PlanState, nodeId: string, period: string, metric: MetricId = 'revenue', product?: string | null): number | null {
+  const tree = treeOf(state, selectionKey(metric, product), period);
+  const p = state.index.positionOf(nodeId);
+  if (!tree || p < 0) return null;
+  const r = tree.get(period)!;
+  return r.has[p] ? r.value[p] : null;
+}
+
+/** Which dated actuals a metric is measured by: bookings (签约) or collections (回款). */
+export type ActualBasis = 'booked' | 'collected';
+const BASIS: Partial<Record<MetricId, ActualBasis>> = { revenue: 'booked', collections: 'collected' };
+
+/** The basis of a metric's actuals, or null for metrics without dated actuals (counts, ratios). */
+export function actualBasis(metric: MetricId): ActualBasis | null {
+  return BASIS[metric] ?? null;
+}
+
+// Actual roll-ups depend only on the org and the actuals, not on targets: they survive edits.
+const actualCache = new WeakMap<OrgIndex, WeakMap<ActualsSnapshot, Map<string, ReadonlyMap<string, number>>>>();
+function actualsRollup(state: PlanState, q: { type: 'booking' | 'collection'; from: string; to: string; product?: string | null }): ReadonlyMap<string, number> {
+  const actuals = state.actuals;
+  if (!actuals) return new Map();
+  let byActuals = actualCache.get(state.index);
+  if (!byActuals) actualCache.set(state.index, (byActuals = new WeakMap()));
+  let cache = byActuals.get(actuals);
+  if (!cache) byActuals.set(actuals, (cache = new Map()));
+  const key = `${q.type}|${q.from}|${q.to}|${q.product ?? ''}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = rollupActuals(actuals.actuals, state.index, { from: q.from, to: q.to, type: q.type, ...(q.product ? { product: q.product } : {}) });
+    cache.set(key, r);
+  }
+  return r;
+}
+
+// A period's days per calendar, once: `actualOf` is asked per person (100,000 reps × a few periods).
+const ranges = new WeakMap<Plan['calendar'], Map<string, { start: string; end: string } | null>>();
+
+/** The days an actual counts over: the period's start to today, or to its end once it is over. */
+export function toDateRange(state: PlanState, period: string): { start: string; end: string; to: string; running: boolean } | null {
+  let byPeriod = ranges.get(state.plan.calendar);
+  if (!byPeriod) ranges.set(state.plan.calendar, (byPeriod = new Map()));
+  let range = byPeriod.get(period);
+  if (range === undefined) byPeriod.set(period, (range = parsePeriodId(period).ok ? periodRange(period, state.plan.calendar) : null));
+  if (!range) return null;
+  const { start, end } = range;
+  return { start, end, to: state.asOf < end ? state.asOf : end, running: state.asOf < end };
+}
+
+/**
+ * The actual of a node × period (its whole subtree, from the period's start to today or the
+ * period's end), in the metric's basis (bookings for revenue, collections for collections); 0
+ * before the period starts; null for metrics without dated actuals.
+ */
+export function actualOf(state: PlanState, nodeId: string, period: string, metric: MetricId = 'revenue', product?: string | null): number | null {
+  const basis = actualBasis(metric);
+  const range = toDateRange(state, period);
+  if (!basis || !range) return null;
+  if (range.to < range.start) return 0;
+  const type = basis === 'booked' ? 'booking' : 'collection';
+  return actualsRollup(state, { type, from: range.start, to: range.to, product }).get(nodeId) ?? 0;
+}
+
+/** Target, actual, attainment and gap of one node × period × metric: the figures every element shows. */
+export interface Figure {
+  nodeId: string;
+  period: string;
+  metric: MetricId;
+  target: number | null;
+  actual: number | null;
+  /** actual / target; null without a positive target or without actuals. */
+  attainment: number | null;
+  /** target − actual (negative when over target); null without a target or actuals. */
+  gap: number | null;
+  /** What the actual counts: bookings or collections. */
+  basis: ActualBasis | null;
+  /** The last day the actual counts (today, or the period's end once it is over). */
+  to: string | null;
+}
+
+/**
+ * The one definition of target, actual, attainment and gap.
+ *
+ * @example
+ * // target ¥1,000,000 for FY2026, bookings to date ¥845,000:
+ * figureOf(state, { nodeId: 'east', period: 'FY2026' })
+ * // → { target: 100_000_000, actual: 84_500_000, attainment: 0.845, gap: 15_500_000, basis: 'booked', … }
+ */
+export function figureOf(state: PlanState, q: { nodeId: string; period: string; metric?: MetricId; product?: string | null }): Figure {
+  const metric = q.metric ?? 'revenue';
+  const target = targetOf(state, q.nodeId, q.period, metric, q.product);
+  const actual = actualOf(state, q.nodeId, q.period, metric, q.product);
+  return {
+    nodeId: q.nodeId,
+    period: q.period,
+    metric,
+    target,
+    actual,
+    attainment: target !== null && target > 0 && actual !== null ? actual / target : null,
+    gap: target !== null && actual !== null ? target - actual : null,
+    basis: actualBasis(metric),
+    to: toDateRange(state, q.period)?.to ?? null,
+  };
+}
+
+/**
+ * The period a page shows when none is chosen, the same for every element: the fiscal year
+ * holding today when the node has a target for it, else the plan's fiscal year.
+ *
+ * @example
+ * // plan FY2026, asOf 2026-12-01 → 'FY2026'; asOf 2027-01-05 with no FY2027 target → 'FY2026'
+ */
+export function defaultPeriod(state: PlanState, nodeId?: string | null, metric: MetricId = 'revenue'): string {
+  const node = nodeId ?? state.index.roots[0];
+  const current = periodOf(state.asOf, 'year', state.plan.calendar);
+  if (node !== undefined && targetOf(state, node, current, metric) !== null) return current;
+  return `FY${state.plan.fiscalYear}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Ramp for new hires (新人爬坡): a new rep is expected to deliver only part of a full target while
+ * they learn, e.g. 30% in the first quarter and 60% in the second, then 100%. The factor scales the
+ * rep's capacity weight and, month by month, the months of their annual target.
+ */
+import { addDays } from '../calendar/periods.js';
+import { fail, ok, type Result } from '../shared/result.js';
+
+/** Tenure months `fromMonth` (inclusive) to `toMonth` (exclusive) work at `factor` of a full target. */
+export interface RampStep {
+  fromMonth: number;
+  toMonth: number;
+  factor: number;
+}
+
+/**
+ * The default ramp from the seed FAQ: tenure months 0–2 (the first quarter) at 30%, months 3–5
+ * (the second quarter) at 60%, from month 6 on 100%.
+ */
+export const DEFAULT_RAMP: readonly RampStep[] = Object.freeze([
+  { fromMonth: 0, toMonth: 3, factor: 0.3 },
+  { fromMonth: 3, toMonth: 6, factor: 0.6 },
+]);
+
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** [year, month, day] of a valid ISO date, else null (addDays rejects e.g. 2026-02-30). */
+function ymd(date: string): [number, number, number] | null {
+  const m = YMD.exec(date);
+  return m && addDays(date, 0) === date ? [+m[1], +m[2], +m[3]] : null;
+}
+
+function checkSchedule(schedule: readonly RampStep[]): Result<true> {
+  for (const [i, s] of schedule.entries()) {
+    if (!Number.isInteger(s.fromMonth) || !Number.isInteger(s.toMonth) || s.fromMonth < 0 || s.toMonth <= s.fromMonth || !Number.isFinite(s.factor) || s.factor < 0) {
+      return fail('invalid-ramp-schedule', `ramp step ${i} needs whole months 0 ≤ from < to and a factor ≥ 0`, { index: i }, [i]);
+    }
+  }
+  return ok(true);
+}
+
+/** The factor of the first step holding `tenure`; 1 past every step, 0 before the hire. */
+function factorAt(tenure: number, schedule: readonly RampStep[]): number {
+  if (tenure < 0) return 0;
+  for (const s of schedule) if (tenure >= s.fromMonth && tenure < s.toMonth) return s.factor;
+  return 1;
+}
+
+/**
+ * Whole months from `hireDate` to `asOf`: a month counts once the same day of the month is
+ * reached. Negative when `asOf` is before the hire.
+ *
+ * @example tenureMonths('2026-01-15', '2026-04-14') // 2
+ * @example tenureMonths('2026-01-15', '2026-04-15') // 3
+ */
+export function tenureMonths(hireDate: string, asOf: string): Result<number> {
+  const h = ymd(hireDate), a = ymd(asOf);
+  if (!h || !a) {
+    const bad = h ? asOf : hireDate;
+    return fail('invalid-date', `"${bad}" is not a date YYYY-MM-DD`, { date: bad });
+  }
+  return ok((a[0] - h[0]) * 12 + (a[1] - h[1]) - (a[2] < h[2] ? 1 : 0));
+}
+
+/**
+ * The ramp factor of a rep hired on `hireDate`, as of `asOf`: the share of a full target they are
+ * expected to carry. 0 before the hire date; 1 once past the schedule.
+ *
+ * @example
+ * // Hired 2026-01-10, default schedule: tenure on 2026-03-09 is 1 month → 0.3;
+ * // on 2026-04-10 it is 3 months → 0.6; on 2026-07-10, 6 months → 1.
+ * rampFactor('2026-01-10', '2026-04-10') // ok(0.6)
+ */
+export function rampFactor(hireDate: string, asOf: string, schedule: readonly RampStep[] = DEFAULT_RAMP): Result<number> {
+  const s = checkSchedule(schedule);
+  if (!s.ok) return s;
+  const t = tenureMonths(hireDate, asOf);
+  return t.ok ? ok(factorAt(t.value, schedule)) : t;
+}
+
+export interface RampScheduleOptions {
+  schedule?: readonly RampStep[];
+  /** The rep's last day: months after the month they leave get 0. */
+  leaveDate?: string;
+}
+
+/**
+ * The ramp factor of each of `months` (calendar month ids `YYYY-MM`, e.g. the 12 months of a fiscal
+ * year from `fiscalYearMonths`). The hire month is tenure month 0 whatever the day of hire; months
+ * before it get 0, and so do months after `leaveDate`. No `hireDate` means a fully ramped rep (1).
+ *
+ * @example
+ * // Hired 2026-05-20, fiscal year starting April: Apr 0, May–Jul 0.3, Aug–Oct 0.6, then 1.
+ * rampSchedule('2026-05-20', fiscalYearMonths(2026, { startMonth: 4 }))
+ * // ok([0, 0.3, 0.3, 0.3, 0.6, 0.6, 0.6, 1, 1, 1, 1, 1])
+ */
+export function rampSchedule(hireDate: string | undefined, months: readonly string[], options: RampScheduleOptions = {}): Result<number[]> {
+  const schedule = options.schedule ?? DEFAULT_RAMP;
+  const s = checkSchedule(schedule);
+  if (!s.ok) return s;
+  const index: number[] = [];
+  for (const m of months) {
+    const x = YM.exec(m);
+    if (!x) return fail('invalid-month', `"${m}" is not a month id YYYY-MM`, { month: m });
+    index.push(+x[1] * 12 + +x[2] - 1);
+  }
+  let hire = -Infinity;
+  if (hireDate !== undefined) {
+    const h = ymd(hireDate);
+    if (!h) return fail('invalid-date', `"${hireDate}" is not a date YYYY-MM-DD`, { date: hireDate });
+    hire = h[0] * 12 + h[1] - 1;
+  }
+  let leave = Infinity;
+  if (options.leaveDate !== undefined) {
+    const l = ymd(options.leaveDate);
+    if (!l) return fail('invalid-date', `"${options.leaveDate}" is not a date YYYY-MM-DD`, { date: options.leaveDate });
+    leave = l[0] * 12 + l[1] - 1;
+  }
+  return ok(index.map((i) => (i > leave ? 0 : factorAt(i - hire, schedule))));
+}
