@@ -23,7 +23,7 @@ function libraryEntries(): Record<string, string> {
   for (const d of list('components')) {
     if (existsSync(src(`components/${d}/index.ts`))) entries[`components/${d}`] = src(`components/${d}/index.ts`);
   }
-  for (const f of ['en', 'zh-cn', 'index']) entries[`i18n/${f}`] = src(`i18n/${f}.ts`);
+  for (const f of ['en', 'zh-cn', 'zh-cn-all', 'index']) entries[`i18n/${f}`] = src(`i18n/${f}.ts`);
   return entries;
 }
 
@@ -64,9 +64,18 @@ export default defineConfig(({ command, mode }) => {
         outDir: resolve(here, 'dist'),
         emptyOutDir: false,
         sourcemap: true,
+        // Library mode keeps whitespace and comments unless told: the shipped file is minified.
+        minify: true,
         lib: { entry: src('bundle.ts'), formats: ['es'], fileName: () => 'quotakit.bundle.js' },
-        // Maps ship without sourcesContent (issue #15): the tarball carries no second copy of the source.
-        rollupOptions: { output: { inlineDynamicImports: true, sourcemapExcludeSources: true } },
+        // Maps point at the sources without carrying them (the package ships dist/, not src/).
+        rollupOptions: {
+          output: {
+            codeSplitting: false, // one file: the sample company is inlined here (and only here)
+            sourcemapExcludeSources: true,
+            minify: { compress: true, mangle: true, codegen: true },
+            comments: { annotation: false, legal: true, jsdoc: false },
+          },
+        },
       },
     };
   }
@@ -75,9 +84,26 @@ export default defineConfig(({ command, mode }) => {
       outDir: resolve(here, 'dist'),
       emptyOutDir: true,
       sourcemap: true,
-      minify: false,
+      // What ships is minified (a host's bundler re-minifies anyway; a CDN <script> does not).
+      minify: true,
       lib: { entry: libraryEntries(), formats: ['es'] },
-      rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemapExcludeSources: true } },
+      rollupOptions: {
+        external,
+        output: {
+          entryFileNames: '[name].js',
+          // One language's strings per chunk, named for it (chunks/zh-cn/gauge-….js): `npm run size` and
+          // a host's preload rules can tell which language a chunk holds.
+          chunkFileNames: (c) => {
+            const lang = c.moduleIds.length && c.moduleIds.every((id) => /\/src\/i18n\/zh-cn\//.test(id)) ? 'zh-cn/' : '';
+            return `chunks/${lang}[name]-[hash].js`;
+          },
+          sourcemapExcludeSources: true,
+          // Vite's library mode minifies names but keeps whitespace, so that `/*@__PURE__*/` survives
+          // for the host's tree-shaking; full minification keeps those annotations too.
+          minify: { compress: true, mangle: true, codegen: true },
+          comments: { annotation: true, legal: true, jsdoc: false },
+        },
+      },
     },
   };
 });

@@ -3,7 +3,7 @@
  * For classes without registration use `quotakit/components/*`; for the pure engine `quotakit/engine`.
  */
 import './define/index.js';
-import { registerAllStrings } from './i18n/register/all.js';
+import { registerAllStrings } from './i18n/loaders/all.js';
 
 registerAllStrings();
 

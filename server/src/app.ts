@@ -22,7 +22,8 @@ import {
 } from '../../src/engine/index.js';
 import { inScope } from '../../src/engine/adjustment/access.js';
 import { checkTargetChange, AdjustmentPayloadSchema, NoticeSchema } from '../../src/adapter/validate.js';
-import { parseWith, type SchemaIssue } from '../../src/engine/plan/model.js';
+import { type SchemaIssue } from '../../src/engine/plan/model.js';
+import { parseWith } from '../../src/engine/plan/model-schema.js';
 import type { AdjustmentPayload } from '../../src/adapter/adapter.js';
 import type { Authenticator } from './auth.js';
 import { DecisionBodySchema } from './protocol.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { parseWith, type ActualsSnapshot, type PlanSnapshot, type SchemaIssue } from '../engine/plan/model.js';
+import { type ActualsSnapshot, type PlanSnapshot, type SchemaIssue } from '../engine/plan/model.js';
+import { parseWith } from '../engine/plan/model-schema.js';
 import { QkAdapterError } from './adapter.js';
 import { checkAdapterState, SnapshotAdapterBase, type AdapterState, type SnapshotAdapterOptions } from './memory-adapter.js';
 import { AdjustmentPayloadSchema, invalidData } from './validate.js';

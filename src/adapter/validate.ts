@@ -26,26 +26,8 @@
  * }
  */
 import * as z from 'zod/mini';
-import {
-  ActualsSnapshotSchema,
-  IsoDateSchema,
-  checkOrg,
-  OrgNodeSchema,
-  parseWith,
-  PlanSnapshotSchema,
-  cellKey,
-  SaveResultSchema,
-  TargetChangeSchema,
-  UserSchema,
-  type ActualsSnapshot,
-  type OrgNode,
-  type PlanSnapshot,
-  type SaveResult,
-  type SchemaIssue,
-  type TargetCell,
-  type TargetChange,
-  type User,
-} from '../engine/plan/model.js';
+import { checkOrg, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SaveResult, type SchemaIssue, type TargetCell, type TargetChange, type User } from '../engine/plan/model.js';
+import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetChangeSchema, UserSchema } from '../engine/plan/model-schema.js';
 import { periodRange } from '../engine/calendar/periods.js';
 import { QkAdapterError, type AdjustmentPayload, type Notice } from './adapter.js';
 

@@ -1,6 +1,6 @@
 import type { CoreTranslation } from './types.js';
 
-/** English: the strings every element shares. Each element registers its own section (see `register/`). */
+/** English: the strings every element shares. Each element registers its own section (see `loaders/`). */
 export const en: CoreTranslation = {
   locale: 'en',
   languageName: 'English',

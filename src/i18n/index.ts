@@ -1,4 +1,5 @@
 export * from './types.js';
+export type { Lazy, Localized } from './localize.js';
 export { en } from './en.js';
 export { zhCN } from './zh-cn.js';
-export { normalizeLocale, resolveLocale, registerTranslation, registerStrings, registerMessages, getTranslation, onTranslationChange, errorText } from './localize.js';
+export { normalizeLocale, resolveLocale, registerTranslation, registerStrings, registerMessages, getTranslation, loadLocale, provideTables, onTranslationChange, errorText } from './localize.js';

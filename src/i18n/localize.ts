@@ -1,31 +1,112 @@
-import type { CoreTranslation, LocalizedMessages, QkLocale, SectionKey, Translation, TranslationOverride, Params } from './types.js';
+import type { CoreTranslation, MessageTable, QkLocale, SectionKey, Translation, TranslationOverride, Params } from './types.js';
 import { en } from './en.js';
 import { zhCN } from './zh-cn.js';
-import { coreMessages } from './messages/core.js';
-import { storeMessages } from './messages/store.js';
-import { adapterMessages } from './messages/adapter.js';
+import coreErrorsEn from './en/core.errors.js';
+import storeErrorsEn from './en/store.errors.js';
+import adapterErrorsEn from './en/adapter.errors.js';
+
+/** A table in one locale: the table itself, or a function that imports the module holding it. */
+export type Lazy<T> = T | (() => Promise<{ default: T }>);
+/**
+ * A table in every shipped locale. English is always given inline: it is the default language and
+ * what an element shows while another language is on its way. Other locales may be given as
+ * `() => import('…')`, so a page downloads them only when an element renders in that language.
+ */
+export type Localized<T> = { en: T } & { [L in Exclude<QkLocale, 'en'>]: Lazy<T> };
 
 const base: Record<QkLocale, CoreTranslation> = { en, 'zh-CN': zhCN };
 // Each element registers its own section and the error messages of the engine areas it uses, so a
-// page that loads one element downloads only that element's strings (see `register/`).
-const sections: Partial<Record<SectionKey, Record<QkLocale, unknown>>> = {};
-const areas = new Set<LocalizedMessages>([coreMessages, storeMessages, adapterMessages]);
+// page that loads one element downloads only that element's strings (see `loaders/`).
+const sections: Partial<Record<SectionKey, Localized<unknown>>> = {};
+const areas = new Map<string, Localized<MessageTable>>([
+  ['core', { en: coreErrorsEn, 'zh-CN': () => import('./zh-cn/core.errors.js') }],
+  ['store', { en: storeErrorsEn, 'zh-CN': () => import('./zh-cn/store.errors.js') }],
+  ['adapter', { en: adapterErrorsEn, 'zh-CN': () => import('./zh-cn/adapter.errors.js') }],
+]);
+/** Tables already in memory, by `locale:section` or `locale:errors:area` (loaded, or provided up front). */
+const loaded = new Map<string, unknown>();
+const loading = new Map<string, Promise<void>>();
 const overrides: Partial<Record<QkLocale, TranslationOverride>> = {};
 const merged = new Map<QkLocale, Translation>();
 const listeners = new Set<() => void>();
 
-/** Adds an element's strings (done by the element's module on import). */
-export function registerStrings<K extends SectionKey>(key: K, strings: Record<QkLocale, Translation[K]>): void {
-  if (sections[key] === strings) return;
-  sections[key] = strings;
+const changed = (): void => {
   merged.clear();
+  listeners.forEach((l) => l());
+};
+
+/**
+ * The table of `key` in `locale`: in memory, or English while its module loads (the elements
+ * re-render when it arrives). A module that fails to load (offline, blocked) leaves English.
+ */
+function pick<T>(key: string, table: Localized<T>, locale: QkLocale, missing: string[]): T {
+  const id = `${locale}:${key}`;
+  if (loaded.has(id)) return loaded.get(id) as T;
+  const v = (table as Record<QkLocale, Lazy<T>>)[locale];
+  if (typeof v !== 'function') return v;
+  missing.push(id);
+  if (!loading.has(id)) {
+    loading.set(
+      id,
+      (v as () => Promise<{ default: T }>)().then(
+        (m) => {
+          loaded.set(id, m.default);
+          changed();
+        },
+        (e: unknown) => {
+          loaded.set(id, table.en);
+          console.warn(`QuotaKit: the ${locale} strings of ${key} did not load; showing English.`, e);
+          changed();
+        },
+      ),
+    );
+  }
+  return table.en;
+}
+
+/** Adds an element's strings (done by the element's module on import). */
+export function registerStrings<K extends SectionKey>(key: K, strings: Localized<Translation[K]>): void {
+  replace(key, sections[key], strings) && (sections[key] = strings);
 }
 
 /** Adds the error messages of an engine area (done by the modules of the elements that use it). */
-export function registerMessages(messages: LocalizedMessages): void {
-  if (areas.has(messages)) return;
-  areas.add(messages);
+export function registerMessages(area: string, messages: Localized<MessageTable>): void {
+  replace(`errors:${area}`, areas.get(area), messages) && areas.set(area, messages);
+}
+
+/**
+ * Whether a registration changes anything. Elements register on every construction with the same
+ * English table (a static import); another table for the key replaces the old one in every locale.
+ */
+function replace(key: string, old: Localized<unknown> | undefined, next: Localized<unknown>): boolean {
+  if (old?.en === next.en) return false;
+  if (old) for (const l of Object.keys(old)) loaded.delete(`${l}:${key}`);
   merged.clear();
+  return true;
+}
+
+/**
+ * Puts tables of a locale in memory up front, so its first render needs no download: what
+ * `quotakit/i18n/zh-cn-all` does for every element (a page in Chinese that wants it in its first load).
+ * `tables` maps section keys, and `errors:<area>` for message tables, to that locale's table.
+ */
+export function provideTables(locale: QkLocale, tables: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(tables)) loaded.set(`${locale}:${k}`, v);
+  changed();
+}
+
+/**
+ * Loads every registered table of `locale` that is not in memory yet; resolves when they are (or
+ * failed, leaving English). Elements do this by themselves; a host may await it before showing a page.
+ */
+export async function loadLocale(locale: QkLocale): Promise<void> {
+  for (;;) {
+    const missing: string[] = [];
+    for (const [k, v] of Object.entries(sections)) pick(k, v, locale, missing);
+    for (const [a, v] of areas) pick(`errors:${a}`, v, locale, missing);
+    if (!missing.length) return;
+    await Promise.all(missing.map((id) => loading.get(id)));
+  }
 }
 
 /**
@@ -66,19 +147,24 @@ export function registerTranslation(locale: QkLocale, override: TranslationOverr
   listeners.forEach((l) => l());
 }
 
-/** The strings of a locale, with the host's overrides applied. */
+/**
+ * The strings of a locale, with the host's overrides applied. A table of that locale still on its
+ * way shows in English meanwhile; listeners (`onTranslationChange`) hear when it arrives.
+ */
 export function getTranslation(locale: QkLocale): Translation {
   let t = merged.get(locale);
   if (!t) {
+    const missing: string[] = [];
     const o = (overrides[locale] ?? {}) as Record<string, unknown>;
-    const b: Record<string, unknown> = { ...base[locale], errors: Object.assign({}, ...[...areas].map((a) => a[locale])) };
-    for (const [k, v] of Object.entries(sections)) b[k] = v[locale];
+    const errors = Object.assign({}, ...[...areas].map(([a, v]) => pick(`errors:${a}`, v, locale, missing)));
+    const b: Record<string, unknown> = { ...base[locale], errors };
+    for (const [k, v] of Object.entries(sections)) b[k] = pick(k, v, locale, missing);
     const out: Record<string, unknown> = { ...b };
     for (const [k, v] of Object.entries(o)) {
       out[k] = v && typeof v === 'object' && typeof b[k] === 'object' ? { ...(b[k] as object), ...v } : v;
     }
     t = out as unknown as Translation;
-    merged.set(locale, t);
+    if (!missing.length) merged.set(locale, t);
   }
   return t;
 }

@@ -7,7 +7,7 @@ import type {
   IncentiveStrings,
   ReviewStrings,
   ScorecardStrings,
-} from './sections/index.js';
+} from './strings/index.js';
 
 /** The locales QuotaKit ships. Others resolve to the nearest one (zh-* → zh-CN, anything else → en). */
 export type QkLocale = 'en' | 'zh-CN';
@@ -16,7 +16,7 @@ export type Params = Record<string, string | number>;
 /** A message that takes parameters (and handles plurals itself). */
 export type Message = (p: Params) => string;
 
-/** Per-locale message tables for error codes, one per engine area (see `messages/`). */
+/** Per-locale message tables for error codes, one per engine area (one module per area and language: `en/<area>.errors.ts`, `zh-cn/<area>.errors.ts`). */
 export type MessageTable = Record<string, Message>;
 export type LocalizedMessages = Record<QkLocale, MessageTable>;
 
@@ -50,7 +50,7 @@ export interface Translation {
   };
   metrics: Record<string, string>;
   statuses: Record<'on-track' | 'at-risk' | 'off-track' | 'too-early' | 'achieved' | 'missed', string>;
-  /** One section per element (see `sections/`). */
+  /** One section per element (types in `strings/`, text in `en/` and `zh-cn/`). */
   goalTree: GoalTreeStrings;
   funnel: FunnelStrings;
   gauge: GaugeStrings;

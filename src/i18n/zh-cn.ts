@@ -1,6 +1,6 @@
 import type { CoreTranslation } from './types.js';
 
-/** 简体中文：各组件共用的文字。每个组件的专属文字在 `register/` 中注册。 */
+/** 简体中文：各组件共用的文字。每个组件的专属文字在 `loaders/` 中注册。 */
 export const zhCN: CoreTranslation = {
   locale: 'zh-CN',
   languageName: '中文',

@@ -39,7 +39,7 @@ function watchDocumentLang(el: QkElement, on: boolean): void {
 export class QkElement extends LitElement {
   static qkVersion = VERSION;
 
-  /** Registers the element's strings and messages (see `i18n/register/`); called once per instance. */
+  /** Registers the element's strings and messages (see `i18n/loaders/`); called once per instance. */
   protected static registerStrings: () => void = () => {};
 
   constructor() {

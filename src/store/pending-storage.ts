@@ -6,7 +6,8 @@
  * sessionStorage). Plain TypeScript: no DOM here.
  */
 import * as z from 'zod/mini';
-import { TargetCellSchema, type TargetCell } from '../engine/plan/model.js';
+import { type TargetCell } from '../engine/plan/model.js';
+import { TargetCellSchema } from '../engine/plan/model-schema.js';
 
 /** The pending edits of one plan and user: cells to write and keys (`cellKey`) of cells to remove. */
 export interface PendingRecord {

@@ -18,7 +18,8 @@
  *   keeps the edits for `reloadAndReapply()`, and a late answer is reconciled by version. Undoing
  *   a saved change is itself a change that is saved, including removing a cell that did not exist.
  */
-import { cellKey, parseWith, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
+import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
+import { parseWith } from '../engine/plan/model-schema.js';
 import { periodRange } from '../engine/calendar/periods.js';
 import { canEditNode, checkCellEdits } from '../engine/plan/edit-rights.js';
 import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';

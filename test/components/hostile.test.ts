@@ -21,7 +21,7 @@ import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../../src/engine/adjustment/index.js';
 import type { ActualsSnapshot, PlanSnapshot } from '../../src/engine/plan/model.js';
 import { registerTranslation } from '../../src/i18n/localize.js';
-import { adjustmentMessages } from '../../src/i18n/messages/adjustment.js';
+import { adjustmentMessages } from '../../src/i18n/both-languages.js';
 import { ELEMENTS, BAD_DATA, aloneAttrs, dataFor, type EmbedElement } from '../embed/elements.js';
 import { settle } from '../embed/host.js';
 

@@ -33,6 +33,22 @@ describe('embed: strict Content-Security-Policy', () => {
     probe.remove();
   });
 
+  it('a locale change loads the other language by dynamic import under the policy (sources: one module per language)', async () => {
+    page = await openPage(PAGE);
+    const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string } };
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
+    const gauge = provider.querySelector('qk-attainment-gauge')! as HTMLElement & { updateComplete: Promise<unknown> };
+    await gauge.updateComplete;
+    const title = () => gauge.shadowRoot?.textContent ?? '';
+    expect(title()).to.contain('Gap to target');
+    // The page's language (en) came with the first load; zh-CN comes by import() (this page does not
+    // provide it up front), which the policy allows: same-origin modules, no eval.
+    expect(title()).not.to.contain('距目标差距');
+    provider.setAttribute('locale', 'zh-CN');
+    await waitUntil(() => title().includes('距目标差距'), 'the gauge never showed its zh-CN strings');
+    expect({ violations: violations(page), errors: page.errors }).to.deep.equal({ violations: [], errors: [] });
+  });
+
   for (const variant of ['sources', 'built bundle'] as const) {
   it(`every element renders with no violation (${variant}): the sample dashboard and each element alone from .data`, async function () {
     if (variant === 'built bundle') {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { normalizeLocale, resolveLocale, registerTranslation, getTranslation, errorText, registerStrings } from '../../src/i18n/localize.js';
+import { normalizeLocale, resolveLocale, registerTranslation, getTranslation, errorText, registerStrings, registerMessages, loadLocale, onTranslationChange } from '../../src/i18n/localize.js';
 import { en as coreEn } from '../../src/i18n/en.js';
-import { registerAllStrings } from '../../src/i18n/register/all.js';
+import { registerAllStrings } from '../../src/i18n/loaders/all.js';
 
 registerAllStrings();
 
@@ -56,6 +56,45 @@ describe('i18n', () => {
     registerStrings('goalTree', mine);
     expect(getTranslation('en').goalTree.title).to.equal('Quota tree');
     registerStrings('goalTree', { en: before, 'zh-CN': zhCN.goalTree } as never);
+  });
+
+  it('loads another locale on demand: English meanwhile, one import however often asked, then the table and a re-render', async () => {
+    const english = { 'on-demand-probe': () => 'Pace is low.' };
+    let imports = 0;
+    registerMessages('on-demand-probe', {
+      en: english,
+      'zh-CN': () => {
+        imports++;
+        // A real module of one language, as an element's loader imports it.
+        return import('../../src/i18n/zh-cn/pace.errors.js').then((m) => ({ default: { 'on-demand-probe': () => m.default['pace-low']({ value: 0.9, threshold: 0.95 }) } }));
+      },
+    });
+    let heard = 0;
+    const off = onTranslationChange(() => heard++);
+    expect(getTranslation('zh-CN').errors['on-demand-probe']({})).to.equal('Pace is low.');
+    expect(getTranslation('zh-CN').errors['on-demand-probe']({})).to.equal('Pace is low.');
+    expect(getTranslation('en').errors['on-demand-probe']({})).to.equal('Pace is low.');
+    await loadLocale('zh-CN');
+    expect(imports).to.equal(1);
+    expect(heard).to.be.greaterThan(0);
+    expect(getTranslation('zh-CN').errors['on-demand-probe']({})).to.equal('当前进度为应达进度的 90%，低于 95%。');
+    expect(getTranslation('en').errors['on-demand-probe']({})).to.equal('Pace is low.');
+    off();
+  });
+
+  it('a locale module that fails to load leaves English, and says so once', async () => {
+    const warn = console.warn;
+    const said: unknown[] = [];
+    console.warn = (...a: unknown[]) => said.push(a[0]);
+    try {
+      registerMessages('failing-probe', { en: { 'failing-probe': () => 'English' }, 'zh-CN': () => Promise.reject(new Error('blocked')) });
+      expect(getTranslation('zh-CN').errors['failing-probe']({})).to.equal('English');
+      await loadLocale('zh-CN');
+      expect(getTranslation('zh-CN').errors['failing-probe']({})).to.equal('English');
+      expect(said.filter((s) => String(s).includes('failing-probe'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('plural and parameter messages', () => {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { gaugeStrings } from '../../src/i18n/sections/gauge.js';
-import { paceChartStrings } from '../../src/i18n/sections/pace-chart.js';
-import { reviewMessages } from '../../src/i18n/messages/review.js';
-import { paceMessages } from '../../src/i18n/messages/pace.js';
+import { gaugeStrings } from '../../src/i18n/both-languages.js';
+import { paceChartStrings } from '../../src/i18n/both-languages.js';
+import { reviewMessages } from '../../src/i18n/both-languages.js';
+import { paceMessages } from '../../src/i18n/both-languages.js';
 import type { QkLocale } from '../../src/i18n/types.js';
 
 /**

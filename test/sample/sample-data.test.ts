@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { generateSampleCompany, type SampleCompany } from '../../src/sample/sample-data.js';
-import { ActualsSnapshotSchema, checkOrg, parseWith, PlanSnapshotSchema, type Actual } from '../../src/engine/plan/model.js';
+import { checkOrg, type Actual } from '../../src/engine/plan/model.js';
+import { ActualsSnapshotSchema, parseWith, PlanSnapshotSchema } from '../../src/engine/plan/model-schema.js';
 
 const sum = (xs: readonly Actual[]): number => xs.reduce((s, x) => s + x.amount, 0);
 const DAY = 86_400_000;

@@ -12,6 +12,11 @@ export function waitUntil(predicate: () => unknown, message?: string, options: {
   return openWcWaitUntil(predicate, message, { timeout: 60_000, ...options });
 }
 
+// Chinese is in memory from the start, as on a page that imports quotakit/i18n/zh-cn-all: tests that
+// show zh-CN need not wait for its tables to load (test/i18n/localize.test.ts tests loading itself).
+import { provideZhCN } from '../../src/i18n/zh-cn-all.js';
+provideZhCN();
+
 // Every test starts with empty local storage, as a fresh browser would: the store keeps unsaved
 // edits there across page loads, and one test's edits must not reappear in the next.
 declare const afterEach: ((fn: () => void) => void) | undefined;

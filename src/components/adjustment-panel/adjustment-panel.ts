@@ -37,7 +37,7 @@ import type { PlanState } from '../../engine/plan/plan-state.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
-import { registerAdjustmentStrings } from '../../i18n/register/adjustment.js';
+import { registerAdjustmentStrings } from '../../i18n/loaders/adjustment.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Tab = 'request' | 'queue' | 'history';

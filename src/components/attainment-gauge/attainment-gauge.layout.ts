@@ -7,7 +7,7 @@
  * −π/2 to +π/2. Every path and coordinate is relative to the gauge's `center`: the element draws
  * everything inside `<g transform="translate(center.x, center.y)">`.
  */
-import { arc } from 'd3-shape';
+import { arcPath as sectorPath } from '../../engine/geometry/shape.js';
 import { linearScale } from '../../engine/geometry/scale.js';
 import type { Status } from '../../engine/pace/status.js';
 import type { PaceView } from '../../engine/pace/view.js';
@@ -161,13 +161,12 @@ export function layoutGauge(model: GaugeModel, size: GaugeSize, options: GaugeOp
 
   const angle = linearScale([0, scaleMax], [-HALF_PI, HALF_PI], true);
   const clip = (v: number) => Math.min(scaleMax, Math.max(0, v));
-  const arcPath = arc();
   const ring = (kind: GaugeArcKind, from: number, to: number, inner: number, outer: number, status?: Status): GaugeArc => {
     const startAngle = angle(from);
     const endAngle = angle(to);
     const innerRadius = inner * R;
     const outerRadius = outer * R;
-    const path = arcPath({ startAngle, endAngle, innerRadius, outerRadius }) ?? '';
+    const path = sectorPath({ startAngle, endAngle, innerRadius, outerRadius }) ?? '';
     return { kind, ...(status ? { status } : {}), from, to, startAngle, endAngle, innerRadius, outerRadius, path };
   };
 

@@ -7,7 +7,7 @@ import { errorText } from '../../i18n/localize.js';
 import { formatMoneyGroup } from '../../engine/money/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
-import { registerGaugeStrings } from '../../i18n/register/gauge.js';
+import { registerGaugeStrings } from '../../i18n/loaders/gauge.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkAlertEvent } from '../../events/qk-alert.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';

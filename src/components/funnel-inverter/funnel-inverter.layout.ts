@@ -2,7 +2,7 @@
  * The funnel inverter's geometry (`layoutFunnel`, d3's line for the bands): pure numbers for the
  * element's `svg` template. The figures come from `engine/funnel/view.ts`.
  */
-import { line } from 'd3-shape';
+import { linePath } from '../../engine/geometry/shape.js';
 export interface FunnelLayoutRow {
   id: string;
   required: number;
@@ -84,14 +84,13 @@ export function layoutFunnel(rows: readonly FunnelLayoutRow[], options: FunnelLa
   // A square-root scale from [0, top] onto [0, maxWidth], clamped (what d3's scaleSqrt does here).
   const scale = (v: number) => maxWidth * Math.sqrt(Math.min(1, Math.max(0, v / top)));
   const w = (v: number | null | undefined) => (v && v > 0 && Number.isFinite(v) ? Math.max(2, scale(v)) : 0);
-  const polygon = line();
 
   const shapes = rows.map((r, i): FunnelShape => {
     const y = i * (rowHeight + gap);
     const topWidth = w(r.required);
     const bottomWidth = i < rows.length - 1 ? w(rows[i + 1].required) : topWidth;
     const path =
-      polygon([
+      linePath([
         [centerX - topWidth / 2, y],
         [centerX + topWidth / 2, y],
         [centerX + bottomWidth / 2, y + rowHeight],

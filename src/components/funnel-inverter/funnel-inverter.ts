@@ -23,7 +23,7 @@ import {
 import { layoutFunnel } from './funnel-inverter.layout.js';
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
-import { registerFunnelStrings } from '../../i18n/register/funnel.js';
+import { registerFunnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fitLabel } from '../../engine/geometry/label.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';

@@ -45,7 +45,7 @@ import { QkErrorEvent, type QkErrorDetail } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { QkTargetChangeEvent } from '../../events/qk-target-change.js';
 import { toStoreError, type QkStore } from '../../store/store.js';
-import { registerGoalTreeStrings } from '../../i18n/register/goal-tree.js';
+import { registerGoalTreeStrings } from '../../i18n/loaders/goal-tree.js';
 import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/plan/csv.js';
 import { errorText } from '../../i18n/localize.js';
 import { formatDate } from '../../i18n/dates.js';

@@ -1,4 +1,4 @@
-import { line } from 'd3-shape';
+import { linePath } from '../../engine/geometry/shape.js';
 import { linearScale } from '../../engine/geometry/scale.js';
 import type { CurvePoint } from '../../engine/incentive/commission.js';
 
@@ -32,7 +32,7 @@ export function curveValueAt(points: readonly CurvePoint[], a: number): number {
 
 /**
  * Geometry of the payout chart: attainment on x (0 … the last point), commission on y, the tier
- * breakpoints, and where the person (and the what-if) sit on the curve. d3-shape draws the line;
+ * breakpoints, and where the person (and the what-if) sit on the curve. engine/geometry/shape.ts draws the line (d3-shape's path, without d3-shape);
  * Lit renders it.
  */
 export function layoutCurve(
@@ -46,9 +46,7 @@ export function layoutCurve(
   const maxV = Math.max(1, ...points.map((p) => p.payout));
   const x = linearScale([0, maxA], [plot.left, plot.right]);
   const y = linearScale([0, maxV], [plot.bottom, plot.top]).nice(4);
-  const path = line<CurvePoint>()
-    .x((p) => x(p.attainment))
-    .y((p) => y(p.payout))(points as CurvePoint[]) ?? '';
+  const path = linePath(points.map((p): [number, number] => [x(p.attainment), y(p.payout)])) ?? '';
   const mark = (a: number | null | undefined) => (a === null || a === undefined || !Number.isFinite(a) ? null : { x: x(Math.max(0, Math.min(a, maxA))), y: y(curveValueAt(points, Math.max(0, Math.min(a, maxA)))) });
   return {
     width,

@@ -20,12 +20,11 @@ import { computeTeamPayouts, teamPayoutSteps, type MentoringCredit, type TeamPay
 import { resolveIncentiveScope } from '../../engine/incentive/source.js';
 import { figureOf, type PlanState } from '../../engine/plan/plan-state.js';
 import { errorText } from '../../i18n/localize.js';
-import { incentiveMessages } from '../../i18n/messages/incentive.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './incentive-calculator.layout.js';
 import { styles } from './incentive-calculator.styles.js';
-import { registerIncentiveStrings } from '../../i18n/register/incentive.js';
-import type { CreditBasis } from '../../i18n/sections/incentive.js';
+import { registerIncentiveStrings } from '../../i18n/loaders/incentive.js';
+import type { CreditBasis } from '../../i18n/strings/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Steps } from '../../engine/shared/steps.js';
@@ -355,10 +354,9 @@ export class QkIncentiveCalculator extends QkElement {
     }
   }
 
-  /** Engine codes of this area are localized here even before the lead merges them into `t.errors`. */
+  /** An engine issue in the current language (the incentive area's messages are registered with the element's strings). */
   private errorMessage(e: Issue): string {
-    const own = incentiveMessages[this.locale][e.code];
-    return this.t.errors[e.code] ? errorText(this.t, e) : own ? own(e.params ?? {}) : e.message;
+    return errorText(this.t, e);
   }
 
   private money(vm: { currency: string }, minor: number, compact = false): string {

@@ -2,7 +2,7 @@
  * The pace chart's geometry (`layoutPaceChart`): the kit's linear scale and d3's line and area shapes
  * over the series of `engine/pace/view.ts`; pure numbers for the element's `svg` template.
  */
-import { area, line } from 'd3-shape';
+import { areaPath, linePath } from '../../engine/geometry/shape.js';
 import { linearScale } from '../../engine/geometry/scale.js';
 import { addDays, daysBetween, isoWeek } from '../../engine/calendar/periods.js';
 import type { PaceSeries } from '../../engine/pace/view.js';
@@ -80,7 +80,7 @@ export function layoutPaceChart(series: PaceSeries, size: PaceChartSize, margin:
     high: p.forecast ? y(p.forecast.high) : null,
   }));
   const origin = { x: x(0), y: y(0) };
-  const path = (pts: [number, number][]) => (pts.length > 1 ? (line()(pts) ?? '') : '');
+  const path = (pts: [number, number][]) => (pts.length > 1 ? (linePath(pts) ?? '') : '');
 
   const actualPts: [number, number][] = [];
   if (series.points[0]?.actual != null) actualPts.push([origin.x, origin.y]);
@@ -91,7 +91,7 @@ export function layoutPaceChart(series: PaceSeries, size: PaceChartSize, margin:
   const anchor = t >= 0 ? { x: points[t].x, y: points[t].actual ?? origin.y } : origin;
   const conePts = points.filter((p) => p.mid !== null);
   const band = [{ x: anchor.x, low: anchor.y, high: anchor.y }, ...conePts.map((p) => ({ x: p.x, low: p.low!, high: p.high! }))];
-  const coneArea = conePts.length ? (area<{ x: number; low: number; high: number }>().x((d) => d.x).y0((d) => d.low).y1((d) => d.high)(band) ?? '') : '';
+  const coneArea = conePts.length ? (areaPath(band.map((d) => ({ x: d.x, y0: d.low, y1: d.high }))) ?? '') : '';
   const inPeriod = series.asOf >= series.start && series.asOf <= series.end;
   const yTicks = y.ticks(5).map((value) => ({ value, y: y(value) }));
   const xTicks: { date: string; x: number }[] = [];

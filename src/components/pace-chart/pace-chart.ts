@@ -8,7 +8,7 @@ import { QkPaceElement } from '../attainment-gauge/pace-element.js';
 import { formatDay, formatMonth } from '../../i18n/dates.js';
 import { thinLabels } from '../../engine/geometry/label.js';
 import { styles } from './pace-chart.styles.js';
-import { registerPaceChartStrings } from '../../i18n/register/pace-chart.js';
+import { registerPaceChartStrings } from '../../i18n/loaders/pace-chart.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkAlertEvent } from '../../events/qk-alert.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';

@@ -9,12 +9,11 @@ import { layoutWaterfall } from './review-board.layout.js';
 import { estimateTextWidth, fitLabel } from '../../engine/geometry/label.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../../engine/money/money.js';
 import { errorText } from '../../i18n/localize.js';
-import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { styles } from './review-board.styles.js';
-import { registerReviewStrings } from '../../i18n/register/review.js';
+import { registerReviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
@@ -195,7 +194,7 @@ export class QkReviewBoard extends QkElement {
   private text(m: ReviewMessage, names: Record<string, string>, currency = 'CNY'): string {
     const params: Record<string, string | number> = { ...m.params, currency };
     for (const k of ['from', 'to', 'stage']) if (typeof params[k] === 'string') params[k] = names[params[k] as string] ?? params[k];
-    const fn = this.t.errors[m.code] ?? reviewMessages[this.locale][m.code];
+    const fn = this.t.errors[m.code];
     return fn ? fn(params) : '';
   }
 

@@ -10,11 +10,10 @@ import type { PlanState } from '../../engine/plan/plan-state.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money/money.js';
 import { errorText } from '../../i18n/localize.js';
-import { reviewMessages } from '../../i18n/messages/review.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
-import { registerScorecardStrings } from '../../i18n/register/scorecard.js';
+import { registerScorecardStrings } from '../../i18n/loaders/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -261,7 +260,7 @@ export class QkScorecard extends QkElement {
 
   private errorMessage(s: Extract<CardState, { kind: 'error' }>): string {
     if (s.code === 'review-node-unknown') return this.t.scorecard.nodeUnknown({ node: String(s.params.node ?? '') });
-    const fn = this.t.errors[s.code] ?? reviewMessages[this.locale][s.code];
+    const fn = this.t.errors[s.code];
     return fn ? fn(s.params) : errorText(this.t, s);
   }
 

@@ -4,7 +4,7 @@
  */
 import { METRICS } from '../plan/model.js';
 import { toDecimalString } from '../money/money.js';
-import { parseWith } from '../plan/model.js';
+import { parseWith } from '../plan/model-schema.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { cmpId } from '../plan/allocate.js';
 import { LedgerEntrySchema, type AdjustmentRequest, type LedgerEntry } from './model.js';

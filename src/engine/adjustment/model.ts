@@ -5,7 +5,8 @@
  * turns one into a typed request or lists every bad field.
  */
 import * as z from 'zod/mini';
-import { MetricIdSchema, MinorUnitsSchema, parseWith, PeriodIdSchema, type MetricId, type SchemaIssue } from '../plan/model.js';
+import { type MetricId, type SchemaIssue } from '../plan/model.js';
+import { MetricIdSchema, MinorUnitsSchema, parseWith, PeriodIdSchema } from '../plan/model-schema.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));

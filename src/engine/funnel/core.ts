@@ -42,7 +42,7 @@ export interface FunnelRequirement {
   expectedRevenue: number;
 }
 
-/** Every error code the funnel functions can return (each has a message in `i18n/messages/funnel.ts`). */
+/** Every error code the funnel functions can return (each has a message in `i18n/en/funnel.errors.ts (and zh-cn/)`). */
 export const FUNNEL_ERROR_CODES = [
   'funnel-target-invalid',
   'funnel-deal-size-invalid',

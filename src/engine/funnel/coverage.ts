@@ -139,11 +139,11 @@ export interface FunnelDiagnosis {
   factors: FunnelFactor[];
   /** The factor furthest below plan; null when every measurable factor is at or above plan. */
   finding: FunnelFinding | null;
-  /** A message code in `i18n/messages/funnel.ts` and its parameters (percentages as numbers, e.g. 20 for 20%). */
+  /** A message code in `i18n/en/funnel.errors.ts (and zh-cn/)` and its parameters (percentages as numbers, e.g. 20 for 20%). */
   message: { code: string; params: Record<string, string | number> };
 }
 
-/** Every message code `diagnoseFunnel` returns (each has a sentence in `i18n/messages/funnel.ts`). */
+/** Every message code `diagnoseFunnel` returns (each has a sentence in `i18n/en/funnel.errors.ts (and zh-cn/)`). */
 export const FUNNEL_DIAGNOSIS_CODES = [
   'funnel-diagnosis-leads',
   'funnel-diagnosis-top',

@@ -9,7 +9,7 @@
  * fraction over 10⁹ and never lets a float decide a payout. Amounts are integer minor units.
  */
 import * as z from 'zod/mini';
-import { CurrencySchema, MinorUnitsSchema } from '../plan/model.js';
+import { CurrencySchema, MinorUnitsSchema } from '../plan/model-schema.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 /** Parts per billion: every ratio of a plan is an exact integer over this. */

@@ -179,7 +179,7 @@ export interface ReviewTiming {
   ids: string[];
 }
 
-/** A sentence of the review: a message code of `i18n/messages/review.ts` (or funnel's) and its parameters. */
+/** A sentence of the review: a message code of `i18n/en/review.errors.ts (and zh-cn/)` (or funnel's) and its parameters. */
 export interface ReviewMessage {
   code: string;
   params: Record<string, string | number>;

@@ -8,7 +8,7 @@ import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../../../src/engine/adjustment/index.js';
 import type { PlanSnapshot, User } from '../../../src/engine/plan/model.js';
 import { registerTranslation } from '../../../src/i18n/localize.js';
-import { adjustmentMessages } from '../../../src/i18n/messages/adjustment.js';
+import { adjustmentMessages } from '../../../src/i18n/both-languages.js';
 import type { QkAdjustmentRequestEvent } from '../../../src/events/qk-adjustment-request.js';
 import type { QkAdjustmentCommitEvent } from '../../../src/events/qk-adjustment-commit.js';
 import type { QkErrorEvent } from '../../../src/events/qk-error.js';

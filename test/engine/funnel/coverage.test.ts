@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Actual, Opportunity, OrgNode, StageCount } from '../../../src/engine/plan/model.js';
 import { conversionRatesFromHistory, diagnoseFunnel, funnelCoverage, invertFunnel } from '../../../src/engine/funnel/index.js';
 import { measuredDealSize } from '../../../src/engine/funnel/coverage.js';
-import { funnelMessages } from '../../../src/i18n/messages/funnel.js';
+import { funnelMessages } from '../../../src/i18n/both-languages.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
 

@@ -9,7 +9,7 @@ import {
   splitRequirement,
   type StageRate,
 } from '../../../src/engine/funnel/index.js';
-import { funnelMessages } from '../../../src/i18n/messages/funnel.js';
+import { funnelMessages } from '../../../src/i18n/both-languages.js';
 
 const seedStages: StageRate[] = [{ id: 'lead', rate: 0.2 }, { id: 'demo', rate: 0.5 }, { id: 'quote', rate: 0.4 }, { id: 'won' }];
 

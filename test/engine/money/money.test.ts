@@ -14,7 +14,7 @@ import {
   toDecimalString,
   type MoneyLocale,
 } from '../../../src/engine/money/money.js';
-import { coreMessages } from '../../../src/i18n/messages/core.js';
+import { coreMessages } from '../../../src/i18n/both-languages.js';
 
 const cny = { currency: 'CNY', locale: 'zh-CN' } as const;
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { FiscalCalendar } from '../../../src/engine/plan/model.js';
 import { addDays } from '../../../src/engine/calendar/periods.js';
-import { paceMessages } from '../../../src/i18n/messages/pace.js';
+import { paceMessages } from '../../../src/i18n/both-languages.js';
 import { ceilDiv, createPaceContext, dualAttainment, mulDivRound, pace, type PaceOptions, type PaceResult } from '../../../src/engine/pace/pace.js';
 
 const cal: FiscalCalendar = { startMonth: 1 };

@@ -221,7 +221,7 @@ describe('allocate: properties', () => {
 
 describe('allocation messages', () => {
   it('has an English and a Chinese message for every code the allocation engine returns', async () => {
-    const { allocationMessages } = await import('../../../src/i18n/messages/allocation.js');
+    const { allocationMessages } = await import('../../../src/i18n/both-languages.js');
     const codes = [
       'invalid-total', 'negative-total', 'duplicate-part', 'invalid-weight', 'invalid-locked-value', 'invalid-bound',
       'floor-above-cap', 'locked-exceeds-total', 'no-unlocked-parts', 'floors-exceed-total', 'caps-below-total',

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS, type CsvImportResult, type TargetCsvRow } from '../../../src/engine/plan/csv.js';
 import type { PlanSnapshot, TargetCell } from '../../../src/engine/plan/model.js';
-import { csvMessages } from '../../../src/i18n/messages/csv.js';
+import { csvMessages } from '../../../src/i18n/both-languages.js';
 import { smallPlan } from '../../fixtures/small-plan.js';
 
 // A copy of the fixture with awkward names: a comma, a quote, a line break, a formula.

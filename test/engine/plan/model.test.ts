@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { checkOrg, parseWith, PlanSnapshotSchema, type OrgNode } from '../../../src/engine/plan/model.js';
+import { checkOrg, type OrgNode } from '../../../src/engine/plan/model.js';
+import { parseWith, PlanSnapshotSchema } from '../../../src/engine/plan/model-schema.js';
 
 const plan = { id: 'p1', name: 'FY2026', currency: 'CNY', calendar: { startMonth: 1 }, fiscalYear: 2026, version: 3 };
 const org: OrgNode[] = [

@@ -6,8 +6,8 @@ import { reviewFromSnapshot } from '../../../src/engine/review/source.js';
 import { reviewToCsv } from '../../../src/engine/review/csv.js';
 import { csvField, csvText } from '../../../src/engine/plan/csv.js';
 import { layoutWaterfall } from '../../../src/components/review-board/review-board.layout.js';
-import { reviewMessages } from '../../../src/i18n/messages/review.js';
-import { funnelMessages } from '../../../src/i18n/messages/funnel.js';
+import { reviewMessages } from '../../../src/i18n/both-languages.js';
+import { funnelMessages } from '../../../src/i18n/both-languages.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
 
 const STAGES = ['lead', 'demo', 'quote', 'won'];

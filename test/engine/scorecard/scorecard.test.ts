@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { profileFor, rankScorecards, scorePerson, WEIGHT_PROFILES, type Scorecard, type ScorecardPerson } from '../../../src/engine/scorecard/scorecard.js';
 import { previousPeriod, scorecardsFromSnapshot } from '../../../src/engine/scorecard/source.js';
-import { reviewMessages } from '../../../src/i18n/messages/review.js';
+import { reviewMessages } from '../../../src/i18n/both-languages.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
 
 // The same numbers for everyone: attainment 80%, activity 120%, CRM 100%, win rate 90%, deal size 70%,

@@ -1,0 +1,17 @@
+// English: the messages of the incentive area (one language per module).
+import type { MessageTable } from '../types.js';
+
+/**
+ * Messages for the incentive engine (`parseCommissionPlan`, `computePayout`, `whatIfPayout`,
+ * `payoutCurve`, `mentoringCredit`, `computeTeamPayouts`) and the calculator element.
+ */
+const messages: MessageTable = {
+  'incentive-plan-invalid': ({ path, reason }) => `The commission plan is invalid at “${path}”: ${reason}.`,
+  'incentive-target-invalid': ({ person }) =>
+    person ? `${person} has no target above zero for this period, so no commission can be computed.` : 'The target must be an amount above zero.',
+  'incentive-amount-invalid': ({ value }) => `“${value}” is not a whole amount of zero or more.`,
+  'incentive-date-invalid': ({ value }) => `“${value}” is not a valid date (YYYY-MM-DD).`,
+  'incentive-too-large': () => 'The amounts are too large to compute the commission exactly.',
+  'incentive-node-unknown': ({ node }) => `There is no team or person with the id “${node}”.`,
+};
+export default messages;

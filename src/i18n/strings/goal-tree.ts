@@ -1,0 +1,55 @@
+
+/** The strings of `qk-goal-tree`; parameters and plurals are functions. */
+export interface GoalTreeStrings {
+  title: string;
+  /** Header of the org column. */
+  org: string;
+  /** Header of the total column, e.g. "Total FY2026". */
+  totalOf: (p: { period: string }) => string;
+  quarter: (p: { quarter: number }) => string;
+  columns: { actual: string; attainment: string; 'top-down': string; 'bottom-up': string; market: string; blended: string };
+  editMode: string;
+  modeRebalance: string;
+  modeAbsorb: string;
+  decompose: string;
+  decomposeHint: string;
+  unallocated: (p: { amount: string }) => string;
+  overAllocated: (p: { amount: string }) => string;
+  locked: string;
+  changed: string;
+  newHire: (p: { percent: string }) => string;
+  loadingChildren: string;
+  empty: string;
+  distribute: string;
+  distributeTitle: (p: { name: string; period: string; amount: string }) => string;
+  method: string;
+  methods: { equal: string; history: string; potential: string; capacity: string; blend: string };
+  child: string;
+  current: string;
+  proposed: string;
+  change: string;
+  apply: string;
+  cancel: string;
+  fallback: (p: { sources: string }) => string;
+  /** Live announcement after an edit. */
+  applied: (p: { count: number }) => string;
+  lockedNow: (p: { name: string; period: string }) => string;
+  unlockedNow: (p: { name: string; period: string }) => string;
+  /** The action offered beside a refused edit of a locked cell. */
+  unlock: string;
+  /** How to unlock from the keyboard, after the refusal. */
+  unlockHint: string;
+  /** Read before the struck-through target a cell had before it was revised. */
+  original: string;
+  /** Tooltip of a revised cell: the target in force and the original. */
+  revised: (p: { value: string; original: string }) => string;
+  editLabel: (p: { name: string; period: string }) => string;
+  undoLabel: (p: { name: string; period: string }) => string;
+  distributeLabel: (p: { name: string }) => string;
+  decomposeLabel: string;
+  keyboardHelp: string;
+  exportCsv: string;
+  importCsv: string;
+  importLabel: (p: { count: number }) => string;
+  importEmpty: string;
+}

@@ -1,0 +1,16 @@
+// Simplified Chinese (zh-CN): the messages of the incentive area (one language per module).
+import type { MessageTable } from '../types.js';
+
+/**
+ * Messages for the incentive engine (`parseCommissionPlan`, `computePayout`, `whatIfPayout`,
+ * `payoutCurve`, `mentoringCredit`, `computeTeamPayouts`) and the calculator element.
+ */
+const messages: MessageTable = {
+  'incentive-plan-invalid': ({ path, reason }) => `提成方案在“${path}”处的取值无效（${reason}）。`,
+  'incentive-target-invalid': ({ person }) => (person ? `${person} 在本期没有大于零的目标，无法计算提成。` : '目标必须是大于零的金额。'),
+  'incentive-amount-invalid': ({ value }) => `“${value}”不是大于或等于零的整数金额。`,
+  'incentive-date-invalid': ({ value }) => `“${value}”不是有效日期（YYYY-MM-DD）。`,
+  'incentive-too-large': () => '金额过大，无法精确计算提成。',
+  'incentive-node-unknown': ({ node }) => `不存在 ID 为“${node}”的团队或人员。`,
+};
+export default messages;
