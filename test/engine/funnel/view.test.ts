@@ -283,13 +283,15 @@ describe('computeFunnel', () => {
     if (!r.ok || !r.value.schedule?.ok) throw new Error('no schedule');
     const jan = r.value.schedule.value.months[0];
     expect(jan.target).to.equal(4_000_000);
-    // 1 won, quote ceil(1/0.4) = 3, demo ceil(3/0.5) = 6, lead ceil(6/0.2) = 30.
+    // The quarter is inverted once (issue 16 item 9): ¥200,000 / ¥50,000 = 4 won, quote ceil(4/0.4)
+    // = 10, demo ceil(10/0.5) = 20, lead ceil(20/0.2) = 100; each split 2 : 3 : 5 by largest
+    // remainder, so January gets 20 leads, 4 demos, 2 quotes and won 0.8 / 1.2 / 2.0 → 1 / 1 / 2.
     // Leads by 2026-01-01 − (14 + 10 + 12) = 2025-11-26 (FY2025, ISO week 2025-W48);
     // demos − 22 = 2025-12-10 (W50); quotes − 12 = 2025-12-20 (W51).
     expect(jan.stages.map((s) => [s.id, s.count, s.by, s.week, s.fiscalYear])).to.deep.equal([
-      ['lead', 30, '2025-11-26', '2025-W48', 2025],
-      ['demo', 6, '2025-12-10', '2025-W50', 2025],
-      ['quote', 3, '2025-12-20', '2025-W51', 2025],
+      ['lead', 20, '2025-11-26', '2025-W48', 2025],
+      ['demo', 4, '2025-12-10', '2025-W50', 2025],
+      ['quote', 2, '2025-12-20', '2025-W51', 2025],
       ['won', 1, '2026-01-01', '2026-W01', 2026],
     ]);
   });
