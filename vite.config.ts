@@ -17,6 +17,8 @@ function libraryEntries(): Record<string, string> {
     react: src('react/index.ts'),
     conformance: src('conformance/index.ts'),
   };
+  // quotakit/react/<element>: one wrapper per element, so a page pays only for those it imports.
+  for (const f of list('react')) if (f.endsWith('.ts') && f !== 'index.ts' && f !== 'create-component.ts') entries[`react/${f.slice(0, -3)}`] = src(`react/${f}`);
   for (const f of list('define')) if (f.endsWith('.ts')) entries[`define/${f.slice(0, -3)}`] = src(`define/${f}`);
   for (const d of list('components')) {
     if (existsSync(src(`components/${d}/index.ts`))) entries[`components/${d}`] = src(`components/${d}/index.ts`);
@@ -65,7 +67,7 @@ export default defineConfig(({ command, mode }) => {
         // Library mode keeps whitespace and comments unless told: the shipped file is minified.
         minify: true,
         lib: { entry: src('bundle.ts'), formats: ['es'], fileName: () => 'quotakit.bundle.js' },
-        // Maps point at the sources without carrying them (the package ships dist/, not src/).
+        // Maps ship without sourcesContent (issue #15): the tarball carries no second copy of the source.
         rollupOptions: {
           output: {
             codeSplitting: false, // one file: the sample company is inlined here (and only here)

@@ -4,6 +4,25 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { restTestServerPlugin } from './test/adapter/rest-server-plugin.mjs';
 import { embedPlugin } from './test/embed/embed-plugin.mjs';
 import { findChromium } from './scripts/chromium-path.mjs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isNodeTest } from './scripts/test-layers.mjs';
+
+// Which files run here: everything under test/ that is not a Node test (scripts/test-layers.mjs).
+// `npm test` runs two steps through this config (QK_TEST_STEP): `components` (the elements and the
+// DOM-bound store/adapter tests, 2 tabs at once) and `embed` (host pages: bundles, CSP, frameworks,
+// load order; one tab). Without QK_TEST_STEP, both. Files named on the command line
+// win over this list (npx web-test-runner test/engine/money/money.test.ts still runs in Chromium).
+const allTests = readdirSync('test', { recursive: true })
+  .map((f) => join('test', String(f)).split('\\').join('/'))
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort();
+const browserTests = allTests.filter((f) => !isNodeTest(f));
+const step = process.env.QK_TEST_STEP;
+const stepFiles =
+  step === 'embed' ? browserTests.filter((f) => f.startsWith('test/embed/'))
+  : step === 'components' ? browserTests.filter((f) => !f.startsWith('test/embed/'))
+  : browserTests;
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 
@@ -22,17 +41,20 @@ function generousWaits() {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: stepFiles,
   nodeResolve: true,
-  // One tab at a time: a background tab gets no rendered frames, so ResizeObserver and rAF stall there.
-  concurrency: 1,
+  // Element tests two tabs at a time (the launch flags below keep hidden tabs rendering: rAF,
+  // ResizeObserver); the embed step one at a time (each test builds and loads whole host pages).
+  concurrency: step === 'components' ? Number(process.env.QK_BROWSER_CONCURRENCY) || 2 : 1,
   testFramework: { config: { timeout: 120000 } },
   // Each test file starts with empty local storage (pending edits are kept there between page
   // loads); SOAK_RUNS lengthens the fault-injection property (npm run soak).
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script>window.__QK_SOAK__ = ${Number(process.env.SOAK_RUNS) || 0}; try { localStorage.clear(); } catch (e) {}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   browserStartTimeout: 60000,
-  testsFinishTimeout: 300000,
+  // A ceiling per test file, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
+  // and the hostile-data files took more than 5 minutes.
+  testsFinishTimeout: 1200000,
   coverage: true,
   coverageConfig: {
     include: ['src/**/*.ts'],

@@ -52,10 +52,6 @@ function render(): void {
   $('reset').textContent = s.reset;
   $('summary-title').textContent = s.summary;
   const store = provider.store;
-  $<HTMLButtonElement>('undo').textContent = t.common.undo;
-  $<HTMLButtonElement>('redo').textContent = t.common.redo;
-  $<HTMLButtonElement>('undo').disabled = !store.canUndo;
-  $<HTMLButtonElement>('redo').disabled = !store.canRedo;
   const failed = (store.saveState === 'error' || store.saveState === 'conflict') && store.saveError;
   $('save-state').textContent =
     store.saveState === 'saving' ? t.common.saving
@@ -114,17 +110,17 @@ $('theme').addEventListener('click', () => {
   document.body.classList.toggle('qk-theme-dark');
   render();
 });
-$('undo').addEventListener('click', () => provider.store.undo());
 $('save-retry').addEventListener('click', () => void provider.store.retry());
-$('redo').addEventListener('click', () => provider.store.redo());
 $('reset').addEventListener('click', () => {
   if (!confirm(ui[locale].confirmReset)) return;
   adapter.reset();
   void provider.store.load();
 });
+// Undo and redo have one place on the page, the goal tree's toolbar; the shortcuts work anywhere
+// (the tree handles them itself when it has focus and prevents the default: not twice).
 document.addEventListener('keydown', (e) => {
   const mod = e.ctrlKey || e.metaKey;
-  if (!mod || (e.target as HTMLElement)?.closest?.('input, textarea, select')) return;
+  if (!mod || e.defaultPrevented || (e.target as HTMLElement)?.closest?.('input, textarea, select')) return;
   if (e.key.toLowerCase() === 'z' && !e.shiftKey) provider.store.undo();
   else if (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey)) provider.store.redo();
 });

@@ -29,7 +29,7 @@ function Dashboard() {
         <QkPaceChart period="FY2026" />
         <QkGoalTree
           className="wide"
-          onQkFocusChange={(e) => setFocus(e.focus.nodeId ?? '')}
+          onQkFocusChange={(e) => setFocus(e.detail.nodeId ?? '')}
           onQkTargetChange={(e) => {
             setEdits((n) => n + 1);
             setLast(`${e.type} ${e.detail.nodeId}`);

@@ -1,5 +1,5 @@
 // QuotaKit in a Vue 3 app. Vue is told the qk-* tags are custom elements; it then sets objects
-// (`:data`, `.prop`) as DOM properties and listens to the elements' events with `@qk-…`.
+// (`:data`, `:autosave-ms`) as DOM properties and listens to the elements' events with `@qk-…`.
 import { createApp, ref } from 'vue';
 import '../../src/index.js';
 import type { QkAdjustmentCommitEvent, QkErrorEvent, QkFocusChangeEvent, QkFunnelChangeEvent, QkTargetChangeEvent } from '../../src/events/index.js';
@@ -17,7 +17,7 @@ const app = createApp({
       edits,
       last,
       errors,
-      onFocus: (e: QkFocusChangeEvent) => (focus.value = e.focus.nodeId ?? ''),
+      onFocus: (e: QkFocusChangeEvent) => (focus.value = e.detail.nodeId ?? ''),
       onAlert: () => alerts.value++,
       onTargetChange: (e: QkTargetChangeEvent) => {
         edits.value++;
@@ -29,7 +29,7 @@ const app = createApp({
     };
   },
   template: `
-    <qk-provider sample locale="en" as-of="2026-03-11" :autosave-ms.prop="0" @qk-error="onError">
+    <qk-provider sample locale="en" as-of="2026-03-11" :autosave-ms="0" @qk-error="onError">
       <p>
         Focus: <output id="focus">{{ focus }}</output> · Alerts: <output id="alerts">{{ alerts }}</output> ·
         Edited cells: <output id="edits">{{ edits }}</output> · Last event: <output id="last-event">{{ last }}</output>

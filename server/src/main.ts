@@ -74,6 +74,8 @@ const http = await listen(server.app, port, host);
 log({ level: 'info', msg: 'listening', url: `${http.url}/api/quota`, auth: env.QK_AUTH === 'header' ? 'header' : 'hmac' });
 if (flag('--print-tokens')) {
   for (const l of sample.logins) process.stdout.write(`${l.role.padEnd(9)} ${l.user.id.padEnd(14)} ${tokens.sign(l.user.id)}\n`);
+  // A manager of another region, for the conformance suite's --as other-manager.
+  process.stdout.write(`${'other-manager'} u-mgr-2 ${tokens.sign('u-mgr-2')}\n`);
 }
 const shutdown = async () => {
   await server.close();

@@ -1,8 +1,12 @@
 /**
- * The contract every `CrmAdapter` must keep, as a mocha test suite a CRM vendor can run against
- * their own adapter. It registers `describe`/`it` blocks with the global mocha functions, so it
- * works in any mocha-based runner (@web/test-runner, Karma, mocha in Node with a fetch), and it
- * uses plain assertions (no chai), so shipping it costs nothing to hosts that do not call it.
+ * The contract every `CrmAdapter` must keep, as a test suite a CRM vendor can run against their own
+ * adapter in any runner: `runAdapterContractSuite` registers `describe`/`it` blocks with the
+ * functions it is given (`import { describe, it } from 'vitest'` or `'node:test'`, Jest's globals)
+ * or, when given none, with the global mocha ones (@web/test-runner, Karma, mocha in Node). A check
+ * the adapter cannot take (an optional method it does not offer) is skipped through the runner's own
+ * skip (`this.skip()` in mocha, `context.skip()` in Vitest and node:test; Jest has none, so there it
+ * passes). `adapterContractCases` returns the same checks as plain functions for any other harness.
+ * Plain assertions (no chai), so shipping it costs nothing to hosts that do not call it.
  *
  * `makeAdapter` is called once per test and must return an adapter over fresh data (reset the test
  * server, or build a new MemoryAdapter): the tests save targets. The data should contain at least
@@ -15,26 +19,51 @@
  *   await fetch('/test-api/reset', { method: 'POST' });
  *   return new MyCrmAdapter({ baseUrl: '/test-api' });
  * }, { name: 'MyCrmAdapter' });
+ *
+ * // Vitest or node:test: pass the runner's functions.
+ * import { describe, it } from 'vitest';
+ * runAdapterContractSuite(() => new MyCrmAdapter({ baseUrl }), { name: 'MyCrmAdapter', describe, it });
  */
 import type { ActualsSnapshot, PlanSnapshot, TargetCell } from '../engine/plan/model.js';
 import { QkAdapterError, type AdapterUpdate, type CrmAdapter, type QkAdapterErrorCode } from './adapter.js';
 import { checkActualsSnapshot, checkPlanSnapshot, parseUser, targetKey } from './validate.js';
 
-interface MochaContextLike {
-  skip(): void;
-}
-type TestBody = (this: MochaContextLike) => Promise<void>;
-interface MochaGlobals {
-  describe(title: string, body: () => void): void;
-  it(title: string, body: TestBody): void;
+/** A runner's `describe` (mocha, Vitest, Jest, node:test all fit). */
+export type ContractDescribe = (title: string, body: () => void) => unknown;
+/** A runner's `it`/`test`: the body gets mocha's `this` or the runner's context as first argument. */
+export type ContractIt = (title: string, body: (this: unknown, ...args: never[]) => Promise<void>) => unknown;
+
+/** One check of the contract, runnable by any harness. */
+export interface AdapterContractCase {
+  name: string;
+  /** Resolves `passed`, or `skipped` with the reason (the adapter lacks an optional method); rejects on a violation. */
+  run(): Promise<{ status: 'passed' } | { status: 'skipped'; reason: string }>;
 }
 
-function mocha(): MochaGlobals {
-  const g = globalThis as unknown as Partial<MochaGlobals>;
-  if (typeof g.describe !== 'function' || typeof g.it !== 'function') {
-    throw new Error('runAdapterContractSuite must run inside mocha: the global describe() and it() are missing');
+class ContractSkip extends Error {}
+const skip = (reason: string): never => {
+  throw new ContractSkip(reason);
+};
+
+function runner(options: { describe?: ContractDescribe; it?: ContractIt }): { describe: ContractDescribe; it: ContractIt } {
+  const g = globalThis as { describe?: ContractDescribe; it?: ContractIt };
+  const describe = options.describe ?? g.describe;
+  const it = options.it ?? g.it;
+  if (typeof describe !== 'function' || typeof it !== 'function') {
+    throw new Error(
+      "runAdapterContractSuite: no describe()/it() — pass the runner's, e.g. `import { describe, it } from 'node:test'` then `runAdapterContractSuite(make, { describe, it })`, or use adapterContractCases()",
+    );
   }
-  return g as MochaGlobals;
+  return { describe, it };
+}
+
+/** Skips the current test through whatever the runner offers. */
+function skipInRunner(self: unknown, context: unknown, reason: string): void {
+  const mochaSelf = self as { skip?: () => void } | undefined;
+  if (mochaSelf && typeof mochaSelf.skip === 'function') return mochaSelf.skip(); // mocha: throws its Pending
+  const ctx = context as { skip?: (reason?: string) => void } | undefined;
+  if (ctx && typeof ctx.skip === 'function') return ctx.skip(reason); // Vitest throws; node:test marks the test
+  // Jest cannot skip at run time: the test passes (the adapter does not offer the optional method).
 }
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -96,23 +125,27 @@ const ids = (items: readonly { id: string }[]) => items.map((i) => i.id).sort();
 const countKeys = (snapshot: ActualsSnapshot) => snapshot.stageCounts.map((c) => `${c.repId}|${c.stageId}|${c.month}|${c.count}`).sort();
 
 /**
- * Registers the adapter contract tests under `describe('CrmAdapter contract: <name>')`.
- *
- * Checks: `loadPlan` returns a valid snapshot that the caller owns; `loadActuals` returns exactly
- * the records of the requested range; `saveTargets` from the current version succeeds, moves the
- * version on and shows on a re-load; a stale `baseVersion` rejects with `conflict` and
- * `currentVersion` and changes nothing; `currentUser` is a valid user; `notify` resolves; and when
- * offered, `loadChildren` agrees with the org, `subscribe` delivers the update after a save until
- * unsubscribed, and adjustments can be submitted, listed and decided.
+ * The contract's checks as plain functions: each `run()` rejects with a readable message when the
+ * adapter breaks the contract. `runAdapterContractSuite` registers exactly these.
  */
-export function runAdapterContractSuite(
-  makeAdapter: () => Promise<CrmAdapter> | CrmAdapter,
-  options: { name?: string } = {},
-): void {
-  const { describe, it } = mocha();
+export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | CrmAdapter): AdapterContractCase[] {
   const fresh = async () => await makeAdapter();
+  const cases: AdapterContractCase[] = [];
+  const it = (name: string, body: () => Promise<void>) =>
+    cases.push({
+      name,
+      async run() {
+        try {
+          await body();
+          return { status: 'passed' };
+        } catch (e) {
+          if (e instanceof ContractSkip) return { status: 'skipped', reason: e.message };
+          throw e;
+        }
+      },
+    });
 
-  describe(`CrmAdapter contract: ${options.name ?? 'adapter'}`, () => {
+  {
     it('loadPlan returns a valid plan snapshot', async () => {
       const snapshot = await (await fresh()).loadPlan();
       const checked = checkPlanSnapshot(snapshot);
@@ -192,9 +225,9 @@ export function runAdapterContractSuite(
       await adapter.notify({ recipients: [user.id], subject: 'Target adjusted', body: 'The FY target of your team changed.' });
     });
 
-    it('loadChildren (when offered) returns the children of a node, consistent with the org', async function () {
+    it('loadChildren (when offered) returns the children of a node, consistent with the org', async () => {
       const adapter = await fresh();
-      if (!adapter.loadChildren) return this.skip();
+      if (!adapter.loadChildren) return skip('the adapter offers no loadChildren');
       const snapshot = await adapter.loadPlan();
       const root = snapshot.org.find((n) => n.parentId === null);
       assert(root, 'the plan has no root org node');
@@ -205,9 +238,9 @@ export function runAdapterContractSuite(
       await rejectsWith(adapter.loadChildren('no-such-node-qk-contract'), 'not-found', 'loadChildren of an unknown node');
     });
 
-    it('subscribe (when offered) delivers the update after a save, and unsubscribe stops it', async function () {
+    it('subscribe (when offered) delivers the update after a save, and unsubscribe stops it', async () => {
       const adapter = await fresh();
-      if (!adapter.subscribe) return this.skip();
+      if (!adapter.subscribe) return skip('the adapter offers no subscribe');
       const updates: AdapterUpdate[] = [];
       const unsubscribe = adapter.subscribe((u) => updates.push(u));
       const before = await adapter.loadPlan();
@@ -226,9 +259,9 @@ export function runAdapterContractSuite(
       assertEqual(updates.length, count, 'updates received after unsubscribe');
     });
 
-    it('adjustments (when offered) can be submitted, listed and decided', async function () {
+    it('adjustments (when offered) can be submitted, listed and decided', async () => {
       const adapter = await fresh();
-      if (!adapter.submitAdjustment || !adapter.listAdjustments || !adapter.decideAdjustment) return this.skip();
+      if (!adapter.submitAdjustment || !adapter.listAdjustments || !adapter.decideAdjustment) return skip('the adapter offers no adjustments');
       const id = `qk-contract-${Date.now()}`;
       const stored = await adapter.submitAdjustment({ id, reason: 'contract test' });
       assertEqual(stored.id, id, 'the id of the submitted adjustment');
@@ -240,5 +273,33 @@ export function runAdapterContractSuite(
       assertEqual(decided.id, id, 'the id of the decided adjustment');
       await rejectsWith(adapter.decideAdjustment({ id: `${id}-missing`, approve: false, by: me.id }), 'not-found', 'a decision on an unknown adjustment');
     });
+  }
+  return cases;
+}
+
+/**
+ * Registers the adapter contract tests under `describe('CrmAdapter contract: <name>')`, with the
+ * given `describe`/`it` or the global mocha ones.
+ *
+ * Checks: `loadPlan` returns a valid snapshot that the caller owns; `loadActuals` returns exactly
+ * the records of the requested range; `saveTargets` from the current version succeeds, moves the
+ * version on and shows on a re-load; a stale `baseVersion` rejects with `conflict` and
+ * `currentVersion` and changes nothing; `currentUser` is a valid user; `notify` resolves; and when
+ * offered, `loadChildren` agrees with the org, `subscribe` delivers the update after a save until
+ * unsubscribed, and adjustments can be submitted, listed and decided.
+ */
+export function runAdapterContractSuite(
+  makeAdapter: () => Promise<CrmAdapter> | CrmAdapter,
+  options: { name?: string; describe?: ContractDescribe; it?: ContractIt } = {},
+): void {
+  const { describe, it } = runner(options);
+  describe(`CrmAdapter contract: ${options.name ?? 'adapter'}`, () => {
+    for (const c of adapterContractCases(makeAdapter)) {
+      // A rest parameter keeps the body's length 0: mocha and Jest would take a named one for `done`.
+      it(c.name, async function (this: unknown, ...args: never[]) {
+        const result = await c.run();
+        if (result.status === 'skipped') skipInRunner(this, args[0], result.reason);
+      });
+    }
   });
 }

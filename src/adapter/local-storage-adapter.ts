@@ -5,13 +5,22 @@ import { QkAdapterError } from './adapter.js';
 import { checkAdapterState, SnapshotAdapterBase, type AdapterState, type SnapshotAdapterOptions } from './memory-adapter.js';
 import { AdjustmentPayloadSchema, invalidData } from './validate.js';
 
+/**
+ * The part of the Web Storage API the adapter uses: `localStorage`, `sessionStorage` or a stand-in.
+ * Declared here so the adapter's types need no DOM lib (a Node project compiles against them).
+ */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 export interface LocalStorageAdapterOptions extends SnapshotAdapterOptions {
   /** The storage key the plan is kept under, e.g. `quotakit-demo`. */
   key: string;
   /** The data to start from on first use and after `reset()`. */
   seed: () => { plan: PlanSnapshot; actuals: ActualsSnapshot };
   /** Where to keep it. Default: `localStorage`. */
-  storage?: Storage;
+  storage?: StorageLike;
 }
 
 /** Bumped when the stored shape changes, so an old value is reported instead of misread. */
@@ -43,7 +52,7 @@ const StoredShape = z.object({
 export class LocalStorageAdapter extends SnapshotAdapterBase {
   readonly key: string;
   readonly #seed: LocalStorageAdapterOptions['seed'];
-  readonly #storage: Storage | undefined;
+  readonly #storage: StorageLike | undefined;
   /** The last value read or written, so unchanged storage is not parsed again on every call. */
   #cache: { raw: string; state: AdapterState } | null = null;
 
@@ -94,10 +103,10 @@ export class LocalStorageAdapter extends SnapshotAdapterBase {
     this.#cache = { raw, state };
   }
 
-  #store(): Storage {
+  #store(): StorageLike {
     try {
       // Reading `localStorage` itself throws where storage is disabled (sandboxed iframes, some private modes).
-      const storage = this.#storage ?? globalThis.localStorage;
+      const storage = this.#storage ?? (globalThis as { localStorage?: StorageLike }).localStorage;
       if (storage) return storage;
     } catch (e) {
       throw this.#unavailable('open', e);

@@ -57,6 +57,8 @@ export {
   workingDaysInPeriod,
   type Granularity,
   type ParsedPeriod,
+  parsePeriod,
+  type Period,
 } from './calendar/index.js';
 
 // plan: the data contract (schemas, types), the read model and the allocation formulas a host server re-runs.

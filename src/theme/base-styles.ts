@@ -131,6 +131,11 @@ export const baseStyles = css`
       padding: 2px 10px;
       cursor: pointer;
     }
+    /* A control that does nothing now looks it (undo with nothing to undo, …). */
+    button:disabled {
+      opacity: 0.45;
+      cursor: not-allowed;
+    }
     button:focus-visible,
     input:focus-visible,
     select:focus-visible,

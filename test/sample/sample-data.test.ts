@@ -244,24 +244,17 @@ describe('generateSampleCompany', () => {
     expect(clamped.actuals.to).to.equal('2026-12-31');
   });
 
-  it('scales to 10,000 reps: 20 regions × 25 teams × 20 reps', function () {
-    // About a second on an idle machine; the time is logged, not asserted, and a loaded CI box gets slack.
-    this.timeout(60_000);
-    const t0 = performance.now();
-    const big = generateSampleCompany({ regions: 20, teamsPerRegion: 25, repsPerTeam: 20 });
-    const elapsed = performance.now() - t0;
+  // The 10,000-rep company (20 × 25 × 20) is timed in bench/engine (npm run bench:engine); here the
+  // same generator at a size a unit test affords: names past the built-in lists, counts, users.
+  it('names regions and teams past its built-in lists: 6 regions × 25 teams × 2 reps', () => {
+    const big = generateSampleCompany({ regions: 6, teamsPerRegion: 25, repsPerTeam: 2 });
     const org = big.plan.org;
     const count = (kind: string) => org.filter((n) => n.kind === kind).length;
-    expect([count('region'), count('team'), count('rep')]).to.deep.equal([20, 500, 10_000]);
+    expect([count('region'), count('team'), count('rep')]).to.deep.equal([6, 150, 300]);
     expect(org.find((n) => n.id === 'region-5')!.name).to.equal('区域5');
     expect(org.find((n) => n.id === 'team-1-25')!.name).to.equal('华东二十五部');
     expect(checkOrg(org)).to.deep.equal([]);
-    expect(big.actuals.actuals.length).to.be.lessThan(1_000_000);
     expect(big.actuals.actuals.every((a) => Number.isSafeInteger(a.amount))).to.equal(true);
-    expect(big.plan.users!.length).to.equal(1 + 20 + 2);
-    console.log(
-      `sample-data: 10,000 reps in ${Math.round(elapsed)} ms — ${big.actuals.actuals.length} actuals, ` +
-        `${big.actuals.stageCounts.length} stage counts, ${big.actuals.pipeline.length} opportunities`,
-    );
+    expect(big.plan.users!.length).to.equal(1 + 6 + 2);
   });
 });

@@ -38,6 +38,7 @@ import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
 import { registerAdjustmentStrings } from '../../i18n/loaders/adjustment.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Tab = 'request' | 'queue' | 'history';
 const TABS: Tab[] = ['request', 'queue', 'history'];
@@ -337,8 +338,14 @@ export class QkAdjustmentPanel extends QkElement {
     return { nodeId, period, asOf: s.asOf, proposals: r.value.filter((p) => canRequest(user, p.nodeId, this.ix).allowed) };
   }
 
-  /** The pre-written reason of a proposal, in the user's language. */
-  private proposalReason(p: TriggerProposal): string {
+  /** The proposal the form was last filled from, and the reason written then (to follow a change of absorption). */
+  private prefill?: { proposal: TriggerProposal; reason: string };
+
+  /**
+   * The pre-written reason of a proposal, in the user's language, for an absorption (the proposal's
+   * own by default): the text says who takes the difference as the form will apply it.
+   */
+  private proposalReason(p: TriggerProposal, mode: DraftForm['absorption'] = p.absorption.mode, recipients: readonly string[] = p.absorption.mode === 'recipients' ? p.absorption.recipients : []): string {
     const r = this.t.adjustment.suggestionReason;
     const f = p.facts;
     const money = (k: string) => this.fmt(p.metric, Number(f[k] ?? 0));
@@ -346,11 +353,23 @@ export class QkAdjustmentPanel extends QkElement {
     if (p.kind === 'pace') {
       return r.pace({ name: p.name, period, elapsed: formatPercent(Number(f.elapsed), this.locale), actual: money('actual'), forecast: money('forecast'), ratio: formatPercent(Number(f.ratio), this.locale), target: money('target') });
     }
+    const to = mode === 'recipients' && recipients.length ? recipients.map((id) => this.name(id)).join(this.locale === 'zh-CN' ? '、' : ', ') : null;
     if (p.kind === 'leaving') {
-      const to = p.absorption.mode === 'recipients' ? p.absorption.recipients.map((id) => this.name(id)).join(this.locale === 'zh-CN' ? '、' : ', ') : null;
-      return r.leaving({ name: p.name, period, date: String(f.leaveDate), target: money('target'), prorated: money('prorated'), remainder: money('remainder'), to });
+      return r.leaving({ name: p.name, period, date: String(f.leaveDate), target: money('target'), prorated: money('prorated'), remainder: money('remainder'), mode, to });
     }
-    return r.joining({ name: p.name, period, date: String(f.hireDate) });
+    return r.joining({ name: p.name, period, date: String(f.hireDate), mode, to });
+  }
+
+  /** Sets the absorption; a reason still as pre-written from a suggestion is rewritten to follow it. */
+  private setAbsorption(mode: DraftForm['absorption']): void {
+    const pre = this.prefill;
+    if (pre && pre.proposal.kind !== 'pace' && this.form.reason === pre.reason) {
+      const reason = this.proposalReason(pre.proposal, mode, this.form.recipients);
+      this.prefill = { proposal: pre.proposal, reason };
+      this.update_({ absorption: mode, reason });
+    } else {
+      this.update_({ absorption: mode });
+    }
   }
 
   /** Fills the request form from a proposal (a fresh form: nothing of an earlier request is mixed in) and moves focus into it. */
@@ -358,6 +377,7 @@ export class QkAdjustmentPanel extends QkElement {
     const currency = this.activeStore?.plan?.currency ?? 'CNY';
     const value = p.change?.kind === 'value' ? (METRICS[p.metric].unit === 'money' ? toDecimalString(p.change.value, currency).replace(/\.0+$/, '') : String(p.change.value)) : '';
     const base = emptyForm(p.nodeId, p.metric);
+    this.prefill = { proposal: p, reason: this.proposalReason(p) };
     this.update_({
       ...base,
       periods: [...p.periods],
@@ -667,7 +687,7 @@ export class QkAdjustmentPanel extends QkElement {
         <fieldset part="field" class="absorb">
           <legend>${a.absorption}</legend>
           ${(['siblings', 'parent', 'recipients'] as const).map(
-            (m) => html`<label><input type="radio" name="absorb" .checked=${f.absorption === m} @change=${() => this.update_({ absorption: m })} />${a.absorptions[m]}</label>`,
+            (m) => html`<label><input type="radio" name="absorb" .checked=${f.absorption === m} @change=${() => this.setAbsorption(m)} />${a.absorptions[m]}</label>`,
           )}
           ${f.absorption === 'recipients'
             ? html`<div class="recipients" role="group" aria-label=${a.recipients}>
@@ -856,5 +876,15 @@ export class QkAdjustmentPanel extends QkElement {
         )}
       </ol>
     `;
+  }
+}
+
+declare global {
+  // The events of <qk-adjustment-panel>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-adjustment-request': QkAdjustmentRequestEvent;
+    'qk-adjustment-commit': QkAdjustmentCommitEvent;
+    'qk-focus-change': QkFocusChangeEvent;
+    'qk-error': QkErrorEvent;
   }
 }

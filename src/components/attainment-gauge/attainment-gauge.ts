@@ -9,6 +9,8 @@ import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/loaders/gauge.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import type { QkAlertEvent } from '../../events/qk-alert.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** The widest the arc is drawn, per size: the figures take the rest of a wide container. */
 const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
@@ -167,5 +169,13 @@ export class QkAttainmentGauge extends QkPaceElement {
     }
     const [actual, gap, target] = formatMoneyGroup([p.actual, p.gap, p.target], options);
     return { actual, target, gap };
+  }
+}
+
+declare global {
+  // The events of <qk-attainment-gauge>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-alert': QkAlertEvent;
+    'qk-error': QkErrorEvent;
   }
 }

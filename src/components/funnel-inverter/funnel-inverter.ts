@@ -26,6 +26,7 @@ import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, per
 import { registerFunnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fitLabel } from '../../engine/geometry/label.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {
@@ -517,7 +518,9 @@ export class QkFunnelInverter extends QkElement {
       return html`<div part="state empty" class="qk-state" role="status">${text}</div>`;
     }
     const ctx = this.ctx;
-    const actual = ctx?.actualCounts ?? null;
+    // A what-if is compared with its own requirement only: the company's actuals measured against
+    // another target's shapes would read as a comparison the note says is not made.
+    const actual = r.whatIf ? null : (ctx?.actualCounts ?? null);
     const open = r.coverage?.ok ? new Map(r.coverage.value.stages.map((s) => [s.id, s.open])) : null;
     const rows = r.requirement.stages.map((s) => ({ id: s.id, required: s.count, actual: actual ? (actual[s.id] ?? 0) : null, pipeline: open ? (open.get(s.id) ?? 0) : null }));
     const width = this.chartWidth || 480;
@@ -582,7 +585,7 @@ export class QkFunnelInverter extends QkElement {
       ${planToDate && ctx?.planned
         ? html`<p part="note basis" class="note">${t.planToDateNote({ elapsed: ctx.planned.elapsedDays, total: ctx.planned.totalDays })}</p>`
         : nothing}
-      ${r.whatIf && actual && ctx?.planned ? html`<p part="note what-if" class="note" role="note">${t.whatIfNote}</p>` : nothing}
+      ${r.whatIf && ctx?.actualCounts && ctx?.planned ? html`<p part="note what-if" class="note" role="note">${t.whatIfNote}</p>` : nothing}
       <div class="qk-visually-hidden"><table>
         <caption>${t.tableCaption}</caption>
         <thead>
@@ -742,5 +745,13 @@ export class QkFunnelInverter extends QkElement {
     );
 
     return html`<div class="outputs">${confidence} ${coverage} ${perWeek} ${perRep} ${schedule}</div>`;
+  }
+}
+
+declare global {
+  // The events of <qk-funnel-inverter>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-funnel-change': QkFunnelChangeEvent;
+    'qk-error': QkErrorEvent;
   }
 }

@@ -12,7 +12,8 @@ import { allocate } from '../../engine/plan/allocate.js';
 import { applyTargetEdit, decomposePlan, type DecomposedPlan, type EditMode } from '../../engine/plan/edit.js';
 import type { ActualsSnapshot, FiscalCalendar, MetricId, OrgNode, ProductLine, TargetCell } from '../../engine/plan/model.js';
 import { parseMoney, type MoneyLocale } from '../../engine/money/money.js';
-import { childPeriods, fiscalYearMonths, isPeriodClosed, periodOf, periodRange } from '../../engine/calendar/periods.js';
+import { fiscalYearMonths, isPeriodClosed, periodRange } from '../../engine/calendar/periods.js';
+import { parsePeriod } from '../../engine/calendar/period.js';
 import { rampFactor, rampSchedule, type RampStep } from '../../engine/plan/ramp.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { fail, ok, type Result } from '../../engine/shared/result.js';
@@ -217,7 +218,9 @@ export function gridReader(options: GridReaderOptions): GridReader {
   const subPeriods = (period: string): string[] => {
     let s = subs.get(period);
     if (!s) {
-      s = /^FY\d{4}(-Q[1-4])?$/.test(period) ? childPeriods(period, calendar) : [];
+      // The grid's hierarchy: year → quarters → months (a month's weeks are not grid periods).
+      const p = parsePeriod(period, calendar);
+      s = p.ok && (p.value.granularity === 'year' || p.value.granularity === 'quarter') ? [...p.value.children] : [];
       subs.set(period, s);
     }
     return s;
@@ -225,11 +228,8 @@ export function gridReader(options: GridReaderOptions): GridReader {
   const superPeriods = (period: string): string[] => {
     let s = supers.get(period);
     if (!s) {
-      s = /^\d{4}-\d{2}$/.test(period)
-        ? [periodOf(`${period}-01`, 'quarter', calendar), periodOf(`${period}-01`, 'year', calendar)]
-        : /^FY\d{4}-Q[1-4]$/.test(period)
-          ? [period.slice(0, 6)]
-          : [];
+      const p = parsePeriod(period, calendar);
+      s = p.ok && (p.value.granularity === 'month' || p.value.granularity === 'quarter') ? [...p.value.ancestors] : [];
       supers.set(period, s);
     }
     return s;
@@ -619,7 +619,8 @@ function planDeltas(reader: GridReader, span: Span, seeds: Deltas, cascadeFrom: 
     monthDeltas.set(x, md);
   }
 
-  const isYear = /^FY\d{4}$/.test(period);
+  const parsed = parsePeriod(period, reader.calendar);
+  const isYear = parsed.ok && parsed.value.granularity === 'year';
   const writeMonths = (x: string, md: readonly number[], ownedOnly: boolean) => {
     const at = (p: string) => (ownedOnly && !reader.cell(x, p) ? undefined : reader.value(x, p));
     open.forEach((m, i) => write(x, m, at(m), md[i]));

@@ -1091,3 +1091,12 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     </dialog>`;
   }
 }
+
+declare global {
+  // The events of <qk-goal-tree>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-target-change': QkTargetChangeEvent;
+    'qk-focus-change': QkFocusChangeEvent;
+    'qk-error': QkErrorEvent;
+  }
+}

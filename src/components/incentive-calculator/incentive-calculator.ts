@@ -16,7 +16,7 @@ import {
   type PayoutOptions,
   type PayoutPerson,
 } from '../../engine/incentive/commission.js';
-import { computeTeamPayouts, type MentoringCredit, type TeamPayouts } from '../../engine/incentive/team.js';
+import { computeTeamPayouts, teamPayoutSteps, type MentoringCredit, type TeamPayouts } from '../../engine/incentive/team.js';
 import { resolveIncentiveScope } from '../../engine/incentive/source.js';
 import { figureOf, type PlanState } from '../../engine/plan/plan-state.js';
 import { errorText } from '../../i18n/localize.js';
@@ -26,6 +26,10 @@ import { styles } from './incentive-calculator.styles.js';
 import { registerIncentiveStrings } from '../../i18n/loaders/incentive.js';
 import type { CreditBasis } from '../../i18n/strings/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
+import { StepRunner } from '../../internal/step-runner.js';
+import type { Steps } from '../../engine/shared/steps.js';
+import type { Result } from '../../engine/shared/result.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -43,7 +47,14 @@ type ViewModel =
   | { kind: 'error'; error: Issue }
   | ({ kind: 'rep'; payout: Payout; mentoring: MentoringCredit | null; booked: number } & Common)
   | ({ kind: 'no-target' } & Common)
-  | ({ kind: 'manager'; team: TeamPayouts } & Common);
+  | ({ kind: 'manager'; team: TeamPayouts } & Common)
+  | { kind: 'working'; done: number; total: number };
+
+/**
+ * People above which a team's payouts are computed in slices (a progress state shows meanwhile)
+ * rather than in one go: paying a few thousand people fits in one short task, a company does not.
+ */
+const SLICED_FROM_PEOPLE = 2_000;
 
 const CHART = { width: 560, height: 220 };
 /** Mentee rows of the mentoring table at most (the team table beside it carries every mentor's credit). */
@@ -101,6 +112,7 @@ const MENTORING_ROWS = 20;
  * @csspart sort - A column's sort button.
  * @csspart mentoring - The mentoring credits table.
  * @csspart state - Loading, empty, error and no-target states.
+ * @csspart progress - The progress bar while a large team's payouts (thousands of people) are computed.
  *
  * @cssprop [--qk-incentive-calculator-curve=var(--qk-color-primary)] - The payout curve.
  * @cssprop [--qk-incentive-calculator-marker=var(--qk-color-success)] - The person's marker.
@@ -201,16 +213,66 @@ export class QkIncentiveCalculator extends QkElement {
     }
     const at = [this.view, ...where].join('|');
     let vm = this.recent.get(at);
-    if (!vm) {
-      vm = this.compute();
-      if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
-      this.recent.set(at, vm);
+    // Still paying this team in slices: show how far (the scope is not gathered again per slice).
+    if (!vm && this.job?.at === at) {
+      this.memoKey = [];
+      this.memo = null;
+      return { kind: 'working', ...this.job.runner.progress };
     }
+    if (!vm) {
+      vm = this.compute(at, data);
+      if (vm.kind === 'working') {
+        // A company: paid in slices; the view is cached when the last slice is done.
+        this.memoKey = [];
+        this.memo = null;
+        return vm;
+      }
+      this.remember(at, vm);
+    }
+    this.job?.runner.cancel();
+    this.job = null;
     this.memo = vm;
     return this.memo;
   }
 
-  private compute(): ViewModel {
+  private remember(at: string, vm: ViewModel): void {
+    if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(at, vm);
+  }
+
+  /** The team being paid in slices for `at` (started on first ask), as a progress state. */
+  private job: { at: string; runner: StepRunner<Result<TeamPayouts>> } | null = null;
+  private working(at: string, data: unknown[], steps: () => Steps<Result<TeamPayouts>>, base: Omit<Extract<ViewModel, { kind: 'manager' }>, 'kind' | 'team'>): ViewModel {
+    if (this.job?.at !== at) {
+      this.job?.runner.cancel();
+      const finish = (vm: ViewModel) => {
+        if (this.job === job) this.job = null;
+        // Kept only when the data it was computed from is still the element's.
+        if (data.every((k, i) => k === this.recentFor[i])) this.remember(at, vm);
+        this.requestUpdate();
+      };
+      const job = {
+        at,
+        runner: new StepRunner(steps(), {
+          progress: () => this.requestUpdate(),
+          done: (team) => finish(team.ok ? { kind: 'manager', team: team.value, ...base } : { kind: 'error', error: team.error }),
+          fail: (e) => finish({ kind: 'error', error: { code: 'incentive-failed', message: e instanceof Error ? e.message : String(e) } }),
+        }),
+      };
+      this.job = job;
+    }
+    return { kind: 'working', ...this.job.runner.progress };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A job left running would finish for nobody; the next render starts it again.
+    this.job?.runner.cancel();
+    this.job = null;
+    this.memo = null;
+  }
+
+  private compute(at: string, data: unknown[]): ViewModel {
     const parsed = this.parsePlan();
     if (!parsed.ok) return { kind: 'plan-error', error: { ...parsed.error, ...(parsed.issues ? { issues: parsed.issues } : {}) } };
     const plan = parsed.value;
@@ -253,6 +315,7 @@ export class QkIncentiveCalculator extends QkElement {
     }
     const names = Object.fromEntries(people.map((p) => [p.id, p.name ?? p.id]));
     const base = { ...common, plan, names };
+    if (state && view === 'manager' && people.length >= SLICED_FROM_PEOPLE) return this.working(at, data, () => teamPayoutSteps(plan, people, actuals, options), base);
     const team = computeTeamPayouts(plan, people, actuals, options);
     if (!team.ok) return { kind: 'error', error: team.error };
     if (view === 'manager') return { kind: 'manager', team: team.value, ...base };
@@ -281,6 +344,11 @@ export class QkIncentiveCalculator extends QkElement {
         return html`<div part="state empty" class="qk-state" role="status">${this.t.incentive.noTarget({ name: vm.name, period: vm.period })}</div>`;
       case 'manager':
         return this.renderManager(vm);
+      case 'working':
+        return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true">
+          <span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}
+          <progress part="progress" max=${vm.total || 1} .value=${vm.done} aria-label=${this.t.common.loading}></progress>
+        </div>`;
       case 'rep':
         return this.renderRep(vm);
     }
@@ -662,5 +730,13 @@ export class QkIncentiveCalculator extends QkElement {
         ...(vm.error.issues ? { issues: vm.error.issues } : vm.error.path ? { issues: [{ path: vm.error.path, message: vm.error.message }] } : {}),
       },
     });
+  }
+}
+
+declare global {
+  // The events of <qk-incentive-calculator>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-error': QkErrorEvent;
+    'qk-focus-change': QkFocusChangeEvent;
   }
 }

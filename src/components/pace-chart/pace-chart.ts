@@ -6,9 +6,12 @@ import { paceSeries, type PacePoint, type PaceSeries, type PaceView } from '../.
 import { layoutPaceChart, type PaceChartLayout } from './pace-chart.layout.js';
 import { QkPaceElement } from '../attainment-gauge/pace-element.js';
 import { formatDay, formatMonth } from '../../i18n/dates.js';
+import { thinLabels } from '../../engine/geometry/label.js';
 import { styles } from './pace-chart.styles.js';
 import { registerPaceChartStrings } from '../../i18n/loaders/pace-chart.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import type { QkAlertEvent } from '../../events/qk-alert.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** Keys that move the active point, and by how many points. */
 const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 7, PageUp: -7 };
@@ -127,12 +130,15 @@ export class QkPaceChart extends QkPaceElement {
     const right = g.plot.x + g.plot.width;
     const bottom = g.plot.y + g.plot.height;
     const p = active >= 0 ? g.points[active] : null;
+    // On a narrow chart only every second (third, …) month is named, so names never collide.
+    const xText = g.xTicks.map((k) => (months ? formatMonth(k.date, this.locale) : formatDay(k.date, this.locale)));
+    const shown = new Set(thinLabels(g.xTicks.map((k, i) => ({ x: k.x, text: xText[i] })), 11));
     return html`<svg part="chart" class="chart" aria-hidden="true" viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
       <g part="grid" class="grid">
         ${g.yTicks.map((k) => svg`<line x1=${g.plot.x} x2=${right} y1=${k.y} y2=${k.y}></line>
           <text x=${g.plot.x - 6} y=${k.y} text-anchor="end" dominant-baseline="middle">${this.money(view, k.value)}</text>`)}
-        ${g.xTicks.map((k) => svg`<line class="x" x1=${k.x} x2=${k.x} y1=${bottom} y2=${bottom + 4}></line>
-          <text x=${k.x} y=${bottom + 16} text-anchor="middle">${months ? formatMonth(k.date, this.locale) : formatDay(k.date, this.locale)}</text>`)}
+        ${g.xTicks.map((k, i) => svg`<line class="x" x1=${k.x} x2=${k.x} y1=${bottom} y2=${bottom + 4}></line>
+          ${shown.has(i) ? svg`<text x=${k.x} y=${bottom + 16} text-anchor="middle">${xText[i]}</text>` : nothing}`)}
       </g>
       <path part="cone" class="cone" d=${g.paths.cone}></path>
       <line part="target" class="target" x1=${g.plot.x} x2=${right} y1=${g.targetY} y2=${g.targetY}></line>
@@ -245,5 +251,13 @@ export class QkPaceChart extends QkPaceElement {
     let best = 0;
     for (let i = 1; i < g.points.length; i++) if (Math.abs(g.points[i].x - x) < Math.abs(g.points[best].x - x)) best = i;
     this.active = best;
+  }
+}
+
+declare global {
+  // The events of <qk-pace-chart>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-alert': QkAlertEvent;
+    'qk-error': QkErrorEvent;
   }
 }

@@ -123,3 +123,10 @@ export class QkProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+declare global {
+  // The events of <qk-provider>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-error': QkErrorEvent;
+  }
+}

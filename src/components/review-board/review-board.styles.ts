@@ -8,6 +8,7 @@ export const styles = css`
       --qk-review-board-total: var(--_primary);
       --qk-review-board-chart-height: 240px;
       min-width: 0;
+      container-type: inline-size;
     }
     .title {
       font-size: 1.05em;
@@ -38,8 +39,18 @@ export const styles = css`
       height: auto;
       max-height: var(--qk-review-board-chart-height);
     }
-    .axis line {
+    .axis line,
+    .axis-floor {
       stroke: var(--_border);
+    }
+    .axis-break path {
+      fill: var(--_surface);
+      stroke: none;
+    }
+    .axis-break path.stroke {
+      fill: none;
+      stroke: var(--_muted);
+      stroke-width: 1.5;
     }
     .axis text,
     .x-label,
@@ -138,6 +149,56 @@ export const styles = css`
     }
     .kpis tr.sub th[scope='row'] {
       padding-inline-start: 1.2em;
+    }
+      /*
+     * A container too narrow for five columns (phones, a side panel): each KPI becomes a block, its
+     * name on a line and the four figures in a 2 × 2 grid, each under its column's name.
+     */
+    @container (max-width: 30em) {
+      .kpis thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .kpis tbody,
+      .kpis tr {
+        display: block;
+      }
+      .kpis tr {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0 var(--_space);
+        padding: 4px 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .kpis th[scope='row'] {
+        grid-column: 1 / -1;
+        font-weight: 600;
+      }
+      .kpis th,
+      .kpis td {
+        display: flex;
+        justify-content: space-between;
+        gap: 4px;
+        border-bottom: 0;
+        padding: 1px 0;
+        white-space: normal;
+      }
+      .kpis td {
+        white-space: nowrap;
+      }
+      .kpis td::before {
+        content: attr(data-label);
+        color: var(--_muted);
+        font-size: 0.85em;
+        white-space: normal;
+        min-width: 0;
+      }
+      .kpis tr.sub th[scope='row'] {
+        padding-inline-start: 0;
+      }
     }
   }
 `;

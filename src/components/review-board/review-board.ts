@@ -6,7 +6,7 @@ import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, t
 import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../engine/review/source.js';
 import { reviewToCsv } from '../../engine/review/csv.js';
 import { layoutWaterfall } from './review-board.layout.js';
-import { fitLabel } from '../../engine/geometry/label.js';
+import { estimateTextWidth, fitLabel } from '../../engine/geometry/label.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../../engine/money/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
@@ -15,6 +15,7 @@ import type { PlanState } from '../../engine/plan/plan-state.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -57,6 +58,7 @@ const WATERFALL_HEIGHT = 240;
  * @csspart bar-label - The value above a bar.
  * @csspart axis - Grid lines and their labels.
  * @csspart connector - The dashed line between two bars.
+ * @csspart axis-break - The break mark across the plan and actual bars when the axis is zoomed to the bridge (it does not start at 0).
  * @csspart kpi-table - The KPI table.
  * @csspart row - A row of the KPI table.
  * @csspart cell - A cell of the KPI table (the plan column's header is also `plan-basis` while the period runs: "Plan to date", pro rata, with the basis in its tooltip).
@@ -363,14 +365,23 @@ export class QkReviewBoard extends QkElement {
     const planLabel = report?.partial ? t.planToDate : t.planBar;
     const a = review.attribution;
     // The host's width less the panel's padding and border.
-    const width = Math.max(320, (this.width || 660) - 20);
-    const layout = layoutWaterfall(a, { width, height: WATERFALL_HEIGHT }, { top: 18, right: 8, bottom: 40, left: 72 });
+    const width = Math.max(240, (this.width || 660) - 20);
+    const values = [a.plan, ...a.effects.filter((e) => e.kind !== 'unplanned').map((e) => e.amount), a.actual];
+    const margin = { top: 18, right: 8, bottom: 40, left: 72 };
+    // Values wider than a bar's slot (narrow containers) would overlap their neighbours above the
+    // bars: then they go under the names, on two staggered lines, each with two slots of room.
+    const slot = (width - margin.left - margin.right) / values.length - 4;
+    const valueText = (v: number, i: number) => (i === 0 || i === values.length - 1 ? this.money(v, currency) : this.signedMoney(v, currency));
+    const valuesBelow = values.some((v, i) => estimateTextWidth(valueText(v, i), 11) > slot);
+    if (valuesBelow) margin.bottom = 58;
+    const layout = layoutWaterfall(a, { width, height: WATERFALL_HEIGHT }, margin);
     const label = (b: (typeof layout.bars)[number]) =>
       b.kind === 'plan' ? planLabel : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
     const value = (b: (typeof layout.bars)[number]) => (b.kind === 'effect' ? this.signedMoney(b.value, currency) : this.money(b.value, currency));
     const gap = this.signedMoney(a.gap, currency);
     // An x label may take its bar's whole slot (11px, see the styles); a longer one is clipped, in full in its <title>.
-    const slot = layout.bars.length > 1 ? layout.bars[1]!.x - layout.bars[0]!.x - 4 : width;
+    const brk = layout.axisBreak;
+    const floorY = WATERFALL_HEIGHT - layout.margin.bottom;
     return html`<figure part="waterfall" class="waterfall" aria-label=${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}>
       <figcaption class="caption" aria-hidden="true">${t.waterfallTitle}</figcaption>
       <svg part="chart" class="chart" aria-hidden="true" viewBox="0 0 ${width} ${WATERFALL_HEIGHT}" width=${width} height=${WATERFALL_HEIGHT}>
@@ -378,17 +389,21 @@ export class QkReviewBoard extends QkElement {
           <line x1=${layout.margin.left} x2=${width - layout.margin.right} y1=${k.y} y2=${k.y}></line>
           <text x=${layout.margin.left - 6} y=${k.y} text-anchor="end" dominant-baseline="middle">${this.money(k.value, currency)}</text>
         </g>`)}
+        ${brk ? svg`<line part="axis" class="axis-floor" x1=${layout.margin.left} x2=${width - layout.margin.right} y1=${floorY} y2=${floorY}></line>` : nothing}
         ${layout.connectors.map((c) => svg`<line part="connector" class="connector" x1=${c.x1} x2=${c.x2} y1=${c.y} y2=${c.y}></line>`)}
         ${layout.bars.map((b) => {
           const dir = b.kind !== 'effect' ? b.kind : b.value > 0 ? 'up' : b.value < 0 ? 'down' : 'zero';
           const name = label(b);
           const fit = fitLabel(name, slot, 11);
+          const i = layout.bars.indexOf(b);
           return svg`<g>
             <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}><title>${name}: ${value(b)}</title></rect>
-            <text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>
-            <text class="x-label" x=${b.cx} y=${WATERFALL_HEIGHT - layout.margin.bottom + 16} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${name}</title>` : nothing}</text>
+            ${valuesBelow ? nothing : svg`<text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>`}
+            <text class="x-label" x=${b.cx} y=${floorY + 16} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${name}</title>` : nothing}</text>
+            ${valuesBelow ? this.belowValue(b.cx, floorY + 30 + (i % 2) * 13, value(b), Math.min(2 * slot + 4, 2 * (width - b.cx))) : nothing}
           </g>`;
         })}
+        ${brk ? this.breakMark(layout, brk.y) : nothing}
       </svg>
       <div class="qk-visually-hidden"><table>
         <caption>${t.waterfallTitle}</caption>
@@ -398,6 +413,22 @@ export class QkReviewBoard extends QkElement {
         </tbody>
       </table></div>
     </figure>`;
+  }
+
+  /** A value under the names, clipped to its room (two slots, less at the chart's right edge). */
+  private belowValue(x: number, y: number, text: string, room: number) {
+    const fit = fitLabel(text, room, 11);
+    return svg`<text part="bar-label" class="bar-label below" x=${x} y=${y} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${text}</title>` : nothing}</text>`;
+  }
+
+  /** The mark of a broken axis: a gap with two slanted strokes across the plan and actual bars and the axis. */
+  private breakMark(layout: ReturnType<typeof layoutWaterfall>, y: number) {
+    const cuts = [layout.margin.left - 4, ...layout.bars.filter((b) => b.kind !== 'effect').map((b) => b.cx)];
+    return svg`<g part="axis-break" class="axis-break">${cuts.map((cx, i) => {
+      const half = i === 0 ? 8 : layout.bars[0]!.width / 2 + 3;
+      return svg`<path d=${`M${cx - half} ${y + 3}L${cx + half} ${y - 3}V${y - 8}L${cx - half} ${y - 2}Z`}></path>
+        <path class="stroke" d=${`M${cx - half} ${y + 3}L${cx + half} ${y - 3}M${cx - half} ${y - 2}L${cx + half} ${y - 8}`}></path>`;
+    })}</g>`;
   }
 
   private renderKpis(review: PeriodReview, currency: string, names: Record<string, string>, report: ReviewReport | null): TemplateResult {
@@ -420,13 +451,21 @@ export class QkReviewBoard extends QkElement {
           const tone = k.favorable === null ? '' : k.favorable ? 'up' : 'down';
           return html`<tr part="row" class=${k.id === 'rate' ? 'sub' : ''}>
             <th scope="row" part="cell">${this.kpiLabel(k, names)}</th>
-            <td part="cell">${this.kpiValue(k, k.plan, currency)}</td>
-            <td part="cell">${this.kpiValue(k, k.actual, currency)}</td>
-            <td part="cell" class=${tone}>${this.kpiVariance(k, currency)}${tone ? html`<span class="qk-visually-hidden"> (${tone === 'up' ? t.favorable : t.unfavorable})</span>` : nothing}</td>
-            <td part="cell" class=${tone}>${k.varianceRatio === null ? '—' : formatPercent(k.varianceRatio, this.locale, 1, { signed: true })}</td>
+            <td part="cell" data-label=${partial ? t.planToDate : t.columns.plan}>${this.kpiValue(k, k.plan, currency)}</td>
+            <td part="cell" data-label=${t.columns.actual}>${this.kpiValue(k, k.actual, currency)}</td>
+            <td part="cell" class=${tone} data-label=${t.columns.variance}>${this.kpiVariance(k, currency)}${tone ? html`<span class="qk-visually-hidden"> (${tone === 'up' ? t.favorable : t.unfavorable})</span>` : nothing}</td>
+            <td part="cell" class=${tone} data-label=${t.columns.varianceRatio}>${k.varianceRatio === null ? '—' : formatPercent(k.varianceRatio, this.locale, 1, { signed: true })}</td>
           </tr>`;
         })}
       </tbody>
     </table>`;
+  }
+}
+
+declare global {
+  // The events of <qk-review-board>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-error': QkErrorEvent;
+    'qk-review-apply': QkReviewApplyEvent;
   }
 }

@@ -4,7 +4,10 @@ import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard/scorecard.js';
-import { scorecardsFromSnapshot, type ScorecardQuery } from '../../engine/scorecard/source.js';
+import { scorecardsFromSnapshot, scorecardSteps, type ScorecardQuery, type TeamScorecards } from '../../engine/scorecard/source.js';
+import type { Result } from '../../engine/shared/result.js';
+import type { PlanState } from '../../engine/plan/plan-state.js';
+import { StepRunner } from '../../internal/step-runner.js';
 import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money/money.js';
 import { errorText } from '../../i18n/localize.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
@@ -13,10 +16,18 @@ import { styles } from './scorecard.styles.js';
 import { registerScorecardStrings } from '../../i18n/loaders/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
-  | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
+  | { kind: 'error'; code: string; message: string; params: Record<string, string | number> }
+  | { kind: 'working'; done: number; total: number };
+
+/**
+ * Org nodes above which a ranking is computed in slices (a progress state shows meanwhile) rather
+ * than in one go: scoring a few thousand people fits in one short task, a company does not.
+ */
+const SLICED_FROM_NODES = 2_000;
 
 const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize', 'clv'];
 /** The highest score a KPI (and so the composite) can reach: the engine's cap × 100. */
@@ -35,7 +46,8 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * host's CRM through `extras`.
  *
  * A long ranking (a company of 100,000) is shown 50 people a page, with a search by name; every
- * person keeps their rank in the whole team.
+ * person keeps their rank in the whole team. Above 2,000 org nodes the ranking is
+ * computed in short slices, with a progress bar meanwhile, so the page never freezes.
  *
  * Shows the store's focus node (a rep: their card; a team: the ranked list) and period; choosing a
  * person in the list moves the focus to them (`qk-focus-change`). Works without a provider from
@@ -65,6 +77,7 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * @csspart note - Ranking rules, missing KPIs.
  * @csspart back - The back-to-team button.
  * @csspart state - Loading, empty and error states.
+ * @csspart progress - The progress bar while a large ranking (thousands of people) is computed.
  *
  * @cssprop [--qk-scorecard-bar=var(--qk-color-primary)] - Score bars.
  * @cssprop [--qk-scorecard-up=var(--qk-color-success)] - A rising trend.
@@ -139,12 +152,77 @@ export class QkScorecard extends QkElement {
     }
     let view = this.recent.get(key);
     if (!view) {
-      view = this.people ? this.fromPeople(this.people) : this.fromStore(store!);
-      if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
-      this.recent.set(key, view);
+      if (this.people) view = this.fromPeople(this.people);
+      else if (this.job?.key === key) {
+        // Still scoring this ranking in slices: show how far.
+        this.memoKey = '';
+        this.memo = null;
+        return { kind: 'working', ...this.job.runner.progress };
+      } else {
+        const state = store!.state!;
+        const query = this.queryFor(store!);
+        if (!this.large(state, query.nodeId)) view = this.toView(state, scorecardsFromSnapshot(state, query));
+        else {
+          // A company: scored in slices; the view is cached when the last slice is done.
+          this.memoKey = '';
+          this.memo = null;
+          return this.working(key, inputs, state, query);
+        }
+      }
+      this.remember(key, view);
     }
+    this.job?.runner.cancel();
+    this.job = null;
     this.memo = view;
     return this.memo;
+  }
+
+  private remember(key: string, view: CardState): void {
+    if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(key, view);
+  }
+
+  /** The ranking being computed in slices for `key` (started on first ask), as a progress state. */
+  private job: { key: string; runner: StepRunner<Result<TeamScorecards>> } | null = null;
+  private working(key: string, inputs: unknown[], state: PlanState, query: ScorecardQuery): CardState {
+    if (this.job?.key !== key) {
+      this.job?.runner.cancel();
+      const job = {
+        key,
+        runner: new StepRunner(scorecardSteps(state, query), {
+          progress: () => this.requestUpdate(),
+          done: (r) => {
+            if (this.job === job) this.job = null;
+            // Kept only when the data it was computed from is still the element's.
+            if (inputs.every((v, i) => v === this.recentFor[i])) this.remember(key, this.toView(state, r));
+            this.requestUpdate();
+          },
+          fail: (e) => {
+            if (this.job === job) this.job = null;
+            if (inputs.every((v, i) => v === this.recentFor[i])) this.remember(key, { kind: 'error', code: 'scorecard-failed', message: e instanceof Error ? e.message : String(e), params: {} });
+            this.requestUpdate();
+          },
+        }),
+      };
+      this.job = job;
+    }
+    return { kind: 'working', ...this.job.runner.progress };
+  }
+
+  /** Whether the people the ranking measures (the node's subtree, or a rep's team) are many. */
+  private large(state: PlanState, nodeId: string | null | undefined): boolean {
+    const ix = state.index;
+    const id = nodeId || ix.roots[0] || '';
+    const root = ix.byId.get(id)?.kind === 'rep' ? (ix.parent(id) ?? id) : id;
+    return ix.descendants(root).length >= SLICED_FROM_NODES;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A job left running would finish for nobody; the next render starts it again.
+    this.job?.runner.cancel();
+    this.job = null;
+    this.memo = null;
   }
 
   private get forced(): WeightProfileId | undefined {
@@ -162,17 +240,16 @@ export class QkScorecard extends QkElement {
     return { kind: 'ready', cards: rankScorecards(cards), scope: 'people', heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
   }
 
-  private fromStore(store: QkStore): CardState {
-    const state = store.state!;
-    const r = scorecardsFromSnapshot(
-      state,
-      {
-        nodeId: this.node || store.focus.nodeId,
-        period: this.period || store.focus.period,
-        ...(this.extras ? { extras: this.extras } : {}),
-        ...(this.forced ? { options: { profile: this.forced } } : {}),
-      },
-    );
+  private queryFor(store: QkStore): ScorecardQuery {
+    return {
+      nodeId: this.node || store.focus.nodeId,
+      period: this.period || store.focus.period,
+      ...(this.extras ? { extras: this.extras } : {}),
+      ...(this.forced ? { options: { profile: this.forced } } : {}),
+    };
+  }
+
+  private toView(state: PlanState, r: Result<TeamScorecards>): CardState {
     if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
     const v = r.value;
     return {
@@ -244,6 +321,12 @@ export class QkScorecard extends QkElement {
     if (!s) return this.renderStatus() ?? html`<div part="state empty" class="qk-state" role="status">${this.t.common.noData}</div>`;
     if (s.kind === 'error') {
       return html`<div part="state error" class="qk-state qk-error" role="alert"><strong>${this.t.common.errorTitle}</strong><p>${this.errorMessage(s)}</p></div>`;
+    }
+    if (s.kind === 'working') {
+      return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true">
+        <span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}
+        <progress part="progress" max=${s.total || 1} .value=${s.done} aria-label=${this.t.common.loading}></progress>
+      </div>`;
     }
     const t = this.t.scorecard;
     const person = s.single ? s.cards[0] : this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
@@ -334,5 +417,13 @@ export class QkScorecard extends QkElement {
       <td part="cell" class="score-cell">${this.scoreBar(l.score)}<span>${this.score(l.score)}</span></td>
       <td part="cell">${l.points === null ? '—' : this.score(Math.round(l.points * 10) / 10)}</td>
     </tr>`;
+  }
+}
+
+declare global {
+  // The events of <qk-scorecard>, typed wherever this element is imported (a define module alone included).
+  interface HTMLElementEventMap {
+    'qk-focus-change': QkFocusChangeEvent;
+    'qk-error': QkErrorEvent;
   }
 }

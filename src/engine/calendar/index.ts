@@ -24,3 +24,7 @@ export {
   type Granularity,
   type ParsedPeriod,
 } from './periods.js';
+export {
+  parsePeriod,
+  type Period,
+} from './period.js';

@@ -53,6 +53,10 @@ const iso = (n: number) => {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 };
 const monthId = (y: number, m: number) => `${pad(y, 4)}-${pad(m)}`;
+/** Months since year 0 of a month id or date (`2026-03`, `2026-03-11` → 2026 × 12 + 2); engine-internal. */
+export const monthIndex = (ym: string): number => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+/** The month id of a month index (the inverse of `monthIndex`); engine-internal. */
+export const monthAt = (i: number): string => monthId(Math.floor(i / 12), (i % 12) + 1);
 const daysInMonth = (y: number, m: number) => dayNumber(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - dayNumber(y, m, 1);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

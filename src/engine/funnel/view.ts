@@ -6,7 +6,7 @@
  */
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode, PlanSnapshot, TargetCell } from '../plan/model.js';
 import { fail, ok, type QkIssue, type Result } from '../shared/result.js';
-import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod } from '../calendar/periods.js';
+import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod, monthAt, monthIndex } from '../calendar/periods.js';
 import { actualOf, planStateOf, defaultPeriod, targetOf, withPlanData, type PlanState } from '../plan/plan-state.js';
 import { actualFunnel, plannedFunnel, type PlannedFunnel } from './plan-funnel.js';
 import { allocate } from '../plan/allocate.js';
@@ -106,8 +106,6 @@ export interface FunnelContextOptions {
   lookbackMonths?: number;
 }
 
-const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
-const monthOf = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
 
 /** The calendar months of a period in order: year/half/quarter → its months, month → itself, week → none. */
 export function monthsOfPeriod(period: string, calendar: FiscalCalendar): string[] {
@@ -123,7 +121,7 @@ export function monthsOfPeriod(period: string, calendar: FiscalCalendar): string
  */
 export function lookbackWindow(asOf: string, months = DEFAULT_LOOKBACK_MONTHS): { from: string; to: string } {
   const last = monthIndex(asOf) - 1;
-  return { from: monthOf(last - Math.max(1, Math.floor(months)) + 1), to: monthOf(last) };
+  return { from: monthAt(last - Math.max(1, Math.floor(months)) + 1), to: monthAt(last) };
 }
 
 /**

@@ -68,3 +68,24 @@ export function fitLabel(text: string, maxWidth: number, fontSize: number): Fitt
   }
   return { text: out.trimEnd() + ELLIPSIS, clipped: true };
 }
+
+/**
+ * Which of a row of axis labels to draw so that none overlaps the next: every `step`-th one, the
+ * smallest step whose drawn labels (centred on their x, widths by `estimateTextWidth`) keep `gap` px
+ * between them. Returns the indices to draw.
+ *
+ * @example
+ * // Twelve months 22 px apart, labels about 20 px wide at 11 px, 4 px apart at least:
+ * thinLabels(months.map((m, i) => ({ x: 40 + 22 * i, text: m })), 11) // [0, 2, 4, 6, 8, 10]
+ */
+export function thinLabels(labels: readonly { x: number; text: string }[], fontSize: number, gap = 4): number[] {
+  const widths = labels.map((l) => estimateTextWidth(l.text, fontSize));
+  for (let step = 1; step < Math.max(2, labels.length); step++) {
+    let ok = true;
+    for (let i = step; i < labels.length && ok; i += step) {
+      ok = labels[i].x - labels[i - step].x >= (widths[i] + widths[i - step]) / 2 + gap;
+    }
+    if (ok) return labels.map((_, i) => i).filter((i) => i % step === 0);
+  }
+  return labels.length ? [0] : [];
+}

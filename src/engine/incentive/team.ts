@@ -16,6 +16,7 @@ import { allocate } from '../plan/allocate.js';
 import { ppb, PPB, type CommissionPlan } from './plan.js';
 import { computePayout, type Payout, type PayoutOptions, type PayoutPerson } from './commission.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
 
 export interface MenteeCredit {
   menteeId: string;
@@ -90,6 +91,15 @@ export interface TeamPayouts {
  * computeTeamPayouts(plan, [v, a, b], actuals) // v's total 2,500 + 1,000 = ¥3,500
  */
 export function computeTeamPayouts(plan: CommissionPlan, people: readonly PayoutPerson[], actuals: readonly Actual[], options: PayoutOptions = {}): Result<TeamPayouts> {
+  return runSteps(teamPayoutSteps(plan, people, actuals, options));
+}
+
+/**
+ * `computeTeamPayouts` as steps (see `steps.ts`): it yields after every chunk of people paid, so an
+ * element can spread a company of 100,000 over many short tasks. Progress counts people paid.
+ */
+export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPerson[], actuals: readonly Actual[], options: PayoutOptions = {}): Steps<Result<TeamPayouts>> {
+  const total = people.length;
   // Each person's actuals, grouped once: `computePayout` reads only the person's own, and scanning
   // every actual for every person is quadratic in team size (100,000 reps × 100,000 bookings).
   const byRep = new Map<string, Actual[]>();
@@ -99,10 +109,14 @@ export function computeTeamPayouts(plan: CommissionPlan, people: readonly Payout
     else byRep.set(a.repId, [a]);
   }
   const none: Actual[] = [];
-  const rows: TeamPayouts['rows'] = people.map((person) => {
+  yield { done: 0, total };
+  const rows: TeamPayouts['rows'] = new Array(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i];
     const r = computePayout(plan, person, byRep.get(person.id) ?? none, options);
-    return r.ok ? { person, payout: r.value, error: null } : { person, payout: null, error: r.error };
-  });
+    rows[i] = r.ok ? { person, payout: r.value, error: null } : { person, payout: null, error: r.error };
+    if ((i + 1) % STEP_CHUNK === 0) yield { done: i + 1, total };
+  }
   const mentoring: MentoringCredit[] = [];
   if (plan.mentoring) {
     const byId = new Map(rows.map((r) => [r.person.id, r]));

@@ -7,6 +7,7 @@ import type { MetricId, TargetCell } from './model.js';
 import { minimumOf, type ProductWeight } from './product-mix.js';
 import { DEFAULT_RAMP, rampSchedule, type RampStep } from './ramp.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { parsePeriodId, type Granularity } from '../calendar/periods.js';
 import { treeOf, type TreeNode } from './views.js';
 import { childWeights, repCapacity, type WeightMethod, type WeightSource } from './weights.js';
 
@@ -245,6 +246,11 @@ const sumOf = (w: ArrayLike<number>) => {
   return s;
 };
 
+const isGranularity = (id: string, g: Granularity) => {
+  const p = parsePeriodId(id);
+  return p.ok && p.value.granularity === g;
+};
+
 /**
  * Decomposes a whole plan. The root's annual total is split down the tree, each parent over its
  * children by `method` (locked annual values kept), with `allocate`. Each leaf's annual target
@@ -276,8 +282,8 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
   const { nodes, total, months, fiscalYear } = input;
   const metric: MetricId = input.metric ?? 'revenue';
   if (!isAmount(total)) return fail('invalid-total', `the total must be a whole number ≥ 0, got ${String(total)}`, { total: String(total) });
-  if (!/^FY\d{4}$/.test(fiscalYear)) return fail('invalid-fiscal-months', `"${fiscalYear}" is not a fiscal year id such as FY2026`, { count: 0 });
-  if (months.length !== 12 || months.some((m) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(m))) {
+  if (!isGranularity(fiscalYear, 'year')) return fail('invalid-fiscal-months', `"${fiscalYear}" is not a fiscal year id such as FY2026`, { count: 0 });
+  if (months.length !== 12 || months.some((m) => !isGranularity(m, 'month'))) {
     return fail('invalid-fiscal-months', 'expected the 12 month ids of the fiscal year', { count: months.length });
   }
   const given = input.seasonality ?? new Array<number>(12).fill(1);

@@ -5,6 +5,7 @@
  */
 import { allocate } from './allocate.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { monthAt } from '../calendar/periods.js';
 
 const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -23,8 +24,6 @@ export interface Seasonality {
   /** True when no year was usable and the profile is equal (1/12 each). */
   fallback: boolean;
 }
-
-const monthId = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
 
 /**
  * The seasonality profile of a fiscal year from monthly history. `fiscalMonths` are the 12 month
@@ -76,7 +75,7 @@ export function seasonalityFromHistory(
   let usable: { start: number; row: number[]; total: number }[] = [];
   for (const start of [...years.keys()].sort((a, b) => a - b)) {
     const row = years.get(start)!;
-    const year = monthId(start);
+    const year = monthAt(start);
     if (row.some((v) => v === undefined)) skipped.push({ year, reason: 'incomplete' });
     else if (row.some((v) => v! < 0)) skipped.push({ year, reason: 'negative' });
     else {
@@ -95,7 +94,7 @@ export function seasonalityFromHistory(
   for (const y of usable) for (let p = 0; p < 12; p++) profile[p] += y.row[p] / y.total;
   return ok({
     profile: profile.map((s) => s / usable.length),
-    yearsUsed: usable.map((y) => monthId(y.start)),
+    yearsUsed: usable.map((y) => monthAt(y.start)),
     skipped,
     fallback: false,
   });

@@ -16,6 +16,7 @@
 import { fail, ok, type Result } from '../shared/result.js';
 import { rampFactor, tenureMonths } from '../plan/ramp.js';
 import { cmpId } from '../plan/allocate.js';
+import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
 
 export const SCORECARD_KPIS = [
   'attainment',
@@ -153,8 +154,7 @@ export function profileFor(
   person: Pick<ScorecardPerson, 'hireDate' | 'role'>,
   options: ScorecardOptions,
 ): { profile: WeightProfileId; reason: ProfileReason; tenureMonths: number | null } {
-  const t = person.hireDate ? tenureMonths(person.hireDate, options.asOf) : null;
-  const tenure = t && t.ok ? t.value : null;
+  const tenure = person.hireDate ? tenureOf(person.hireDate, options.asOf) : null;
   if (options.profile) return { profile: options.profile, reason: 'given', tenureMonths: tenure };
   const newHire = options.newHireMonths ?? 6, veteran = options.veteranMonths ?? 36;
   if (tenure !== null && tenure < newHire) return { profile: 'new-hire', reason: 'new-hire-tenure', tenureMonths: tenure };
@@ -167,12 +167,43 @@ export function profileFor(
   return { profile: 'standard', reason: 'default', tenureMonths: tenure };
 }
 
+// A company has a few hundred distinct hire dates, not 100,000: tenure is read once per date and day.
+const tenures = new Map<string, number | null>();
+function tenureOf(hireDate: string, asOf: string): number | null {
+  const key = `${hireDate}|${asOf}`;
+  let t = tenures.get(key);
+  if (t === undefined) {
+    const r = tenureMonths(hireDate, asOf);
+    t = r.ok ? r.value : null;
+    if (tenures.size >= 4096) tenures.clear();
+    tenures.set(key, t);
+  }
+  return t;
+}
+
+type Weights = Partial<Record<ScorecardKpiId, number>>;
+// The weights of a profile (with the caller's replacements) and their KPIs in order of weight, once
+// per profile and `profiles` object rather than once per person.
+const NO_OVERRIDES = {};
+const weightsFor = new WeakMap<object, Map<WeightProfileId, { weights: Weights; ids: ScorecardKpiId[] }>>();
+function profileWeights(profile: WeightProfileId, overrides: ScorecardOptions['profiles']): { weights: Weights; ids: ScorecardKpiId[] } {
+  const owner = overrides ?? NO_OVERRIDES;
+  let byProfile = weightsFor.get(owner);
+  if (!byProfile) weightsFor.set(owner, (byProfile = new Map()));
+  let w = byProfile.get(profile);
+  if (!w) {
+    const weights: Weights = { ...WEIGHT_PROFILES[profile], ...(overrides?.[profile] ?? {}) };
+    const ids = SCORECARD_KPIS.filter((k) => (weights[k] ?? 0) > 0).sort((a, b) => weights[b]! - weights[a]! || SCORECARD_KPIS.indexOf(a) - SCORECARD_KPIS.indexOf(b));
+    byProfile.set(profile, (w = { weights, ids }));
+  }
+  return w;
+}
+
 function composite(
-  weights: Partial<Record<ScorecardKpiId, number>>,
+  { weights, ids }: { weights: Weights; ids: readonly ScorecardKpiId[] },
   kpis: Partial<Record<ScorecardKpiId, KpiMeasure>>,
   cap: number,
 ): { lines: ScorecardLine[]; missing: ScorecardKpiId[]; exact: number | null } {
-  const ids = SCORECARD_KPIS.filter((k) => (weights[k] ?? 0) > 0).sort((a, b) => weights[b]! - weights[a]! || SCORECARD_KPIS.indexOf(a) - SCORECARD_KPIS.indexOf(b));
   const measured = ids.map((k) => {
     const m = kpis[k];
     const ok = m && m.actual !== null && m.benchmark !== null && m.benchmark > 0;
@@ -191,7 +222,27 @@ function composite(
   };
 }
 
-function checkOptions(options: ScorecardOptions): Result<true> {
+const kpiScore = (m: KpiMeasure | undefined, cap: number): number | null => {
+  const ok = m && m.actual !== null && m.benchmark !== null && m.benchmark > 0;
+  const ratio = ok ? m!.actual! / m!.benchmark! : null;
+  return ratio === null ? null : 100 * Math.min(ratio, cap);
+};
+
+/** `composite(…).exact` without the lines (the previous period's score): the same sums in the same order. */
+function compositeExact({ weights, ids }: { weights: Weights; ids: readonly ScorecardKpiId[] }, kpis: Partial<Record<ScorecardKpiId, KpiMeasure>>, cap: number): number | null {
+  let total = 0;
+  for (const k of ids) total += kpiScore(kpis[k], cap) === null ? 0 : weights[k]!;
+  if (total === 0) return null;
+  let exact = 0;
+  for (const k of ids) {
+    const score = kpiScore(kpis[k], cap);
+    exact += score === null ? 0 : (weights[k]! / total) * score;
+  }
+  return exact;
+}
+
+/** Checks scorecard options once (`scorePerson` does it itself). @internal */
+export function checkOptions(options: ScorecardOptions): Result<true> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf ?? '')) return fail('scorecard-date-invalid', `"${options.asOf}" is not a date YYYY-MM-DD`, { value: String(options.asOf) });
   const cap = options.cap ?? DEFAULT_SCORE_CAP;
   if (!(Number.isFinite(cap) && cap >= 1)) return fail('scorecard-option-invalid', 'cap must be a number ≥ 1', { option: 'cap', value: String(cap) });
@@ -221,20 +272,26 @@ function checkOptions(options: ScorecardOptions): Result<true> {
 export function scorePerson(person: ScorecardPerson, options: ScorecardOptions): Result<Scorecard> {
   const checked = checkOptions(options);
   if (!checked.ok) return checked;
-  for (const set of [person.kpis, person.previous ?? {}]) {
-    for (const [k, m] of Object.entries(set)) {
-      for (const v of [m?.actual, m?.benchmark]) {
-        if (v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0)) {
-          return fail('scorecard-kpi-invalid', `the ${k} of "${person.id}" must be a number ≥ 0`, { kpi: k, person: person.name, id: person.id, value: String(v) });
-        }
-      }
+  return scoreChecked(person, options);
+}
+
+/** `scorePerson` with options already checked (a team checks them once, not once per person). @internal */
+export function scoreChecked(person: ScorecardPerson, options: ScorecardOptions): Result<Scorecard> {
+  // Read without building entry arrays: a company checks 100,000 people × 2 periods × 10 KPIs.
+  const bad = (v: number | null | undefined) => v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0);
+  for (const set of [person.kpis, person.previous ?? {}] as Partial<Record<string, KpiMeasure>>[]) {
+    for (const k in set) {
+      if (!Object.prototype.hasOwnProperty.call(set, k)) continue;
+      const m = set[k];
+      const v = bad(m?.actual) ? m?.actual : bad(m?.benchmark) ? m?.benchmark : undefined;
+      if (v !== undefined) return fail('scorecard-kpi-invalid', `the ${k} of "${person.id}" must be a number ≥ 0`, { kpi: k, person: person.name, id: person.id, value: String(v) });
     }
   }
   const { profile, reason, tenureMonths } = profileFor(person, options);
-  const weights = { ...WEIGHT_PROFILES[profile], ...(options.profiles?.[profile] ?? {}) };
+  const weights = profileWeights(profile, options.profiles);
   const cap = options.cap ?? DEFAULT_SCORE_CAP;
   const now = composite(weights, person.kpis, cap);
-  const before = person.previous ? composite(weights, person.previous, cap).exact : null;
+  const before = person.previous ? compositeExact(weights, person.previous, cap) : null;
   const score = now.exact === null ? null : round1(now.exact);
   const previousScore = before === null ? null : round1(before);
   return ok({
@@ -269,24 +326,43 @@ export interface RankedScorecard extends Scorecard {
  * rankScorecards([a, b, c, d]) // b 1; c 2 (attainment breaks the tie); a 3, d 3 (tied on both, listed by id)
  */
 export function rankScorecards(cards: readonly Scorecard[]): RankedScorecard[] {
-  // The tie-break is read once per card, not once per comparison (a company ranks 100,000 people).
-  const attOf = new Map<Scorecard, number>();
-  for (const c of cards) {
+  return runSteps(rankScorecardSteps(cards));
+}
+
+/** `rankScorecards` as steps (see `steps.ts`): the sort, then the ranks a chunk at a time. @internal */
+export function* rankScorecardSteps(cards: readonly Scorecard[]): Steps<RankedScorecard[]> {
+  // The order keys are read once per card into arrays, not once per comparison (a company ranks
+  // 100,000 people): the composite (-1 when none), the attainment tie-break, the id.
+  const n = cards.length;
+  const score = new Float64Array(n), att = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = cards[i];
+    score[i] = c.score === null ? -1 : c.score;
     const s = c.lines.find((l) => l.kpi === 'attainment')?.score;
-    attOf.set(c, s === null || s === undefined ? -1 : round1(s));
+    att[i] = s === null || s === undefined ? -1 : round1(s);
   }
-  const att = (c: Scorecard) => attOf.get(c)!;
-  const sorted = [...cards].sort((a, b) => {
-    if (a.score === null || b.score === null) return a.score === b.score ? cmpId(a.id, b.id) : a.score === null ? 1 : -1;
-    return b.score - a.score || att(b) - att(a) || cmpId(a.id, b.id);
+  yield { done: 0, total: n };
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const sa = cards[a].score, sb = cards[b].score;
+    if (sa === null || sb === null) return sa === sb ? cmpId(cards[a].id, cards[b].id) : sa === null ? 1 : -1;
+    return score[b] - score[a] || att[b] - att[a] || cmpId(cards[a].id, cards[b].id);
   });
-  const same = (a: Scorecard, b: Scorecard | undefined) => !!b && a.score !== null && a.score === b.score && att(a) === att(b);
+  yield { done: 0, total: n };
+  const same = (a: number, b: number | undefined) => b !== undefined && cards[a].score !== null && score[a] === score[b] && att[a] === att[b];
+  const out: RankedScorecard[] = new Array(n);
   let rank = 0;
-  return sorted.map((c, i) => {
-    if (c.score === null) return { ...c, rank: null, tied: false };
-    if (!same(c, sorted[i - 1])) rank = i + 1;
-    return { ...c, rank, tied: same(c, sorted[i - 1]) || same(c, sorted[i + 1]) };
-  });
+  for (let i = 0; i < n; i++) {
+    const k = order[i];
+    const c = cards[k];
+    if (c.score === null) out[i] = { ...c, rank: null, tied: false };
+    else {
+      if (!same(k, order[i - 1])) rank = i + 1;
+      out[i] = { ...c, rank, tied: same(k, order[i - 1]) || same(k, order[i + 1]) };
+    }
+    if ((i + 1) % STEP_CHUNK === 0) yield { done: i + 1, total: n };
+  }
+  return out;
 }
 
 /** `rampFactor` re-exported for benchmarks of new hires. @internal */

@@ -80,9 +80,14 @@ const strings: AdjustmentStrings = {
   suggestionReason: {
     pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
       `${name} is far behind pace in ${period}: with ${elapsed} of the working days behind, the actual is ${actual} and the forecast ${forecast} is ${ratio} of the target ${target}.`,
-    leaving: ({ name, period, date, target, prorated, remainder, to }) =>
-      `${name} leaves on ${date}. The target for ${period} is prorated to the working days until then: ${prorated} of ${target}; ${to === null ? `the parent total takes the remaining ${remainder}` : `the remaining ${remainder} goes to ${to}`}.`,
-    joining: ({ name, period, date }) => `${name} joined on ${date}, during ${period}. The new hire needs a ramp-up target; the teammates take the difference.`,
+    leaving: ({ name, period, date, target, prorated, remainder, mode, to }) =>
+      `${name} leaves on ${date}. The target for ${period} is prorated to the working days until then: ${prorated} of ${target}; ${
+        mode === 'recipients' && to ? `the remaining ${remainder} goes to ${to}` : mode === 'siblings' ? `the teammates share the remaining ${remainder} by their targets` : `the parent total takes the remaining ${remainder}`
+      }.`,
+    joining: ({ name, period, date, mode, to }) =>
+      `${name} joined on ${date}, during ${period}. The new hire needs a ramp-up target; ${
+        mode === 'recipients' && to ? `${to} take the difference` : mode === 'parent' ? 'the parent total changes with it' : 'the teammates take the difference'
+      }.`,
   },
   suggestedValue: ({ value }) => `Suggested target: ${value}`,
   suggestedNoValue: 'Suggested target: yours to set',

@@ -79,8 +79,9 @@ export interface AdjustmentStrings {
   /** The pre-written reason of a suggestion (money and % arrive formatted; `to` null: the parent total takes the rest). */
   suggestionReason: {
     pace: (p: { name: string; period: string; elapsed: string; actual: string; forecast: string; ratio: string; target: string }) => string;
-    leaving: (p: { name: string; period: string; date: string; target: string; prorated: string; remainder: string; to: string | null }) => string;
-    joining: (p: { name: string; period: string; date: string }) => string;
+    /** `mode` is the chosen absorption; `to` the named teammates when it is `recipients`. */
+    leaving: (p: { name: string; period: string; date: string; target: string; prorated: string; remainder: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
+    joining: (p: { name: string; period: string; date: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
   };
   suggestedValue: (p: { value: string }) => string;
   suggestedNoValue: string;

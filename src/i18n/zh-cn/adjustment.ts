@@ -80,9 +80,12 @@ const strings: AdjustmentStrings = {
   suggestionReason: {
     pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
       `${name}在 ${period} 进度严重落后：工作日已过 ${elapsed}，完成 ${actual}，预测 ${forecast}，仅为目标 ${target} 的 ${ratio}。`,
-    leaving: ({ name, period, date, target, prorated, remainder, to }) =>
-      `${name}将于 ${date} 离职。${period} 的目标按离职前的工作日折算为 ${prorated}（原目标 ${target}），其余 ${remainder} ${to === null ? '计入上级总额' : `由${to}承接`}。`,
-    joining: ({ name, period, date }) => `${name}于 ${date} 入职（${period} 期间），需要设定爬坡期目标，差额由同级分摊。`,
+    leaving: ({ name, period, date, target, prorated, remainder, mode, to }) =>
+      `${name}将于 ${date} 离职。${period} 的目标按离职前的工作日折算为 ${prorated}（原目标 ${target}），其余 ${remainder} ${
+        mode === 'recipients' && to ? `由${to}承接` : mode === 'siblings' ? '由同级按目标比例分摊' : '计入上级总额'
+      }。`,
+    joining: ({ name, period, date, mode, to }) =>
+      `${name}于 ${date} 入职（${period} 期间），需要设定爬坡期目标，${mode === 'recipients' && to ? `差额由${to}承接` : mode === 'parent' ? '上级总额随之变化' : '差额由同级分摊'}。`,
   },
   suggestedValue: ({ value }) => `建议目标：${value}`,
   suggestedNoValue: '建议目标：由您设定',

@@ -374,6 +374,36 @@ describe('qk-adjustment-panel', () => {
     });
   });
 
+  describe('the pre-filled reason follows the chosen absorption (issue 16, item 6)', () => {
+    it('rewrites a suggestion’s reason when another absorption is chosen, and leaves an edited reason alone', async () => {
+      const { plan, actuals } = data();
+      const s = new QkStore({ autosaveMs: false, asOf: '2026-03-13' });
+      s.setData(plan, actuals);
+      s.setFocus({ nodeId: 'east', period: 'FY2026-Q1' });
+      const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="zh-CN" user-id="u-east" .store=${s}></qk-adjustment-panel>`);
+      const joining = [...root(el).querySelectorAll('[part=suggestion]')].find((li) => li.classList.contains('joining'))!;
+      joining.querySelector('button')!.click();
+      await el.updateComplete;
+      const r = root(el);
+      const reason = () => r.querySelector<HTMLTextAreaElement>('.form textarea')!.value;
+      expect(reason()).to.equal('李强于 2026-01-05 入职（FY2026-Q1 期间），需要设定爬坡期目标，差额由同级分摊。');
+      // 上级总额随之变化 (parent): the reason used to keep saying 差额由同级分摊.
+      const radios = [...r.querySelectorAll<HTMLInputElement>('.absorb input[type=radio]')];
+      radios[1]!.click();
+      await el.updateComplete;
+      expect(radios[1]!.checked).to.equal(true);
+      expect(reason()).to.equal('李强于 2026-01-05 入职（FY2026-Q1 期间），需要设定爬坡期目标，上级总额随之变化。');
+      // Once the user has written their own reason, a change of absorption keeps it.
+      const area = r.querySelector<HTMLTextAreaElement>('.form textarea')!;
+      area.value = '按新人爬坡政策调整。';
+      area.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      radios[0]!.click();
+      await el.updateComplete;
+      expect(reason()).to.equal('按新人爬坡政策调整。');
+    });
+  });
+
   describe('the node combobox', () => {
     it('follows the combobox keyboard contract: Down/Up move, Enter picks, Escape closes; search by name or path', async () => {
       const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${data()}></qk-adjustment-panel>`);

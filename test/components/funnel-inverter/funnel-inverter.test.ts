@@ -369,7 +369,13 @@ describe('qk-funnel-inverter and qk-review-board: one plan (issue 13)', () => {
     localStorage.clear();
     const { el } = await underProvider(html`<qk-funnel-inverter node="co" period="FY2026"></qk-funnel-inverter>`);
     expect(root(el).querySelector('[part~="bottleneck"]')).to.exist;
+    // Under the plan the company's actuals are drawn against the plan's requirement …
+    expect(root(el).querySelectorAll('svg[part~="funnel"] rect.actual').length).to.be.greaterThan(0);
     await type(el, '#f-target', '10,000', true);
+    // … in a what-if they are not: no green bar measured against the what-if's shapes (issue 17:
+    // the actuals dwarfed a ¥10,000 requirement), and no "actual" in the legend.
+    expect(root(el).querySelectorAll('svg[part~="funnel"] rect.actual').length).to.equal(0);
+    expect(root(el).querySelector('[part~="legend"] .swatch.actual')).to.equal(null);
     // ¥10,000 is a what-if: no bottleneck, no "… plan" sentence about the actuals, a note instead.
     expect(root(el).querySelector('[part~="bottleneck"]')).to.equal(null);
     expect(root(el).querySelector('td[part~="plan-to-date"]')).to.equal(null);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ELLIPSIS, estimateTextWidth, fitLabel } from '../../../src/engine/geometry/label.js';
+import { ELLIPSIS, estimateTextWidth, fitLabel, thinLabels } from '../../../src/engine/geometry/label.js';
 
 describe('engine/label: clipping chart labels to their room', () => {
   it('estimates widths in em per character', () => {
@@ -37,5 +37,18 @@ describe('engine/label: clipping chart labels to their room', () => {
     // W at 12.35 px: 5 of them reach 98.02, a sixth would be 110.37 > 107.
     expect(f).to.deep.equal({ text: 'lead_WWWWW…', clipped: true });
     expect(estimateTextWidth(f.text, 13)).to.be.at.most(120);
+  });
+});
+
+describe('thinLabels', () => {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  it('keeps every label when they fit, every second one when two neighbours would touch', () => {
+    // At 11 px: "Jan" J 0.72 + a 0.6 + n 0.6 = 1.92 em = 21.1 px, "Feb" 21.1, "Mar" 20.8, "Apr" 18.3, "May" 23.7 px …
+    expect(thinLabels(months.map((text, i) => ({ x: 40 * i, text })), 11)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // 22 px apart: Jan–Feb needs 21.1 + 4 = 25.1 > 22 → step 2 (44 px ≥ any pair's 27.7).
+    expect(thinLabels(months.map((text, i) => ({ x: 22 * i, text })), 11)).to.deep.equal([0, 2, 4, 6, 8, 10]);
+    // 10 px apart: step 2 gives 20 px < Jan–Mar's 25.0 → step 3 (30 px: Jan–Apr 23.7, Apr–Jul 22.3, Jul–Oct 22.3).
+    expect(thinLabels(months.map((text, i) => ({ x: 10 * i, text })), 11)).to.deep.equal([0, 3, 6, 9]);
+    expect(thinLabels([], 11)).to.deep.equal([]);
   });
 });

@@ -266,40 +266,5 @@ describe('decomposePlan', () => {
     );
   });
 
-  it('decomposes 10,000 reps × 12 months × 3 products (timing log)', function () {
-    this.timeout(60000);
-    const org: PlanNode[] = [{ id: 'co', parentId: null }];
-    let rep = 0;
-    for (let g = 0; g < 20; g++) {
-      org.push({ id: `g${g}`, parentId: 'co' });
-      for (let t = 0; t < 25; t++) {
-        org.push({ id: `t${g}-${t}`, parentId: `g${g}` });
-        for (let k = 0; k < 20; k++, rep++) {
-          org.push({ id: `r${rep}`, parentId: `t${g}-${t}`, ...(rep % 10 === 0 ? { hireDate: `2026-0${1 + (rep % 9)}-15` } : {}) });
-        }
-      }
-    }
-    const input: DecomposeInput = {
-      nodes: org, total: 10_000_000_000_000, fiscalYear: 'FY2026', months, method: 'capacity',
-      seasonality: [0.07, 0.08, 0.09, 0.08, 0.08, 0.09, 0.08, 0.08, 0.09, 0.07, 0.08, 0.11],
-      products: [{ id: 'A', new: false, weight: 0.5 }, { id: 'B', new: false, weight: 0.3 }, { id: 'C', new: true, weight: 0.2 }],
-      minNewShare: 0.25,
-    };
-    const time = (cells: boolean) => {
-      const runs: number[] = [];
-      let size = 0;
-      for (let i = 0; i < 7; i++) {
-        const t0 = performance.now();
-        const r = decomposePlan({ ...input, cells });
-        runs.push(performance.now() - t0);
-        if (!r.ok) throw new Error(r.error.code);
-        size = cells ? r.value.cells.length : r.value.grid.length;
-        expect(gridValue(r.value, 'co', 'FY2026')).to.equal(input.total);
-      }
-      runs.sort((a, b) => a - b);
-      console.log(`decomposePlan 10,000 reps × 12 months × 3 products, ${cells ? `${size} cells` : `grid only (${size} values)`}: median ${runs[3].toFixed(1)} ms, best ${runs[0].toFixed(1)} ms`);
-    };
-    time(false);
-    time(true);
-  });
+  // 10,000 reps × 12 months × 3 products is timed in bench/engine (npm run bench:engine).
 });

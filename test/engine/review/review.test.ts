@@ -389,20 +389,56 @@ describe('review CSV and waterfall', () => {
     expect(lines).to.include("Finding,'=cmd|calc,,,,");
   });
 
-  it('lays out the waterfall from plan to actual', () => {
+  it('lays out the waterfall from plan to actual, the axis zoomed to the bridge and broken', () => {
     const r = reviewPeriod({ stages: STAGES, plan: SEED_PLAN, actual: { revenue: 75_000_000, counts: { lead: 600, demo: 120, quote: 60, won: 15 } } });
     if (!r.ok) throw new Error(r.error.message);
     const w = layoutWaterfall(r.value.attribution, { width: 764, height: 240 }, { top: 10, right: 0, bottom: 30, left: 64 });
-    // 7 bars over 700 px: 100 px steps, 70 px bars. Running totals 0 … 115,844,014 → niced domain 0 … 120,000,000 over y 210 … 10.
+    // 7 bars over 700 px: 100 px steps, 70 px bars.
     expect(w.bars.map((b) => b.kind)).to.deep.equal(['plan', 'effect', 'effect', 'effect', 'effect', 'effect', 'actual']);
     expect(w.bars.map((b) => [b.from, b.to])).to.deep.equal([
       [0, 100_000_000], [100_000_000, 115_844_014], [115_844_014, 115_844_014], [115_844_014, 115_844_014], [115_844_014, 75_000_000], [75_000_000, 75_000_000], [0, 75_000_000],
     ]);
     expect(w.bars[0].x).to.equal(79);
     expect(w.bars[0].width).to.be.closeTo(70, 1e-9);
+    // Running totals 75,000,000 … 115,844,014 (spread 40,844,014; a zero-based axis would give the
+    // bridge 35% of the height): the axis runs from 75,000,000 − spread/5 = 66,831,197.2 to
+    // 115,844,014 + spread/20 = 117,886,214.7 over y 210 … 10, broken at the floor.
+    const floor = 75_000_000 - 40_844_014 / 5, top = 115_844_014 + 40_844_014 / 20;
+    const yOf = (v: number) => 210 - (200 * (v - floor)) / (top - floor);
+    expect(w.axisBreak!.floor).to.be.closeTo(floor, 1e-6);
+    expect(w.axisBreak!.y).to.equal(202);
     expect(w.baseline).to.equal(210);
-    expect(w.bars[0].y).to.be.closeTo(210 - (200 * 100) / 120, 1e-9);
+    expect(w.bars[0].y).to.be.closeTo(yOf(100_000_000), 1e-9);
+    expect(w.bars[0].height).to.be.closeTo(210 - yOf(100_000_000), 1e-9);
     expect(w.bars[2].height).to.equal(1);
-    expect(w.connectors[4].y).to.be.closeTo(210 - (200 * 75) / 120, 1e-9);
+    // The quote → won loss of 40,844,014: 160 px (it was 68 px on the axis from 0 to 120,000,000).
+    expect(w.bars[4].height).to.be.closeTo((200 * 40_844_014) / (top - floor), 1e-9);
+    expect(w.connectors[4].y).to.be.closeTo(yOf(75_000_000), 1e-9);
+    // Grid lines on round values above the floor only.
+    expect(w.ticks.map((t) => t.value)).to.deep.equal([70_000_000, 80_000_000, 90_000_000, 100_000_000, 110_000_000]);
   });
+
+  it('gives each effect at least a pixel per percent of the gap on a ¥1亿 plan (the issue: hairlines on an axis from 0)', () => {
+    // Plan ¥1亿; effects ¥−99万, ¥+2.9万, ¥−45万, ¥−12万, ¥+8万 (fen); gap ¥−145.1万 = 1.45% of the plan.
+    const amounts = [-99_000_00, 2_900_00, -45_000_00, -12_000_00, 8_000_00];
+    const plan = 100_000_000_00, gap = amounts.reduce((a, b) => a + b, 0);
+    expect(gap).to.equal(-145_100_00);
+    const effect = (amount: number, i: number) => ({ kind: i === 0 ? 'leads' : i === 4 ? 'avgDealSize' : 'rate', stageId: null, nextStageId: null, plan: null, actual: null, measured: true, amount, exact: amount }) as const;
+    const attribution = { method: 'lmdi' as const, plan, actual: plan + gap, gap, effects: amounts.map(effect), reason: null };
+    // The board's own geometry: 240 px high, margins 18 / 40 → a 182 px plot.
+    const w = layoutWaterfall(attribution, { width: 320, height: 240 }, { top: 18, right: 8, bottom: 40, left: 72 });
+    // Running totals 1亿 → 9,901万 → 9,903.9万 → 9,858.9万 → 9,846.9万 → 9,854.9万: spread 153.1万;
+    // the axis spans 153.1万 × 1.25 = 191.375万 over 182 px → the 145.1万 gap is 138.0 px, 1.38 px per percent.
+    const pxPerPercent = (182 * Math.abs(gap)) / (153_100_00 * 1.25) / 100;
+    expect(pxPerPercent).to.be.closeTo(1.38, 0.005);
+    w.bars.filter((b) => b.kind === 'effect').forEach((b, i) => {
+      const percentOfGap = (100 * Math.abs(amounts[i])) / Math.abs(gap);
+      expect(b.height, `effect ${i}: ${percentOfGap.toFixed(1)}% of the gap`).to.be.closeTo(percentOfGap * pxPerPercent, 1e-6);
+      expect(b.height).to.be.at.least(percentOfGap);
+    });
+    // ¥2.9万 (2.0% of the gap) is 2.76 px, ¥99万 (68.2%) is 94.1 px; from 0 they were 0.05 px and 1.8 px.
+    expect(w.bars[2].height).to.be.closeTo(2.758, 0.001);
+    expect(w.axisBreak).to.not.equal(null);
+  });
+
 });

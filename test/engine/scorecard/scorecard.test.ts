@@ -147,6 +147,22 @@ describe('scorecardsFromSnapshot', () => {
     expect(r.value.nodeName).to.equal('上海一组');
   });
 
+  it('prorates team levels by tenure and gives no trend to a rep not employed in the previous period (issue 16, item 8)', () => {
+    // 深圳组 (south-sz), FY2026-Q1 (90 days): r5 陈静 (2018) has 30 leads, the team median of those with
+    // activity; r6 赵磊 was hired 2026-02-16, employed 16 Feb … 31 Mar = 13 + 31 = 44 days of 90,
+    // so he is held to 30 × 44 / 90 = 14.67 activities, not the full-quarter 30.
+    const r = scorecardsFromSnapshot(source(), { nodeId: 'south-sz', period: 'FY2026-Q1' });
+    if (!r.ok) throw new Error(r.error.message);
+    const person = (id: string) => r.value.people.find((p) => p.id === id)!;
+    expect(person('r5').kpis.activity).to.deep.equal({ actual: 30, benchmark: 30 });
+    expect(person('r6').kpis.activity!.benchmark).to.be.closeTo((30 * 44) / 90, 1e-9);
+    // FY2025-Q4 ended before 赵磊 joined: no previous scorecard, no "▲ vs FY2025-Q4".
+    expect(person('r6').previous).to.equal(undefined);
+    const c6 = r.value.cards.find((c) => c.id === 'r6')!;
+    expect([c6.previousScore, c6.trend]).to.deep.equal([null, null]);
+    expect(person('r5').previous).to.not.equal(undefined);
+  });
+
   it("takes CLV from the host's extras", () => {
     // r1's CRM says CLV ¥120,000 against the team's ¥150,000 → 80, weight 10 (85 points measured):
     // (5,490 + 10·80) / 85 = 6,290 / 85 = 74.0

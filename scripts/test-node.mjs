@@ -1,0 +1,68 @@
+// The Node step of `npm test`: engine, sample data, i18n, the element presenters (*.layout, *.model)
+// and the pure store and adapter tests, run by mocha in parallel worker processes. Each file is
+// bundled with esbuild first (TypeScript, `@open-wc/testing` → test/support/node-testing.ts;
+// packages stay external), which takes about a second.
+//   node scripts/test-node.mjs                     all Node test files
+//   node scripts/test-node.mjs test/engine/plan    only files under a path (or one file)
+// Prints "node: passed N, failed N, skipped N"; with QK_COUNTS_FILE set, also writes the counts there
+// as JSON for scripts/test.mjs. Exits 1 on any failure.
+import { build } from 'esbuild';
+import { readdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Mocha from 'mocha';
+
+import { isNodeTest } from './test-layers.mjs';
+
+function listTests(dir) {
+  const out = [];
+  for (const f of readdirSync(dir, { recursive: true })) {
+    const p = join(dir, String(f)).split('\\').join('/');
+    if (p.endsWith('.test.ts') && isNodeTest(p)) out.push(p);
+  }
+  return out.sort();
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let files = listTests('test');
+  if (args.length) files = files.filter((f) => args.some((a) => f === a || f.startsWith(a.replace(/\/?$/, '/')) || f === a.replace(/^\.\//, '')));
+  if (!files.length) {
+    console.error(`node tests: no Node test file matches ${args.join(' ')}`);
+    process.exit(1);
+  }
+  const outdir = resolve('node_modules/.cache/qk-node-tests');
+  if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: files,
+    outdir,
+    outbase: '.',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    alias: { '@open-wc/testing': './test/support/node-testing.ts' },
+    tsconfig: 'tsconfig.json',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  const mocha = new Mocha({
+    parallel: files.length > 1,
+    jobs: Number(process.env.QK_NODE_JOBS) || 2,
+    timeout: 120_000,
+    reporter: 'dot',
+  });
+  for (const f of files) mocha.addFile(join(outdir, f.replace(/\.ts$/, '.mjs')));
+  if (files.length === 1) await mocha.loadFilesAsync();
+  const runner = mocha.run();
+  await new Promise((done) => runner.on('end', done));
+  const s = runner.stats ?? {};
+  const counts = { passed: s.passes ?? 0, failed: s.failures ?? 0, skipped: s.pending ?? 0 };
+  if (process.env.QK_COUNTS_FILE) writeFileSync(process.env.QK_COUNTS_FILE, JSON.stringify(counts));
+  console.log(`node (${files.length} files): passed ${counts.passed}, failed ${counts.failed}, skipped ${counts.skipped}`);
+  process.exitCode = counts.failed ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

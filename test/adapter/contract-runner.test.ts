@@ -1,0 +1,78 @@
+/**
+ * Issue #15: the adapter contract suite runs under any runner, not only mocha's globals. Here it is
+ * given a runner's `describe`/`it` shaped like Vitest's and node:test's (no mocha `this`, the skip on
+ * the context argument) and the plain `adapterContractCases` form; the suite under mocha's globals is
+ * exercised by memory-adapter.test.ts and the others. Real node:test and Vitest runs are in
+ * test/consumers (against the packed tarball).
+ */
+import { expect } from '@open-wc/testing';
+import { adapterContractCases, runAdapterContractSuite } from '../../src/adapter/contract-suite.js';
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import type { CrmAdapter } from '../../src/adapter/adapter.js';
+import { smallFixture } from '../fixtures/small-plan.js';
+
+const memory = () => {
+  const { plan, actuals } = smallFixture();
+  return new MemoryAdapter(plan, actuals);
+};
+
+/** An adapter with the required methods only: the three optional checks must be skipped. */
+function bare(): CrmAdapter {
+  const full = memory();
+  return {
+    loadPlan: () => full.loadPlan(),
+    loadActuals: (range) => full.loadActuals(range),
+    saveTargets: (change) => full.saveTargets(change),
+    currentUser: () => full.currentUser(),
+    notify: (message) => full.notify(message),
+  };
+}
+
+const OPTIONAL = [
+  'loadChildren (when offered) returns the children of a node, consistent with the org',
+  'subscribe (when offered) delivers the update after a save, and unsubscribe stops it',
+  'adjustments (when offered) can be submitted, listed and decided',
+];
+
+describe('adapter contract suite: runner-agnostic', () => {
+  it('registers with a given describe/it (Vitest / node:test shape) and skips through the context', async () => {
+    const suites: string[] = [];
+    const tests: { name: string; body: (this: unknown, ...args: never[]) => Promise<void> }[] = [];
+    runAdapterContractSuite(bare, {
+      name: 'bare',
+      describe: (title, body) => {
+        suites.push(title);
+        body();
+      },
+      it: (name, body) => tests.push({ name, body }),
+    });
+    expect(suites).to.deep.equal(['CrmAdapter contract: bare']);
+    expect(tests.length).to.equal(10);
+    const skipped: string[] = [];
+    for (const t of tests) {
+      const context = { skip: (reason?: string) => skipped.push(`${t.name}: ${reason}`) };
+      await t.body.call(undefined, context as never);
+    }
+    expect(skipped).to.deep.equal([
+      `${OPTIONAL[0]}: the adapter offers no loadChildren`,
+      `${OPTIONAL[1]}: the adapter offers no subscribe`,
+      `${OPTIONAL[2]}: the adapter offers no adjustments`,
+    ]);
+  });
+
+  it('adapterContractCases: 7 checks pass and 3 are skipped for a bare adapter; all 10 pass for MemoryAdapter', async () => {
+    const bareResults = await Promise.all(adapterContractCases(bare).map(async (c) => [c.name, (await c.run()).status] as const));
+    expect(bareResults.filter(([, s]) => s === 'passed').length).to.equal(7);
+    expect(bareResults.filter(([, s]) => s === 'skipped').map(([n]) => n)).to.deep.equal(OPTIONAL);
+    const full = adapterContractCases(memory);
+    for (const c of full) expect((await c.run()).status, c.name).to.equal('passed');
+  });
+
+  it('a broken adapter makes its check reject with a readable message', async () => {
+    const broken = (): CrmAdapter => ({ ...bare(), saveTargets: async () => ({ version: 0 }) });
+    const save = adapterContractCases(broken).find((c) => c.name.startsWith('saveTargets from the current version'))!;
+    let message = '';
+    await save.run().catch((e: Error) => (message = e.message));
+    expect(message).to.match(/^saveTargets returned version 0, not above \d+$/);
+  });
+});

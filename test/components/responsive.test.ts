@@ -1,0 +1,97 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { QkProvider } from '../../src/components/provider/provider.js';
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
+
+/**
+ * Issue 17: from a phone to a wall screen. The demo page must not scroll sideways at 390 px, and no
+ * chart may draw one label over another at 320 px (the waterfall's values, the pace chart's months).
+ */
+
+const TAGS = [
+  'qk-goal-tree',
+  'qk-attainment-gauge',
+  'qk-pace-chart',
+  'qk-funnel-inverter',
+  'qk-adjustment-panel',
+  'qk-incentive-calculator',
+  'qk-review-board',
+  'qk-scorecard',
+] as const;
+
+async function demoAt(width: number, lang: string): Promise<HTMLIFrameElement> {
+  localStorage.clear();
+  localStorage.setItem('quotakit-demo-lang', lang);
+  const frame = await fixture<HTMLIFrameElement>(html`<iframe style="border: 0; width: ${width}px; height: 844px" src="/demo/index.html"></iframe>`);
+  await waitUntil(() => {
+    const doc = frame.contentDocument;
+    const provider = doc?.getElementById('provider') as QkProvider | null;
+    if (provider?.store?.status !== 'ready') return false;
+    // Every element rendered its ready state (the review board last: it is the slowest).
+    return TAGS.every((t) => doc!.querySelector(t)?.shadowRoot?.querySelector('[part~="state"][part~="loading"], .qk-spinner') === null);
+  }, `the demo (${lang}) never became ready`, { timeout: 60000 });
+  const w = frame.contentWindow!;
+  // The elements re-render once their ResizeObservers report the width: wait for a quiet frame.
+  await waitUntil(() => new Promise<boolean>((r) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => r(true)))), 'no frame', { timeout: 60000 });
+  for (const t of TAGS) await (frame.contentDocument!.querySelector(t) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  return frame;
+}
+
+describe('responsive layout (issue 17)', () => {
+  for (const lang of ['en', 'zh-CN']) {
+    it(`the demo page at 390 px (${lang}) does not scroll sideways`, async () => {
+      const frame = await demoAt(390, lang);
+      const doc = frame.contentDocument!;
+      expect(doc.documentElement.lang).to.equal(lang);
+      expect(frame.contentWindow!.innerWidth).to.equal(390);
+      // Which element sticks out, when one does (the message names it).
+      const wide = TAGS.filter((t) => doc.querySelector(t)!.getBoundingClientRect().right > 390.5);
+      expect(wide, 'elements wider than the page').to.deep.equal([]);
+      expect(doc.scrollingElement!.scrollWidth).to.be.at.most(frame.contentWindow!.innerWidth);
+    });
+  }
+
+  for (const locale of ['en', 'zh-CN']) {
+    it(`no two chart labels overlap at 320 px (${locale})`, async () => {
+      localStorage.clear();
+      const { plan, actuals } = generateSampleCompany({ asOf: '2026-09-15' });
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><qk-provider locale=${locale} as-of="2026-09-15" autosave-ms="0">
+        <qk-attainment-gauge></qk-attainment-gauge>
+        <qk-pace-chart></qk-pace-chart>
+        <qk-funnel-inverter></qk-funnel-inverter>
+        <qk-incentive-calculator></qk-incentive-calculator>
+        <qk-review-board></qk-review-board>
+      </qk-provider></div>`);
+      const provider = box.querySelector('qk-provider') as QkProvider;
+      provider.adapter = new MemoryAdapter(plan, actuals);
+      await waitUntil(() => provider.store.status === 'ready', 'the plan never loaded', { timeout: 60000 });
+      const els = [...provider.children] as (HTMLElement & { updateComplete: Promise<unknown> })[];
+      const drawn = () => els.filter((el) => el.shadowRoot!.querySelector('svg text')).map((el) => el.localName);
+      // The charts that draw from the plan alone (the incentive calculator draws for one person).
+      await waitUntil(() => ['qk-attainment-gauge', 'qk-pace-chart', 'qk-review-board'].every((t) => drawn().includes(t)), `charts drawn: ${drawn()}`, { timeout: 60000 });
+      await waitUntil(() => new Promise<boolean>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))), 'no frame', { timeout: 60000 });
+      for (const el of els) await el.updateComplete;
+      const overlaps: string[] = [];
+      for (const el of els) {
+        expect(el.getBoundingClientRect().width, el.localName).to.be.at.most(320);
+        for (const svgEl of el.shadowRoot!.querySelectorAll('svg')) {
+          const boxes = [...svgEl.querySelectorAll('text')]
+            .filter((t) => (t.textContent ?? '').trim() && getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility !== 'hidden')
+            .map((t) => ({ text: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() }))
+            .filter((b) => b.r.width > 0 && b.r.height > 0);
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i].r, b = boxes[j].r;
+              // A pixel of slack: glyph boxes include the line's leading.
+              const ix = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+              const iy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+              if (ix > 1 && iy > 1) overlaps.push(`${el.localName}: "${boxes[i].text}" × "${boxes[j].text}"`);
+            }
+          }
+        }
+      }
+      expect(overlaps).to.deep.equal([]);
+    });
+  }
+});
