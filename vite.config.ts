@@ -67,7 +67,7 @@ export default defineConfig(({ command, mode }) => {
         // Library mode keeps whitespace and comments unless told: the shipped file is minified.
         minify: true,
         lib: { entry: src('bundle.ts'), formats: ['es'], fileName: () => 'quotakit.bundle.js' },
-        // Maps point at the sources without carrying them (the package ships dist/, not src/).
+        // Maps ship without sourcesContent (issue #15): the tarball carries no second copy of the source.
         rollupOptions: {
           output: {
             codeSplitting: false, // one file: the sample company is inlined here (and only here)

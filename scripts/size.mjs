@@ -66,7 +66,7 @@ const ELEMENTS = ['provider', 'goal-tree', 'funnel-inverter', 'attainment-gauge'
 const pascal = (el) => 'Qk' + el.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
 // Per-element React modules (`quotakit/react/<element>`) when the package exports them; otherwise
 // the one `quotakit/react` module that holds all nine.
-const perElementReact = pkg.exports?.['./react/*'] !== undefined;
+const perElementReact = ELEMENTS.every((el) => pkg.exports?.[`./react/${el}`] !== undefined);
 const reactImport = (els) =>
   perElementReact
     ? els.map((el) => `import { ${pascal(el)} } from 'quotakit/react/${el}';`).join('\n')
