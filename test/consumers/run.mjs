@@ -31,6 +31,13 @@ console.log(`packed ${packed.filename}: ${(packed.size / 1e6).toFixed(2)} MB pac
 
 cpSync(join(import.meta.dirname, 'apps'), work, { recursive: true });
 cpSync(join(import.meta.dirname, 'browser.mjs'), join(work, 'browser.mjs'));
+// The README's React example, compiled as written (issue #20): every ```tsx block becomes a file
+// of the React app, which the two React type checks below include.
+{
+  const blocks = [...readFileSync(join(repo, 'README.md'), 'utf8').matchAll(/```tsx\n([\s\S]*?)```/g)].map((m) => m[1]);
+  if (!blocks.length) throw new Error('README.md has no tsx example to compile');
+  blocks.forEach((code, i) => writeFileSync(join(work, 'react', `readme-example-${i + 1}.tsx`), code));
+}
 const repoPkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 writeFileSync(
   join(work, 'package.json'),
