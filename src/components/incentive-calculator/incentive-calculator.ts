@@ -256,7 +256,10 @@ export class QkIncentiveCalculator extends QkElement {
         runner: new StepRunner(steps(), {
           progress: () => this.requestUpdate(),
           done: (team) => finish(team.ok ? { kind: 'manager', team: team.value, ...base } : { kind: 'error', error: team.error }),
-          fail: (e) => finish({ kind: 'error', error: { code: 'incentive-failed', message: e instanceof Error ? e.message : String(e) } }),
+          fail: (e) => {
+            const message = e instanceof Error ? e.message : String(e);
+            finish({ kind: 'error', error: { code: 'incentive-failed', message, params: { message } } });
+          },
         }),
       };
       this.job = job;

@@ -199,7 +199,10 @@ export class QkScorecard extends QkElement {
           },
           fail: (e) => {
             if (this.job === job) this.job = null;
-            if (inputs.every((v, i) => v === this.recentFor[i])) this.remember(key, { kind: 'error', code: 'scorecard-failed', message: e instanceof Error ? e.message : String(e), params: {} });
+            if (inputs.every((v, i) => v === this.recentFor[i])) {
+              const message = e instanceof Error ? e.message : String(e);
+              this.remember(key, { kind: 'error', code: 'scorecard-failed', message, params: { message } });
+            }
             this.requestUpdate();
           },
         }),

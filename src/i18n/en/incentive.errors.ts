@@ -13,5 +13,6 @@ const messages: MessageTable = {
   'incentive-date-invalid': ({ value }) => `“${value}” is not a valid date (YYYY-MM-DD).`,
   'incentive-too-large': () => 'The amounts are too large to compute the commission exactly.',
   'incentive-node-unknown': ({ node }) => `There is no team or person with the id “${node}”.`,
+  'incentive-failed': ({ message }) => `The team's commission could not be computed: ${message}`,
 };
 export default messages;

@@ -29,6 +29,7 @@ const messages: MessageTable = {
   'scorecard-date-invalid': ({ value }) => `"${value}" is not a date (YYYY-MM-DD).`,
   'scorecard-option-invalid': ({ option, value }) => `The scorecard setting ${option} is not valid (got ${value}).`,
   'scorecard-kpi-invalid': ({ kpi, person, value }) => `The ${kpi} of "${person}" must be a number of 0 or more (got ${value}).`,
+  'scorecard-failed': ({ message }) => `The scorecards could not be computed: ${message}`,
   'review-counts-inconsistent': ({ revenue, won }) =>
     revenue !== undefined && Number(won) === 0 && Number(revenue) > 0
       ? 'Revenue was booked but no won deal was counted: the funnel counts are incomplete, so the gap cannot be split by stage.'

@@ -12,5 +12,6 @@ const messages: MessageTable = {
   'incentive-date-invalid': ({ value }) => `“${value}”不是有效日期（YYYY-MM-DD）。`,
   'incentive-too-large': () => '金额过大，无法精确计算提成。',
   'incentive-node-unknown': ({ node }) => `不存在 ID 为“${node}”的团队或人员。`,
+  'incentive-failed': ({ message }) => `无法计算团队提成：${message}`,
 };
 export default messages;

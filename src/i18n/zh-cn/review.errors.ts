@@ -28,6 +28,7 @@ const messages: MessageTable = {
   'scorecard-date-invalid': ({ value }) => `「${value}」不是有效日期（YYYY-MM-DD）。`,
   'scorecard-option-invalid': ({ option, value }) => `记分卡设置 ${option} 无效（当前为 ${value}）。`,
   'scorecard-kpi-invalid': ({ kpi, person, value }) => `「${person}」的 ${kpi} 必须是大于或等于 0 的数（当前为 ${value}）。`,
+  'scorecard-failed': ({ message }) => `无法计算绩效记分卡：${message}`,
   'review-counts-inconsistent': ({ revenue, won }) =>
     revenue !== undefined && Number(won) === 0 && Number(revenue) > 0
       ? '有签约金额，却没有统计到赢单：漏斗数据不完整，无法按阶段拆分差距。'
