@@ -7,6 +7,7 @@ import type { ScorecardPerson } from '../src/engine/scorecard/scorecard.js';
 import { largeOrg } from '../test/fixtures/large-org.js';
 import { expect, waitFor } from 'storybook/test';
 import { expectState, LONG, part, settled, stateOf, text } from './support/play.js';
+import { SAME_KPIS } from '../test/fixtures/scorecard.js';
 
 /**
  * `qk-scorecard`: weighted result, process and quality KPIs per person, weighted differently for
@@ -32,18 +33,7 @@ const sampleStore = (options: Parameters<typeof generateSampleCompany>[0] = {}) 
 };
 
 /** The same numbers for a new hire and a veteran: 100.5 against 62.8 (CLV ¥120,000 of ¥150,000 counts for the veteran only). */
-const SAME: ScorecardPerson['kpis'] = {
-  attainment: { actual: 80, benchmark: 100 },
-  activity: { actual: 150, benchmark: 125 },
-  crmCompleteness: { actual: 1, benchmark: 1 },
-  winRate: { actual: 0.27, benchmark: 0.3 },
-  avgDealSize: { actual: 3_500_000, benchmark: 5_000_000 },
-  collectionRate: { actual: 0.9, benchmark: 0.9 },
-  clv: { actual: 12_000_000, benchmark: 15_000_000 },
-  crossSell: { actual: 1, benchmark: 2 },
-  strategicAccounts: { actual: 0, benchmark: 2 },
-  mentoring: { actual: null, benchmark: 1 },
-};
+const SAME = SAME_KPIS;
 const PEOPLE: ScorecardPerson[] = [
   { id: 'n', name: '李强（新人）', hireDate: '2026-01-05', role: 'rep', kpis: SAME, previous: { ...SAME, attainment: { actual: 60, benchmark: 100 } } },
   { id: 'v', name: '王芳（资深）', hireDate: '2019-03-01', role: 'senior', kpis: SAME, previous: { ...SAME, crossSell: { actual: 2, benchmark: 2 } } },

@@ -7,20 +7,10 @@ import { QkStore } from '../../../src/store/store.js';
 import type { QkFocusChangeEvent } from '../../../src/events/qk-focus-change.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
 import { largeOrg } from '../../fixtures/large-org.js';
+import { SAME_KPIS } from '../../fixtures/scorecard.js';
 
 // The same numbers for both (see test/engine/scorecard.test.ts): new hire 100.5, veteran 62.8.
-const SAME: ScorecardPerson['kpis'] = {
-  attainment: { actual: 80, benchmark: 100 },
-  activity: { actual: 150, benchmark: 125 },
-  crmCompleteness: { actual: 1, benchmark: 1 },
-  winRate: { actual: 0.27, benchmark: 0.3 },
-  avgDealSize: { actual: 3_500_000, benchmark: 5_000_000 },
-  collectionRate: { actual: 0.9, benchmark: 0.9 },
-  clv: { actual: 12_000_000, benchmark: 15_000_000 },
-  crossSell: { actual: 1, benchmark: 2 },
-  strategicAccounts: { actual: 0, benchmark: 2 },
-  mentoring: { actual: null, benchmark: 1 },
-};
+const SAME = SAME_KPIS;
 const PEOPLE: ScorecardPerson[] = [
   { id: 'v', name: 'Veteran', hireDate: '2019-03-01', kpis: SAME },
   { id: 'n', name: 'Newcomer', hireDate: '2026-01-05', kpis: SAME, previous: { ...SAME, attainment: { actual: 60, benchmark: 100 } } },

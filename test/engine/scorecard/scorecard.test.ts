@@ -1,23 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { profileFor, rankScorecards, scorePerson, WEIGHT_PROFILES, type Scorecard, type ScorecardPerson } from '../../../src/engine/scorecard/scorecard.js';
+import { profileFor, rankScorecards, scorePerson, WEIGHT_PROFILES, type Scorecard } from '../../../src/engine/scorecard/scorecard.js';
 import { previousPeriod, scorecardsFromSnapshot } from '../../../src/engine/scorecard/source.js';
 import { reviewMessages } from '../../../src/i18n/both-languages.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
+import { SAME_KPIS } from '../../fixtures/scorecard.js';
 
 // The same numbers for everyone: attainment 80%, activity 120%, CRM 100%, win rate 90%, deal size 70%,
 // collection rate 100%, CLV ¥120,000 of ¥150,000 (80%), cross-sell 50%, strategic accounts 0 of 2, mentoring not measured.
-const SAME: ScorecardPerson['kpis'] = {
-  attainment: { actual: 80, benchmark: 100 },
-  activity: { actual: 150, benchmark: 125 },
-  crmCompleteness: { actual: 1, benchmark: 1 },
-  winRate: { actual: 0.27, benchmark: 0.3 },
-  avgDealSize: { actual: 3_500_000, benchmark: 5_000_000 },
-  collectionRate: { actual: 0.9, benchmark: 0.9 },
-  clv: { actual: 12_000_000, benchmark: 15_000_000 },
-  crossSell: { actual: 1, benchmark: 2 },
-  strategicAccounts: { actual: 0, benchmark: 2 },
-  mentoring: { actual: null, benchmark: 1 },
-};
+const SAME = SAME_KPIS;
 
 describe('profileFor', () => {
   const asOf = '2026-04-15';
