@@ -35,6 +35,9 @@ function watchDocumentLang(el: QkElement, on: boolean): void {
  * The base of every `qk-*` element: resolves its store (own `store` property → the provider's
  * through context → a private one fed by the `data` property), its locale (own `lang` → the
  * provider's → `<html lang>`), re-renders when either changes, and reports errors as `qk-error`.
+ *
+ * @cssprop [--qk-display=block] - The element's `display` (it is set with `!important`, so that host
+ *   rules such as `* { all: unset }` cannot change an element's layout; choose another display here).
  */
 export class QkElement extends LitElement {
   static qkVersion = VERSION;
