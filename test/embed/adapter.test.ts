@@ -70,7 +70,7 @@ describe('embed: the example adapter of "Writing an adapter"', () => {
         <qk-attainment-gauge node="co" period="FY2026"></qk-attainment-gauge>
       </qk-provider>
     `);
-    await waitUntil(() => provider.store.status === 'ready', 'the example adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the example adapter never loaded');
     const gauge = provider.querySelector('qk-attainment-gauge')!;
     expect(await settle(gauge)).to.equal('');
     // Bookings to 31 March: 120,000 + 45,000 + 80,000 + 200,000 + 30,000 = ¥475,000 of ¥12,000,000 = 3.96% → "4%".

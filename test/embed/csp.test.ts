@@ -58,7 +58,7 @@ describe('embed: strict Content-Security-Policy', () => {
     }
     page = await openPage(variant === 'sources' ? PAGE : `${PAGE}?bundle=dist`);
     const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string } };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     const alone = ELEMENTS.map((e) => {
       const el = page!.doc.createElement(e.tag) as HTMLElement & { data?: unknown };
       for (const [k, v] of Object.entries(aloneAttrs(e))) el.setAttribute(k, v);

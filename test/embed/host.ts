@@ -37,7 +37,7 @@ export async function openPage(url: string, { waitFor = ELEMENTS.map((e) => e.ta
   await loaded;
   watch();
   const win = frame.contentWindow as HostWindow;
-  await waitUntil(() => waitFor.every((tag) => win.customElements.get(tag)), `${url}: the kit never registered ${waitFor.join(', ')}`, { timeout: 8000 });
+  await waitUntil(() => waitFor.every((tag) => win.customElements.get(tag)), `${url}: the kit never registered ${waitFor.join(', ')}`);
   return { frame, win, doc: frame.contentDocument!, errors, close: () => frame.remove() };
 }
 
@@ -143,7 +143,7 @@ export async function exerciseExamplePage(url: string): Promise<HostPage> {
   const page = await openPage(url);
   await waitUntil(() => page.doc.querySelector('qk-provider'), 'the app never mounted');
   const provider = page.doc.querySelector('qk-provider') as HTMLElement & { store: QkStore };
-  await waitUntil(() => provider.store.status === 'ready', 'the example never loaded', { timeout: 8000 });
+  await waitUntil(() => provider.store.status === 'ready', 'the example never loaded');
   expect(await failures(findAll(provider))).to.deep.equal([]);
   expect(page.errors).to.deep.equal([]);
   const store = provider.store;

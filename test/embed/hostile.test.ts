@@ -61,7 +61,7 @@ describe('embed: hostile host CSS', () => {
   it('every element still renders usably and keeps its own look', async () => {
     page = await openPage(PAGE);
     const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string } };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     const items = findAll(provider);
     const broken = await failures(items);
     const looks = items.flatMap(({ tag, el }) => leaks(page!, el).map((l) => `${tag}: ${l}`));

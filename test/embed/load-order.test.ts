@@ -48,7 +48,7 @@ function provider(asOf = '2026-03-11'): Provider {
 }
 
 async function ready(p: Provider): Promise<void> {
-  await waitUntil(() => p.store?.status === 'ready', 'the provider never loaded', { timeout: 8000 });
+  await waitUntil(() => p.store?.status === 'ready', 'the provider never loaded');
 }
 
 describe('embed: load order and lifecycle', () => {

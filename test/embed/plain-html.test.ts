@@ -29,7 +29,7 @@ describe('embed: plain HTML', () => {
   it('a zero-code <qk-provider sample> dashboard renders every element on the sample company', async () => {
     page = await openPage(PAGE);
     const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string; snapshot?: { plan: { name: string } } } };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     await checkDashboard(page);
   });
 

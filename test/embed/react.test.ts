@@ -154,7 +154,7 @@ describe('embed: React 19', () => {
     root = createRoot(container);
     render(false);
     const provider = container.querySelector('qk-provider') as ProviderEl;
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     const store = provider.store;
     const before = listenerCount(store); // the provider's own
     render(true);
@@ -187,7 +187,7 @@ describe('embed: React 19', () => {
       ),
     );
     const provider = container.querySelector('qk-provider') as HTMLElement & { store: { status: string; setFocus(f: unknown): void } };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     expect(await failures(findAll(container))).to.deep.equal([]);
     // A focus event from any element reaches only the handlers of the elements that declare it.
     const listening = ELEMENTS.filter((e) => e.events.includes('qk-focus-change'));

@@ -32,7 +32,7 @@ describe('embed: theming with tokens, parts and the dark theme', () => {
   before(async () => {
     page = await openPage(PAGE, { waitFor: TAGS });
     const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string } };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     for (const el of page.doc.querySelectorAll('qk-attainment-gauge, qk-goal-tree')) expect(await settle(el), el.closest('section')!.id).to.equal('');
     expect(page.errors).to.deep.equal([]);
   });

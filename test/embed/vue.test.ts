@@ -97,7 +97,7 @@ describe('embed: Vue 3', () => {
     app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('qk-');
     app.mount(host);
     const provider = host.querySelector('qk-provider') as HTMLElement & { store: QkStore };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     const store = provider.store;
     const before = listenerCount(store); // the provider's own
     show.value = true;
@@ -122,7 +122,7 @@ describe('embed: Vue 3', () => {
     app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('qk-');
     app.mount(host);
     const provider = host.querySelector('qk-provider') as HTMLElement & { store: { status: string } };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded', { timeout: 8000 });
+    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
     expect(await failures(findAll(host))).to.deep.equal([]);
   });
 

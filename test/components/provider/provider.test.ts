@@ -153,7 +153,7 @@ describe('defineElement', () => {
 describe('qk-provider sample', () => {
   it('loads the built-in sample company with no code', async () => {
     const el = await fixture<QkProvider>(html`<qk-provider sample as-of="2026-06-30"><qk-test-probe></qk-test-probe></qk-provider>`);
-    await waitUntil(() => el.store.status === 'ready', 'sample never loaded', { timeout: 8000 });
+    await waitUntil(() => el.store.status === 'ready', 'sample never loaded');
     expect(el.store.plan?.name).to.contain('星辰科技');
     expect(el.store.org.filter((n) => n.kind === 'region').map((n) => n.name)).to.deep.equal(['华东', '华南', '华北', '西南']);
     expect(el.adapter).to.exist;
