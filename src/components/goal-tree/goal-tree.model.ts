@@ -14,13 +14,14 @@ import type { ActualsSnapshot, FiscalCalendar, MetricId, OrgNode, ProductLine, T
 import { parseMoney, type MoneyLocale } from '../../engine/money/money.js';
 import { fiscalYearMonths, isPeriodClosed, periodRange } from '../../engine/calendar/periods.js';
 import { parsePeriod } from '../../engine/calendar/period.js';
-import { rampFactor, rampSchedule, type RampStep } from '../../engine/plan/ramp.js';
+import { personYears, rampOf, rampSchedule, type RampStep } from '../../engine/plan/ramp.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { fail, ok, type Result } from '../../engine/shared/result.js';
 import { rollupActuals, stageCountsRollup, type OrgIndex } from '../../engine/plan/rollup.js';
 import { seasonalityFromHistory } from '../../engine/plan/seasonality.js';
 import { blendViews, compareViews, computeViews, type ViewComparison, type ViewName } from '../../engine/plan/views.js';
 import { childWeights, type RepInfo, type WeightMethod } from '../../engine/plan/weights.js';
+import { rampedInputs } from '../../engine/plan/new-hires.js';
 
 // ---- rows ----------------------------------------------------------------------------------
 
@@ -329,15 +330,17 @@ export function gridReader(options: GridReaderOptions): GridReader {
 // ---- badges and read-only columns ----------------------------------------------------------
 
 /**
- * The ramp factor of a new hire as of `asOf` (0.3 in the first quarter, 0.6 in the second with the
- * default schedule), or null for a node that is not ramping (no hire date, or fully ramped).
+ * The ramp factor of a new hire in the month of `asOf` (0.3 in the first three months counting the
+ * hire month, 0.6 in the next three with the default schedule; the rep's own `ramp` wins), or null
+ * for a node that is not ramping (no hire date, or fully ramped). The same step the decomposition
+ * gives that month's target, so the badge and the target agree.
  *
- * @example rampBadge({ …, hireDate: '2026-09-01' }, '2026-11-27') // 0.3 (tenure 2 months)
+ * @example rampBadge({ …, hireDate: '2026-09-05' }, '2026-11-27') // 0.3 (Sep, Oct, Nov)
  */
 export function rampBadge(node: OrgNode | undefined, asOf: string, schedule?: readonly RampStep[]): number | null {
-  if (!node?.hireDate || node.kind !== 'rep') return null;
-  const f = rampFactor(node.hireDate, asOf, schedule);
-  return f.ok && f.value < 1 ? f.value : null;
+  if (!node?.hireDate || node.kind !== 'rep' || node.hireDate > asOf) return null;
+  const f = rampSchedule(node.hireDate, [asOf.slice(0, 7)], { schedule: rampOf(node, schedule) });
+  return f.ok && f.value[0] < 1 ? f.value[0] : null;
 }
 
 /** Funnel stages whose counts are the actuals of count metrics. */
@@ -811,7 +814,9 @@ const BLEND: WeightMethod = { blend: { history: 1, potential: 1, capacity: 1 } }
 /**
  * Splits a node's value at a period over its children by a method: equal; history (last
  * period's actuals); potential (`OrgNode.potential`, a parent without one counts its children's);
- * capacity (reps under the child × their ramp as of `asOf`); blend (a third each of history,
+ * capacity (reps under the child in person-periods over the period's open months, or all its months
+ * when the closed ones hold nothing: each month at the rep's ramp step, the hire month prorated by
+ * days); blend (a third each of history,
  * potential and capacity shares). Locked children keep their values; the rest share by weight
  * with the largest-remainder method; the children's own children and months follow as in an
  * edit. Months closed before `asOf` are history: only the open part of the node's value (its
@@ -851,11 +856,31 @@ export function planDistribute(reader: GridReader, input: DistributeInput): Resu
   };
   const method: WeightMethod = input.method === 'blend' ? BLEND : input.method;
   const need = (s: string) => input.method === s || input.method === 'blend';
+  // Capacity over the open months of the period in person-periods: each rep's ramp month by month,
+  // the hire month prorated by days (hired 23 October: 9/31 of October at 30%), not the factor of
+  // one day applied to the whole period.
+  // When the closed months hold nothing yet, the whole period is being split: count all its months.
+  const capMonths = closedSum(reader, span, nodeId) === 0 ? span.months : span.open;
+  let capacity: Record<string, number> | null = null;
+  if (need('capacity') && capMonths.length > 0) {
+    capacity = {};
+    for (const k of kids) {
+      let sum = 0;
+      for (const id of index.reps(k)) {
+        const n = index.byId.get(id)!;
+        const py = personYears(n.hireDate, capMonths, { schedule: rampOf(n, input.ramp), ...(n.leaveDate ? { leaveDate: n.leaveDate } : {}) });
+        if (!py.ok) return py;
+        sum += py.value;
+      }
+      capacity[k] = sum;
+    }
+  }
   const w = childWeights(method, {
     children: kids,
     ...(need('history') ? { history: Object.fromEntries(kids.map((k) => [k, Math.max(0, input.history?.get(k) ?? 0)])) } : {}),
     ...(need('potential') ? { potential: Object.fromEntries(kids.map((k) => [k, potential(k)])) } : {}),
-    ...(need('capacity')
+    ...(capacity ? { capacity } : {}),
+    ...(need('capacity') && !capacity
       ? {
           reps: Object.fromEntries(kids.map((k) => [k, index.reps(k).map((id): RepInfo => {
             const n = index.byId.get(id)!;
@@ -921,6 +946,8 @@ export interface GridDecomposeInput {
   method?: WeightMethod;
   /** The least share of each rep-month that new product lines carry together (default 0.1 when there is a new line). */
   minNewShare?: number;
+  /** The plan's ramp curve (default `DEFAULT_RAMP`); a rep's own `ramp` wins. */
+  ramp?: readonly RampStep[];
   /**
    * "Today": months that closed before it and already have targets keep them (each rep's closed
    * months stay, the open months share the rest of the year). Without it every month is split.
@@ -971,21 +998,19 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
     }
   }
   const season = seasonalityFromHistory(monthly, months);
-  // Capacity in person-years of the plan year: each rep's ramp month by month, averaged, so a rep
-  // hired in October counts 3 × 0.3 / 12 = 0.075 and one hired in April most of a year.
-  const capacity: Record<string, number> = {};
-  for (let i = index.order.length - 1; i >= 0; i--) {
-    const id = index.order[i];
-    const kids = index.children(id);
-    if (kids.length > 0) {
-      capacity[id] = kids.reduce((sum, k) => sum + capacity[k], 0);
-      continue;
-    }
-    const n = index.byId.get(id)!;
-    const r = rampSchedule(n.hireDate, months, n.leaveDate ? { leaveDate: n.leaveDate } : {});
-    if (!r.ok) return r;
-    capacity[id] = r.value.reduce((sum, f) => sum + f, 0) / 12;
-  }
+  // Capacity in person-years of the plan year (ramp by tenure month, the hire month prorated by
+  // days, weighted by seasonality), and an average veteran's history for reps without a full year
+  // of it: a new hire's months come out at their ramp × an average veteran's (see `rampedInputs`).
+  const ramped = rampedInputs({
+    nodes: index.order.map((id) => ({ ...index.byId.get(id)!, parentId: index.parent(id) })),
+    months,
+    ...(season.ok ? { profile: season.value.profile } : {}),
+    history,
+    historyStart: last.start,
+    ...(input.ramp ? { schedule: input.ramp } : {}),
+  });
+  if (!ramped.ok) return ramped;
+  const capacity = ramped.value.capacity;
   const products = metricUnit(input.metric) === 'money' && !reader.product ? (input.products ?? []) : [];
   const hasNew = products.some((p) => p.new);
   const locked: Record<string, number> = {};
@@ -1000,8 +1025,10 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
     months,
     metric: input.metric,
     method: input.method ?? { blend: { history: 1, custom: 1 } },
-    history,
+    history: ramped.value.history,
     custom: capacity,
+    prorate: true,
+    ...(input.ramp ? { ramp: input.ramp } : {}),
     ...(season.ok ? { seasonality: season.value.profile } : {}),
     products: products.map((p) => ({ id: p.id, new: p.new, weight: productMix.get(p.id) ?? 0 })),
     ...(hasNew ? { minNewShare: input.minNewShare ?? 0.1 } : {}),

@@ -114,6 +114,12 @@ export const PlanSchema = z.object({
   /** Optimistic-concurrency version: every save names the version it was based on. */
   version: z.number().check(z.int(), z.gte(0)),
 });
+/** One step of a ramp curve: tenure months `fromMonth` (inclusive) to `toMonth` (exclusive) at `factor` (0…1) of a full target. */
+export const RampStepSchema = z.object({
+  fromMonth: z.number().check(z.int(), z.gte(0), z.lte(120)),
+  toMonth: z.number().check(z.int(), z.gte(1), z.lte(120)),
+  factor: ratio,
+});
 /** The level of an org node; `unit` for levels other than company, region, team and rep. */
 export const OrgKindSchema = z.enum(['company', 'region', 'team', 'rep', 'unit']);
 /** A node of the org tree: company → region → team → rep, any depth (`unit` for other levels). */
@@ -130,6 +136,8 @@ export const OrgNodeSchema = z.object({
   potential: z.optional(weight),
   /** Reps who leave on this date (personnel trigger for adjustments). */
   leaveDate: z.optional(isoDate),
+  /** Reps: their own ramp curve (爬坡), instead of the plan's default 30% / 60% / 100% by tenure quarter. */
+  ramp: z.optional(z.array(RampStepSchema)),
   /** Reps: who mentors this person (传帮带). */
   mentorId: z.optional(id),
   /** For lazily loaded orgs: this node has children that are not loaded yet. */
