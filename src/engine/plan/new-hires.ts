@@ -115,3 +115,43 @@ export function rampedInputs(input: RampedInputsInput): Result<RampedInputs> {
   imputed.reverse();
   return ok({ capacity, history, imputed });
 }
+
+/** The calendar months `YYYY-MM` from the month of `start` to the month of `end`, inclusive. */
+export function monthsBetween(start: string, end: string): string[] {
+  const out: string[] = [];
+  let y = +start.slice(0, 4), m = +start.slice(5, 7);
+  const last = +end.slice(0, 4) * 12 + +end.slice(5, 7);
+  while (y * 12 + m <= last) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) (m = 1), y++;
+  }
+  return out;
+}
+
+/**
+ * A concrete target to suggest for a rep who joins during a period: their person-years of the
+ * period (`personYears`: ramp by tenure month, the hire month prorated by days) × the average
+ * target of the veterans beside them, rounded half up. Null when there is no veteran to compare with.
+ *
+ * @example
+ * // Hired 2026-10-23, FY2026 (Jan–Dec), veterans beside them hold ¥1,200,000 and ¥600,000:
+ * // 900,000 × 71/1240 = 51,532.26 → 51,532.
+ * newHireTarget({ hireDate: '2026-10-23', start: '2026-01-01', end: '2026-12-31', veteranTargets: [1_200_000, 600_000] })
+ */
+export function newHireTarget(input: {
+  hireDate: string;
+  start: string;
+  end: string;
+  veteranTargets: readonly number[];
+  schedule?: readonly RampStep[];
+  leaveDate?: string;
+}): Result<number | null> {
+  if (input.veteranTargets.length === 0) return ok(null);
+  const py = personYears(input.hireDate, monthsBetween(input.start, input.end), {
+    ...(input.schedule ? { schedule: input.schedule } : {}),
+    ...(input.leaveDate ? { leaveDate: input.leaveDate } : {}),
+  });
+  if (!py.ok) return py;
+  const avg = input.veteranTargets.reduce((s, v) => s + v, 0) / input.veteranTargets.length;
+  return ok(Math.round(avg * py.value));
+}

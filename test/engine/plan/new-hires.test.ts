@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { decomposePlan, gridValue, type PlanNode } from '../../../src/engine/plan/edit.js';
 import { fiscalYearMonths } from '../../../src/engine/calendar/periods.js';
 import { checkRamp, personYears, rampSchedule } from '../../../src/engine/plan/ramp.js';
-import { rampedInputs } from '../../../src/engine/plan/new-hires.js';
+import { monthsBetween, newHireTarget, rampedInputs } from '../../../src/engine/plan/new-hires.js';
 
 const months = fiscalYearMonths(2026, { startMonth: 1 });
 const team: PlanNode[] = [
@@ -70,5 +70,14 @@ describe('rampedInputs: a new hire weighs their ramp × an average veteran', () 
     // An average veteran's November: (1,134,196 + 810,140) / 24 = 81,014; 30% of it is 24,304.
     const vet = (gridValue(d.value, 'a', '2026-11')! + gridValue(d.value, 'b', '2026-11')!) / 2;
     expect(Math.abs(0.3 * vet - 24_304)).to.be.below(1);
+  });
+});
+
+describe('newHireTarget', () => {
+  it('suggests person-years of the period × the average veteran target', () => {
+    // 900,000 × 71/1240 = 51,532.26 → 51,532
+    expect(newHireTarget({ hireDate: '2026-10-23', start: '2026-01-01', end: '2026-12-31', veteranTargets: [1_200_000, 600_000] })).to.deep.equal({ ok: true, value: 51_532 });
+    expect(newHireTarget({ hireDate: '2026-10-23', start: '2026-01-01', end: '2026-12-31', veteranTargets: [] })).to.deep.equal({ ok: true, value: null });
+    expect(monthsBetween('2025-11-03', '2026-02-28')).to.deep.equal(['2025-11', '2025-12', '2026-01', '2026-02']);
   });
 });
