@@ -11,6 +11,7 @@ import type { EditMode } from '../../engine/plan/edit.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
+import { renderSwitches } from './goal-tree-switches.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
   attainment,
@@ -124,6 +125,10 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   @property({ attribute: false }) market?: Record<string, { size: number; share: number }>;
   /** Weights of the blended view (default top-down 0.5, bottom-up 0.3, market 0.2). */
   @property({ attribute: false }) blendWeights?: Partial<Record<ViewName, number>>;
+  /** The least share of each rep-month new product lines carry when the plan is decomposed (0…1). */
+  @property({ attribute: 'min-new-share', type: Number }) minNewShare = 0.1;
+  /** Shows the view, metric and product switches above the tree. */
+  @property({ type: Boolean, reflect: true }) switches = false;
 
   private readonly nav = new GridNavigation(this);
   /** What the controllers read from this element. */
@@ -138,6 +143,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     readonly: () => this.readonly,
     canEdit: () => this.canEdit,
     editMode: () => this.editMode,
+    minNewShare: () => this.minNewShare,
     index: () => this.index,
     reader: () => this.reader,
     rows: () => this.model,
@@ -434,6 +440,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const offer = !this.readonly && needsDecomposition(reader, s.snapshot.plan.fiscalYear);
     const label = `${t.goalTree.title} · ${t.metrics[this.metric] ?? this.metric}${this.product ? ` · ${s.snapshot.products.find((p) => p.id === this.product)?.name ?? this.product}` : ''}`;
     return html`
+      ${this.switches ? renderSwitches(this, t, s.snapshot.products, this.canEdit, () => this.requestUpdate()) : nothing}
       ${this.renderToolbar(s)}
       ${this.renderSaveStatus()}
       ${offer

@@ -48,6 +48,17 @@ export interface GoalTreeStrings {
   distributeLabel: (p: { name: string }) => string;
   decomposeLabel: string;
   keyboardHelp: string;
+  /** The switches above the tree: view, metric, product, new-product minimum share. */
+  switchView: string;
+  viewPresets: { targets: string; tracking: string; sources: string };
+  /** A host's own `views` list that is none of the presets. */
+  viewCustom: string;
+  switchMetric: string;
+  switchProduct: string;
+  allProducts: string;
+  newProduct: (p: { name: string }) => string;
+  minNewShare: string;
+  minNewShareInvalid: string;
   exportCsv: string;
   importCsv: string;
   importLabel: (p: { count: number }) => string;
