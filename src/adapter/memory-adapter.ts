@@ -1,4 +1,5 @@
-import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/plan/model.js';
+import type { ActualsSnapshot, OrgNode, PlanInputsChange, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/plan/model.js';
+import { applyInputsChange } from './inputs.js';
 import { checkSubmission, decideAs } from '../engine/adjustment/guard.js';
 import { checkCellEdits } from '../engine/plan/edit-rights.js';
 import { buildOrgIndex, type OrgIndex } from '../engine/plan/rollup.js';
@@ -223,6 +224,16 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
         plan: { ...s.snapshot.plan, version: version + 1 },
         targets: upsertCells(s.snapshot.targets, parsed.cells).filter((t) => !removed.has(targetKey(t))),
       };
+      this.writeState({ ...s, snapshot });
+      this.emit({ type: 'plan', snapshot });
+      return { version: snapshot.plan.version };
+    });
+  }
+
+  /** Saves commitments, market entries and the blend (see `applyInputsChange`): version, nodes and the signed-in user's rights are checked here. */
+  saveInputs(change: PlanInputsChange): Promise<SaveResult> {
+    return this.run((s) => {
+      const snapshot = applyInputsChange(s.snapshot, change, this.resolveUser(s));
       this.writeState({ ...s, snapshot });
       this.emit({ type: 'plan', snapshot });
       return { version: snapshot.plan.version };

@@ -396,6 +396,8 @@ export interface GridViewsInput {
   market?: Readonly<Record<string, { size: number; share: number }>>;
   /** Weights of the blended view. */
   blend?: Partial<Record<ViewName, number>>;
+  /** Reps' own bottom-up commitments for the fiscal year: a leaf with one uses it as its bottom-up view instead of last year × growth. */
+  commitments?: Readonly<Record<string, number>>;
 }
 
 export type GridViews = Record<string, ViewComparison & { blended?: number }>;
@@ -421,7 +423,15 @@ export function gridViews(reader: GridReader, input: GridViewsInput): Result<Gri
   const last = gridActuals(input.actuals, index, { metric: reader.metric, period: `FY${input.fiscalYear - 1}`, calendar: input.calendar, product: reader.product });
   const lastYear: Record<string, number> = {};
   if (last) for (const id of index.order) if (index.children(id).length === 0) lastYear[id] = Math.max(0, last.get(id) ?? 0);
-  const views = computeViews({ nodes, topDown, lastYear, growth: input.growth ?? 0, market: input.market });
+  // A rep's commitment is their bottom-up figure as it stands (growth 0 on it).
+  const growthByNode: Record<string, number> = {};
+  for (const [id, v] of Object.entries(input.commitments ?? {})) {
+    if (index.byId.has(id) && index.children(id).length === 0) {
+      lastYear[id] = v;
+      growthByNode[id] = 0;
+    }
+  }
+  const views = computeViews({ nodes, topDown, lastYear, growth: input.growth ?? 0, growthByNode, market: input.market });
   if (!views.ok) return views;
   const compared: GridViews = compareViews(views.value);
   const blend = blendViews(nodes, views.value, input.blend ?? { topDown: 0.5, bottomUp: 0.3, market: 0.2 });

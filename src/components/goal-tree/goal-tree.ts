@@ -11,7 +11,7 @@ import type { EditMode } from '../../engine/plan/edit.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
-import { renderSwitches } from './goal-tree-switches.js';
+import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
   attainment,
@@ -131,6 +131,17 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   @property({ type: Boolean, reflect: true }) switches = false;
 
   private readonly nav = new GridNavigation(this);
+  private readonly inputsForm = new InputsForm(this);
+
+  /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
+  private renderInputs(s: QkStore): TemplateResult {
+    const id = this.model.rows[this.nav.row]?.id ?? null;
+    const node = id === null ? undefined : this.index?.byId.get(id);
+    return this.inputsForm.render({
+      t: this.t, locale: this.locale, store: s, nodeId: id, name: id === null ? '' : this.nameOf(id), isRep: node?.kind === 'rep',
+      metric: this.metric, product: this.product, fmtExact: (v) => String(this.metric === 'revenue' || this.metric === 'collections' ? v / 100 : v),
+    });
+  }
   /** What the controllers read from this element. */
   private readonly view: GoalTreeView = {
     host: this,
@@ -221,8 +232,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         calendar: s.snapshot!.plan.calendar,
         actuals: s.actuals,
         growth: this.growth,
-        ...(this.market ? { market: this.market } : {}),
-        ...(this.blendWeights ? { blend: this.blendWeights } : {}),
+        ...planInputsFor(s.snapshot!, this.metric, this.product, this.market, this.blendWeights),
       });
       return r.ok ? r.value : null;
     });
@@ -441,6 +451,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const label = `${t.goalTree.title} · ${t.metrics[this.metric] ?? this.metric}${this.product ? ` · ${s.snapshot.products.find((p) => p.id === this.product)?.name ?? this.product}` : ''}`;
     return html`
       ${this.switches ? renderSwitches(this, t, s.snapshot.products, this.canEdit, () => this.requestUpdate()) : nothing}
+      ${this.switches && presetOf(this.views) === 'sources' ? this.renderInputs(s) : nothing}
       ${this.renderToolbar(s)}
       ${this.renderSaveStatus()}
       ${offer

@@ -230,6 +230,33 @@ export const UserSchema = z.object({
   /** The org node of the user themselves (a rep's own node), if any. */
   nodeId: z.optional(id),
 });
+/**
+ * A rep's own bottom-up commitment (自下而上承诺) for a period: what they commit to, entered in the
+ * tree or imported. `by` is the user who entered it (set by the host from the signed-in identity).
+ */
+export const CommitmentSchema = z.object({
+  nodeId: id,
+  period: PeriodIdSchema,
+  metric: MetricIdSchema,
+  value: MinorUnitsSchema.check(z.gte(0)),
+  by: z.optional(id),
+});
+/** Market size (minor units, for the plan year) and the target share (0…1) of a region or team, optionally for one product line. */
+export const MarketInputSchema = z.object({
+  nodeId: id,
+  product: z.optional(id),
+  size: MinorUnitsSchema.check(z.gte(0)),
+  share: ratio,
+});
+/** The weights of the blended view (normalized: 5/3/2 equals 0.5/0.3/0.2). */
+export const BlendWeightsSchema = z.object({ topDown: weight, bottomUp: weight, market: weight });
+/** A change to the planning inputs: commitments and market entries to write, and the blend. */
+export const PlanInputsChangeSchema = z.object({
+  baseVersion: z.number().check(z.int(), z.gte(0)),
+  commitments: z.optional(z.array(CommitmentSchema)),
+  market: z.optional(z.array(MarketInputSchema)),
+  blend: z.optional(BlendWeightsSchema),
+});
 /** Everything needed to show and edit a plan, loaded once (or a subtree at a time). */
 export const PlanSnapshotSchema = z.object({
   plan: PlanSchema,
@@ -238,6 +265,12 @@ export const PlanSnapshotSchema = z.object({
   stages: z.array(FunnelStageSchema),
   targets: z.array(TargetCellSchema),
   users: z.optional(z.array(UserSchema)),
+  /** Reps' bottom-up commitments. */
+  commitments: z.optional(z.array(CommitmentSchema)),
+  /** Market size and target share per region/team (and product). */
+  market: z.optional(z.array(MarketInputSchema)),
+  /** The blend of top-down, bottom-up and market. */
+  blend: z.optional(BlendWeightsSchema),
 });
 /** Actuals, funnel counts and open pipeline for a date range. */
 export const ActualsSnapshotSchema = z.object({

@@ -11,6 +11,10 @@
  */
 import type * as z from 'zod/mini';
 import type {
+  BlendWeightsSchema,
+  CommitmentSchema,
+  MarketInputSchema,
+  PlanInputsChangeSchema,
   ActualSchema,
   ActualsSnapshotSchema,
   CellRefSchema,
@@ -102,6 +106,14 @@ export type CellRefPayload = z.infer<typeof CellRefSchema>;
 export type TargetChange = z.infer<typeof TargetChangeSchema>;
 
 export type SaveResult = z.infer<typeof SaveResultSchema>;
+
+/** A rep's bottom-up commitment for a period. */
+export type Commitment = z.infer<typeof CommitmentSchema>;
+/** Market size and target share of a node (and product). */
+export type MarketInput = z.infer<typeof MarketInputSchema>;
+export type BlendWeights = z.infer<typeof BlendWeightsSchema>;
+/** A change to the planning inputs (commitments, market, blend), based on a plan version. */
+export type PlanInputsChange = z.infer<typeof PlanInputsChangeSchema>;
 
 /**
  * A validation issue from parsing a payload: where (`path`), why (`code` with `params`, which the

@@ -59,6 +59,15 @@ export interface GoalTreeStrings {
   newProduct: (p: { name: string }) => string;
   minNewShare: string;
   minNewShareInvalid: string;
+  /** The inputs form under the sources view. */
+  inputsTitle: (p: { name: string }) => string;
+  commitment: string;
+  marketSize: string;
+  marketShare: string;
+  blendWeights: string;
+  saveInputs: string;
+  inputsSaved: (p: { name: string }) => string;
+  inputsInvalid: string;
   exportCsv: string;
   importCsv: string;
   importLabel: (p: { count: number }) => string;
