@@ -50,8 +50,9 @@ describe('quotakit/ssr renderToString', function () {
     const html = await renderToString('qk-goal-tree', { data }, { locale: 'zh-CN' });
     expect(html).to.not.include('shadowrootmode');
     expect(html).to.match(/^<qk-goal-tree [^>]*lang="zh-CN"/);
-    expect(html).to.match(/<div data-qk-placeholder role="status" aria-busy="true" style="[^"]*min-height:480px">加载中…<\/div>/);
+    expect(html).to.match(/<div data-qk-placeholder role="status" aria-busy="true" style="[^"]*min-height:325px">加载中…<\/div>/);
     expect(jsonOf(html, 'data').actuals.to).to.equal('2026-11-27');
+    expect(await renderToString('qk-incentive-calculator', {}, { placeholderHeight: 600 })).to.include('min-height:600px');
   });
 
   it('keeps JSON inert inside <script> and escapes attributes', async () => {
