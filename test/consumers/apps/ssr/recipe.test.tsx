@@ -15,4 +15,5 @@ test('the recipe server component renders the display elements with their figure
   expect(html).toContain('<qk-pace-chart ');
   expect(html).toContain('<script type="application/json" data-prop="data">');
   expect(renderToString(createElement((await import('./recipe/app/dashboard/quotakit-client')).QuotaKitClient))).toBe('');
-});
+  // A ceiling, not a wait: rendering the sample company's four views takes seconds on a loaded 2-core box.
+}, 120_000);
