@@ -8,6 +8,6 @@ export const NODE_TESTS = [
   /^test\/i18n\/.*\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
-  /^test\/adapter\/(adjustment-permissions|validate)\.test\.ts$/,
+  /^test\/adapter\/(adjustment-permissions|validate|fast-parse)\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));
