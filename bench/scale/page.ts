@@ -194,6 +194,7 @@ async function run(nodes: number, only?: string[]): Promise<ScaleFigures> {
   const load = performance.now() - t1;
   const elements: ElementFigures[] = [];
   const want = (tag: string) => !only || only.some((o) => tag.includes(o));
+  await frame();
   if (want('qk-provider')) elements.push(await provider(plan, actuals));
   for (const spec of SPECS) {
     if (!want(spec.tag)) continue;
