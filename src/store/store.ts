@@ -84,6 +84,12 @@ export type { StoreError, PendingStorage, PendingRecord };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Gives the page back for a moment (`scheduler.yield` where the runtime has it, else a zero timeout). */
+const nextTask = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof s?.yield === 'function' ? s.yield() : new Promise((r) => setTimeout(r, 0));
+};
+
 export class QkStore {
   status: StoreStatus = 'idle';
   error: StoreError | null = null;
@@ -233,13 +239,19 @@ export class QkStore {
         this.call('loadPlan', () => adapter.loadPlan()),
         this.call('currentUser', () => adapter.currentUser()).catch(() => null),
       ]);
+      // A large org (100,000 people) is parsed and indexed in separate tasks, so the page can paint
+      // and take input between them.
+      await nextTask();
       const snapshot = parsePlanSnapshot(rawPlan, { source: 'loadPlan' });
       const user = rawUser === null ? null : parseUser(rawUser, { source: 'currentUser' });
       const { fiscalYear, calendar } = snapshot.plan;
       const from = periodRange(`FY${fiscalYear - this.options.historyYears}`, calendar).start;
       const to = periodRange(`FY${fiscalYear}`, calendar).end;
       const rawActuals = await this.call('loadActuals', () => adapter.loadActuals({ from, to }));
+      await nextTask();
       const actuals = parseActualsSnapshot(rawActuals, { source: 'loadActuals', plan: snapshot });
+      if (token !== this.loadToken) return;
+      await nextTask();
       if (token !== this.loadToken) return;
       this.user = user;
       this.rebase(snapshot, false, actuals);

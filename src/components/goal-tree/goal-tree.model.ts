@@ -235,7 +235,31 @@ export function gridReader(options: GridReaderOptions): GridReader {
     }
     return s;
   };
+  // With a read-model state, each node's own cells for this metric and product are gathered once
+  // (by position in the org index), so a roll-up over 100,000 people does no key building per cell.
+  const N = index.order.length;
+  const ownCells: (Map<string, TargetCell> | null | undefined)[] | null = cells ? new Array(N) : null;
+  const cellAt = (nodeId: string, pos: number, period: string): TargetCell | undefined => {
+    if (!ownCells || !cells || pos < 0) return cell(nodeId, period);
+    let m = ownCells[pos];
+    if (m === undefined) {
+      m = null;
+      for (const c of cells.ofNode(nodeId)) if (c.metric === metric && (c.product ?? null) === product) (m ??= new Map()).set(c.period, c);
+      ownCells[pos] = m;
+    }
+    return m?.get(period);
+  };
   // A node's own value: its cell, else the sum of its own sub-period values.
+  const ownAt = (nodeId: string, pos: number, period: string): number | undefined => {
+    let v: number | undefined = cellAt(nodeId, pos, period)?.value;
+    if (v === undefined) {
+      for (const s of subPeriods(period)) {
+        const x = ownAt(nodeId, pos, s);
+        if (x !== undefined) v = (v ?? 0) + x;
+      }
+    }
+    return v;
+  };
   const own = (nodeId: string, period: string): number | undefined => {
     let memo = owns.get(period);
     if (!memo) {
@@ -244,22 +268,55 @@ export function gridReader(options: GridReaderOptions): GridReader {
     }
     const done = memo.get(nodeId);
     if (done !== undefined) return done ?? undefined;
-    let v: number | undefined = cell(nodeId, period)?.value;
-    if (v === undefined) {
-      for (const s of subPeriods(period)) {
-        const x = own(nodeId, s);
-        if (x !== undefined) v = (v ?? 0) + x;
-      }
-    }
+    const v = ownAt(nodeId, index.positionOf(nodeId), period);
     memo.set(nodeId, v ?? null);
     return v;
   };
   /**
-   * A node's value: its own, else the sum of its children's. Iterative (an explicit post-order
-   * stack), so an org of any depth is read without growing the call stack. Memoized per period
-   * (node id → value, null for "no target").
+   * Every indexed node's value for one period, in one pass over the org index from the last
+   * position to the first (children come after their parent in pre-order, so each node's children
+   * are summed before it is reached): its own value, else the sum of its children's values.
+   * Iterative and array-based: any depth, 100,000 nodes without a map entry per node.
+   */
+  const passes = new Map<string, { v: Float64Array; has: Uint8Array }>();
+  const resolved = (period: string) => {
+    let r = passes.get(period);
+    if (!r) {
+      const v = new Float64Array(N);
+      const has = new Uint8Array(N);
+      const sum = new Float64Array(N);
+      const sumHas = new Uint8Array(N);
+      const { order, parentPos } = index;
+      for (let q = N - 1; q >= 0; q--) {
+        const mine = ownAt(order[q]!, q, period);
+        if (mine !== undefined) {
+          v[q] = mine;
+          has[q] = 1;
+        } else if (sumHas[q]) {
+          v[q] = sum[q]!;
+          has[q] = 1;
+        }
+        const up = parentPos[q]!;
+        if (has[q] && up >= 0) {
+          sum[up] += v[q]!;
+          sumHas[up] = 1;
+        }
+      }
+      passes.set(period, (r = { v, has }));
+    }
+    return r;
+  };
+  /**
+   * A node's value: its own, else the sum of its children's. Indexed nodes are read from the
+   * period's pass; others (an index given without them) by an explicit post-order stack, so an
+   * org of any depth is read without growing the call stack. Memoized per period.
    */
   const value = (nodeId: string, period: string): number | undefined => {
+    const pos = index.positionOf(nodeId);
+    if (pos >= 0) {
+      const r = resolved(period);
+      return r.has[pos] ? r.v[pos] : undefined;
+    }
     let memo = values.get(period);
     if (!memo) {
       memo = new Map();
