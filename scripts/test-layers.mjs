@@ -6,11 +6,12 @@
 export const NODE_TESTS = [
   /^test\/engine\/.*\.test\.ts$/,
   /^test\/sample\/.*\.test\.ts$/,
+  /^test\/adapter\/contract-runner\.test\.ts$/,
+  /^test\/store\/fault-injection\.test\.ts$/,
+  /^test\/docs\/worked-examples\.test\.ts$/,
   /^test\/i18n\/.*\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
-  /^test\/adapter\/(adjustment-permissions|validate|contract-runner)\.test\.ts$/,
-  /^test\/store\/fault-injection\.test\.ts$/,
-  /^test\/docs\/.*\.test\.ts$/,
+  /^test\/adapter\/(adjustment-permissions|validate)\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));
