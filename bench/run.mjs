@@ -213,6 +213,8 @@ try {
   for (const reps of SIZES) {
     const grids = await measureGrids(reps, oursMissing ? ['vaadin'] : ['ours', 'vaadin']);
     results.push({ reps, ...grids, engine: await measureEngine(reps) });
+    // The raw figures as soon as a size is done: a long run (50k reps) stopped later keeps them.
+    process.stderr.write(`bench: ${reps} reps measured: ${JSON.stringify(results.at(-1))}\n`);
   }
 } finally {
   chromeVersion = await browser.version().catch(() => chromeVersion);
