@@ -76,8 +76,10 @@ export default {
   browsers: [
     chromeLauncher({
       // A window per page, not a tab: every concurrent test page is visible and focused (see
-      // `concurrency`; test/runner/visible-page.test.ts checks both).
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      // `concurrency`; test/runner/visible-page.test.ts checks both). And a browser context per
+      // page: two files at once on one origin would otherwise share localStorage, and one file's
+      // clear() or demo language broke the other's (responsive.test.ts with two copies running).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,
