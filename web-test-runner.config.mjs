@@ -54,7 +54,8 @@ export default {
   // loads); SOAK_RUNS lengthens the fault-injection property (npm run soak).
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script>window.__QK_SOAK__ = ${Number(process.env.SOAK_RUNS) || 0}; try { localStorage.clear(); } catch (e) {}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
-  browserStartTimeout: 60000,
+  // A ceiling: at load 40 a page took more than 60 s to open and start its test file.
+  browserStartTimeout: 300_000,
   // A ceiling per test file, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
   // and the hostile-data files took more than 5 minutes.
   testsFinishTimeout: 1200000,
