@@ -10,6 +10,8 @@ export const NODE_TESTS = [
   /^test\/store\/fault-injection\.test\.ts$/,
   /^test\/docs\/worked-examples\.test\.ts$/,
   /^test\/i18n\/.*\.test\.ts$/,
+  /^test\/ssr\/.*\.test\.ts$/,
+  /^test\/docs\/theme-tokens\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate)\.test\.ts$/,
