@@ -10,8 +10,8 @@ import { isNodeTest } from './scripts/test-layers.mjs';
 
 // Which files run here: everything under test/ that is not a Node test (scripts/test-layers.mjs).
 // `npm test` runs two steps through this config (QK_TEST_STEP): `components` (the elements and the
-// DOM-bound store/adapter tests, 2 tabs at once) and `embed` (host pages: bundles, CSP, frameworks,
-// load order; one tab). Without QK_TEST_STEP, both. Files named on the command line
+// DOM-bound store/adapter tests) and `embed` (host pages: bundles, CSP, frameworks, load order),
+// each two windows at once. Without QK_TEST_STEP, both. Files named on the command line
 // win over this list (npx web-test-runner test/engine/money/money.test.ts still runs in Chromium).
 const allTests = readdirSync('test', { recursive: true })
   .map((f) => join('test', String(f)).split('\\').join('/'))
@@ -43,21 +43,25 @@ function generousWaits() {
 export default {
   files: stepFiles,
   nodeResolve: true,
-  // One tab at a time. With two, the tab left behind when the other closes is hidden, and a hidden
-  // tab gets no requestAnimationFrame even with the launch flags below: a test waiting for a frame
-  // (fixture(), nextFrame) then hangs with the renderer idle (seen on deep-chain.test.ts in CI).
-  // QK_BROWSER_CONCURRENCY=2 still runs the element tests two at a time, for a quick local look.
-  concurrency: step === 'components' ? Number(process.env.QK_BROWSER_CONCURRENCY) || 1 : 1,
+  // Element test files run side by side, each page in its own browser window (`createPage` below):
+  // a tab behind another tab is hidden and gets no requestAnimationFrame or ResizeObserver callbacks
+  // (the launch flags do not change that), so a test waiting for a frame hung with the renderer idle
+  // (deep-chain.test.ts in CI, one round ago). test/runner/visible-page.test.ts fails if a page is
+  // hidden. QK_BROWSER_CONCURRENCY overrides the number of windows (1 = one file at a time).
+  concurrency: Number(process.env.QK_BROWSER_CONCURRENCY) || 2,
   testFramework: { config: { timeout: 120000 } },
   // Each test file starts with empty local storage (pending edits are kept there between page
   // loads); SOAK_RUNS lengthens the fault-injection property (npm run soak).
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script>window.__QK_SOAK__ = ${Number(process.env.SOAK_RUNS) || 0}; try { localStorage.clear(); } catch (e) {}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
-  browserStartTimeout: 60000,
+  // A ceiling: at load 40 a page took more than 60 s to open and start its test file.
+  browserStartTimeout: 300_000,
   // A ceiling per test file, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
   // and the hostile-data files took more than 5 minutes.
   testsFinishTimeout: 1200000,
-  coverage: true,
+  // Coverage is a figure of the element tests; the embed step loads whole host pages in iframes,
+  // where it measures nothing a unit test does not, and collecting it costs time on every page.
+  coverage: step !== 'embed',
   coverageConfig: {
     include: ['src/**/*.ts'],
     report: true,
@@ -72,6 +76,11 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // A window per page, not a tab: every concurrent test page is visible and focused (see
+      // `concurrency`; test/runner/visible-page.test.ts checks both). And a browser context per
+      // page: two files at once on one origin would otherwise share localStorage, and one file's
+      // clear() or demo language broke the other's (responsive.test.ts with two copies running).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,
@@ -83,7 +92,7 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
-          // Test files run in parallel tabs: keep hidden tabs rendering (rAF, ResizeObserver).
+          // Full-rate timers in windows that are not focused.
           '--disable-renderer-backgrounding',
           '--disable-background-timer-throttling',
           '--disable-backgrounding-occluded-windows',

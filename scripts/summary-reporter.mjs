@@ -1,5 +1,8 @@
 // Prints "N passed, N failed, N skipped" as the very last line of a run, the form CI logs are read for
 // (inside `npm test`, writes the counts to QK_COUNTS_FILE for scripts/test.mjs instead).
+// It also times each test file (from the moment its page starts loading to the moment its results are
+// in) and prints the slowest ones, so a slow file is found without guessing; QK_TIMINGS_FILE writes
+// every file's time as JSON.
 import { writeFileSync } from 'node:fs';
 function count(tests, suites, acc) {
   for (const t of tests ?? []) {
@@ -10,9 +13,19 @@ function count(tests, suites, acc) {
   for (const s of suites ?? []) count(s.tests, s.suites, acc);
 }
 
-export function summaryReporter() {
+export function summaryReporter({ slowest = 8 } = {}) {
   let line = null;
+  const started = new Map();
+  const took = new Map();
   return {
+    start({ sessions, startTime }) {
+      // Sessions that began before this reporter started count from the start of the run.
+      for (const s of sessions.all()) if (s.status !== 'SCHEDULED') started.set(s.id, startTime ?? Date.now());
+      sessions.on('session-status-updated', (s) => {
+        if (s.status === 'INITIALIZING') started.set(s.id, Date.now());
+        else if (s.status === 'FINISHED' && started.has(s.id)) took.set(s.testFile, (Date.now() - started.get(s.id)) / 1000);
+      });
+    },
     onTestRunFinished({ sessions }) {
       const acc = { passed: 0, failed: 0, skipped: 0 };
       let broken = 0;
@@ -22,12 +35,17 @@ export function summaryReporter() {
         if (!session.passed && (session.errors?.length ?? 0) > 0) broken++;
       }
       const failed = acc.failed + broken;
+      const cwd = `${process.cwd()}/`;
+      const times = [...took].map(([f, s]) => [f.replace(cwd, ''), s]).sort((a, b) => b[1] - a[1]);
+      if (process.env.QK_TIMINGS_FILE) writeFileSync(process.env.QK_TIMINGS_FILE, JSON.stringify(Object.fromEntries(times), null, 1));
+      const slow = times.slice(0, slowest).map(([f, s]) => `  ${s.toFixed(1).padStart(6)} s  ${f}`);
       if (process.env.QK_COUNTS_FILE) {
         // A step of `npm test` (scripts/test.mjs): hand the counts over; the driver prints the one closing line.
         writeFileSync(process.env.QK_COUNTS_FILE, JSON.stringify({ passed: acc.passed, failed, skipped: acc.skipped }));
         line = `${process.env.QK_TEST_STEP ?? 'browser'}: passed ${acc.passed}, failed ${failed}, skipped ${acc.skipped}`;
       } else line = `${acc.passed} passed, ${failed} failed, ${acc.skipped} skipped`;
-      process.once('exit', () => process.stdout.write(`\n${line}\n`));
+      const head = times.length > 1 ? `slowest test files (page load to results):\n${slow.join('\n')}\n` : '';
+      process.once('exit', () => process.stdout.write(`\n${head}${line}\n`));
     },
   };
 }

@@ -1,10 +1,14 @@
 // Which test files run in Node (scripts/test-node.mjs) and which in Chromium
 // (web-test-runner.config.mjs): one list for both. A test belongs in Node when what it tests is
 // plain TypeScript (engine, sample data, i18n, an element's *.layout.ts / *.model.ts, the store over
-// the memory adapter); in the browser when it needs the DOM, localStorage, rendering or a host page.
+// the memory adapter, the fault-injection property, the README's worked examples); in the browser
+// when it needs the DOM, localStorage, rendering or a host page.
 export const NODE_TESTS = [
   /^test\/engine\/.*\.test\.ts$/,
   /^test\/sample\/.*\.test\.ts$/,
+  /^test\/adapter\/contract-runner\.test\.ts$/,
+  /^test\/store\/fault-injection\.test\.ts$/,
+  /^test\/docs\/worked-examples\.test\.ts$/,
   /^test\/i18n\/.*\.test\.ts$/,
   /^test\/ssr\/.*\.test\.ts$/,
   /^test\/docs\/theme-tokens\.test\.ts$/,

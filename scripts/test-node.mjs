@@ -30,8 +30,11 @@ async function main() {
     console.error(`node tests: no Node test file matches ${args.join(' ')}`);
     process.exit(1);
   }
-  const outdir = resolve('node_modules/.cache/qk-node-tests');
+  // One folder per run (removed at the end): two copies of the suite at once must not delete each
+  // other's bundles.
+  const outdir = resolve(`node_modules/.cache/qk-node-tests-${process.pid}`);
   if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
+  process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
   await build({
     entryPoints: files,
     outdir,

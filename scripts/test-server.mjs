@@ -12,8 +12,11 @@ const dir = 'test/server';
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.node-test.ts'))
   .filter((f) => !only.length || only.some((o) => f.includes(o)));
-const out = join('node_modules', '.cache', 'quotakit', 'server-tests');
+// One folder per run (removed at the end): two copies of the suite at once must not delete each
+// other's bundles.
+const out = join('node_modules', '.cache', 'quotakit', `server-tests-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
 await build({
   entryPoints: files.map((f) => join(dir, f)),
   outdir: out,

@@ -1,10 +1,12 @@
 // `npm test`: every check, in steps, and ONE closing line "N passed, N failed, N skipped" (the sum
 // of the steps; CI reads it). Exits 1 when any step fails.
 //   1. purity      scripts/check-purity.mjs (no counts)
-//   2. node        engine, sample, i18n, element presenters, pure store/adapter tests: mocha in Node
+//   2. node        engine, sample, i18n, element presenters, pure store/adapter tests, the fault-
+//                  injection property, the worked examples: mocha in Node, 2 workers
 //   3. server      the reference server and its conformance suite: node --test (scripts/test-server.mjs)
-//   4. components  the elements and the DOM-bound store/adapter tests: web-test-runner, 2 tabs
-//   5. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 1 tab
+//   4. components  the elements and the DOM-bound store/adapter tests: web-test-runner, 2 windows
+//   5. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 2 windows
+// Browser steps print their slowest test files. Two copies may run at once in one checkout.
 // QK_STEPS=node,components runs some steps only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';

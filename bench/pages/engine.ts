@@ -1,10 +1,10 @@
 /**
- * The engine figure: re-decomposing the whole plan (10,000 reps × 12 months × 3 products, every
- * level summing exactly) with `decomposePlan`, as the goal tree does after a top-level change.
+ * The engine figure: re-decomposing the whole plan (by default 10,000 reps × 12 months × 3 products,
+ * every level summing exactly; `?reps=N` for another size) with `decomposePlan`, as the goal tree does after a top-level change.
  */
 import { decomposePlan } from '../../src/engine/plan/edit.js';
 import { generateSampleCompany } from '../../src/sample/sample-data.js';
-import { decomposeInput, SIZE } from './shared.js';
+import { decomposeInput, pageSize } from './shared.js';
 
 declare global {
   interface Window {
@@ -13,7 +13,7 @@ declare global {
 }
 
 window.benchReady = (async () => {
-  const { plan } = generateSampleCompany({ ...SIZE, historyYears: 0, dealsPerRepMonth: 0.05, opportunitiesPerRep: 0 });
+  const { plan } = generateSampleCompany({ ...pageSize(), historyYears: 0, dealsPerRepMonth: 0.05, opportunitiesPerRep: 0 });
   const input = decomposeInput(plan);
   window.decompose = (iterations) => {
     const samples: number[] = [];

@@ -9,8 +9,25 @@ import { formatMoney } from '../../src/engine/money/money.js';
 import { fiscalYearMonths } from '../../src/engine/calendar/periods.js';
 import { generateSampleCompany } from '../../src/sample/sample-data.js';
 
-/** 1 company → 20 regions → 500 teams → 10,000 reps. */
+/** 1 company → 20 regions → 500 teams → 10,000 reps: the default plan. */
 export const SIZE = { regions: 20, teamsPerRegion: 25, repsPerTeam: 20 } as const;
+
+export type PlanSize = { regions: number; teamsPerRegion: number; repsPerTeam: number };
+
+/**
+ * A plan of `reps` reps shaped like the default one (25 teams a region, 20 reps a team; the number
+ * of regions grows): 1,000 → 2 regions, 10,000 → 20, 50,000 → 100.
+ */
+export function sizeFor(reps: number): PlanSize {
+  const regions = Math.max(1, Math.round(reps / (SIZE.teamsPerRegion * SIZE.repsPerTeam)));
+  return { regions, teamsPerRegion: SIZE.teamsPerRegion, repsPerTeam: SIZE.repsPerTeam };
+}
+
+/** The plan size a page was opened for (`?reps=50000`), else {@link SIZE}. */
+export function pageSize(): PlanSize {
+  const reps = Number(new URLSearchParams(location.search).get('reps'));
+  return reps > 0 ? sizeFor(reps) : { ...SIZE };
+}
 
 /** What a page measures; every figure is in milliseconds except the DOM count. */
 export interface BenchPage {
@@ -24,6 +41,12 @@ export interface BenchPage {
   scrollToTop(): Promise<void>;
   /** Nodes (elements, text, comments) in the grid, its shadow roots included. */
   domNodes(): number;
+  /** The grid element's border box, `width×height` in px (both grids must fill the same box). */
+  box(): string;
+  /** Rows of the fully expanded tree. */
+  rows: number;
+  /** qk-goal-tree only: the scroller height that makes the element fill the box. */
+  scrollerHeight?: number;
   /** Removes the grid so the next render starts from nothing. */
   remove(): void;
 }
@@ -57,8 +80,8 @@ export function decomposeInput(snapshot: PlanSnapshot) {
 }
 
 /** Generates the company (no history, few actuals: only the plan matters here) and decomposes it. */
-export function benchData(): BenchData {
-  const { plan } = generateSampleCompany({ ...SIZE, historyYears: 0, dealsPerRepMonth: 0.05, opportunitiesPerRep: 0 });
+export function benchData(size: PlanSize = pageSize()): BenchData {
+  const { plan } = generateSampleCompany({ ...size, historyYears: 0, dealsPerRepMonth: 0.05, opportunitiesPerRep: 0 });
   const input = decomposeInput(plan);
   const r = decomposePlan(input);
   if (!r.ok) throw new Error(`decomposePlan failed: ${r.error.code} ${r.error.message}`);
@@ -109,6 +132,11 @@ export function shownText(root: Node): string {
   return text;
 }
 
+export function boxOf(el: Element | null): string {
+  const r = el?.getBoundingClientRect();
+  return r ? `${Math.round(r.width)}×${Math.round(r.height)}` : 'none';
+}
+
 export function countNodes(root: Node): number {
   let n = 0;
   const visit = (node: Node): void => {
@@ -141,10 +169,13 @@ export const showsAll = (root: Node, texts: readonly string[]): boolean => {
   return texts.every((t) => shown.includes(`\u0001${t}\u0001`));
 };
 
+/** The box every grid fills, whichever page: both grids get exactly this size (bench/run.mjs checks). */
+export const BOX = { width: 1200, height: 600 } as const;
+
 /** A fixed-size box the grid fills, the same for every page. */
 export function stage(): HTMLElement {
   const box = document.createElement('div');
-  box.style.cssText = 'width: 1200px; height: 600px; position: relative; font: 14px system-ui, sans-serif;';
+  box.style.cssText = `width: ${BOX.width}px; height: ${BOX.height}px; position: relative; font: 14px system-ui, sans-serif;`;
   document.body.style.margin = '0';
   document.body.append(box);
   return box;

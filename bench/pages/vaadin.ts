@@ -9,7 +9,7 @@ import '@vaadin/grid/vaadin-grid-tree-column.js';
 import type { Grid, GridDataProviderCallback, GridDataProviderParams } from '@vaadin/grid';
 import type { GridColumn } from '@vaadin/grid/vaadin-grid-column.js';
 import { applyTargetEdit } from '../../src/engine/plan/edit.js';
-import { benchData, countNodes, layout, money, nextFrame, showsAll, stage, until, type BenchPage } from './shared.js';
+import { benchData, boxOf, countNodes, layout, money, nextFrame, showsAll, stage, until, type BenchPage } from './shared.js';
 
 interface Row {
   id: string;
@@ -127,6 +127,8 @@ window.benchReady = (async () => {
     },
 
     domNodes: () => countNodes(grid!),
+    box: () => boxOf(grid),
+    rows: data.rows.length,
 
     remove() {
       grid?.remove();

@@ -75,6 +75,7 @@ writeFileSync(
         // quotakit/ssr's optional peer: a server that renders the elements installs it.
         '@lit-labs/ssr': repoPkg.devDependencies['@lit-labs/ssr'],
         vitest: '^4.0.0',
+        jest: '^30.0.0',
         publint: '^0.3.0',
         '@arethetypeswrong/cli': '^0.18.0',
         // The repository's own copy: Debian's Chromium, no browser download.
@@ -87,7 +88,7 @@ writeFileSync(
 );
 
 const bin = (name) => join(work, 'node_modules/.bin', name);
-if (!step('npm install (tarball + React 19, Vue 3, TypeScript, vite, vitest, publint, attw)', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'])) {
+if (!step('npm install (tarball + React 19, Vue 3, TypeScript, vite, vitest, jest, publint, attw)', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'])) {
   process.exit(1);
 }
 
@@ -121,6 +122,14 @@ step('SSR: the Next.js recipe of the guide typechecks (React 19, strict)', bin('
 step('SSR: the Next.js recipe renders the display elements (Vitest)', bin('vitest'), ['run', '--root', 'ssr', 'recipe.test.tsx']);
 step('Node: adapter contract suite under node:test', 'node', ['--test', 'node/contract.node.test.mjs']);
 step('Node: adapter contract suite under Vitest', bin('vitest'), ['run', '--root', 'node', 'contract.vitest.test.mjs']);
+// Jest runs ES modules only under --experimental-vm-modules; its JSON report must show every test of
+// node/contract.jest.test.mjs: 2 adapters × 10 contract checks + 2 adapterContractCases tests.
+if (step('Node: adapter contract suite under Jest', 'node', ['--experimental-vm-modules', join(work, 'node_modules/jest/bin/jest.js'), '--config', 'node/jest.config.mjs', '--rootDir', 'node', '--ci', '--json', '--outputFile', 'jest.json'])) {
+  const report = JSON.parse(readFileSync(join(work, 'jest.json'), 'utf8'));
+  const ok = report.numTotalTests === 22 && report.numPassedTests === 22;
+  results.push({ name: 'Jest ran all 22 contract tests', ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} Jest ran all 22 contract tests (total ${report.numTotalTests}, passed ${report.numPassedTests}, failed ${report.numFailedTests})`);
+}
 
 // Size report: a React page with two wrappers imported one by one, against one with all nine.
 const jsBytes = (dir) => {

@@ -67,11 +67,17 @@ describe('embed: strict Content-Security-Policy', () => {
       return { tag: `${e.tag} (alone)`, el };
     });
     const broken = await failures([...findAll(provider), ...alone]);
-    // Violations are reported asynchronously: give the reports a moment to arrive.
-    await new Promise((r) => setTimeout(r, 200));
+    // Violations are reported asynchronously, in order: break the policy once more on purpose and
+    // wait for that report, so every report of the elements above has arrived too.
+    const sentinel = page.doc.createElement('div');
+    sentinel.className = 'qk-csp-sentinel';
+    sentinel.setAttribute('style', 'color: red');
+    page.doc.body.append(sentinel);
+    await waitUntil(() => violations(page!).some((v) => v.includes('qk-csp-sentinel')), 'the sentinel violation was never reported');
+    sentinel.remove();
     // One line per distinct violation, with how often it happened.
     const seen = new Map<string, number>();
-    for (const v of violations(page)) seen.set(v, (seen.get(v) ?? 0) + 1);
+    for (const v of violations(page).filter((v) => !v.includes('qk-csp-sentinel'))) seen.set(v, (seen.get(v) ?? 0) + 1);
     const report = [...seen].map(([v, n]) => `${n}× ${v}`);
     expect({ broken, violations: report, errors: page.errors }).to.deep.equal({ broken: [], violations: [], errors: [] });
   });

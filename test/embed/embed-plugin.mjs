@@ -61,8 +61,18 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
     return reactBundle;
   }
 
-  /** A module re-exporting one React module's names from the shared bundle. */
+  const facades = new Map();
+  /**
+   * A module re-exporting one React module's names from the shared bundle. Made once per run: it
+   * reads the names in a child process, which blocks the test server, and every page that mounts
+   * React asks for five of them.
+   */
   function reactFacade(spec, name) {
+    if (!facades.has(spec)) facades.set(spec, makeReactFacade(spec, name));
+    return facades.get(spec);
+  }
+
+  function makeReactFacade(spec, name) {
     // The names, read in a child process: React's CommonJS build touches the console wtr patches here.
     const keys = JSON.parse(
       execFileSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(require.resolve(spec))}))))`], { encoding: 'utf8' }),

@@ -62,7 +62,7 @@ export function unusable(el: Element): string {
 }
 
 /** Waits until the element finished loading and rendered something; returns `unusable()`. */
-export async function settle(el: Element, timeout = 8000): Promise<string> {
+export async function settle(el: Element, timeout = 60_000): Promise<string> {
   try {
     await waitUntil(
       () => {

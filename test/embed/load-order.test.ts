@@ -66,7 +66,9 @@ describe('embed: load order and lifecycle', () => {
     }
     page.doc.body.append(p);
     await defineWidgets();
-    await new Promise((r) => setTimeout(r, 50));
+    // The widgets upgrade and render once with no provider around them before it is defined.
+    await Promise.all([...p.children].map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+    expect([...p.children].filter((el) => !el.shadowRoot).map((el) => el.localName), 'widgets not rendered before the provider').to.deep.equal([]);
     await defineProvider();
     p.adapter = await adapter();
     await ready(p);

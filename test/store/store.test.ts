@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { QkStore, cellKey } from '../../src/store/store.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { QkAdapterError } from '../../src/adapter/adapter.js';
@@ -99,8 +99,8 @@ describe('QkStore', () => {
   it('autosaves after a quiet period', async () => {
     const { store } = await loaded({ autosaveMs: 20 });
     store.applyCells([cell('east', 710_000_000)]);
-    await new Promise((r) => setTimeout(r, 80));
-    expect(store.pendingCount).to.equal(0);
+    expect(store.pendingCount).to.equal(1);
+    await waitUntil(() => store.pendingCount === 0, 'the edit was never autosaved');
     expect(store.plan?.version).to.equal(2);
   });
 

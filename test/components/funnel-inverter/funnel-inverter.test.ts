@@ -305,7 +305,7 @@ describe('qk-funnel-inverter', () => {
     const el = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter style="width:320px" lang="en" node="ta" period="FY2026" as-of="2026-07-15" .data=${funnelPlan()}></qk-funnel-inverter>`);
     const svg = () => $<SVGSVGElement>(el, 'svg');
     // 320 − 2 × (16 px padding + 1 px border) = 286 px for the funnel.
-    await waitUntil(() => svg().getAttribute('width') === '286', 'the funnel did not narrow', { timeout: 3000 });
+    await waitUntil(() => svg().getAttribute('width') === '286', 'the funnel did not narrow');
     expect(el.scrollWidth).to.be.at.most(320);
     expect($<HTMLElement>(el, '[part~="base"]').scrollWidth).to.be.at.most(320);
     // One column, the funnel above the inputs.
@@ -316,7 +316,7 @@ describe('qk-funnel-inverter', () => {
   it('puts the inputs beside the funnel in a wide column', async () => {
     const el = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter style="width:1000px" lang="en" node="ta" period="FY2026" as-of="2026-07-15" .data=${funnelPlan()}></qk-funnel-inverter>`);
     const svg = () => $<SVGSVGElement>(el, 'svg');
-    await waitUntil(() => Number(svg().getAttribute('width')) > 500, 'the funnel did not widen', { timeout: 3000 });
+    await waitUntil(() => Number(svg().getAttribute('width')) > 500, 'the funnel did not widen');
     expect($(el, '[part~="chart"]').getBoundingClientRect().left).to.be.at.least($(el, 'form').getBoundingClientRect().right);
   });
 });
