@@ -121,7 +121,7 @@ if (['index', 'no-hydrate'].every((page) => step(`SSR: vite build of the client 
 step('SSR: the Next.js recipe of the guide typechecks (React 19, strict)', bin('tsc'), ['-p', 'ssr/tsconfig.recipe.json']);
 step('SSR: the Next.js recipe renders the display elements (Vitest)', bin('vitest'), ['run', '--root', 'ssr', 'recipe.test.tsx']);
 step('Node: adapter contract suite under node:test', 'node', ['--test', 'node/contract.node.test.mjs']);
-step('Node: adapter contract suite under Vitest', bin('vitest'), ['run', '--root', 'node', 'contract.vitest.test.mjs']);
+step('Node: adapter contract suite under Vitest', bin('vitest'), ['run', '--root', 'node', '--testTimeout', '120000', 'contract.vitest.test.mjs']);
 // Jest runs ES modules only under --experimental-vm-modules; its JSON report must show every test of
 // node/contract.jest.test.mjs: 2 adapters × 10 contract checks + 2 adapterContractCases tests.
 if (step('Node: adapter contract suite under Jest', 'node', ['--experimental-vm-modules', join(work, 'node_modules/jest/bin/jest.js'), '--config', 'node/jest.config.mjs', '--rootDir', 'node', '--ci', '--json', '--outputFile', 'jest.json'])) {
