@@ -6,6 +6,7 @@ export const NODE_TESTS = [
   /^test\/engine\/.*\.test\.ts$/,
   /^test\/sample\/.*\.test\.ts$/,
   /^test\/i18n\/.*\.test\.ts$/,
+  /^test\/export\/.*\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate)\.test\.ts$/,
