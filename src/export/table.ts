@@ -20,7 +20,8 @@ export interface ExportColumn {
   decimals?: number;
 }
 
-export type ExportCell = string | number | null | undefined;
+/** A cell: text, a number of its column's kind, or a number of its own kind (a column of mixed units). */
+export type ExportCell = string | number | null | undefined | { value: number; kind: ExportColumnKind; decimals?: number };
 
 export interface ExportTable {
   /** Sheet name in an .xlsx file, and part of the file name. */
@@ -79,6 +80,7 @@ export function tableSheet(table: ExportTable): XlsxSheetInput {
       table.columns.map((col, i) => {
         const v = r[i];
         if (v === null || v === undefined) return null;
+        if (typeof v === 'object') return { value: v.kind === 'money' ? major(v.value, currency) : v.value, numFmt: columnStyle({ header: '', ...v }, currency).numFmt };
         if (col.kind === 'text' || typeof v === 'string') return String(v);
         return col.kind === 'money' ? major(v, currency) : v;
       }),
@@ -97,9 +99,11 @@ export function tableToCsv(table: ExportTable): string {
   const rows: CsvValue[][] = [table.columns.map((c) => c.header)];
   for (const r of table.rows) {
     rows.push(
-      table.columns.map((col, i) => {
-        const v = r[i];
-        if (v === null || v === undefined) return null;
+      table.columns.map((c, i) => {
+        const cell = r[i];
+        if (cell === null || cell === undefined) return null;
+        const col = typeof cell === 'object' ? { header: '', ...cell } : c;
+        const v = typeof cell === 'object' ? cell.value : cell;
         if (col.kind === 'text' || typeof v === 'string') return String(v);
         if (col.kind === 'money') return toDecimalString(v, currency);
         if (col.kind === 'percent') return `${(v * 100).toFixed(col.decimals ?? 1)}%`;

@@ -15,7 +15,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /** A cell to write: text, a number with an optional style, or empty. */
-export type XlsxValue = string | number | null | undefined;
+export type XlsxValue = string | number | null | undefined | { value: number; numFmt?: string | undefined };
 
 export interface XlsxColumnStyle {
   /** Excel number format code, e.g. `"¥"#,##0.00`, `#,##0`, `0.0%`. Absent: General. */
@@ -120,10 +120,11 @@ export function writeXlsx(sheets: readonly XlsxSheetInput[]): Uint8Array {
           .map((v, c) => {
             if (v === null || v === undefined || v === '') return '';
             const ref = `${columnLetters(c + 1)}${r + 1}`;
-            if (typeof v === 'number') {
-              if (!Number.isFinite(v)) return '';
-              const s = r === 0 ? 1 : styleOf(cols[c]?.numFmt);
-              return `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
+            if (typeof v === 'number' || typeof v === 'object') {
+              const n = typeof v === 'number' ? v : v.value;
+              if (!Number.isFinite(n)) return '';
+              const s = r === 0 ? 1 : styleOf(typeof v === 'number' ? cols[c]?.numFmt : v.numFmt);
+              return `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${n}</v></c>`;
             }
             return `<c r="${ref}"${r === 0 ? ' s="1"' : ''} t="s"><v>${sharedString(v)}</v></c>`;
           })
@@ -164,7 +165,7 @@ export function writeXlsx(sheets: readonly XlsxSheetInput[]): Uint8Array {
 /** Rough width in characters (CJK counts double), for the column widths. */
 function displayWidth(v: XlsxValue): number {
   if (v === null || v === undefined) return 0;
-  const s = typeof v === 'number' ? v.toLocaleString('en') : v;
+  const s = typeof v === 'number' ? v.toLocaleString('en') : typeof v === 'object' ? v.value.toLocaleString('en') : v;
   let w = 0;
   for (const ch of s) w += /[\u2E80-\uFFFF]/.test(ch) ? 2 : 1;
   return w;
