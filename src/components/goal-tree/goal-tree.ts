@@ -90,6 +90,7 @@ import { rowMenuStyles } from './row-menu.styles.js';
  * @csspart preview - The preview table in the dialog.
  * @csspart state - The loading / empty / error box.
  * @csspart export - The "Export CSV" button.
+ * @csspart export-xlsx - The "Export Excel" button (.xlsx, money as numbers with a currency format).
  * @csspart import - The "Import CSV" button.
  * @csspart import-errors - The list of problems of a rejected CSV import, one per line of the file.
  *
@@ -350,6 +351,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     return this.csv.importCsv(text);
   }
 
+  /** Imports targets from a CSV or .xlsx file (a `File` from a picker or a drop), all or nothing. */
+  importFile(file: Blob): Promise<boolean> {
+    return this.csv.importFile(file);
+  }
+
   // ---- events ----------------------------------------------------------------------------
 
   private onFocusIn = (e: FocusEvent): void => {
@@ -528,9 +534,10 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             <button part="redo" ?disabled=${!s.canRedo} @click=${() => s.redo()}>${t.common.redo}</button>`
         : nothing}
       <button part="export" @click=${this.csv.exportCsv}>${t.goalTree.exportCsv}</button>
+      <button part="export-xlsx" @click=${this.csv.exportXlsx}>${t.common.exportXlsx}</button>
       ${this.canEdit
         ? html`<button part="import" @click=${this.csv.pickCsv}>${t.goalTree.importCsv}</button>
-            <input part="import-file" type="file" accept=".csv,text/csv" hidden @change=${this.csv.onCsvFile} />`
+            <input part="import-file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden @change=${this.csv.onCsvFile} />`
         : nothing}
     </div>
     ${this.csv.errors.length

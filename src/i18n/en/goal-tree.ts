@@ -47,7 +47,7 @@ const strings: GoalTreeStrings = {
   lockToggle: ({ name, period }) => `Lock ${name} ${period}`,
   keyboardHelp: 'Arrow keys move; Right/Left expand and collapse; Enter, F2 or a digit edits; Enter saves, Escape cancels; Space locks or unlocks; Shift+Enter distributes; Shift+F10 opens the row menu.',
   exportCsv: 'Export CSV',
-  importCsv: 'Import CSV',
+  importCsv: 'Import CSV or Excel',
   importLabel: ({ count }) => `Import of ${count === 1 ? '1 target' : `${count} targets`}`,
   importEmpty: 'The file holds no targets that differ from the plan. Nothing was changed.',
 };

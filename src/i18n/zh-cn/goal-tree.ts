@@ -47,7 +47,7 @@ const strings: GoalTreeStrings = {
   lockToggle: ({ name, period }) => `锁定${name} ${period}`,
   keyboardHelp: '方向键移动；右/左键展开或收起；Enter、F2 或输入数字开始编辑；Enter 保存，Esc 取消；空格键锁定或解锁；Shift+Enter 分配；Shift+F10 打开行菜单。',
   exportCsv: '导出 CSV',
-  importCsv: '导入 CSV',
+  importCsv: '导入 CSV 或 Excel',
   importLabel: ({ count }) => `导入 ${count} 项目标`,
   importEmpty: '文件中的目标与当前计划相同，未作任何改动。',
 };
