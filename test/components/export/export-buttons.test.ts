@@ -1,6 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define/qk-scorecard.js';
 import '../../../src/define/qk-goal-tree.js';
+import '../../../src/define/qk-incentive-calculator.js';
+import type { QkIncentiveCalculator } from '../../../src/components/incentive-calculator/incentive-calculator.js';
+import { QkStore } from '../../../src/store/store.js';
 import type { QkGoalTree } from '../../../src/components/goal-tree/goal-tree.js';
 import { writeXlsx } from '../../../src/export/xlsx.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
@@ -110,5 +113,31 @@ describe('export buttons', () => {
     // Row 2 was fine but nothing was applied.
     expect(store.getCell('east', 'FY2026', 'revenue')!.value).to.equal(yuan(7_200_000));
     expect(store.canUndo).to.equal(false);
+  });
+
+  it('incentive calculator: the team payouts as CSV (exact decimals) and .xlsx (numbers with formats)', async () => {
+    // The figures of incentive-calculator.test.ts: 上海一组 FY2026-Q1 as of 31 March.
+    const { plan, actuals } = smallFixture();
+    plan.targets.push({ nodeId: 'r2', period: 'FY2026-Q1', metric: 'revenue', value: 4_000_000 });
+    actuals.actuals.push({ id: 'b9', repId: 'r2', productId: 'ai', date: '2026-03-02', type: 'booking', amount: 4_500_000 });
+    const store = new QkStore({ autosaveMs: false, asOf: '2026-03-31' });
+    store.setData(plan, actuals);
+    const el = await fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang="en" node="east-sh" period="FY2026-Q1" .store=${store}></qk-incentive-calculator>`);
+    const csv = await download(el, 'export-csv');
+    expect(csv.name).to.equal('payouts-上海一组-FY2026-Q1.csv');
+    const lines = new TextDecoder().decode(csv.bytes).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.slice(1)).to.deep.equal([
+      '李强,40000.00,45000.00,112.5%,8000.00,',
+      '王芳,500000.00,165000.00,33.0%,5600.00,600.00',
+      'Total,540000.00,210000.00,38.9%,13600.00,600.00',
+      '',
+    ]);
+    const [sheet] = readXlsx((await download(el, 'export-xlsx')).bytes);
+    expect(values(sheet).slice(1)).to.deep.equal([
+      ['李强', 40000, 45000, 1.125, 8000],
+      ['王芳', 500000, 165000, 0.33, 5600, 600],
+      ['Total', 540000, 210000, 210000 / 540000, 13600, 600],
+    ]);
+    expect(formats(sheet, 2)).to.deep.equal([null, ...Array(2).fill('"¥"#,##0.00;-"¥"#,##0.00'), '0.0%', ...Array(2).fill('"¥"#,##0.00;-"¥"#,##0.00')]);
   });
 });
