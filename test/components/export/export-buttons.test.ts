@@ -11,6 +11,7 @@ import type { QkScorecard } from '../../../src/components/scorecard/scorecard.js
 import type { ScorecardPerson } from '../../../src/engine/scorecard/scorecard.js';
 import { readXlsx, type XlsxSheet } from '../../../src/export/xlsx.js';
 import { SAME_KPIS } from '../../fixtures/scorecard.js';
+import { download } from '../../support/download.js';
 
 const yuan = (n: number) => n * 100;
 const text = (e: Element | null) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -25,29 +26,6 @@ async function pick(el: QkGoalTree, bytes: Uint8Array, name: string): Promise<vo
 }
 
 const root = (el: Element) => el.shadowRoot!;
-
-/** Clicks an export button and returns the file the page would download (name and bytes). */
-async function download(el: Element, part: 'export-xlsx' | 'export-csv'): Promise<{ name: string; bytes: Uint8Array }> {
-  const createObjectURL = URL.createObjectURL;
-  const click = HTMLAnchorElement.prototype.click;
-  let blob: Blob | null = null;
-  let name = '';
-  URL.createObjectURL = (b: Blob | MediaSource) => {
-    blob = b as Blob;
-    return createObjectURL.call(URL, b);
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    name = this.download;
-  };
-  try {
-    root(el).querySelector<HTMLButtonElement>(`[part~="${part}"]`)!.click();
-    await waitUntil(() => blob !== null && name !== '', 'the file is built', { timeout: 60000 });
-  } finally {
-    URL.createObjectURL = createObjectURL;
-    HTMLAnchorElement.prototype.click = click;
-  }
-  return { name, bytes: new Uint8Array(await blob!.arrayBuffer()) };
-}
 
 const values = (sheet: XlsxSheet) => sheet.rows.map((r) => r.map((c) => c?.value ?? null));
 const formats = (sheet: XlsxSheet, row: number) => sheet.rows[row].map((c) => c?.format ?? null);
