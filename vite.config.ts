@@ -31,7 +31,7 @@ function libraryEntries(): Record<string, string> {
 }
 
 const external = (id: string) =>
-  /^@lit(-labs)?\//.test(id) || /^(lit|lit-html|lit-element|d3|d3-[a-z]+|zod|internmap|delaunator|robust-predicates|react|react-dom)(\/|$)/.test(id);
+  /^@lit(-labs)?\//.test(id) || /^(lit|lit-html|lit-element|d3|d3-[a-z]+|zod|internmap|delaunator|robust-predicates|react|react-dom|fflate)(\/|$)/.test(id);
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {

@@ -10,6 +10,7 @@ export const NODE_TESTS = [
   /^test\/store\/fault-injection\.test\.ts$/,
   /^test\/docs\/worked-examples\.test\.ts$/,
   /^test\/i18n\/.*\.test\.ts$/,
+  /^test\/export\/.*\.test\.ts$/,
   /^test\/ssr\/.*\.test\.ts$/,
   /^test\/docs\/theme-tokens\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,

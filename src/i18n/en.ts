@@ -22,6 +22,9 @@ export const en: CoreTranslation = {
     conflict: 'Someone else changed this plan. Your edits are kept.',
     reloadAndReapply: 'Reload and re-apply my edits',
     noAdapter: 'No data source: set the data property or place the element inside <qk-provider>.',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    exported: ({ file }) => `Exported ${file}.`,
   },
   metrics: {
     revenue: 'Revenue',

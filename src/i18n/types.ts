@@ -47,6 +47,11 @@ export interface Translation {
     conflict: string;
     reloadAndReapply: string;
     noAdapter: string;
+    /** The export buttons of every element that exports. */
+    exportCsv: string;
+    exportXlsx: string;
+    /** Announced after an export: the file's name. */
+    exported: (p: { file: string }) => string;
   };
   metrics: Record<string, string>;
   statuses: Record<'on-track' | 'at-risk' | 'off-track' | 'too-early' | 'achieved' | 'missed', string>;

@@ -22,6 +22,9 @@ export const zhCN: CoreTranslation = {
     conflict: '其他人已修改此计划。您的修改仍然保留。',
     reloadAndReapply: '重新加载并重新应用我的修改',
     noAdapter: '没有数据来源：请设置 data 属性，或将组件放在 <qk-provider> 内。',
+    exportCsv: '导出 CSV',
+    exportXlsx: '导出 Excel',
+    exported: ({ file }) => `已导出 ${file}。`,
   },
   metrics: {
     revenue: '销售额',

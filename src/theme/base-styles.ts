@@ -155,6 +155,12 @@ export const baseStyles = css`
       line-clamp: var(--_clamp-lines, 2);
       overflow: hidden;
     }
+    /* The export buttons (CSV, Excel) of an element's header. */
+    .qk-export {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 4px;
+    }
     /* On a wrapper, never on a <table>: tables ignore the 1px width and widen the page. */
     .qk-visually-hidden {
       position: absolute !important;

@@ -22,6 +22,9 @@ import {
 } from '../../engine/funnel/view.js';
 import { layoutFunnel } from './funnel-inverter.layout.js';
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
+import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
+import type { ExportFormat } from '../../export/table.js';
+import { funnelTables } from './funnel.export.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
 import { registerFunnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
@@ -408,6 +411,7 @@ export class QkFunnelInverter extends QkElement {
       <div part="header" class="header">
         <h2 part="title" id="title">${t.title}</h2>
         ${subtitle ? html`<p part="subtitle" class="muted qk-clamp" title=${subtitle}>${subtitle}</p>` : nothing}
+        ${this.result ? renderExportButtons(this.t, (f) => void this.exportAs(f)) : nothing}
       </div>
       <div class="layout">
         <div part="chart" class="chart">${this.renderChart()}</div>
@@ -615,6 +619,17 @@ export class QkFunnelInverter extends QkElement {
         ${t.summary({ counts: rows.map((row) => `${this.fmtCount(row.required)} ${names.get(row.id)}`).join(', ') })}
       </p>
     `;
+  }
+
+  /** Downloads the quotas (per rep, per week, the monthly schedule) as CSV or .xlsx; resolves to the file name. */
+  async exportAs(format: ExportFormat): Promise<string | null> {
+    const r = this.result;
+    if (!r) return null;
+    const t = this.t.funnel;
+    const repName = (id: string) => this.ctx?.reps.find((x) => x.id === id)?.name ?? id;
+    const tables = funnelTables(r, t, (id) => this.stageName(id), repName, this.currencyCode);
+    if (!tables.length) return null;
+    return exportTables(() => tables, format, `funnel-quotas${this.ctx?.nodeId ? `-${this.ctx.nodeName || this.ctx.nodeId}` : ''}${this.ctx?.period ? `-${this.ctx.period}` : ''}`);
   }
 
   private renderOutputs(r: FunnelResults): TemplateResult {

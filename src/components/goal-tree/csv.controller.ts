@@ -1,5 +1,7 @@
 import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/plan/csv.js';
 import { errorText } from '../../i18n/localize.js';
+import type { CsvImportResult } from '../../engine/plan/csv.js';
+import { exportTables } from '../../internal/export-buttons.js';
 import type { GoalTreeView } from './goal-tree.view.js';
 import type { GridEdits } from './grid-edits.controller.js';
 
@@ -52,6 +54,30 @@ export class CsvTransfer {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
 
+  /**
+   * Downloads the grid as shown as an Excel workbook (.xlsx): the same columns as the CSV, money
+   * as numbers with the currency's format. The writer is loaded on demand.
+   */
+  readonly exportXlsx = async (): Promise<string | null> => {
+    const v = this.view;
+    const snap = v.store()?.snapshot;
+    const reader = v.reader();
+    if (!snap || !reader) return null;
+    const metric = v.metric();
+    const product = v.product();
+    const fy = `FY${snap.plan.fiscalYear}`;
+    const periods = [...v.columns().filter((c) => c.kind === 'period' && c.period !== fy).map((c) => c.period), fy];
+    const rows = v.rows().rows.flatMap((r) =>
+      r.kind === 'node' ? [{ nodeId: r.id, name: v.nameOf(r.id), values: Object.fromEntries(periods.map((p) => [p, reader.value(r.id, p) ?? null])) }] : [],
+    );
+    const { targetsTable } = await import('../../export/targets.js');
+    return exportTables(
+      () => [targetsTable(rows, { periods, metric, ...(product ? { product } : {}), currency: snap.plan.currency, headers: TARGET_CSV_HEADERS[v.locale()], name: v.t().goalTree.title })],
+      'xlsx',
+      `${snap.plan.id}-${fy}-${metric}${product ? `-${product}` : ''}`,
+    );
+  };
+
   /** Opens the file picker (the hidden `import-file` input). */
   readonly pickCsv = (): void => {
     this.view.host.renderRoot.querySelector<HTMLInputElement>('input[part~="import-file"]')?.click();
@@ -61,16 +87,31 @@ export class CsvTransfer {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) this.importCsv(await file.text());
+    if (file) await this.importFile(file);
   };
+
+  /**
+   * Imports targets from a file a person picked, CSV or .xlsx (told apart by content), all or
+   * nothing, with the same rules and row-numbered problems for both. The reader loads on demand.
+   */
+  async importFile(file: Blob): Promise<boolean> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const s = this.view.store();
+    if (!s?.snapshot) return false;
+    const { readTargetsFile } = await import('../../export/import.js');
+    return this.applyImport(readTargetsFile(bytes, { snapshot: s.snapshot, metric: this.view.metric() }));
+  }
 
   /** Imports targets from CSV text, all or nothing; false when nothing could be applied. */
   importCsv(text: string): boolean {
     const v = this.view;
     const s = v.store();
     if (!s?.snapshot) return false;
-    const r = parseTargetsCsv(text, { snapshot: s.snapshot, metric: v.metric() });
-    const t = v.t();
+    return this.applyImport(parseTargetsCsv(text, { snapshot: s.snapshot, metric: v.metric() }));
+  }
+
+  private applyImport(r: CsvImportResult): boolean {
+    const t = this.view.t();
     if (!r.ok) {
       this.errors = r.errors.map((i) => errorText(t, i));
       this.edits.showError(r.error, 'input');

@@ -43,7 +43,8 @@ import { GridEdits } from './grid-edits.controller.js';
 import { CellEditor } from './cell-editor.controller.js';
 import { CsvTransfer } from './csv.controller.js';
 import { DistributeDialog } from './distribute-dialog.controller.js';
-import { lockIcon } from './lock-icon.js';
+import { RowMenu } from './row-menu.controller.js';
+import { rowMenuStyles } from './row-menu.styles.js';
 
 /**
  * @tag qk-goal-tree
@@ -82,10 +83,15 @@ import { lockIcon } from './lock-icon.js';
  * @csspart unlock - The "unlock" action offered when an edit of a locked cell is refused.
  * @csspart input - The inline editor.
  * @csspart lock-icon - The padlock of a locked cell.
+ * @csspart lock-toggle - The padlock button of a locked cell and of the active cell (`aria-pressed` while locked).
+ * @csspart row-menu - A row's ⋯ button (menu button: lock or unlock the cell, distribute).
+ * @csspart row-menu-list - The open row menu (`role="menu"`).
+ * @csspart menu-item - An item of the row menu; also `lock-item` or `distribute-item`.
  * @csspart dialog - The distribute dialog.
  * @csspart preview - The preview table in the dialog.
  * @csspart state - The loading / empty / error box.
  * @csspart export - The "Export CSV" button.
+ * @csspart export-xlsx - The "Export Excel" button (.xlsx, money as numbers with a currency format).
  * @csspart import - The "Import CSV" button.
  * @csspart import-errors - The list of problems of a rejected CSV import, one per line of the file.
  *
@@ -103,7 +109,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   protected static override registerStrings = registerGoalTreeStrings;
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, styles, rowMenuStyles];
 
   /** Columns: `year` (the total alone), `quarter` (4 + total) or `month` (12 + total). */
   @property({ reflect: true }) granularity: GridGranularity = 'quarter';
@@ -174,6 +180,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private readonly editor = new CellEditor(this.view, this.edits);
   private readonly csv = new CsvTransfer(this.view, this.edits);
   private readonly dialog = new DistributeDialog(this.view, this.edits);
+  private readonly menu = new RowMenu(this.view, this.edits, this.dialog);
 
   // Focus sync with the other widgets of the store.
   private activeId: string | null = null;
@@ -360,6 +367,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     return this.csv.importCsv(text);
   }
 
+  /** Imports targets from a CSV or .xlsx file (a `File` from a picker or a drop), all or nothing. */
+  importFile(file: Blob): Promise<boolean> {
+    return this.csv.importFile(file);
+  }
+
   // ---- events ----------------------------------------------------------------------------
 
   private onFocusIn = (e: FocusEvent): void => {
@@ -389,7 +401,10 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     }
     const ctrl = e.ctrlKey || e.metaKey;
     const col = this.nav.col;
-    if (e.key === 'Enter' && e.shiftKey) {
+    if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+      e.preventDefault();
+      this.menu.open(this.nav.row, col, this.navCell(this.nav.row, col));
+    } else if (e.key === 'Enter' && e.shiftKey) {
       e.preventDefault();
       this.dialog.open(this.nav.row, col);
     } else if (e.key === 'Enter' || e.key === 'F2') {
@@ -423,6 +438,15 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const cell = (e.composedPath()[0] as HTMLElement).closest?.('[data-r]') as HTMLElement | null;
     if (!cell) return;
     this.nav.setActive(Number(cell.dataset.r), Number(cell.dataset.c));
+  };
+
+  /** A right click on a cell opens the row menu there (the cell becomes the active one). */
+  private onContextMenu = (e: MouseEvent): void => {
+    const cell = (e.composedPath()[0] as HTMLElement).closest?.('[data-r]') as HTMLElement | null;
+    if (!cell || !this.canEdit) return;
+    e.preventDefault();
+    this.nav.setActive(Number(cell.dataset.r), Number(cell.dataset.c));
+    this.menu.open(Number(cell.dataset.r), Number(cell.dataset.c), cell);
   };
 
   private onDblClick = (): void => {
@@ -480,6 +504,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
           @focusin=${this.onFocusIn}
           @click=${this.onClick}
           @dblclick=${this.onDblClick}
+          @contextmenu=${this.onContextMenu}
         >
           <div class="head" role="rowgroup">
             <div class="row" role="row" part="header-row" aria-rowindex="1">
@@ -503,6 +528,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       <p id="help" class="qk-visually-hidden">${t.goalTree.keyboardHelp}</p>
       <div class="qk-visually-hidden" role="status" aria-live="polite">${this.edits.announcement}</div>
       ${this.dialog.render()}
+      ${this.menu.render()}
     `;
   }
 
@@ -526,9 +552,10 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             <button part="redo" ?disabled=${!s.canRedo} @click=${() => s.redo()}>${t.common.redo}</button>`
         : nothing}
       <button part="export" @click=${this.csv.exportCsv}>${t.goalTree.exportCsv}</button>
+      <button part="export-xlsx" @click=${this.csv.exportXlsx}>${t.common.exportXlsx}</button>
       ${this.canEdit
         ? html`<button part="import" @click=${this.csv.pickCsv}>${t.goalTree.importCsv}</button>
-            <input part="import-file" type="file" accept=".csv,text/csv" hidden @change=${this.csv.onCsvFile} />`
+            <input part="import-file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden @change=${this.csv.onCsvFile} />`
         : nothing}
     </div>
     ${this.csv.errors.length
@@ -570,7 +597,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       ><span class="label" part="name" title=${node.name}>${node.name}</span
       >${ramp !== null ? html`<span class="badge ramp" part="badge ramp-badge">${t.goalTree.newHire({ percent: formatPercent(ramp, this.locale, 0) })}</span>` : nothing}${row.expandable && this.canEdit
           ? html`<button class="act" part="distribute" tabindex="-1" aria-label=${t.goalTree.distributeLabel({ name: node.name })} @click=${() => this.dialog.open(i, this.nav.row === i ? this.nav.col : 0)}>${t.goalTree.distribute}</button>`
-          : nothing}</div
+          : nothing}${this.menu.renderButton(i, node.name)}</div
     >${cols.map((c, k) => this.renderCell(row, i, c, k + 1, reader))}</div>`;
   }
 
@@ -644,8 +671,8 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             @blur=${this.editor.onBlur}
           />${extras}`
         : extras === nothing
-          ? html`<span class="amount" part="value">${locked ? html`${lockIcon}${amount}` : amount}</span>`
-          : html`<span class="amount" part="value">${locked ? html`${lockIcon}${amount}` : amount}</span>${extras}`}</div>`;
+          ? html`<span class="amount" part="value">${this.menu.renderLock(id, col.period, locked, tabindex === 0)}${amount}</span>`
+          : html`<span class="amount" part="value">${this.menu.renderLock(id, col.period, locked, tabindex === 0)}${amount}</span>${extras}`}</div>`;
   }
 }
 

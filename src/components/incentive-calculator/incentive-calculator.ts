@@ -31,6 +31,9 @@ import { StepRunner } from '../../internal/step-runner.js';
 import type { Steps } from '../../engine/shared/steps.js';
 import type { Result } from '../../engine/shared/result.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
+import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
+import type { ExportFormat } from '../../export/table.js';
+import { payoutTable } from './incentive.export.js';
 
 type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
@@ -557,7 +560,7 @@ export class QkIncentiveCalculator extends QkElement {
     const store = this.usingProperties ? undefined : this.activeStore;
     const tot = vm.team.totals;
     return html`<section part="base" class="base" aria-label=${title}>
-      <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3></header>
+      <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3>${renderExportButtons(this.t, (f) => void this.exportAs(f))}</header>
       ${basis ? this.basisTip(tip) : nothing}
       ${this.pager.render(page, t.pager, this.locale)}
       <div class="table-wrap">
@@ -605,6 +608,19 @@ export class QkIncentiveCalculator extends QkElement {
       </div>
       ${this.renderMentoring(vm)}
     </section>`;
+  }
+
+  /** Downloads the team's payouts (every person in the order shown, then the total) as CSV or .xlsx; resolves to the file name. */
+  async exportAs(format: ExportFormat): Promise<string | null> {
+    const vm = this.model;
+    if (vm?.kind !== 'manager') return null;
+    const t = this.t.incentive;
+    const basis = this.creditBasis(vm.plan);
+    const headers = {
+      person: t.person, target: t.target, revenue: basis ? t.creditedColumn : t.revenueColumn({ basis: vm.plan.basis }),
+      attainment: t.attainment, payout: t.payout, mentoring: t.mentoringColumn, total: this.t.common.total,
+    };
+    return exportTables(() => [payoutTable(this.sortedRows(vm), vm.team, headers, vm.currency, t.payout)], format, `payouts-${vm.name}-${vm.period}`);
   }
 
   /** Each mentor's credit, by id (memoized with the team). */

@@ -5,7 +5,9 @@ import { ViewModelController } from '../../internal/view-model.controller.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, type ReviewKpi, type ReviewMarket, type ReviewMessage, type ReviewOptions } from '../../engine/review/review.js';
 import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../engine/review/source.js';
-import { reviewToCsv } from '../../engine/review/csv.js';
+import { reviewToCsv, type ReviewCsvLabels } from '../../engine/review/csv.js';
+import { exportTables } from '../../internal/export-buttons.js';
+import { reviewTable } from './review.export.js';
 import { layoutWaterfall } from './review-board.layout.js';
 import { estimateTextWidth, fitLabel } from '../../engine/geometry/label.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../../engine/money/money.js';
@@ -252,14 +254,27 @@ export class QkReviewBoard extends QkElement {
   csv(): string | null {
     const s = this.boardState;
     if (s?.kind !== 'ready') return null;
+    return reviewToCsv(s.review, s.currency, this.exportLabels(s), { bom: true });
+  }
+
+  private exportLabels(s: Extract<BoardState, { kind: 'ready' }>): ReviewCsvLabels {
     const t = this.t.review;
-    return reviewToCsv(s.review, s.currency, {
+    return {
       headers: t.csvHeaders,
       sections: t.csvSections,
       kpi: (k) => this.kpiLabel(k, s.names),
       effect: (e) => this.effectLabel(e, s.names),
       findings: [this.text(s.review.diagnosis, s.names, s.currency), ...s.review.findings.map((f) => this.text(f, s.names, s.currency)), ...s.review.recommendation.messages.map((m) => this.text(m, s.names, s.currency))],
-    }, { bom: true });
+    };
+  }
+
+  /** Downloads the review as an Excel workbook (.xlsx: every figure a number in its unit's format); resolves to the file name. */
+  async exportXlsx(): Promise<string | null> {
+    const s = this.boardState;
+    if (s?.kind !== 'ready') return null;
+    const name = await exportTables(() => [reviewTable(s.review, s.currency, this.exportLabels(s), this.t.review.title)], 'xlsx', this.fileName().replace(/\.csv$/, ''));
+    this.announcement = this.t.review.exported({ file: name });
+    return name;
   }
 
   private fileName(): string {
@@ -317,7 +332,7 @@ export class QkReviewBoard extends QkElement {
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${s.heading}`}>
       <div part="header" class="header">
         <h2 part="title" class="title qk-clamp" title=${`${t.title} · ${s.heading}`}>${t.title} · ${s.heading}</h2>
-        <button part="export" class="export" @click=${this.exportCsv}>${t.exportCsv}</button>
+        <span class="qk-export"><button part="export" class="export" @click=${this.exportCsv}>${t.exportCsv}</button><button part="export-xlsx" class="export" @click=${() => void this.exportXlsx()}>${this.t.common.exportXlsx}</button></span>
       </div>
       ${report?.partial ? html`<p part="note partial" class="note">${t.partial({ date: report.end, elapsed: report.partial.elapsed, total: report.partial.total, target: this.money(report.partial.target, currency) })}</p>` : nothing}
       ${this.renderWaterfall(review, currency, names, report)}

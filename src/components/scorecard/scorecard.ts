@@ -18,6 +18,9 @@ import { registerScorecardStrings } from '../../i18n/loaders/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
+import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
+import type { ExportFormat } from '../../export/table.js';
+import { scorecardTables } from './scorecard.export.js';
 
 type CardState =
   | { kind: 'ready'; cards: RankedScorecard[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
@@ -266,6 +269,14 @@ export class QkScorecard extends QkElement {
     this.selected = this.people || this.node ? (id ?? '') : '';
   }
 
+  /** Downloads every person's scorecard (the ranking and the KPI lines) as CSV or .xlsx; resolves to the file name. */
+  async exportAs(format: ExportFormat): Promise<string | null> {
+    const s = this.cardState;
+    if (s?.kind !== 'ready' || !s.cards.length) return null;
+    const t = this.t.scorecard;
+    return exportTables(() => scorecardTables(s.cards, t, s.currency, t.title), format, `scorecard-${s.scope === 'people' ? s.period : s.scope}`);
+  }
+
   private setProfile(e: Event): void {
     this.profile = (e.target as HTMLInputElement).value as QkScorecard['profile'];
   }
@@ -321,6 +332,7 @@ export class QkScorecard extends QkElement {
             <span>${p === 'auto' ? t.profileAuto : t.profiles[p]}</span>
           </label>`)}
         </fieldset>
+        ${s.cards.length ? renderExportButtons(this.t, (f) => void this.exportAs(f)) : nothing}
       </div>
       ${s.cards.length === 0
         ? html`<div part="state empty" class="qk-state" role="status">${t.empty}</div>`

@@ -11,7 +11,7 @@ const MONEY_REASON_EN: Record<string, string> = {
 };
 const COLUMN_EN: Record<string, string> = { nodeId: 'node ID', metric: 'metric', period: 'period' };
 /** Where a problem is: “Line 3, column 2: …” / “第 3 行第 2 列：…” (column 0 = the whole line). */
-const whereEn = (p: Record<string, string | number>) => `Line ${p.line}${p.column ? `, column ${p.column}` : ''}: `;
+const whereEn = (p: Record<string, string | number>) => (p.cell ? `Row ${p.line}, cell ${p.cell}: ` : `Line ${p.line}${p.column ? `, column ${p.column}` : ''}: `);
 
 /**
  * Messages for CSV import of targets (`parseTargetsCsv`): the summary `csv-invalid` and one
@@ -30,6 +30,7 @@ const messages: MessageTable = {
   'csv-unknown-metric': (p) => `${whereEn(p)}“${p.value}” is not a metric that takes targets.`,
   'csv-unknown-product': (p) => `${whereEn(p)}“${p.value}” is not a product line of this plan.`,
   'csv-bad-amount': (p) => `${whereEn(p)}“${p.value}” is not a valid amount${MONEY_REASON_EN[p.reason] ? ` (${MONEY_REASON_EN[p.reason]})` : ''}.`,
+  'xlsx-unreadable': () => 'The file is neither CSV nor a readable Excel workbook (.xlsx).',
   'csv-duplicate-cell': (p) => `${whereEn(p)}the target of ${p.nodeId} for ${p.period} is already given on line ${p.first}.`,
 };
 export default messages;

@@ -48,6 +48,14 @@ export interface GoalTreeStrings {
   distributeLabel: (p: { name: string }) => string;
   decomposeLabel: string;
   keyboardHelp: string;
+  /** Label of a row's ⋯ menu button and of its menu. */
+  rowActions: (p: { name: string }) => string;
+  /** The lock item of the row menu (a checkbox item: checked while locked). */
+  lockPeriod: (p: { period: string }) => string;
+  /** The distribute item of the row menu. */
+  distributePeriod: (p: { period: string }) => string;
+  /** Label of a cell's padlock button (`aria-pressed` says whether it is locked). */
+  lockToggle: (p: { name: string; period: string }) => string;
   /** The switches above the tree: view, metric, product, new-product minimum share. */
   switchView: string;
   viewPresets: { targets: string; tracking: string; sources: string };

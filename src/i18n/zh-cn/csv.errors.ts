@@ -11,7 +11,7 @@ const MONEY_REASON_ZH: Record<string, string> = {
 };
 const COLUMN_ZH: Record<string, string> = { nodeId: '节点编号', metric: '指标', period: '期间' };
 
-const whereZh = (p: Record<string, string | number>) => `第 ${p.line} 行${p.column ? `第 ${p.column} 列` : ''}：`;
+const whereZh = (p: Record<string, string | number>) => (p.cell ? `第 ${p.line} 行（${p.cell} 单元格）：` : `第 ${p.line} 行${p.column ? `第 ${p.column} 列` : ''}：`);
 
 /**
  * Messages for CSV import of targets (`parseTargetsCsv`): the summary `csv-invalid` and one
@@ -30,6 +30,7 @@ const messages: MessageTable = {
   'csv-unknown-metric': (p) => `${whereZh(p)}“${p.value}”不是可以设定目标的指标。`,
   'csv-unknown-product': (p) => `${whereZh(p)}计划中没有产品线“${p.value}”。`,
   'csv-bad-amount': (p) => `${whereZh(p)}“${p.value}”不是有效的金额${MONEY_REASON_ZH[p.reason] ? `（${MONEY_REASON_ZH[p.reason]}）` : ''}。`,
+  'xlsx-unreadable': () => '该文件既不是 CSV，也不是可读取的 Excel 工作簿（.xlsx）。',
   'csv-duplicate-cell': (p) => `${whereZh(p)}${p.nodeId} 在 ${p.period} 的目标已在第 ${p.first} 行给出。`,
 };
 export default messages;

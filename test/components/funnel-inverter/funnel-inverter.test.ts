@@ -8,6 +8,8 @@ import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import type { ActualsSnapshot, PlanSnapshot } from '../../../src/engine/plan/model.js';
 import type { QkErrorEvent } from '../../../src/events/qk-error.js';
 import type { QkFunnelChangeEvent } from '../../../src/events/qk-funnel-change.js';
+import { readXlsx } from '../../../src/export/xlsx.js';
+import { download } from '../../support/download.js';
 
 /** The seed's example in minor units: ¥1,000,000 target, ¥50,000 deals, 20% / 50% / 40%. */
 const seedInputs = () => ({
@@ -206,6 +208,27 @@ describe('qk-funnel-inverter', () => {
     expect($(el, '#f-avgDealSize-msg').textContent).to.equal('客单价必须是大于 0 的整数金额（当前为 0）。');
     expect(root(el).querySelector('[part~="state"]')!.textContent).to.contain('请填写');
     await expect(el).to.be.accessible();
+  });
+
+  it('exports the per-rep and weekly quotas and the schedule as .xlsx, counts as numbers', async () => {
+    const { provider, el } = await underProvider();
+    provider.store.setFocus({ nodeId: 'ta', period: 'FY2026' });
+    await el.updateComplete;
+    await waitUntil(() => rows(el, '.per-rep').length === 2, 'per-rep table', { timeout: 60000 });
+    const file = await download(el, 'export-xlsx');
+    expect(file.name).to.equal('funnel-quotas-Team_A-FY2026.xlsx');
+    const sheets = readXlsx(file.bytes);
+    expect(sheets.map((s) => s.name)).to.deep.equal(['Per rep', 'Per week', 'Schedule by month']);
+    // The per-rep table as shown: Ann 100% 313 63 31 13, Bo 60% 187 37 19 7.
+    expect(sheets[0].rows.map((r) => r.map((c) => c?.value ?? null))).to.deep.equal([
+      ['Rep', 'Ramp', 'Lead', 'Demo', 'Quote', 'Won'],
+      ['Ann', 1, 313, 63, 31, 13],
+      ['Bo', 0.6, 187, 37, 19, 7],
+    ]);
+    expect(sheets[0].rows[2].map((c) => c?.format ?? null)).to.deep.equal([null, '0%', '#,##0', '#,##0', '#,##0', '#,##0']);
+    // The schedule's months add up to the requirement (500 / 100 / 50 / 20), as the table does.
+    const months = sheets[2].rows.slice(1);
+    expect([2, 3, 4, 5].map((c) => months.reduce((a, r) => a + Number(r[c]?.value ?? 0), 0))).to.deep.equal([500, 100, 50, 20]);
   });
 
   it('takes defaults from history under a provider and follows the shared focus', async () => {

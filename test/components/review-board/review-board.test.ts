@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/qk-review-board.js';
+import { readXlsx } from '../../../src/export/xlsx.js';
+import { download } from '../../support/download.js';
 import '../../../src/define/qk-funnel-inverter.js';
 import { QkReviewBoard, type ReviewBoardModel } from '../../../src/components/review-board/review-board.js';
 import { QkStore } from '../../../src/store/store.js';
@@ -125,6 +127,21 @@ describe('qk-review-board', () => {
     // Blob.text() decodes UTF-8 and drops the byte-order mark.
     expect(await created[0].text()).to.equal(csv.slice(1));
     expect(clean(root(el).querySelector('[role="status"]')!.textContent)).to.equal('已导出 review-FY2026-Q3.csv');
+  });
+
+  it('downloads the review as .xlsx: the rows of the CSV, each figure a number in its own format', async () => {
+    const el = await fixture<QkReviewBoard>(html`<qk-review-board lang="zh-CN" .model=${SEED}></qk-review-board>`);
+    const file = await download(el, 'export-xlsx');
+    expect(file.name).to.equal('review-FY2026-Q3.xlsx');
+    const [sheet] = readXlsx(file.bytes);
+    expect(sheet.rows[0].map((c) => c?.value)).to.deep.equal(['部分', '项目', '计划', '实际', '差异', '差异率']);
+    // 销售额 ¥1,000,000 → ¥750,000: money cells in ¥, the variance ratio −25% as a percent.
+    expect(sheet.rows[1].map((c) => c?.value ?? null)).to.deep.equal(['指标', '销售额', 1000000, 750000, -250000, -0.25]);
+    expect(sheet.rows[1].map((c) => c?.format ?? null)).to.deep.equal([null, null, '"¥"#,##0.00;-"¥"#,##0.00', '"¥"#,##0.00;-"¥"#,##0.00', '"¥"#,##0.00;-"¥"#,##0.00', '0.0%']);
+    // The leads effect: 500 planned, 600 actual (counts), worth ¥158,440.14.
+    const leads = sheet.rows.find((r) => r[0]?.value === '影响' && r[1]?.value === '线索')!;
+    expect(leads.map((c) => c?.value ?? null)).to.deep.equal(['影响', '线索', 500, 600, 158440.14]);
+    expect(leads[2]!.format).to.equal('#,##0');
   });
 
   it('follows the store focus and reviews a rep from plan data', async () => {
