@@ -2,8 +2,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext, localeContext } from '../context/keys.js';
-import { QkStore, type StoreError } from '../store/store.js';
-import { getTranslation, onTranslationChange, resolveLocale, errorText } from '../i18n/localize.js';
+import { QkStore, toStoreError, type StoreError } from '../store/store.js';
+import { getTranslation, onTranslationChange, resolveLocale } from '../i18n/localize.js';
+import { localizeIssue } from '../i18n/localize-issue.js';
 import { issueLine } from '../i18n/issue-line.js';
 import type { QkLocale, Translation } from '../i18n/types.js';
 import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
@@ -155,8 +156,8 @@ export class QkElement extends LitElement {
       const actuals = this.data.actuals === undefined ? null : parseActualsSnapshot(this.data.actuals);
       this.ownStore.setData(plan, actuals);
     } catch (e) {
-      const err = e as { code?: string; message?: string; issues?: StoreError['issues'] };
-      const storeError: StoreError = { code: err.code ?? 'invalid-data', message: err.message ?? String(e), issues: err.issues };
+      // The same error the store makes of an adapter's rejection, so both read alike (`localizeIssue`).
+      const storeError = toStoreError(e, 'invalid-data');
       this.ownStore.fail(storeError);
       this.reportError(storeError, 'data');
     }
@@ -164,7 +165,7 @@ export class QkElement extends LitElement {
 
   /** Localizes an error and fires `qk-error` with it; returns the localized message. */
   protected reportError(error: StoreError | { code: string; message: string; params?: Record<string, string | number> }, source: QkErrorDetail['source']): string {
-    const message = errorText(this.t, error);
+    const message = localizeIssue(this.t, error);
     const issues = 'issues' in error ? error.issues : undefined;
     this.dispatchEvent(new QkErrorEvent({ code: error.code, message, source, ...(issues ? { issues } : {}) }));
     return message;
@@ -198,8 +199,8 @@ export class QkElement extends LitElement {
     const pending = s.pendingCount;
     const text =
       s.saveState === 'saving' ? t.common.saving
-      : s.saveState === 'retrying' ? errorText(t, { code: 'save-retrying', message: 'retrying', params: { count: pending } })
-      : (s.saveState === 'error' || s.saveState === 'conflict') && s.saveError ? errorText(t, s.saveError)
+      : s.saveState === 'retrying' ? localizeIssue(t, { code: 'save-retrying', message: 'retrying', params: { count: pending } })
+      : (s.saveState === 'error' || s.saveState === 'conflict') && s.saveError ? localizeIssue(t, s.saveError)
       : pending ? t.common.unsavedChanges({ count: pending })
       : s.saveState === 'saved' ? t.common.saved
       : '';
@@ -229,7 +230,7 @@ export class QkElement extends LitElement {
       const e = s.error;
       return html`<div part="state error" class="qk-state qk-error" role="alert">
         <strong>${t.common.errorTitle}</strong>
-        <p>${errorText(t, e)}</p>
+        <p>${localizeIssue(t, e)}</p>
         ${e.issues?.length
           ? html`<ul part="error-issues">
               ${e.issues.slice(0, 8).map((i) => html`<li>${issueLine(t, i, () => this.requestUpdate())}</li>`)}

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { gaugeModelOf, layoutGauge, type GaugeLayout } from './attainment-gauge.layout.js';
 import type { PaceView } from '../../engine/pace/view.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { formatMoneyGroup } from '../../engine/money/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
@@ -81,7 +81,7 @@ export class QkAttainmentGauge extends QkPaceElement {
     const now = applicable ? Math.round(p.attainment! * 1000) / 10 : 0;
     const max = Math.max(Math.round(layout.scaleMax * 100), Math.ceil(now));
     const min = Math.min(0, Math.floor(now));
-    const reason = errorText(this.t, { code: view.status.reason, message: view.status.reason, params: view.status.params });
+    const reason = localizeIssue(this.t, { code: view.status.reason, message: view.status.reason, params: view.status.params });
     return html`<div part="base" class="base ${this.size}">
       <div part="header" class="header">
         <span part="title" class="title qk-clamp" title=${title}>${title}</span>
@@ -98,7 +98,7 @@ export class QkAttainmentGauge extends QkPaceElement {
       </div>
       ${applicable
         ? compact ? nothing : html`<p part="reason" class="reason">${reason} <span class="as-of">${t.asOf({ date: view.asOf })}</span></p>`
-        : html`<p part="reason" class="reason na">${errorText(this.t, { code: 'zero-target', message: 'The target is zero.' })}</p>`}
+        : html`<p part="reason" class="reason na">${localizeIssue(this.t, { code: 'zero-target', message: 'The target is zero.' })}</p>`}
     </div>`;
   }
 
@@ -152,7 +152,7 @@ export class QkAttainmentGauge extends QkPaceElement {
   private probabilityText(f: PaceView['forecast']): string {
     const reason = f.probabilityReason;
     if (reason === 'beyond-pipeline' || reason === 'no-spread') {
-      return `${this.percent(f.probability, 0)} · ${errorText(this.t, { code: `forecast-${reason}`, message: reason })}`;
+      return `${this.percent(f.probability, 0)} · ${localizeIssue(this.t, { code: `forecast-${reason}`, message: reason })}`;
     }
     if (reason === null && f.probability > 0 && f.probability < 0.005) return `< ${this.percent(0.01, 0)}`;
     if (reason === null && f.probability < 1 && f.probability > 0.995) return `> ${this.percent(0.99, 0)}`;

@@ -8,7 +8,7 @@ import type { PaceBasis } from '../../engine/pace/pace.js';
 import { evaluateAlerts, nextStatuses, type Status, type StatusThresholds } from '../../engine/pace/status.js';
 import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '../../engine/pace/view.js';
 import { formatMoney, formatMoneyRange, formatPercent, type MoneyRangeText } from '../../engine/money/money.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkAlertEvent } from '../../events/qk-alert.js';
 
 /** What a pace element shows: a view, the reason there is none, or an error. */
@@ -135,7 +135,7 @@ export class QkPaceElement extends QkElement {
   /** The localized message of an error state (codes of the engine, plus this element's own). */
   protected errorMessage(s: Extract<PaceState, { kind: 'error' }>): string {
     if (s.code === 'pace-node-unknown') return this.t.gauge.nodeUnknown({ node: String(s.params.node ?? '') });
-    return errorText(this.t, s);
+    return localizeIssue(this.t, s);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -160,7 +160,7 @@ export class QkPaceElement extends QkElement {
     if (store) seenByStore.set(store, next);
     else this.ownSeen = next;
     for (const a of alerts) {
-      const message = errorText(this.t, { code: a.reason, message: a.reason, params: a.params });
+      const message = localizeIssue(this.t, { code: a.reason, message: a.reason, params: a.params });
       this.dispatchEvent(new QkAlertEvent({ ...a, message }));
     }
   }

@@ -1,5 +1,5 @@
 import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/plan/csv.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import type { GoalTreeView } from './goal-tree.view.js';
 import type { GridEdits } from './grid-edits.controller.js';
 
@@ -72,7 +72,7 @@ export class CsvTransfer {
     const r = parseTargetsCsv(text, { snapshot: s.snapshot, metric: v.metric() });
     const t = v.t();
     if (!r.ok) {
-      this.errors = r.errors.map((i) => errorText(t, i));
+      this.errors = r.errors.map((i) => localizeIssue(t, i));
       this.edits.showError(r.error, 'input');
       return false;
     }

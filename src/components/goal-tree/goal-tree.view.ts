@@ -7,13 +7,6 @@ import type { QkLocale, Translation } from '../../i18n/types.js';
 import type { GridColumn, GridReader, GridRows } from './goal-tree.model.js';
 import type { GridNavigation } from './grid-navigation.js';
 
-/** An error as the engine, the store and the adapter return it. */
-export interface Issue {
-  code: string;
-  message: string;
-  params?: Record<string, string | number>;
-}
-
 /**
  * What the goal tree's controllers read from the element (`goal-tree.ts` builds it from its own
  * properties and memoized models): the controllers never reach into the element's private state.

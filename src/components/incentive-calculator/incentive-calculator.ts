@@ -20,7 +20,7 @@ import {
 import { computeTeamPayouts, teamPayoutSteps, type MentoringCredit, type TeamPayouts } from '../../engine/incentive/team.js';
 import { resolveIncentiveScope } from '../../engine/incentive/source.js';
 import { figureOf, type PlanState } from '../../engine/plan/plan-state.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './incentive-calculator.layout.js';
 import { styles } from './incentive-calculator.styles.js';
@@ -29,10 +29,11 @@ import type { CreditBasis } from '../../i18n/strings/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Steps } from '../../engine/shared/steps.js';
-import type { Result } from '../../engine/shared/result.js';
+import type { QkIssue, Result } from '../../engine/shared/result.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
-type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
+/** An engine issue, or a plan that failed its schema (with every bad path). */
+type Issue = QkIssue & { issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
 
 interface Common {
@@ -349,7 +350,7 @@ export class QkIncentiveCalculator extends QkElement {
 
   /** An engine issue in the current language (the incentive area's messages are registered with the element's strings). */
   private errorMessage(e: Issue): string {
-    return errorText(this.t, e);
+    return localizeIssue(this.t, e);
   }
 
   private money(vm: { currency: string }, minor: number, compact = false): string {

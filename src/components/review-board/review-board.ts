@@ -9,7 +9,7 @@ import { reviewToCsv } from '../../engine/review/csv.js';
 import { layoutWaterfall } from './review-board.layout.js';
 import { estimateTextWidth, fitLabel } from '../../engine/geometry/label.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../../engine/money/money.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
@@ -184,15 +184,14 @@ export class QkReviewBoard extends QkElement {
 
   private errorMessage(s: Extract<BoardState, { kind: 'error' }>): string {
     if (s.code === 'review-node-unknown') return this.t.review.nodeUnknown({ node: String(s.params.node ?? '') });
-    return this.text({ code: s.code, params: s.params }, {}) || errorText(this.t, s);
+    return this.text({ code: s.code, params: s.params }, {}) || localizeIssue(this.t, s);
   }
 
   /** A message of the review engine (or the funnel's) in the current language, with stage names and currency filled in. */
   private text(m: ReviewMessage, names: Record<string, string>, currency = 'CNY'): string {
-    const params: Record<string, string | number> = { ...m.params, currency };
-    for (const k of ['from', 'to', 'stage']) if (typeof params[k] === 'string') params[k] = names[params[k] as string] ?? params[k];
-    const fn = this.t.errors[m.code];
-    return fn ? fn(params) : '';
+    return localizeIssue(this.t, { code: m.code, message: '', params: { ...m.params, currency } }, {
+      param: (k, v) => (typeof v === 'string' && (k === 'from' || k === 'to' || k === 'stage') ? (names[v] ?? v) : v),
+    });
   }
 
   // ---- formatting ---------------------------------------------------------------------------

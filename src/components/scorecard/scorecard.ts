@@ -10,7 +10,7 @@ import type { Result } from '../../engine/shared/result.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money/money.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
@@ -249,8 +249,7 @@ export class QkScorecard extends QkElement {
 
   private errorMessage(s: Extract<CardState, { kind: 'error' }>): string {
     if (s.code === 'review-node-unknown') return this.t.scorecard.nodeUnknown({ node: String(s.params.node ?? '') });
-    const fn = this.t.errors[s.code];
-    return fn ? fn(s.params) : errorText(this.t, s);
+    return localizeIssue(this.t, s);
   }
 
   /**
