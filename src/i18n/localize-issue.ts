@@ -9,6 +9,9 @@
  */
 import type { Params, Translation } from './types.js';
 
+/** The part of the strings an error needs: its message tables. */
+type WithErrors = Pick<Translation, 'errors'>;
+
 /** What `localizeIssue` reads from an error: a code for the dictionaries, an English message and params. */
 export interface LocalizableIssue {
   /** Stable code, e.g. `cell-locked`, `invalid-data`; an error without one shows its message. */
@@ -33,7 +36,7 @@ export interface LocalizeIssueOptions {
  *   { param: (k, v) => (k === 'node' ? '华东' : v) })
  * // 'The target of 华东 for FY2026 is locked: a lock holds it against every edit. Unlock it to change it.'
  */
-export function localizeIssue(t: Translation, issue: LocalizableIssue, options: LocalizeIssueOptions = {}): string {
+export function localizeIssue(t: WithErrors, issue: LocalizableIssue, options: LocalizeIssueOptions = {}): string {
   const sentence = issue.code ? t.errors[issue.code] : undefined;
   if (!sentence) return issue.message;
   const params: Params = { ...issue.params };

@@ -6,7 +6,8 @@ import { QkStore, toStoreError, type StoreError } from '../store/store.js';
 import { getTranslation, onTranslationChange, resolveLocale } from '../i18n/localize.js';
 import { localizeIssue } from '../i18n/localize-issue.js';
 import { issueLine } from '../i18n/issue-line.js';
-import type { QkLocale, Translation } from '../i18n/types.js';
+import type { QkLocale, SectionKey } from '../i18n/types.js';
+import type { ElementTranslation, StringSections } from '../i18n/sections.js';
 import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
 import { parseActualsSnapshot, parsePlanSnapshot } from '../adapter/validate.js';
 import { VERSION } from './version.js';
@@ -18,9 +19,9 @@ export interface QkData {
 }
 
 // One observer of <html lang> for every mounted element.
-const mounted = new Set<QkElement>();
+const mounted = new Set<LitElement>();
 let htmlObserver: MutationObserver | null = null;
-function watchDocumentLang(el: QkElement, on: boolean): void {
+function watchDocumentLang(el: LitElement, on: boolean): void {
   if (on) mounted.add(el);
   else mounted.delete(el);
   if (mounted.size && !htmlObserver && typeof MutationObserver !== 'undefined') {
@@ -40,15 +41,27 @@ function watchDocumentLang(el: QkElement, on: boolean): void {
  * @cssprop [--qk-display=block] - The element's `display` (it is set with `!important`, so that host
  *   rules such as `* { all: unset }` cannot change an element's layout; choose another display here).
  */
-export class QkElement extends LitElement {
+export abstract class QkElement<K extends SectionKey = never> extends LitElement {
   static qkVersion = VERSION;
 
-  /** Registers the element's strings and messages (see `i18n/loaders/`); called once per instance. */
-  protected static registerStrings: () => void = () => {};
+  /**
+   * The string sections the element reads and their registration (`i18n/loaders/`), e.g.
+   * `protected override get strings() { return goalTreeStrings; }`. Required: `this.t` holds only
+   * the sections registered here, so an element that forgets its strings does not compile.
+   * Registered when the element is constructed (a getter is read then; a field on first use).
+   */
+  protected abstract readonly strings: StringSections<K>;
+  private stringsRegistered = false;
 
   constructor() {
     super();
-    (this.constructor as typeof QkElement).registerStrings();
+    this.registerStrings();
+  }
+
+  private registerStrings(): void {
+    if (this.stringsRegistered || !this.strings) return;
+    this.stringsRegistered = true;
+    this.strings.register();
   }
 
   /** The language of this element (`en`, `zh-CN`); inherits the provider's, then the page's. */
@@ -85,8 +98,9 @@ export class QkElement extends LitElement {
     return resolveLocale(this.lang, this.providerLocale, globalThis.document?.documentElement.lang);
   }
 
-  /** The strings of the current locale. */
-  get t(): Translation {
+  /** The strings of the current locale: the shared ones, error messages and the element's sections. */
+  get t(): ElementTranslation<K> {
+    this.registerStrings();
     return getTranslation(this.locale);
   }
 
@@ -104,7 +118,7 @@ export class QkElement extends LitElement {
   }
 
   private readJsonChildren(): void {
-    const allowed = (this.constructor as typeof QkElement).jsonProps;
+    const allowed = (this.constructor as unknown as { jsonProps: readonly string[] }).jsonProps;
     for (const script of this.querySelectorAll(':scope > script[type="application/json"]')) {
       const prop = script.getAttribute('data-prop') || 'data';
       if (!allowed.includes(prop)) {

@@ -38,7 +38,7 @@ import type { PlanState } from '../../engine/plan/plan-state.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
-import { registerAdjustmentStrings } from '../../i18n/loaders/adjustment.js';
+import { adjustmentStrings } from '../../i18n/loaders/adjustment.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Tab = 'request' | 'queue' | 'history';
@@ -92,11 +92,13 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * @fires qk-focus-change - The user picked another node in the form.
  * @fires qk-error - Bad input, a refused action, or an adapter failure (with a localized message).
  */
-export class QkAdjustmentPanel extends QkElement {
+export class QkAdjustmentPanel extends QkElement<'adjustment'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'requests'];
 
-  protected static override registerStrings = registerAdjustmentStrings;
+  protected override get strings() {
+    return adjustmentStrings;
+  }
 
   static override styles = [baseStyles, styles];
 

@@ -7,7 +7,7 @@ import { localizeIssue } from '../../i18n/localize-issue.js';
 import { formatMoneyGroup } from '../../engine/money/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { styles } from './attainment-gauge.styles.js';
-import { registerGaugeStrings } from '../../i18n/loaders/gauge.js';
+import { gaugeStrings } from '../../i18n/loaders/gauge.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkAlertEvent } from '../../events/qk-alert.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -56,7 +56,9 @@ const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
  * @fires qk-error - Bad figures or an unknown node/period: the message is also shown in place.
  */
 export class QkAttainmentGauge extends QkPaceElement {
-  protected static override registerStrings = registerGaugeStrings;
+  protected override get strings() {
+    return gaugeStrings;
+  }
 
   static override styles = [baseStyles, cardStyles, styles];
 

@@ -1,6 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
+import type { SectionKey } from '../../i18n/types.js';
 import { ViewModelController } from '../../internal/view-model.controller.js';
 import type { QkStore } from '../../store/store.js';
 import type { MetricId } from '../../engine/plan/model.js';
@@ -29,7 +30,7 @@ const seenByStore = new WeakMap<QkStore, Record<string, Status>>();
  * (memoized per store revision), raises `qk-alert` on status changes and `qk-error` on bad input,
  * and tracks the element's width for a layout that follows its container.
  */
-export class QkPaceElement extends QkElement {
+export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkElement<K | 'gauge'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'thresholds', 'model'];
 

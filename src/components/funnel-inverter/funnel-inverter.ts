@@ -23,7 +23,7 @@ import {
 import { layoutFunnel } from './funnel-inverter.layout.js';
 import { QkFunnelChangeEvent } from '../../events/qk-funnel-change.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
-import { registerFunnelStrings } from '../../i18n/loaders/funnel.js';
+import { funnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fitLabel } from '../../engine/geometry/label.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -100,11 +100,13 @@ interface FormStage {
  * @fires qk-funnel-change - The user changed an input (or reset to history) and the result is valid: `{ nodeId, period, inputs, results }`.
  * @fires qk-error - An input is invalid (`source: 'input'`, on commit), or the data or focus cannot be shown (`source: 'data'`).
  */
-export class QkFunnelInverter extends QkElement {
+export class QkFunnelInverter extends QkElement<'funnel'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'inputs'];
 
-  protected static override registerStrings = registerFunnelStrings;
+  protected override get strings() {
+    return funnelStrings;
+  }
 
   static override styles = [baseStyles, styles];
 

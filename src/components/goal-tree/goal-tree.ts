@@ -33,7 +33,7 @@ import type { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkTargetChangeEvent } from '../../events/qk-target-change.js';
 import type { QkStore } from '../../store/store.js';
-import { registerGoalTreeStrings } from '../../i18n/loaders/goal-tree.js';
+import { goalTreeStrings } from '../../i18n/loaders/goal-tree.js';
 import { formatDate } from '../../i18n/dates.js';
 import { parsePeriodId } from '../../engine/calendar/periods.js';
 import type { GoalTreeView } from './goal-tree.view.js';
@@ -97,11 +97,13 @@ import { lockIcon } from './lock-icon.js';
  * @cssprop [--qk-goal-tree-header-background=var(--qk-color-surface-alt)] - Header background.
  * @cssprop [--qk-goal-tree-remainder-color=color-mix(in srgb, var(--qk-color-warning) 80%, var(--qk-color-text))] - Color of the unallocated amount.
  */
-export class QkGoalTree extends QkElement implements GridNavigationHost {
+export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationHost {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'market', 'blendWeights'];
 
-  protected static override registerStrings = registerGoalTreeStrings;
+  protected override get strings() {
+    return goalTreeStrings;
+  }
 
   static override styles = [baseStyles, styles];
 

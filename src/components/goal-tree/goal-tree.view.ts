@@ -3,7 +3,8 @@ import type { EditMode } from '../../engine/plan/edit.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import type { QkStore } from '../../store/store.js';
-import type { QkLocale, Translation } from '../../i18n/types.js';
+import type { QkLocale } from '../../i18n/types.js';
+import type { ElementTranslation } from '../../i18n/sections.js';
 import type { GridColumn, GridReader, GridRows } from './goal-tree.model.js';
 import type { GridNavigation } from './grid-navigation.js';
 
@@ -16,7 +17,7 @@ export interface GoalTreeView {
   readonly host: ReactiveElement;
   readonly nav: GridNavigation;
   store(): QkStore | undefined;
-  t(): Translation;
+  t(): ElementTranslation<'goalTree'>;
   locale(): QkLocale;
   metric(): MetricId;
   /** The product line id, or '' for the product-free totals. */

@@ -24,7 +24,7 @@ import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './incentive-calculator.layout.js';
 import { styles } from './incentive-calculator.styles.js';
-import { registerIncentiveStrings } from '../../i18n/loaders/incentive.js';
+import { incentiveStrings } from '../../i18n/loaders/incentive.js';
 import type { CreditBasis } from '../../i18n/strings/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import { StepRunner } from '../../internal/step-runner.js';
@@ -125,11 +125,13 @@ const MENTORING_ROWS = 20;
  * @fires qk-error - The plan is invalid (`incentive-plan-invalid`, with the path of the bad field in `issues`), or a figure is.
  * @fires qk-focus-change - A person was chosen in the manager view (with a store).
  */
-export class QkIncentiveCalculator extends QkElement {
+export class QkIncentiveCalculator extends QkElement<'incentive'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'plan', 'person', 'people', 'products', 'actuals'];
 
-  protected static override registerStrings = registerIncentiveStrings;
+  protected override get strings() {
+    return incentiveStrings;
+  }
 
   static override styles = [baseStyles, pagerStyles, styles];
 

@@ -13,7 +13,7 @@ import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
-import { registerReviewStrings } from '../../i18n/loaders/review.js';
+import { reviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
@@ -78,11 +78,13 @@ const WATERFALL_HEIGHT = 240;
  * @fires qk-review-apply - The user pressed "Use for the next cycle": `{ nodeId, period, rates, avgDealSize, nextTarget }`,
  *   rates as `[{ id, rate }]` in funnel order, ready for `qk-funnel-inverter`'s `inputs` (`{ target: nextTarget, avgDealSize, stages: rates }`).
  */
-export class QkReviewBoard extends QkElement {
+export class QkReviewBoard extends QkElement<'review'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'rates', 'avgDealSize', 'options', 'model', 'clv', 'market'];
 
-  protected static override registerStrings = registerReviewStrings;
+  protected override get strings() {
+    return reviewStrings;
+  }
 
   static override styles = [baseStyles, cardStyles, styles];
 

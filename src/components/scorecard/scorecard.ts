@@ -14,7 +14,7 @@ import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
-import { registerScorecardStrings } from '../../i18n/loaders/scorecard.js';
+import { scorecardStrings } from '../../i18n/loaders/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -87,11 +87,13 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * @fires qk-focus-change - A person was chosen in the ranked list (or the back button pressed).
  * @fires qk-error - Bad KPI values, an unknown node or period: the message is also shown in place.
  */
-export class QkScorecard extends QkElement {
+export class QkScorecard extends QkElement<'scorecard'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'people', 'extras'];
 
-  protected static override registerStrings = registerScorecardStrings;
+  protected override get strings() {
+    return scorecardStrings;
+  }
 
   static override styles = [baseStyles, cardStyles, pagerStyles, styles];
 
