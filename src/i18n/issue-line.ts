@@ -4,14 +4,14 @@
  * data never downloads them. Until they arrive the line is the raw path and the English message;
  * then `onReady` is called (an element re-renders).
  */
-import type { Translation } from './types.js';
+import type { SharedTranslation } from './sections.js';
 import type { IssueLike } from './issues.js';
 
 let wording: typeof import('./issues.js') | undefined;
 let loading: Promise<void> | undefined;
 const waiting = new Set<() => void>();
 
-export function issueLine(t: Translation, issue: IssueLike, onReady: () => void): string {
+export function issueLine(t: SharedTranslation, issue: IssueLike, onReady: () => void): string {
   if (wording) return wording.describeIssue(t, issue);
   waiting.add(onReady);
   loading ??= import('./issues.js').then(

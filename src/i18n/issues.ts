@@ -5,7 +5,8 @@
  * sentence. Hosts override a sentence with `registerTranslation(locale, { errors: { 'issue.currency':
  * (p) => … } })`. An issue without a code (an adapter built it by hand) keeps its English message.
  */
-import type { Params, QkLocale, Translation } from './types.js';
+import type { Params, QkLocale } from './types.js';
+import type { SharedTranslation } from './sections.js';
 
 /** What `describeIssue` reads from an issue. */
 export interface IssueLike {
@@ -15,7 +16,7 @@ export interface IssueLike {
   params?: Params;
 }
 
-type IssueMessage = (p: Params, t: Translation) => string;
+type IssueMessage = (p: Params, t: SharedTranslation) => string;
 
 /** The model's field names, for paths. Unknown fields are shown as they are. */
 const FIELDS: Record<QkLocale, Record<string, string>> = {
@@ -159,7 +160,7 @@ const MESSAGES: Record<QkLocale, Record<string, IssueMessage>> = {
  * A path in words: `['org', 3, 'parentId']` → "组织 第4项 上级" (zh-CN) or "org item 4, parent"
  * (en); `[]` → "整个数据" / "the payload". Indexes count from 1, as people do.
  */
-export function issuePath(t: Translation, path: readonly (string | number)[]): string {
+export function issuePath(t: SharedTranslation, path: readonly (string | number)[]): string {
   const locale = t.locale;
   const fields = FIELDS[locale];
   const zh = locale === 'zh-CN';
@@ -171,7 +172,7 @@ export function issuePath(t: Translation, path: readonly (string | number)[]): s
 }
 
 /** The reason of an issue in words: the host's override, the built-in sentence, or the English message. */
-export function issueMessage(t: Translation, issue: IssueLike): string {
+export function issueMessage(t: SharedTranslation, issue: IssueLike): string {
   if (!issue.code) return issue.message;
   const override = t.errors[`issue.${issue.code}`];
   if (override) return override(issue.params ?? {});
@@ -180,6 +181,6 @@ export function issueMessage(t: Translation, issue: IssueLike): string {
 }
 
 /** An issue as one line: "组织 第4项 上级：上级“west”不在组织中" / "org item 4, parent: the parent "west" is not in the org". */
-export function describeIssue(t: Translation, issue: IssueLike): string {
+export function describeIssue(t: SharedTranslation, issue: IssueLike): string {
   return `${issuePath(t, issue.path)}${t.locale === 'zh-CN' ? '：' : ': '}${issueMessage(t, issue)}`;
 }

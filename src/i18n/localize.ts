@@ -1,5 +1,6 @@
 import type { CoreTranslation, MessageTable, QkLocale, SectionKey, Translation, TranslationOverride, Params } from './types.js';
 import { en } from './en.js';
+import { localizeIssue } from './localize-issue.js';
 import { zhCN } from './zh-cn.js';
 import coreErrorsEn from './en/core.errors.js';
 import storeErrorsEn from './en/store.errors.js';
@@ -177,9 +178,9 @@ export function onTranslationChange(listener: () => void): () => void {
 
 /**
  * The localized text of an engine or adapter error: the dictionary's message for its code, or the
- * error's own English message when the code is unknown.
+ * error's own English message when the code is unknown. The same as `localizeIssue` without
+ * options (kept under this name for hosts that call it).
  */
 export function errorText(t: Translation, error: { code: string; message: string; params?: Params }): string {
-  const m = t.errors[error.code];
-  return m ? m(error.params ?? {}) : error.message;
+  return localizeIssue(t, error);
 }

@@ -2,10 +2,12 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext, localeContext } from '../context/keys.js';
-import { QkStore, type StoreError } from '../store/store.js';
-import { getTranslation, onTranslationChange, resolveLocale, errorText } from '../i18n/localize.js';
+import { QkStore, toStoreError, type StoreError } from '../store/store.js';
+import { getTranslation, onTranslationChange, resolveLocale } from '../i18n/localize.js';
+import { localizeIssue } from '../i18n/localize-issue.js';
 import { issueLine } from '../i18n/issue-line.js';
-import type { QkLocale, Translation } from '../i18n/types.js';
+import type { QkLocale, SectionKey } from '../i18n/types.js';
+import type { ElementTranslation, StringSections } from '../i18n/sections.js';
 import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
 import { parseActualsSnapshot, parsePlanSnapshot } from '../adapter/validate.js';
 import { VERSION } from './version.js';
@@ -17,9 +19,9 @@ export interface QkData {
 }
 
 // One observer of <html lang> for every mounted element.
-const mounted = new Set<QkElement>();
+const mounted = new Set<LitElement>();
 let htmlObserver: MutationObserver | null = null;
-function watchDocumentLang(el: QkElement, on: boolean): void {
+function watchDocumentLang(el: LitElement, on: boolean): void {
   if (on) mounted.add(el);
   else mounted.delete(el);
   if (mounted.size && !htmlObserver && typeof MutationObserver !== 'undefined') {
@@ -39,15 +41,27 @@ function watchDocumentLang(el: QkElement, on: boolean): void {
  * @cssprop [--qk-display=block] - The element's `display` (it is set with `!important`, so that host
  *   rules such as `* { all: unset }` cannot change an element's layout; choose another display here).
  */
-export class QkElement extends LitElement {
+export abstract class QkElement<K extends SectionKey = never> extends LitElement {
   static qkVersion = VERSION;
 
-  /** Registers the element's strings and messages (see `i18n/loaders/`); called once per instance. */
-  protected static registerStrings: () => void = () => {};
+  /**
+   * The string sections the element reads and their registration (`i18n/loaders/`), e.g.
+   * `protected override get strings() { return goalTreeStrings; }`. Required: `this.t` holds only
+   * the sections registered here, so an element that forgets its strings does not compile.
+   * Registered when the element is constructed (a getter is read then; a field on first use).
+   */
+  protected abstract readonly strings: StringSections<K>;
+  private stringsRegistered = false;
 
   constructor() {
     super();
-    (this.constructor as typeof QkElement).registerStrings();
+    this.registerStrings();
+  }
+
+  private registerStrings(): void {
+    if (this.stringsRegistered || !this.strings) return;
+    this.stringsRegistered = true;
+    this.strings.register();
   }
 
   /** The language of this element (`en`, `zh-CN`); inherits the provider's, then the page's. */
@@ -84,8 +98,9 @@ export class QkElement extends LitElement {
     return resolveLocale(this.lang, this.providerLocale, globalThis.document?.documentElement.lang);
   }
 
-  /** The strings of the current locale. */
-  get t(): Translation {
+  /** The strings of the current locale: the shared ones, error messages and the element's sections. */
+  get t(): ElementTranslation<K> {
+    this.registerStrings();
     return getTranslation(this.locale);
   }
 
@@ -103,7 +118,7 @@ export class QkElement extends LitElement {
   }
 
   private readJsonChildren(): void {
-    const allowed = (this.constructor as typeof QkElement).jsonProps;
+    const allowed = (this.constructor as unknown as { jsonProps: readonly string[] }).jsonProps;
     for (const script of this.querySelectorAll(':scope > script[type="application/json"]')) {
       const prop = script.getAttribute('data-prop') || 'data';
       if (!allowed.includes(prop)) {
@@ -155,8 +170,8 @@ export class QkElement extends LitElement {
       const actuals = this.data.actuals === undefined ? null : parseActualsSnapshot(this.data.actuals);
       this.ownStore.setData(plan, actuals);
     } catch (e) {
-      const err = e as { code?: string; message?: string; issues?: StoreError['issues'] };
-      const storeError: StoreError = { code: err.code ?? 'invalid-data', message: err.message ?? String(e), issues: err.issues };
+      // The same error the store makes of an adapter's rejection, so both read alike (`localizeIssue`).
+      const storeError = toStoreError(e, 'invalid-data');
       this.ownStore.fail(storeError);
       this.reportError(storeError, 'data');
     }
@@ -164,7 +179,7 @@ export class QkElement extends LitElement {
 
   /** Localizes an error and fires `qk-error` with it; returns the localized message. */
   protected reportError(error: StoreError | { code: string; message: string; params?: Record<string, string | number> }, source: QkErrorDetail['source']): string {
-    const message = errorText(this.t, error);
+    const message = localizeIssue(this.t, error);
     const issues = 'issues' in error ? error.issues : undefined;
     this.dispatchEvent(new QkErrorEvent({ code: error.code, message, source, ...(issues ? { issues } : {}) }));
     return message;
@@ -198,8 +213,8 @@ export class QkElement extends LitElement {
     const pending = s.pendingCount;
     const text =
       s.saveState === 'saving' ? t.common.saving
-      : s.saveState === 'retrying' ? errorText(t, { code: 'save-retrying', message: 'retrying', params: { count: pending } })
-      : (s.saveState === 'error' || s.saveState === 'conflict') && s.saveError ? errorText(t, s.saveError)
+      : s.saveState === 'retrying' ? localizeIssue(t, { code: 'save-retrying', message: 'retrying', params: { count: pending } })
+      : (s.saveState === 'error' || s.saveState === 'conflict') && s.saveError ? localizeIssue(t, s.saveError)
       : pending ? t.common.unsavedChanges({ count: pending })
       : s.saveState === 'saved' ? t.common.saved
       : '';
@@ -229,7 +244,7 @@ export class QkElement extends LitElement {
       const e = s.error;
       return html`<div part="state error" class="qk-state qk-error" role="alert">
         <strong>${t.common.errorTitle}</strong>
-        <p>${errorText(t, e)}</p>
+        <p>${localizeIssue(t, e)}</p>
         ${e.issues?.length
           ? html`<ul part="error-issues">
               ${e.issues.slice(0, 8).map((i) => html`<li>${issueLine(t, i, () => this.requestUpdate())}</li>`)}

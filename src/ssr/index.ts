@@ -46,7 +46,8 @@ export interface RenderToStringOptions {
 interface ElementClass {
   elementProperties: Map<PropertyKey, { attribute?: boolean | string; type?: unknown }>;
   jsonProps?: readonly string[];
-  registerStrings?: () => void;
+  /** The element's string sections (`QkElement.strings`, a getter on the prototype). */
+  prototype: { strings?: { register(): void } };
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -101,7 +102,7 @@ export async function renderToString(tag: QkSsrTag, props: Record<string, unknow
   const attrText = [...attrs].map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeAttr(v)}"`)).join('');
   const children = options.children ?? '';
   const locale = normalizeLocale(typeof lang === 'string' ? lang : undefined) ?? 'en';
-  ctor.registerStrings?.();
+  ctor.prototype.strings?.register();
   await loadLocale(locale);
 
   if (tag === 'qk-provider') return `<${tag}${attrText}>${json}${children}</${tag}>`;

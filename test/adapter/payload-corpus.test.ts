@@ -20,6 +20,7 @@ import { describeIssue, issuePath } from '../../src/i18n/issues.js';
 import { errorText } from '../../src/i18n/localize.js';
 import { toStoreError } from '../../src/store/errors.js';
 import { QkElement } from '../../src/internal/qk-element.js';
+import { sharedStringsOnly } from '../../src/i18n/sections.js';
 import { defineElement } from '../../src/internal/define.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
@@ -391,6 +392,10 @@ describe('payload corpus: every bad payload gives one localized issue per proble
 });
 
 class CorpusProbe extends QkElement {
+  protected override get strings() {
+    return sharedStringsOnly;
+  }
+
   protected override render() {
     return this.renderStatus() ?? litHtml`<span>ok</span>`;
   }

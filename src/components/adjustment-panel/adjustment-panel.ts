@@ -26,9 +26,9 @@ import {
 import { METRICS, type MetricId, type User } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent, toDecimalString } from '../../engine/money/money.js';
 import { fiscalYearMonths, periodOf, periodsOf } from '../../engine/calendar/periods.js';
-import type { Result } from '../../engine/shared/result.js';
+import type { QkIssue, Result } from '../../engine/shared/result.js';
 import { buildOrgIndex, type OrgIndex } from '../../engine/plan/rollup.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkAdjustmentRequestEvent, type QkAdjustmentRequestDetail } from '../../events/qk-adjustment-request.js';
 import { QkAdjustmentCommitEvent } from '../../events/qk-adjustment-commit.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
@@ -38,15 +38,14 @@ import type { PlanState } from '../../engine/plan/plan-state.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
-import { registerAdjustmentStrings } from '../../i18n/loaders/adjustment.js';
+import { adjustmentStrings } from '../../i18n/loaders/adjustment.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Tab = 'request' | 'queue' | 'history';
 const TABS: Tab[] = ['request', 'queue', 'history'];
 const SUM_METRICS = (Object.keys(METRICS) as MetricId[]).filter((m) => METRICS[m].rollup === 'sum');
-type Issue = { code: string; message: string; params?: Record<string, string | number> };
 /** What the suggestions list shows: the trigger rules' proposals for a node, period and day, or why there are none. */
-type Suggestions = { nodeId: string; period: string; asOf: string; proposals: TriggerProposal[] } | { error: Issue } | null;
+type Suggestions = { nodeId: string; period: string; asOf: string; proposals: TriggerProposal[] } | { error: QkIssue } | null;
 const issue = (code: string, message: string, params?: Record<string, string | number>) => ({ code, message, ...(params ? { params } : {}) });
 
 /**
@@ -93,11 +92,13 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  * @fires qk-focus-change - The user picked another node in the form.
  * @fires qk-error - Bad input, a refused action, or an adapter failure (with a localized message).
  */
-export class QkAdjustmentPanel extends QkElement {
+export class QkAdjustmentPanel extends QkElement<'adjustment'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'requests'];
 
-  protected static override registerStrings = registerAdjustmentStrings;
+  protected override get strings() {
+    return adjustmentStrings;
+  }
 
   static override styles = [baseStyles, styles];
 
@@ -250,18 +251,20 @@ export class QkAdjustmentPanel extends QkElement {
   }
 
   /** An engine error in the user's language, with node ids turned into names. */
-  private text(error: { code: string; message: string; params?: Record<string, string | number> }): string {
-    const params = { ...error.params };
-    for (const k of ['node', 'a', 'b'] as const) if (typeof params[k] === 'string') params[k] = this.name(params[k] as string);
-    if (typeof params.max === 'number') params.max = this.fmt(this.form.metric, params.max);
-    return errorText(this.t, { ...error, params });
+  private text(error: QkIssue): string {
+    return localizeIssue(this.t, error, { param: this.param });
   }
 
+  /** Node ids in an error's params become names; `max` reads in the form's metric. */
+  private readonly param = (k: string, v: string | number): string | number =>
+    typeof v === 'string' && (k === 'node' || k === 'a' || k === 'b') ? this.name(v)
+    : typeof v === 'number' && k === 'max' ? this.fmt(this.form.metric, v)
+    : v;
+
   /** Shows the error where it happened and fires `qk-error`; returns false for `return this.fail(…)`. */
-  private fail(error: { code: string; message: string; params?: Record<string, string | number> }, where: string, source: 'input' | 'engine' | 'adapter'): false {
+  private fail(error: QkIssue, where: string, source: 'input' | 'engine' | 'adapter'): false {
     const params = { ...error.params };
-    for (const k of ['node', 'a', 'b'] as const) if (typeof params[k] === 'string') params[k] = this.name(params[k] as string);
-    if (typeof params.max === 'number') params.max = this.fmt(this.form.metric, params.max);
+    for (const [k, v] of Object.entries(params)) params[k] = this.param(k, v);
     this.message = { kind: 'error', text: this.reportError({ ...error, params }, source), where };
     return false;
   }
@@ -632,7 +635,7 @@ export class QkAdjustmentPanel extends QkElement {
     const a = this.t.adjustment;
     const f = this.form;
     const user = this.user;
-    if (!user) return html`<p part="state" class="qk-state" role="status">${errorText(this.t, issue('adjustment-no-user', ''))}</p>`;
+    if (!user) return html`<p part="state" class="qk-state" role="status">${localizeIssue(this.t, issue('adjustment-no-user', ''))}</p>`;
     if (!firstNode(this.ix, this.mayRequest)) return html`<p part="state" class="qk-state" role="status">${a.readOnly}</p>`;
     const ix = this.ix;
     const parent = ix.parent(f.nodeId);

@@ -1,9 +1,9 @@
 /** Words the team notice from the engine's facts, in the reader's language. Plain text, never HTML. */
 import type { NoticeFacts } from '../../engine/adjustment/index.js';
 import type { Notice } from '../../adapter/index.js';
-import type { Translation } from '../../i18n/types.js';
+import type { ElementTranslation } from '../../i18n/sections.js';
 
-export function composeNotice(facts: NoticeFacts, t: Translation, format: (v: number) => string, recipients: string[]): Notice {
+export function composeNotice(facts: NoticeFacts, t: ElementTranslation<'adjustment'>, format: (v: number) => string, recipients: string[]): Notice {
   const a = t.adjustment;
   const lines = [
     a.noticeWhy({ trigger: a.triggers[facts.trigger], reason: facts.reason }),

@@ -3,12 +3,12 @@ import { property } from 'lit/decorators.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { gaugeModelOf, layoutGauge, type GaugeLayout } from './attainment-gauge.layout.js';
 import type { PaceView } from '../../engine/pace/view.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { formatMoneyGroup } from '../../engine/money/money.js';
 import { QkPaceElement } from './pace-element.js';
 import { svgTitle } from '../../internal/svg-title.js';
 import { styles } from './attainment-gauge.styles.js';
-import { registerGaugeStrings } from '../../i18n/loaders/gauge.js';
+import { gaugeStrings } from '../../i18n/loaders/gauge.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkAlertEvent } from '../../events/qk-alert.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -57,7 +57,9 @@ const MAX_ARC_WIDTH = { compact: 240, detailed: 340 } as const;
  * @fires qk-error - Bad figures or an unknown node/period: the message is also shown in place.
  */
 export class QkAttainmentGauge extends QkPaceElement {
-  protected static override registerStrings = registerGaugeStrings;
+  protected override get strings() {
+    return gaugeStrings;
+  }
 
   static override styles = [baseStyles, cardStyles, styles];
 
@@ -82,7 +84,7 @@ export class QkAttainmentGauge extends QkPaceElement {
     const now = applicable ? Math.round(p.attainment! * 1000) / 10 : 0;
     const max = Math.max(Math.round(layout.scaleMax * 100), Math.ceil(now));
     const min = Math.min(0, Math.floor(now));
-    const reason = errorText(this.t, { code: view.status.reason, message: view.status.reason, params: view.status.params });
+    const reason = localizeIssue(this.t, { code: view.status.reason, message: view.status.reason, params: view.status.params });
     return html`<div part="base" class="base ${this.size}">
       <div part="header" class="header">
         <span part="title" class="title qk-clamp" title=${title}>${title}</span>
@@ -99,7 +101,7 @@ export class QkAttainmentGauge extends QkPaceElement {
       </div>
       ${applicable
         ? compact ? nothing : html`<p part="reason" class="reason">${reason} <span class="as-of">${t.asOf({ date: view.asOf })}</span></p>`
-        : html`<p part="reason" class="reason na">${errorText(this.t, { code: 'zero-target', message: 'The target is zero.' })}</p>`}
+        : html`<p part="reason" class="reason na">${localizeIssue(this.t, { code: 'zero-target', message: 'The target is zero.' })}</p>`}
     </div>`;
   }
 
@@ -153,7 +155,7 @@ export class QkAttainmentGauge extends QkPaceElement {
   private probabilityText(f: PaceView['forecast']): string {
     const reason = f.probabilityReason;
     if (reason === 'beyond-pipeline' || reason === 'no-spread') {
-      return `${this.percent(f.probability, 0)} · ${errorText(this.t, { code: `forecast-${reason}`, message: reason })}`;
+      return `${this.percent(f.probability, 0)} · ${localizeIssue(this.t, { code: `forecast-${reason}`, message: reason })}`;
     }
     if (reason === null && f.probability > 0 && f.probability < 0.005) return `< ${this.percent(0.01, 0)}`;
     if (reason === null && f.probability < 1 && f.probability > 0.995) return `> ${this.percent(0.99, 0)}`;

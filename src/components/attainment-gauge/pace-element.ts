@@ -1,6 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
+import type { SectionKey } from '../../i18n/types.js';
 import { ViewModelController } from '../../internal/view-model.controller.js';
 import type { QkStore } from '../../store/store.js';
 import type { MetricId } from '../../engine/plan/model.js';
@@ -8,7 +9,7 @@ import type { PaceBasis } from '../../engine/pace/pace.js';
 import { evaluateAlerts, nextStatuses, type Status, type StatusThresholds } from '../../engine/pace/status.js';
 import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '../../engine/pace/view.js';
 import { formatMoney, formatMoneyRange, formatPercent, type MoneyRangeText } from '../../engine/money/money.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkAlertEvent } from '../../events/qk-alert.js';
 
 /** What a pace element shows: a view, the reason there is none, or an error. */
@@ -29,7 +30,7 @@ const seenByStore = new WeakMap<QkStore, Record<string, Status>>();
  * (memoized per store revision), raises `qk-alert` on status changes and `qk-error` on bad input,
  * and tracks the element's width for a layout that follows its container.
  */
-export class QkPaceElement extends QkElement {
+export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkElement<K | 'gauge'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'thresholds', 'model'];
 
@@ -135,7 +136,7 @@ export class QkPaceElement extends QkElement {
   /** The localized message of an error state (codes of the engine, plus this element's own). */
   protected errorMessage(s: Extract<PaceState, { kind: 'error' }>): string {
     if (s.code === 'pace-node-unknown') return this.t.gauge.nodeUnknown({ node: String(s.params.node ?? '') });
-    return errorText(this.t, s);
+    return localizeIssue(this.t, s);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -160,7 +161,7 @@ export class QkPaceElement extends QkElement {
     if (store) seenByStore.set(store, next);
     else this.ownSeen = next;
     for (const a of alerts) {
-      const message = errorText(this.t, { code: a.reason, message: a.reason, params: a.params });
+      const message = localizeIssue(this.t, { code: a.reason, message: a.reason, params: a.params });
       this.dispatchEvent(new QkAlertEvent({ ...a, message }));
     }
   }

@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './funnel-inverter.styles.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, parseMoney } from '../../engine/money/money.js';
 import type { FunnelStage } from '../../engine/plan/model.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
@@ -26,7 +26,7 @@ import { exportTables, renderExportButtons } from '../../internal/export-buttons
 import type { ExportFormat } from '../../export/table.js';
 import { funnelTables } from './funnel.export.js';
 import { daysDraft, fieldOfPath, moneyDraft, normalizeDecimal, percentDraft, percentToRatio, type FieldKey } from './drafts.js';
-import { registerFunnelStrings } from '../../i18n/loaders/funnel.js';
+import { funnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fitLabel } from '../../engine/geometry/label.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -103,11 +103,13 @@ interface FormStage {
  * @fires qk-funnel-change - The user changed an input (or reset to history) and the result is valid: `{ nodeId, period, inputs, results }`.
  * @fires qk-error - An input is invalid (`source: 'input'`, on commit), or the data or focus cannot be shown (`source: 'data'`).
  */
-export class QkFunnelInverter extends QkElement {
+export class QkFunnelInverter extends QkElement<'funnel'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'inputs'];
 
-  protected static override registerStrings = registerFunnelStrings;
+  protected override get strings() {
+    return funnelStrings;
+  }
 
   static override styles = [baseStyles, styles];
 
@@ -372,12 +374,15 @@ export class QkFunnelInverter extends QkElement {
   /** Stage ids in an error's params become display names; the message code stays. */
   private localizeIssue(issue: QkIssue): { code: string; message: string; params?: Record<string, string | number> } {
     if (issue.code === NAN_CODE) return { code: issue.code, message: this.t.funnel.notANumber };
-    const params = { ...(issue.params ?? {}) };
-    for (const k of ['stage', 'from', 'to']) if (typeof params[k] === 'string') params[k] = this.stageName(params[k] as string);
     // Counts in a diagnosis sentence read with the locale's grouping (15,729, not 15729); the deal size is money.
     const fmt = issue.code === 'funnel-diagnosis-deal-size' ? this.fmtMoney : this.fmtCount;
-    for (const k of ['plan', 'actual']) if (typeof params[k] === 'number') params[k] = fmt(params[k] as number);
-    const message = errorText(this.t, { code: issue.code, message: issue.message, params });
+    const param = (k: string, v: string | number): string | number =>
+      typeof v === 'string' && (k === 'stage' || k === 'from' || k === 'to') ? this.stageName(v)
+      : typeof v === 'number' && (k === 'plan' || k === 'actual') ? fmt(v)
+      : v;
+    const params = { ...(issue.params ?? {}) };
+    for (const [k, v] of Object.entries(params)) params[k] = param(k, v);
+    const message = localizeIssue(this.t, { code: issue.code, message: issue.message, params });
     return { code: issue.code, message, params };
   }
 

@@ -1,7 +1,8 @@
 import type { ReactiveController } from 'lit';
 import { formatMoney } from '../../engine/money/money.js';
 import { editRefusal, metricUnit, parseCellInput, planGridEdit } from './goal-tree.model.js';
-import type { GoalTreeView, Issue } from './goal-tree.view.js';
+import type { GoalTreeView } from './goal-tree.view.js';
+import type { QkIssue } from '../../engine/shared/result.js';
 import type { GridEdits } from './grid-edits.controller.js';
 
 /** The cell being edited. */
@@ -145,7 +146,7 @@ export class CellEditor implements ReactiveController {
     return s.replace(/\.0+$/, '');
   }
 
-  private keepDraft(key: string, text: string, err: Issue): false {
+  private keepDraft(key: string, text: string, err: QkIssue): false {
     const message = this.edits.showError(err, 'input');
     this.drafts.set(key, { text, message });
     return false;

@@ -1,5 +1,5 @@
 import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/plan/csv.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import type { CsvImportResult } from '../../engine/plan/csv.js';
 import { exportTables } from '../../internal/export-buttons.js';
 import type { GoalTreeView } from './goal-tree.view.js';
@@ -113,7 +113,7 @@ export class CsvTransfer {
   private applyImport(r: CsvImportResult): boolean {
     const t = this.view.t();
     if (!r.ok) {
-      this.errors = r.errors.map((i) => errorText(t, i));
+      this.errors = r.errors.map((i) => localizeIssue(t, i));
       this.edits.showError(r.error, 'input');
       return false;
     }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Result } from '../../engine/shared/result.js';
+import { parsePeriod } from '../../engine/calendar/period.js';
 import { DISTRIBUTE_METHODS, gridActuals, planDistribute, type DistributeMethod, type DistributePreview } from './goal-tree.model.js';
 import type { GoalTreeView } from './goal-tree.view.js';
 import type { GridEdits } from './grid-edits.controller.js';
@@ -59,7 +60,9 @@ export class DistributeDialog {
   private preview(nodeId: string, period: string, method: DistributeMethod): Result<DistributePreview> {
     const v = this.view;
     const s = v.store()!;
-    const prior = period.replace(/^FY(\d{4})/, (_, y) => `FY${+y - 1}`).replace(/^(\d{4})-(\d{2})$/, (_, y, m) => `${+y - 1}-${m}`);
+    // The same period a year earlier: its history weighs the split.
+    const parsed = parsePeriod(period, s.snapshot!.plan.calendar);
+    const prior = parsed.ok ? (parsed.value.prior ?? period) : period;
     const history = method === 'history' || method === 'blend' ? gridActuals(s.actuals, v.index()!, { metric: v.metric(), period: prior, calendar: s.snapshot!.plan.calendar, product: v.product() || null }) : null;
     return planDistribute(v.reader()!, { nodeId, period, method, history, asOf: s.asOf });
   }

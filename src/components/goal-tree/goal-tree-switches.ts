@@ -1,8 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { METRIC_IDS, type MetricId, type PlanSnapshot, type ProductLine } from '../../engine/plan/model.js';
 import type { ViewName } from '../../engine/plan/views.js';
-import type { Translation } from '../../i18n/types.js';
-import { errorText } from '../../i18n/localize.js';
+import type { ElementTranslation } from '../../i18n/sections.js';
+
+type Translation = ElementTranslation<'goalTree'>;
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import type { QkStore } from '../../store/store.js';
 import { parseCellInput } from './goal-tree.model.js';
 
@@ -176,7 +178,7 @@ export class InputsForm {
           : {}),
       };
       const err = await o.store.saveInputs(change);
-      this.message = err ? errorText(o.t, err) : g.inputsSaved({ name: o.name });
+      this.message = err ? localizeIssue(o.t, err) : g.inputsSaved({ name: o.name });
       this.error = err !== null;
       this.host.requestUpdate();
     };

@@ -34,8 +34,9 @@ import type { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkTargetChangeEvent } from '../../events/qk-target-change.js';
 import type { QkStore } from '../../store/store.js';
-import { registerGoalTreeStrings } from '../../i18n/loaders/goal-tree.js';
+import { goalTreeStrings } from '../../i18n/loaders/goal-tree.js';
 import { formatDate } from '../../i18n/dates.js';
+import { parsePeriodId } from '../../engine/calendar/periods.js';
 import type { GoalTreeView } from './goal-tree.view.js';
 import { VirtualRows } from './virtual-rows.controller.js';
 import { TreeRows } from './tree-rows.controller.js';
@@ -103,11 +104,13 @@ import { rowMenuStyles } from './row-menu.styles.js';
  * @cssprop [--qk-goal-tree-header-background=var(--qk-color-surface-alt)] - Header background.
  * @cssprop [--qk-goal-tree-remainder-color=color-mix(in srgb, var(--qk-color-warning) 80%, var(--qk-color-text))] - Color of the unallocated amount.
  */
-export class QkGoalTree extends QkElement implements GridNavigationHost {
+export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationHost {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'market', 'blendWeights'];
 
-  protected static override registerStrings = registerGoalTreeStrings;
+  protected override get strings() {
+    return goalTreeStrings;
+  }
 
   static override styles = [baseStyles, styles, rowMenuStyles];
 
@@ -342,12 +345,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   private periodLabel(period: string, short = false): string {
     const t = this.t.goalTree;
-    const q = /^FY(\d{4})-Q([1-4])$/.exec(period);
-    if (q) return short ? t.quarter({ quarter: +q[2] }) : `FY${q[1]} ${t.quarter({ quarter: +q[2] })}`;
-    const m = /^(\d{4})-(\d{2})$/.exec(period);
-    if (m) {
-      return formatDate(`${period}-01`, this.locale, short ? 'month' : 'month-year');
-    }
+    const p = parsePeriodId(period);
+    if (!p.ok) return period;
+    const q = p.value;
+    if (q.granularity === 'quarter') return short ? t.quarter({ quarter: q.quarter }) : `FY${q.fiscalYear} ${t.quarter({ quarter: q.quarter })}`;
+    if (q.granularity === 'month') return formatDate(`${period}-01`, this.locale, short ? 'month' : 'month-year');
     return period;
   }
 

@@ -3,16 +3,10 @@ import type { EditMode } from '../../engine/plan/edit.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import type { QkStore } from '../../store/store.js';
-import type { QkLocale, Translation } from '../../i18n/types.js';
+import type { QkLocale } from '../../i18n/types.js';
+import type { ElementTranslation } from '../../i18n/sections.js';
 import type { GridColumn, GridReader, GridRows } from './goal-tree.model.js';
 import type { GridNavigation } from './grid-navigation.js';
-
-/** An error as the engine, the store and the adapter return it. */
-export interface Issue {
-  code: string;
-  message: string;
-  params?: Record<string, string | number>;
-}
 
 /**
  * What the goal tree's controllers read from the element (`goal-tree.ts` builds it from its own
@@ -23,7 +17,7 @@ export interface GoalTreeView {
   readonly host: ReactiveElement;
   readonly nav: GridNavigation;
   store(): QkStore | undefined;
-  t(): Translation;
+  t(): ElementTranslation<'goalTree'>;
   locale(): QkLocale;
   metric(): MetricId;
   /** The product line id, or '' for the product-free totals. */

@@ -2,7 +2,8 @@ import type { TargetCell } from '../../engine/plan/model.js';
 import { QkErrorEvent, type QkErrorDetail } from '../../events/qk-error.js';
 import { QkTargetChangeEvent } from '../../events/qk-target-change.js';
 import { planDecomposition, planLockToggle, type GridCellChange } from './goal-tree.model.js';
-import type { GoalTreeView, Issue } from './goal-tree.view.js';
+import type { GoalTreeView } from './goal-tree.view.js';
+import { localizeIssue, type LocalizableIssue } from '../../i18n/localize-issue.js';
 
 /**
  * The goal tree's writes to the store and what they say back: applies planned cells as one undo
@@ -47,18 +48,19 @@ export class GridEdits {
   }
 
   /** The localized text of an engine error, with amounts in the metric's format. */
-  errorMessage(err: Issue): string {
+  errorMessage(err: LocalizableIssue): string {
     const v = this.view;
-    const params: Record<string, string | number> = { ...err.params };
-    for (const k of ['max', 'min', 'closed', 'requested']) if (typeof params[k] === 'number') params[k] = v.fmt(params[k] as number);
-    if (typeof params.period === 'string') params.period = v.periodLabel(params.period);
-    if (typeof params.node === 'string') params.node = v.nameOf(params.node);
-    const m = v.t().errors[err.code];
-    return m ? m(params) : err.message;
+    return localizeIssue(v.t(), err, {
+      param: (k, p) =>
+        typeof p === 'number' && (k === 'max' || k === 'min' || k === 'closed' || k === 'requested') ? v.fmt(p)
+        : typeof p === 'string' && k === 'period' ? v.periodLabel(p)
+        : typeof p === 'string' && k === 'node' ? v.nameOf(p)
+        : p,
+    });
   }
 
   /** Shows an error in the message line and fires `qk-error`; returns the message. */
-  showError(err: Issue, source: QkErrorDetail['source']): string {
+  showError(err: LocalizableIssue & { code: string }, source: QkErrorDetail['source']): string {
     const message = this.errorMessage(err);
     this.message = message;
     this.unlockOffer = err.code === 'cell-locked' && typeof err.params?.node === 'string' && typeof err.params.period === 'string' ? { nodeId: err.params.node, period: err.params.period } : null;

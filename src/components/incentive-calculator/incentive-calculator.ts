@@ -20,22 +20,23 @@ import {
 import { computeTeamPayouts, teamPayoutSteps, type MentoringCredit, type TeamPayouts } from '../../engine/incentive/team.js';
 import { resolveIncentiveScope } from '../../engine/incentive/source.js';
 import { figureOf, type PlanState } from '../../engine/plan/plan-state.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import { layoutCurve } from './incentive-calculator.layout.js';
 import { styles } from './incentive-calculator.styles.js';
-import { registerIncentiveStrings } from '../../i18n/loaders/incentive.js';
+import { incentiveStrings } from '../../i18n/loaders/incentive.js';
 import type { CreditBasis } from '../../i18n/strings/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Steps } from '../../engine/shared/steps.js';
-import type { Result } from '../../engine/shared/result.js';
+import type { QkIssue, Result } from '../../engine/shared/result.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
 import type { ExportFormat } from '../../export/table.js';
 import { payoutTable } from './incentive.export.js';
 
-type Issue = { code: string; message: string; params?: Record<string, string | number>; path?: (string | number)[]; issues?: { path: (string | number)[]; message: string }[] };
+/** An engine issue, or a plan that failed its schema (with every bad path). */
+type Issue = QkIssue & { issues?: { path: (string | number)[]; message: string }[] };
 type SortKey = 'name' | 'target' | 'revenue' | 'attainment' | 'total' | 'mentoring';
 
 interface Common {
@@ -127,11 +128,13 @@ const MENTORING_ROWS = 20;
  * @fires qk-error - The plan is invalid (`incentive-plan-invalid`, with the path of the bad field in `issues`), or a figure is.
  * @fires qk-focus-change - A person was chosen in the manager view (with a store).
  */
-export class QkIncentiveCalculator extends QkElement {
+export class QkIncentiveCalculator extends QkElement<'incentive'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'plan', 'person', 'people', 'products', 'actuals'];
 
-  protected static override registerStrings = registerIncentiveStrings;
+  protected override get strings() {
+    return incentiveStrings;
+  }
 
   static override styles = [baseStyles, pagerStyles, styles];
 
@@ -352,7 +355,7 @@ export class QkIncentiveCalculator extends QkElement {
 
   /** An engine issue in the current language (the incentive area's messages are registered with the element's strings). */
   private errorMessage(e: Issue): string {
-    return errorText(this.t, e);
+    return localizeIssue(this.t, e);
   }
 
   private money(vm: { currency: string }, minor: number, compact = false): string {

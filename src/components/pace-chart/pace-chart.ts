@@ -9,7 +9,7 @@ import { Memo } from '../../internal/memo.js';
 import { formatDay, formatMonth } from '../../i18n/dates.js';
 import { thinLabels } from '../../engine/geometry/label.js';
 import { styles } from './pace-chart.styles.js';
-import { registerPaceChartStrings } from '../../i18n/loaders/pace-chart.js';
+import { paceChartStrings } from '../../i18n/loaders/pace-chart.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkAlertEvent } from '../../events/qk-alert.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -59,8 +59,10 @@ const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, A
  * @fires qk-alert - The node's status changed (on track / at risk / off track), with the reason.
  * @fires qk-error - Bad figures or an unknown node/period: the message is also shown in place.
  */
-export class QkPaceChart extends QkPaceElement {
-  protected static override registerStrings = registerPaceChartStrings;
+export class QkPaceChart extends QkPaceElement<'paceChart'> {
+  protected override get strings() {
+    return paceChartStrings;
+  }
 
   static override styles = [baseStyles, cardStyles, styles];
 

@@ -6,7 +6,8 @@ import { QkStore } from '../../store/store.js';
 import { browserPendingStorage } from '../../internal/web-pending-storage.js';
 import type { CrmAdapter } from '../../adapter/adapter.js';
 import type { QkLocale } from '../../i18n/types.js';
-import { errorText, getTranslation, normalizeLocale, resolveLocale } from '../../i18n/localize.js';
+import { getTranslation, normalizeLocale, resolveLocale } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkErrorEvent } from '../../events/qk-error.js';
 import { VERSION } from '../../internal/version.js';
 
@@ -88,7 +89,7 @@ export class QkProvider extends LitElement {
         this.reported = err;
         const t = getTranslation(resolveLocale(this.providedLocale, globalThis.document?.documentElement.lang));
         this.dispatchEvent(
-          new QkErrorEvent({ code: err.code, message: errorText(t, err), source: 'adapter', ...(err.issues ? { issues: err.issues } : {}) }),
+          new QkErrorEvent({ code: err.code, message: localizeIssue(t, err), source: 'adapter', ...(err.issues ? { issues: err.issues } : {}) }),
         );
       }
     });

@@ -11,11 +11,11 @@ import { reviewTable } from './review.export.js';
 import { layoutWaterfall } from './review-board.layout.js';
 import { estimateTextWidth, fitLabel } from '../../engine/geometry/label.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../../engine/money/money.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './review-board.styles.js';
-import { registerReviewStrings } from '../../i18n/loaders/review.js';
+import { reviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 import { svgTitle } from '../../internal/svg-title.js';
@@ -81,11 +81,13 @@ const WATERFALL_HEIGHT = 240;
  * @fires qk-review-apply - The user pressed "Use for the next cycle": `{ nodeId, period, rates, avgDealSize, nextTarget }`,
  *   rates as `[{ id, rate }]` in funnel order, ready for `qk-funnel-inverter`'s `inputs` (`{ target: nextTarget, avgDealSize, stages: rates }`).
  */
-export class QkReviewBoard extends QkElement {
+export class QkReviewBoard extends QkElement<'review'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'rates', 'avgDealSize', 'options', 'model', 'clv', 'market'];
 
-  protected static override registerStrings = registerReviewStrings;
+  protected override get strings() {
+    return reviewStrings;
+  }
 
   static override styles = [baseStyles, cardStyles, styles];
 
@@ -187,15 +189,14 @@ export class QkReviewBoard extends QkElement {
 
   private errorMessage(s: Extract<BoardState, { kind: 'error' }>): string {
     if (s.code === 'review-node-unknown') return this.t.review.nodeUnknown({ node: String(s.params.node ?? '') });
-    return this.text({ code: s.code, params: s.params }, {}) || errorText(this.t, s);
+    return this.text({ code: s.code, params: s.params }, {}) || localizeIssue(this.t, s);
   }
 
   /** A message of the review engine (or the funnel's) in the current language, with stage names and currency filled in. */
   private text(m: ReviewMessage, names: Record<string, string>, currency = 'CNY'): string {
-    const params: Record<string, string | number> = { ...m.params, currency };
-    for (const k of ['from', 'to', 'stage']) if (typeof params[k] === 'string') params[k] = names[params[k] as string] ?? params[k];
-    const fn = this.t.errors[m.code];
-    return fn ? fn(params) : '';
+    return localizeIssue(this.t, { code: m.code, message: '', params: { ...m.params, currency } }, {
+      param: (k, v) => (typeof v === 'string' && (k === 'from' || k === 'to' || k === 'stage') ? (names[v] ?? v) : v),
+    });
   }
 
   // ---- formatting ---------------------------------------------------------------------------

@@ -10,11 +10,11 @@ import type { Result } from '../../engine/shared/result.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import { formatCount, formatMoney, formatNumber, formatPercent } from '../../engine/money/money.js';
-import { errorText } from '../../i18n/localize.js';
+import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
 import type { QkStore } from '../../store/store.js';
 import { styles } from './scorecard.styles.js';
-import { registerScorecardStrings } from '../../i18n/loaders/scorecard.js';
+import { scorecardStrings } from '../../i18n/loaders/scorecard.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -90,11 +90,13 @@ const RATIO_KPIS: readonly ScorecardKpiId[] = ['winRate', 'collectionRate', 'crm
  * @fires qk-focus-change - A person was chosen in the ranked list (or the back button pressed).
  * @fires qk-error - Bad KPI values, an unknown node or period: the message is also shown in place.
  */
-export class QkScorecard extends QkElement {
+export class QkScorecard extends QkElement<'scorecard'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'people', 'extras'];
 
-  protected static override registerStrings = registerScorecardStrings;
+  protected override get strings() {
+    return scorecardStrings;
+  }
 
   static override styles = [baseStyles, cardStyles, pagerStyles, styles];
 
@@ -252,8 +254,7 @@ export class QkScorecard extends QkElement {
 
   private errorMessage(s: Extract<CardState, { kind: 'error' }>): string {
     if (s.code === 'review-node-unknown') return this.t.scorecard.nodeUnknown({ node: String(s.params.node ?? '') });
-    const fn = this.t.errors[s.code];
-    return fn ? fn(s.params) : errorText(this.t, s);
+    return localizeIssue(this.t, s);
   }
 
   /**

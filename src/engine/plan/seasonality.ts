@@ -5,9 +5,13 @@
  */
 import { allocate } from './allocate.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { monthAt } from '../calendar/periods.js';
+import { monthAt, parsePeriodId } from '../calendar/periods.js';
 
-const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A month id (`2026-04`) read with the period grammar, or null for anything else. */
+function monthOf(id: string): { year: number; month: number } | null {
+  const p = parsePeriodId(id);
+  return p.ok && p.value.granularity === 'month' ? p.value : null;
+}
 
 export interface SeasonalityOptions {
   /** Use only the latest N complete fiscal years of history (a positive whole number; otherwise all). */
@@ -49,22 +53,22 @@ export function seasonalityFromHistory(
   }
   const position = new Array<number>(12).fill(-1);
   for (const [p, m] of fiscalMonths.entries()) {
-    const x = YM.exec(m);
+    const x = monthOf(m);
     if (!x) return fail('invalid-month', `"${m}" is not a month id YYYY-MM`, { month: m });
-    position[+x[2] - 1] = p;
+    position[x.month - 1] = p;
   }
   if (position.includes(-1)) return fail('invalid-fiscal-months', 'the fiscal months must hold each month of the year once', { count: 12 });
 
   // Group history by fiscal year, keyed by the index (year·12 + month) of the year's first month.
   const years = new Map<number, (number | undefined)[]>();
   for (const [m, v] of Object.entries(monthlyTotals)) {
-    const x = YM.exec(m);
+    const x = monthOf(m);
     if (!x) return fail('invalid-month', `"${m}" is not a month id YYYY-MM`, { month: m });
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       return fail('invalid-history', `the history of ${m} must be a finite number, got ${String(v)}`, { month: m, value: String(v) });
     }
-    const index = +x[1] * 12 + +x[2] - 1;
-    const p = position[+x[2] - 1];
+    const index = x.year * 12 + x.month - 1;
+    const p = position[x.month - 1];
     const start = index - p;
     let row = years.get(start);
     if (!row) years.set(start, (row = new Array(12).fill(undefined)));
@@ -125,7 +129,7 @@ export function splitByCalendar(total: number, split: CalendarSplit): Result<{ v
   if (profile && profile.length !== months.length) {
     return fail('profile-length-mismatch', `the profile has ${profile.length} weights for ${months.length} months`, { weights: profile.length, months: months.length });
   }
-  for (const m of months) if (!YM.test(m)) return fail('invalid-month', `"${m}" is not a month id YYYY-MM`, { month: m });
+  for (const m of months) if (!monthOf(m)) return fail('invalid-month', `"${m}" is not a month id YYYY-MM`, { month: m });
   const r = allocate(
     total,
     months.map((m, i) => ({

@@ -3,6 +3,7 @@
 // English is in the first load (it is the default and the fallback); zh-CN arrives by import() the
 // first time an element renders in it (see localize.ts).
 import { registerMessages, registerStrings } from '../localize.js';
+import { stringSections } from '../sections.js';
 import goalTreeEn from '../en/goal-tree.js';
 import allocationErrorsEn from '../en/allocation.errors.js';
 import goalGridErrorsEn from '../en/goal-grid.errors.js';
@@ -14,3 +15,6 @@ export function registerGoalTreeStrings(): void {
   registerMessages('goal-grid', { en: goalGridErrorsEn, 'zh-CN': () => import('../zh-cn/goal-grid.errors.js') });
   registerMessages('csv', { en: csvErrorsEn, 'zh-CN': () => import('../zh-cn/csv.errors.js') });
 }
+
+/** The sections the element reads, and their registration (the element's `strings`). */
+export const goalTreeStrings = stringSections(['goalTree'], registerGoalTreeStrings);

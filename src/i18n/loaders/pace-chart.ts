@@ -3,6 +3,7 @@
 // English is in the first load (it is the default and the fallback); zh-CN arrives by import() the
 // first time an element renders in it (see localize.ts).
 import { registerMessages, registerStrings } from '../localize.js';
+import { stringSections } from '../sections.js';
 import paceChartEn from '../en/pace-chart.js';
 import gaugeEn from '../en/gauge.js';
 import paceErrorsEn from '../en/pace.errors.js';
@@ -13,3 +14,6 @@ export function registerPaceChartStrings(): void {
   registerStrings('gauge', { en: gaugeEn, 'zh-CN': () => import('../zh-cn/gauge.js') });
   registerMessages('pace', { en: paceErrorsEn, 'zh-CN': () => import('../zh-cn/pace.errors.js') });
 }
+
+/** The sections the element reads, and their registration (the element's `strings`). */
+export const paceChartStrings = stringSections(['paceChart', 'gauge'], registerPaceChartStrings);

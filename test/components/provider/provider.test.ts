@@ -3,6 +3,7 @@ import { html as litHtml } from 'lit';
 import '../../../src/define/qk-provider.js';
 import { QkProvider } from '../../../src/components/provider/provider.js';
 import { QkElement } from '../../../src/internal/qk-element.js';
+import { sharedStringsOnly } from '../../../src/i18n/sections.js';
 import { defineElement } from '../../../src/internal/define.js';
 import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
@@ -10,6 +11,10 @@ import type { QkErrorEvent } from '../../../src/events/qk-error.js';
 
 /** A minimal element on the shared base: shows the locale, the store state and one target. */
 class ProbeElement extends QkElement {
+  protected override get strings() {
+    return sharedStringsOnly;
+  }
+
   protected override render() {
     const status = this.renderStatus();
     if (status) return status;
