@@ -185,8 +185,13 @@ export class QkElement extends LitElement {
 
   /** Also waits for the validator of `.data` while it is arriving (see `loadData`). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    while (this.dataLoad) await this.dataLoad;
-    return super.getUpdateComplete();
+    // The update that starts the load may still be ahead: wait for it first.
+    let done = await super.getUpdateComplete();
+    while (this.dataLoad) {
+      await this.dataLoad;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** Localizes an error and fires `qk-error` with it; returns the localized message. */
