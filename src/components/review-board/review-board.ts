@@ -16,6 +16,7 @@ import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
+import { svgTitle } from '../../internal/svg-title.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -397,9 +398,9 @@ export class QkReviewBoard extends QkElement {
           const fit = fitLabel(name, slot, 11);
           const i = layout.bars.indexOf(b);
           return svg`<g>
-            <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}><title>${name}: ${value(b)}</title></rect>
+            <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}>${svgTitle(`${name}: ${value(b)}`)}</rect>
             ${valuesBelow ? nothing : svg`<text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>`}
-            <text class="x-label" x=${b.cx} y=${floorY + 16} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${name}</title>` : nothing}</text>
+            <text class="x-label" x=${b.cx} y=${floorY + 16} text-anchor="middle">${fit.text}${fit.clipped ? svgTitle(name) : nothing}</text>
             ${valuesBelow ? this.belowValue(b.cx, floorY + 30 + (i % 2) * 13, value(b), Math.min(2 * slot + 4, 2 * (width - b.cx))) : nothing}
           </g>`;
         })}
@@ -418,7 +419,7 @@ export class QkReviewBoard extends QkElement {
   /** A value under the names, clipped to its room (two slots, less at the chart's right edge). */
   private belowValue(x: number, y: number, text: string, room: number) {
     const fit = fitLabel(text, room, 11);
-    return svg`<text part="bar-label" class="bar-label below" x=${x} y=${y} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${text}</title>` : nothing}</text>`;
+    return svg`<text part="bar-label" class="bar-label below" x=${x} y=${y} text-anchor="middle">${fit.text}${fit.clipped ? svgTitle(text) : nothing}</text>`;
   }
 
   /** The mark of a broken axis: a gap with two slanted strokes across the plan and actual bars and the axis. */
