@@ -19,7 +19,17 @@ export interface QkData {
 type DataStoreModule = typeof import('./data-store.js');
 let dataStoreModule: DataStoreModule | undefined;
 let dataStoreLoading: Promise<DataStoreModule> | undefined;
-const loadDataStore = () =>
+/**
+ * Loads the validator and store of `.data` ahead of time: afterwards an element given data shows it
+ * in the same update (server rendering awaits this, so it never paints the loading state).
+ */
+export const preloadDataStore = (): Promise<unknown> => loadDataStore();
+/** Hands the module over synchronously (`quotakit/ssr/hydrate`: a hydrating element must not render the loading state). */
+export const provideDataStore = (m: DataStoreModule): void => {
+  dataStoreModule = m;
+  dataStoreLoading ??= Promise.resolve(m);
+};
+const loadDataStore = (): Promise<DataStoreModule> =>
   (dataStoreLoading ??= import('./data-store.js').then(
     (m) => (dataStoreModule = m),
     (e) => {
