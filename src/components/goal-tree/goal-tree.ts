@@ -11,6 +11,7 @@ import type { EditMode } from '../../engine/plan/edit.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
+import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
   attainment,
@@ -124,8 +125,23 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   @property({ attribute: false }) market?: Record<string, { size: number; share: number }>;
   /** Weights of the blended view (default top-down 0.5, bottom-up 0.3, market 0.2). */
   @property({ attribute: false }) blendWeights?: Partial<Record<ViewName, number>>;
+  /** The least share of each rep-month new product lines carry when the plan is decomposed (0…1). */
+  @property({ attribute: 'min-new-share', type: Number }) minNewShare = 0.1;
+  /** Shows the view, metric and product switches above the tree. */
+  @property({ type: Boolean, reflect: true }) switches = false;
 
   private readonly nav = new GridNavigation(this);
+  private readonly inputsForm = new InputsForm(this);
+
+  /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
+  private renderInputs(s: QkStore): TemplateResult {
+    const id = this.model.rows[this.nav.row]?.id ?? null;
+    const node = id === null ? undefined : this.index?.byId.get(id);
+    return this.inputsForm.render({
+      t: this.t, locale: this.locale, store: s, nodeId: id, name: id === null ? '' : this.nameOf(id), isRep: node?.kind === 'rep',
+      metric: this.metric, product: this.product, fmtExact: (v) => String(this.metric === 'revenue' || this.metric === 'collections' ? v / 100 : v),
+    });
+  }
   /** What the controllers read from this element. */
   private readonly view: GoalTreeView = {
     host: this,
@@ -138,6 +154,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     readonly: () => this.readonly,
     canEdit: () => this.canEdit,
     editMode: () => this.editMode,
+    minNewShare: () => this.minNewShare,
     index: () => this.index,
     reader: () => this.reader,
     rows: () => this.model,
@@ -215,8 +232,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         calendar: s.snapshot!.plan.calendar,
         actuals: s.actuals,
         growth: this.growth,
-        ...(this.market ? { market: this.market } : {}),
-        ...(this.blendWeights ? { blend: this.blendWeights } : {}),
+        ...planInputsFor(s.snapshot!, this.metric, this.product, this.market, this.blendWeights),
       });
       return r.ok ? r.value : null;
     });
@@ -434,6 +450,8 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const offer = !this.readonly && needsDecomposition(reader, s.snapshot.plan.fiscalYear);
     const label = `${t.goalTree.title} · ${t.metrics[this.metric] ?? this.metric}${this.product ? ` · ${s.snapshot.products.find((p) => p.id === this.product)?.name ?? this.product}` : ''}`;
     return html`
+      ${this.switches ? renderSwitches(this, t, s.snapshot.products, this.canEdit, () => this.requestUpdate()) : nothing}
+      ${this.switches && presetOf(this.views) === 'sources' ? this.renderInputs(s) : nothing}
       ${this.renderToolbar(s)}
       ${this.renderSaveStatus()}
       ${offer

@@ -32,6 +32,8 @@ export interface GoalTreeView {
   /** Not read-only and the metric is not a ratio. */
   canEdit(): boolean;
   editMode(): EditMode;
+  /** The least share of new product lines in a decomposition (0…1). */
+  minNewShare?(): number;
   index(): OrgIndex | null;
   reader(): GridReader | null;
   rows(): GridRows;

@@ -124,7 +124,7 @@ export class GridEdits {
     const v = this.view;
     const s = v.store()!;
     const snap = s.snapshot!;
-    const r = planDecomposition(v.reader()!, { org: snap.org, fiscalYear: snap.plan.fiscalYear, calendar: snap.plan.calendar, metric: v.metric(), actuals: s.actuals, products: snap.products, asOf: s.asOf });
+    const r = planDecomposition(v.reader()!, { org: snap.org, fiscalYear: snap.plan.fiscalYear, calendar: snap.plan.calendar, metric: v.metric(), actuals: s.actuals, products: snap.products, asOf: s.asOf, ...(v.minNewShare ? { minNewShare: v.minNewShare() } : {}) });
     if (!r.ok) {
       this.showError(r.error, 'engine');
       return;

@@ -1,6 +1,7 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
+import { ViewModelController } from '../../internal/view-model.controller.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, type ReviewKpi, type ReviewMarket, type ReviewMessage, type ReviewOptions } from '../../engine/review/review.js';
 import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../engine/review/source.js';
@@ -11,7 +12,6 @@ import { formatCount, formatMoney, formatPercent, formatPoints } from '../../eng
 import { errorText } from '../../i18n/localize.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
-import type { PlanState } from '../../engine/plan/plan-state.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
@@ -115,10 +115,19 @@ export class QkReviewBoard extends QkElement {
   @state() private announcement = '';
 
   private resizeObserver?: ResizeObserver;
-  private memoKey = '';
-  private memo: BoardState | null = null;
-  private memoInputs: unknown[] = [];
-  private memoState: PlanState | null = null;
+  /** The board shown, memoized on the read model's data revision and the focus (a save-state change recomputes nothing). */
+  private readonly vm = new ViewModelController<BoardState>(this, {
+    store: () => this.activeStore,
+    own: () => !!this.model,
+    key: (store) => (this.model ? `model|${this.locale}` : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.locale].join('|')),
+    inputs: () => [this.activeStore?.state ?? null, this.model, this.rates, this.avgDealSize, this.options, this.clv, this.market],
+    compute: (store) => (this.model ? this.fromModel(this.model) : this.fromStore(store!)),
+    shownError: (s, key) =>
+      s?.kind === 'error'
+        ? { key: `${s.code}|${JSON.stringify(s.params)}|${key}`, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } }
+        : null,
+    announce: (shown) => this.announceError(shown),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -145,19 +154,7 @@ export class QkReviewBoard extends QkElement {
   }
 
   private get boardState(): BoardState | null {
-    const store = this.activeStore;
-    if (!this.model && (!store || store.status !== 'ready' || !store.state)) return null;
-    // Memoized on the read model's data revision and the focus: a save-state change recomputes nothing.
-    const key = this.model
-      ? `model|${this.locale}`
-      : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.locale].join('|');
-    const inputs = [this.model, this.rates, this.avgDealSize, this.options, this.clv, this.market];
-    if (this.memo && key === this.memoKey && this.memoState === (store?.state ?? null) && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
-    this.memoState = store?.state ?? null;
-    this.memoKey = key;
-    this.memoInputs = inputs;
-    this.memo = this.model ? this.fromModel(this.model) : this.fromStore(store!);
-    return this.memo;
+    return this.vm.value;
   }
 
   private fromModel(model: ReviewBoardModel): BoardState {
@@ -197,16 +194,6 @@ export class QkReviewBoard extends QkElement {
     for (const k of ['from', 'to', 'stage']) if (typeof params[k] === 'string') params[k] = names[params[k] as string] ?? params[k];
     const fn = this.t.errors[m.code];
     return fn ? fn(params) : '';
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const s = this.memo;
-    this.announceError(
-      s?.kind === 'error'
-        ? { key: `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } }
-        : null,
-    );
   }
 
   // ---- formatting ---------------------------------------------------------------------------
@@ -276,7 +263,7 @@ export class QkReviewBoard extends QkElement {
   }
 
   private fileName(): string {
-    const r = this.memo?.kind === 'ready' ? this.memo.report : null;
+    const r = this.vm.current?.kind === 'ready' ? this.vm.current.report : null;
     const base = r ? `review-${r.nodeId}-${r.period}` : `review${this.model?.period ? `-${this.model.period}` : ''}`;
     return `${base.replace(/[^\w\-.]+/g, '_')}.csv`;
   }
