@@ -151,12 +151,14 @@ export const array = <T>(item: Schema<T, boolean>) =>
       typeIssue('array', v, issues);
       return v;
     }
-    return v.map((x, i) => {
+    // A loop, not map(): a hole in the list is an `undefined` item, as zod reads it.
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
       const own: Raw[] = [];
-      const out = item.run(x, own);
+      out[i] = item.run(v[i], own);
       if (own.length) issues.push(...prefixed(i, own));
-      return out;
-    });
+    }
+    return out;
   });
 
 function objectOf<S extends Shape>(shape: S, loose: boolean) {

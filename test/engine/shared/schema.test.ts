@@ -115,6 +115,12 @@ describe('shared/schema.ts behaves as zod/mini', function () {
     }
   });
 
+  it('a hole in a list is an undefined item (as zod reads it)', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    same(z.array(z.string()), ['a', , 'b']);
+    same(z.array(z.optional(z.string())), ['a', , 'b']);
+  });
+
   it('an unknown key is dropped by object, kept by looseObject (as zod does)', () => {
     expect(z.safeParse(z.object({ a: z.string() }), { a: 'x', b: 1 })).to.deep.equal({ success: true, data: { a: 'x' } });
     expect(z.safeParse(z.looseObject({ a: z.string() }), { a: 'x', b: 1 })).to.deep.equal({ success: true, data: { a: 'x', b: 1 } });
