@@ -6,8 +6,6 @@
  * `{base}/openapi.json`.
  */
 import * as z from 'zod/mini';
-import { Schema } from '../../src/engine/shared/schema.js';
-import { toZod } from '../../src/engine/shared/schema-zod.js';
 import {
   ActualsSnapshotSchema,
   OrgNodeSchema,
@@ -20,10 +18,8 @@ import {
 import { AdjustmentPayloadSchema, NoticeSchema } from '../../src/adapter/validate.js';
 import { AuditEntrySchema, ConflictBodySchema, DecisionBodySchema, ErrorBodySchema, PlanEventSchema } from './protocol.js';
 
-// The model's schemas (src/engine/shared/schema.ts) are rebuilt in zod, check for check, to say them in JSON Schema.
-const json = (schema: z.core.$ZodType | Schema<unknown, boolean>, io: 'input' | 'output' = 'output') => {
-  const zod = schema instanceof Schema ? toZod(schema) : schema;
-  const { $schema: _drop, ...rest } = z.toJSONSchema(zod, { target: 'draft-2020-12', unrepresentable: 'any', io }) as Record<string, unknown>;
+const json = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output') => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io }) as Record<string, unknown>;
   return rest;
 };
 

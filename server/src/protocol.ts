@@ -3,16 +3,12 @@
  * document is generated from them, so the two cannot drift.
  */
 import * as z from 'zod/mini';
-import * as s from '../../src/engine/shared/schema.js';
 
-/**
- * `POST /adjustments/{id}/decision`. `by`, if sent, must be the signed-in user (the first protocol
- * version sent it). In the model's schema builders (the server parses it with `parseWith`).
- */
-export const DecisionBodySchema = s.object({
-  approve: s.boolean(),
-  comment: s.optional(s.string()),
-  by: s.optional(s.string()),
+/** `POST /adjustments/{id}/decision`. `by`, if sent, must be the signed-in user (the first protocol version sent it). */
+export const DecisionBodySchema = z.object({
+  approve: z.boolean(),
+  comment: z.optional(z.string()),
+  by: z.optional(z.string()),
 });
 
 export const IssueSchema = z.object({

@@ -17,7 +17,7 @@ import type { Actual, ActualsSnapshot, Opportunity, OrgNode, PlanSnapshot, Stage
 import { METRIC_IDS } from '../engine/plan/model.js';
 import { parsePeriodId } from '../engine/calendar/periods.js';
 import { parseWith, PlanSchema, ProductLineSchema, FunnelStageSchema, UserSchema, IsoDateSchema } from '../engine/plan/model-schema.js';
-import * as z from '../engine/shared/schema.js';
+import * as z from 'zod/mini';
 
 /** Thrown inside the fast path to give up; never escapes this module. */
 const DECLINE = Symbol('decline');

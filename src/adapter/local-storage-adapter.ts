@@ -1,4 +1,4 @@
-import * as z from '../engine/shared/schema.js';
+import * as z from 'zod/mini';
 import { type ActualsSnapshot, type PlanSnapshot, type SchemaIssue } from '../engine/plan/model.js';
 import { parseWith } from '../engine/plan/model-schema.js';
 import { QkAdapterError } from './adapter.js';

@@ -51,7 +51,7 @@
  * // PUT /api/quota/targets  { "baseVersion": 7, "cells": [{ "nodeId": "east", "period": "FY2026", "metric": "revenue", "value": 720000000 }] }
  * // → 200 { "version": 8 }   or   409 { "currentVersion": 9 }
  */
-import * as z from '../engine/shared/schema.js';
+import * as z from 'zod/mini';
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/plan/model.js';
 import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
 import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment/guard.js';

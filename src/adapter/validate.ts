@@ -25,7 +25,7 @@
  *   // describeIssue(getTranslation('zh-CN'), e.issues[0]) → '目标 第5项 组织节点：组织节点“r9”不存在'
  * }
  */
-import * as z from '../engine/shared/schema.js';
+import * as z from 'zod/mini';
 import { checkOrg, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SaveResult, type SchemaIssue, type TargetCell, type TargetChange, type User } from '../engine/plan/model.js';
 import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetChangeSchema, UserSchema } from '../engine/plan/model-schema.js';
 import { periodRange } from '../engine/calendar/periods.js';

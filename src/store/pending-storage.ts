@@ -5,7 +5,7 @@
  * (`webPendingStorage` in src/internal); a host creating a store can pass its own (IndexedDB,
  * sessionStorage). Plain TypeScript: no DOM here.
  */
-import * as z from '../engine/shared/schema.js';
+import * as z from 'zod/mini';
 import { type TargetCell } from '../engine/plan/model.js';
 import { TargetCellSchema } from '../engine/plan/model-schema.js';
 

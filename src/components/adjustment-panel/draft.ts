@@ -2,7 +2,7 @@
  * The request form as the user typed it, kept on the device (localStorage, one key per plan and
  * user) until it is submitted, so a reload or an adapter failure loses nothing.
  */
-import * as z from '../../engine/shared/schema.js';
+import * as z from 'zod/mini';
 import { ADJUSTMENT_TRIGGERS, type AdjustmentChange, type AdjustmentTrigger } from '../../engine/adjustment/index.js';
 import { METRIC_IDS, METRICS, type MetricId } from '../../engine/plan/model.js';
 import { parseMoney, type MoneyLocale } from '../../engine/money/money.js';

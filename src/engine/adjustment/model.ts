@@ -4,7 +4,7 @@
  * it. Requests cross the adapter as loose objects (`AdjustmentPayload`); `parseAdjustmentRequest`
  * turns one into a typed request or lists every bad field.
  */
-import * as z from '../shared/schema.js';
+import * as z from 'zod/mini';
 import { type MetricId, type SchemaIssue } from '../plan/model.js';
 import { MetricIdSchema, MinorUnitsSchema, parseWith, PeriodIdSchema } from '../plan/model-schema.js';
 import { fail, ok, type Result } from '../shared/result.js';

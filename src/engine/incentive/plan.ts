@@ -8,7 +8,7 @@
  * 150 %. They may have at most 9 decimal places, so the engine can read each one as an exact
  * fraction over 10⁹ and never lets a float decide a payout. Amounts are integer minor units.
  */
-import * as z from '../shared/schema.js';
+import * as z from 'zod/mini';
 import { CurrencySchema, MinorUnitsSchema } from '../plan/model-schema.js';
 import { fail, ok, type Result } from '../shared/result.js';
 

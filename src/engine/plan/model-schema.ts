@@ -1,8 +1,8 @@
 /**
- * The data model of QuotaKit as schemas (`shared/schema.ts`: zod/mini's API and issues in a few kB),
- * for the places where payloads enter: the adapters and the store parse everything that crosses the
- * adapter boundary with these; inside the engine the types (`model.ts`, inferred from these schemas,
- * types only) are trusted. Only modules that validate import this file.
+ * The data model of QuotaKit as zod schemas (zod/mini), for the places where payloads enter: the
+ * adapters and the store parse everything that crosses the adapter boundary with these; inside the
+ * engine the types (`model.ts`, inferred from these schemas, types only) are trusted. Only modules
+ * that validate import this file, so zod stays out of code that only computes or renders.
  *
  * Conventions:
  * - Money is an integer number of minor units (分 / cents) in the plan's ISO 4217 currency.
@@ -10,7 +10,7 @@
  * - Period ids: `FY2026`, `FY2026-H1`, `FY2026-Q3`, months as calendar months `2026-04`, ISO weeks
  *   `2026-W05`. See `periods.ts`.
  */
-import * as z from '../shared/schema.js';
+import * as z from 'zod/mini';
 import { isCurrencyCode } from '../money/currencies.js';
 import { parsePeriodId } from '../calendar/periods.js';
 import { METRIC_IDS, type SchemaIssue } from './model.js';
@@ -308,7 +308,7 @@ export function parseWith<T>(
   schema: z.ZodMiniType<T>,
   data: unknown,
 ): { ok: true; value: T } | { ok: false; issues: SchemaIssue[] } {
-  let r: z.SafeParseResult<T>;
+  let r: ReturnType<typeof z.safeParse<z.ZodMiniType<T>>>;
   try {
     r = z.safeParse(schema, data, { reportInput: true });
   } catch (e) {
@@ -355,10 +355,10 @@ function got(v: unknown): string {
 }
 
 /**
- * A schema issue (zod's shape, see `shared/schema.ts`) as a SchemaIssue: a code and params for the
- * dictionaries, and the English message (the schemas carry no message tables: they cost bytes).
+ * A zod issue as a SchemaIssue: a code and params for the dictionaries, and the English message.
+ * zod/mini ships no message tables (they cost bytes), so the words are said here.
  */
-function toSchemaIssue(i: z.Issue): SchemaIssue {
+function toSchemaIssue(i: z.core.$ZodIssue): SchemaIssue {
   const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const issue = (code: string, params: Record<string, string | number>, message: string): SchemaIssue => ({ path, code, params, message });
   const { received: kind, value } = received(i.input);
@@ -372,14 +372,12 @@ function toSchemaIssue(i: z.Issue): SchemaIssue {
       if (i.input === undefined) return issue('required', { expected }, `required (${expected}) but missing`);
       return issue('type', { expected, received: kind, value }, `expected ${expected === 'int' ? 'a whole number' : expected}, got ${got(i.input)}`);
     }
-    case 'invalid_value': {
-      const values = i.values ?? [];
+    case 'invalid_value':
       return issue(
         'enum',
-        { allowed: values.map(String).join(', '), received: kind, value },
-        `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(i.input)}`,
+        { allowed: i.values.map(String).join(', '), received: kind, value },
+        `expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(i.input)}`,
       );
-    }
     case 'too_small':
     case 'too_big': {
       const small = i.code === 'too_small';
@@ -390,10 +388,8 @@ function toSchemaIssue(i: z.Issue): SchemaIssue {
       if (i.origin === 'array' || i.origin === 'set') return issue(small ? 'too-few' : 'too-many', small ? { minimum: bound } : { maximum: bound }, message);
       return issue(small ? 'too-small' : 'too-big', small ? { minimum: bound, value } : { maximum: bound, value }, message);
     }
-    case 'unrecognized_keys': {
-      const keys = i.keys ?? [];
-      return issue('unknown-keys', { keys: keys.join(', ') }, `unknown field${keys.length === 1 ? '' : 's'} ${keys.join(', ')}`);
-    }
+    case 'unrecognized_keys':
+      return issue('unknown-keys', { keys: i.keys.join(', ') }, `unknown field${i.keys.length === 1 ? '' : 's'} ${i.keys.join(', ')}`);
     default:
       return issue('invalid', { zod: i.code }, i.message && i.message !== 'Invalid input' ? i.message : `invalid (${i.code})`);
   }

@@ -9,7 +9,7 @@
  * - Period ids: `FY2026`, `FY2026-H1`, `FY2026-Q3`, months as calendar months `2026-04`, ISO weeks
  *   `2026-W05`. See `calendar/periods.ts`.
  */
-import type * as z from '../shared/schema.js';
+import type * as z from 'zod/mini';
 import type {
   BlendWeightsSchema,
   CommitmentSchema,
