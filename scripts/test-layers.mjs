@@ -16,5 +16,6 @@ export const NODE_TESTS = [
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate|fast-parse)\.test\.ts$/,
+  /^test\/size\/.*\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));

@@ -2,14 +2,13 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext, localeContext } from '../context/keys.js';
-import { QkStore, toStoreError, type StoreError } from '../store/store.js';
+import type { QkStore, StoreError } from '../store/store.js';
 import { getTranslation, onTranslationChange, resolveLocale } from '../i18n/localize.js';
 import { localizeIssue } from '../i18n/localize-issue.js';
 import { issueLine } from '../i18n/issue-line.js';
 import type { QkLocale, SectionKey } from '../i18n/types.js';
 import type { ElementTranslation, StringSections } from '../i18n/sections.js';
 import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
-import { parseActualsSnapshot, parsePlanSnapshot } from '../adapter/validate.js';
 import { VERSION } from './version.js';
 
 /** Data an element can be given directly, without a provider (Storybook, hosts without an adapter). */
@@ -17,6 +16,29 @@ export interface QkData {
   plan: unknown;
   actuals?: unknown;
 }
+
+// The validator and the store for `.data` (./data-store.ts), loaded by the first element given data.
+type DataStoreModule = typeof import('./data-store.js');
+let dataStoreModule: DataStoreModule | undefined;
+let dataStoreLoading: Promise<DataStoreModule> | undefined;
+/**
+ * Loads the validator and store of `.data` ahead of time: afterwards an element given data shows it
+ * in the same update (server rendering awaits this, so it never paints the loading state).
+ */
+export const preloadDataStore = (): Promise<unknown> => loadDataStore();
+/** Hands the module over synchronously (`quotakit/ssr/hydrate`: a hydrating element must not render the loading state). */
+export const provideDataStore = (m: DataStoreModule): void => {
+  dataStoreModule = m;
+  dataStoreLoading ??= Promise.resolve(m);
+};
+const loadDataStore = (): Promise<DataStoreModule> =>
+  (dataStoreLoading ??= import('./data-store.js').then(
+    (m) => (dataStoreModule = m),
+    (e) => {
+      dataStoreLoading = undefined;
+      throw e;
+    },
+  ));
 
 // One observer of <html lang> for every mounted element.
 const mounted = new Set<LitElement>();
@@ -72,7 +94,8 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
 
   /**
    * Data to show without a provider: `{ plan: PlanSnapshot, actuals?: ActualsSnapshot }`. Validated;
-   * bad data shows a localized error and fires `qk-error`.
+   * bad data shows a localized error and fires `qk-error`. The validator arrives by `import()` the
+   * first time: the element shows its loading state until then (`updateComplete` waits for it).
    */
   @property({ attribute: false }) data?: QkData;
 
@@ -85,6 +108,7 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
   protected providerLocale?: QkLocale;
 
   private ownStore?: QkStore;
+  private dataLoad?: Promise<void>;
   private subscribed?: QkStore;
   private unsubscribe?: () => void;
   private unsubscribeTranslations?: () => void;
@@ -163,18 +187,36 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
   }
 
   private loadData(): void {
-    if (!this.data) return;
-    this.ownStore ??= new QkStore({ autosaveMs: false });
-    try {
-      const plan = parsePlanSnapshot(this.data.plan);
-      const actuals = this.data.actuals === undefined ? null : parseActualsSnapshot(this.data.actuals);
-      this.ownStore.setData(plan, actuals);
-    } catch (e) {
-      // The same error the store makes of an adapter's rejection, so both read alike (`localizeIssue`).
-      const storeError = toStoreError(e, 'invalid-data');
-      this.ownStore.fail(storeError);
-      this.reportError(storeError, 'data');
+    const data = this.data;
+    if (!data) return;
+    const feed = (m: DataStoreModule) => {
+      if (this.data !== data) return; // replaced meanwhile: the newer data is fed instead
+      this.ownStore ??= m.dataStore();
+      const error = m.feedStore(this.ownStore, data);
+      if (error) this.reportError(error, 'data');
+    };
+    if (dataStoreModule) return feed(dataStoreModule);
+    const load: Promise<void> = loadDataStore()
+      .then(feed, (e: unknown) => {
+        const reason = e instanceof Error ? e.message : String(e);
+        this.reportError({ code: 'load-failed', message: `The data module could not be loaded: ${reason}`, params: { reason } }, 'data');
+      })
+      .finally(() => {
+        if (this.dataLoad === load) this.dataLoad = undefined;
+        this.requestUpdate();
+      });
+    this.dataLoad = load;
+  }
+
+  /** Also waits for the validator of `.data` while it is arriving (see `loadData`). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    // The update that starts the load may still be ahead: wait for it first.
+    let done = await super.getUpdateComplete();
+    while (this.dataLoad) {
+      await this.dataLoad;
+      done = await super.getUpdateComplete();
     }
+    return done;
   }
 
   /** Localizes an error and fires `qk-error` with it; returns the localized message. */
@@ -232,10 +274,11 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
   protected renderStatus(): TemplateResult | null {
     const s = this.activeStore;
     const t = this.t;
-    if (!s) {
+    if (!s && !this.dataLoad) {
       return html`<div part="state empty" class="qk-state" role="status">${t.common.noAdapter}</div>`;
     }
-    if (s.status === 'loading' || s.status === 'idle') {
+    // Also while the validator of `.data` is arriving (no store yet).
+    if (!s || s.status === 'loading' || s.status === 'idle') {
       return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true">
         <span class="qk-spinner" aria-hidden="true"></span>${t.common.loading}
       </div>`;

@@ -3,3 +3,9 @@
 // server-rendered shadow root adopts those nodes instead of drawing them again (no flash, no second
 // layout). A page rendered only in the browser does not import it and pays nothing for it.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+// The validator of `.data`, at once: an element hydrating server-rendered figures must render them
+// in its first update, not wait for `import()` (the server rendered with it too).
+import * as dataStore from '../internal/data-store.js';
+import { provideDataStore } from '../internal/qk-element.js';
+
+provideDataStore(dataStore);

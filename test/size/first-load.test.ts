@@ -1,0 +1,75 @@
+/**
+ * Issue #14: a page pays for what it shows. Each define entry is bundled the way a host's bundler
+ * would (esbuild, code splitting) and the modules of its first load — the entry and every chunk it
+ * imports statically — are listed. Validation (zod, the schemas, the adapter checks) and the store
+ * enter a standalone element's page only when the host gives it `.data`, by `import()`; under a
+ * provider the provider brings them.
+ */
+import { expect } from '@open-wc/testing';
+import { build, type Metafile } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The source files in the first load of `entry`, and those that only arrive by `import()`. */
+async function firstLoad(entry: string): Promise<{ eager: Set<string>; lazy: Set<string> }> {
+  const outdir = mkdtempSync(join(tmpdir(), 'qk-first-load-'));
+  try {
+    const r = await build({
+      entryPoints: [entry],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      outdir,
+      write: false,
+      metafile: true,
+      tsconfig: 'tsconfig.json',
+      target: 'es2022',
+      logLevel: 'error',
+    });
+    const outputs = (r.metafile as Metafile).outputs;
+    const byPath = new Map(Object.entries(outputs));
+    const out = [...byPath].find(([, o]) => o.entryPoint)![0];
+    const seen = new Set<string>();
+    const walk = (p: string) => {
+      if (seen.has(p)) return;
+      seen.add(p);
+      for (const i of byPath.get(p)!.imports) if (i.kind === 'import-statement' && byPath.has(i.path)) walk(i.path);
+    };
+    walk(out);
+    const eager = new Set<string>();
+    const lazy = new Set<string>();
+    for (const [p, o] of byPath) for (const input of Object.keys(o.inputs)) (seen.has(p) ? eager : lazy).add(input);
+    return { eager, lazy };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+const zod = (files: Set<string>) => [...files].filter((f) => f.includes('node_modules/zod/'));
+const VALIDATION = ['src/engine/plan/model-schema.ts', 'src/adapter/validate.ts'];
+const STORE = 'src/store/store.ts';
+
+describe('first load of a page (issue #14)', function () {
+  this.timeout(120_000);
+
+  for (const el of ['qk-attainment-gauge', 'qk-pace-chart']) {
+    it(`define/${el}: no zod, no schemas, no store in the first load; they arrive with .data by import()`, async () => {
+      const { eager, lazy } = await firstLoad(`src/define/${el}.ts`);
+      expect({ zod: zod(eager).length, validation: VALIDATION.filter((f) => eager.has(f)), store: eager.has(STORE) }).to.deep.equal({
+        zod: 0,
+        validation: [],
+        store: false,
+      });
+      // The element can still be given data: the validator and the store are a dynamic import away.
+      expect(VALIDATION.every((f) => lazy.has(f)) && lazy.has(STORE)).to.equal(true);
+      expect(zod(lazy).length).to.be.greaterThan(0);
+    });
+  }
+
+  it('define/qk-provider brings the store and the validation (the boundary is there)', async () => {
+    const { eager } = await firstLoad('src/define/qk-provider.ts');
+    expect(eager.has(STORE)).to.equal(true);
+    expect(VALIDATION.every((f) => eager.has(f))).to.equal(true);
+  });
+});
