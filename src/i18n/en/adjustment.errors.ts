@@ -15,6 +15,7 @@ const messages: MessageTable = {
   'adjustment-reason-short': ({ min, length }) => `Please give a reason of at least ${min} characters (now ${length}).`,
   'adjustment-periods-duplicate': () => 'A period is selected twice.',
   'adjustment-recipient-self': () => 'The node cannot take over its own difference; choose teammates.',
+  'adjustment-unknown-product': ({ product }) => `There is no product line “${product}” in the plan.`,
   'adjustment-unknown-node': ({ node }) => `There is no “${node}” in the organization.`,
   'adjustment-period-week': ({ period }) => `Weeks (${period}) cannot be adjusted; choose months, quarters or the year.`,
   'adjustment-periods-overlap': ({ a, b }) => `${a} and ${b} overlap; choose periods that do not contain each other.`,

@@ -15,6 +15,7 @@ const messages: MessageTable = {
   'adjustment-reason-short': ({ min, length }) => `请填写至少 ${min} 个字的调整原因（当前 ${length} 个）。`,
   'adjustment-periods-duplicate': () => '同一期间被选择了两次。',
   'adjustment-recipient-self': () => '差额不能由本人承接，请选择同组同事。',
+  'adjustment-unknown-product': ({ product }) => `计划中没有产品线“${product}”。`,
   'adjustment-unknown-node': ({ node }) => `组织中没有“${node}”。`,
   'adjustment-period-week': ({ period }) => `不能按周（${period}）调整，请选择月、季度或年度。`,
   'adjustment-periods-overlap': ({ a, b }) => `${a} 与 ${b} 有重叠，请选择互不包含的期间。`,
