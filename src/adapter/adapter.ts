@@ -63,17 +63,24 @@ export class QkAdapterError extends Error {
   readonly issues: { path: (string | number)[]; message: string }[];
   /** For `conflict`: the version the host has now. */
   readonly currentVersion?: number;
+  /**
+   * For a refusal by a rule (`forbidden`, `conflict`): the rule's code and params, e.g.
+   * `{ reason: 'adjustment-forbidden-approve-scope', params: { node: 'east', user: '王芳', … } }`,
+   * so the widget names the rule in the user's language rather than "no permission".
+   */
+  readonly rule?: { reason: string; params: Record<string, string | number> };
 
   constructor(
     code: QkAdapterErrorCode,
     message: string,
-    options: { issues?: { path: (string | number)[]; message: string }[]; currentVersion?: number; cause?: unknown } = {},
+    options: { issues?: { path: (string | number)[]; message: string }[]; currentVersion?: number; cause?: unknown; rule?: { reason: string; params: Record<string, string | number> } } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'QkAdapterError';
     this.code = code;
     this.issues = options.issues ?? [];
     if (options.currentVersion !== undefined) this.currentVersion = options.currentVersion;
+    if (options.rule !== undefined) this.rule = options.rule;
   }
 
   static is(e: unknown): e is QkAdapterError {

@@ -254,7 +254,7 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
     return this.run((s) => {
       const adj = structuredClone(parseAdjustment(request, { source: 'submitAdjustment' }));
       const answer = checkSubmission(this.resolveUser(s), adj, s.adjustments.find((a) => a.id === adj.id), s.snapshot.org);
-      if (!answer.allowed) throw new QkAdapterError(answer.code, `submitAdjustment: ${answer.message}`);
+      if (!answer.allowed) throw new QkAdapterError(answer.code, `submitAdjustment: ${answer.message}`, { rule: { reason: answer.reason, params: answer.params } });
       const rest = s.adjustments.filter((a) => a.id !== adj.id);
       this.writeState({ ...s, adjustments: [...rest, adj] });
       return adj;
@@ -272,7 +272,11 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
       const found = s.adjustments.find((a) => a.id === decision.id);
       if (!found) throw new QkAdapterError('not-found', `decideAdjustment: no adjustment "${decision.id}"`);
       const decided = decideAs(this.resolveUser(s), found, decision, s.snapshot.org, new Date().toISOString());
-      if (!decided.ok) throw new QkAdapterError(decided.refusal?.code ?? 'forbidden', `decideAdjustment: ${decided.refusal?.message ?? decided.error.message}`);
+      if (!decided.ok) {
+        throw new QkAdapterError(decided.refusal?.code ?? 'forbidden', `decideAdjustment: ${decided.refusal?.message ?? decided.error.message}`, {
+          rule: { reason: decided.refusal?.reason ?? decided.error.code, params: decided.refusal?.params ?? decided.error.params ?? {} },
+        });
+      }
       this.writeState({ ...s, adjustments: s.adjustments.map((a) => (a.id === decided.value.id ? decided.value : a)) });
       return decided.value;
     });

@@ -102,6 +102,8 @@ export interface RestAdapterOptions {
 
 const ConflictBody = z.object({ currentVersion: z.number().check(z.int(), z.gte(0)) });
 const ErrorBody = z.object({ message: z.string() });
+/** A refusal by a named rule (the reference server sends `reason` and `params` with a 403 or 409). */
+const RuleBody = z.object({ reason: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
 
 /**
  * An adapter for any CRM that serves the JSON contract documented at the top of this file. Every
@@ -237,7 +239,7 @@ export class RestAdapter implements CrmAdapter {
     const node = payload?.nodeId;
     if (typeof node === 'string' && !org.some((n) => n.id === node)) return;
     const answer = check(me, org);
-    if (!answer.allowed && answer.code === 'forbidden') throw new QkAdapterError('forbidden', `${what}: ${answer.message}`);
+    if (!answer.allowed && answer.code === 'forbidden') throw new QkAdapterError('forbidden', `${what}: ${answer.message}`, { rule: { reason: answer.reason, params: answer.params } });
   }
 
   async loadChildren(nodeId: string): Promise<OrgNode[]> {
@@ -360,7 +362,10 @@ export class RestAdapter implements CrmAdapter {
     }
     const said = parseErrorMessage(json);
     const message = `${source}: HTTP ${status}${said ? ` (${said})` : ''}`;
-    if (status === 401 || status === 403) return new QkAdapterError('forbidden', message);
+    // Only the rules the dictionaries word (adjustments, the incentive plan) are passed on by name.
+    const rule = z.safeParse(RuleBody, json);
+    const named = rule.success && /^(adjustment|incentive)-/.test(rule.data.reason) ? { rule: { reason: rule.data.reason, params: rule.data.params ?? {} } } : {};
+    if (status === 401 || status === 403) return new QkAdapterError('forbidden', message, named);
     if (status === 404) return new QkAdapterError('not-found', message);
     if (status === 409) {
       const conflict = z.safeParse(ConflictBody, json);

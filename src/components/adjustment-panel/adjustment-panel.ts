@@ -269,18 +269,21 @@ export class QkAdjustmentPanel extends QkElement {
 
   /** An engine error in the user's language, with node ids turned into names. */
   private text(error: { code: string; message: string; params?: Record<string, string | number> }): string {
-    const params = { ...error.params };
+    return errorText(this.t, { ...error, params: this.named(error.params) });
+  }
+
+  /** Params with node ids as names: `node`, `a`, `b`, and `scope` (comma-separated ids: what a refused user manages). */
+  private named(given: Record<string, string | number> | undefined): Record<string, string | number> {
+    const params = { ...given };
     for (const k of ['node', 'a', 'b'] as const) if (typeof params[k] === 'string') params[k] = this.name(params[k] as string);
+    if (typeof params.scope === 'string') params.scope = params.scope ? params.scope.split(',').map((id) => this.name(id)).join(this.locale === 'zh-CN' ? '、' : ', ') : '';
     if (typeof params.max === 'number') params.max = this.fmt(this.form.metric, params.max);
-    return errorText(this.t, { ...error, params });
+    return params;
   }
 
   /** Shows the error where it happened and fires `qk-error`; returns false for `return this.fail(…)`. */
   private fail(error: { code: string; message: string; params?: Record<string, string | number> }, where: string, source: 'input' | 'engine' | 'adapter'): false {
-    const params = { ...error.params };
-    for (const k of ['node', 'a', 'b'] as const) if (typeof params[k] === 'string') params[k] = this.name(params[k] as string);
-    if (typeof params.max === 'number') params.max = this.fmt(this.form.metric, params.max);
-    this.message = { kind: 'error', text: this.reportError({ ...error, params }, source), where };
+    this.message = { kind: 'error', text: this.reportError({ ...error, params: this.named(error.params) }, source), where };
     return false;
   }
 
@@ -938,6 +941,7 @@ export class QkAdjustmentPanel extends QkElement {
             </tbody>
           </table>`
         : nothing}
+      ${(r.status === 'pending' || r.status === 'approved') && user && !may ? this.renderRule(r, user) : nothing}
       ${this.renderMessage(r.id)}
       <div part="actions" class="actions">
         ${r.status === 'pending' && may
@@ -959,6 +963,13 @@ export class QkAdjustmentPanel extends QkElement {
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** Why the signed-in user may not decide on or apply this request: the rule, and where they stand. */
+  private renderRule(r: AdjustmentRequest, user: User): TemplateResult | typeof nothing {
+    const p = canApprove(user, r, this.ix);
+    if (p.allowed) return nothing;
+    return html`<p part="rule" class="muted rule">${this.text({ code: p.reason, message: p.reason, params: p.params })}</p>`;
   }
 
   private renderHistory(): TemplateResult {
