@@ -18,6 +18,13 @@ export type AdapterUpdate =
   | { type: 'plan'; snapshot: PlanSnapshot }
   | { type: 'actuals'; snapshot: ActualsSnapshot };
 
+/** The commission plan a host keeps, with its optimistic-concurrency version (0 before the first save). */
+export interface IncentivePlanRecord {
+  version: number;
+  /** A plan as `CommissionPlanSchema` describes it (validated by the kit before use). */
+  plan: Record<string, unknown>;
+}
+
 /** A message to people (e.g. the team notice after a target adjustment). */
 export interface Notice {
   recipients: string[];
@@ -48,6 +55,14 @@ export interface CrmAdapter {
   decideAdjustment?(decision: { id: string; approve: boolean; by: string; comment?: string }): Promise<AdjustmentPayload>;
   /** Lists adjustment requests known to the host. */
   listAdjustments?(): Promise<AdjustmentPayload[]>;
+  /** The commission plan the host keeps, or null when it keeps none (the kit then uses its sample plan). */
+  loadIncentivePlan?(): Promise<IncentivePlanRecord | null>;
+  /**
+   * Saves the commission plan based on `change.baseVersion` (0 when none was saved yet) and returns
+   * the new version. Only a finance or admin user may (`forbidden`, rule `incentive-plan-forbidden`);
+   * a stale base rejects with `conflict` and the current version; an invalid plan with `invalid-data`.
+   */
+  saveIncentivePlan?(change: { baseVersion: number; plan: Record<string, unknown> }): Promise<{ version: number }>;
   /** Live updates from the host; returns an unsubscribe function. */
   subscribe?(listener: (update: AdapterUpdate) => void): () => void;
   /** Loads the children of one org node, for very large orgs loaded a subtree at a time. */

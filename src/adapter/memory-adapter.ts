@@ -1,5 +1,7 @@
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/plan/model.js';
 import { checkSubmission, decideAs } from '../engine/adjustment/guard.js';
+import { canEditIncentivePlan } from '../engine/incentive/access.js';
+import { parseCommissionPlan } from '../engine/incentive/plan.js';
 import { checkCellEdits } from '../engine/plan/edit-rights.js';
 import { buildOrgIndex, type OrgIndex } from '../engine/plan/rollup.js';
 import { cellKey } from '../engine/plan/model.js';
@@ -8,6 +10,7 @@ import {
   type AdapterUpdate,
   type AdjustmentPayload,
   type CrmAdapter,
+  type IncentivePlanRecord,
   type Notice,
   type QkAdapterErrorCode,
 } from './adapter.js';
@@ -28,6 +31,8 @@ export interface AdapterState {
   snapshot: PlanSnapshot;
   actuals: ActualsSnapshot;
   adjustments: AdjustmentPayload[];
+  /** The commission plan saved through `saveIncentivePlan` (absent: none yet). */
+  incentivePlan?: IncentivePlanRecord;
 }
 
 export interface SnapshotAdapterOptions {
@@ -284,6 +289,31 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
 
   listAdjustments(): Promise<AdjustmentPayload[]> {
     return this.run((s) => s.adjustments);
+  }
+
+  loadIncentivePlan(): Promise<IncentivePlanRecord | null> {
+    return this.run((s) => s.incentivePlan ?? null);
+  }
+
+  /**
+   * Stores the commission plan for a finance or admin user (`canEditIncentivePlan`, from the
+   * signed-in user alone), validated with `parseCommissionPlan`, when `baseVersion` is the stored
+   * version (0 before the first save); moves the version on by one.
+   */
+  saveIncentivePlan(change: { baseVersion: number; plan: Record<string, unknown> }): Promise<{ version: number }> {
+    return this.run((s) => {
+      const may = canEditIncentivePlan(this.resolveUser(s));
+      if (!may.allowed) throw new QkAdapterError('forbidden', `saveIncentivePlan: ${may.reason}: only finance or an administrator may change the commission plan`, { rule: { reason: may.reason, params: may.params } });
+      const parsed = parseCommissionPlan(change?.plan);
+      if (!parsed.ok) throw invalidData('saveIncentivePlan', parsed.issues ?? [{ path: parsed.error.path ?? [], message: parsed.error.message }]);
+      const version = s.incentivePlan?.version ?? 0;
+      if (change.baseVersion !== version) {
+        throw new QkAdapterError('conflict', `saveIncentivePlan: based on version ${change.baseVersion}, but the plan is at version ${version}`, { currentVersion: version });
+      }
+      const incentivePlan = { version: version + 1, plan: parsed.value as Record<string, unknown> };
+      this.writeState({ ...s, incentivePlan });
+      return { version: incentivePlan.version };
+    });
   }
 
   /** Calls `listener` after every successful save (and, for stored adapters, a reset). Returns the unsubscribe function. */

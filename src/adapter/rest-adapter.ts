@@ -53,8 +53,9 @@
  */
 import * as z from 'zod/mini';
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/plan/model.js';
-import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
+import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type IncentivePlanRecord, type Notice } from './adapter.js';
 import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment/guard.js';
+import { canEditIncentivePlan } from '../engine/incentive/access.js';
 import {
   invalidData,
   parseActualsSnapshot,
@@ -102,6 +103,7 @@ export interface RestAdapterOptions {
 
 const ConflictBody = z.object({ currentVersion: z.number().check(z.int(), z.gte(0)) });
 const ErrorBody = z.object({ message: z.string() });
+const IncentivePlanBody = z.object({ version: z.number().check(z.int(), z.gte(0)), plan: z.record(z.string(), z.unknown()) });
 /** A refusal by a named rule (the reference server sends `reason` and `params` with a 403 or 409). */
 const RuleBody = z.object({ reason: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
 
@@ -213,6 +215,29 @@ export class RestAdapter implements CrmAdapter {
     const sent = this.#options.legacyDecisionBy ? body : { approve: body.approve, ...(body.comment !== undefined ? { comment: body.comment } : {}) };
     const { data, source } = await this.#request('POST', `/adjustments/${encodeURIComponent(id)}/decision`, sent);
     return this.#remember(parseAdjustment(data, { source }));
+  }
+
+  /** `GET /incentive-plan`: `{ version, plan }`, or `null` when the server keeps none. */
+  async loadIncentivePlan(): Promise<IncentivePlanRecord | null> {
+    const { data, source } = await this.#request('GET', '/incentive-plan');
+    if (data === null) return null;
+    const r = z.safeParse(IncentivePlanBody, data);
+    if (!r.success) throw invalidData(source, r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })));
+    return r.data;
+  }
+
+  /**
+   * `PUT /incentive-plan` with `{ baseVersion, plan }`; the server decides who may (finance or
+   * admin). Refused here first when the signed-in user is known and may not.
+   */
+  async saveIncentivePlan(change: { baseVersion: number; plan: Record<string, unknown> }): Promise<{ version: number }> {
+    const me = this.#me;
+    const may = me ? canEditIncentivePlan(me) : null;
+    if (may && !may.allowed) throw new QkAdapterError('forbidden', `saveIncentivePlan: ${may.reason}`, { rule: { reason: may.reason, params: may.params } });
+    const { data, source } = await this.#request('PUT', '/incentive-plan', { baseVersion: change.baseVersion, plan: change.plan });
+    const r = z.safeParse(z.object({ version: z.number() }), data);
+    if (!r.success) throw invalidData(source, [{ path: ['version'], message: 'expected the new version' }]);
+    return { version: r.data.version };
   }
 
   async listAdjustments(): Promise<AdjustmentPayload[]> {

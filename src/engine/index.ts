@@ -416,6 +416,8 @@ export {
   type MenteeCredit,
   type MentoringCredit,
   type TeamPayouts,
+  canEditIncentivePlan,
+  type PlanPermission,
 } from './incentive/index.js';
 
 // review: the period review and its CSV, for hosts that archive or mail reviews.

@@ -18,7 +18,7 @@ describe('demo/index.html: the user switcher and an approval that completes', ()
   });
 
   it('rep requests → finance is told the rule → the team manager approves and applies → notice; the figures move', async function () {
-    this.timeout(180_000);
+    this.timeout(900_000);
     page = await openPage('/demo/index.html');
     for (const k of KEYS) page.win.localStorage.removeItem(k);
     page.win.localStorage.setItem('quotakit-demo-lang', 'zh-CN');
@@ -27,12 +27,12 @@ describe('demo/index.html: the user switcher and an approval that completes', ()
     const doc = page.doc;
     const provider = doc.getElementById('provider') as QkProvider;
     const store = () => provider.store;
-    await waitUntil(() => store().status === 'ready' && store().user?.id === 'u-admin', 'the demo never loaded as the admin', { timeout: 60000 });
+    await waitUntil(() => store().status === 'ready' && store().user?.id === 'u-admin', 'the demo never loaded as the admin', { timeout: 240000 });
     // The admin decomposes the company target so every rep has one.
     const tree = doc.querySelector('qk-goal-tree')!;
-    await waitUntil(() => tree.shadowRoot?.querySelector('[part~="decompose"]'), 'the goal tree never offered to decompose', { timeout: 60000 });
+    await waitUntil(() => tree.shadowRoot?.querySelector('[part~="decompose"]'), 'the goal tree never offered to decompose', { timeout: 240000 });
     tree.shadowRoot!.querySelector<HTMLButtonElement>('[part~="decompose"]')!.click();
-    await waitUntil(() => store().plan?.version === 2, 'the decomposition was never saved', { timeout: 60000 });
+    await waitUntil(() => store().plan?.version === 2, 'the decomposition was never saved', { timeout: 240000 });
 
     const users = store().snapshot!.users!;
     const rep = users.find((u) => u.roles.includes('rep'))!;
@@ -52,7 +52,7 @@ describe('demo/index.html: the user switcher and an approval that completes', ()
     const signIn = async (id: string) => {
       select.value = id;
       select.dispatchEvent(new Event('change'));
-      await waitUntil(() => store().status === 'ready' && store().user?.id === id, `never signed in as ${id}`, { timeout: 60000 });
+      await waitUntil(() => store().status === 'ready' && store().user?.id === id, `never signed in as ${id}`, { timeout: 240000 });
     };
     const panel = doc.querySelector('qk-adjustment-panel')!;
     const r = () => panel.shadowRoot!;
@@ -60,7 +60,7 @@ describe('demo/index.html: the user switcher and an approval that completes', ()
 
     // 1. The rep asks for ¥10,000 less for the year, the teammates absorbing it.
     await signIn(rep.id);
-    await waitUntil(() => r().querySelector('form'), 'the request form never showed for the rep', { timeout: 60000 });
+    await waitUntil(() => r().querySelector('form'), 'the request form never showed for the rep', { timeout: 240000 });
     const yearBox = [...r().querySelectorAll<HTMLLabelElement>('.periods label')].find((l) => text(l) === fy)!.querySelector('input')!;
     yearBox.click();
     await panel.updateComplete;
@@ -72,30 +72,30 @@ describe('demo/index.html: the user switcher and an approval that completes', ()
     reason.dispatchEvent(new Event('input'));
     await panel.updateComplete;
     r().querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-    await waitUntil(() => panel.requests.some((q) => q.requesterId === rep.id && q.status === 'pending'), 'the request was never submitted', { timeout: 60000 });
+    await waitUntil(() => panel.requests.some((q) => q.requesterId === rep.id && q.status === 'pending'), 'the request was never submitted', { timeout: 240000 });
 
     // 2. Finance may not decide: the queue says which rule and why not 林涛.
     await signIn('u-finance');
     r().querySelector<HTMLButtonElement>('#tab-queue')!.click();
-    await waitUntil(() => r().querySelector('.request [part=rule]'), 'finance never saw the rule', { timeout: 60000 });
+    await waitUntil(() => r().querySelector('.request [part=rule]'), 'finance never saw the rule', { timeout: 240000 });
     expect(text(r().querySelector('.request [part=rule]')!)).to.equal(`只有负责${teamName}或更高层级的经理、或管理员可以审批、驳回或执行此申请；林涛是财务人员。`);
     expect([...r().querySelectorAll('.request button')].map(text)).to.deep.equal([]);
 
     // 3. The team manager approves and applies; the notice is ready and goes out.
     await signIn(lead.id);
     r().querySelector<HTMLButtonElement>('#tab-queue')!.click();
-    await waitUntil(() => [...r().querySelectorAll('.request button')].some((b) => text(b) === '批准'), 'the team manager was never offered 批准', { timeout: 60000 });
+    await waitUntil(() => [...r().querySelectorAll('.request button')].some((b) => text(b) === '批准'), 'the team manager was never offered 批准', { timeout: 240000 });
     [...r().querySelectorAll<HTMLButtonElement>('.request button')].find((b) => text(b) === '批准')!.click();
-    await waitUntil(() => [...r().querySelectorAll('.request button')].some((b) => text(b) === '执行'), 'never approved', { timeout: 60000 }).catch(() => {
+    await waitUntil(() => [...r().querySelectorAll('.request button')].some((b) => text(b) === '执行'), 'never approved', { timeout: 240000 }).catch(() => {
       throw new Error(`never approved: ${[...r().querySelectorAll('.request')].map(text).join(' | ')}`);
     });
     [...r().querySelectorAll<HTMLButtonElement>('.request button')].find((b) => text(b) === '执行')!.click();
-    await waitUntil(() => r().querySelector('[part=notice]'), 'the notice never showed', { timeout: 60000 });
+    await waitUntil(() => r().querySelector('[part=notice]'), 'the notice never showed', { timeout: 240000 });
     r().querySelector<HTMLButtonElement>('[part=notice] button')!.click();
-    await waitUntil(() => r().querySelector<HTMLButtonElement>('[part=notice] button')?.disabled, 'the notice was never sent', { timeout: 60000 });
+    await waitUntil(() => r().querySelector<HTMLButtonElement>('[part=notice] button')?.disabled, 'the notice was never sent', { timeout: 240000 });
 
     // The figures: the rep ¥10,000 lower, the teammates ¥10,000 higher together, the team as it was.
-    await waitUntil(() => value(rep.nodeId!) === before.rep - 1_000_000, 'the target never changed', { timeout: 60000 });
+    await waitUntil(() => value(rep.nodeId!) === before.rep - 1_000_000, 'the target never changed', { timeout: 240000 });
     expect([value(team), mates.reduce((s, id) => s + value(id), 0)]).to.deep.equal([before.team, before.mates + 1_000_000]);
     expect(page.errors).to.deep.equal([]);
   });
