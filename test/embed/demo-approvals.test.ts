@@ -86,10 +86,10 @@ describe('demo/index.html: the user switcher and an approval that completes', ()
     r().querySelector<HTMLButtonElement>('#tab-queue')!.click();
     await waitUntil(() => [...r().querySelectorAll('.request button')].some((b) => text(b) === '批准'), 'the team manager was never offered 批准', { timeout: 240000 });
     [...r().querySelectorAll<HTMLButtonElement>('.request button')].find((b) => text(b) === '批准')!.click();
-    await waitUntil(() => [...r().querySelectorAll('.request button')].some((b) => text(b) === '执行'), 'never approved', { timeout: 240000 }).catch(() => {
+    await waitUntil(() => [...r().querySelectorAll('.request button')].some((b) => text(b) === '写入计划'), 'never approved', { timeout: 240000 }).catch(() => {
       throw new Error(`never approved: ${[...r().querySelectorAll('.request')].map(text).join(' | ')}`);
     });
-    [...r().querySelectorAll<HTMLButtonElement>('.request button')].find((b) => text(b) === '执行')!.click();
+    [...r().querySelectorAll<HTMLButtonElement>('.request button')].find((b) => text(b) === '写入计划')!.click();
     await waitUntil(() => r().querySelector('[part=notice]'), 'the notice never showed', { timeout: 240000 });
     r().querySelector<HTMLButtonElement>('[part=notice] button')!.click();
     await waitUntil(() => r().querySelector<HTMLButtonElement>('[part=notice] button')?.disabled, 'the notice was never sent', { timeout: 240000 });

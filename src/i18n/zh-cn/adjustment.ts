@@ -75,7 +75,7 @@ const strings: AdjustmentStrings = {
   noticeExpect: '新的目标要求：',
   noticeExpectation: ({ name, target, remaining }) => `- ${name}：目标 ${target}${remaining === null ? '' : `，尚差 ${remaining}`}`,
   noticeClosing: '本次调整已经审批通过。如有疑问，请与直属经理沟通。',
-  done: ({ action }) => `申请已${action}。`,
+  done: ({ action }) => `申请${action}。`,
   product: '产品线',
   allProducts: '全部产品',
   suggestions: '调整建议',
