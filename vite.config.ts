@@ -16,6 +16,9 @@ function libraryEntries(): Record<string, string> {
     testing: src('testing.ts'),
     react: src('react/index.ts'),
     conformance: src('conformance/index.ts'),
+    // quotakit/ssr renders on a server; quotakit/ssr/hydrate is the browser's opt-in hydration support.
+    ssr: src('ssr/index.ts'),
+    'ssr/hydrate': src('ssr/hydrate.ts'),
   };
   // quotakit/react/<element>: one wrapper per element, so a page pays only for those it imports.
   for (const f of list('react')) if (f.endsWith('.ts') && f !== 'index.ts' && f !== 'create-component.ts') entries[`react/${f.slice(0, -3)}`] = src(`react/${f}`);
@@ -28,7 +31,7 @@ function libraryEntries(): Record<string, string> {
 }
 
 const external = (id: string) =>
-  /^@lit\//.test(id) || /^(lit|lit-html|lit-element|d3|d3-[a-z]+|zod|internmap|delaunator|robust-predicates|react|react-dom)(\/|$)/.test(id);
+  /^@lit(-labs)?\//.test(id) || /^(lit|lit-html|lit-element|d3|d3-[a-z]+|zod|internmap|delaunator|robust-predicates|react|react-dom)(\/|$)/.test(id);
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {

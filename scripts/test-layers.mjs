@@ -6,8 +6,10 @@ export const NODE_TESTS = [
   /^test\/engine\/.*\.test\.ts$/,
   /^test\/sample\/.*\.test\.ts$/,
   /^test\/i18n\/.*\.test\.ts$/,
+  /^test\/ssr\/.*\.test\.ts$/,
+  /^test\/docs\/theme-tokens\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
-  /^test\/adapter\/(adjustment-permissions|validate)\.test\.ts$/,
+  /^test\/adapter\/(adjustment-permissions|validate|fast-parse)\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));

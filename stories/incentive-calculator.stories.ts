@@ -143,14 +143,16 @@ export const LargeTeam: StoryObj = {
 };
 
 /**
- * A company of 100,000 (test/fixtures/large-org.ts) in the manager view: 50 people a page, totals
- * over everyone; search for 赵辰.
+ * A company of 10,000 (test/fixtures/large-org.ts) in the manager view: 50 people a page, totals
+ * over everyone; search for 赵辰. The story stops at 10,000, the largest org the calculator renders
+ * within the 3 s story budget on a 2-core machine; 100,000 is measured by `npm run bench:scale`
+ * (figures in docs/performance.md).
  */
 export const HugeOrg: StoryObj = {
   tags: ['heavy'],
-  name: 'Huge org (100,000)',
+  name: 'Large org (10,000)',
   render: () => {
-    const { plan: snapshot, actuals } = largeOrg();
+    const { plan: snapshot, actuals } = largeOrg({ nodes: 10_000 });
     const store = new QkStore({ autosaveMs: false, asOf: '2026-03-31' });
     store.setData(snapshot, actuals);
     return html`<qk-incentive-calculator lang="zh-CN" .store=${store} node="co" period="FY2026"></qk-incentive-calculator>`;

@@ -7,6 +7,7 @@
 import type {
   ActualsSnapshot,
   OrgNode,
+  PlanInputsChange,
   PlanSnapshot,
   SaveResult,
   TargetChange,
@@ -45,6 +46,11 @@ export interface CrmAdapter {
   loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot>;
   /** Saves target cells based on `change.baseVersion`; rejects with a `conflict` QkAdapterError when the plan moved on. */
   saveTargets(change: TargetChange): Promise<SaveResult>;
+  /**
+   * Saves planning inputs — reps' commitments, market size/share, the blend — based on
+   * `change.baseVersion`, with the same rights as targets (a rep only their own commitment).
+   */
+  saveInputs?(change: PlanInputsChange): Promise<SaveResult>;
   /** The signed-in user, with the org scopes they may see and edit. */
   currentUser(): Promise<User>;
   /** Sends a message to people (team notice after an adjustment). */

@@ -1,4 +1,5 @@
-import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/plan/model.js';
+import type { ActualsSnapshot, OrgNode, PlanInputsChange, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/plan/model.js';
+import { applyInputsChange } from './inputs.js';
 import { checkSubmission, decideAs } from '../engine/adjustment/guard.js';
 import { canEditIncentivePlan } from '../engine/incentive/access.js';
 import { parseCommissionPlan } from '../engine/incentive/plan.js';
@@ -25,6 +26,7 @@ import {
   parseUser,
   targetKey,
 } from './validate.js';
+import { copyActualsSnapshot, copyPlanSnapshot } from './fast-parse.js';
 
 /** Everything an in-browser adapter keeps: the plan snapshot, all actuals, and adjustment requests. */
 export interface AdapterState {
@@ -148,22 +150,25 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   /** Stores a new state (a new object: the old one is never mutated). */
   protected abstract writeState(state: AdapterState): void;
 
-  /** Runs one adapter call: latency, a scheduled failure, then `op`; hands out a deep copy of the result. */
-  protected async run<T>(op: (state: AdapterState) => T): Promise<T> {
+  /**
+   * Runs one adapter call: latency, a scheduled failure, then `op`; hands out a deep copy of the
+   * result (`copy` when the result has a known shape and a faster copy, else `structuredClone`).
+   */
+  protected async run<T>(op: (state: AdapterState) => T, copy: (value: T) => T = structuredClone): Promise<T> {
     if (this.latencyMs > 0) await delay(this.latencyMs);
     const failure = this.failNext;
     if (failure) {
       this.failNext = null;
       throw typeof failure === 'string' ? new QkAdapterError(failure, `simulated ${failure} failure`) : failure;
     }
-    return structuredClone(op(this.readState()));
+    return copy(op(this.readState()));
   }
 
   /** Sends `update` to every subscriber, each with its own copy; a throwing listener does not stop the others. */
   protected emit(update: AdapterUpdate): void {
     for (const listener of [...this.#listeners]) {
       try {
-        listener(structuredClone(update));
+        listener(update.type === 'plan' ? { ...update, snapshot: copyPlanSnapshot(update.snapshot) } : structuredClone(update));
       } catch (e) {
         queueMicrotask(() => {
           throw e;
@@ -188,11 +193,11 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   }
 
   loadPlan(): Promise<PlanSnapshot> {
-    return this.run((s) => s.snapshot);
+    return this.run((s) => s.snapshot, copyPlanSnapshot);
   }
 
   loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot> {
-    return this.run((s) => sliceActuals(s.actuals, parseDateRange(range, { source: 'loadActuals' })));
+    return this.run((s) => sliceActuals(s.actuals, parseDateRange(range, { source: 'loadActuals' })), copyActualsSnapshot);
   }
 
   /**
@@ -228,6 +233,16 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
         plan: { ...s.snapshot.plan, version: version + 1 },
         targets: upsertCells(s.snapshot.targets, parsed.cells).filter((t) => !removed.has(targetKey(t))),
       };
+      this.writeState({ ...s, snapshot });
+      this.emit({ type: 'plan', snapshot });
+      return { version: snapshot.plan.version };
+    });
+  }
+
+  /** Saves commitments, market entries and the blend (see `applyInputsChange`): version, nodes and the signed-in user's rights are checked here. */
+  saveInputs(change: PlanInputsChange): Promise<SaveResult> {
+    return this.run((s) => {
+      const snapshot = applyInputsChange(s.snapshot, change, this.resolveUser(s));
       this.writeState({ ...s, snapshot });
       this.emit({ type: 'plan', snapshot });
       return { version: snapshot.plan.version };
@@ -374,7 +389,9 @@ export class MemoryAdapter extends SnapshotAdapterBase {
     const checked = checkAdapterState(snapshot, actuals, { plan: ['snapshot'], actuals: ['actuals'] });
     if (!checked.ok) throw invalidData('MemoryAdapter data', checked.issues);
     const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));
-    this.#state = structuredClone({ ...checked.value, adjustments });
+    // Parsing keeps the payload's own records where it can: copy them, so the caller's objects stay theirs.
+    const { snapshot: plan, actuals: all } = checked.value;
+    this.#state = { snapshot: copyPlanSnapshot(plan), actuals: copyActualsSnapshot(all), adjustments: structuredClone(adjustments) };
     this.resolveUser(this.#state);
   }
 

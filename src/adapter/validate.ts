@@ -30,6 +30,7 @@ import { checkOrg, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapsho
 import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetChangeSchema, UserSchema } from '../engine/plan/model-schema.js';
 import { periodRange } from '../engine/calendar/periods.js';
 import { QkAdapterError, type AdjustmentPayload, type Notice } from './adapter.js';
+import { fastActualsSnapshot, fastPlanSnapshot } from './fast-parse.js';
 
 /** The outcome of a non-throwing check: the typed value, or every issue found. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
@@ -85,7 +86,8 @@ function duplicateIds(items: readonly { id: string }[], field: string, label: st
 
 /** Checks a plan snapshot: the schema, then one org tree, unique ids, targets on known nodes and products. */
 export function checkPlanSnapshot(data: unknown): Checked<PlanSnapshot> {
-  const parsed = parseWith(PlanSnapshotSchema, data);
+  const fast = fastPlanSnapshot(data);
+  const parsed: Checked<PlanSnapshot> = fast ? { ok: true, value: fast } : parseWith(PlanSnapshotSchema, data);
   if (!parsed.ok) return parsed;
   const s = parsed.value;
   const issues = [
@@ -111,9 +113,12 @@ function checkCells(
   const year = s.plan ? periodRange(`FY${s.plan.fiscalYear}`, s.plan.calendar) : null;
   const keys = new Set<string>();
   const issues: SchemaIssue[] = [];
+  // 100,000 cells name a handful of periods: each period's days once.
+  const ranges = new Map<string, { start: string; end: string }>();
   cells.forEach((c, i) => {
     if (year && s.plan) {
-      const r = periodRange(c.period, s.plan.calendar);
+      let r = ranges.get(c.period);
+      if (!r) ranges.set(c.period, (r = periodRange(c.period, s.plan.calendar)));
       if (r.end < year.start || r.start > year.end) {
         issues.push({
           path: [field, i, 'period'],
@@ -156,7 +161,8 @@ export interface ActualsContext {
  * inside the range; unique ids; and, given a plan, reps, products and stages that the plan knows.
  */
 export function checkActualsSnapshot(data: unknown, context: ActualsContext = {}): Checked<ActualsSnapshot> {
-  const parsed = parseWith(ActualsSnapshotSchema, data);
+  const fast = fastActualsSnapshot(data);
+  const parsed: Checked<ActualsSnapshot> = fast ? { ok: true, value: fast } : parseWith(ActualsSnapshotSchema, data);
   if (!parsed.ok) return parsed;
   const s = parsed.value;
   const issues: SchemaIssue[] = [];

@@ -18,10 +18,10 @@
  *   keeps the edits for `reloadAndReapply()`, and a late answer is reconciled by version. Undoing
  *   a saved change is itself a change that is saved, including removing a cell that did not exist.
  */
-import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
+import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanInputsChange, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
 import { parseWith } from '../engine/plan/model-schema.js';
 import { periodRange } from '../engine/calendar/periods.js';
-import { canEditNode, checkCellEdits } from '../engine/plan/edit-rights.js';
+import { canEditNode, checkCellEdits, checkInputsChange, commitmentKey, marketKey, mergeInputs } from '../engine/plan/edit-rights.js';
 import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';
 import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
 import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
@@ -83,6 +83,12 @@ export { cellKey, toStoreError };
 export type { StoreError, PendingStorage, PendingRecord };
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Gives the page back for a moment (`scheduler.yield` where the runtime has it, else a zero timeout). */
+const nextTask = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof s?.yield === 'function' ? s.yield() : new Promise((r) => setTimeout(r, 0));
+};
 
 export class QkStore {
   status: StoreStatus = 'idle';
@@ -233,13 +239,19 @@ export class QkStore {
         this.call('loadPlan', () => adapter.loadPlan()),
         this.call('currentUser', () => adapter.currentUser()).catch(() => null),
       ]);
+      // A large org (100,000 people) is parsed and indexed in separate tasks, so the page can paint
+      // and take input between them.
+      await nextTask();
       const snapshot = parsePlanSnapshot(rawPlan, { source: 'loadPlan' });
       const user = rawUser === null ? null : parseUser(rawUser, { source: 'currentUser' });
       const { fiscalYear, calendar } = snapshot.plan;
       const from = periodRange(`FY${fiscalYear - this.options.historyYears}`, calendar).start;
       const to = periodRange(`FY${fiscalYear}`, calendar).end;
       const rawActuals = await this.call('loadActuals', () => adapter.loadActuals({ from, to }));
+      await nextTask();
       const actuals = parseActualsSnapshot(rawActuals, { source: 'loadActuals', plan: snapshot });
+      if (token !== this.loadToken) return;
+      await nextTask();
       if (token !== this.loadToken) return;
       this.user = user;
       this.rebase(snapshot, false, actuals);
@@ -504,6 +516,42 @@ export class QkStore {
       this.saveTimer = null;
       void this.save();
     }, delay);
+  }
+
+  /**
+   * Saves planning inputs — reps' commitments, market size/share, the blend (issue 16 item 1):
+   * checked against the signed-in user first (a rep only their own commitment), then sent with
+   * the plan version through the adapter's `saveInputs`; without an adapter they change the data
+   * in place. Resolves to null, or the refusal or failure (nothing is changed then).
+   */
+  async saveInputs(change: Omit<PlanInputsChange, 'baseVersion'>): Promise<StoreError | null> {
+    const snap = this.snapshot;
+    if (!snap || !this.state) return { code: 'not-ready', message: 'the plan is not loaded' };
+    const full: PlanInputsChange = { ...change, baseVersion: snap.plan.version };
+    if (this.user || this.adapter) {
+      const v = checkInputsChange(this.user, full, this.state.index);
+      if (!v.allowed) return { code: v.reason, message: v.reason, params: v.params };
+    }
+    let version = snap.plan.version;
+    if (this.adapter) {
+      if (!this.adapter.saveInputs) return { code: 'not-supported', message: 'the adapter cannot save planning inputs' };
+      try {
+        const r = parseSaveResult(await this.call('saveInputs', () => this.adapter!.saveInputs!(full)), { source: 'saveInputs' });
+        version = r.version;
+      } catch (e) {
+        return toStoreError(e, 'save-failed');
+      }
+    }
+    const by = this.user ? { by: this.user.id } : {};
+    const current = this.snapshot ?? snap;
+    this.rebase({
+      ...current,
+      plan: { ...current.plan, version: Math.max(version, current.plan.version) },
+      ...(change.commitments ? { commitments: mergeInputs(current.commitments, change.commitments.map((c) => ({ ...c, ...by })), commitmentKey) } : {}),
+      ...(change.market ? { market: mergeInputs(current.market, change.market, marketKey) } : {}),
+      ...(change.blend ? { blend: change.blend } : {}),
+    });
+    return null;
   }
 
   /** Moves the plan version on after a confirmed save. */

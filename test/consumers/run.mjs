@@ -3,9 +3,9 @@
 // dir (the repository's own install stays as it is), then typechecks, builds and runs each consumer.
 // Expects a built dist/ (npm run build; CI builds first). Ends with one line: N passed, N failed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -38,6 +38,18 @@ cpSync(join(import.meta.dirname, 'browser.mjs'), join(work, 'browser.mjs'));
   if (!blocks.length) throw new Error('README.md has no tsx example to compile');
   blocks.forEach((code, i) => writeFileSync(join(work, 'react', `readme-example-${i + 1}.tsx`), code));
 }
+// The Next.js recipe of the server-rendering guide, compiled and run as written: every code block
+// marked ```tsx file=<path> (or ts) becomes ssr/recipe/<path>.
+{
+  const guide = readFileSync(join(repo, 'docs/guides/server-rendering.mdx'), 'utf8');
+  const blocks = [...guide.matchAll(/```tsx? file=(\S+)\n([\s\S]*?)```/g)];
+  if (blocks.length < 2) throw new Error('docs/guides/server-rendering.mdx has no recipe to compile');
+  for (const [, file, code] of blocks) {
+    const to = join(work, 'ssr', 'recipe', file);
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, code);
+  }
+}
 const repoPkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 writeFileSync(
   join(work, 'package.json'),
@@ -60,6 +72,8 @@ writeFileSync(
         vite: repoPkg.devDependencies.vite,
         '@vitejs/plugin-vue': '^6.0.0',
         'vue-tsc': '^3.0.0',
+        // quotakit/ssr's optional peer: a server that renders the elements installs it.
+        '@lit-labs/ssr': repoPkg.devDependencies['@lit-labs/ssr'],
         vitest: '^4.0.0',
         publint: '^0.3.0',
         '@arethetypeswrong/cli': '^0.18.0',
@@ -95,6 +109,16 @@ step('Vue 3: vue-tsc --strictTemplates (generated quotakit/vue types)', bin('vue
 if (step('Vue: vite build', bin('vite'), ['build', '--config', 'vue/vite.config.mjs'])) step('Vue: runs in Chromium', 'node', ['browser.mjs', 'vue', 'vue/dist'], { show: true });
 
 step('Node: quotakit/bundle and every entry import; SSR keeps attributes', 'node', ['node/ssr.mjs'], { show: true });
+// Lit SSR (issue #15 item 7): the four display elements rendered by quotakit/ssr in Node (declarative
+// shadow DOM, the real figures), then hydrated in Chromium without a flash; a page without
+// quotakit/ssr/hydrate is the control that must redraw.
+if (['index', 'no-hydrate'].every((page) => step(`SSR: vite build of the client page ${page}`, bin('vite'), ['build', '--config', 'ssr/vite.config.mjs'], { env: { QK_SSR_PAGE: page } }))) {
+  if (step('SSR: quotakit/ssr renders the display elements in Node (declarative shadow DOM, attainment 83.4 %)', 'node', ['ssr/server.mjs'], { show: true })) {
+    step('SSR: Chromium hydrates them without a flash or a console warning', 'node', ['ssr/browser.mjs'], { show: true });
+  }
+}
+step('SSR: the Next.js recipe of the guide typechecks (React 19, strict)', bin('tsc'), ['-p', 'ssr/tsconfig.recipe.json']);
+step('SSR: the Next.js recipe renders the display elements (Vitest)', bin('vitest'), ['run', '--root', 'ssr', 'recipe.test.tsx']);
 step('Node: adapter contract suite under node:test', 'node', ['--test', 'node/contract.node.test.mjs']);
 step('Node: adapter contract suite under Vitest', bin('vitest'), ['run', '--root', 'node', 'contract.vitest.test.mjs']);
 

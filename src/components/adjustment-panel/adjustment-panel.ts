@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { QkElement } from '../../internal/qk-element.js';
+import { Memo } from '../../internal/memo.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './adjustment-panel.styles.js';
 import { adapterContext } from '../../context/keys.js';
@@ -331,7 +332,7 @@ export class QkAdjustmentPanel extends QkElement {
     return this.idSeed;
   }
 
-  private suggestionsMemo?: { key: unknown[]; value: Suggestions };
+  private readonly suggestionsMemo = new Memo<Suggestions>();
 
   /**
    * The trigger rules' proposals for the focused node's subtree (the user's node, else the first
@@ -342,8 +343,7 @@ export class QkAdjustmentPanel extends QkElement {
     const s = this.activeStore;
     // The store's state is replaced on every data change (and only then): focus moves recompute nothing here but the node.
     const key = [s, s?.state, s?.focus.nodeId, s?.focus.period, s?.focus.metric, this.user, this.locale, this.includePace, this.events];
-    if (!this.suggestionsMemo || key.some((k, i) => k !== this.suggestionsMemo!.key[i])) this.suggestionsMemo = { key, value: this.computeSuggestions() };
-    return this.suggestionsMemo.value;
+    return this.suggestionsMemo.get(key, () => this.computeSuggestions());
   }
 
   private computeSuggestions(): Suggestions {

@@ -6,6 +6,7 @@ import type { PaceView } from '../../engine/pace/view.js';
 import { errorText } from '../../i18n/localize.js';
 import { formatMoneyGroup } from '../../engine/money/money.js';
 import { QkPaceElement } from './pace-element.js';
+import { svgTitle } from '../../internal/svg-title.js';
 import { styles } from './attainment-gauge.styles.js';
 import { registerGaugeStrings } from '../../i18n/loaders/gauge.js';
 import { cardStyles } from '../../theme/card-styles.js';
@@ -116,7 +117,7 @@ export class QkAttainmentGauge extends QkPaceElement {
         ${g.labels
           .filter((l) => l.kind === 'tick')
           .map((l) => svg`<text part="tick" class="tick-label" x=${l.x} y=${l.y} text-anchor=${l.anchor} font-size=${tickFont} dominant-baseline="middle">${this.percent(l.value, 0)}</text>`)}
-        ${g.markers.map((m) => svg`<line part="marker ${m.kind}" class="marker ${m.kind}" x1=${m.x1} y1=${m.y1} x2=${m.x2} y2=${m.y2}><title>${m.kind === 'expected' ? this.t.gauge.expectedMarker : this.t.gauge.forecastMarker}</title></line>`)}
+        ${g.markers.map((m) => svg`<line part="marker ${m.kind}" class="marker ${m.kind}" x1=${m.x1} y1=${m.y1} x2=${m.x2} y2=${m.y2}>${svgTitle(m.kind === 'expected' ? this.t.gauge.expectedMarker : this.t.gauge.forecastMarker)}</line>`)}
         <text part="value" class="value" x="0" y=${-R * 0.06} text-anchor="middle" font-size=${R * (value.length > 7 ? 0.14 : 0.24)}>${value}</text>
       </g>
     </svg>`;

@@ -1,6 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
+import { ViewModelController } from '../../internal/view-model.controller.js';
 import type { QkStore } from '../../store/store.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import type { PaceBasis } from '../../engine/pace/pace.js';
@@ -57,10 +58,23 @@ export class QkPaceElement extends QkElement {
   @state() protected width = 0;
 
   private resizeObserver?: ResizeObserver;
-  private memoKey = '';
-  private memoState: PaceState | null = null;
-  private memoModel?: PaceFigures;
-  private memoThresholds?: Partial<StatusThresholds>;
+  /** The state to show, memoized per store revision (or per given figures), with its `qk-error`. */
+  private readonly vm = new ViewModelController<PaceState>(this, {
+    store: () => this.activeStore,
+    own: () => !!this.model,
+    // Data views recompute on data changes only: moving the focus elsewhere or a save state does not.
+    key: (store) =>
+      store
+        ? [store.dataRevision, this.node || store.focus.nodeId, this.period || store.focus.period, this.metric || store.focus.metric, this.product || store.focus.product, this.basis].join('|')
+        : [this.node, this.period, this.metric, this.basis].join('|'),
+    inputs: () => [this.model, this.thresholds],
+    compute: (store) => (this.model ? this.fromModel(this.model) : this.fromStore(store!)),
+    shownError: (s, key) =>
+      !s ? undefined
+      : s.kind === 'error' ? { key: `${s.code}|${JSON.stringify(s.params)}|${key}`, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } }
+      : null,
+    announce: (shown) => this.announceError(shown),
+  });
   private ownSeen: Record<string, Status> = {};
 
   override connectedCallback(): void {
@@ -83,22 +97,7 @@ export class QkPaceElement extends QkElement {
 
   /** The state to show, or `null` while the store is not ready (render `renderStatus()` then). */
   protected get paceState(): PaceState | null {
-    const store = this.activeStore;
-    const usingStore = !this.model;
-    if (usingStore && (!store || store.status !== 'ready' || !store.state)) return null;
-    // Data views recompute on data changes only: moving the focus elsewhere or a save state does not.
-    const focus = usingStore ? store!.focus : null;
-    const key = usingStore
-      ? [store!.dataRevision, this.node || focus!.nodeId, this.period || focus!.period, this.metric || focus!.metric, this.product || focus!.product, this.basis].join('|')
-      : [this.node, this.period, this.metric, this.basis].join('|');
-    if (key === this.memoKey && this.memoModel === this.model && this.memoThresholds === this.thresholds && this.memoState) {
-      return this.memoState;
-    }
-    this.memoKey = key;
-    this.memoModel = this.model;
-    this.memoThresholds = this.thresholds;
-    this.memoState = this.model ? this.fromModel(this.model) : this.fromStore(store!);
-    return this.memoState;
+    return this.vm.value;
   }
 
   private fromModel(model: PaceFigures): PaceState {
@@ -141,15 +140,8 @@ export class QkPaceElement extends QkElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const s = this.memoState;
-    if (!s) return;
-    if (s.kind === 'error') {
-      const key = `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`;
-      this.announceError({ key, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } });
-      return;
-    }
-    this.announceError(null);
-    if (s.kind === 'ready') this.raiseAlerts(s.view);
+    const s = this.vm.current;
+    if (s?.kind === 'ready') this.raiseAlerts(s.view);
   }
 
   private raiseAlerts(view: PaceView): void {

@@ -14,13 +14,14 @@ import type { ActualsSnapshot, FiscalCalendar, MetricId, OrgNode, ProductLine, T
 import { parseMoney, type MoneyLocale } from '../../engine/money/money.js';
 import { fiscalYearMonths, isPeriodClosed, periodRange } from '../../engine/calendar/periods.js';
 import { parsePeriod } from '../../engine/calendar/period.js';
-import { rampFactor, rampSchedule, type RampStep } from '../../engine/plan/ramp.js';
+import { personYears, rampOf, rampSchedule, type RampStep } from '../../engine/plan/ramp.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { fail, ok, type Result } from '../../engine/shared/result.js';
 import { rollupActuals, stageCountsRollup, type OrgIndex } from '../../engine/plan/rollup.js';
 import { seasonalityFromHistory } from '../../engine/plan/seasonality.js';
 import { blendViews, compareViews, computeViews, type ViewComparison, type ViewName } from '../../engine/plan/views.js';
 import { childWeights, type RepInfo, type WeightMethod } from '../../engine/plan/weights.js';
+import { rampedInputs } from '../../engine/plan/new-hires.js';
 
 // ---- rows ----------------------------------------------------------------------------------
 
@@ -234,7 +235,31 @@ export function gridReader(options: GridReaderOptions): GridReader {
     }
     return s;
   };
+  // With a read-model state, each node's own cells for this metric and product are gathered once
+  // (by position in the org index), so a roll-up over 100,000 people does no key building per cell.
+  const N = index.order.length;
+  const ownCells: (Map<string, TargetCell> | null | undefined)[] | null = cells ? new Array(N) : null;
+  const cellAt = (nodeId: string, pos: number, period: string): TargetCell | undefined => {
+    if (!ownCells || !cells || pos < 0) return cell(nodeId, period);
+    let m = ownCells[pos];
+    if (m === undefined) {
+      m = null;
+      for (const c of cells.ofNode(nodeId)) if (c.metric === metric && (c.product ?? null) === product) (m ??= new Map()).set(c.period, c);
+      ownCells[pos] = m;
+    }
+    return m?.get(period);
+  };
   // A node's own value: its cell, else the sum of its own sub-period values.
+  const ownAt = (nodeId: string, pos: number, period: string): number | undefined => {
+    let v: number | undefined = cellAt(nodeId, pos, period)?.value;
+    if (v === undefined) {
+      for (const s of subPeriods(period)) {
+        const x = ownAt(nodeId, pos, s);
+        if (x !== undefined) v = (v ?? 0) + x;
+      }
+    }
+    return v;
+  };
   const own = (nodeId: string, period: string): number | undefined => {
     let memo = owns.get(period);
     if (!memo) {
@@ -243,22 +268,55 @@ export function gridReader(options: GridReaderOptions): GridReader {
     }
     const done = memo.get(nodeId);
     if (done !== undefined) return done ?? undefined;
-    let v: number | undefined = cell(nodeId, period)?.value;
-    if (v === undefined) {
-      for (const s of subPeriods(period)) {
-        const x = own(nodeId, s);
-        if (x !== undefined) v = (v ?? 0) + x;
-      }
-    }
+    const v = ownAt(nodeId, index.positionOf(nodeId), period);
     memo.set(nodeId, v ?? null);
     return v;
   };
   /**
-   * A node's value: its own, else the sum of its children's. Iterative (an explicit post-order
-   * stack), so an org of any depth is read without growing the call stack. Memoized per period
-   * (node id → value, null for "no target").
+   * Every indexed node's value for one period, in one pass over the org index from the last
+   * position to the first (children come after their parent in pre-order, so each node's children
+   * are summed before it is reached): its own value, else the sum of its children's values.
+   * Iterative and array-based: any depth, 100,000 nodes without a map entry per node.
+   */
+  const passes = new Map<string, { v: Float64Array; has: Uint8Array }>();
+  const resolved = (period: string) => {
+    let r = passes.get(period);
+    if (!r) {
+      const v = new Float64Array(N);
+      const has = new Uint8Array(N);
+      const sum = new Float64Array(N);
+      const sumHas = new Uint8Array(N);
+      const { order, parentPos } = index;
+      for (let q = N - 1; q >= 0; q--) {
+        const mine = ownAt(order[q]!, q, period);
+        if (mine !== undefined) {
+          v[q] = mine;
+          has[q] = 1;
+        } else if (sumHas[q]) {
+          v[q] = sum[q]!;
+          has[q] = 1;
+        }
+        const up = parentPos[q]!;
+        if (has[q] && up >= 0) {
+          sum[up] += v[q]!;
+          sumHas[up] = 1;
+        }
+      }
+      passes.set(period, (r = { v, has }));
+    }
+    return r;
+  };
+  /**
+   * A node's value: its own, else the sum of its children's. Indexed nodes are read from the
+   * period's pass; others (an index given without them) by an explicit post-order stack, so an
+   * org of any depth is read without growing the call stack. Memoized per period.
    */
   const value = (nodeId: string, period: string): number | undefined => {
+    const pos = index.positionOf(nodeId);
+    if (pos >= 0) {
+      const r = resolved(period);
+      return r.has[pos] ? r.v[pos] : undefined;
+    }
     let memo = values.get(period);
     if (!memo) {
       memo = new Map();
@@ -329,15 +387,17 @@ export function gridReader(options: GridReaderOptions): GridReader {
 // ---- badges and read-only columns ----------------------------------------------------------
 
 /**
- * The ramp factor of a new hire as of `asOf` (0.3 in the first quarter, 0.6 in the second with the
- * default schedule), or null for a node that is not ramping (no hire date, or fully ramped).
+ * The ramp factor of a new hire in the month of `asOf` (0.3 in the first three months counting the
+ * hire month, 0.6 in the next three with the default schedule; the rep's own `ramp` wins), or null
+ * for a node that is not ramping (no hire date, or fully ramped). The same step the decomposition
+ * gives that month's target, so the badge and the target agree.
  *
- * @example rampBadge({ …, hireDate: '2026-09-01' }, '2026-11-27') // 0.3 (tenure 2 months)
+ * @example rampBadge({ …, hireDate: '2026-09-05' }, '2026-11-27') // 0.3 (Sep, Oct, Nov)
  */
 export function rampBadge(node: OrgNode | undefined, asOf: string, schedule?: readonly RampStep[]): number | null {
-  if (!node?.hireDate || node.kind !== 'rep') return null;
-  const f = rampFactor(node.hireDate, asOf, schedule);
-  return f.ok && f.value < 1 ? f.value : null;
+  if (!node?.hireDate || node.kind !== 'rep' || node.hireDate > asOf) return null;
+  const f = rampSchedule(node.hireDate, [asOf.slice(0, 7)], { schedule: rampOf(node, schedule) });
+  return f.ok && f.value[0] < 1 ? f.value[0] : null;
 }
 
 /** Funnel stages whose counts are the actuals of count metrics. */
@@ -393,6 +453,8 @@ export interface GridViewsInput {
   market?: Readonly<Record<string, { size: number; share: number }>>;
   /** Weights of the blended view. */
   blend?: Partial<Record<ViewName, number>>;
+  /** Reps' own bottom-up commitments for the fiscal year: a leaf with one uses it as its bottom-up view instead of last year × growth. */
+  commitments?: Readonly<Record<string, number>>;
 }
 
 export type GridViews = Record<string, ViewComparison & { blended?: number }>;
@@ -418,7 +480,15 @@ export function gridViews(reader: GridReader, input: GridViewsInput): Result<Gri
   const last = gridActuals(input.actuals, index, { metric: reader.metric, period: `FY${input.fiscalYear - 1}`, calendar: input.calendar, product: reader.product });
   const lastYear: Record<string, number> = {};
   if (last) for (const id of index.order) if (index.children(id).length === 0) lastYear[id] = Math.max(0, last.get(id) ?? 0);
-  const views = computeViews({ nodes, topDown, lastYear, growth: input.growth ?? 0, market: input.market });
+  // A rep's commitment is their bottom-up figure as it stands (growth 0 on it).
+  const growthByNode: Record<string, number> = {};
+  for (const [id, v] of Object.entries(input.commitments ?? {})) {
+    if (index.byId.has(id) && index.children(id).length === 0) {
+      lastYear[id] = v;
+      growthByNode[id] = 0;
+    }
+  }
+  const views = computeViews({ nodes, topDown, lastYear, growth: input.growth ?? 0, growthByNode, market: input.market });
   if (!views.ok) return views;
   const compared: GridViews = compareViews(views.value);
   const blend = blendViews(nodes, views.value, input.blend ?? { topDown: 0.5, bottomUp: 0.3, market: 0.2 });
@@ -811,7 +881,9 @@ const BLEND: WeightMethod = { blend: { history: 1, potential: 1, capacity: 1 } }
 /**
  * Splits a node's value at a period over its children by a method: equal; history (last
  * period's actuals); potential (`OrgNode.potential`, a parent without one counts its children's);
- * capacity (reps under the child × their ramp as of `asOf`); blend (a third each of history,
+ * capacity (reps under the child in person-periods over the period's open months, or all its months
+ * when the closed ones hold nothing: each month at the rep's ramp step, the hire month prorated by
+ * days); blend (a third each of history,
  * potential and capacity shares). Locked children keep their values; the rest share by weight
  * with the largest-remainder method; the children's own children and months follow as in an
  * edit. Months closed before `asOf` are history: only the open part of the node's value (its
@@ -851,11 +923,31 @@ export function planDistribute(reader: GridReader, input: DistributeInput): Resu
   };
   const method: WeightMethod = input.method === 'blend' ? BLEND : input.method;
   const need = (s: string) => input.method === s || input.method === 'blend';
+  // Capacity over the open months of the period in person-periods: each rep's ramp month by month,
+  // the hire month prorated by days (hired 23 October: 9/31 of October at 30%), not the factor of
+  // one day applied to the whole period.
+  // When the closed months hold nothing yet, the whole period is being split: count all its months.
+  const capMonths = closedSum(reader, span, nodeId) === 0 ? span.months : span.open;
+  let capacity: Record<string, number> | null = null;
+  if (need('capacity') && capMonths.length > 0) {
+    capacity = {};
+    for (const k of kids) {
+      let sum = 0;
+      for (const id of index.reps(k)) {
+        const n = index.byId.get(id)!;
+        const py = personYears(n.hireDate, capMonths, { schedule: rampOf(n, input.ramp), ...(n.leaveDate ? { leaveDate: n.leaveDate } : {}) });
+        if (!py.ok) return py;
+        sum += py.value;
+      }
+      capacity[k] = sum;
+    }
+  }
   const w = childWeights(method, {
     children: kids,
     ...(need('history') ? { history: Object.fromEntries(kids.map((k) => [k, Math.max(0, input.history?.get(k) ?? 0)])) } : {}),
     ...(need('potential') ? { potential: Object.fromEntries(kids.map((k) => [k, potential(k)])) } : {}),
-    ...(need('capacity')
+    ...(capacity ? { capacity } : {}),
+    ...(need('capacity') && !capacity
       ? {
           reps: Object.fromEntries(kids.map((k) => [k, index.reps(k).map((id): RepInfo => {
             const n = index.byId.get(id)!;
@@ -921,6 +1013,8 @@ export interface GridDecomposeInput {
   method?: WeightMethod;
   /** The least share of each rep-month that new product lines carry together (default 0.1 when there is a new line). */
   minNewShare?: number;
+  /** The plan's ramp curve (default `DEFAULT_RAMP`); a rep's own `ramp` wins. */
+  ramp?: readonly RampStep[];
   /**
    * "Today": months that closed before it and already have targets keep them (each rep's closed
    * months stay, the open months share the rest of the year). Without it every month is split.
@@ -971,21 +1065,19 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
     }
   }
   const season = seasonalityFromHistory(monthly, months);
-  // Capacity in person-years of the plan year: each rep's ramp month by month, averaged, so a rep
-  // hired in October counts 3 × 0.3 / 12 = 0.075 and one hired in April most of a year.
-  const capacity: Record<string, number> = {};
-  for (let i = index.order.length - 1; i >= 0; i--) {
-    const id = index.order[i];
-    const kids = index.children(id);
-    if (kids.length > 0) {
-      capacity[id] = kids.reduce((sum, k) => sum + capacity[k], 0);
-      continue;
-    }
-    const n = index.byId.get(id)!;
-    const r = rampSchedule(n.hireDate, months, n.leaveDate ? { leaveDate: n.leaveDate } : {});
-    if (!r.ok) return r;
-    capacity[id] = r.value.reduce((sum, f) => sum + f, 0) / 12;
-  }
+  // Capacity in person-years of the plan year (ramp by tenure month, the hire month prorated by
+  // days, weighted by seasonality), and an average veteran's history for reps without a full year
+  // of it: a new hire's months come out at their ramp × an average veteran's (see `rampedInputs`).
+  const ramped = rampedInputs({
+    nodes: index.order.map((id) => ({ ...index.byId.get(id)!, parentId: index.parent(id) })),
+    months,
+    ...(season.ok ? { profile: season.value.profile } : {}),
+    history,
+    historyStart: last.start,
+    ...(input.ramp ? { schedule: input.ramp } : {}),
+  });
+  if (!ramped.ok) return ramped;
+  const capacity = ramped.value.capacity;
   const products = metricUnit(input.metric) === 'money' && !reader.product ? (input.products ?? []) : [];
   const hasNew = products.some((p) => p.new);
   const locked: Record<string, number> = {};
@@ -1000,8 +1092,10 @@ export function planDecomposition(reader: GridReader, input: GridDecomposeInput)
     months,
     metric: input.metric,
     method: input.method ?? { blend: { history: 1, custom: 1 } },
-    history,
+    history: ramped.value.history,
     custom: capacity,
+    prorate: true,
+    ...(input.ramp ? { ramp: input.ramp } : {}),
     ...(season.ok ? { seasonality: season.value.profile } : {}),
     products: products.map((p) => ({ id: p.id, new: p.new, weight: productMix.get(p.id) ?? 0 })),
     ...(hasNew ? { minNewShare: input.minNewShare ?? 0.1 } : {}),

@@ -34,6 +34,22 @@ export const styles = css`
       color: var(--_muted);
       font-size: 0.9em;
     }
+    .switches {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space);
+      margin-block-end: var(--_space);
+    }
+    .switches label {
+      display: inline-flex;
+      gap: 4px;
+      align-items: center;
+      color: var(--_muted);
+    }
+    .switches input[type='number'] {
+      inline-size: 4.5em;
+    }
     .toolbar label {
       display: inline-flex;
       gap: 4px;

@@ -1,39 +1,28 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../../internal/css-props.js';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { QkElement } from '../../internal/qk-element.js';
+import { Memo } from '../../internal/memo.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './goal-tree.styles.js';
 import { GridNavigation, type GridNavigationHost } from './grid-navigation.js';
 import type { EditMode } from '../../engine/plan/edit.js';
-import type { MetricId, TargetCell } from '../../engine/plan/model.js';
+import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
-import type { PlanState } from '../../engine/plan/plan-state.js';
-import type { Result } from '../../engine/shared/result.js';
+import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
-  DISTRIBUTE_METHODS,
   attainment,
-  editRefusal,
   gridActuals,
   gridColumns,
   gridReader,
-  gridRows,
   gridViews,
   metricUnit,
   needsDecomposition,
-  parseCellInput,
   parseViewColumns,
-  planDecomposition,
-  planDistribute,
-  planGridEdit,
-  planLockToggle,
   rampBadge,
-  type DistributeMethod,
-  type DistributePreview,
-  type GridCellChange,
   type GridColumn,
   type GridGranularity,
   type GridReader,
@@ -41,40 +30,20 @@ import {
   type GridRows,
   type GridViews,
 } from './goal-tree.model.js';
-import { QkErrorEvent, type QkErrorDetail } from '../../events/qk-error.js';
+import type { QkErrorEvent } from '../../events/qk-error.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
-import { QkTargetChangeEvent } from '../../events/qk-target-change.js';
-import { toStoreError, type QkStore } from '../../store/store.js';
+import type { QkTargetChangeEvent } from '../../events/qk-target-change.js';
+import type { QkStore } from '../../store/store.js';
 import { registerGoalTreeStrings } from '../../i18n/loaders/goal-tree.js';
-import { parseTargetsCsv, targetsToCsv, TARGET_CSV_HEADERS } from '../../engine/plan/csv.js';
-import { errorText } from '../../i18n/localize.js';
 import { formatDate } from '../../i18n/dates.js';
-
-interface Issue {
-  code: string;
-  message: string;
-  params?: Record<string, string | number>;
-}
-
-interface Editing {
-  nodeId: string;
-  period: string;
-  text: string;
-  /** Select the text when the input appears (Enter/F2), or put the caret at the end (typing). */
-  select: boolean;
-}
-
-interface DialogState {
-  nodeId: string;
-  period: string;
-  method: DistributeMethod;
-  preview: Result<DistributePreview>;
-}
-
-/** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
-const OVERSCAN = 4;
-/** A padlock drawn in SVG: emoji fonts are missing on many systems. */
-const lockIcon = html`<svg class="lock-icon" part="lock-icon" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true"><path fill="currentColor" d="M5 7V5a3 3 0 0 1 6 0v2h1.5v7.5h-9V7H5zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z"/></svg>`;
+import type { GoalTreeView } from './goal-tree.view.js';
+import { VirtualRows } from './virtual-rows.controller.js';
+import { TreeRows } from './tree-rows.controller.js';
+import { GridEdits } from './grid-edits.controller.js';
+import { CellEditor } from './cell-editor.controller.js';
+import { CsvTransfer } from './csv.controller.js';
+import { DistributeDialog } from './distribute-dialog.controller.js';
+import { lockIcon } from './lock-icon.js';
 
 /**
  * @tag qk-goal-tree
@@ -156,42 +125,65 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   @property({ attribute: false }) market?: Record<string, { size: number; share: number }>;
   /** Weights of the blended view (default top-down 0.5, bottom-up 0.3, market 0.2). */
   @property({ attribute: false }) blendWeights?: Partial<Record<ViewName, number>>;
-
-  @state() private editing: Editing | null = null;
-  @state() private message = '';
-  @state() private announcement = '';
-  /** The problems of the last rejected CSV import, one line each (nothing was applied). */
-  @state() private importErrors: string[] = [];
-  @state() private dialog: DialogState | null = null;
-  /** The locked cell whose edit was just refused: the message offers to unlock it. */
-  @state() private unlockOffer: { nodeId: string; period: string } | null = null;
+  /** The least share of each rep-month new product lines carry when the plan is decomposed (0…1). */
+  @property({ attribute: 'min-new-share', type: Number }) minNewShare = 0.1;
+  /** Shows the view, metric and product switches above the tree. */
+  @property({ type: Boolean, reflect: true }) switches = false;
 
   private readonly nav = new GridNavigation(this);
-  /** Invalid entries the user left: they stay in their cells with the message until fixed or cancelled. */
-  private readonly drafts = new Map<string, { text: string; message: string }>();
-  private readonly toggled = new Map<string, boolean>();
-  private readonly loading = new Set<string>();
-  private readonly loadedEmpty = new Set<string>();
-  private version = 0;
+  private readonly inputsForm = new InputsForm(this);
+
+  /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
+  private renderInputs(s: QkStore): TemplateResult {
+    const id = this.model.rows[this.nav.row]?.id ?? null;
+    const node = id === null ? undefined : this.index?.byId.get(id);
+    return this.inputsForm.render({
+      t: this.t, locale: this.locale, store: s, nodeId: id, name: id === null ? '' : this.nameOf(id), isRep: node?.kind === 'rep',
+      metric: this.metric, product: this.product, fmtExact: (v) => String(this.metric === 'revenue' || this.metric === 'collections' ? v / 100 : v),
+    });
+  }
+  /** What the controllers read from this element. */
+  private readonly view: GoalTreeView = {
+    host: this,
+    nav: this.nav,
+    store: () => this.activeStore,
+    t: () => this.t,
+    locale: () => this.locale,
+    metric: () => this.metric,
+    product: () => this.product,
+    readonly: () => this.readonly,
+    canEdit: () => this.canEdit,
+    editMode: () => this.editMode,
+    minNewShare: () => this.minNewShare,
+    index: () => this.index,
+    reader: () => this.reader,
+    rows: () => this.model,
+    columns: () => this.columns,
+    fmt: (v) => this.fmt(v),
+    periodLabel: (period, short) => this.periodLabel(period, short),
+    nameOf: (id) => this.nameOf(id),
+  };
+  private readonly virtual = new VirtualRows(this);
+  private readonly tree = new TreeRows(this, {
+    index: () => this.index,
+    expandDepth: () => this.expandDepth,
+    store: () => this.activeStore,
+    loadFailed: (err) => this.edits.showError(err, 'adapter'),
+  });
+  private readonly edits = new GridEdits(this.view);
+  private readonly editor = new CellEditor(this.view, this.edits);
+  private readonly csv = new CsvTransfer(this.view, this.edits);
+  private readonly dialog = new DistributeDialog(this.view, this.edits);
+
+  // Focus sync with the other widgets of the store.
   private activeId: string | null = null;
-  private scrollY = 0;
-  private viewportPx = 440;
-  private rowPx = 40;
-  private resizeObserver?: ResizeObserver;
   private selfFocus = false;
   private followFocus = false;
 
   // Memoized models: rebuilt only when their inputs change, never on a plain re-render.
-  private memoRowsKey = '';
-  private memoRowsIndex: OrgIndex | null = null;
-  private memoRows: GridRows = { rows: [], rowOf: new Map(), needsLoad: [] };
-  private memoReaderKey = '';
-  private memoReaderState: PlanState | null = null;
-  private memoReader: GridReader | null = null;
-  private memoActualsKey: unknown[] = [];
-  private memoActuals: Map<string, number> | null = null;
-  private memoViewsKey = '';
-  private memoViews: GridViews | null = null;
+  private readonly readerMemo = new Memo<GridReader>();
+  private readonly actualsMemo = new Memo<Map<string, number> | null>();
+  private readonly viewsMemo = new Memo<GridViews | null>();
 
   // ---- models --------------------------------------------------------------------------
 
@@ -201,14 +193,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   }
 
   private get model(): GridRows {
-    const index = this.index;
-    const key = `${this.version}|${this.expandDepth}`;
-    if (index && (key !== this.memoRowsKey || index !== this.memoRowsIndex)) {
-      this.memoRowsKey = key;
-      this.memoRowsIndex = index;
-      this.memoRows = gridRows(index, { expandDepth: this.expandDepth, toggled: this.toggled, loading: this.loading, loadedEmpty: this.loadedEmpty });
-    }
-    return this.memoRows;
+    return this.tree.model;
   }
 
   /** One reader per read-model state (immutable, so its memoized answers never go stale), metric and product. */
@@ -216,18 +201,14 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const s = this.activeStore;
     const state = s?.state;
     if (!s?.snapshot || !state) return null;
-    const key = `${this.metric}|${this.product}`;
-    if (key !== this.memoReaderKey || state !== this.memoReaderState) {
-      this.memoReaderKey = key;
-      this.memoReaderState = state;
-      this.memoReader = gridReader({
+    return this.readerMemo.get([this.metric, this.product, state], () =>
+      gridReader({
         state,
         metric: this.metric,
         product: this.product || null,
         isPending: (c) => s.isPending(c),
-      });
-    }
-    return this.memoReader;
+      }),
+    );
   }
 
   private get columns(): GridColumn[] {
@@ -237,30 +218,24 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
 
   private actualsFor(period: string): Map<string, number> | null {
     const s = this.activeStore!;
-    const key = [s.actuals, this.index, this.metric, this.product, period];
-    if (key.some((k, i) => k !== this.memoActualsKey[i])) {
-      this.memoActualsKey = key;
-      this.memoActuals = gridActuals(s.actuals, this.index!, { metric: this.metric, period, calendar: s.snapshot!.plan.calendar, product: this.product || null });
-    }
-    return this.memoActuals;
+    return this.actualsMemo.get([s.actuals, this.index, this.metric, this.product, period], () =>
+      gridActuals(s.actuals, this.index!, { metric: this.metric, period, calendar: s.snapshot!.plan.calendar, product: this.product || null }),
+    );
   }
 
   private viewsFor(): GridViews | null {
     const s = this.activeStore!;
-    const key = `${s.dataRevision}|${this.metric}|${this.product}|${this.growth}|${JSON.stringify(this.blendWeights ?? null)}|${this.market ? Object.keys(this.market).length : 0}`;
-    if (key !== this.memoViewsKey) {
-      this.memoViewsKey = key;
+    const deps = [s.dataRevision, this.metric, this.product, this.growth, JSON.stringify(this.blendWeights ?? null), this.market ? Object.keys(this.market).length : 0];
+    return this.viewsMemo.get(deps, () => {
       const r = gridViews(this.reader!, {
         fiscalYear: s.snapshot!.plan.fiscalYear,
         calendar: s.snapshot!.plan.calendar,
         actuals: s.actuals,
         growth: this.growth,
-        ...(this.market ? { market: this.market } : {}),
-        ...(this.blendWeights ? { blend: this.blendWeights } : {}),
+        ...planInputsFor(s.snapshot!, this.metric, this.product, this.market, this.blendWeights),
       });
-      this.memoViews = r.ok ? r.value : null;
-    }
-    return this.memoViews;
+      return r.ok ? r.value : null;
+    });
   }
 
   // ---- navigation host -------------------------------------------------------------------
@@ -274,7 +249,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   }
 
   get navPageSize(): number {
-    return Math.max(1, Math.floor(this.viewportPx / this.rowPx) - 1);
+    return this.virtual.pageSize;
   }
 
   navCell(row: number, col: number): HTMLElement | null {
@@ -283,18 +258,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   }
 
   navReveal(row: number): void {
-    const scroller = this.scroller;
-    const top = row * this.rowPx;
-    let y = this.scrollY;
-    if (top < y) y = top;
-    else if (top + this.rowPx > y + this.viewportPx) y = top + this.rowPx - this.viewportPx;
-    if (y === this.scrollY) return;
-    this.scrollY = y;
-    if (scroller) scroller.scrollTop = y;
+    this.virtual.reveal(row);
   }
 
   navToggle(row: number, expand: boolean): boolean {
-    return this.toggleRow(row, expand);
+    return this.tree.toggle(row, expand);
   }
 
   navParentRow(row: number): number {
@@ -316,10 +284,6 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     if (s.focus !== before) this.dispatchEvent(new QkFocusChangeEvent(s.focus));
   }
 
-  private get scroller(): HTMLElement | null {
-    return (this.renderRoot as ShadowRoot | undefined)?.querySelector<HTMLElement>('.scroller') ?? null;
-  }
-
   // ---- lifecycle -------------------------------------------------------------------------
 
   protected override storeChanged(change: string): void {
@@ -334,10 +298,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       this.followFocus = false;
       this.revealNode(this.activeStore!.focus.nodeId, this.activeStore!.focus.period);
     }
-    const model = this.model;
-    if (model.needsLoad.length) {
-      for (const id of model.needsLoad) this.startLoad(id, false);
-    }
+    this.tree.loadPending();
     // Rows above the active one may have appeared or gone: keep the active cell on its node.
     const rows = this.model.rows;
     if (this.activeId !== null && rows[this.nav.row]?.id !== this.activeId) {
@@ -348,96 +309,11 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     if (this.nav.col >= this.navColCount) this.nav.col = this.navColCount - 1;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const scroller = this.scroller;
-    if (scroller && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => this.measure());
-      this.resizeObserver.observe(scroller);
-    }
-    if (scroller && scroller.scrollTop !== this.scrollY) scroller.scrollTop = this.scrollY;
-    if (this.editing) {
-      const input = (this.renderRoot as ShadowRoot).querySelector<HTMLInputElement>('input.edit');
-      if (input && this.shadowRoot?.activeElement !== input) {
-        input.focus();
-        if (this.editing.select) input.select();
-        else input.setSelectionRange(input.value.length, input.value.length);
-      }
-    }
-  }
-
-  private measure(): void {
-    const scroller = this.scroller;
-    const head = scroller?.querySelector<HTMLElement>('.head .row');
-    if (!scroller || !head) return;
-    const rowPx = head.offsetHeight || this.rowPx;
-    const viewportPx = Math.max(rowPx, scroller.clientHeight - rowPx);
-    if (rowPx !== this.rowPx || viewportPx !== this.viewportPx) {
-      this.rowPx = rowPx;
-      this.viewportPx = viewportPx;
-      this.requestUpdate();
-    }
-  }
-
-  private onScroll = (e: Event): void => {
-    const y = (e.currentTarget as HTMLElement).scrollTop;
-    const moved = Math.floor(y / this.rowPx) !== Math.floor(this.scrollY / this.rowPx);
-    this.scrollY = y;
-    if (moved) this.requestUpdate();
-  };
-
-  // ---- tree ------------------------------------------------------------------------------
-
-  private toggleRow(row: number, expand?: boolean): boolean {
-    const r = this.model.rows[row];
-    if (!r || r.kind !== 'node' || !r.expandable) return false;
-    const want = expand ?? !r.expanded;
-    if (want === r.expanded) return false;
-    this.toggled.set(r.id, want);
-    this.version++;
-    if (want && this.index!.children(r.id).length === 0) this.startLoad(r.id, true);
-    this.requestUpdate();
-    return true;
-  }
-
-  private startLoad(id: string, render: boolean): void {
-    const s = this.activeStore;
-    if (!s || this.loading.has(id)) return;
-    this.loading.add(id);
-    this.version++;
-    if (render) this.requestUpdate();
-    s.loadChildren(id)
-      .then((kids) => {
-        if (kids.length === 0) this.loadedEmpty.add(id);
-      })
-      .catch((e: unknown) => {
-        this.toggled.set(id, false);
-        this.showError(toStoreError(e, 'load-failed'), 'adapter');
-      })
-      .finally(() => {
-        this.loading.delete(id);
-        this.version++;
-        this.requestUpdate();
-      });
-  }
-
   /** Opens the ancestors of a node selected elsewhere and scrolls it into view. */
   private revealNode(nodeId: string | null, period: string | null): void {
     const index = this.index;
     if (!nodeId || !index?.byId.has(nodeId)) return;
-    let opened = false;
-    for (const a of index.ancestors(nodeId)) {
-      if (this.model.rows[this.model.rowOf.get(a) ?? -1]?.expanded) continue;
-      this.toggled.set(a, true);
-      opened = true;
-    }
-    if (opened) this.version++;
+    this.tree.openAncestors(nodeId);
     const row = this.model.rowOf.get(nodeId);
     if (row === undefined) return;
     const col = this.columns.findIndex((c) => c.period === period && (c.kind === 'period' || c.kind === 'total'));
@@ -472,288 +348,17 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     return this.index?.byId.get(id)?.name ?? id;
   }
 
-  /** The localized text of an engine error, with amounts in the metric's format. */
-  private errorMessage(err: Issue): string {
-    const params: Record<string, string | number> = { ...err.params };
-    for (const k of ['max', 'min', 'closed', 'requested']) if (typeof params[k] === 'number') params[k] = this.fmt(params[k] as number);
-    if (typeof params.period === 'string') params.period = this.periodLabel(params.period);
-    if (typeof params.node === 'string') params.node = this.nameOf(params.node);
-    const m = this.t.errors[err.code];
-    return m ? m(params) : err.message;
-  }
-
-  private showError(err: Issue, source: QkErrorDetail['source']): string {
-    const message = this.errorMessage(err);
-    this.message = message;
-    this.unlockOffer = err.code === 'cell-locked' && typeof err.params?.node === 'string' && typeof err.params.period === 'string' ? { nodeId: err.params.node, period: err.params.period } : null;
-    this.dispatchEvent(new QkErrorEvent({ code: err.code, message, source }));
-    return message;
-  }
-
-  // ---- editing ---------------------------------------------------------------------------
-
   private get canEdit(): boolean {
     return !this.readonly && metricUnit(this.metric) !== 'ratio';
   }
-
-  private isEditableCol(col: number): boolean {
-    const c = this.columns[col - 1];
-    return !!c && (c.kind === 'period' || c.kind === 'total') && this.canEdit;
-  }
-
-  private startEdit(text: string | null): void {
-    const row = this.model.rows[this.nav.row];
-    if (!row || row.kind !== 'node' || !this.isEditableCol(this.nav.col)) return;
-    const period = this.columns[this.nav.col - 1].period;
-    // Someone who may not edit this node (a viewer, a rep, another manager's subtree) is told at once.
-    const denied = this.activeStore!.mayEdit(row.id);
-    if (denied) {
-      this.showError(denied, 'input');
-      return;
-    }
-    // A locked cell or a closed period refuses at once, before anything is typed into it.
-    const refused = editRefusal(this.reader!, row.id, period, this.activeStore!.asOf);
-    if (refused && !refused.ok) {
-      this.showError(refused.error, 'input');
-      return;
-    }
-    const key = `${row.id}|${period}`;
-    const draft = this.drafts.get(key);
-    const v = this.reader!.value(row.id, period);
-    const exact = v === undefined ? '' : metricUnit(this.metric) === 'money' ? this.exactMoney(v) : String(v);
-    this.editing = { nodeId: row.id, period, text: text ?? draft?.text ?? exact, select: text === null };
-    this.message = draft?.message ?? '';
-    this.unlockOffer = null;
-  }
-
-  /** The amount in major units, without grouping or a trailing `.00`, so it reads back exactly. */
-  private exactMoney(minor: number): string {
-    const plan = this.activeStore!.snapshot!.plan;
-    const s = formatMoney(minor, { currency: plan.currency, locale: 'en' }).replace(/[^\d.\u2212]/g, '');
-    return s.replace(/\.0+$/, '');
-  }
-
-  /** Commits the open edit; returns false (and keeps the entry with a message) when it cannot. */
-  private commitEdit(): boolean {
-    const ed = this.editing;
-    const s = this.activeStore;
-    const reader = this.reader;
-    if (!ed || !s?.snapshot || !reader) return true;
-    const key = `${ed.nodeId}|${ed.period}`;
-    const parsed = parseCellInput(ed.text, { metric: this.metric, currency: s.snapshot.plan.currency, locale: this.locale });
-    if (!parsed.ok) return this.keepDraft(key, ed.text, parsed.error);
-    if (parsed.value === reader.value(ed.nodeId, ed.period)) {
-      this.closeEdit(key);
-      return true;
-    }
-    const plan = planGridEdit(reader, { nodeId: ed.nodeId, period: ed.period, value: parsed.value }, { mode: this.editMode, asOf: s.asOf });
-    if (!plan.ok) return this.keepDraft(key, ed.text, plan.error);
-    if (!this.apply(plan.value.cells, plan.value.changes, this.t.goalTree.undoLabel({ name: this.nameOf(ed.nodeId), period: this.periodLabel(ed.period) }), 'manual')) {
-      // The store refused (rights, a lock, a closed period): the entry stays with the reason.
-      this.drafts.set(key, { text: ed.text, message: this.message });
-      return false;
-    }
-    this.closeEdit(key);
-    return true;
-  }
-
-  private keepDraft(key: string, text: string, err: Issue): false {
-    const message = this.showError(err, 'input');
-    this.drafts.set(key, { text, message });
-    return false;
-  }
-
-  private closeEdit(key: string): void {
-    this.drafts.delete(key);
-    this.editing = null;
-    this.message = '';
-    this.unlockOffer = null;
-  }
-
-  private cancelEdit(): void {
-    if (!this.editing) return;
-    this.closeEdit(`${this.editing.nodeId}|${this.editing.period}`);
-    void this.nav.focusCell(this.nav.row, this.nav.col);
-  }
-
-  /** One undo step in the store, then one `qk-target-change` per changed cell. */
-  private apply(cells: TargetCell[], changes: readonly GridCellChange[], label: string, source: 'manual' | 'top-down' | 'import'): boolean {
-    const s = this.activeStore!;
-    const r = s.applyCells(cells, { label, source });
-    if (!r.ok) {
-      // The store checks identity, locks and closed periods again: its refusal is shown, nothing changed.
-      this.showError({ code: r.error.code, message: r.error.message, ...(r.error.params ? { params: r.error.params } : {}) }, 'input');
-      return false;
-    }
-    for (const c of changes) {
-      this.dispatchEvent(new QkTargetChangeEvent({ nodeId: c.nodeId, period: c.period, metric: c.metric, product: c.product ?? null, oldValue: c.oldValue, newValue: c.newValue, source }));
-    }
-    this.announcement = this.t.goalTree.applied({ count: changes.length });
-    return true;
-  }
-
-  private toggleLock(): void {
-    const row = this.model.rows[this.nav.row];
-    if (!row || row.kind !== 'node' || !this.isEditableCol(this.nav.col)) return;
-    this.setLock(row.id, this.columns[this.nav.col - 1].period);
-  }
-
-  /** Locks or unlocks one cell as an undoable edit (the store's identity checks decide who may). */
-  private setLock(nodeId: string, period: string): void {
-    const r = planLockToggle(this.reader!, nodeId, period);
-    if (!r.ok) {
-      this.showError(r.error, 'input');
-      return;
-    }
-    const names = { name: this.nameOf(nodeId), period: this.periodLabel(period) };
-    const applied = this.activeStore!.applyCells([r.value], { label: r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names) });
-    if (!applied.ok) {
-      this.showError({ code: applied.error.code, message: applied.error.message, ...(applied.error.params ? { params: applied.error.params } : {}) }, 'input');
-      return;
-    }
-    if (this.unlockOffer?.nodeId === nodeId && this.unlockOffer.period === period) {
-      this.unlockOffer = null;
-      this.message = '';
-    }
-    this.announcement = r.value.locked ? this.t.goalTree.lockedNow(names) : this.t.goalTree.unlockedNow(names);
-  }
-
-  private decompose = (): void => {
-    const s = this.activeStore!;
-    const snap = s.snapshot!;
-    const r = planDecomposition(this.reader!, { org: snap.org, fiscalYear: snap.plan.fiscalYear, calendar: snap.plan.calendar, metric: this.metric, actuals: s.actuals, products: snap.products, asOf: s.asOf });
-    if (!r.ok) {
-      this.showError(r.error, 'engine');
-      return;
-    }
-    const { cells, changes } = this.diff(r.value.cells);
-    this.apply(cells, changes, this.t.goalTree.decomposeLabel, 'top-down');
-  };
-
-  /** The cells that differ from the store, with their before/after for the change events. */
-  private diff(next: readonly TargetCell[]): { cells: TargetCell[]; changes: GridCellChange[] } {
-    const s = this.activeStore!;
-    const changes: GridCellChange[] = [];
-    const cells: TargetCell[] = [];
-    for (const c of next) {
-      const before = s.getCell(c.nodeId, c.period, c.metric, c.product);
-      if (before?.value === c.value) continue;
-      changes.push({ nodeId: c.nodeId, period: c.period, metric: c.metric, ...(c.product ? { product: c.product } : {}), oldValue: before ? before.value : null, newValue: c.value });
-      // A rewritten cell keeps its lock and its original target.
-      cells.push(before ? { ...before, ...c, ...(before.locked ? { locked: true } : {}), ...(before.original !== undefined ? { original: before.original } : {}) } : c);
-    }
-    return { cells, changes };
-  }
-
-  private unlockOffered = (): void => {
-    const offer = this.unlockOffer;
-    if (!offer) return;
-    this.setLock(offer.nodeId, offer.period);
-    void this.nav.focusCell(this.nav.row, this.nav.col);
-  };
-
-  // ---- CSV -------------------------------------------------------------------------------
-
-  /** Downloads the grid as it is shown (expanded rows, period columns and the total) as CSV. */
-  private exportCsv = (): void => {
-    const s = this.activeStore!;
-    const snap = s.snapshot!;
-    const reader = this.reader!;
-    const fy = `FY${snap.plan.fiscalYear}`;
-    // The period columns, then the fiscal year itself as a column headed by its id, so the file
-    // imports back (a "total" column would be ignored on import).
-    const periods = [...this.columns.filter((c) => c.kind === 'period' && c.period !== fy).map((c) => c.period), fy];
-    const rows = this.model.rows.flatMap((r) =>
-      r.kind === 'node' ? [{ nodeId: r.id, name: this.nameOf(r.id), values: Object.fromEntries(periods.map((p) => [p, reader.value(r.id, p) ?? null])) }] : [],
-    );
-    const text = targetsToCsv(rows, {
-      periods, metric: this.metric, ...(this.product ? { product: this.product } : {}),
-      currency: snap.plan.currency, headers: TARGET_CSV_HEADERS[this.locale], bom: true,
-    });
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${snap.plan.id}-${fy}-${this.metric}${this.product ? `-${this.product}` : ''}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
-
-  private pickCsv = (): void => {
-    this.renderRoot.querySelector<HTMLInputElement>('input[part~="import-file"]')?.click();
-  };
-
-  private onCsvFile = async (e: Event): Promise<void> => {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) this.importCsv(await file.text());
-  };
 
   /**
    * Imports targets from CSV text: all or nothing. A file with any problem changes nothing and lists
    * every problem with its line; a clean file is applied as one undo step.
    */
   importCsv(text: string): boolean {
-    const s = this.activeStore;
-    if (!s?.snapshot) return false;
-    const r = parseTargetsCsv(text, { snapshot: s.snapshot, metric: this.metric });
-    const t = this.t;
-    if (!r.ok) {
-      this.importErrors = r.errors.map((i) => errorText(t, i));
-      this.showError(r.error, 'input');
-      return false;
-    }
-    this.importErrors = [];
-    const { cells, changes } = this.diff(r.value);
-    if (!cells.length) {
-      this.message = t.goalTree.importEmpty;
-      return true;
-    }
-    this.message = '';
-    this.apply(cells, changes, t.goalTree.importLabel({ count: cells.length }), 'import');
-    return true;
+    return this.csv.importCsv(text);
   }
-
-  // ---- distribute ------------------------------------------------------------------------
-
-  private openDistribute(row: number, col: number): void {
-    const r = this.model.rows[row];
-    const s = this.activeStore;
-    if (!r || r.kind !== 'node' || !r.expandable || this.readonly || !s?.snapshot) return;
-    const c = this.columns[col - 1];
-    const period = c && (c.kind === 'period' || c.kind === 'total') ? c.period : `FY${s.snapshot.plan.fiscalYear}`;
-    this.dialog = { nodeId: r.id, period, method: 'equal', preview: this.preview(r.id, period, 'equal') };
-    void this.updateComplete.then(() => {
-      const d = (this.renderRoot as ShadowRoot).querySelector('dialog');
-      if (d && !d.open) d.showModal();
-    });
-  }
-
-  private preview(nodeId: string, period: string, method: DistributeMethod): Result<DistributePreview> {
-    const s = this.activeStore!;
-    const prior = period.replace(/^FY(\d{4})/, (_, y) => `FY${+y - 1}`).replace(/^(\d{4})-(\d{2})$/, (_, y, m) => `${+y - 1}-${m}`);
-    const history = method === 'history' || method === 'blend' ? gridActuals(s.actuals, this.index!, { metric: this.metric, period: prior, calendar: s.snapshot!.plan.calendar, product: this.product || null }) : null;
-    return planDistribute(this.reader!, { nodeId, period, method, history, asOf: s.asOf });
-  }
-
-  private setMethod(method: DistributeMethod): void {
-    const d = this.dialog;
-    if (d) this.dialog = { ...d, method, preview: this.preview(d.nodeId, d.period, method) };
-  }
-
-  private closeDialog = (): void => {
-    const d = (this.renderRoot as ShadowRoot).querySelector('dialog');
-    if (d?.open) d.close();
-    this.dialog = null;
-    void this.nav.focusCell(this.nav.row, this.nav.col);
-  };
-
-  private applyDistribute = (): void => {
-    const d = this.dialog;
-    if (!d?.preview.ok) return;
-    this.apply(d.preview.value.cells, d.preview.value.changes, this.t.goalTree.distributeLabel({ name: this.nameOf(d.nodeId) }), 'top-down');
-    this.closeDialog();
-  };
 
   // ---- events ----------------------------------------------------------------------------
 
@@ -767,12 +372,12 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     if (target instanceof HTMLInputElement) {
       if (e.key === 'Enter') {
         e.preventDefault();
-        if (this.commitEdit()) void this.nav.focusCell(this.nav.row, this.nav.col);
+        if (this.editor.commit()) void this.nav.focusCell(this.nav.row, this.nav.col);
       } else if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
-        this.cancelEdit();
-      } else if (e.key === 'Tab' && !this.commitEdit()) {
+        this.editor.cancel();
+      } else if (e.key === 'Tab' && !this.editor.commit()) {
         e.preventDefault();
       }
       return;
@@ -786,14 +391,14 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     const col = this.nav.col;
     if (e.key === 'Enter' && e.shiftKey) {
       e.preventDefault();
-      this.openDistribute(this.nav.row, col);
+      this.dialog.open(this.nav.row, col);
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      if (col === 0) this.toggleRow(this.nav.row);
-      else this.startEdit(null);
+      if (col === 0) this.tree.toggle(this.nav.row);
+      else this.editor.start(null);
     } else if (e.key === ' ') {
       e.preventDefault();
-      if (col === 0) this.toggleRow(this.nav.row);
+      if (col === 0) this.tree.toggle(this.nav.row);
       else this.toggleLock();
     } else if (ctrl && (e.key === 'z' || e.key === 'Z')) {
       e.preventDefault();
@@ -804,9 +409,15 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       this.activeStore?.redo();
     } else if (!ctrl && !e.altKey && /^[0-9０-９.]$/.test(e.key) && col > 0) {
       e.preventDefault();
-      this.startEdit(e.key);
+      this.editor.start(e.key);
     }
   };
+
+  private toggleLock(): void {
+    const row = this.model.rows[this.nav.row];
+    if (!row || row.kind !== 'node' || !this.editor.isEditableCol(this.nav.col)) return;
+    this.edits.setLock(row.id, this.columns[this.nav.col - 1].period);
+  }
 
   private onClick = (e: MouseEvent): void => {
     const cell = (e.composedPath()[0] as HTMLElement).closest?.('[data-r]') as HTMLElement | null;
@@ -815,16 +426,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   };
 
   private onDblClick = (): void => {
-    if (this.nav.col > 0) this.startEdit(null);
-  };
-
-  private onEditInput = (e: Event): void => {
-    if (this.editing) this.editing.text = (e.target as HTMLInputElement).value;
-  };
-
-  private onEditBlur = (): void => {
-    // Leaving the cell commits; an invalid entry stays in the cell with its message.
-    if (this.editing && !this.commitEdit()) this.editing = null;
+    if (this.nav.col > 0) this.editor.start(null);
   };
 
   // ---- render ----------------------------------------------------------------------------
@@ -841,31 +443,29 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
     }
     const { rows } = this.model;
     const cols = this.columns;
-    const h = this.rowPx;
-    const first = Math.max(0, Math.floor(this.scrollY / h) - OVERSCAN);
-    const last = Math.min(rows.length, Math.ceil((this.scrollY + this.viewportPx) / h) + OVERSCAN);
-    const visible: number[] = [];
-    for (let i = first; i < last; i++) visible.push(i);
+    const h = this.virtual.rowPx;
     // The active row stays rendered when scrolled away, so the grid keeps its tab stop and focus.
-    if (this.nav.row < first || this.nav.row >= last) visible.push(this.nav.row);
+    const visible = this.virtual.window(rows.length, this.nav.row);
     const fy = `FY${s.snapshot.plan.fiscalYear}`;
     const offer = !this.readonly && needsDecomposition(reader, s.snapshot.plan.fiscalYear);
     const label = `${t.goalTree.title} · ${t.metrics[this.metric] ?? this.metric}${this.product ? ` · ${s.snapshot.products.find((p) => p.id === this.product)?.name ?? this.product}` : ''}`;
     return html`
+      ${this.switches ? renderSwitches(this, t, s.snapshot.products, this.canEdit, () => this.requestUpdate()) : nothing}
+      ${this.switches && presetOf(this.views) === 'sources' ? this.renderInputs(s) : nothing}
       ${this.renderToolbar(s)}
       ${this.renderSaveStatus()}
       ${offer
         ? html`<div class="notice" part="notice">
             <span>${t.goalTree.decomposeHint}</span>
-            <button class="primary" part="decompose" @click=${this.decompose}>${t.goalTree.decompose}</button>
+            <button class="primary" part="decompose" @click=${this.edits.decompose}>${t.goalTree.decompose}</button>
           </div>`
         : nothing}
-      ${this.message
-        ? html`<div class="message" part="message" id="message" role="alert">${this.message}${this.unlockOffer && this.canEdit
-            ? html` <span class="hint">${t.goalTree.unlockHint}</span> <button part="unlock" @click=${this.unlockOffered}>${t.goalTree.unlock}</button>`
+      ${this.edits.message
+        ? html`<div class="message" part="message" id="message" role="alert">${this.edits.message}${this.edits.unlockOffer && this.canEdit
+            ? html` <span class="hint">${t.goalTree.unlockHint}</span> <button part="unlock" @click=${this.edits.unlockOffered}>${t.goalTree.unlock}</button>`
             : nothing}</div>`
         : nothing}
-      <div class="scroller" part="scroller" @scroll=${this.onScroll}>
+      <div class="scroller" part="scroller" @scroll=${this.virtual.onScroll}>
         <div
           class="grid"
           part="grid"
@@ -901,8 +501,8 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         </div>
       </div>
       <p id="help" class="qk-visually-hidden">${t.goalTree.keyboardHelp}</p>
-      <div class="qk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.renderDialog()}
+      <div class="qk-visually-hidden" role="status" aria-live="polite">${this.edits.announcement}</div>
+      ${this.dialog.render()}
     `;
   }
 
@@ -925,16 +525,16 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         ? html`<button part="undo" ?disabled=${!s.canUndo} @click=${() => s.undo()}>${t.common.undo}</button>
             <button part="redo" ?disabled=${!s.canRedo} @click=${() => s.redo()}>${t.common.redo}</button>`
         : nothing}
-      <button part="export" @click=${this.exportCsv}>${t.goalTree.exportCsv}</button>
+      <button part="export" @click=${this.csv.exportCsv}>${t.goalTree.exportCsv}</button>
       ${this.canEdit
-        ? html`<button part="import" @click=${this.pickCsv}>${t.goalTree.importCsv}</button>
-            <input part="import-file" type="file" accept=".csv,text/csv" hidden @change=${this.onCsvFile} />`
+        ? html`<button part="import" @click=${this.csv.pickCsv}>${t.goalTree.importCsv}</button>
+            <input part="import-file" type="file" accept=".csv,text/csv" hidden @change=${this.csv.onCsvFile} />`
         : nothing}
     </div>
-    ${this.importErrors.length
+    ${this.csv.errors.length
       ? html`<ul class="import-errors" part="import-errors">
-          ${this.importErrors.slice(0, 20).map((m) => html`<li>${m}</li>`)}
-          ${this.importErrors.length > 20 ? html`<li>…</li>` : nothing}
+          ${this.csv.errors.slice(0, 20).map((m) => html`<li>${m}</li>`)}
+          ${this.csv.errors.length > 20 ? html`<li>…</li>` : nothing}
         </ul>`
       : nothing}`;
   }
@@ -942,7 +542,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
   private renderRow(row: GridRow, i: number, cols: GridColumn[], reader: GridReader): TemplateResult {
     const t = this.t;
     // cssProps sets properties through CSSOM, which a strict CSP (no 'unsafe-inline') allows.
-    const y = cssProps({ transform: `translateY(${i * this.rowPx}px)` });
+    const y = cssProps({ transform: `translateY(${i * this.virtual.rowPx}px)` });
     if (row.kind === 'loading') {
       return html`<div class="row loading-row" role="row" part="row loading-row" aria-rowindex=${i + 2} aria-level=${row.level} ${y}>
         <div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" aria-busy="true" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} ${cssProps({ '--_level': String(row.level) })}>
@@ -966,10 +566,10 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       aria-selected=${selected ? 'true' : 'false'}
       ${y}
     ><div class="cell name" role="gridcell" part="cell name-cell" aria-colindex="1" data-r=${i} data-c="0" tabindex=${this.nav.tabIndex(i, 0)} ${cssProps({ '--_level': String(row.level) })}
-      ><span class="toggle" part="toggle" aria-hidden="true" ?data-open=${row.expanded} @click=${() => this.toggleRow(i)}>${row.expandable ? '▶' : nothing}</span
+      ><span class="toggle" part="toggle" aria-hidden="true" ?data-open=${row.expanded} @click=${() => this.tree.toggle(i)}>${row.expandable ? '▶' : nothing}</span
       ><span class="label" part="name" title=${node.name}>${node.name}</span
       >${ramp !== null ? html`<span class="badge ramp" part="badge ramp-badge">${t.goalTree.newHire({ percent: formatPercent(ramp, this.locale, 0) })}</span>` : nothing}${row.expandable && this.canEdit
-          ? html`<button class="act" part="distribute" tabindex="-1" aria-label=${t.goalTree.distributeLabel({ name: node.name })} @click=${() => this.openDistribute(i, this.nav.row === i ? this.nav.col : 0)}>${t.goalTree.distribute}</button>`
+          ? html`<button class="act" part="distribute" tabindex="-1" aria-label=${t.goalTree.distributeLabel({ name: node.name })} @click=${() => this.dialog.open(i, this.nav.row === i ? this.nav.col : 0)}>${t.goalTree.distribute}</button>`
           : nothing}</div
     >${cols.map((c, k) => this.renderCell(row, i, c, k + 1, reader))}</div>`;
   }
@@ -1000,9 +600,8 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
         <span part="value">${text}</span>${diff}
       </div>`;
     }
-    const key = `${id}|${col.period}`;
-    const editing = this.editing && this.editing.nodeId === id && this.editing.period === col.period ? this.editing : null;
-    const draft = this.drafts.get(key);
+    const editing = this.editor.editingAt(id, col.period);
+    const draft = this.editor.draftAt(id, col.period);
     const invalid = !!draft;
     const locked = reader.locked(id, col.period);
     const changed = reader.changed(id, col.period);
@@ -1028,7 +627,7 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
       aria-colindex=${c + 1}
       aria-readonly=${this.canEdit ? nothing : 'true'}
       aria-invalid=${invalid ? 'true' : nothing}
-      aria-describedby=${invalid && this.message ? 'message' : nothing}
+      aria-describedby=${invalid && this.edits.message ? 'message' : nothing}
       title=${original !== undefined ? t.goalTree.revised({ value: this.fmt(own!.value), original: this.fmt(original) }) : nothing}
       data-r=${r}
       data-c=${c}
@@ -1040,55 +639,13 @@ export class QkGoalTree extends QkElement implements GridNavigationHost {
             .value=${editing.text}
             aria-label=${t.goalTree.editLabel({ name: this.nameOf(id), period: this.periodLabel(col.period) })}
             aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${invalid && this.message ? 'message' : nothing}
-            @input=${this.onEditInput}
-            @blur=${this.onEditBlur}
+            aria-describedby=${invalid && this.edits.message ? 'message' : nothing}
+            @input=${this.editor.onInput}
+            @blur=${this.editor.onBlur}
           />${extras}`
         : extras === nothing
           ? html`<span class="amount" part="value">${locked ? html`${lockIcon}${amount}` : amount}</span>`
           : html`<span class="amount" part="value">${locked ? html`${lockIcon}${amount}` : amount}</span>${extras}`}</div>`;
-  }
-
-  private renderDialog(): TemplateResult | typeof nothing {
-    const d = this.dialog;
-    if (!d) return nothing;
-    const t = this.t;
-    const total = this.reader?.value(d.nodeId, d.period);
-    const p = d.preview;
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => { e.preventDefault(); this.closeDialog(); }}>
-      <h2 id="dialog-title">${t.goalTree.distributeTitle({ name: this.nameOf(d.nodeId), period: this.periodLabel(d.period), amount: this.fmt(total) })}</h2>
-      <fieldset>
-        <legend>${t.goalTree.method}</legend>
-        ${DISTRIBUTE_METHODS.map(
-          (m) => html`<label><input type="radio" name="method" .checked=${d.method === m} @change=${() => this.setMethod(m)} /> ${t.goalTree.methods[m]}</label>`,
-        )}
-      </fieldset>
-      ${p.ok
-        ? html`<table part="preview">
-              <thead>
-                <tr><th scope="col">${t.goalTree.child}</th><th scope="col">${t.goalTree.current}</th><th scope="col">${t.goalTree.proposed}</th><th scope="col">${t.goalTree.change}</th></tr>
-              </thead>
-              <tbody>
-                ${p.value.children.map((c) => {
-                  const delta = c.to - (c.from ?? 0);
-                  return html`<tr>
-                    <th scope="row">${this.nameOf(c.id)}${c.locked ? html` ${lockIcon}<span class="qk-visually-hidden">${t.goalTree.locked}</span>` : nothing}</th>
-                    <td>${this.fmt(c.from)}</td>
-                    <td>${this.fmt(c.to)}</td>
-                    <td class=${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>${delta > 0 ? '+' : delta < 0 ? '−' : ''}${this.fmt(Math.abs(delta))}</td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-            ${p.value.fallbackSources.length
-              ? html`<p>${t.goalTree.fallback({ sources: p.value.fallbackSources.map((x) => t.goalTree.methods[x as DistributeMethod] ?? x).join(', ') })}</p>`
-              : nothing}`
-        : html`<p class="message" role="alert">${this.errorMessage(p.error)}</p>`}
-      <div class="actions">
-        <button @click=${this.closeDialog}>${t.goalTree.cancel}</button>
-        <button class="primary" ?disabled=${!p.ok} @click=${this.applyDistribute}>${t.goalTree.apply}</button>
-      </div>
-    </dialog>`;
   }
 }
 

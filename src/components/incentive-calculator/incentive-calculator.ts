@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
+import { ViewModelController } from '../../internal/view-model.controller.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import type { Actual, ProductLine } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
@@ -169,8 +170,6 @@ export class QkIncentiveCalculator extends QkElement {
   private sortedFor: unknown[] = [];
   private sorted: TeamPayouts['rows'] = [];
 
-  private memoKey: unknown[] = [];
-  private memo: ViewModel | null = null;
   private parsedFor?: unknown;
   private parsed?: ReturnType<typeof parseCommissionPlan>;
   private extraFor = '';
@@ -189,66 +188,57 @@ export class QkIncentiveCalculator extends QkElement {
   }
 
   /**
-   * The last few views of the same data (by node, period, view), so going from a rep back to a
-   * company of 100,000 does not pay everyone again. Cleared when the data or the plan change.
-   */
-  private recent = new Map<string, ViewModel>();
-  private recentFor: unknown[] = [];
-
-  /**
    * The view model, or null while the store is not ready. Memoized on everything it reads: with a
-   * store, on its read model (`state`, replaced on data changes only) and the focus it follows.
+   * store, on its read model (`state`, replaced on data changes only) and the focus it follows. It
+   * keeps the last few views of the same data (by node, period, view), so going from a rep back to
+   * a company of 100,000 does not pay everyone again; they are forgotten when the data or the plan change.
    */
-  private get model(): ViewModel | null {
-    const store = this.usingProperties ? undefined : this.activeStore;
-    if (!this.usingProperties && (!store || store.status !== 'ready' || !store.state)) return null;
-    const data = [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store, store?.state, store?.snapshot];
-    const where = store ? [this.node || store.focus.nodeId || store.user?.nodeId, this.period || store.focus.period] : [this.node, this.period];
-    const key = [...data, this.view, ...where];
-    if (this.memo && key.every((k, i) => k === this.memoKey[i])) return this.memo;
-    this.memoKey = key;
-    if (!data.every((k, i) => k === this.recentFor[i])) {
-      this.recent.clear();
-      this.recentFor = data;
-    }
-    const at = [this.view, ...where].join('|');
-    let vm = this.recent.get(at);
-    // Still paying this team in slices: show how far (the scope is not gathered again per slice).
-    if (!vm && this.job?.at === at) {
-      this.memoKey = [];
-      this.memo = null;
-      return { kind: 'working', ...this.job.runner.progress };
-    }
-    if (!vm) {
-      vm = this.compute(at, data);
-      if (vm.kind === 'working') {
-        // A company: paid in slices; the view is cached when the last slice is done.
-        this.memoKey = [];
-        this.memo = null;
-        return vm;
-      }
-      this.remember(at, vm);
-    }
-    this.job?.runner.cancel();
-    this.job = null;
-    this.memo = vm;
-    return this.memo;
-  }
+  private readonly vm = new ViewModelController<ViewModel>(
+    this,
+    {
+      store: () => this.activeStore,
+      own: () => this.usingProperties,
+      key: (store) => [this.view, ...(store ? [this.node || store.focus.nodeId || store.user?.nodeId, this.period || store.focus.period] : [this.node, this.period])].join('|'),
+      inputs: (store) => [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store ?? undefined, store?.state, store?.snapshot],
+      compute: (_store, at, data) =>
+        // Still paying this team in slices: show how far (the scope is not gathered again per slice).
+        this.job?.at === at ? { kind: 'working', ...this.job.runner.progress } : this.compute(at, data),
+      // A company is paid in slices; the view is kept when the last slice is done.
+      transient: (vm) => vm.kind === 'working',
+      settled: () => {
+        this.job?.runner.cancel();
+        this.job = null;
+      },
+      shownError: (vm) =>
+        vm && (vm.kind === 'plan-error' || vm.kind === 'error')
+          ? {
+              key: `${vm.error.code}|${JSON.stringify(vm.error.params ?? {})}`,
+              detail: {
+                code: vm.error.code,
+                message: this.errorMessage(vm.error),
+                source: vm.kind === 'plan-error' || this.usingProperties ? 'data' : 'engine',
+                ...(vm.error.issues ? { issues: vm.error.issues } : vm.error.path ? { issues: [{ path: vm.error.path, message: vm.error.message }] } : {}),
+              },
+            }
+          : null,
+      announce: (shown) => this.announceError(shown),
+    },
+    { recent: 4 },
+  );
 
-  private remember(at: string, vm: ViewModel): void {
-    if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
-    this.recent.set(at, vm);
+  private get model(): ViewModel | null {
+    return this.vm.value;
   }
 
   /** The team being paid in slices for `at` (started on first ask), as a progress state. */
   private job: { at: string; runner: StepRunner<Result<TeamPayouts>> } | null = null;
-  private working(at: string, data: unknown[], steps: () => Steps<Result<TeamPayouts>>, base: Omit<Extract<ViewModel, { kind: 'manager' }>, 'kind' | 'team'>): ViewModel {
+  private working(at: string, data: readonly unknown[], steps: () => Steps<Result<TeamPayouts>>, base: Omit<Extract<ViewModel, { kind: 'manager' }>, 'kind' | 'team'>): ViewModel {
     if (this.job?.at !== at) {
       this.job?.runner.cancel();
       const finish = (vm: ViewModel) => {
         if (this.job === job) this.job = null;
         // Kept only when the data it was computed from is still the element's.
-        if (data.every((k, i) => k === this.recentFor[i])) this.remember(at, vm);
+        this.vm.rememberFor(data, at, vm);
         this.requestUpdate();
       };
       const job = {
@@ -272,10 +262,10 @@ export class QkIncentiveCalculator extends QkElement {
     // A job left running would finish for nobody; the next render starts it again.
     this.job?.runner.cancel();
     this.job = null;
-    this.memo = null;
+    this.vm.forget();
   }
 
-  private compute(at: string, data: unknown[]): ViewModel {
+  private compute(at: string, data: readonly unknown[]): ViewModel {
     const parsed = this.parsePlan();
     if (!parsed.ok) return { kind: 'plan-error', error: { ...parsed.error, ...(parsed.issues ? { issues: parsed.issues } : {}) } };
     const plan = parsed.value;
@@ -715,24 +705,6 @@ export class QkIncentiveCalculator extends QkElement {
       this.extraFor = key;
       this.extra = 0;
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const vm = this.memo;
-    if (!vm || (vm.kind !== 'plan-error' && vm.kind !== 'error')) {
-      this.announceError(null);
-      return;
-    }
-    this.announceError({
-      key: `${vm.error.code}|${JSON.stringify(vm.error.params ?? {})}`,
-      detail: {
-        code: vm.error.code,
-        message: this.errorMessage(vm.error),
-        source: vm.kind === 'plan-error' || this.usingProperties ? 'data' : 'engine',
-        ...(vm.error.issues ? { issues: vm.error.issues } : vm.error.path ? { issues: [{ path: vm.error.path, message: vm.error.message }] } : {}),
-      },
-    });
   }
 }
 

@@ -5,6 +5,7 @@ import { baseStyles } from '../../theme/base-styles.js';
 import { paceSeries, type PacePoint, type PaceSeries, type PaceView } from '../../engine/pace/view.js';
 import { layoutPaceChart, type PaceChartLayout } from './pace-chart.layout.js';
 import { QkPaceElement } from '../attainment-gauge/pace-element.js';
+import { Memo } from '../../internal/memo.js';
 import { formatDay, formatMonth } from '../../i18n/dates.js';
 import { thinLabels } from '../../engine/geometry/label.js';
 import { styles } from './pace-chart.styles.js';
@@ -72,20 +73,18 @@ export class QkPaceChart extends QkPaceElement {
   /** The index of the point being read (hover or keyboard), -1 for none. */
   @state() private active = -1;
 
-  private memo?: { view: PaceView; granularity: string; width: number; height: number; series: PaceSeries | null; layout: PaceChartLayout | null; error: string | null };
+  private readonly geometryMemo = new Memo<{ series: PaceSeries | null; layout: PaceChartLayout | null; error: string | null }>();
 
   /** The series and its geometry for the current view and size, recomputed only when those change. */
   private geometry(view: PaceView, width: number, height: number) {
-    const m = this.memo;
-    if (m && m.view === view && m.granularity === this.granularity && m.width === width && m.height === height) return m;
-    const s = paceSeries(view, { granularity: this.granularity });
-    this.memo = {
-      view, granularity: this.granularity, width, height,
-      series: s.ok ? s.value : null,
-      layout: s.ok ? layoutPaceChart(s.value, { width, height }) : null,
-      error: s.ok ? null : s.error.code,
-    };
-    return this.memo;
+    return this.geometryMemo.get([view, this.granularity, width, height], () => {
+      const s = paceSeries(view, { granularity: this.granularity });
+      return {
+        series: s.ok ? s.value : null,
+        layout: s.ok ? layoutPaceChart(s.value, { width, height }) : null,
+        error: s.ok ? null : s.error.code,
+      };
+    });
   }
 
   protected override renderView(view: PaceView): TemplateResult {
@@ -183,7 +182,7 @@ export class QkPaceChart extends QkPaceElement {
   }
 
   private renderTooltip(view: PaceView, point: PacePoint, at: number): TemplateResult {
-    const series = this.memo!.series!;
+    const series = this.geometryMemo.last!.series!;
     const t = this.t.paceChart;
     const m = (v: number) => this.money(view, v);
     // Keep the tooltip inside the plot: anchored left of the point on the right half.

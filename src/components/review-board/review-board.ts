@@ -1,6 +1,7 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
+import { ViewModelController } from '../../internal/view-model.controller.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { reviewPeriod, type PeriodReview, type ReviewEffect, type ReviewInput, type ReviewKpi, type ReviewMarket, type ReviewMessage, type ReviewOptions } from '../../engine/review/review.js';
 import { reviewFromSnapshot, type ReviewQuery, type ReviewReport } from '../../engine/review/source.js';
@@ -11,11 +12,11 @@ import { formatCount, formatMoney, formatPercent, formatPoints } from '../../eng
 import { errorText } from '../../i18n/localize.js';
 import { QkReviewApplyEvent, type QkReviewApplyDetail } from '../../events/qk-review-apply.js';
 import type { QkStore } from '../../store/store.js';
-import type { PlanState } from '../../engine/plan/plan-state.js';
 import { styles } from './review-board.styles.js';
 import { registerReviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
+import { svgTitle } from '../../internal/svg-title.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -114,10 +115,19 @@ export class QkReviewBoard extends QkElement {
   @state() private announcement = '';
 
   private resizeObserver?: ResizeObserver;
-  private memoKey = '';
-  private memo: BoardState | null = null;
-  private memoInputs: unknown[] = [];
-  private memoState: PlanState | null = null;
+  /** The board shown, memoized on the read model's data revision and the focus (a save-state change recomputes nothing). */
+  private readonly vm = new ViewModelController<BoardState>(this, {
+    store: () => this.activeStore,
+    own: () => !!this.model,
+    key: (store) => (this.model ? `model|${this.locale}` : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.locale].join('|')),
+    inputs: () => [this.activeStore?.state ?? null, this.model, this.rates, this.avgDealSize, this.options, this.clv, this.market],
+    compute: (store) => (this.model ? this.fromModel(this.model) : this.fromStore(store!)),
+    shownError: (s, key) =>
+      s?.kind === 'error'
+        ? { key: `${s.code}|${JSON.stringify(s.params)}|${key}`, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } }
+        : null,
+    announce: (shown) => this.announceError(shown),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -144,19 +154,7 @@ export class QkReviewBoard extends QkElement {
   }
 
   private get boardState(): BoardState | null {
-    const store = this.activeStore;
-    if (!this.model && (!store || store.status !== 'ready' || !store.state)) return null;
-    // Memoized on the read model's data revision and the focus: a save-state change recomputes nothing.
-    const key = this.model
-      ? `model|${this.locale}`
-      : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.locale].join('|');
-    const inputs = [this.model, this.rates, this.avgDealSize, this.options, this.clv, this.market];
-    if (this.memo && key === this.memoKey && this.memoState === (store?.state ?? null) && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
-    this.memoState = store?.state ?? null;
-    this.memoKey = key;
-    this.memoInputs = inputs;
-    this.memo = this.model ? this.fromModel(this.model) : this.fromStore(store!);
-    return this.memo;
+    return this.vm.value;
   }
 
   private fromModel(model: ReviewBoardModel): BoardState {
@@ -196,16 +194,6 @@ export class QkReviewBoard extends QkElement {
     for (const k of ['from', 'to', 'stage']) if (typeof params[k] === 'string') params[k] = names[params[k] as string] ?? params[k];
     const fn = this.t.errors[m.code];
     return fn ? fn(params) : '';
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const s = this.memo;
-    this.announceError(
-      s?.kind === 'error'
-        ? { key: `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`, detail: { code: s.code, message: this.errorMessage(s), source: this.model ? 'data' : 'engine' } }
-        : null,
-    );
   }
 
   // ---- formatting ---------------------------------------------------------------------------
@@ -275,7 +263,7 @@ export class QkReviewBoard extends QkElement {
   }
 
   private fileName(): string {
-    const r = this.memo?.kind === 'ready' ? this.memo.report : null;
+    const r = this.vm.current?.kind === 'ready' ? this.vm.current.report : null;
     const base = r ? `review-${r.nodeId}-${r.period}` : `review${this.model?.period ? `-${this.model.period}` : ''}`;
     return `${base.replace(/[^\w\-.]+/g, '_')}.csv`;
   }
@@ -397,9 +385,9 @@ export class QkReviewBoard extends QkElement {
           const fit = fitLabel(name, slot, 11);
           const i = layout.bars.indexOf(b);
           return svg`<g>
-            <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}><title>${name}: ${value(b)}</title></rect>
+            <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}>${svgTitle(`${name}: ${value(b)}`)}</rect>
             ${valuesBelow ? nothing : svg`<text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>`}
-            <text class="x-label" x=${b.cx} y=${floorY + 16} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${name}</title>` : nothing}</text>
+            <text class="x-label" x=${b.cx} y=${floorY + 16} text-anchor="middle">${fit.text}${fit.clipped ? svgTitle(name) : nothing}</text>
             ${valuesBelow ? this.belowValue(b.cx, floorY + 30 + (i % 2) * 13, value(b), Math.min(2 * slot + 4, 2 * (width - b.cx))) : nothing}
           </g>`;
         })}
@@ -418,7 +406,7 @@ export class QkReviewBoard extends QkElement {
   /** A value under the names, clipped to its room (two slots, less at the chart's right edge). */
   private belowValue(x: number, y: number, text: string, room: number) {
     const fit = fitLabel(text, room, 11);
-    return svg`<text part="bar-label" class="bar-label below" x=${x} y=${y} text-anchor="middle">${fit.text}${fit.clipped ? svg`<title>${text}</title>` : nothing}</text>`;
+    return svg`<text part="bar-label" class="bar-label below" x=${x} y=${y} text-anchor="middle">${fit.text}${fit.clipped ? svgTitle(text) : nothing}</text>`;
   }
 
   /** The mark of a broken axis: a gap with two slanted strokes across the plan and actual bars and the axis. */

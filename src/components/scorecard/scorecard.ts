@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { cssProps } from '../../internal/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
+import { ViewModelController } from '../../internal/view-model.controller.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard/scorecard.js';
 import { scorecardsFromSnapshot, scorecardSteps, type ScorecardQuery, type TeamScorecards } from '../../engine/scorecard/source.js';
@@ -125,66 +126,53 @@ export class QkScorecard extends QkElement {
   /** A long ranking shows one page at a time, with a search by name. */
   private readonly pager = new PagerController(this);
 
-  private memoKey = '';
-  private memoInputs: unknown[] = [];
-  private memo: CardState | null = null;
   /**
-   * The last few views of this data (by node, period, profile), so going from a person back to a
-   * company of 100,000 does not score everyone again. Cleared when the data or `extras` change.
+   * The view shown, recomputed on data changes only (the read model's state), not on focus or save
+   * state. It keeps the last few views of this data (by node, period, profile), so going from a
+   * person back to a company of 100,000 does not score everyone again; they are forgotten when the
+   * data or `extras` change.
    */
-  private recent = new Map<string, CardState>();
-  private recentFor: unknown[] = [];
-
-  private get cardState(): CardState | null {
-    const store = this.activeStore;
-    if (!this.people && (!store || store.status !== 'ready' || !store.state)) return null;
-    // Data views recompute on data changes only (the read model's state), not on focus or save state.
-    const key = this.people
-      ? `people|${this.asOf}|${this.profile}|${this.locale}`
-      : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.profile, this.locale].join('|');
-    const inputs = [this.people, this.extras, this.people ? null : store!.state];
-    if (this.memo && key === this.memoKey && inputs.every((v, i) => v === this.memoInputs[i])) return this.memo;
-    this.memoKey = key;
-    this.memoInputs = inputs;
-    if (!inputs.every((v, i) => v === this.recentFor[i])) {
-      this.recent.clear();
-      this.recentFor = inputs;
-    }
-    let view = this.recent.get(key);
-    if (!view) {
-      if (this.people) view = this.fromPeople(this.people);
-      else if (this.job?.key === key) {
+  private readonly vm = new ViewModelController<CardState>(
+    this,
+    {
+      store: () => this.activeStore,
+      own: () => !!this.people,
+      key: (store) =>
+        this.people
+          ? `people|${this.asOf}|${this.profile}|${this.locale}`
+          : [store!.dataRevision, this.node || store!.focus.nodeId, this.period || store!.focus.period, this.profile, this.locale].join('|'),
+      inputs: (store) => [this.people, this.extras, this.people ? null : store!.state],
+      compute: (store, key, inputs) => {
+        if (this.people) return this.fromPeople(this.people);
         // Still scoring this ranking in slices: show how far.
-        this.memoKey = '';
-        this.memo = null;
-        return { kind: 'working', ...this.job.runner.progress };
-      } else {
+        if (this.job?.key === key) return { kind: 'working', ...this.job.runner.progress };
         const state = store!.state!;
         const query = this.queryFor(store!);
-        if (!this.large(state, query.nodeId)) view = this.toView(state, scorecardsFromSnapshot(state, query));
-        else {
-          // A company: scored in slices; the view is cached when the last slice is done.
-          this.memoKey = '';
-          this.memo = null;
-          return this.working(key, inputs, state, query);
-        }
-      }
-      this.remember(key, view);
-    }
-    this.job?.runner.cancel();
-    this.job = null;
-    this.memo = view;
-    return this.memo;
-  }
+        if (!this.large(state, query.nodeId)) return this.toView(state, scorecardsFromSnapshot(state, query));
+        // A company: scored in slices; the view is kept when the last slice is done.
+        return this.working(key, inputs, state, query);
+      },
+      transient: (view) => view.kind === 'working',
+      settled: () => {
+        this.job?.runner.cancel();
+        this.job = null;
+      },
+      shownError: (s, key) =>
+        s?.kind === 'error'
+          ? { key: `${s.code}|${JSON.stringify(s.params)}|${key}`, detail: { code: s.code, message: this.errorMessage(s), source: this.people ? 'data' : 'engine' } }
+          : null,
+      announce: (shown) => this.announceError(shown),
+    },
+    { recent: 4 },
+  );
 
-  private remember(key: string, view: CardState): void {
-    if (this.recent.size >= 4) this.recent.delete(this.recent.keys().next().value!);
-    this.recent.set(key, view);
+  private get cardState(): CardState | null {
+    return this.vm.value;
   }
 
   /** The ranking being computed in slices for `key` (started on first ask), as a progress state. */
   private job: { key: string; runner: StepRunner<Result<TeamScorecards>> } | null = null;
-  private working(key: string, inputs: unknown[], state: PlanState, query: ScorecardQuery): CardState {
+  private working(key: string, inputs: readonly unknown[], state: PlanState, query: ScorecardQuery): CardState {
     if (this.job?.key !== key) {
       this.job?.runner.cancel();
       const job = {
@@ -194,15 +182,13 @@ export class QkScorecard extends QkElement {
           done: (r) => {
             if (this.job === job) this.job = null;
             // Kept only when the data it was computed from is still the element's.
-            if (inputs.every((v, i) => v === this.recentFor[i])) this.remember(key, this.toView(state, r));
+            this.vm.rememberFor(inputs, key, this.toView(state, r));
             this.requestUpdate();
           },
           fail: (e) => {
             if (this.job === job) this.job = null;
-            if (inputs.every((v, i) => v === this.recentFor[i])) {
-              const message = e instanceof Error ? e.message : String(e);
-              this.remember(key, { kind: 'error', code: 'scorecard-failed', message, params: { message } });
-            }
+            const message = e instanceof Error ? e.message : String(e);
+            this.vm.rememberFor(inputs, key, { kind: 'error', code: 'scorecard-failed', message, params: { message } });
             this.requestUpdate();
           },
         }),
@@ -225,7 +211,7 @@ export class QkScorecard extends QkElement {
     // A job left running would finish for nobody; the next render starts it again.
     this.job?.runner.cancel();
     this.job = null;
-    this.memo = null;
+    this.vm.forget();
   }
 
   private get forced(): WeightProfileId | undefined {
@@ -265,16 +251,6 @@ export class QkScorecard extends QkElement {
     if (s.code === 'review-node-unknown') return this.t.scorecard.nodeUnknown({ node: String(s.params.node ?? '') });
     const fn = this.t.errors[s.code];
     return fn ? fn(s.params) : errorText(this.t, s);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const s = this.memo;
-    this.announceError(
-      s?.kind === 'error'
-        ? { key: `${s.code}|${JSON.stringify(s.params)}|${this.memoKey}`, detail: { code: s.code, message: this.errorMessage(s), source: this.people ? 'data' : 'engine' } }
-        : null,
-    );
   }
 
   /**

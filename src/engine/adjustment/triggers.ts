@@ -12,6 +12,8 @@ import { periodRange, workingDaysBetween } from '../calendar/periods.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { buildOrgIndex, rollupActuals, rollupTargets } from '../plan/rollup.js';
 import { cmpId } from '../plan/allocate.js';
+import { newHireTarget } from '../plan/new-hires.js';
+import { rampOf } from '../plan/ramp.js';
 import type { Absorption, AdjustmentChange, AdjustmentTrigger } from './model.js';
 import type { AdjustmentState } from './preview.js';
 
@@ -123,8 +125,9 @@ export interface TriggerProposal {
  *   amount (target × working days up to the leave date / working days of the period) with the
  *   teammates who stay as recipients (the parent when none stays). Facts: `leaveDate`, `target`,
  *   `prorated`, and `remainder` (target − prorated: what the recipients take).
- * - joining (`personnel-change`): a rep hired inside the period. No value is suggested; the
- *   siblings absorb what the manager sets. Facts: `hireDate`.
+ * - joining (`personnel-change`): a rep hired inside the period. Suggests their ramp × the average
+ *   target of the veteran teammates who have one for the period (none: no value is suggested) (`newHireTarget`: person-years of the period, the hire month prorated
+ *   by days); the siblings absorb the difference. Facts: `hireDate`, `suggested`.
  * With `nodeId`, only the reps under that node are considered (their teammates outside it still
  * take a leaving rep's target). Fails with `adjustment-thresholds-invalid` (params `name`, `value`:
  * each between 0 and 1), `adjustment-unknown-node` (params `node`), or the period and date codes of
@@ -189,7 +192,11 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
       }
     }
     if (node.hireDate !== undefined && node.hireDate >= start && node.hireDate <= end && parent !== null) {
-      out.push({ ...base, trigger: 'personnel-change', kind: 'joining', absorption: { mode: 'siblings' }, facts: { hireDate: node.hireDate } });
+      // Suggest the ramp × an average veteran beside them with a target for the period (`newHireTarget`).
+      const veterans = ix.children(parent).filter((c) => { const n = ix.byId.get(c)!; return c !== id && n.kind === 'rep' && targets.has(c) && !(n.hireDate !== undefined && n.hireDate > start) && n.leaveDate === undefined; });
+      const s = newHireTarget({ hireDate: node.hireDate, start, end, veteranTargets: veterans.map((v) => targets.get(v) ?? 0), schedule: rampOf(node) });
+      if (!s.ok) return s;
+      out.push({ ...base, trigger: 'personnel-change', kind: 'joining', ...(s.value !== null ? { change: { kind: 'value' as const, value: s.value } } : {}), absorption: { mode: 'siblings' }, facts: { hireDate: node.hireDate, ...(s.value !== null ? { suggested: s.value } : {}) } });
       continue;
     }
     if (target <= 0 || !options.includePace) continue;

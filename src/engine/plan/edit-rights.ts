@@ -11,7 +11,7 @@
  * - Closed periods: a cell whose period ended before today keeps its value (unless the caller
  *   turns the rule off). Creating a cell that did not exist is not a change of history and passes.
  */
-import { cellKey, type TargetCell, type User } from './model.js';
+import { cellKey, type PlanInputsChange, type TargetCell, type User } from './model.js';
 import type { FiscalCalendar } from './model.js';
 import type { OrgIndex } from './rollup.js';
 import { isPeriodClosed } from '../calendar/periods.js';
@@ -87,3 +87,43 @@ export function checkCellEdits(
   }
   return null;
 }
+
+/**
+ * Whether `user` may make a change to the planning inputs, decided from the signed-in user only:
+ * a commitment of node n by its own rep (`user.nodeId === n`) or by someone who may edit n
+ * (`canEditNode`); a market entry and the blend by someone who may edit that node (the blend: the
+ * root). The first refusal, with a reason code (`input-commitment-not-own` for a rep entering
+ * someone else's commitment, else `canEditNode`'s codes), or null when all is allowed.
+ *
+ * @example
+ * // 王芳 (rep r1) may commit for r1 but not for r3; the manager of 华东 may enter 华东's market.
+ * checkInputsChange(repUser, { baseVersion: 1, commitments: [{ nodeId: 'r3', period: 'FY2026', metric: 'revenue', value: 1 }] }, index)
+ * // { allowed: false, reason: 'input-commitment-not-own', params: { node: 'r3' } }
+ */
+export function checkInputsChange(user: User | null, change: PlanInputsChange, index: OrgIndex): EditVerdict {
+  for (const c of change.commitments ?? []) {
+    if (user && user.nodeId === c.nodeId) continue;
+    const v = canEditNode(user, c.nodeId, index);
+    if (!v.allowed) return user?.roles.includes('rep') ? no('input-commitment-not-own', { node: c.nodeId }) : v;
+  }
+  for (const m of change.market ?? []) {
+    const v = canEditNode(user, m.nodeId, index);
+    if (!v.allowed) return v;
+  }
+  if (change.blend) {
+    for (const r of index.roots) {
+      const v = canEditNode(user, r, index);
+      if (!v.allowed) return v;
+    }
+  }
+  return yes;
+}
+
+/** Commitments and market entries after a change: an entry replaces the one with the same node (× period × metric, or × product). */
+export function mergeInputs<T extends { nodeId: string }>(current: readonly T[] | undefined, incoming: readonly T[] | undefined, key: (x: T) => string): T[] {
+  const out = new Map((current ?? []).map((x) => [key(x), x]));
+  for (const x of incoming ?? []) out.set(key(x), x);
+  return [...out.values()];
+}
+export const commitmentKey = (c: { nodeId: string; period: string; metric: string }): string => `${c.nodeId}|${c.period}|${c.metric}`;
+export const marketKey = (m: { nodeId: string; product?: string }): string => `${m.nodeId}|${m.product ?? ''}`;

@@ -133,6 +133,8 @@ export interface PlanNode extends TreeNode {
   hireDate?: string;
   leaveDate?: string;
   potential?: number;
+  /** The rep's own ramp curve, instead of the plan's. */
+  ramp?: readonly RampStep[];
 }
 
 export interface DecomposeInput {
@@ -153,8 +155,10 @@ export interface DecomposeInput {
   custom?: Readonly<Record<string, number>>;
   /** The date capacity weights measure ramp at; default the first day of the fiscal year. */
   asOf?: string;
-  /** The ramp schedule (default `DEFAULT_RAMP`), or `false` for no ramp. */
+  /** The ramp schedule (default `DEFAULT_RAMP`), or `false` for no ramp. A node's own `ramp` wins. */
   ramp?: readonly RampStep[] | false;
+  /** Prorate each rep's hire (and leave) month by the days they are employed in it (`rampSchedule`). */
+  prorate?: boolean;
   /** 12 seasonality weights in fiscal order (default equal). */
   seasonality?: readonly number[];
   /** Product lines to split every rep-month over (none: no product cells). */
@@ -457,12 +461,13 @@ export function decomposePlan(input: DecomposeInput): Result<DecomposedPlan> {
     const base = i * stride;
     let w = seasonW, W = seasonSum, ord = seasonOrder;
     const node = byId.get(id)!;
-    if (schedule.length > 0 && (node.hireDate !== undefined || node.leaveDate !== undefined)) {
+    const own = input.ramp !== false && node.ramp && node.ramp.length > 0 ? node.ramp : null;
+    if ((schedule.length > 0 || own) && (node.hireDate !== undefined || node.leaveDate !== undefined)) {
       // Reps hired (or leaving) on the same dates share a ramp and its month weights: compute each once.
-      const key = `${node.hireDate ?? ''}|${node.leaveDate ?? ''}`;
+      const key = `${node.hireDate ?? ''}|${node.leaveDate ?? ''}${own ? `|${JSON.stringify(own)}` : ''}`;
       let ramped = rampCache.get(key);
       if (!ramped) {
-        const ramp = rampSchedule(node.hireDate, months, { schedule, leaveDate: node.leaveDate });
+        const ramp = rampSchedule(node.hireDate, months, { schedule: own ?? schedule, leaveDate: node.leaveDate, prorate: input.prorate === true });
         if (!ramp.ok) return ramp;
         if (!ramp.value.some((f) => f !== 1)) ramped = 'none';
         else if (!ramp.value.some((f, m) => f > 0 && profile[m] > 0)) ramped = 'ignored';

@@ -47,7 +47,7 @@ export {
   type TargetEdit,
 } from './edit.js';
 export { cellKey, checkOrg, METRIC_IDS, METRICS, type Actual, type ActualsSnapshot, type CellRefPayload, type FiscalCalendar, type FunnelStage, type MetricDef, type MetricId, type Opportunity, type OrgKind, type OrgNode, type PeriodId, type Plan, type PlanSnapshot, type ProductLine, type SaveResult, type SchemaIssue, type StageCount, type TargetCell, type TargetChange, type TargetSource, type User } from './model.js';
-export { ActualSchema, ActualsSnapshotSchema, CellRefSchema, CurrencySchema, FiscalCalendarSchema, FunnelStageSchema, IsoDateSchema, MetricDefSchema, MetricIdSchema, MinorUnitsSchema, OpportunitySchema, OrgKindSchema, OrgNodeSchema, parseWith, PeriodIdSchema, PlanSchema, PlanSnapshotSchema, ProductLineSchema, RoleSchema, SaveResultSchema, StageCountSchema, TargetCellSchema, TargetChangeSchema, TargetSourceSchema, UserSchema } from './model-schema.js';
+export { ActualSchema, ActualsSnapshotSchema, CellRefSchema, CurrencySchema, FiscalCalendarSchema, FunnelStageSchema, IsoDateSchema, MetricDefSchema, MetricIdSchema, MinorUnitsSchema, OpportunitySchema, OrgKindSchema, OrgNodeSchema, parseWith, PeriodIdSchema, PlanSchema, PlanSnapshotSchema, ProductLineSchema, RampStepSchema, RoleSchema, SaveResultSchema, StageCountSchema, TargetCellSchema, TargetChangeSchema, TargetSourceSchema, UserSchema } from './model-schema.js';
 export {
   actualOf,
   createPlanState,
@@ -71,13 +71,18 @@ export {
   type ProductWeight,
 } from './product-mix.js';
 export {
+  checkRamp,
   DEFAULT_RAMP,
+  personYears,
   rampFactor,
+  rampOf,
   rampSchedule,
   tenureMonths,
+  type PersonYearsOptions,
   type RampScheduleOptions,
   type RampStep,
 } from './ramp.js';
+export { rampedInputs, type RampedInputs, type RampedInputsInput, type RampedNode } from './new-hires.js';
 export {
   buildOrgIndex,
   deriveMetric,

@@ -114,6 +114,12 @@ export const PlanSchema = z.object({
   /** Optimistic-concurrency version: every save names the version it was based on. */
   version: z.number().check(z.int(), z.gte(0)),
 });
+/** One step of a ramp curve: tenure months `fromMonth` (inclusive) to `toMonth` (exclusive) at `factor` (0…1) of a full target. */
+export const RampStepSchema = z.object({
+  fromMonth: z.number().check(z.int(), z.gte(0), z.lte(120)),
+  toMonth: z.number().check(z.int(), z.gte(1), z.lte(120)),
+  factor: ratio,
+});
 /** The level of an org node; `unit` for levels other than company, region, team and rep. */
 export const OrgKindSchema = z.enum(['company', 'region', 'team', 'rep', 'unit']);
 /** A node of the org tree: company → region → team → rep, any depth (`unit` for other levels). */
@@ -130,6 +136,8 @@ export const OrgNodeSchema = z.object({
   potential: z.optional(weight),
   /** Reps who leave on this date (personnel trigger for adjustments). */
   leaveDate: z.optional(isoDate),
+  /** Reps: their own ramp curve (爬坡), instead of the plan's default 30% / 60% / 100% by tenure quarter. */
+  ramp: z.optional(z.array(RampStepSchema)),
   /** Reps: who mentors this person (传帮带). */
   mentorId: z.optional(id),
   /** For lazily loaded orgs: this node has children that are not loaded yet. */
@@ -222,6 +230,33 @@ export const UserSchema = z.object({
   /** The org node of the user themselves (a rep's own node), if any. */
   nodeId: z.optional(id),
 });
+/**
+ * A rep's own bottom-up commitment (自下而上承诺) for a period: what they commit to, entered in the
+ * tree or imported. `by` is the user who entered it (set by the host from the signed-in identity).
+ */
+export const CommitmentSchema = z.object({
+  nodeId: id,
+  period: PeriodIdSchema,
+  metric: MetricIdSchema,
+  value: MinorUnitsSchema.check(z.gte(0)),
+  by: z.optional(id),
+});
+/** Market size (minor units, for the plan year) and the target share (0…1) of a region or team, optionally for one product line. */
+export const MarketInputSchema = z.object({
+  nodeId: id,
+  product: z.optional(id),
+  size: MinorUnitsSchema.check(z.gte(0)),
+  share: ratio,
+});
+/** The weights of the blended view (normalized: 5/3/2 equals 0.5/0.3/0.2). */
+export const BlendWeightsSchema = z.object({ topDown: weight, bottomUp: weight, market: weight });
+/** A change to the planning inputs: commitments and market entries to write, and the blend. */
+export const PlanInputsChangeSchema = z.object({
+  baseVersion: z.number().check(z.int(), z.gte(0)),
+  commitments: z.optional(z.array(CommitmentSchema)),
+  market: z.optional(z.array(MarketInputSchema)),
+  blend: z.optional(BlendWeightsSchema),
+});
 /** Everything needed to show and edit a plan, loaded once (or a subtree at a time). */
 export const PlanSnapshotSchema = z.object({
   plan: PlanSchema,
@@ -230,6 +265,12 @@ export const PlanSnapshotSchema = z.object({
   stages: z.array(FunnelStageSchema),
   targets: z.array(TargetCellSchema),
   users: z.optional(z.array(UserSchema)),
+  /** Reps' bottom-up commitments. */
+  commitments: z.optional(z.array(CommitmentSchema)),
+  /** Market size and target share per region/team (and product). */
+  market: z.optional(z.array(MarketInputSchema)),
+  /** The blend of top-down, bottom-up and market. */
+  blend: z.optional(BlendWeightsSchema),
 });
 /** Actuals, funnel counts and open pipeline for a date range. */
 export const ActualsSnapshotSchema = z.object({

@@ -83,7 +83,14 @@ export interface RampScheduleOptions {
   schedule?: readonly RampStep[];
   /** The rep's last day: months after the month they leave get 0. */
   leaveDate?: string;
+  /**
+   * Prorate the hire month (and the leave month) by the calendar days the rep is employed in it:
+   * hired 23 October, October counts 9/31 of its step's factor.
+   */
+  prorate?: boolean;
 }
+
+const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /**
  * The ramp factor of each of `months` (calendar month ids `YYYY-MM`, e.g. the 12 months of a fiscal
@@ -106,16 +113,78 @@ export function rampSchedule(hireDate: string | undefined, months: readonly stri
     index.push(+x[1] * 12 + +x[2] - 1);
   }
   let hire = -Infinity;
+  // The share of the hire (leave) month the rep works, with `prorate`; 1 otherwise.
+  let hireShare = 1, leaveShare = 1;
   if (hireDate !== undefined) {
     const h = ymd(hireDate);
     if (!h) return fail('invalid-date', `"${hireDate}" is not a date YYYY-MM-DD`, { date: hireDate });
     hire = h[0] * 12 + h[1] - 1;
+    if (options.prorate) hireShare = (daysIn(h[0], h[1]) - h[2] + 1) / daysIn(h[0], h[1]);
   }
   let leave = Infinity;
   if (options.leaveDate !== undefined) {
     const l = ymd(options.leaveDate);
     if (!l) return fail('invalid-date', `"${options.leaveDate}" is not a date YYYY-MM-DD`, { date: options.leaveDate });
     leave = l[0] * 12 + l[1] - 1;
+    if (options.prorate) leaveShare = l[2] / daysIn(l[0], l[1]);
   }
-  return ok(index.map((i) => (i > leave ? 0 : factorAt(i - hire, schedule))));
+  return ok(
+    index.map((i) => {
+      if (i > leave) return 0;
+      let f = factorAt(i - hire, schedule);
+      if (i === hire && hireShare !== 1) f *= hireShare;
+      if (i === leave && leaveShare !== 1) f = f * leaveShare;
+      return f;
+    }),
+  );
+}
+
+/** A rep's own ramp curve (`OrgNode.ramp`) if they have one, else the plan's `fallback`, else `DEFAULT_RAMP`. */
+export function rampOf(node: { ramp?: readonly RampStep[] } | undefined, fallback?: readonly RampStep[]): readonly RampStep[] {
+  return node?.ramp && node.ramp.length > 0 ? node.ramp : (fallback ?? DEFAULT_RAMP);
+}
+
+/**
+ * Checks an edited ramp curve: whole tenure months 0 ≤ from < to, no overlaps, factors 0…1.
+ * Fails with `invalid-ramp-schedule` naming the first bad step.
+ *
+ * @example checkRamp([{ fromMonth: 0, toMonth: 3, factor: 0.3 }, { fromMonth: 2, toMonth: 6, factor: 0.6 }]) // fails: step 1 overlaps
+ */
+export function checkRamp(schedule: readonly RampStep[]): Result<true> {
+  const c = checkSchedule(schedule);
+  if (!c.ok) return c;
+  for (const [i, s] of schedule.entries()) {
+    if (s.factor > 1) return fail('invalid-ramp-schedule', `ramp step ${i} has a factor above 100%`, { index: i }, [i]);
+    if (i > 0 && s.fromMonth < schedule[i - 1].toMonth) return fail('invalid-ramp-schedule', `ramp step ${i} overlaps the step before it`, { index: i }, [i]);
+  }
+  return ok(true);
+}
+
+export interface PersonYearsOptions {
+  schedule?: readonly RampStep[];
+  leaveDate?: string;
+  /** Seasonality weights of `months` (default equal): a ramp month counts its month's weight. */
+  profile?: readonly number[];
+}
+
+/**
+ * The capacity of a rep over `months` in full-rep units: Σ ramp × weight / Σ weight, with the hire
+ * month prorated by days and each month weighted by seasonality. A veteran is 1; a new hire's
+ * target that is this share of an average veteran's comes out at their ramp factor in each month.
+ *
+ * @example
+ * // Hired 2026-10-23, FY2026 January–December, equal months: Oct 0.3 × 9/31, Nov 0.3, Dec 0.3 →
+ * // (0.3 × 9/31 + 0.6) / 12 = 0.057258…
+ * personYears('2026-10-23', fiscalYearMonths(2026, { startMonth: 1 }))
+ */
+export function personYears(hireDate: string | undefined, months: readonly string[], options: PersonYearsOptions = {}): Result<number> {
+  const r = rampSchedule(hireDate, months, { schedule: options.schedule ?? DEFAULT_RAMP, prorate: true, ...(options.leaveDate ? { leaveDate: options.leaveDate } : {}) });
+  if (!r.ok) return r;
+  const w = options.profile ?? months.map(() => 1);
+  let num = 0, den = 0;
+  r.value.forEach((f, m) => {
+    num += f * (w[m] ?? 0);
+    den += w[m] ?? 0;
+  });
+  return ok(den > 0 ? num / den : 0);
 }

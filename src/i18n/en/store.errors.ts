@@ -13,6 +13,7 @@ const messages: MessageTable = {
   timeout: () => 'The CRM did not answer in time. Your changes are kept; they are sent again when you retry.',
   'no-plan': () => 'No plan is loaded yet.',
   'edit-no-user': () => 'You are not signed in, so targets cannot be changed.',
+  'input-commitment-not-own': ({ node }) => `A rep may enter only their own commitment, not the one of ${node}.`,
   'edit-unknown-node': ({ node }) => `There is no unit “${node}” in this plan.`,
   'edit-forbidden-role': ({ node }) => `Your role can view targets but not change them (${node}). Ask a manager or use an adjustment request.`,
   'edit-forbidden-scope': ({ node }) => `${node} is outside the part of the organization you may edit.`,

@@ -48,6 +48,26 @@ export interface GoalTreeStrings {
   distributeLabel: (p: { name: string }) => string;
   decomposeLabel: string;
   keyboardHelp: string;
+  /** The switches above the tree: view, metric, product, new-product minimum share. */
+  switchView: string;
+  viewPresets: { targets: string; tracking: string; sources: string };
+  /** A host's own `views` list that is none of the presets. */
+  viewCustom: string;
+  switchMetric: string;
+  switchProduct: string;
+  allProducts: string;
+  newProduct: (p: { name: string }) => string;
+  minNewShare: string;
+  minNewShareInvalid: string;
+  /** The inputs form under the sources view. */
+  inputsTitle: (p: { name: string }) => string;
+  commitment: string;
+  marketSize: string;
+  marketShare: string;
+  blendWeights: string;
+  saveInputs: string;
+  inputsSaved: (p: { name: string }) => string;
+  inputsInvalid: string;
   exportCsv: string;
   importCsv: string;
   importLabel: (p: { count: number }) => string;

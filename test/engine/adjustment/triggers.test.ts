@@ -64,10 +64,12 @@ describe('evaluateTriggers', () => {
     expect(leaving.absorption).to.deep.equal({ mode: 'recipients', recipients: ['w', 'x', 'y'] });
   });
 
-  it('flags a rep who joined during the period', () => {
-    const r = evaluateTriggers({ includePace: true, state: st, period: '2026-03', asOf: '2026-03-02' });
+  it('flags a rep who joined during the period and suggests their ramp × an average veteran', () => {
+    const r = evaluateTriggers({ state: st, period: '2026-03', asOf: '2026-03-02' });
     const joining = r.ok ? r.value.filter((p) => p.kind === 'joining') : [];
-    expect(joining.map((p) => [p.nodeId, p.facts.hireDate, p.change])).to.deep.equal([['w', '2026-03-02', undefined]]);
+    // Veterans beside w: x 2,200,000 and y 1,000,000 (z leaves) → 1,600,000 on average; w works
+    // 30 of March's 31 days at 30%: 1,600,000 × 0.3 × 30/31 = 464,516.13 → 464,516 (was: no number).
+    expect(joining.map((p) => [p.nodeId, p.facts.hireDate, p.change])).to.deep.equal([['w', '2026-03-02', { kind: 'value', value: 464_516 }]]);
   });
 
   describe('a rep with nothing to forecast from', () => {

@@ -9,7 +9,9 @@ import 'quotakit/define/qk-scorecard';
 import 'quotakit/define/qk-scorecard.js';
 import { en } from 'quotakit/i18n/en';
 import * as bundle from 'quotakit/bundle';
+import { renderToString, SSR_DISPLAY_TAGS } from 'quotakit/ssr';
+import 'quotakit/ssr/hydrate';
 
 const company = generateSampleCompany();
 const adapter: CrmAdapter = new MemoryAdapter(company.plan, company.actuals);
-export const all = [VERSION, QkProvider, RootAdapter, allocate, LocalStorageAdapter, RestAdapter, runAdapterContractSuite, adapterContractCases, QkGoalTree, en, bundle.QkProvider, adapter];
+export const all = [VERSION, QkProvider, RootAdapter, allocate, LocalStorageAdapter, RestAdapter, runAdapterContractSuite, adapterContractCases, QkGoalTree, en, bundle.QkProvider, adapter, renderToString, SSR_DISPLAY_TAGS];

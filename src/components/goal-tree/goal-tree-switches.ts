@@ -1,0 +1,199 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { METRIC_IDS, type MetricId, type PlanSnapshot, type ProductLine } from '../../engine/plan/model.js';
+import type { ViewName } from '../../engine/plan/views.js';
+import type { Translation } from '../../i18n/types.js';
+import { errorText } from '../../i18n/localize.js';
+import type { QkStore } from '../../store/store.js';
+import { parseCellInput } from './goal-tree.model.js';
+
+/** The view presets of the view switch: the `views` attribute each one sets. */
+export const VIEW_PRESETS = {
+  targets: '',
+  tracking: 'actual attainment',
+  sources: 'top-down bottom-up market blended',
+} as const;
+export type ViewPreset = keyof typeof VIEW_PRESETS;
+
+/** Which preset a `views` attribute is, or null for a host's own column list. */
+export function presetOf(views: string): ViewPreset | null {
+  const norm = views.trim().split(/\s+/).filter(Boolean).join(' ');
+  return (Object.keys(VIEW_PRESETS) as ViewPreset[]).find((k) => VIEW_PRESETS[k] === norm) ?? null;
+}
+
+/** The metrics the metric switch offers: revenue and collections, the funnel counts, deal size. */
+export const SWITCH_METRICS: readonly MetricId[] = METRIC_IDS.filter((m) => m !== 'winRate' && m !== 'collectionRate');
+
+export interface SwitchesHost {
+  views: string;
+  metric: MetricId;
+  product: string;
+  minNewShare: number;
+}
+
+/**
+ * The switches above the goal tree (issue 16 items 1, 3, 4): which view (targets; targets with
+ * actual and attainment; the sources of a target — top-down, bottom-up, market, blended — side by
+ * side), which metric (revenue, collections, leads, visits, demos, quotes, won deals, deal size),
+ * which product line (or all), and the least share new product lines carry when the plan is
+ * decomposed. Each control sets the element's own public property, so a host sees the same state
+ * in its attributes.
+ */
+export function renderSwitches(host: SwitchesHost, t: Translation, products: readonly ProductLine[], canEdit: boolean, changed: () => void): TemplateResult {
+  const g = t.goalTree;
+  const preset = presetOf(host.views);
+  const set = <K extends keyof SwitchesHost>(k: K, v: SwitchesHost[K]) => {
+    host[k] = v;
+    changed();
+  };
+  const money = host.metric === 'revenue' || host.metric === 'collections';
+  return html`<div class="switches" part="switches">
+    <label part="view-switch"
+      >${g.switchView}
+      <select @change=${(e: Event) => set('views', VIEW_PRESETS[(e.target as HTMLSelectElement).value as ViewPreset] ?? '')}>
+        ${preset === null ? html`<option value="" selected>${g.viewCustom}</option>` : nothing}
+        ${(Object.keys(VIEW_PRESETS) as ViewPreset[]).map((k) => html`<option value=${k} ?selected=${preset === k}>${g.viewPresets[k]}</option>`)}
+      </select></label
+    >
+    <label part="metric-switch"
+      >${g.switchMetric}
+      <select @change=${(e: Event) => {
+        const m = (e.target as HTMLSelectElement).value as MetricId;
+        // Product lines split money only: a count metric shows the product-free totals.
+        if (m !== 'revenue' && m !== 'collections') host.product = '';
+        set('metric', m);
+      }}>
+        ${SWITCH_METRICS.map((m) => html`<option value=${m} ?selected=${host.metric === m}>${t.metrics[m] ?? m}</option>`)}
+      </select></label
+    >
+    ${products.length > 0
+      ? html`<label part="product-switch"
+          >${g.switchProduct}
+          <select ?disabled=${!money} @change=${(e: Event) => set('product', (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${host.product === ''}>${g.allProducts}</option>
+            ${products.map((p) => html`<option value=${p.id} ?selected=${host.product === p.id}>${p.new ? g.newProduct({ name: p.name }) : p.name}</option>`)}
+          </select></label
+        >`
+      : nothing}
+    ${canEdit && products.some((p) => p.new)
+      ? html`<label part="min-new-share"
+          >${g.minNewShare}
+          <input
+            type="number"
+            min="0"
+            max="100"
+            step="1"
+            inputmode="numeric"
+            .value=${String(Math.round(host.minNewShare * 1000) / 10)}
+            @change=${(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              const v = Number(input.value);
+              if (input.value.trim() === '' || !Number.isFinite(v) || v < 0 || v > 100) {
+                input.setCustomValidity(g.minNewShareInvalid);
+                input.reportValidity();
+                return;
+              }
+              input.setCustomValidity('');
+              set('minNewShare', v / 100);
+            }}
+          />%</label
+        >`
+      : nothing}
+  </div>`;
+}
+
+/**
+ * The planning inputs of the data for the views: reps' commitments for the fiscal year (this
+ * metric), market size/share (this product, or the product-free entries), and the blend — the
+ * data's own entries win over the element's `market` / `blendWeights` properties.
+ */
+export function planInputsFor(
+  snap: PlanSnapshot,
+  metric: MetricId,
+  product: string,
+  market: Readonly<Record<string, { size: number; share: number }>> | undefined,
+  blend: Partial<Record<ViewName, number>> | undefined,
+): { market?: Record<string, { size: number; share: number }>; blend?: Partial<Record<ViewName, number>>; commitments?: Record<string, number> } {
+  const fy = `FY${snap.plan.fiscalYear}`;
+  const m: Record<string, { size: number; share: number }> = { ...market };
+  for (const x of snap.market ?? []) if ((x.product ?? '') === product) m[x.nodeId] = { size: x.size, share: x.share };
+  const c: Record<string, number> = {};
+  for (const x of snap.commitments ?? []) if (x.period === fy && x.metric === metric && !product) c[x.nodeId] = x.value;
+  const b = snap.blend ?? blend;
+  return {
+    ...(Object.keys(m).length ? { market: m } : {}),
+    ...(b ? { blend: b } : {}),
+    ...(Object.keys(c).length ? { commitments: c } : {}),
+  };
+}
+
+/** What the inputs form needs from the element. */
+export interface InputsFormHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  requestUpdate(): void;
+}
+
+/**
+ * The inputs behind the sources view, for the selected row: a rep's own commitment for the year,
+ * the node's market size and target share, and the blend weights — saved through the store
+ * (`saveInputs`: the adapter, with the signed-in user's rights). Amounts are typed as in a cell.
+ */
+export class InputsForm {
+  message = '';
+  error = false;
+  constructor(private readonly host: InputsFormHost) {}
+
+  render(o: { t: Translation; locale: string; store: QkStore; nodeId: string | null; name: string; isRep: boolean; metric: MetricId; product: string; fmtExact: (v: number) => string }): TemplateResult {
+    const g = o.t.goalTree;
+    const snap = o.store.snapshot;
+    if (!snap || o.nodeId === null) return html``;
+    const fy = `FY${snap.plan.fiscalYear}`;
+    const nodeId = o.nodeId;
+    const commit = (snap.commitments ?? []).find((c) => c.nodeId === nodeId && c.period === fy && c.metric === o.metric);
+    const market = (snap.market ?? []).find((m) => m.nodeId === nodeId && (m.product ?? '') === o.product);
+    const blend = snap.blend ?? { topDown: 0.5, bottomUp: 0.3, market: 0.2 };
+    const pct = (x: number) => String(Math.round(x * 1000) / 10);
+    const save = async () => {
+      const q = (part: string) => this.host.renderRoot.querySelector<HTMLInputElement>(`[part~="${part}"] input`);
+      const money = (text: string | undefined) => (text && text.trim() ? parseCellInput(text, { metric: o.metric === 'revenue' || o.metric === 'collections' ? o.metric : 'revenue', currency: snap.plan.currency, locale: o.locale as never }) : null);
+      const share = (text: string | undefined) => (text && text.trim() ? Number(text) / 100 : null);
+      const c = o.isRep ? money(q('input-commitment')?.value) : null;
+      const size = money(q('input-market-size')?.value);
+      const sh = share(q('input-market-share')?.value);
+      const ws = ['input-blend-top', 'input-blend-bottom', 'input-blend-market'].map((p) => share(q(p)?.value));
+      const bad = (c && !c.ok) || (size && !size.ok) || (sh !== null && !(sh >= 0 && sh <= 1)) || ws.some((w) => w !== null && !(w >= 0 && w <= 1)) || (size?.ok ? sh === null : false);
+      if (bad) {
+        this.message = g.inputsInvalid;
+        this.error = true;
+        this.host.requestUpdate();
+        return;
+      }
+      const change: Parameters<typeof o.store.saveInputs>[0] = {
+        ...(c?.ok ? { commitments: [{ nodeId, period: fy, metric: o.metric, value: c.value }] } : {}),
+        ...(size?.ok && sh !== null ? { market: [{ nodeId, ...(o.product ? { product: o.product } : {}), size: size.value, share: sh }] } : {}),
+        // The blend is sent only when changed: it is the plan's, so it needs rights over the root.
+        ...(ws.every((w) => w !== null) && [blend.topDown, blend.bottomUp, blend.market].some((b, i) => Math.abs(b - ws[i]!) > 1e-9)
+          ? { blend: { topDown: ws[0]!, bottomUp: ws[1]!, market: ws[2]! } }
+          : {}),
+      };
+      const err = await o.store.saveInputs(change);
+      this.message = err ? errorText(o.t, err) : g.inputsSaved({ name: o.name });
+      this.error = err !== null;
+      this.host.requestUpdate();
+    };
+    return html`<form class="inputs switches" part="inputs" aria-label=${g.inputsTitle({ name: o.name })} @submit=${(e: Event) => { e.preventDefault(); void save(); }}>
+      <strong>${g.inputsTitle({ name: o.name })}</strong>
+      ${o.isRep
+        ? html`<label part="input-commitment">${g.commitment} <input type="text" inputmode="decimal" .value=${commit ? o.fmtExact(commit.value) : ''} /></label>`
+        : nothing}
+      <label part="input-market-size">${g.marketSize} <input type="text" inputmode="decimal" .value=${market ? o.fmtExact(market.size) : ''} /></label>
+      <label part="input-market-share">${g.marketShare} <input type="number" min="0" max="100" step="0.1" .value=${market ? pct(market.share) : ''} /></label>
+      <span part="input-blend">${g.blendWeights}
+        <label part="input-blend-top"><input type="number" min="0" max="100" aria-label=${g.columns['top-down']} .value=${pct(blend.topDown)} /></label>
+        <label part="input-blend-bottom"><input type="number" min="0" max="100" aria-label=${g.columns['bottom-up']} .value=${pct(blend.bottomUp)} /></label>
+        <label part="input-blend-market"><input type="number" min="0" max="100" aria-label=${g.columns.market} .value=${pct(blend.market)} /></label>
+      </span>
+      <button type="submit" part="save-inputs">${g.saveInputs}</button>
+      ${this.message ? html`<span role=${this.error ? 'alert' : 'status'} part="inputs-message" class=${this.error ? 'error' : ''}>${this.message}</span>` : nothing}
+    </form>`;
+  }
+}

@@ -1,0 +1,86 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+
+/** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
+const OVERSCAN = 4;
+
+/**
+ * Row virtualization for a scrolling box of fixed-height rows: tracks the scroll position, measures
+ * the row height and the box (ResizeObserver), and tells which rows to render. The host renders
+ * `.scroller` with `@scroll=${rows.onScroll}` and a `.head .row` whose height is the row height.
+ */
+export class VirtualRows implements ReactiveController {
+  scrollY = 0;
+  viewportPx = 440;
+  rowPx = 40;
+  private resizeObserver?: ResizeObserver;
+
+  constructor(private readonly host: ReactiveElement) {
+    host.addController(this);
+  }
+
+  /** Rows a PageUp/PageDown moves by (what fits on screen). */
+  get pageSize(): number {
+    return Math.max(1, Math.floor(this.viewportPx / this.rowPx) - 1);
+  }
+
+  /** The row indexes to render out of `count`; `keep` (the active row) stays rendered when scrolled away. */
+  window(count: number, keep: number): number[] {
+    const h = this.rowPx;
+    const first = Math.max(0, Math.floor(this.scrollY / h) - OVERSCAN);
+    const last = Math.min(count, Math.ceil((this.scrollY + this.viewportPx) / h) + OVERSCAN);
+    const visible: number[] = [];
+    for (let i = first; i < last; i++) visible.push(i);
+    if (keep < first || keep >= last) visible.push(keep);
+    return visible;
+  }
+
+  /** Scrolls so the row is on screen (it is rendered after the next update). */
+  reveal(row: number): void {
+    const scroller = this.scroller;
+    const top = row * this.rowPx;
+    let y = this.scrollY;
+    if (top < y) y = top;
+    else if (top + this.rowPx > y + this.viewportPx) y = top + this.rowPx - this.viewportPx;
+    if (y === this.scrollY) return;
+    this.scrollY = y;
+    if (scroller) scroller.scrollTop = y;
+  }
+
+  readonly onScroll = (e: Event): void => {
+    const y = (e.currentTarget as HTMLElement).scrollTop;
+    const moved = Math.floor(y / this.rowPx) !== Math.floor(this.scrollY / this.rowPx);
+    this.scrollY = y;
+    if (moved) this.host.requestUpdate();
+  };
+
+  hostUpdated(): void {
+    const scroller = this.scroller;
+    if (scroller && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(scroller);
+    }
+    if (scroller && scroller.scrollTop !== this.scrollY) scroller.scrollTop = this.scrollY;
+  }
+
+  hostDisconnected(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  private get scroller(): HTMLElement | null {
+    return (this.host.renderRoot as ShadowRoot | undefined)?.querySelector<HTMLElement>('.scroller') ?? null;
+  }
+
+  private measure(): void {
+    const scroller = this.scroller;
+    const head = scroller?.querySelector<HTMLElement>('.head .row');
+    if (!scroller || !head) return;
+    const rowPx = head.offsetHeight || this.rowPx;
+    const viewportPx = Math.max(rowPx, scroller.clientHeight - rowPx);
+    if (rowPx !== this.rowPx || viewportPx !== this.viewportPx) {
+      this.rowPx = rowPx;
+      this.viewportPx = viewportPx;
+      this.host.requestUpdate();
+    }
+  }
+}
