@@ -1,7 +1,6 @@
 // The demo dashboard: the sample company on a LocalStorageAdapter, so edits survive a reload.
 import '../src/index.js';
-import { LocalStorageAdapter } from '../src/adapter/index.js';
-import { generateSampleCompany } from '../src/sample/sample-data.js';
+import { demoAdapter, mountUserSwitcher, storedUser } from './users.js';
 import { actualOf, figureOf } from '../src/engine/plan/plan-state.js';
 import { formatMoney, formatCount } from '../src/engine/money/money.js';
 import { periodRange } from '../src/engine/calendar/periods.js';
@@ -14,10 +13,8 @@ const provider = $<QkProvider>('provider');
 const langSelect = $<HTMLSelectElement>('lang');
 
 const today = new Date().toISOString().slice(0, 10);
-const adapter = new LocalStorageAdapter({
-  key: 'quotakit-demo-v1',
-  seed: () => generateSampleCompany({ asOf: today }),
-});
+// The user switcher (demo/users.ts) replaces the adapter with one acting for another user.
+let adapter = demoAdapter(storedUser(), today);
 
 const ui = {
   'zh-CN': {
@@ -137,4 +134,12 @@ document.querySelector('qk-review-board')?.addEventListener('qk-review-apply', (
 provider.store.subscribe(() => render());
 provider.asOf = today;
 applyLocale();
-provider.adapter = adapter;
+mountUserSwitcher(provider, document.querySelector<HTMLElement>('.actions')!, today, (next) => (adapter = next));
+// A stored login that is not a user of the stored plan (e.g. data from an older demo) falls back to the admin.
+void adapter.currentUser().then(
+  () => (provider.adapter = adapter),
+  () => {
+    localStorage.removeItem('quotakit-demo-user');
+    provider.adapter = adapter = demoAdapter(null, today);
+  },
+);

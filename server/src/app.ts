@@ -21,6 +21,8 @@ import {
   type User,
 } from '../../src/engine/index.js';
 import { inScope } from '../../src/engine/adjustment/access.js';
+import { canEditIncentivePlan } from '../../src/engine/incentive/access.js';
+import { parseCommissionPlan } from '../../src/engine/incentive/plan.js';
 import { checkTargetChange, AdjustmentPayloadSchema, NoticeSchema } from '../../src/adapter/validate.js';
 import { type SchemaIssue } from '../../src/engine/plan/model.js';
 import { parseWith } from '../../src/engine/plan/model-schema.js';
@@ -322,6 +324,36 @@ export async function createServer(options: ServerOptions): Promise<QuotaServer>
         detail: { baseVersion: change.baseVersion, version, cells: change.cells, removed: change.removed ?? [] },
       });
       return { status: 200, body: { version }, after: () => emit({ type: 'plan', version, by: user.id }) };
+    });
+  });
+
+  // The commission plan: anyone signed in reads it; only finance or an admin changes it (from the
+  // signed-in identity), from the version they read.
+  app.get(`${base}/incentive-plan`, async (c) => {
+    const row = (await db.query<{ version: number; doc: Record<string, unknown> }>('select version, doc from incentive_plan where id = $1', ['plan'])).rows[0];
+    return c.json(row ? { version: row.version, plan: row.doc } : null);
+  });
+
+  app.put(`${base}/incentive-plan`, async (c) => {
+    const user = c.get('user');
+    const may = canEditIncentivePlan(user);
+    if (!may.allowed) throw fail(403, `${may.reason}: only finance or an administrator may change the commission plan`, { reason: may.reason, params: may.params });
+    const body = (await readJson(c)) as { baseVersion?: unknown; plan?: unknown } | null;
+    const baseVersion = body?.baseVersion;
+    if (typeof baseVersion !== 'number' || !Number.isInteger(baseVersion) || baseVersion < 0) throw invalid('commission plan', [{ path: ['baseVersion'], message: 'expected a whole number ≥ 0' }]);
+    const parsed = parseCommissionPlan(body?.plan);
+    if (!parsed.ok) throw invalid('commission plan', (parsed.issues ?? []).map((i) => ({ ...i, path: ['plan', ...i.path] })));
+    return idempotent(c, body, async (tx) => {
+      const current = (await tx.query<{ version: number }>('select version from incentive_plan where id = $1 for update', ['plan'])).rows[0]?.version ?? 0;
+      if (current !== baseVersion) throw fail(409, `based on version ${baseVersion}, but the commission plan is at version ${current}`, { currentVersion: current });
+      const version = current + 1;
+      await tx.query(
+        `insert into incentive_plan (id, version, doc) values ($1, $2, $3::jsonb)
+         on conflict (id) do update set version = excluded.version, doc = excluded.doc, updated_at = now()`,
+        ['plan', version, JSON.stringify(parsed.value)],
+      );
+      await appendLedger(tx, { actor: user.id, action: 'incentive-plan.save', subject: `incentive-plan@${version}`, nodeId: null, detail: { baseVersion, version } });
+      return { status: 200, body: { version } };
     });
   });
 

@@ -74,6 +74,18 @@ create table idempotency (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'the commission plan (one row, versioned)',
+    sql: `
+create table incentive_plan (
+  id text primary key,
+  version integer not null check (version >= 0),
+  doc jsonb not null,
+  updated_at timestamptz not null default now()
+);
+`,
+  },
 ];
 
 /** Applies the migrations `db` has not seen; returns the versions applied now. */

@@ -19,6 +19,13 @@ export type AdapterUpdate =
   | { type: 'plan'; snapshot: PlanSnapshot }
   | { type: 'actuals'; snapshot: ActualsSnapshot };
 
+/** The commission plan a host keeps, with its optimistic-concurrency version (0 before the first save). */
+export interface IncentivePlanRecord {
+  version: number;
+  /** A plan as `CommissionPlanSchema` describes it (validated by the kit before use). */
+  plan: Record<string, unknown>;
+}
+
 /** A message to people (e.g. the team notice after a target adjustment). */
 export interface Notice {
   recipients: string[];
@@ -54,6 +61,14 @@ export interface CrmAdapter {
   decideAdjustment?(decision: { id: string; approve: boolean; by: string; comment?: string }): Promise<AdjustmentPayload>;
   /** Lists adjustment requests known to the host. */
   listAdjustments?(): Promise<AdjustmentPayload[]>;
+  /** The commission plan the host keeps, or null when it keeps none (the kit then uses its sample plan). */
+  loadIncentivePlan?(): Promise<IncentivePlanRecord | null>;
+  /**
+   * Saves the commission plan based on `change.baseVersion` (0 when none was saved yet) and returns
+   * the new version. Only a finance or admin user may (`forbidden`, rule `incentive-plan-forbidden`);
+   * a stale base rejects with `conflict` and the current version; an invalid plan with `invalid-data`.
+   */
+  saveIncentivePlan?(change: { baseVersion: number; plan: Record<string, unknown> }): Promise<{ version: number }>;
   /** Live updates from the host; returns an unsubscribe function. */
   subscribe?(listener: (update: AdapterUpdate) => void): () => void;
   /** Loads the children of one org node, for very large orgs loaded a subtree at a time. */
@@ -69,17 +84,24 @@ export class QkAdapterError extends Error {
   readonly issues: { path: (string | number)[]; message: string }[];
   /** For `conflict`: the version the host has now. */
   readonly currentVersion?: number;
+  /**
+   * For a refusal by a rule (`forbidden`, `conflict`): the rule's code and params, e.g.
+   * `{ reason: 'adjustment-forbidden-approve-scope', params: { node: 'east', user: '王芳', … } }`,
+   * so the widget names the rule in the user's language rather than "no permission".
+   */
+  readonly rule?: { reason: string; params: Record<string, string | number> };
 
   constructor(
     code: QkAdapterErrorCode,
     message: string,
-    options: { issues?: { path: (string | number)[]; message: string }[]; currentVersion?: number; cause?: unknown } = {},
+    options: { issues?: { path: (string | number)[]; message: string }[]; currentVersion?: number; cause?: unknown; rule?: { reason: string; params: Record<string, string | number> } } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'QkAdapterError';
     this.code = code;
     this.issues = options.issues ?? [];
     if (options.currentVersion !== undefined) this.currentVersion = options.currentVersion;
+    if (options.rule !== undefined) this.rule = options.rule;
   }
 
   static is(e: unknown): e is QkAdapterError {

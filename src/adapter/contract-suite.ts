@@ -273,6 +273,27 @@ export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | Cr
       assertEqual(decided.id, id, 'the id of the decided adjustment');
       await rejectsWith(adapter.decideAdjustment({ id: `${id}-missing`, approve: false, by: me.id }), 'not-found', 'a decision on an unknown adjustment');
     });
+
+    it('the commission plan (when offered) is saved only by finance or an admin, from the current version', async () => {
+      const adapter = await fresh();
+      if (!adapter.loadIncentivePlan || !adapter.saveIncentivePlan) return skip('the adapter keeps no commission plan');
+      const me = await adapter.currentUser();
+      const before = await adapter.loadIncentivePlan();
+      const base = before?.version ?? 0;
+      const plan = { basis: 'booked', tiers: [{ from: 0, rate: 0 }, { from: 0.5, rate: 0.04 }, { from: 1, rate: 0.09 }] };
+      if (!me.roles.includes('finance') && !me.roles.includes('admin')) {
+        await rejectsWith(adapter.saveIncentivePlan({ baseVersion: base, plan }), 'forbidden', `saving the commission plan as "${me.id}" (neither finance nor admin)`);
+        assertEqual((await adapter.loadIncentivePlan())?.version ?? 0, base, 'the version after a refused save');
+        return;
+      }
+      const saved = await adapter.saveIncentivePlan({ baseVersion: base, plan });
+      assertEqual(saved.version, base + 1, 'the version after saving the commission plan');
+      const again = await adapter.loadIncentivePlan();
+      assertEqual(again?.version, base + 1, 'the version a re-load shows');
+      assertEqual((again?.plan as { tiers?: { rate: number }[] }).tiers?.[2]?.rate, 0.09, 'the saved top rate');
+      await rejectsWith(adapter.saveIncentivePlan({ baseVersion: base, plan }), 'conflict', 'saving the commission plan from a stale version');
+      await rejectsWith(adapter.saveIncentivePlan({ baseVersion: base + 1, plan: { basis: 'booked', tiers: [{ from: 0, rate: 2 }] } }), 'invalid-data', 'saving a plan with a rate above 100 %');
+    });
   }
   return cases;
 }
@@ -286,7 +307,8 @@ export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | Cr
  * version on and shows on a re-load; a stale `baseVersion` rejects with `conflict` and
  * `currentVersion` and changes nothing; `currentUser` is a valid user; `notify` resolves; and when
  * offered, `loadChildren` agrees with the org, `subscribe` delivers the update after a save until
- * unsubscribed, and adjustments can be submitted, listed and decided.
+ * unsubscribed, adjustments can be submitted, listed and decided, and the commission plan is saved
+ * only by finance or an admin, from its current version.
  */
 export function runAdapterContractSuite(
   makeAdapter: () => Promise<CrmAdapter> | CrmAdapter,

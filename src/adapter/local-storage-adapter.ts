@@ -31,6 +31,7 @@ const StoredShape = z.object({
   plan: z.unknown(),
   actuals: z.unknown(),
   adjustments: z.array(AdjustmentPayloadSchema),
+  incentivePlan: z.optional(z.object({ version: z.number().check(z.int(), z.gte(0)), plan: z.record(z.string(), z.unknown()) })),
 });
 
 /**
@@ -93,7 +94,7 @@ export class LocalStorageAdapter extends SnapshotAdapterBase {
   }
 
   protected writeState(state: AdapterState): void {
-    const stored = { format: FORMAT, plan: state.snapshot, actuals: state.actuals, adjustments: state.adjustments };
+    const stored = { format: FORMAT, plan: state.snapshot, actuals: state.actuals, adjustments: state.adjustments, ...(state.incentivePlan ? { incentivePlan: state.incentivePlan } : {}) };
     const raw = JSON.stringify(stored);
     try {
       this.#store().setItem(this.key, raw);
@@ -137,7 +138,7 @@ export class LocalStorageAdapter extends SnapshotAdapterBase {
     if (!shape.ok) throw this.#corrupt(shape.issues);
     const checked = checkAdapterState(shape.value.plan, shape.value.actuals, { plan: ['plan'], actuals: ['actuals'] });
     if (!checked.ok) throw this.#corrupt(checked.issues);
-    return { ...checked.value, adjustments: shape.value.adjustments };
+    return { ...checked.value, adjustments: shape.value.adjustments, ...(shape.value.incentivePlan ? { incentivePlan: shape.value.incentivePlan } : {}) };
   }
 
   #corrupt(issues: SchemaIssue[], cause?: unknown): QkAdapterError {

@@ -1,6 +1,8 @@
 import type { ActualsSnapshot, OrgNode, PlanInputsChange, PlanSnapshot, SaveResult, TargetCell, TargetChange, User } from '../engine/plan/model.js';
 import { applyInputsChange } from './inputs.js';
 import { checkSubmission, decideAs } from '../engine/adjustment/guard.js';
+import { canEditIncentivePlan } from '../engine/incentive/access.js';
+import { parseCommissionPlan } from '../engine/incentive/plan.js';
 import { checkCellEdits } from '../engine/plan/edit-rights.js';
 import { buildOrgIndex, type OrgIndex } from '../engine/plan/rollup.js';
 import { cellKey } from '../engine/plan/model.js';
@@ -9,6 +11,7 @@ import {
   type AdapterUpdate,
   type AdjustmentPayload,
   type CrmAdapter,
+  type IncentivePlanRecord,
   type Notice,
   type QkAdapterErrorCode,
 } from './adapter.js';
@@ -30,6 +33,8 @@ export interface AdapterState {
   snapshot: PlanSnapshot;
   actuals: ActualsSnapshot;
   adjustments: AdjustmentPayload[];
+  /** The commission plan saved through `saveIncentivePlan` (absent: none yet). */
+  incentivePlan?: IncentivePlanRecord;
 }
 
 export interface SnapshotAdapterOptions {
@@ -269,7 +274,7 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
     return this.run((s) => {
       const adj = structuredClone(parseAdjustment(request, { source: 'submitAdjustment' }));
       const answer = checkSubmission(this.resolveUser(s), adj, s.adjustments.find((a) => a.id === adj.id), s.snapshot.org);
-      if (!answer.allowed) throw new QkAdapterError(answer.code, `submitAdjustment: ${answer.message}`);
+      if (!answer.allowed) throw new QkAdapterError(answer.code, `submitAdjustment: ${answer.message}`, { rule: { reason: answer.reason, params: answer.params } });
       const rest = s.adjustments.filter((a) => a.id !== adj.id);
       this.writeState({ ...s, adjustments: [...rest, adj] });
       return adj;
@@ -287,7 +292,11 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
       const found = s.adjustments.find((a) => a.id === decision.id);
       if (!found) throw new QkAdapterError('not-found', `decideAdjustment: no adjustment "${decision.id}"`);
       const decided = decideAs(this.resolveUser(s), found, decision, s.snapshot.org, new Date().toISOString());
-      if (!decided.ok) throw new QkAdapterError(decided.refusal?.code ?? 'forbidden', `decideAdjustment: ${decided.refusal?.message ?? decided.error.message}`);
+      if (!decided.ok) {
+        throw new QkAdapterError(decided.refusal?.code ?? 'forbidden', `decideAdjustment: ${decided.refusal?.message ?? decided.error.message}`, {
+          rule: { reason: decided.refusal?.reason ?? decided.error.code, params: decided.refusal?.params ?? decided.error.params ?? {} },
+        });
+      }
       this.writeState({ ...s, adjustments: s.adjustments.map((a) => (a.id === decided.value.id ? decided.value : a)) });
       return decided.value;
     });
@@ -295,6 +304,31 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
 
   listAdjustments(): Promise<AdjustmentPayload[]> {
     return this.run((s) => s.adjustments);
+  }
+
+  loadIncentivePlan(): Promise<IncentivePlanRecord | null> {
+    return this.run((s) => s.incentivePlan ?? null);
+  }
+
+  /**
+   * Stores the commission plan for a finance or admin user (`canEditIncentivePlan`, from the
+   * signed-in user alone), validated with `parseCommissionPlan`, when `baseVersion` is the stored
+   * version (0 before the first save); moves the version on by one.
+   */
+  saveIncentivePlan(change: { baseVersion: number; plan: Record<string, unknown> }): Promise<{ version: number }> {
+    return this.run((s) => {
+      const may = canEditIncentivePlan(this.resolveUser(s));
+      if (!may.allowed) throw new QkAdapterError('forbidden', `saveIncentivePlan: ${may.reason}: only finance or an administrator may change the commission plan`, { rule: { reason: may.reason, params: may.params } });
+      const parsed = parseCommissionPlan(change?.plan);
+      if (!parsed.ok) throw invalidData('saveIncentivePlan', parsed.issues ?? [{ path: parsed.error.path ?? [], message: parsed.error.message }]);
+      const version = s.incentivePlan?.version ?? 0;
+      if (change.baseVersion !== version) {
+        throw new QkAdapterError('conflict', `saveIncentivePlan: based on version ${change.baseVersion}, but the plan is at version ${version}`, { currentVersion: version });
+      }
+      const incentivePlan = { version: version + 1, plan: parsed.value as Record<string, unknown> };
+      this.writeState({ ...s, incentivePlan });
+      return { version: incentivePlan.version };
+    });
   }
 
   /** Calls `listener` after every successful save (and, for stored adapters, a reset). Returns the unsubscribe function. */

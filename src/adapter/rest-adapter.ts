@@ -53,8 +53,9 @@
  */
 import * as z from 'zod/mini';
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/plan/model.js';
-import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type Notice } from './adapter.js';
+import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type IncentivePlanRecord, type Notice } from './adapter.js';
 import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment/guard.js';
+import { canEditIncentivePlan } from '../engine/incentive/access.js';
 import {
   invalidData,
   parseActualsSnapshot,
@@ -102,6 +103,9 @@ export interface RestAdapterOptions {
 
 const ConflictBody = z.object({ currentVersion: z.number().check(z.int(), z.gte(0)) });
 const ErrorBody = z.object({ message: z.string() });
+const IncentivePlanBody = z.object({ version: z.number().check(z.int(), z.gte(0)), plan: z.record(z.string(), z.unknown()) });
+/** A refusal by a named rule (the reference server sends `reason` and `params` with a 403 or 409). */
+const RuleBody = z.object({ reason: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
 
 /**
  * An adapter for any CRM that serves the JSON contract documented at the top of this file. Every
@@ -213,6 +217,29 @@ export class RestAdapter implements CrmAdapter {
     return this.#remember(parseAdjustment(data, { source }));
   }
 
+  /** `GET /incentive-plan`: `{ version, plan }`, or `null` when the server keeps none. */
+  async loadIncentivePlan(): Promise<IncentivePlanRecord | null> {
+    const { data, source } = await this.#request('GET', '/incentive-plan');
+    if (data === null) return null;
+    const r = z.safeParse(IncentivePlanBody, data);
+    if (!r.success) throw invalidData(source, r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })));
+    return r.data;
+  }
+
+  /**
+   * `PUT /incentive-plan` with `{ baseVersion, plan }`; the server decides who may (finance or
+   * admin). Refused here first when the signed-in user is known and may not.
+   */
+  async saveIncentivePlan(change: { baseVersion: number; plan: Record<string, unknown> }): Promise<{ version: number }> {
+    const me = this.#me;
+    const may = me ? canEditIncentivePlan(me) : null;
+    if (may && !may.allowed) throw new QkAdapterError('forbidden', `saveIncentivePlan: ${may.reason}`, { rule: { reason: may.reason, params: may.params } });
+    const { data, source } = await this.#request('PUT', '/incentive-plan', { baseVersion: change.baseVersion, plan: change.plan });
+    const r = z.safeParse(z.object({ version: z.number() }), data);
+    if (!r.success) throw invalidData(source, [{ path: ['version'], message: 'expected the new version' }]);
+    return { version: r.data.version };
+  }
+
   async listAdjustments(): Promise<AdjustmentPayload[]> {
     const { data, source } = await this.#request('GET', '/adjustments');
     const list = parseAdjustments(data, { source });
@@ -237,7 +264,7 @@ export class RestAdapter implements CrmAdapter {
     const node = payload?.nodeId;
     if (typeof node === 'string' && !org.some((n) => n.id === node)) return;
     const answer = check(me, org);
-    if (!answer.allowed && answer.code === 'forbidden') throw new QkAdapterError('forbidden', `${what}: ${answer.message}`);
+    if (!answer.allowed && answer.code === 'forbidden') throw new QkAdapterError('forbidden', `${what}: ${answer.message}`, { rule: { reason: answer.reason, params: answer.params } });
   }
 
   async loadChildren(nodeId: string): Promise<OrgNode[]> {
@@ -360,7 +387,10 @@ export class RestAdapter implements CrmAdapter {
     }
     const said = parseErrorMessage(json);
     const message = `${source}: HTTP ${status}${said ? ` (${said})` : ''}`;
-    if (status === 401 || status === 403) return new QkAdapterError('forbidden', message);
+    // Only the rules the dictionaries word (adjustments, the incentive plan) are passed on by name.
+    const rule = z.safeParse(RuleBody, json);
+    const named = rule.success && /^(adjustment|incentive)-/.test(rule.data.reason) ? { rule: { reason: rule.data.reason, params: rule.data.params ?? {} } } : {};
+    if (status === 401 || status === 403) return new QkAdapterError('forbidden', message, named);
     if (status === 404) return new QkAdapterError('not-found', message);
     if (status === 409) {
       const conflict = z.safeParse(ConflictBody, json);

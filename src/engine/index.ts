@@ -377,6 +377,11 @@ export {
   type PersonImpact,
   DEFAULT_TRIGGER_THRESHOLDS,
   evaluateTriggers,
+  groupProposals,
+  TRIGGER_GROUPS,
+  type PlanEvent,
+  type TriggerGroup,
+  type TriggerKind,
   type TriggerOptions,
   type TriggerProposal,
   type TriggerThresholds,
@@ -411,6 +416,8 @@ export {
   type MenteeCredit,
   type MentoringCredit,
   type TeamPayouts,
+  canEditIncentivePlan,
+  type PlanPermission,
 } from './incentive/index.js';
 
 // review: the period review and its CSV, for hosts that archive or mail reviews.

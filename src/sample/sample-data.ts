@@ -545,9 +545,16 @@ export function generateSampleCompany(options: SampleCompanyOptions = {}): Sampl
   const repUsers: User[] = [veteran, newbie]
     .filter((r): r is RepSim => r !== undefined)
     .map((r) => ({ id: `u-${r.id}`, name: r.name, roles: ['rep'], canView: [r.id], canEdit: [], nodeId: r.id }));
+  // The veteran's team manager and a finance login (the commission plan), for the demo's user
+  // switcher: rep → team manager → region manager → finance → admin. Fixed names: no random draw,
+  // so the rest of the sample stays as it was.
+  const team = org.find((n) => n.id === veteran.id)?.parentId;
+  const teamUsers: User[] = team ? [{ id: 'u-team-lead', name: '孙丽', roles: ['manager'], canView: [team], canEdit: [team] }] : [];
   const users: User[] = [
     { id: 'u-admin', name: '系统管理员', roles: ['admin'], canView: ['company'], canEdit: ['company'] },
     ...managers,
+    ...teamUsers,
+    { id: 'u-finance', name: '林涛', roles: ['finance'], canView: ['company'], canEdit: [] },
     ...repUsers,
   ];
 

@@ -63,6 +63,10 @@ function describeRejection(e: unknown): string {
  */
 export function toStoreError(e: unknown, fallbackCode: string): StoreError {
   if (QkAdapterError.is(e)) {
+    // A refusal by a named rule keeps the rule's code, so the message says which rule and why.
+    if (e.rule && typeof e.rule.reason === 'string') {
+      return { code: e.rule.reason, message: e.message, params: { ...e.rule.params, reason: e.message }, issues: e.issues };
+    }
     return {
       code: e.code,
       message: e.message,

@@ -202,11 +202,13 @@ describe('generateSampleCompany', () => {
     }
   });
 
-  it('has an admin, a manager per region and two rep logins', () => {
+  it('has an admin, a manager per region, the veteran rep’s team manager, a finance login and two rep logins', () => {
     const users = co.plan.users!;
     expect(users[0]).to.deep.equal({ id: 'u-admin', name: '系统管理员', roles: ['admin'], canView: ['company'], canEdit: ['company'] });
     const managers = users.filter((u) => u.roles.includes('manager'));
-    expect(managers.map((m) => m.canView)).to.deep.equal([['region-1'], ['region-2'], ['region-3'], ['region-4']]);
+    const veteranTeam = co.plan.org.find((n) => n.id === users.find((u) => u.roles.includes('rep'))!.nodeId)!.parentId!;
+    expect(managers.map((m) => m.canView)).to.deep.equal([['region-1'], ['region-2'], ['region-3'], ['region-4'], [veteranTeam]]);
+    expect(users.filter((u) => u.roles.includes('finance')).map((u) => [u.id, u.canView, u.canEdit])).to.deep.equal([['u-finance', ['company'], []]]);
     const reps = users.filter((u) => u.roles.includes('rep'));
     expect(reps.length).to.equal(2);
     const kinds = new Map(co.plan.org.map((n) => [n.id, n.kind]));
@@ -255,6 +257,6 @@ describe('generateSampleCompany', () => {
     expect(org.find((n) => n.id === 'team-1-25')!.name).to.equal('华东二十五部');
     expect(checkOrg(org)).to.deep.equal([]);
     expect(big.actuals.actuals.every((a) => Number.isSafeInteger(a.amount))).to.equal(true);
-    expect(big.plan.users!.length).to.equal(1 + 6 + 2);
+    expect(big.plan.users!.length).to.equal(1 + 6 + 1 + 1 + 2);
   });
 });

@@ -296,6 +296,35 @@ export const styles = css`
     .suggestion .actions {
       align-items: center;
     }
+    .suggestion.joining,
+    .suggestion.absence,
+    .suggestion.territory,
+    .suggestion.new-product {
+      border-inline-start-color: var(--_primary);
+    }
+    .suggestion-group {
+      display: grid;
+      gap: 6px;
+    }
+    .suggestion-group h4 {
+      margin: 4px 0 0;
+      font-size: 0.95em;
+    }
+    .suggestion-group .count {
+      font-weight: normal;
+    }
+    .suggestion-group .show-all {
+      justify-self: start;
+    }
+    .include-pace {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+    }
+    .payout-effect {
+      margin: 0;
+      font-size: 0.92em;
+    }
     /* The node combobox: the list floats under the search box and scrolls. Same surface and border as the inputs. */
     .combo {
       position: relative;

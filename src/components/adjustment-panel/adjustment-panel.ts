@@ -15,14 +15,18 @@ import {
   canRequest,
   createAdjustment,
   evaluateTriggers,
+  groupProposals,
   ledgerOf,
   ledgerToCsv,
   previewAdjustment,
   type AdjustmentPreview,
   type AdjustmentRequest,
   type Ledger,
+  type PlanEvent,
+  type TriggerGroup,
   type TriggerProposal,
 } from '../../engine/adjustment/index.js';
+import { computePayout, parseCommissionPlan, SAMPLE_COMMISSION_PLAN, type CommissionPlan } from '../../engine/incentive/commission.js';
 import { METRICS, type MetricId, type User } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent, toDecimalString } from '../../engine/money/money.js';
 import { fiscalYearMonths, periodOf, periodsOf } from '../../engine/calendar/periods.js';
@@ -44,6 +48,8 @@ import type { QkErrorEvent } from '../../events/qk-error.js';
 type Tab = 'request' | 'queue' | 'history';
 const TABS: Tab[] = ['request', 'queue', 'history'];
 const SUM_METRICS = (Object.keys(METRICS) as MetricId[]).filter((m) => METRICS[m].rollup === 'sum');
+/** Suggestion cards shown per group until "show all": a decomposition leaves dozens of reps behind pace. */
+const SUGGESTIONS_PER_GROUP = 3;
 /** What the suggestions list shows: the trigger rules' proposals for a node, period and day, or why there are none. */
 type Suggestions = { nodeId: string; period: string; asOf: string; proposals: TriggerProposal[] } | { error: QkIssue } | null;
 const issue = (code: string, message: string, params?: Record<string, string | number>) => ({ code, message, ...(params ? { params } : {}) });
@@ -94,7 +100,7 @@ const issue = (code: string, message: string, params?: Record<string, string | n
  */
 export class QkAdjustmentPanel extends QkElement<'adjustment'> {
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
-  protected static override jsonProps: readonly string[] = ['data', 'requests'];
+  protected static override jsonProps: readonly string[] = ['data', 'requests', 'events'];
 
   protected override get strings() {
     return adjustmentStrings;
@@ -114,6 +120,15 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
   /** The requests shown (host-provided, or loaded with `listAdjustments`); updated as actions go through. */
   @property({ attribute: false }) requests: AdjustmentRequest[] = [];
 
+  /**
+   * Events the host records that may justify a target change (market and territory changes, long
+   * absences, product launches; see `PlanEvent`): each in the period becomes a suggestion.
+   */
+  @property({ attribute: false }) events: PlanEvent[] = [];
+
+  /** The commission plan a pace suggestion's payout effect is computed with. Default `SAMPLE_COMMISSION_PLAN`. */
+  @property({ attribute: false }) incentivePlan?: unknown;
+
   /** The open tab: `request`, `queue` or `history`. */
   @property({ reflect: true }) view: Tab = 'request';
 
@@ -131,6 +146,10 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
   @state() private nodeQuery: string | null = null;
   @state() private nodeOpen = false;
   @state() private nodeActive = -1;
+  /** Whether cutting the targets of reps far behind pace is suggested too (off by default). */
+  @state() private includePace = false;
+  /** The suggestion groups shown whole ("show all"). */
+  @state() private expandedGroups: ReadonlySet<TriggerGroup> = new Set();
   private dirty = false;
   private listedFrom?: CrmAdapter;
   private service?: AdjustmentService;
@@ -255,9 +274,11 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     return localizeIssue(this.t, error, { param: this.param });
   }
 
-  /** Node ids in an error's params become names; `max` reads in the form's metric. */
+  /** Node ids in an error's params become names (`node`, `a`, `b`, `scope`); `max` reads in the form's metric. */
   private readonly param = (k: string, v: string | number): string | number =>
     typeof v === 'string' && (k === 'node' || k === 'a' || k === 'b') ? this.name(v)
+    // `scope`: the comma-separated ids a refused user manages
+    : typeof v === 'string' && k === 'scope' ? (v ? v.split(',').map((id) => this.name(id)).join(this.locale === 'zh-CN' ? '、' : ', ') : '')
     : typeof v === 'number' && k === 'max' ? this.fmt(this.form.metric, v)
     : v;
 
@@ -294,6 +315,7 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
       planId: plan.id,
       nodeId: f.nodeId,
       metric: f.metric,
+      ...(f.product ? { product: f.product } : {}),
       periods: [...f.periods],
       change: change.value,
       trigger: f.trigger,
@@ -322,7 +344,7 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
   private suggestions(): Suggestions {
     const s = this.activeStore;
     // The store's state is replaced on every data change (and only then): focus moves recompute nothing here but the node.
-    const key = [s, s?.state, s?.focus.nodeId, s?.focus.period, s?.focus.metric, this.user, this.locale];
+    const key = [s, s?.state, s?.focus.nodeId, s?.focus.period, s?.focus.metric, this.user, this.locale, this.includePace, this.events];
     return this.suggestionsMemo.get(key, () => this.computeSuggestions());
   }
 
@@ -336,7 +358,10 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     if (!nodeId) return null;
     const period = focus.period && this.periodOptions().includes(focus.period) ? focus.period : periodOf(s.asOf, 'quarter', s.plan.calendar);
     const metric = focus.metric === 'collections' ? 'collections' : 'revenue';
-    const r = evaluateTriggers({ state: { ...st, pipeline: s.actuals?.pipeline ?? [] }, period, metric, asOf: s.asOf, nodeId });
+    const r = evaluateTriggers({
+      state: { ...st, pipeline: s.actuals?.pipeline ?? [] }, period, metric, asOf: s.asOf, nodeId,
+      includePace: this.includePace, events: this.events, products: s.snapshot?.products ?? [],
+    });
     if (!r.ok) return { error: r.error };
     return { nodeId, period, asOf: s.asOf, proposals: r.value.filter((p) => canRequest(user, p.nodeId, this.ix).allowed) };
   }
@@ -359,6 +384,16 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     const to = mode === 'recipients' && recipients.length ? recipients.map((id) => this.name(id)).join(this.locale === 'zh-CN' ? '、' : ', ') : null;
     if (p.kind === 'leaving') {
       return r.leaving({ name: p.name, period, date: String(f.leaveDate), target: money('target'), prorated: money('prorated'), remainder: money('remainder'), mode, to });
+    }
+    const pct = (k: string, signed = false) => formatPercent(Number(f[k] ?? 0), this.locale, 1, signed ? { signed: true } : undefined);
+    if (p.kind === 'market' || p.kind === 'territory') {
+      return r[p.kind]({ name: p.name, period, date: String(f.date), change: pct('change', true), remaining: pct('remaining'), target: money('target'), value: money('value'), mode, to });
+    }
+    if (p.kind === 'absence') {
+      return r.absence({ name: p.name, period, from: String(f.from), until: String(f.to), days: formatCount(Number(f.days), this.locale), target: money('target'), value: money('value'), mode, to });
+    }
+    if (p.kind === 'new-product') {
+      return r.newProduct({ name: p.name, period, product: String(f.product), date: String(f.date), share: pct('share'), target: money('target'), value: money('value'), current: money('current') });
     }
     return r.joining({ name: p.name, period, date: String(f.hireDate), mode, to });
   }
@@ -389,6 +424,7 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
       reason: this.proposalReason(p),
       absorption: p.absorption.mode,
       recipients: p.absorption.mode === 'recipients' ? [...p.absorption.recipients] : [],
+      ...(p.product ? { product: p.product } : {}),
       // The focus stays: the list keeps showing the whole subtree's suggestions to compare.
     }, { focus: false });
     this.message = { kind: 'info', text: this.t.adjustment.suggestionUsed({ name: p.name }), where: 'request' };
@@ -642,6 +678,7 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     const siblings = parent ? ix.children(parent).filter((c) => c !== f.nodeId) : [];
     const money = METRICS[f.metric].unit === 'money';
     const reasonLength = f.reason.trim().length;
+    const products = this.activeStore?.snapshot?.products ?? [];
     return html`
       ${this.renderSuggestions()}
       <form part="form" class="form" @submit=${(e: Event) => (e.preventDefault(), void this.submit())} novalidate>
@@ -653,6 +690,15 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
               ${SUM_METRICS.map((m) => html`<option value=${m} ?selected=${m === f.metric}>${this.t.metrics[m] ?? m}</option>`)}
             </select>
           </label>
+          ${products.length
+            ? html`<label part="field" class="field">
+                <span>${a.product}</span>
+                <select @change=${(e: Event) => this.update_({ product: (e.target as HTMLSelectElement).value || undefined })}>
+                  <option value="" ?selected=${!f.product}>${a.allProducts}</option>
+                  ${products.map((p) => html`<option value=${p.id} ?selected=${p.id === f.product}>${p.name}</option>`)}
+                </select>
+              </label>`
+            : nothing}
           <label part="field" class="field">
             <span>${a.trigger}</span>
             <select @change=${(e: Event) => this.update_({ trigger: (e.target as HTMLSelectElement).value as DraftForm['trigger'] })}>
@@ -722,28 +768,91 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     if ('error' in s) body = html`<p class="message error">${this.text(s.error)}</p>`;
     else if (s.proposals.length === 0) body = html`<p class="muted">${a.suggestionsEmpty}</p>`;
     else {
-      body = html`<ul class="suggestion-list">
-        ${s.proposals.map(
-          (p) => html`<li part="suggestion" class="suggestion ${p.kind}">
-            <div class="head">
-              <strong>${p.name}</strong>
-              <span class="badge ${p.kind}">${a.suggestionKinds[p.kind]}</span>
-              <span class="muted">${a.triggers[p.trigger]} · ${this.t.metrics[p.metric] ?? p.metric} · ${p.periods.join(', ')}</span>
-            </div>
-            <p class="reason">${this.proposalReason(p)}</p>
-            <div class="actions">
-              <span>${p.change?.kind === 'value' ? a.suggestedValue({ value: this.fmt(p.metric, p.change.value) }) : a.suggestedNoValue}</span>
-              <button part="button" type="button" aria-label=${a.useSuggestionFor({ name: p.name })} @click=${() => this.useProposal(p)}>${a.useSuggestion}</button>
-            </div>
-          </li>`,
-        )}
-      </ul>`;
+      body = html`${groupProposals(s.proposals).map((g) => {
+        const open = this.expandedGroups.has(g.group);
+        const shown = open ? g.shown : g.shown.slice(0, SUGGESTIONS_PER_GROUP);
+        const heading = `suggestions-${g.group}`;
+        return html`<section part="suggestion-group" class="suggestion-group ${g.group}" aria-labelledby=${heading}>
+          <h4 id=${heading}>${a.suggestionGroups[g.group]} <span class="muted count">${a.suggestionGroupCount({ shown: formatCount(shown.length, this.locale), total: formatCount(g.total, this.locale) })}</span></h4>
+          <ul class="suggestion-list">${shown.map((p) => this.renderSuggestion(p))}</ul>
+          ${g.total > SUGGESTIONS_PER_GROUP
+            ? html`<button part="button show-all" class="show-all" type="button" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggleGroup(g.group)}>${open ? a.showFewer : a.showAll({ count: formatCount(g.total, this.locale) })}</button>`
+            : nothing}
+        </section>`;
+      })}`;
     }
     return html`<section part="suggestions" class="suggestions" aria-labelledby="suggestions-title">
       <h3 id="suggestions-title">${a.suggestions}</h3>
       ${'error' in s ? nothing : html`<p class="muted">${a.suggestionsScope({ node: this.name(s.nodeId), period: s.period, date: s.asOf })}</p>`}
+      <label class="include-pace"><input type="checkbox" part="include-pace" .checked=${this.includePace} aria-describedby="include-pace-hint"
+        @change=${(e: Event) => (this.includePace = (e.target as HTMLInputElement).checked)} />${a.includePace}</label>
+      <small id="include-pace-hint" class="hint">${a.includePaceHint}</small>
       ${body}
     </section>`;
+  }
+
+  private toggleGroup(group: TriggerGroup): void {
+    const next = new Set(this.expandedGroups);
+    if (next.has(group)) next.delete(group);
+    else next.add(group);
+    this.expandedGroups = next;
+  }
+
+  private renderSuggestion(p: TriggerProposal): TemplateResult {
+    const a = this.t.adjustment;
+    const what = [a.triggers[p.trigger], this.t.metrics[p.metric] ?? p.metric, ...(p.product ? [this.productName(p.product)] : []), p.periods.join(', ')].join(' · ');
+    return html`<li part="suggestion" class="suggestion ${p.kind}">
+      <div class="head">
+        <strong>${p.name}</strong>
+        <span class="badge ${p.kind}">${a.suggestionKinds[p.kind]}</span>
+        <span class="muted">${what}</span>
+      </div>
+      <p class="reason">${this.proposalReason(p)}</p>
+      ${p.kind === 'pace' ? this.renderPayoutEffect(p) : nothing}
+      <div class="actions">
+        <span>${p.change?.kind === 'value' ? a.suggestedValue({ value: this.fmt(p.metric, p.change.value) }) : a.suggestedNoValue}</span>
+        <button part="button" type="button" aria-label=${a.useSuggestionFor({ name: p.name })} @click=${() => this.useProposal(p)}>${a.useSuggestion}</button>
+      </div>
+    </li>`;
+  }
+
+  /** The commission plan of the payout effect: the host's (`incentivePlan`), else the sample plan. */
+  private get commissionPlan(): CommissionPlan {
+    if (this.incentivePlan === undefined) return SAMPLE_COMMISSION_PLAN;
+    const parsed = parseCommissionPlan(this.incentivePlan);
+    return parsed.ok ? parsed.value : SAMPLE_COMMISSION_PLAN;
+  }
+
+  /**
+   * What cutting a lagging rep's target does to their pay: the payout if they book the forecast,
+   * against the target now and against the cut one. A rise is the reward for falling behind.
+   */
+  private renderPayoutEffect(p: TriggerProposal): TemplateResult | typeof nothing {
+    const forecast = Number(p.facts.forecast);
+    const target = Number(p.facts.target);
+    if (p.change?.kind !== 'value' || !(forecast > 0) || !(target > 0) || p.metric !== 'revenue') return nothing;
+    const cut = p.change.value;
+    const plan = this.commissionPlan;
+    // The forecast as one booking (collected the same day on a collected basis), on no product line.
+    const booked = { id: 'forecast', repId: p.nodeId, productId: '', date: '2000-01-01', type: 'booking' as const, amount: Math.round(forecast) };
+    const actual = plan.basis === 'collected' ? [booked, { ...booked, id: 'forecast-cash', type: 'collection' as const, bookingId: 'forecast' }] : [booked];
+    const pay = (t: number) => computePayout(plan, { id: p.nodeId, target: t }, actual, { asOf: '2000-01-01' });
+    const before = pay(target);
+    const after = cut > 0 ? pay(cut) : null;
+    if (!before.ok || !after?.ok) return nothing;
+    const d = after.value.total - before.value.total;
+    const delta = `${d > 0 ? '+' : d < 0 ? '−' : ''}${this.fmt('revenue', Math.abs(d))}`;
+    return html`<p part="payout-effect" class="payout-effect">${this.t.adjustment.payoutEffect({
+      forecast: this.fmt('revenue', Math.round(forecast)),
+      before: this.fmt('revenue', before.value.total),
+      after: this.fmt('revenue', after.value.total),
+      delta,
+    })}</p>`;
+  }
+
+  /** A product line's name (the plan's), else its id. */
+  private productName(id: string): string {
+    return this.activeStore?.snapshot?.products.find((p) => p.id === id)?.name ?? id;
   }
 
   private renderPreview(): TemplateResult {
@@ -821,7 +930,7 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     const notice = worded ? { ...worded, sent: this.service?.notices[r.id]?.sent ?? false } : undefined;
     return html`<li part="request" class="request">
       <div class="head">
-        <strong class="qk-clamp" title=${this.name(r.nodeId)}>${this.name(r.nodeId)} · ${this.t.metrics[r.metric] ?? r.metric} · ${r.periods.join(', ')} → ${change}</strong>
+        <strong class="qk-clamp" title=${this.name(r.nodeId)}>${this.name(r.nodeId)} · ${this.t.metrics[r.metric] ?? r.metric}${r.product ? ` · ${this.productName(r.product)}` : ''} · ${r.periods.join(', ')} → ${change}</strong>
         <span class="badge ${r.status}">${a.statuses[r.status]}</span>
       </div>
       <p class="muted">${a.triggers[r.trigger]} · ${a.requestedBy({ name: this.name(r.requesterId), date: r.createdAt.slice(0, 10) })} · ${a.absorptions[r.absorption.mode]}</p>
@@ -830,10 +939,11 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
         ? html`<table part="table" aria-label=${a.cells}>
             <thead><tr><th scope="col">${a.colNode}</th><th scope="col">${a.colPeriod}</th><th scope="col" class="num">${a.colBefore}</th><th scope="col" class="num">${a.colAfter}</th></tr></thead>
             <tbody>
-              ${r.preview.cells.filter((c) => r.periods.includes(c.period)).map((c) => html`<tr part="row"><th scope="row">${this.name(c.nodeId)}${c.product ? ` · ${c.product}` : ''}</th><td>${c.period}</td><td class="num">${fmt(c.before)}</td><td class="num">${fmt(c.after)}</td></tr>`)}
+              ${r.preview.cells.filter((c) => r.periods.includes(c.period)).map((c) => html`<tr part="row"><th scope="row">${this.name(c.nodeId)}${c.product ? ` · ${this.productName(c.product)}` : ''}</th><td>${c.period}</td><td class="num">${fmt(c.before)}</td><td class="num">${fmt(c.after)}</td></tr>`)}
             </tbody>
           </table>`
         : nothing}
+      ${(r.status === 'pending' || r.status === 'approved') && user && !may ? this.renderRule(r, user) : nothing}
       ${this.renderMessage(r.id)}
       <div part="actions" class="actions">
         ${r.status === 'pending' && may
@@ -855,6 +965,13 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** Why the signed-in user may not decide on or apply this request: the rule, and where they stand. */
+  private renderRule(r: AdjustmentRequest, user: User): TemplateResult | typeof nothing {
+    const p = canApprove(user, r, this.ix);
+    if (p.allowed) return nothing;
+    return html`<p part="rule" class="muted rule">${this.text({ code: p.reason, message: p.reason, params: p.params })}</p>`;
   }
 
   private renderHistory(): TemplateResult {

@@ -21,6 +21,8 @@ export interface DraftForm {
   evidence: string;
   absorption: 'siblings' | 'parent' | 'recipients';
   recipients: string[];
+  /** One product line's target (a new-product suggestion); absent: all products. */
+  product?: string;
 }
 
 const DraftSchema = z.object({
@@ -35,6 +37,7 @@ const DraftSchema = z.object({
   evidence: z.string(),
   absorption: z.enum(['siblings', 'parent', 'recipients']),
   recipients: z.array(z.string()),
+  product: z.optional(z.string()),
 });
 
 export const emptyForm = (nodeId = '', metric: MetricId = 'revenue', period?: string): DraftForm => ({

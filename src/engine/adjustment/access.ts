@@ -44,11 +44,18 @@ export function canRequest(user: User, nodeId: string, org: OrgIndex | readonly 
   return no('adjustment-forbidden-viewer');
 }
 
+/** The role a refusal names: the strongest the user holds. */
+function roleOf(user: User): string {
+  return (['admin', 'manager', 'finance', 'rep', 'viewer'] as const).find((r) => (user.roles as readonly string[]).includes(r)) ?? 'viewer';
+}
+
 /**
  * May `user` approve (or reject, or apply) `request`? Never the requester; otherwise an admin or
  * manager whose edit scope contains the node's parent (for the root: the node itself), because
  * the parent is where the difference lands. Reasons (params `node`: the node whose subtree an
- * approver needs, so a message can say who may approve): `adjustment-forbidden-own`,
+ * approver needs, so a message can say who may approve; for role and scope refusals also `user`
+ * (name), `role` and `scope` (the node ids they manage, or their own node, comma-separated), so it
+ * can say why not this user): `adjustment-forbidden-own`,
  * `adjustment-forbidden-role`, `adjustment-forbidden-approve-scope`; `adjustment-unknown-node`
  * (params `node`, the unknown node).
  *
@@ -63,8 +70,10 @@ export function canApprove(user: User, request: { requesterId: string; nodeId: s
   // The node whose subtree an approver needs: where the difference lands.
   const needed = ix.byId.has(request.nodeId) ? (ix.parent(request.nodeId) ?? request.nodeId) : request.nodeId;
   if (request.requesterId === user.id) return no('adjustment-forbidden-own', { node: needed });
-  if (!user.roles.includes('admin') && !user.roles.includes('manager')) return no('adjustment-forbidden-role', { node: needed });
+  // Who was refused, so the message can say why not this user: their name, role and what they manage (ids, comma-separated).
+  const who = { user: user.name || user.id, role: roleOf(user), scope: (user.roles.includes('manager') ? user.canEdit : user.nodeId ? [user.nodeId] : []).join(',') };
+  if (!user.roles.includes('admin') && !user.roles.includes('manager')) return no('adjustment-forbidden-role', { node: needed, ...who });
   if (!ix.byId.has(request.nodeId)) return no('adjustment-unknown-node', { node: request.nodeId });
   if (user.roles.includes('admin')) return yes;
-  return inScope(user.canEdit, needed, ix) ? yes : no('adjustment-forbidden-approve-scope', { node: needed });
+  return inScope(user.canEdit, needed, ix) ? yes : no('adjustment-forbidden-approve-scope', { node: needed, ...who });
 }

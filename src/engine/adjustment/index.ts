@@ -7,7 +7,7 @@
  * - `access`: `canRequest`, `canApprove`;
  * - `guard`: `checkSubmission`, `decideAs` (what a host checks when a client stores or decides a request);
  * - `flow`: `transitionAdjustment`, `applyAdjustment` (with version conflicts), `refreshPreview`;
- * - `triggers`: `evaluateTriggers` (pace and personnel rules);
+ * - `triggers`: `evaluateTriggers` (market, territory, personnel, product and, when asked, pace rules), `groupProposals`;
  * - `ledger`: `appendLedger`, `ledgerOf`, `ledgerToCsv`, `noticeFacts`.
  *
  * The domain's public names, listed one by one; anything not here is internal to the engine.
@@ -81,6 +81,11 @@ export {
 export {
   DEFAULT_TRIGGER_THRESHOLDS,
   evaluateTriggers,
+  groupProposals,
+  TRIGGER_GROUPS,
+  type PlanEvent,
+  type TriggerGroup,
+  type TriggerKind,
   type TriggerOptions,
   type TriggerProposal,
   type TriggerThresholds,

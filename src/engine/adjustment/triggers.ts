@@ -1,12 +1,14 @@
 /**
- * Trigger rules: adjustments the data suggests, for a manager to review. Pace: a rep forecast to
- * miss the target by a wide margin once enough of the period is behind. Personnel: a rep leaving
- * (their remaining target goes to the teammates) or joining during the period.
+ * Trigger rules: adjustments the data and the host's recorded events suggest, for a manager to
+ * review. The seed ties adjustment to market and resource triggers (调整的触发条件: 外部市场环境的剧变,
+ * 内部关键资源的变化): a market change, a territory change, a rep leaving, joining or absent for a
+ * long time, a new product launched. Cutting a lagging rep's target to their forecast (pace) is
+ * off by default: it rewards sandbagging, so a host has to ask for it (`includePace`).
  */
 import type { MetricId, Opportunity, PeriodId } from '../plan/model.js';
 import { forecast } from '../pace/forecast.js';
 import { createPaceContext, pace } from '../pace/pace.js';
-import { periodRange } from '../calendar/periods.js';
+import { periodRange, workingDaysBetween } from '../calendar/periods.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { buildOrgIndex, rollupActuals, rollupTargets } from '../plan/rollup.js';
 import { cmpId } from '../plan/allocate.js';
@@ -34,15 +36,74 @@ export interface TriggerOptions {
   thresholds?: Partial<TriggerThresholds>;
   /** Only the reps under this node (itself when it is a rep); default: the whole org. */
   nodeId?: string;
+  /**
+   * Also propose cutting the target of a rep far behind pace to their forecast. Default false:
+   * lowering a target because someone is behind rewards sandbagging; the seed ties adjustments to
+   * market and resource triggers.
+   */
+  includePace?: boolean;
+  /** Events the host records (market and territory changes, long absences, product launches). */
+  events?: readonly PlanEvent[];
+  /** The products of the plan: which are new (for `new-product` events). */
+  products?: readonly { id: string; name: string; new: boolean }[];
+  /** An absence shorter than this many working days inside the period suggests nothing (default 10). */
+  minAbsenceDays?: number;
+}
+
+/**
+ * An event a host records that may justify a target change (the seed's 触发条件):
+ * - `market`: the market of `nodeId` (a region, team or rep) changes by `change` (−0.2: shrinks by
+ *   20 %) from `date` on — a competitor's move, a policy change;
+ * - `territory`: the territory of `nodeId` grows or shrinks by `change` from `date` on (accounts
+ *   moved to or from a teammate);
+ * - `absence`: the rep `nodeId` is away from `from` to `to` (inclusive: leave, illness);
+ * - `new-product`: the product `productId` launches on `date`; new products should reach `share`
+ *   of the revenue (default 0.1, the decomposition's minimum).
+ */
+export type PlanEvent =
+  | { kind: 'market'; nodeId: string; date: string; change: number; note?: string }
+  | { kind: 'territory'; nodeId: string; date: string; change: number; note?: string }
+  | { kind: 'absence'; nodeId: string; from: string; to: string; note?: string }
+  | { kind: 'new-product'; productId: string; date: string; share?: number; note?: string };
+
+/** The kinds of proposal, and the groups a list shows them in (resources: people and territory). */
+export type TriggerKind = 'market' | 'territory' | 'leaving' | 'joining' | 'absence' | 'new-product' | 'pace';
+export type TriggerGroup = 'market' | 'resources' | 'new-product' | 'pace';
+export const TRIGGER_GROUPS: readonly TriggerGroup[] = ['market', 'resources', 'new-product', 'pace'];
+const GROUP_OF: Record<TriggerKind, TriggerGroup> = {
+  market: 'market',
+  territory: 'resources',
+  leaving: 'resources',
+  joining: 'resources',
+  absence: 'resources',
+  'new-product': 'new-product',
+  pace: 'pace',
+};
+
+/**
+ * The proposals by group, in `TRIGGER_GROUPS` order (empty groups left out), each with at most
+ * `limit` shown and the full count: a list stays short after a decomposition however many reps
+ * lag, and a "show all" reveals the rest.
+ *
+ * @example
+ * groupProposals(proposals, 3) // [{ group: 'resources', shown: [3 proposals], total: 5 }, { group: 'pace', shown: [3], total: 36 }]
+ */
+export function groupProposals(proposals: readonly TriggerProposal[], limit = Infinity): { group: TriggerGroup; shown: TriggerProposal[]; total: number }[] {
+  return TRIGGER_GROUPS.map((group) => {
+    const all = proposals.filter((p) => GROUP_OF[p.kind] === group);
+    return { group, shown: all.slice(0, Math.max(0, limit)), total: all.length };
+  }).filter((g) => g.total > 0);
 }
 
 /** A suggested adjustment: prefill a request from it; `facts` feed the suggested reason text. */
 export interface TriggerProposal {
   trigger: AdjustmentTrigger;
-  kind: 'pace' | 'leaving' | 'joining';
+  kind: TriggerKind;
   nodeId: string;
   name: string;
   metric: MetricId;
+  /** For a `new-product` proposal: the product line whose target it sets. */
+  product?: string;
   periods: string[];
   /** The suggested new value; absent when only the manager can say (a new hire's target). */
   change?: AdjustmentChange;
@@ -138,7 +199,7 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
       out.push({ ...base, trigger: 'personnel-change', kind: 'joining', ...(s.value !== null ? { change: { kind: 'value' as const, value: s.value } } : {}), absorption: { mode: 'siblings' }, facts: { hireDate: node.hireDate, ...(s.value !== null ? { suggested: s.value } : {}) } });
       continue;
     }
-    if (target <= 0) continue;
+    if (target <= 0 || !options.includePace) continue;
     const actual = actuals.get(id) ?? 0;
     const p = pace({ target, actual, period, asOf, calendar: cal, context: ctx.value });
     if (!p.ok) return p;
@@ -155,6 +216,95 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
       change: { kind: 'value', value: f.value.blended },
       absorption: { mode: 'siblings' },
       facts: { target, actual, forecast: f.value.blended, ratio, elapsed: p.value.expectedShare },
+    });
+  }
+  const events = eventProposals(options, { ix, targets, start, end, workingDays: ctx.value.workingDays, metric, period });
+  if (!events.ok) return events;
+  return ok([...out, ...events.value]);
+}
+
+const DEFAULT_MIN_ABSENCE_DAYS = 10;
+const DEFAULT_NEW_PRODUCT_SHARE = 0.1;
+
+/** The proposals of the host's recorded events, in the order given (see `evaluateTriggers`). */
+function eventProposals(
+  options: TriggerOptions,
+  c: { ix: ReturnType<typeof buildOrgIndex>; targets: ReadonlyMap<string, number>; start: string; end: string; workingDays: number; metric: MetricId; period: PeriodId },
+): Result<TriggerProposal[]> {
+  const { ix, targets, start, end, workingDays: W, metric, period } = c;
+  const out: TriggerProposal[] = [];
+  if (W <= 0) return ok(out);
+  const scope = options.nodeId;
+  const inScope = (id: string) => scope === undefined || id === scope || ix.ancestors(id).includes(scope);
+  const minDays = options.minAbsenceDays ?? DEFAULT_MIN_ABSENCE_DAYS;
+  const later = (a: string, b: string) => (a > b ? a : b);
+  for (const [i, ev] of (options.events ?? []).entries()) {
+    if (ev.kind === 'new-product') {
+      const product = options.products?.find((p) => p.id === ev.productId);
+      if (!product) return fail('adjustment-unknown-product', `event ${i}: no product "${ev.productId}"`, { product: ev.productId });
+      if (ev.date > end) continue;
+      const at = scope ?? ix.roots[0];
+      if (at === undefined) continue;
+      const target = targets.get(at) ?? 0;
+      const share = ev.share ?? DEFAULT_NEW_PRODUCT_SHARE;
+      const days = workingDaysBetween(later(ev.date, start), end, options.state.plan.calendar);
+      const want = Math.round((target * share * days) / W);
+      const has = rollupTargets(options.state.targets, ix, { metric, period, product: product.id }, options.state.plan.calendar).get(at) ?? 0;
+      if (target <= 0 || want <= has) continue;
+      out.push({
+        trigger: 'other',
+        kind: 'new-product',
+        nodeId: at,
+        name: ix.byId.get(at)!.name,
+        metric,
+        periods: [period],
+        product: product.id,
+        change: { kind: 'value', value: want },
+        absorption: { mode: 'parent' },
+        facts: { product: product.name, date: ev.date, share, target, value: want, current: has, remaining: days / W },
+      });
+      continue;
+    }
+    const node = ix.byId.get(ev.nodeId);
+    if (!node) return fail('adjustment-unknown-node', `event ${i}: no node "${ev.nodeId}"`, { node: ev.nodeId });
+    if (!inScope(ev.nodeId)) continue;
+    const target = targets.get(ev.nodeId) ?? 0;
+    if (target <= 0) continue;
+    const base = { nodeId: ev.nodeId, name: node.name, metric, periods: [period] };
+    const parent = ix.parent(ev.nodeId);
+    const siblings = parent === null ? [] : ix.children(parent).filter((x) => x !== ev.nodeId);
+    if (ev.kind === 'absence') {
+      if (node.kind !== 'rep') continue;
+      const from = later(ev.from, start);
+      const to = ev.to < end ? ev.to : end;
+      const days = from > to ? 0 : workingDaysBetween(from, to, options.state.plan.calendar);
+      if (days < minDays) continue;
+      const value = target - Math.round((target * days) / W);
+      out.push({
+        ...base,
+        trigger: 'personnel-change',
+        kind: 'absence',
+        change: { kind: 'value', value },
+        absorption: siblings.length ? { mode: 'siblings' } : { mode: 'parent' },
+        facts: { from: ev.from, to: ev.to, days, share: days / W, target, value },
+      });
+      continue;
+    }
+    if (!Number.isFinite(ev.change) || ev.change < -1 || ev.change > 10) {
+      return fail('adjustment-thresholds-invalid', `event ${i}: the change must be between -1 and 10`, { name: 'change', value: String(ev.change) });
+    }
+    if (ev.date > end) continue;
+    const days = workingDaysBetween(later(ev.date, start), end, options.state.plan.calendar);
+    const value = target + Math.round((target * ev.change * days) / W);
+    if (value === target) continue;
+    out.push({
+      ...base,
+      trigger: ev.kind === 'market' ? 'market-shift' : 'personnel-change',
+      kind: ev.kind,
+      change: { kind: 'value', value },
+      // A market change is the company's to absorb; a territory moves between teammates.
+      absorption: ev.kind === 'territory' && siblings.length ? { mode: 'siblings' } : { mode: 'parent' },
+      facts: { date: ev.date, change: ev.change, target, value, remaining: days / W, ...(ev.note ? { note: ev.note } : {}) },
     });
   }
   return ok(out);

@@ -6,6 +6,10 @@
  * The domain's public names, listed one by one; anything not here is internal to the engine.
  */
 export {
+  canEditIncentivePlan,
+  type PlanPermission,
+} from './access.js';
+export {
   type ClawbackBooking,
 } from './basis.js';
 export {

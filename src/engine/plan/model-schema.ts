@@ -217,8 +217,8 @@ export const OpportunitySchema = z.object({
   expectedClose: isoDate,
   probability: ratio,
 });
-/** What a user may do: `rep` (their own targets), `manager` (a subtree), `admin` (everything), `viewer` (read only). */
-export const RoleSchema = z.enum(['rep', 'manager', 'admin', 'viewer']);
+/** What a user may do: `rep` (their own targets), `manager` (a subtree), `admin` (everything), `viewer` (read only), `finance` (reads targets, may change the commission plan). */
+export const RoleSchema = z.enum(['rep', 'manager', 'admin', 'viewer', 'finance']);
 export const UserSchema = z.object({
   id,
   name: z.string().check(z.minLength(1)),

@@ -2,6 +2,7 @@
 import type { MessageTable } from '../types.js';
 const STATUS_EN: Record<string, string> = { draft: 'a draft', pending: 'pending', approved: 'approved', rejected: 'rejected', applied: 'applied', withdrawn: 'withdrawn' };
 const ACTION_EN: Record<string, string> = { submit: 'submitted', approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', apply: 'applied', reopen: 'reopened' };
+const ROLE_EN: Record<string, string> = { rep: 'a sales rep', viewer: 'a viewer', finance: 'in finance', manager: 'a manager', admin: 'an administrator' };
 const en = (m: Record<string, string>, k: unknown) => m[String(k)] ?? String(k ?? '');
 
 /**
@@ -15,6 +16,7 @@ const messages: MessageTable = {
   'adjustment-reason-short': ({ min, length }) => `Please give a reason of at least ${min} characters (now ${length}).`,
   'adjustment-periods-duplicate': () => 'A period is selected twice.',
   'adjustment-recipient-self': () => 'The node cannot take over its own difference; choose teammates.',
+  'adjustment-unknown-product': ({ product }) => `There is no product line “${product}” in the plan.`,
   'adjustment-unknown-node': ({ node }) => `There is no “${node}” in the organization.`,
   'adjustment-period-week': ({ period }) => `Weeks (${period}) cannot be adjusted; choose months, quarters or the year.`,
   'adjustment-periods-overlap': ({ a, b }) => `${a} and ${b} overlap; choose periods that do not contain each other.`,
@@ -34,8 +36,14 @@ const messages: MessageTable = {
   'adjustment-forbidden-rep-other': () => 'As a sales rep you can request changes to your own target only.',
   'adjustment-forbidden-scope': ({ node }) => `${node} is outside the part of the organization you manage.`,
   'adjustment-forbidden-own': ({ node }) => `You made this request, so you cannot decide on it or apply it: a manager responsible for ${node ?? 'its parent'}, or an administrator, must.`,
-  'adjustment-forbidden-role': ({ node }) => `Only a manager responsible for ${node ?? 'the node’s parent'}, or an administrator, can approve, reject or apply this; your role cannot.`,
-  'adjustment-forbidden-approve-scope': ({ node }) => `Only a manager responsible for ${node}, or an administrator, can approve, reject or apply this; ${node} is outside the part of the organization you manage.`,
+  'adjustment-forbidden-role': ({ node, user, role, scope }) =>
+    user
+      ? `Only a manager responsible for ${node ?? 'the node’s parent'} or above, or an administrator, can approve, reject or apply this; ${user} is ${ROLE_EN[String(role)] ?? String(role)}${scope ? ` (${scope})` : ''}.`
+      : `Only a manager responsible for ${node ?? 'the node’s parent'}, or an administrator, can approve, reject or apply this; your role cannot.`,
+  'adjustment-forbidden-approve-scope': ({ node, user, scope }) =>
+    user
+      ? `Only a manager responsible for ${node} or above, or an administrator, can approve, reject or apply this; ${user} manages ${scope || 'nothing'}, which does not include ${node}.`
+      : `Only a manager responsible for ${node}, or an administrator, can approve, reject or apply this; ${node} is outside the part of the organization you manage.`,
   'adjustment-immutable': ({ field }) => `A submitted request cannot be changed (${field}); withdraw it and make a new one.`,
   'adjustment-status-locked': () => 'A request is approved or rejected only by the decision of an entitled approver, and applied only after that.',
   'adjustment-approved-changed': () => 'What was approved cannot change; preview it again to send it back for approval.',

@@ -1,6 +1,9 @@
 // English: the strings of adjustment (one language per module, so a page downloads only its own).
 import type { AdjustmentStrings } from '../strings/adjustment.js';
 
+const absorbEn = (mode: 'siblings' | 'parent' | 'recipients', to: string | null) =>
+  mode === 'recipients' && to ? `${to} take the difference` : mode === 'parent' ? 'the parent total changes with it' : 'the teammates take the difference';
+
 const strings: AdjustmentStrings = {
   title: 'Target adjustments',
   tabs: { request: 'New request', queue: ({ count }) => `Queue (${count})`, history: 'History' },
@@ -73,10 +76,19 @@ const strings: AdjustmentStrings = {
   noticeExpectation: ({ name, target, remaining }) => `- ${name}: target ${target}${remaining === null ? '' : `, ${remaining} still to go`}`,
   noticeClosing: 'The change was reviewed and approved. Please ask your manager if anything is unclear.',
   done: ({ action }) => `Request ${action}.`,
+  product: 'Product line',
+  allProducts: 'All products',
   suggestions: 'Suggested adjustments',
-  suggestionsScope: ({ node, period, date }) => `From the pace and personnel data of ${node}, ${period}, as of ${date}.`,
-  suggestionsEmpty: 'Nothing to suggest: no one is far behind pace, and no one joins or leaves in this period.',
-  suggestionKinds: { pace: 'Behind pace', leaving: 'Leaving', joining: 'New hire' },
+  suggestionsScope: ({ node, period, date }) => `From the market, territory, personnel and product events of ${node}, ${period}, as of ${date}.`,
+  suggestionsEmpty: 'Nothing to suggest: no market or territory change, no one joins, leaves or is away for long, and no product launches in this period.',
+  suggestionKinds: { pace: 'Behind pace', leaving: 'Leaving', joining: 'New hire', market: 'Market change', territory: 'Territory change', absence: 'Long absence', 'new-product': 'New product' },
+  suggestionGroups: { market: 'Market', resources: 'People and territory', 'new-product': 'New products', pace: 'Behind pace: cutting the target' },
+  suggestionGroupCount: ({ shown, total }) => `${shown} of ${total}`,
+  showAll: ({ count }) => `Show all ${count}`,
+  showFewer: 'Show fewer',
+  includePace: 'Also suggest cutting the targets of reps far behind pace',
+  includePaceHint: 'Off by default: lowering a target because someone is behind rewards holding back. Each suggestion shows its effect on the payout.',
+  payoutEffect: ({ forecast, before, after, delta }) => `Payout at the forecast ${forecast}: ${before} against the current target, ${after} against the cut one (${delta}).`,
   suggestionReason: {
     pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
       `${name} is far behind pace in ${period}: with ${elapsed} of the working days behind, the actual is ${actual} and the forecast ${forecast} is ${ratio} of the target ${target}.`,
@@ -88,6 +100,14 @@ const strings: AdjustmentStrings = {
       `${name} joined on ${date}, during ${period}. The new hire needs a ramp-up target; ${
         mode === 'recipients' && to ? `${to} take the difference` : mode === 'parent' ? 'the parent total changes with it' : 'the teammates take the difference'
       }.`,
+    market: ({ name, period, date, change, remaining, target, value, mode, to }) =>
+      `The market of ${name} changes by ${change} from ${date}. Applied to the ${remaining} of the working days of ${period} left from then, the target becomes ${value} instead of ${target}; ${absorbEn(mode, to)}.`,
+    territory: ({ name, period, date, change, remaining, target, value, mode, to }) =>
+      `The territory of ${name} changes by ${change} from ${date}. Applied to the ${remaining} of the working days of ${period} left from then, the target becomes ${value} instead of ${target}; ${absorbEn(mode, to)}.`,
+    absence: ({ name, period, from, until, days, target, value, mode, to }) =>
+      `${name} is away from ${from} to ${until}: ${days} working days of ${period}. Prorated, the target becomes ${value} instead of ${target}; ${absorbEn(mode, to)}.`,
+    newProduct: ({ name, period, product, date, share, target, value, current }) =>
+      `${product} launches on ${date}. New products should make up ${share} of the revenue: for the working days of ${period} from then on that is ${value} of ${name}’s ${target} (${current} set now); the parent total changes with it.`,
   },
   suggestedValue: ({ value }) => `Suggested target: ${value}`,
   suggestedNoValue: 'Suggested target: yours to set',

@@ -6,6 +6,7 @@ import type { MessageTable } from '../types.js';
  * `payoutCurve`, `mentoringCredit`, `computeTeamPayouts`) and the calculator element.
  */
 const messages: MessageTable = {
+  'incentive-plan-forbidden': ({ user, role }) => `Only finance or an administrator may change the commission plan; ${user} is ${({ manager: 'a manager', rep: 'a sales rep', viewer: 'a viewer' } as Record<string, string>)[String(role)] ?? String(role)}.`,
   'incentive-plan-invalid': ({ path, reason }) => `The commission plan is invalid at “${path}”: ${reason}.`,
   'incentive-target-invalid': ({ person }) =>
     person ? `${person} has no target above zero for this period, so no commission can be computed.` : 'The target must be an amount above zero.',

@@ -72,16 +72,34 @@ export interface AdjustmentStrings {
   noticeExpectation: (p: { name: string; target: string; remaining: string | null }) => string;
   noticeClosing: string;
   done: (p: { action: string }) => string;
+  /** The product line of a request (all products, or one line). */
+  product: string;
+  allProducts: string;
   suggestions: string;
   suggestionsScope: (p: { node: string; period: string; date: string }) => string;
   suggestionsEmpty: string;
-  suggestionKinds: { pace: string; leaving: string; joining: string };
+  suggestionKinds: { pace: string; leaving: string; joining: string; market: string; territory: string; absence: string; 'new-product': string };
+  /** The headings of the suggestion groups. */
+  suggestionGroups: { market: string; resources: string; 'new-product': string; pace: string };
+  suggestionGroupCount: (p: { shown: string; total: string }) => string;
+  showAll: (p: { count: string }) => string;
+  showFewer: string;
+  /** The switch that adds the pace (under-performance) suggestions, off by default, and why. */
+  includePace: string;
+  includePaceHint: string;
+  /** On a pace suggestion: the payout at the forecast against the target now and against the cut one. */
+  payoutEffect: (p: { forecast: string; before: string; after: string; delta: string }) => string;
   /** The pre-written reason of a suggestion (money and % arrive formatted; `to` null: the parent total takes the rest). */
   suggestionReason: {
     pace: (p: { name: string; period: string; elapsed: string; actual: string; forecast: string; ratio: string; target: string }) => string;
     /** `mode` is the chosen absorption; `to` the named teammates when it is `recipients`. */
     leaving: (p: { name: string; period: string; date: string; target: string; prorated: string; remainder: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
     joining: (p: { name: string; period: string; date: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
+    /** `change` and `remaining` arrive as formatted percentages. */
+    market: (p: { name: string; period: string; date: string; change: string; remaining: string; target: string; value: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
+    territory: (p: { name: string; period: string; date: string; change: string; remaining: string; target: string; value: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
+    absence: (p: { name: string; period: string; from: string; until: string; days: string; target: string; value: string; mode: 'siblings' | 'parent' | 'recipients'; to: string | null }) => string;
+    newProduct: (p: { name: string; period: string; product: string; date: string; share: string; target: string; value: string; current: string }) => string;
   };
   suggestedValue: (p: { value: string }) => string;
   suggestedNoValue: string;

@@ -76,6 +76,38 @@ export interface IncentiveStrings {
   /** Under a long mentoring table: how many mentors are not listed. */
   mentoringMore: (p: { count: S }) => string;
   pager: PagerStrings;
+  /** `qk-incentive-plan-editor`: the commission plan editor. */
+  planEditor: PlanEditorStrings;
+}
+
+export interface PlanEditorStrings {
+  title: string;
+  tiers: string;
+  tierFrom: string;
+  tierRate: string;
+  addTier: string;
+  removeTier: (p: { n: number }) => string;
+  threshold: string;
+  deceleratorFloor: string;
+  deceleratorFactor: string;
+  capRatio: string;
+  capAmount: string;
+  newProductMultiplier: string;
+  newProductBonusShare: string;
+  newProductBonusAmount: string;
+  mentoringShare: string;
+  mentoringCap: string;
+  optional: string;
+  preview: (p: { target: string }) => string;
+  previewTable: string;
+  save: string;
+  saving: string;
+  saved: (p: { version: number }) => string;
+  invalidNumber: string;
+  outOfRange: (p: { max: string }) => string;
+  firstTierZero: string;
+  tiersRise: string;
+  fixErrors: (p: { count: number }) => string;
 }
 
 /** Why the figure paid on differs from bookings: clawed-back bookings, or a collected basis. */

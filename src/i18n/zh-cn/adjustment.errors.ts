@@ -1,5 +1,6 @@
 // Simplified Chinese (zh-CN): the messages of the adjustment area (one language per module).
 import type { MessageTable } from '../types.js';
+const ROLE_ZH: Record<string, string> = { rep: '销售代表', viewer: '只读用户', finance: '财务人员', manager: '经理', admin: '管理员' };
 const STATUS_ZH: Record<string, string> = { draft: '草稿', pending: '待审批', approved: '已批准', rejected: '已驳回', applied: '已生效', withdrawn: '已撤回' };
 const ACTION_ZH: Record<string, string> = { submit: '提交', approve: '批准', reject: '驳回', withdraw: '撤回', apply: '执行', reopen: '重新审批' };
 const en = (m: Record<string, string>, k: unknown) => m[String(k)] ?? String(k ?? '');
@@ -15,6 +16,7 @@ const messages: MessageTable = {
   'adjustment-reason-short': ({ min, length }) => `请填写至少 ${min} 个字的调整原因（当前 ${length} 个）。`,
   'adjustment-periods-duplicate': () => '同一期间被选择了两次。',
   'adjustment-recipient-self': () => '差额不能由本人承接，请选择同组同事。',
+  'adjustment-unknown-product': ({ product }) => `计划中没有产品线“${product}”。`,
   'adjustment-unknown-node': ({ node }) => `组织中没有“${node}”。`,
   'adjustment-period-week': ({ period }) => `不能按周（${period}）调整，请选择月、季度或年度。`,
   'adjustment-periods-overlap': ({ a, b }) => `${a} 与 ${b} 有重叠，请选择互不包含的期间。`,
@@ -34,8 +36,14 @@ const messages: MessageTable = {
   'adjustment-forbidden-rep-other': () => '销售代表只能申请调整自己的目标。',
   'adjustment-forbidden-scope': ({ node }) => `${node} 不在您管理的组织范围内。`,
   'adjustment-forbidden-own': ({ node }) => `这是您本人提交的申请，不能由您审批或执行，需由负责${node ?? '其上级'}的经理或管理员处理。`,
-  'adjustment-forbidden-role': ({ node }) => `只有负责${node ?? '其上级'}的经理或管理员可以审批、驳回或执行此申请，您的角色不能。`,
-  'adjustment-forbidden-approve-scope': ({ node }) => `只有负责${node}的经理或管理员可以审批、驳回或执行此申请，${node}不在您管理的组织范围内。`,
+  'adjustment-forbidden-role': ({ node, user, role, scope }) =>
+    user
+      ? `只有负责${node ?? '其上级'}或更高层级的经理、或管理员可以审批、驳回或执行此申请；${user}是${ROLE_ZH[String(role)] ?? String(role)}${scope ? `（${scope}）` : ''}。`
+      : `只有负责${node ?? '其上级'}的经理或管理员可以审批、驳回或执行此申请，您的角色不能。`,
+  'adjustment-forbidden-approve-scope': ({ node, user, scope }) =>
+    user
+      ? `只有负责${node}或更高层级的经理、或管理员可以审批、驳回或执行此申请；${user}负责的是${scope || '（无）'}，不包括${node}。`
+      : `只有负责${node}的经理或管理员可以审批、驳回或执行此申请，${node}不在您管理的组织范围内。`,
   'adjustment-immutable': ({ field }) => `已提交的申请不能修改（${field}），请撤回后重新申请。`,
   'adjustment-status-locked': () => '申请只能由有权审批的人批准或驳回，批准后才能执行。',
   'adjustment-approved-changed': () => '已批准的内容不能更改；请重新预览，送回审批。',

@@ -1,6 +1,9 @@
 // Simplified Chinese (zh-CN): the strings of adjustment (one language per module, so a page downloads only its own).
 import type { AdjustmentStrings } from '../strings/adjustment.js';
 
+const absorbZh = (mode: 'siblings' | 'parent' | 'recipients', to: string | null) =>
+  mode === 'recipients' && to ? `差额由${to}承接` : mode === 'parent' ? '上级总额随之变化' : '差额由同级分摊';
+
 const strings: AdjustmentStrings = {
   title: '目标调整',
   tabs: { request: '新建申请', queue: ({ count }) => `待处理（${count}）`, history: '调整记录' },
@@ -72,11 +75,20 @@ const strings: AdjustmentStrings = {
   noticeExpect: '新的目标要求：',
   noticeExpectation: ({ name, target, remaining }) => `- ${name}：目标 ${target}${remaining === null ? '' : `，尚差 ${remaining}`}`,
   noticeClosing: '本次调整已经审批通过。如有疑问，请与直属经理沟通。',
-  done: ({ action }) => `申请已${action}。`,
+  done: ({ action }) => `申请${action}。`,
+  product: '产品线',
+  allProducts: '全部产品',
   suggestions: '调整建议',
-  suggestionsScope: ({ node, period, date }) => `依据${node}在 ${period} 的进度和人员数据，截至 ${date}。`,
-  suggestionsEmpty: '暂无建议：没有人进度严重落后，本期也没有人员入职或离职。',
-  suggestionKinds: { pace: '进度落后', leaving: '离职', joining: '新人入职' },
+  suggestionsScope: ({ node, period, date }) => `依据${node}在 ${period} 的市场、区域、人员和产品事件，截至 ${date}。`,
+  suggestionsEmpty: '暂无建议：本期没有市场或区域变化，没有人员入职、离职或长期缺勤，也没有新产品上市。',
+  suggestionKinds: { pace: '进度落后', leaving: '离职', joining: '新人入职', market: '市场变化', territory: '区域调整', absence: '长期缺勤', 'new-product': '新产品' },
+  suggestionGroups: { market: '市场', resources: '人员与区域', 'new-product': '新产品', pace: '进度落后：调减目标' },
+  suggestionGroupCount: ({ shown, total }) => `${shown} / ${total}`,
+  showAll: ({ count }) => `显示全部 ${count} 条`,
+  showFewer: '收起',
+  includePace: '同时建议调减进度严重落后人员的目标',
+  includePaceHint: '默认关闭：因进度落后而调低目标会鼓励压低业绩预期。每条建议都会显示对提成的影响。',
+  payoutEffect: ({ forecast, before, after, delta }) => `按预测 ${forecast} 计算提成：目标不变为 ${before}，调减后为 ${after}（${delta}）。`,
   suggestionReason: {
     pace: ({ name, period, elapsed, actual, forecast, ratio, target }) =>
       `${name}在 ${period} 进度严重落后：工作日已过 ${elapsed}，完成 ${actual}，预测 ${forecast}，仅为目标 ${target} 的 ${ratio}。`,
@@ -86,6 +98,14 @@ const strings: AdjustmentStrings = {
       }。`,
     joining: ({ name, period, date, mode, to }) =>
       `${name}于 ${date} 入职（${period} 期间），需要设定爬坡期目标，${mode === 'recipients' && to ? `差额由${to}承接` : mode === 'parent' ? '上级总额随之变化' : '差额由同级分摊'}。`,
+    market: ({ name, period, date, change, remaining, target, value, mode, to }) =>
+      `${name}的市场自 ${date} 起变化 ${change}。按 ${period} 剩余 ${remaining} 的工作日计算，目标由 ${target} 调为 ${value}，${absorbZh(mode, to)}。`,
+    territory: ({ name, period, date, change, remaining, target, value, mode, to }) =>
+      `${name}的负责区域自 ${date} 起变化 ${change}。按 ${period} 剩余 ${remaining} 的工作日计算，目标由 ${target} 调为 ${value}，${absorbZh(mode, to)}。`,
+    absence: ({ name, period, from, until, days, target, value, mode, to }) =>
+      `${name}自 ${from} 至 ${until} 缺勤，占 ${period} 的 ${days} 个工作日。按比例折算，目标由 ${target} 调为 ${value}，${absorbZh(mode, to)}。`,
+    newProduct: ({ name, period, product, date, share, target, value, current }) =>
+      `${product}于 ${date} 上市。新产品应占销售额的 ${share}：按 ${period} 上市后的工作日计算，为${name}目标 ${target} 中的 ${value}（现为 ${current}），上级总额随之变化。`,
   },
   suggestedValue: ({ value }) => `建议目标：${value}`,
   suggestedNoValue: '建议目标：由您设定',

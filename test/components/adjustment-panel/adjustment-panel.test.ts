@@ -317,11 +317,20 @@ describe('qk-adjustment-panel', () => {
     }
     const items = (el: QkAdjustmentPanel) => [...root(el).querySelectorAll('[part=suggestion]')];
 
+    /** Ticks "also suggest cutting the targets of reps far behind pace". */
+    async function includePace(el: QkAdjustmentPanel): Promise<void> {
+      root(el).querySelector<HTMLInputElement>('input[part=include-pace]')!.click();
+      await el.updateComplete;
+    }
+
     it('lists the pace and personnel suggestions of the focused subtree, each with its reason', async () => {
       const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .store=${store()}></qk-adjustment-panel>`);
       const list = root(el).querySelector('[part=suggestions]')!;
       expect(text(list.querySelector('h3')!)).to.equal('Suggested adjustments');
-      expect(text(list.querySelector(':scope > p')!)).to.equal('From the pace and personnel data of 华东, FY2026-Q1, as of 2026-03-13.');
+      expect(text(list.querySelector(':scope > p')!)).to.equal('From the market, territory, personnel and product events of 华东, FY2026-Q1, as of 2026-03-13.');
+      // Cutting 张伟's target because he is behind is off by default.
+      expect(items(el).map((li) => text(li.querySelector('.head')!))).to.deep.equal(['李强 New hire Personnel change · Revenue · FY2026-Q1']);
+      await includePace(el);
       expect(items(el).map((li) => text(li.querySelector('.head')!))).to.deep.equal([
         '李强 New hire Personnel change · Revenue · FY2026-Q1',
         '张伟 Behind pace Pace deviation · Revenue · FY2026-Q1',
@@ -334,9 +343,19 @@ describe('qk-adjustment-panel', () => {
         'Use in the form: 李强',
         'Use in the form: 张伟',
       ]);
+      /*
+       * The effect on his payout (sample plan): booking the forecast ¥89,230.77 is 22.3 % of ¥400,000,
+       * under the 50 % where commission starts: ¥0. Against the cut target it is 100 %: 5 % of the
+       * band 50–100 % = 5 % × 44,615.385 = ¥2,230.77. Falling behind would pay him more.
+       */
+      expect(text(items(el)[1]!.querySelector('[part=payout-effect]')!)).to.equal(
+        'Payout at the forecast CN¥89,230.77: CN¥0.00 against the current target, CN¥2,230.77 against the cut one (+CN¥2,230.77).',
+      );
       await expect(el).to.be.accessible();
       const zh = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="zh-CN" user-id="u-east" .store=${store()}></qk-adjustment-panel>`);
+      await includePace(zh);
       expect(text(items(zh)[1]!.querySelector('.reason')!)).to.equal('张伟在 FY2026-Q1 进度严重落后：工作日已过 81.3%，完成 ¥80,000.00，预测 ¥89,230.77，仅为目标 ¥400,000.00 的 22.3%。');
+      expect(text(items(zh)[1]!.querySelector('[part=payout-effect]')!)).to.equal('按预测 ¥89,230.77 计算提成：目标不变为 ¥0.00，调减后为 ¥2,230.77（+¥2,230.77）。');
       await expect(zh).to.be.accessible();
     });
 
@@ -356,7 +375,8 @@ describe('qk-adjustment-panel', () => {
       expect(combo(el).value).to.equal('刘洋');
       expect([...r.querySelectorAll<HTMLInputElement>('.periods input')].filter((i) => i.checked).map((i) => text(i.parentElement!))).to.deep.equal(['FY2026-Q1']);
       expect(r.querySelector<HTMLInputElement>('input.num')!.value).to.equal('262500');
-      expect(r.querySelectorAll<HTMLSelectElement>('.form select')[1]!.value).to.equal('personnel-change');
+      // The selects: metric, product line, trigger.
+      expect(r.querySelectorAll<HTMLSelectElement>('.form select')[2]!.value).to.equal('personnel-change');
       expect([...r.querySelectorAll<HTMLInputElement>('.absorb input[type=radio]')].map((i) => i.checked)).to.deep.equal([false, false, true]);
       expect([...r.querySelectorAll<HTMLInputElement>('.recipients input')].filter((i) => i.checked).map((i) => text(i.parentElement!))).to.deep.equal(['张伟']);
       const reason = r.querySelector<HTMLTextAreaElement>('.form textarea')!;
@@ -371,6 +391,86 @@ describe('qk-adjustment-panel', () => {
         '刘洋 Adjusted CN¥400,000.00 CN¥262,500.00 −CN¥137,500.00',
       ]);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('suggestions from the seed’s triggers, grouped and capped (issue 16, item 7)', () => {
+    function store(): QkStore {
+      const { plan, actuals } = data();
+      plan.targets.push(
+        { nodeId: 'r3', period: 'FY2026-Q1', metric: 'revenue', value: yuan(400_000) },
+        { nodeId: 'r4', period: 'FY2026-Q1', metric: 'revenue', value: yuan(400_000) },
+      );
+      const s = new QkStore({ autosaveMs: false, asOf: '2026-03-13' });
+      s.setData(plan, actuals);
+      s.setFocus({ nodeId: 'east', period: 'FY2026-Q1' });
+      return s;
+    }
+    /*
+     * FY2026-Q1 has 64 working days (22 + 20 + 22).
+     * - 杭州组's market shrinks 25 % from Monday 2 March: the 22 working days of March are left, so
+     *   800,000 − 800,000 × 25 % × 22 / 64 = 800,000 − 68,750 = ¥731,250, the parent absorbing.
+     * - 张伟 is away 2–27 February: 20 working days, so 400,000 − 400,000 × 20 / 64 = ¥275,000.
+     */
+    const events = [
+      { kind: 'market' as const, nodeId: 'east-hz', date: '2026-03-02', change: -0.25 },
+      { kind: 'absence' as const, nodeId: 'r3', from: '2026-02-02', to: '2026-02-27' },
+    ];
+    const groups = (el: QkAdjustmentPanel) =>
+      [...root(el).querySelectorAll('[part=suggestion-group]')].map((g) => [text(g.querySelector('h4')!), [...g.querySelectorAll('[part=suggestion] .actions span')].map(text)]);
+
+    it('turns market changes and long absences into cards with their numbers, grouped, in both languages', async () => {
+      const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .store=${store()} .events=${events}></qk-adjustment-panel>`);
+      expect(groups(el)).to.deep.equal([
+        ['Market 1 of 1', ['Suggested target: CN¥731,250.00']],
+        ['People and territory 2 of 2', ['Suggested target: yours to set', 'Suggested target: CN¥275,000.00']],
+      ]);
+      const reasons = [...root(el).querySelectorAll('[part=suggestion] .reason')].map(text);
+      expect(reasons[0]).to.equal(
+        'The market of 杭州组 changes by −25% from 2026-03-02. Applied to the 34.4% of the working days of FY2026-Q1 left from then, the target becomes CN¥731,250.00 instead of CN¥800,000.00; the parent total changes with it.',
+      );
+      expect(reasons[2]).to.equal('张伟 is away from 2026-02-02 to 2026-02-27: 20 working days of FY2026-Q1. Prorated, the target becomes CN¥275,000.00 instead of CN¥400,000.00; the teammates take the difference.');
+      await expect(el).to.be.accessible();
+      const zh = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="zh-CN" user-id="u-east" .store=${store()} .events=${events}></qk-adjustment-panel>`);
+      expect(groups(zh).map((g) => g[0])).to.deep.equal(['市场 1 / 1', '人员与区域 2 / 2']);
+      expect(text(root(zh).querySelectorAll('[part=suggestion] .reason')[2]!)).to.equal('张伟自 2026-02-02 至 2026-02-27 缺勤，占 FY2026-Q1 的 20 个工作日。按比例折算，目标由 ¥400,000.00 调为 ¥275,000.00，差额由同级分摊。');
+    });
+
+    it('after decomposing the sample company in the goal tree, shows at most 3 cards a group, pace cuts only when asked, and all on request', async function () {
+      this.timeout(120000);
+      const { generateSampleCompany } = await import('../../../src/sample/sample-data.js');
+      await import('../../../src/define/qk-goal-tree.js');
+      const company = generateSampleCompany({ asOf: '2026-11-20' });
+      const adapter = new MemoryAdapter(company.plan, company.actuals, { user: 'u-admin' });
+      const provider = await fixture<QkProvider>(html`<qk-provider locale="zh-CN" autosave-ms="0" as-of="2026-11-20">
+        <qk-goal-tree granularity="month" expand-depth="1"></qk-goal-tree>
+        <qk-adjustment-panel></qk-adjustment-panel>
+      </qk-provider>`);
+      provider.adapter = adapter;
+      const tree = provider.querySelector('qk-goal-tree')!;
+      const el = provider.querySelector('qk-adjustment-panel')!;
+      await waitUntil(() => tree.shadowRoot!.querySelector('[part~=decompose]'), 'the decompose offer never showed', { timeout: 60000 });
+      tree.shadowRoot!.querySelector<HTMLButtonElement>('[part~=decompose]')!.click();
+      await waitUntil(() => root(el).querySelector('[part=suggestions] h3'), 'no suggestions section', { timeout: 60000 });
+      await el.updateComplete;
+      // Off by default: no card proposes cutting a lagging rep's target.
+      expect(root(el).querySelectorAll('[part=suggestion].pace').length).to.equal(0);
+      for (const g of root(el).querySelectorAll('[part=suggestion-group]')) expect(g.querySelectorAll('[part=suggestion]').length).to.be.at.most(3);
+      root(el).querySelector<HTMLInputElement>('input[part=include-pace]')!.click();
+      await el.updateComplete;
+      const pace = root(el).querySelector('[part=suggestion-group].pace')!;
+      const total = Number(/\/ (\d+)/.exec(text(pace.querySelector('h4')!))![1]);
+      // Dozens of reps lag after a top-down split; three are shown, with the payout effect.
+      expect(total).to.be.greaterThan(3);
+      expect(pace.querySelectorAll('[part=suggestion]').length).to.equal(3);
+      expect(pace.querySelectorAll('[part=payout-effect]').length).to.equal(3);
+      expect(root(el).querySelectorAll('[part=suggestion]').length).to.be.at.most(3 * root(el).querySelectorAll('[part=suggestion-group]').length);
+      const more = pace.querySelector<HTMLButtonElement>('.show-all')!;
+      expect([text(more), more.getAttribute('aria-expanded')]).to.deep.equal([`显示全部 ${total} 条`, 'false']);
+      more.click();
+      await el.updateComplete;
+      expect(pace.querySelectorAll('[part=suggestion]').length).to.equal(total);
+      expect(text(pace.querySelector('.show-all')!)).to.equal('收起');
     });
   });
 
@@ -453,8 +553,8 @@ describe('qk-adjustment-panel', () => {
       const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${{ plan: big }}></qk-adjustment-panel>`);
       await waitUntil(() => root(el).querySelector('input[role=combobox]'), 'the form never showed', { timeout: 60000 });
       const size = () => root(el).querySelectorAll('*').length;
-      // Only the metric and trigger selects have <option>s; the node picker renders none while closed.
-      expect([root(el).querySelectorAll('[role=option]').length, root(el).querySelectorAll('option').length]).to.deep.equal([0, 13]);
+      // Only the metric, product line (all + 2 lines) and trigger selects have <option>s; the node picker renders none while closed.
+      expect([root(el).querySelectorAll('[role=option]').length, root(el).querySelectorAll('option').length]).to.deep.equal([0, 16]);
       expect(size()).to.be.below(1_000);
       combo(el).focus();
       await sendKeys({ press: 'ArrowDown' });

@@ -362,13 +362,14 @@ describe('canRequest / canApprove: the permission matrix', () => {
     const byRep = { requesterId: 'u-a', nodeId: 'a' };
     expect(reason(canApprove(users.east!, byRep, org))).to.equal('ok');
     const otherBranch = canApprove(users.south!, byRep, org);
-    expect(otherBranch).to.deep.equal({ allowed: false, reason: 'adjustment-forbidden-approve-scope', params: { node: 'sh' } });
+    // The refusal says who is refused and what they manage, so a message can say why not them (issue 16, item 6).
+    expect(otherBranch).to.deep.equal({ allowed: false, reason: 'adjustment-forbidden-approve-scope', params: { node: 'sh', user: users.south!.name, role: 'manager', scope: 'south' } });
     expect(reason(canApprove(users.repA!, byRep, org))).to.equal('adjustment-forbidden-own');
-    expect(reason(canApprove(users.viewer!, byRep, org))).to.equal('adjustment-forbidden-role');
+    expect(canApprove(users.viewer!, byRep, org)).to.deep.equal({ allowed: false, reason: 'adjustment-forbidden-role', params: { node: 'sh', user: 'Viewer', role: 'viewer', scope: '' } });
     // A manager's request for their own region: not by themselves, and 周敏's peer needs 'co'.
     const byManager = { requesterId: 'u-east', nodeId: 'east' };
     expect(reason(canApprove(users.east!, byManager, org))).to.equal('adjustment-forbidden-own');
-    expect(canApprove(users.east2!, byManager, org)).to.deep.equal({ allowed: false, reason: 'adjustment-forbidden-approve-scope', params: { node: 'co' } });
+    expect(canApprove(users.east2!, byManager, org)).to.deep.equal({ allowed: false, reason: 'adjustment-forbidden-approve-scope', params: { node: 'co', user: 'Second east manager', role: 'manager', scope: 'east' } });
     expect(reason(canApprove(users.admin!, byManager, org))).to.equal('ok');
   });
 });

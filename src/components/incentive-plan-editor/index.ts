@@ -1,0 +1,1 @@
+export * from './incentive-plan-editor.js';
