@@ -16,7 +16,7 @@ const memory = () => {
   return new MemoryAdapter(plan, actuals);
 };
 
-/** An adapter with the required methods only: the three optional checks must be skipped. */
+/** An adapter with the required methods only: the four optional checks must be skipped. */
 function bare(): CrmAdapter {
   const full = memory();
   return {
@@ -32,6 +32,7 @@ const OPTIONAL = [
   'loadChildren (when offered) returns the children of a node, consistent with the org',
   'subscribe (when offered) delivers the update after a save, and unsubscribe stops it',
   'adjustments (when offered) can be submitted, listed and decided',
+  'the commission plan (when offered) is saved only by finance or an admin, from the current version',
 ];
 
 describe('adapter contract suite: runner-agnostic', () => {
@@ -47,7 +48,7 @@ describe('adapter contract suite: runner-agnostic', () => {
       it: (name, body) => tests.push({ name, body }),
     });
     expect(suites).to.deep.equal(['CrmAdapter contract: bare']);
-    expect(tests.length).to.equal(10);
+    expect(tests.length).to.equal(11);
     const skipped: string[] = [];
     for (const t of tests) {
       const context = { skip: (reason?: string) => skipped.push(`${t.name}: ${reason}`) };
@@ -57,10 +58,11 @@ describe('adapter contract suite: runner-agnostic', () => {
       `${OPTIONAL[0]}: the adapter offers no loadChildren`,
       `${OPTIONAL[1]}: the adapter offers no subscribe`,
       `${OPTIONAL[2]}: the adapter offers no adjustments`,
+      `${OPTIONAL[3]}: the adapter keeps no commission plan`,
     ]);
   });
 
-  it('adapterContractCases: 7 checks pass and 3 are skipped for a bare adapter; all 10 pass for MemoryAdapter', async () => {
+  it('adapterContractCases: 7 checks pass and 4 are skipped for a bare adapter; all 11 pass for MemoryAdapter', async () => {
     const bareResults = await Promise.all(adapterContractCases(bare).map(async (c) => [c.name, (await c.run()).status] as const));
     expect(bareResults.filter(([, s]) => s === 'passed').length).to.equal(7);
     expect(bareResults.filter(([, s]) => s === 'skipped').map(([n]) => n)).to.deep.equal(OPTIONAL);
