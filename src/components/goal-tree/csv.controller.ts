@@ -28,20 +28,30 @@ export class CsvTransfer {
     this.view.host.requestUpdate();
   }
 
-  /** Downloads the grid as it is shown (expanded rows, period columns and the total) as CSV. */
-  readonly exportCsv = (): void => {
+  /**
+   * The grid as it is shown, for both exports: the period columns, then the fiscal year itself as
+   * a column headed by its id, so the file imports back (a "total" column would be ignored on
+   * import); one row per open node.
+   */
+  private shown() {
     const v = this.view;
-    const snap = v.store()!.snapshot!;
-    const reader = v.reader()!;
-    const metric = v.metric();
-    const product = v.product();
+    const snap = v.store()?.snapshot;
+    const reader = v.reader();
+    if (!snap || !reader) return null;
     const fy = `FY${snap.plan.fiscalYear}`;
-    // The period columns, then the fiscal year itself as a column headed by its id, so the file
-    // imports back (a "total" column would be ignored on import).
     const periods = [...v.columns().filter((c) => c.kind === 'period' && c.period !== fy).map((c) => c.period), fy];
     const rows = v.rows().rows.flatMap((r) =>
       r.kind === 'node' ? [{ nodeId: r.id, name: v.nameOf(r.id), values: Object.fromEntries(periods.map((p) => [p, reader.value(r.id, p) ?? null])) }] : [],
     );
+    return { snap, metric: v.metric(), product: v.product(), fy, periods, rows };
+  }
+
+  /** Downloads the grid as it is shown (expanded rows, period columns and the total) as CSV. */
+  readonly exportCsv = (): void => {
+    const v = this.view;
+    const shown = this.shown();
+    if (!shown) return;
+    const { snap, metric, product, fy, periods, rows } = shown;
     const text = targetsToCsv(rows, {
       periods, metric, ...(product ? { product } : {}),
       currency: snap.plan.currency, headers: TARGET_CSV_HEADERS[v.locale()], bom: true,
@@ -60,16 +70,9 @@ export class CsvTransfer {
    */
   readonly exportXlsx = async (): Promise<string | null> => {
     const v = this.view;
-    const snap = v.store()?.snapshot;
-    const reader = v.reader();
-    if (!snap || !reader) return null;
-    const metric = v.metric();
-    const product = v.product();
-    const fy = `FY${snap.plan.fiscalYear}`;
-    const periods = [...v.columns().filter((c) => c.kind === 'period' && c.period !== fy).map((c) => c.period), fy];
-    const rows = v.rows().rows.flatMap((r) =>
-      r.kind === 'node' ? [{ nodeId: r.id, name: v.nameOf(r.id), values: Object.fromEntries(periods.map((p) => [p, reader.value(r.id, p) ?? null])) }] : [],
-    );
+    const shown = this.shown();
+    if (!shown) return null;
+    const { snap, metric, product, fy, periods, rows } = shown;
     const { targetsTable } = await import('../../export/targets.js');
     return exportTables(
       () => [targetsTable(rows, { periods, metric, ...(product ? { product } : {}), currency: snap.plan.currency, headers: TARGET_CSV_HEADERS[v.locale()], name: v.t().goalTree.title })],
