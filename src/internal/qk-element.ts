@@ -26,13 +26,17 @@ let dataStoreLoading: Promise<DataStoreModule> | undefined;
  * in the same update (server rendering awaits this, so it never paints the loading state).
  */
 export const preloadDataStore = (): Promise<unknown> => loadDataStore();
-/** Hands the module over synchronously (`quotakit/ssr/hydrate`: a hydrating element must not render the loading state). */
-export const provideDataStore = (m: DataStoreModule): void => {
-  dataStoreModule = m;
-  dataStoreLoading ??= Promise.resolve(m);
-};
+/**
+ * Where `quotakit/ssr/hydrate` leaves the module, so a hydrating element renders its figures in its
+ * first update instead of the loading state. The hydrate entry must not import this module: that
+ * would load lit before Lit's hydration support is installed (bundlers hoist the chunk import above
+ * the support's), and every element would draw again.
+ */
+const PROVIDED_DATA_STORE = Symbol.for('quotakit.dataStore');
+const providedDataStore = (): DataStoreModule | undefined =>
+  (globalThis as { [PROVIDED_DATA_STORE]?: DataStoreModule })[PROVIDED_DATA_STORE];
 const loadDataStore = (): Promise<DataStoreModule> =>
-  (dataStoreLoading ??= import('./data-store.js').then(
+  (dataStoreLoading ??= Promise.resolve(providedDataStore() ?? import('./data-store.js')).then(
     (m) => (dataStoreModule = m),
     (e) => {
       dataStoreLoading = undefined;
@@ -195,6 +199,7 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
       const error = m.feedStore(this.ownStore, data);
       if (error) this.reportError(error, 'data');
     };
+    dataStoreModule ??= providedDataStore();
     if (dataStoreModule) return feed(dataStoreModule);
     const load: Promise<void> = loadDataStore()
       .then(feed, (e: unknown) => {

@@ -5,7 +5,8 @@
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 // The validator of `.data`, at once: an element hydrating server-rendered figures must render them
 // in its first update, not wait for `import()` (the server rendered with it too).
+// Handed over through a global symbol (read by QkElement), not by importing the element base: that
+// import would load lit before the hydration support above is installed.
 import * as dataStore from '../internal/data-store.js';
-import { provideDataStore } from '../internal/qk-element.js';
 
-provideDataStore(dataStore);
+(globalThis as { [key: symbol]: unknown })[Symbol.for('quotakit.dataStore')] = dataStore;
