@@ -56,6 +56,7 @@ import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, 
 import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type IncentivePlanRecord, type Notice } from './adapter.js';
 import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment/guard.js';
 import { canEditIncentivePlan } from '../engine/incentive/access.js';
+import { parseCommissionPlan } from '../engine/incentive/plan.js';
 import {
   invalidData,
   parseActualsSnapshot,
@@ -228,12 +229,16 @@ export class RestAdapter implements CrmAdapter {
 
   /**
    * `PUT /incentive-plan` with `{ baseVersion, plan }`; the server decides who may (finance or
-   * admin). Refused here first when the signed-in user is known and may not.
+   * admin). Refused here first when the signed-in user is known and may not, or when the plan does
+   * not pass `parseCommissionPlan` (`invalid-data`).
    */
   async saveIncentivePlan(change: { baseVersion: number; plan: Record<string, unknown> }): Promise<{ version: number }> {
     const me = this.#me;
     const may = me ? canEditIncentivePlan(me) : null;
     if (may && !may.allowed) throw new QkAdapterError('forbidden', `saveIncentivePlan: ${may.reason}`, { rule: { reason: may.reason, params: may.params } });
+    // A plan the engine refuses is not sent (a server answers it with a 400, which reads as `network`).
+    const parsed = parseCommissionPlan(change.plan);
+    if (!parsed.ok) throw invalidData('saveIncentivePlan', parsed.issues ?? [{ path: parsed.error.path ?? [], message: parsed.error.message }]);
     const { data, source } = await this.#request('PUT', '/incentive-plan', { baseVersion: change.baseVersion, plan: change.plan });
     const r = z.safeParse(z.object({ version: z.number() }), data);
     if (!r.success) throw invalidData(source, [{ path: ['version'], message: 'expected the new version' }]);

@@ -91,6 +91,20 @@ function handleApi(session, method, path, query, body) {
     session.adjustments = session.adjustments.map((a) => (a.id === id ? decided : a));
     return [200, decided];
   }
+  // The commission plan, as the reference server keeps it: the signed-in user's role decides (finance
+  // or admin), a stale base version is a conflict, a rate outside 0–100 % is refused.
+  if (method === 'GET' && path === '/incentive-plan') return [200, session.incentivePlan ?? null];
+  if (method === 'PUT' && path === '/incentive-plan') {
+    const roles = session.user.roles ?? [];
+    if (!roles.includes('finance') && !roles.includes('admin')) return [403, { message: 'only finance or an administrator may change the commission plan' }];
+    const current = session.incentivePlan?.version ?? 0;
+    if (!body || !Number.isInteger(body.baseVersion) || typeof body.plan !== 'object' || body.plan === null) return [400, { message: 'expected { baseVersion, plan }' }];
+    if (body.baseVersion !== current) return [409, { currentVersion: current }];
+    const tiers = body.plan.tiers;
+    if (!Array.isArray(tiers) || !tiers.every((t) => typeof t?.rate === 'number' && t.rate >= 0 && t.rate <= 1)) return [400, { message: 'every tier rate must be between 0 and 1' }];
+    session.incentivePlan = { version: current + 1, plan: body.plan };
+    return [200, { version: current + 1 }];
+  }
   const children = /^\/org\/([^/]+)\/children$/.exec(path);
   if (method === 'GET' && children) {
     const id = decodeURIComponent(children[1]);
@@ -101,7 +115,7 @@ function handleApi(session, method, path, query, body) {
 }
 
 export function restTestServerPlugin() {
-  /** session id → { plan, actuals, user, sent, adjustments, next } */
+  /** session id → { plan, actuals, user, sent, adjustments, incentivePlan, next } */
   const sessions = new Map();
 
   async function handle(ctx) {

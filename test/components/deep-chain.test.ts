@@ -109,7 +109,7 @@ describe('a 10,000-level org chain', function () {
     ['qk-pace-chart', { node: 'co', period: 'FY2026' }, '深链集团 · Revenue · FY2026'],
     ['qk-funnel-inverter', { node: 'co', period: 'FY2026' }, '深链集团 · FY2026'],
     ['qk-review-board', { node: 'co', period: 'FY2026-Q1' }, 'Actual: CN¥60K'],
-    ['qk-adjustment-panel', { 'user-id': 'u-admin' }, 'From the pace and personnel data of 深链集团'],
+    ['qk-adjustment-panel', { 'user-id': 'u-admin' }, 'From the market, territory, personnel and product events of 深链集团'],
     ['qk-scorecard', { node: 'co', period: 'FY2026-Q1' }, 'RankNameProfile ScoreTrend 1 李深 Veteran'],
     ['qk-incentive-calculator', { node: 'co', period: 'FY2026' }, '李深 CN¥100K CN¥60K 60%'],
     ['qk-scorecard', { node: LAST, period: 'FY2026-Q1' }, 'Scorecard · 李深 · FY2026-Q1'],

@@ -34,6 +34,13 @@ export const ELEMENTS: readonly EmbedElement[] = [
   { tag: 'qk-scorecard', attrs: {}, data: 'sample', events: ['qk-focus-change', 'qk-error'] },
 ];
 
+/**
+ * Elements with a define module that the kit's pages do not show yet: `qk-incentive-plan-editor`
+ * (issue #16 item 5) is registered by `quotakit/define/qk-incentive-plan-editor` and by the bundle,
+ * not by `quotakit` / `define/index`, and no example page holds it yet.
+ */
+export const NOT_YET_IN_PAGES: readonly string[] = ['qk-incentive-plan-editor'];
+
 /** Every tag a page can use, the provider included. */
 export const ALL_TAGS: readonly string[] = [PROVIDER_TAG, ...ELEMENTS.map((e) => e.tag)].sort();
 

@@ -5,7 +5,7 @@
  * and only the version mismatch warns, once per tag.
  */
 import { expect } from '@open-wc/testing';
-import { ALL_TAGS, ELEMENTS, dataFor } from './elements.js';
+import { ALL_TAGS, ELEMENTS, NOT_YET_IN_PAGES, dataFor } from './elements.js';
 import { openPage, inPage, settle, type HostPage } from './host.js';
 
 describe('embed: two copies on one page', () => {
@@ -33,7 +33,7 @@ describe('embed: two copies on one page', () => {
       expect(other.VERSION).to.equal('9.9.9-other');
       expect(ALL_TAGS.map((t) => win.customElements.get(t)), 'the first definitions stay').to.deep.equal(firstClasses);
       const mismatch = warnings.filter((w) => w.startsWith('quotakit:'));
-      expect(mismatch.length, mismatch.join('\n')).to.equal(ALL_TAGS.length);
+      expect(mismatch.length, mismatch.join('\n')).to.equal(ALL_TAGS.length + NOT_YET_IN_PAGES.length); // the bundle defines every define module
       for (const tag of ALL_TAGS) expect(mismatch.some((w) => w.includes(`<${tag}>`) && w.includes('9.9.9-other'))).to.equal(true);
 
       // The elements of the first copy still work; the second copy's defineElement is a no-op that does not throw.
