@@ -16,8 +16,9 @@
 import type { Actual, ActualsSnapshot, Opportunity, OrgNode, PlanSnapshot, StageCount, TargetCell } from '../engine/plan/model.js';
 import { METRIC_IDS } from '../engine/plan/model.js';
 import { parsePeriodId } from '../engine/calendar/periods.js';
-import { parseWith, PlanSchema, ProductLineSchema, FunnelStageSchema, UserSchema, IsoDateSchema } from '../engine/plan/model-schema.js';
-import * as z from 'zod/mini';
+import { isCurrencyCode } from '../engine/money/currencies.js';
+// No zod here (issue 14): a standalone element given valid `.data` checks it with this module
+// alone; zod (`validate.ts`) is loaded only when this path declines, to list the issues.
 
 /** Thrown inside the fast path to give up; never escapes this module. */
 const DECLINE = Symbol('decline');
@@ -35,6 +36,23 @@ const safeInt = (v: unknown): number => (typeof v === 'number' && Number.isSafeI
 const minorUnits = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : no());
 const oneOf = <T extends string>(set: ReadonlySet<string>) => (v: unknown): T => (typeof v === 'string' && set.has(v) ? (v as T) : no());
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A real calendar date `YYYY-MM-DD`, as `IsoDateSchema` accepts it (2024-02-29 yes, 2025-02-29 no). */
+function isRealDate(v: string): boolean {
+  const m = DATE.exec(v);
+  if (!m) return false;
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  return d <= days;
+}
+/** A safe integer in [min, max] (zod's `int()` with `gte`/`lte`). */
+const intIn = (min: number, max: number) => (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : no());
+/** A finite number in [min, max] (zod's `number()` refuses NaN and ±Infinity). */
+const numIn = (min: number, max: number) => (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : no());
+const ratio = numIn(0, 1);
+const weight = numIn(0, Infinity);
+
 const KINDS = new Set(['company', 'region', 'team', 'rep', 'unit']);
 const METRICS = new Set<string>(METRIC_IDS);
 const SOURCES = new Set(['top-down', 'bottom-up', 'market', 'blend', 'manual', 'import', 'adjustment']);
@@ -47,7 +65,7 @@ class Seen {
   readonly date = (v: unknown): string => {
     if (typeof v !== 'string') return no();
     if (this.dates.has(v)) return v;
-    if (!parseWith(IsoDateSchema, v).ok) return no();
+    if (!isRealDate(v)) return no();
     this.dates.add(v);
     return v;
   };
@@ -91,7 +109,8 @@ function exact<T>(x: Record<string, unknown>, keys: ReadonlySet<string>): T {
   return out as T;
 }
 
-const ORG_KEYS = new Set(['id', 'name', 'parentId', 'kind', 'hireDate', 'role', 'potential', 'leaveDate', 'mentorId', 'hasChildren']);
+const ORG_KEYS = new Set(['id', 'name', 'parentId', 'kind', 'hireDate', 'role', 'potential', 'leaveDate', 'ramp', 'mentorId', 'hasChildren']);
+const rampStep = (x: unknown, seen: Seen) => record<NonNullable<OrgNode['ramp']>[number]>(x, RAMP_STEP, seen);
 function orgNode(x: unknown, seen: Seen): OrgNode {
   if (!isRecord(x)) return no();
   id(x.id);
@@ -100,11 +119,14 @@ function orgNode(x: unknown, seen: Seen): OrgNode {
   oneOf(KINDS)(x.kind);
   opt(x, 'hireDate', seen.date);
   opt(x, 'role', text);
-  opt(x, 'potential', (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : no()));
+  opt(x, 'potential', weight);
+  if (hasOwn.call(x, 'ramp') && x.ramp === undefined) no();
   opt(x, 'leaveDate', seen.date);
   opt(x, 'mentorId', id);
   opt(x, 'hasChildren', bool);
-  return exact(x, ORG_KEYS);
+  const node = exact<OrgNode>(x, ORG_KEYS);
+  // A ramp is a list of objects: checked and copied (its steps may carry unknown keys).
+  return x.ramp === undefined ? node : { ...node, ramp: list(x.ramp, rampStep, seen) };
 }
 
 const CELL_KEYS = new Set(['nodeId', 'period', 'metric', 'product', 'value', 'locked', 'source', 'original']);
@@ -171,15 +193,75 @@ function list<T>(v: unknown, item: (x: unknown, seen: Seen) => T, seen: Seen): T
   return out;
 }
 
-/** Small parts go through zod itself: a few records, and zod's output is the reference. */
-function small<T>(schema: z.ZodMiniType<T>, v: unknown): T {
-  const r = parseWith(schema, v);
-  return r.ok ? r.value : no();
-}
+type Check = ((v: unknown, seen: Seen) => unknown) & { optional?: true };
+const optional = (check: Check): Check => Object.assign((v: unknown, seen: Seen) => check(v, seen), { optional: true as const });
+const arrayOf = (item: Check): Check => (v, seen) => list(v, item, seen);
 
-const ProductsSchema = z.array(ProductLineSchema);
-const StagesSchema = z.array(FunnelStageSchema);
-const UsersSchema = z.array(UserSchema);
+/**
+ * A new object holding the shape's keys only, each checked (as zod's `object` returns it: unknown
+ * keys dropped). An optional key may be absent; present but `undefined` is declined (left to zod).
+ */
+function record<T>(x: unknown, shape: Readonly<Record<string, Check>>, seen: Seen): T {
+  if (!isRecord(x)) return no();
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) {
+    const check = shape[key]!;
+    const v = x[key];
+    if (v === undefined) {
+      if (!check.optional || hasOwn.call(x, key)) no();
+      continue;
+    }
+    out[key] = check(v, seen);
+  }
+  return out as T;
+}
+const recordOf = (shape: Readonly<Record<string, Check>>): Check => (v, seen) => record(v, shape, seen);
+
+// The small parts of a snapshot, field for field as `model-schema.ts` declares them.
+const name = (v: unknown) => text(v, 1);
+const anyText = (v: unknown) => text(v);
+const date: Check = (v, seen) => seen.date(v);
+const period: Check = (v, seen) => seen.period(v);
+const CALENDAR = {
+  startMonth: intIn(1, 12),
+  yearNaming: optional(oneOf(new Set(['start', 'end']))),
+  weekend: optional(arrayOf(intIn(0, 6))),
+  holidays: optional(arrayOf(date)),
+  workdays: optional(arrayOf(date)),
+};
+const PLAN = {
+  id,
+  name,
+  currency: (v: unknown) => (typeof v === 'string' && isCurrencyCode(v) ? v : no()),
+  calendar: recordOf(CALENDAR),
+  fiscalYear: intIn(1900, 2999),
+  version: intIn(0, Number.MAX_SAFE_INTEGER),
+};
+const PRODUCT = { id, name, new: bool };
+const STAGE = { id, name: optional(recordOf({ en: anyText, 'zh-CN': anyText })), avgDays: optional(weight) };
+const USER = {
+  id,
+  name,
+  roles: arrayOf(oneOf(new Set(['rep', 'manager', 'admin', 'viewer', 'finance']))),
+  canView: arrayOf(id),
+  canEdit: arrayOf(id),
+  nodeId: optional(id),
+};
+const RAMP_STEP = { fromMonth: intIn(0, 120), toMonth: intIn(1, 120), factor: ratio };
+const COMMITMENT = { nodeId: id, period, metric: (v: unknown) => metric(v), value: minorUnits, by: optional(id) };
+const MARKET = { nodeId: id, product: optional(id), size: minorUnits, share: ratio };
+const BLEND = { topDown: weight, bottomUp: weight, market: weight };
+const SNAPSHOT = {
+  plan: recordOf(PLAN),
+  org: (v: unknown, seen: Seen) => list(v, orgNode, seen),
+  products: arrayOf(recordOf(PRODUCT)),
+  stages: arrayOf(recordOf(STAGE)),
+  targets: (v: unknown, seen: Seen) => list(v, targetCell, seen),
+  users: optional(arrayOf(recordOf(USER))),
+  commitments: optional(arrayOf(recordOf(COMMITMENT))),
+  market: optional(arrayOf(recordOf(MARKET))),
+  blend: optional(recordOf(BLEND)),
+};
 
 function run<T>(f: () => T): T | undefined {
   try {
@@ -195,20 +277,7 @@ function run<T>(f: () => T): T | undefined {
  * (then parse with zod). Only the schema: cross-record checks are the caller's.
  */
 export function fastPlanSnapshot(data: unknown): PlanSnapshot | undefined {
-  return run(() => {
-    if (!isRecord(data)) return no();
-    const seen = new Seen();
-    const out: Record<string, unknown> = {
-      plan: small(PlanSchema, data.plan),
-      org: list(data.org, orgNode, seen),
-      products: small(ProductsSchema, data.products),
-      stages: small(StagesSchema, data.stages),
-      targets: list(data.targets, targetCell, seen),
-    };
-    if (data.users !== undefined) out.users = small(UsersSchema, data.users);
-    else if (hasOwn.call(data, 'users')) no();
-    return out as PlanSnapshot;
-  });
+  return run(() => record<PlanSnapshot>(data, SNAPSHOT, new Seen()));
 }
 
 /** An actuals snapshot as `ActualsSnapshotSchema` parses it, or `undefined` when the fast path declines. */

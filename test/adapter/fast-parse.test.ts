@@ -4,6 +4,7 @@ import { ActualsSnapshotSchema, parseWith, PlanSnapshotSchema } from '../../src/
 import { checkPlanSnapshot, checkActualsSnapshot } from '../../src/adapter/validate.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import { largeOrg } from '../fixtures/large-org.js';
+import type { OrgNode, PlanSnapshot } from '../../src/engine/plan/model.js';
 
 const zodPlan = (x: unknown) => parseWith(PlanSnapshotSchema, x);
 const zodActuals = (x: unknown) => parseWith(ActualsSnapshotSchema, x);
@@ -128,5 +129,80 @@ describe('fast parse of large snapshots (issue 12 item 5)', () => {
     expect(plan.plan.calendar.startMonth).to.not.equal(4);
     expect(actuals.actuals[0]!.amount).to.not.equal(1);
     expect(a.pipeline.length).to.equal(actuals.pipeline.length - 1);
+  });
+});
+
+describe('fast parse covers every field of a plan snapshot, without zod (issue 14)', () => {
+  /** A plan that uses every optional part of `PlanSnapshotSchema`. */
+  function fullPlan() {
+    const { plan } = smallFixture();
+    const p = plan as PlanSnapshot;
+    p.plan.calendar = { startMonth: 4, yearNaming: 'end', weekend: [0, 6], holidays: ['2026-05-01', '2026-10-01'], workdays: ['2026-04-26'] };
+    (p.org[7] as OrgNode).ramp = [
+      { fromMonth: 0, toMonth: 3, factor: 0.3 },
+      { fromMonth: 3, toMonth: 6, factor: 0.6 },
+    ];
+    p.commitments = [{ nodeId: 'r1', period: 'FY2026-Q1', metric: 'revenue', value: 50_000_000, by: 'u-rep' }];
+    p.market = [{ nodeId: 'east', size: 900_000_000, share: 0.08 }, { nodeId: 'south', product: 'ai', size: 100, share: 1 }];
+    p.blend = { topDown: 5, bottomUp: 3, market: 2 };
+    return p;
+  }
+
+  it('ramp steps, commitments, market entries, the blend and the calendar come out as zod returns them', () => {
+    const p = fullPlan();
+    const zod = zodPlan(p);
+    expect(zod.ok).to.equal(true);
+    const fast = fastPlanSnapshot(p);
+    expect(fast, 'the fast path takes it').to.not.equal(undefined);
+    expect(fast).to.deep.equal(zod.ok ? zod.value : null);
+    // Hand-checked: the new hire's ramp and the rep's commitment survive the fast path.
+    expect(fast!.org[7]!.ramp).to.deep.equal([
+      { fromMonth: 0, toMonth: 3, factor: 0.3 },
+      { fromMonth: 3, toMonth: 6, factor: 0.6 },
+    ]);
+    expect(fast!.commitments?.[0]?.value).to.equal(50_000_000);
+    expect(fast!.blend).to.deep.equal({ topDown: 5, bottomUp: 3, market: 2 });
+  });
+
+  it('unknown keys inside the small parts are dropped, as zod drops them', () => {
+    const p = fullPlan();
+    (p.plan as Record<string, unknown>).owner = 'x';
+    (p.plan.calendar as Record<string, unknown>).tz = 'Asia/Shanghai';
+    (p.stages[0]!.name as Record<string, unknown>).fr = 'Piste';
+    (p.users![0] as Record<string, unknown>).email = 'a@b.c';
+    (p.org[7]!.ramp![0] as Record<string, unknown>).note = 'q1';
+    (p.blend as Record<string, unknown>).other = 1;
+    const zod = zodPlan(p);
+    expect(fastPlanSnapshot(p)).to.deep.equal(zod.ok ? zod.value : null);
+    expect(fastPlanSnapshot(p)!.plan).to.not.have.property('owner');
+  });
+
+  it('declines every small part zod refuses', () => {
+    const bad: [string, (p: PlanSnapshot) => void][] = [
+      ['fiscal year 1800', (p) => (p.plan.fiscalYear = 1800)],
+      ['version 1.5', (p) => (p.plan.version = 1.5)],
+      ['plan name empty', (p) => (p.plan.name = '')],
+      ['start month 13', (p) => (p.plan.calendar.startMonth = 13)],
+      ['year naming "middle"', (p) => ((p.plan.calendar as { yearNaming?: string }).yearNaming = 'middle')],
+      ['weekend day 7', (p) => (p.plan.calendar.weekend = [0, 7])],
+      ['holiday 2026-02-30', (p) => (p.plan.calendar.holidays = ['2026-02-30'])],
+      ['product new "yes"', (p) => ((p.products[0] as { new: unknown }).new = 'yes')],
+      ['stage avgDays -1', (p) => (p.stages[0]!.avgDays = -1)],
+      ['stage name without zh-CN', (p) => ((p.stages[0] as { name: unknown }).name = { en: 'Lead' })],
+      ['user role boss', (p) => ((p.users![0] as { roles: string[] }).roles = ['boss'])],
+      ['user canEdit [""]', (p) => (p.users![0]!.canEdit = [''])],
+      ['ramp factor 1.5', (p) => (p.org[7]!.ramp![0]!.factor = 1.5)],
+      ['ramp toMonth 0', (p) => (p.org[7]!.ramp![0]!.toMonth = 0)],
+      ['commitment value -1', (p) => (p.commitments![0]!.value = -1)],
+      ['commitment period Q5', (p) => (p.commitments![0]!.period = 'FY2026-Q5')],
+      ['market share 2', (p) => (p.market![0]!.share = 2)],
+      ['blend NaN', (p) => (p.blend!.topDown = NaN)],
+    ];
+    for (const [what, spoil] of bad) {
+      const p = fullPlan();
+      spoil(p);
+      expect(zodPlan(p).ok, `${what}: zod refuses it`).to.equal(false);
+      expect(fastPlanSnapshot(p), what).to.equal(undefined);
+    }
   });
 });
