@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext, localeContext } from '../context/keys.js';
 import type { QkStore, StoreError } from '../store/store.js';
+import type { StoreView } from '../store/read-store.js';
 import { getTranslation, onTranslationChange, resolveLocale } from '../i18n/localize.js';
 import { localizeIssue } from '../i18n/localize-issue.js';
 import { issueLine } from '../i18n/issue-line.js';
@@ -17,29 +18,42 @@ export interface QkData {
   actuals?: unknown;
 }
 
-// The validator and the store for `.data` (./data-store.ts), loaded by the first element given data.
-type DataStoreModule = typeof import('./data-store.js');
-let dataStoreModule: DataStoreModule | undefined;
-let dataStoreLoading: Promise<DataStoreModule> | undefined;
 /**
- * Loads the validator and store of `.data` ahead of time: afterwards an element given data shows it
- * in the same update (server rendering awaits this, so it never paints the loading state).
+ * The validator and the store for `.data`, loaded by the first element given data: `./data-store.ts`
+ * (the editing store, for elements that edit) or `./read-data-store.ts` (the read model alone, for
+ * display elements: `static dataStoreKind = 'read'`). A promise from `feedStore` means the check
+ * needs a module still arriving (the element waits for it like for the module itself).
  */
-export const preloadDataStore = (): Promise<unknown> => loadDataStore();
+interface DataStoreModule {
+  dataStore(): StoreView;
+  feedStore(store: StoreView, data: QkData): StoreError | null | Promise<StoreError | null>;
+  preloadValidator?(): Promise<unknown>;
+}
+type DataStoreKind = 'edit' | 'read';
+const dataStoreModules: Partial<Record<DataStoreKind, DataStoreModule>> = {};
+const dataStoreLoading: Partial<Record<DataStoreKind, Promise<DataStoreModule>>> = {};
 /**
- * Where `quotakit/ssr/hydrate` leaves the module, so a hydrating element renders its figures in its
+ * Loads the validators and stores of `.data` ahead of time: afterwards an element given data shows
+ * it in the same update (server rendering awaits this, so it never paints the loading state).
+ */
+export const preloadDataStore = (): Promise<unknown> =>
+  Promise.all([loadDataStore('edit'), loadDataStore('read').then((m) => m.preloadValidator?.())]);
+/**
+ * Where `quotakit/ssr/hydrate` leaves the modules, so a hydrating element renders its figures in its
  * first update instead of the loading state. The hydrate entry must not import this module: that
  * would load lit before Lit's hydration support is installed (bundlers hoist the chunk import above
  * the support's), and every element would draw again.
  */
-const PROVIDED_DATA_STORE = Symbol.for('quotakit.dataStore');
-const providedDataStore = (): DataStoreModule | undefined =>
-  (globalThis as { [PROVIDED_DATA_STORE]?: DataStoreModule })[PROVIDED_DATA_STORE];
-const loadDataStore = (): Promise<DataStoreModule> =>
-  (dataStoreLoading ??= Promise.resolve(providedDataStore() ?? import('./data-store.js')).then(
-    (m) => (dataStoreModule = m),
+const PROVIDED = { edit: Symbol.for('quotakit.dataStore'), read: Symbol.for('quotakit.readDataStore') };
+const providedDataStore = (kind: DataStoreKind): DataStoreModule | undefined =>
+  (globalThis as { [key: symbol]: DataStoreModule | undefined })[PROVIDED[kind]];
+const importDataStore = (kind: DataStoreKind): Promise<DataStoreModule> =>
+  kind === 'read' ? import('./read-data-store.js') : import('./data-store.js');
+const loadDataStore = (kind: DataStoreKind): Promise<DataStoreModule> =>
+  (dataStoreLoading[kind] ??= Promise.resolve(providedDataStore(kind) ?? importDataStore(kind)).then(
+    (m) => (dataStoreModules[kind] = m),
     (e) => {
-      dataStoreLoading = undefined;
+      dataStoreLoading[kind] = undefined;
       throw e;
     },
   ));
@@ -67,8 +81,15 @@ function watchDocumentLang(el: LitElement, on: boolean): void {
  * @cssprop [--qk-display=block] - The element's `display` (it is set with `!important`, so that host
  *   rules such as `* { all: unset }` cannot change an element's layout; choose another display here).
  */
-export abstract class QkElement<K extends SectionKey = never> extends LitElement {
+export abstract class QkElement<K extends SectionKey = never, S extends StoreView = QkStore> extends LitElement {
   static qkVersion = VERSION;
+
+  /**
+   * Which store a standalone element builds from `.data`: `edit`, the editing store (elements that
+   * edit: undo, pending edits); `read`, the read model alone (display elements: a page that shows
+   * only those loads no editing store and, for valid data, no zod).
+   */
+  protected static dataStoreKind: DataStoreKind = 'edit';
 
   /**
    * The string sections the element reads and their registration (`i18n/loaders/`), e.g.
@@ -111,15 +132,16 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
   @state()
   protected providerLocale?: QkLocale;
 
-  private ownStore?: QkStore;
+  private ownStore?: StoreView;
   private dataLoad?: Promise<void>;
-  private subscribed?: QkStore;
+  private subscribed?: StoreView;
   private unsubscribe?: () => void;
   private unsubscribeTranslations?: () => void;
 
   /** The store this element shows: its own, the provider's, or one fed by `data`. */
-  get activeStore(): QkStore | undefined {
-    return this.store ?? (this.data ? this.ownStore : undefined) ?? this.contextStore;
+  get activeStore(): S | undefined {
+    // `ownStore` is a QkStore unless the class chose `dataStoreKind = 'read'` (and then S is StoreView).
+    return (this.store ?? (this.data ? this.ownStore : undefined) ?? this.contextStore) as S | undefined;
   }
 
   get locale(): QkLocale {
@@ -183,7 +205,7 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
   }
 
   /** Called when the element starts to show another store. */
-  protected storeAttached(_store: QkStore | undefined): void {}
+  protected storeAttached(_store: S | undefined): void {}
 
   /** Called on every change of the store; re-renders by default. */
   protected storeChanged(_change: string): void {
@@ -193,19 +215,28 @@ export abstract class QkElement<K extends SectionKey = never> extends LitElement
   private loadData(): void {
     const data = this.data;
     if (!data) return;
-    const feed = (m: DataStoreModule) => {
+    const kind = (this.constructor as typeof QkElement).dataStoreKind;
+    const report = (error: StoreError | null) => {
+      if (error && this.data === data) this.reportError(error, 'data');
+    };
+    const feed = (m: DataStoreModule): Promise<void> | undefined => {
       if (this.data !== data) return; // replaced meanwhile: the newer data is fed instead
       this.ownStore ??= m.dataStore();
-      const error = m.feedStore(this.ownStore, data);
-      if (error) this.reportError(error, 'data');
+      const result = m.feedStore(this.ownStore, data);
+      if (!(result instanceof Promise)) {
+        report(result);
+        return;
+      }
+      return result.then(report);
     };
-    dataStoreModule ??= providedDataStore();
-    if (dataStoreModule) return feed(dataStoreModule);
-    const load: Promise<void> = loadDataStore()
-      .then(feed, (e: unknown) => {
-        const reason = e instanceof Error ? e.message : String(e);
-        this.reportError({ code: 'load-failed', message: `The data module could not be loaded: ${reason}`, params: { reason } }, 'data');
-      })
+    const loaded = (dataStoreModules[kind] ??= providedDataStore(kind));
+    const ready = loaded ? feed(loaded) : undefined;
+    if (loaded && !ready) return;
+    const loadFailed = (e: unknown) => {
+      const reason = e instanceof Error ? e.message : String(e);
+      this.reportError({ code: 'load-failed', message: `The data module could not be loaded: ${reason}`, params: { reason } }, 'data');
+    };
+    const load: Promise<void> = (ready ?? loadDataStore(kind).then(feed, loadFailed))
       .finally(() => {
         if (this.dataLoad === load) this.dataLoad = undefined;
         this.requestUpdate();

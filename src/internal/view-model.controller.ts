@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { StoreView } from '../store/read-store.js';
 import type { QkStore } from '../store/store.js';
 import type { QkErrorDetail } from '../events/qk-error.js';
 
@@ -9,20 +10,20 @@ export type ShownError = { key: string; detail: QkErrorDetail } | null;
  * How an element derives what it shows. Either from figures given as properties (`model`,
  * `people`, …; they win over the store) or from the store's read model once it is ready.
  */
-export interface ViewModelSpec<S> {
+export interface ViewModelSpec<S, T extends StoreView = QkStore> {
   /** The store the element shows (`activeStore`). */
-  store(): QkStore | undefined;
+  store(): T | undefined;
   /** True when the element shows figures given as properties: the store is then not read. */
   own(): boolean;
   /**
    * The plain inputs of the view (node, period, locale, the store's data revision…) as one string.
    * It memoizes, keys the `recent` cache and tells announced errors apart. `store` is null for own figures.
    */
-  key(store: QkStore | null): string;
+  key(store: T | null): string;
   /** Inputs compared by identity (objects given as properties, the read model's state). A change also empties the `recent` cache. */
-  inputs(store: QkStore | null): readonly unknown[];
+  inputs(store: T | null): readonly unknown[];
   /** Derives the state (an error is a state too). */
-  compute(store: QkStore | null, key: string, inputs: readonly unknown[]): S;
+  compute(store: T | null, key: string, inputs: readonly unknown[]): S;
   /** A state that is not remembered (work in progress, computed again on the next read). */
   transient?(state: S): boolean;
   /** Called whenever a remembered state is shown (e.g. to cancel a job computing another one). */
@@ -42,7 +43,7 @@ export interface ViewModelSpec<S> {
  * With `recent > 0` it also keeps the last few states of the same inputs by key, so going back to a
  * view shown a moment ago (a person → the company of 100,000) computes nothing.
  */
-export class ViewModelController<S> implements ReactiveController {
+export class ViewModelController<S, T extends StoreView = QkStore> implements ReactiveController {
   private memo: S | null = null;
   private memoKey = '';
   private memoInputs: readonly unknown[] = [];
@@ -51,7 +52,7 @@ export class ViewModelController<S> implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly spec: ViewModelSpec<S>,
+    private readonly spec: ViewModelSpec<S, T>,
     private readonly options: { recent?: number } = {},
   ) {
     host.addController(this);

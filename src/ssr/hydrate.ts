@@ -8,5 +8,11 @@ import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 // Handed over through a global symbol (read by QkElement), not by importing the element base: that
 // import would load lit before the hydration support above is installed.
 import * as dataStore from '../internal/data-store.js';
+import * as readDataStore from '../internal/read-data-store.js';
+import * as validate from '../adapter/validate.js';
 
+// Display elements read `.data` into the read model alone; with the full validator at hand, a payload
+// the fast check declines is decided at once too (the server rendered it so).
+readDataStore.useValidator(validate);
 (globalThis as { [key: symbol]: unknown })[Symbol.for('quotakit.dataStore')] = dataStore;
+(globalThis as { [key: symbol]: unknown })[Symbol.for('quotakit.readDataStore')] = readDataStore;

@@ -11,8 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The source files in the first load of `entry`, and those that only arrive by `import()`. */
-async function firstLoad(entry: string): Promise<{ eager: Set<string>; lazy: Set<string> }> {
+/**
+ * The source files in the first load of `entry`, and those that only arrive by `import()`; `withData`:
+ * the first load plus the chunk reached by `import()` that holds `dataModule` and what it imports
+ * statically (what a page loads to show an element given valid `.data`).
+ */
+async function firstLoad(entry: string, dataModule = 'src/internal/read-data-store.ts'): Promise<{ eager: Set<string>; lazy: Set<string>; withData: Set<string> }> {
   const outdir = mkdtempSync(join(tmpdir(), 'qk-first-load-'));
   try {
     const r = await build({
@@ -40,7 +44,13 @@ async function firstLoad(entry: string): Promise<{ eager: Set<string>; lazy: Set
     const eager = new Set<string>();
     const lazy = new Set<string>();
     for (const [p, o] of byPath) for (const input of Object.keys(o.inputs)) (seen.has(p) ? eager : lazy).add(input);
-    return { eager, lazy };
+    const first = new Set(seen);
+    const dataChunk = [...byPath].find(([, o]) => dataModule in o.inputs)?.[0];
+    if (dataChunk) walk(dataChunk);
+    const withData = new Set<string>();
+    for (const [p, o] of byPath) if (seen.has(p)) for (const input of Object.keys(o.inputs)) withData.add(input);
+    expect(first.size).to.be.greaterThan(0);
+    return { eager, lazy, withData };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -49,6 +59,7 @@ async function firstLoad(entry: string): Promise<{ eager: Set<string>; lazy: Set
 const zod = (files: Set<string>) => [...files].filter((f) => f.includes('node_modules/zod/'));
 const VALIDATION = ['src/engine/plan/model-schema.ts', 'src/adapter/validate.ts'];
 const STORE = 'src/store/store.ts';
+const READ_STORE = 'src/store/read-store.ts';
 
 describe('first load of a page (issue #14)', function () {
   this.timeout(120_000);
@@ -61,9 +72,22 @@ describe('first load of a page (issue #14)', function () {
         validation: [],
         store: false,
       });
-      // The element can still be given data: the validator and the store are a dynamic import away.
-      expect(VALIDATION.every((f) => lazy.has(f)) && lazy.has(STORE)).to.equal(true);
+      // The element can still be given data: the full validator is a dynamic import away.
+      expect(VALIDATION.every((f) => lazy.has(f))).to.equal(true);
       expect(zod(lazy).length).to.be.greaterThan(0);
+    });
+
+    it(`define/${el} with valid .data: the read model and the zod-free check, no zod, no editing store`, async () => {
+      const { withData, lazy } = await firstLoad(`src/define/${el}.ts`);
+      expect({
+        zod: zod(withData).length,
+        validation: VALIDATION.filter((f) => withData.has(f)),
+        editingStore: withData.has(STORE),
+        readStore: withData.has(READ_STORE),
+        fastCheck: withData.has('src/adapter/fast-parse.ts') && withData.has('src/adapter/cross-check.ts'),
+      }).to.deep.equal({ zod: 0, validation: [], editingStore: false, readStore: true, fastCheck: true });
+      // A payload the fast check declines still gets zod's full report: validate.ts stays reachable.
+      expect(lazy.has('src/adapter/validate.ts')).to.equal(true);
     });
   }
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import type { SectionKey } from '../../i18n/types.js';
 import { ViewModelController } from '../../internal/view-model.controller.js';
-import type { QkStore } from '../../store/store.js';
+import type { StoreView } from '../../store/read-store.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import type { PaceBasis } from '../../engine/pace/pace.js';
 import { evaluateAlerts, nextStatuses, type Status, type StatusThresholds } from '../../engine/pace/status.js';
@@ -22,7 +22,7 @@ export type PaceState =
  * The statuses last seen per store, keyed by `alertKey`: every gauge and pace chart under one
  * provider shares one record, so a status change raises one `qk-alert`, not one per widget.
  */
-const seenByStore = new WeakMap<QkStore, Record<string, Status>>();
+const seenByStore = new WeakMap<StoreView, Record<string, Status>>();
 
 /**
  * The base of `qk-attainment-gauge` and `qk-pace-chart`: resolves which node, period and metric to
@@ -30,7 +30,10 @@ const seenByStore = new WeakMap<QkStore, Record<string, Status>>();
  * (memoized per store revision), raises `qk-alert` on status changes and `qk-error` on bad input,
  * and tracks the element's width for a layout that follows its container.
  */
-export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkElement<K | 'gauge'> {
+export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkElement<K | 'gauge', StoreView> {
+  /** Given `.data`, a gauge or pace chart builds the read model alone (no editing store, no zod for valid data). */
+  protected static override dataStoreKind = 'read' as const;
+
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'thresholds', 'model'];
 
@@ -60,7 +63,7 @@ export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkEl
 
   private resizeObserver?: ResizeObserver;
   /** The state to show, memoized per store revision (or per given figures), with its `qk-error`. */
-  private readonly vm = new ViewModelController<PaceState>(this, {
+  private readonly vm = new ViewModelController<PaceState, StoreView>(this, {
     store: () => this.activeStore,
     own: () => !!this.model,
     // Data views recompute on data changes only: moving the focus elsewhere or a save state does not.
@@ -110,7 +113,7 @@ export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkEl
     return this.toState(paceView(figures));
   }
 
-  private fromStore(store: QkStore): PaceState {
+  private fromStore(store: StoreView): PaceState {
     const focus = store.focus;
     const resolved = resolvePaceFigures(
       store.state!,
