@@ -21,23 +21,28 @@ export interface QkData {
 /**
  * The validator and the store for `.data`, loaded by the first element given data: `./data-store.ts`
  * (the editing store, for elements that edit) or `./read-data-store.ts` (the read model alone, for
- * display elements: `static dataStoreKind = 'read'`). A promise from `feedStore` means the check
- * needs a module still arriving (the element waits for it like for the module itself).
+ * display elements: `dataStoreKind = 'read'` and their own `importDataStore`, so that a page without
+ * them never references that module). A promise from `feedStore` means the check needs a module
+ * still arriving (the element waits for it like for the module itself).
  */
-interface DataStoreModule {
+export interface DataStoreModule {
   dataStore(): StoreView;
   feedStore(store: StoreView, data: QkData): StoreError | null | Promise<StoreError | null>;
   preloadValidator?(): Promise<unknown>;
 }
-type DataStoreKind = 'edit' | 'read';
+export type DataStoreKind = 'edit' | 'read';
 const dataStoreModules: Partial<Record<DataStoreKind, DataStoreModule>> = {};
 const dataStoreLoading: Partial<Record<DataStoreKind, Promise<DataStoreModule>>> = {};
 /**
- * Loads the validators and stores of `.data` ahead of time: afterwards an element given data shows
- * it in the same update (server rendering awaits this, so it never paints the loading state).
+ * Loads the validator and store of `.data` of elements that edit ahead of time: afterwards an
+ * element given data shows it in the same update (server rendering awaits this and
+ * `provideDataStore('read', …)`, so it never paints the loading state).
  */
-export const preloadDataStore = (): Promise<unknown> =>
-  Promise.all([loadDataStore('edit'), loadDataStore('read').then((m) => m.preloadValidator?.())]);
+export const preloadDataStore = (): Promise<unknown> => loadDataStore('edit', () => import('./data-store.js'));
+/** Hands over a data module already loaded (server rendering). */
+export const provideDataStore = (kind: DataStoreKind, m: DataStoreModule): void => {
+  dataStoreModules[kind] = m;
+};
 /**
  * Where `quotakit/ssr/hydrate` leaves the modules, so a hydrating element renders its figures in its
  * first update instead of the loading state. The hydrate entry must not import this module: that
@@ -47,10 +52,8 @@ export const preloadDataStore = (): Promise<unknown> =>
 const PROVIDED = { edit: Symbol.for('quotakit.dataStore'), read: Symbol.for('quotakit.readDataStore') };
 const providedDataStore = (kind: DataStoreKind): DataStoreModule | undefined =>
   (globalThis as { [key: symbol]: DataStoreModule | undefined })[PROVIDED[kind]];
-const importDataStore = (kind: DataStoreKind): Promise<DataStoreModule> =>
-  kind === 'read' ? import('./read-data-store.js') : import('./data-store.js');
-const loadDataStore = (kind: DataStoreKind): Promise<DataStoreModule> =>
-  (dataStoreLoading[kind] ??= Promise.resolve(providedDataStore(kind) ?? importDataStore(kind)).then(
+const loadDataStore = (kind: DataStoreKind, load: () => Promise<DataStoreModule>): Promise<DataStoreModule> =>
+  (dataStoreLoading[kind] ??= Promise.resolve(providedDataStore(kind) ?? load()).then(
     (m) => (dataStoreModules[kind] = m),
     (e) => {
       dataStoreLoading[kind] = undefined;
@@ -90,6 +93,10 @@ export abstract class QkElement<K extends SectionKey = never, S extends StoreVie
    * only those loads no editing store and, for valid data, no zod).
    */
   protected static dataStoreKind: DataStoreKind = 'edit';
+  /** Loads the module of `dataStoreKind` (a class with `read` overrides both). */
+  protected static importDataStore(): Promise<DataStoreModule> {
+    return import('./data-store.js');
+  }
 
   /**
    * The string sections the element reads and their registration (`i18n/loaders/`), e.g.
@@ -215,7 +222,8 @@ export abstract class QkElement<K extends SectionKey = never, S extends StoreVie
   private loadData(): void {
     const data = this.data;
     if (!data) return;
-    const kind = (this.constructor as typeof QkElement).dataStoreKind;
+    const ctor = this.constructor as typeof QkElement;
+    const kind = ctor.dataStoreKind;
     const report = (error: StoreError | null) => {
       if (error && this.data === data) this.reportError(error, 'data');
     };
@@ -236,7 +244,7 @@ export abstract class QkElement<K extends SectionKey = never, S extends StoreVie
       const reason = e instanceof Error ? e.message : String(e);
       this.reportError({ code: 'load-failed', message: `The data module could not be loaded: ${reason}`, params: { reason } }, 'data');
     };
-    const load: Promise<void> = (ready ?? loadDataStore(kind).then(feed, loadFailed))
+    const load: Promise<void> = (ready ?? loadDataStore(kind, () => ctor.importDataStore()).then(feed, loadFailed))
       .finally(() => {
         if (this.dataLoad === load) this.dataLoad = undefined;
         this.requestUpdate();

@@ -6,8 +6,8 @@
  * Validation stays complete: the zod-free fast parse (`adapter/fast-parse.ts`, which accepts exactly
  * what the zod schemas accept) and the cross-record checks (`adapter/cross-check.ts`) take a valid
  * payload and report cross-record problems at once. When the fast parse is not sure — a field zod
- * would refuse, or an odd input — the full validator (`adapter/validate.ts`, zod) is loaded by
- * `import()` and decides, with every issue listed and localized as before. So a page that shows
+ * would refuse, or an odd input — the full validator (`adapter/validate.ts`, zod, through
+ * `data-check.ts`) is loaded by `import()` and decides, with every issue listed and localized as before. So a page that shows
  * valid data never loads zod (issue 14).
  */
 import { ReadStore } from '../store/read-store.js';
@@ -16,13 +16,13 @@ import { fastActualsSnapshot, fastPlanSnapshot } from '../adapter/fast-parse.js'
 import { actualsIssues, invalidData, planIssues } from '../adapter/cross-check.js';
 import type { QkData } from './qk-element.js';
 
-type Validator = typeof import('../adapter/validate.js');
+type Validator = typeof import('./data-check.js');
 let validator: Validator | undefined;
 let validatorLoading: Promise<Validator> | undefined;
 
 /** Loads the full validator ahead of time (server rendering, hydration): afterwards every payload is decided at once. */
 export const preloadValidator = (): Promise<unknown> =>
-  (validatorLoading ??= import('../adapter/validate.js').then(
+  (validatorLoading ??= import('./data-check.js').then(
     (m) => (validator = m),
     (e) => {
       validatorLoading = undefined;

@@ -6,7 +6,14 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import '../define/index.js';
 import { getTranslation, loadLocale, normalizeLocale } from '../i18n/localize.js';
-import { preloadDataStore } from '../internal/qk-element.js';
+import { preloadDataStore, provideDataStore } from '../internal/qk-element.js';
+
+/** The read model's `.data` module (gauge, pace chart) with its full validator, for a synchronous render. */
+const preloadReadDataStore = () =>
+  import('../internal/read-data-store.js').then(async (m) => {
+    await m.preloadValidator();
+    provideDataStore('read', m);
+  });
 
 /** The elements drawn on the server: they show figures and need no user input to make sense. */
 export const SSR_DISPLAY_TAGS = ['qk-attainment-gauge', 'qk-pace-chart', 'qk-scorecard', 'qk-review-board'] as const;
@@ -106,7 +113,7 @@ export async function renderToString(tag: QkSsrTag, props: Record<string, unknow
   ctor.prototype.strings?.register();
   await loadLocale(locale);
   // `.data` is validated by a module elements load on demand: have it before the synchronous render.
-  if (props.data !== undefined) await preloadDataStore();
+  if (props.data !== undefined) await Promise.all([preloadDataStore(), preloadReadDataStore()]);
 
   if (tag === 'qk-provider') return `<${tag}${attrText}>${json}${children}</${tag}>`;
   if (!(SSR_DISPLAY_TAGS as readonly string[]).includes(tag)) {

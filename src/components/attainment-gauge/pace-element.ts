@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { QkElement } from '../../internal/qk-element.js';
+import { QkElement, type DataStoreModule } from '../../internal/qk-element.js';
 import type { SectionKey } from '../../i18n/types.js';
 import { ViewModelController } from '../../internal/view-model.controller.js';
 import type { StoreView } from '../../store/read-store.js';
@@ -33,6 +33,9 @@ const seenByStore = new WeakMap<StoreView, Record<string, Status>>();
 export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkElement<K | 'gauge', StoreView> {
   /** Given `.data`, a gauge or pace chart builds the read model alone (no editing store, no zod for valid data). */
   protected static override dataStoreKind = 'read' as const;
+  protected static override importDataStore(): Promise<DataStoreModule> {
+    return import('../../internal/read-data-store.js');
+  }
 
   /** Object properties a host may set from a `<script type="application/json" data-prop="…">` child. */
   protected static override jsonProps: readonly string[] = ['data', 'thresholds', 'model'];
