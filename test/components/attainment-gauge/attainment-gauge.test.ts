@@ -165,6 +165,24 @@ describe('qk-attainment-gauge', () => {
     await expect(bad).to.be.accessible();
   });
 
+  it('given .data, shows it from the read model alone and reports a cross-record problem without zod (issue 14)', async () => {
+    const { plan, actuals } = smallFixture();
+    const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en" node="co" period="FY2026" .data=${{ plan, actuals }}></qk-attainment-gauge>`);
+    await el.updateComplete;
+    const store = el.activeStore!;
+    expect(store.status).to.equal('ready');
+    // The read model, not the editing store: nothing to edit, undo or save.
+    expect('applyCells' in store || 'undo' in store).to.equal(false);
+    const bad = smallFixture().plan;
+    bad.targets[0]!.nodeId = 'ghost';
+    setTimeout(() => (el.data = { plan: bad }));
+    const ev = (await oneEvent(el, 'qk-error')) as QkErrorEvent;
+    expect(ev.detail.code).to.equal('invalid-data');
+    expect(ev.detail.issues?.map((i) => [i.path.join('.'), (i as { code?: string }).code])).to.deep.equal([['targets.0.nodeId', 'unknown-node']]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+  });
+
   it('fires a localized qk-error for an unknown node and for bad figures', async () => {
     const el = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="zh-CN" .store=${fixtureStore()}></qk-attainment-gauge>`);
     setTimeout(() => (el.node = 'nope'));
