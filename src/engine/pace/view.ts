@@ -12,6 +12,7 @@ import { forecast, type ForecastResult } from './forecast.js';
 import { assessStatus, statusThresholds, type StatusAssessment, type StatusThresholds } from './status.js';
 import { planStateOf, defaultPeriod, figureOf, type PlanState } from '../plan/plan-state.js';
 import { seasonalityFromHistory } from '../plan/seasonality.js';
+import { subtreeRecords } from '../plan/subtree-sums.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 /** An amount booked (or collected) on a day. */
@@ -340,12 +341,12 @@ function subtreeActuals(
   const key = `${nodeId}|${q.type}|${q.product ?? ''}|${q.start}|${q.to}|${state.index.order.length}`;
   let r = cache.get(key);
   if (!r) {
-    const subtree = new Set([nodeId, ...state.index.descendants(nodeId)]);
-    const all = snapshot.actuals.filter((a) => a.type === q.type && subtree.has(a.repId) && (q.product === undefined || a.productId === q.product));
+    // The subtree is one span of org positions: no set of its ids (100,000 at the company).
+    const all = subtreeRecords(state.index, snapshot.actuals, nodeId).filter((a) => a.type === q.type && (q.product === undefined || a.productId === q.product));
     r = {
       all,
       actuals: all.filter((a) => a.date >= q.start && a.date <= q.to).map((a) => ({ date: a.date, amount: a.amount })),
-      pipeline: snapshot.pipeline.filter((o) => subtree.has(o.repId) && (q.product === undefined || o.productId === q.product)),
+      pipeline: subtreeRecords(state.index, snapshot.pipeline, nodeId).filter((o) => q.product === undefined || o.productId === q.product),
     };
     cache.set(key, r);
   }
