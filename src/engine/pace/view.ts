@@ -345,12 +345,23 @@ function subtreeActuals(
     const all = subtreeRecords(state.index, snapshot.actuals, nodeId).filter((a) => a.type === q.type && (q.product === undefined || a.productId === q.product));
     r = {
       all,
-      actuals: all.filter((a) => a.date >= q.start && a.date <= q.to).map((a) => ({ date: a.date, amount: a.amount })),
+      actuals: byDay(all, q.start, q.to),
       pipeline: subtreeRecords(state.index, snapshot.pipeline, nodeId).filter((o) => q.product === undefined || o.productId === q.product),
     };
     cache.set(key, r);
   }
   return r;
+}
+
+/**
+ * The amounts booked (or collected) per day from `start` to `to`, by date: what the chart draws
+ * and the actual sums, with one entry per day instead of one per record (a company of 100,000
+ * people books hundreds of thousands of records, a year has 366 days).
+ */
+function byDay(actuals: readonly DatedAmount[], start: string, to: string): DatedAmount[] {
+  const sums = new Map<string, number>();
+  for (const a of actuals) if (a.date >= start && a.date <= to) sums.set(a.date, (sums.get(a.date) ?? 0) + a.amount);
+  return [...sums].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([date, amount]) => ({ date, amount }));
 }
 
 /** Month weights for every month the period touches, from the node's monthly history. */
