@@ -160,3 +160,40 @@ export function subtreeRecords<T extends Keyed>(ix: OrgIndex, records: readonly 
   for (let i = 0; i < records.length; i++) if (pos[i] >= start && pos[i] < end) out.push(records[i]);
   return out;
 }
+
+/**
+ * Sums by position read as a map by node id (every indexed node, in org order), without building
+ * one entry per node: `get` is a position lookup. For callers that take a `ReadonlyMap`.
+ */
+export class PositionMap implements ReadonlyMap<string, number> {
+  constructor(
+    private readonly ix: OrgIndex,
+    private readonly sums: Float64Array,
+  ) {}
+  get size(): number {
+    return this.ix.order.length;
+  }
+  get(id: string): number | undefined {
+    const p = this.ix.positionOf(id);
+    return p < 0 ? undefined : this.sums[p];
+  }
+  has(id: string): boolean {
+    return this.ix.positionOf(id) >= 0;
+  }
+  *entries(): MapIterator<[string, number]> {
+    const { order } = this.ix;
+    for (let p = 0; p < order.length; p++) yield [order[p], this.sums[p]];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.ix.order;
+  }
+  *values(): MapIterator<number> {
+    yield* this.sums;
+  }
+  forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
+    for (const [k, v] of this.entries()) f(v, k, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+}
