@@ -138,18 +138,37 @@ interface Compiled {
   isNew(productId: string | null): boolean;
 }
 
+// A team of 100,000 is paid on one plan: it is compiled once per plan and list of new products, not once per person.
+const compiled = new WeakMap<CommissionPlan, Map<string, Compiled>>();
 function compile(plan: CommissionPlan, newIds: readonly string[] = []): Compiled {
+  let byNew = compiled.get(plan);
+  if (!byNew) compiled.set(plan, (byNew = new Map()));
+  const key = newIds.join('\u0000');
+  let c = byNew.get(key);
+  if (!c) {
+    if (byNew.size >= 16) byNew.clear();
+    byNew.set(key, (c = compileNow(plan, newIds)));
+  }
+  return c;
+}
+
+function compileNow(plan: CommissionPlan, newIds: readonly string[]): Compiled {
   const byId = new Map((plan.products ?? []).map((p) => [p.id, p]));
   const extraNew = new Set(newIds);
   const isNew = (id: string | null) => id !== null && (byId.get(id)?.new ?? extraNew.has(id));
+  const multipliers = new Map<string | null, bigint>();
   return {
     plan,
     tiers: plan.tiers.map((t) => ({ from: ppb(t.from), rate: ppb(t.rate) })),
     isNew,
     multiplier(id) {
-      const m = id === null ? undefined : byId.get(id)?.multiplier;
-      if (m !== undefined) return ppb(m);
-      return isNew(id) && plan.newProductMultiplier !== undefined ? ppb(plan.newProductMultiplier) : PPB;
+      let r = multipliers.get(id);
+      if (r === undefined) {
+        const m = id === null ? undefined : byId.get(id)?.multiplier;
+        r = m !== undefined ? ppb(m) : isNew(id) && plan.newProductMultiplier !== undefined ? ppb(plan.newProductMultiplier) : PPB;
+        multipliers.set(id, r);
+      }
+      return r;
     },
   };
 }
@@ -168,6 +187,9 @@ interface Evaluation {
 }
 
 /** The payout for revenue by product against target T (> 0). */
+const P3 = PPB ** 3n;
+const P6 = PPB ** 6n;
+
 function evaluate(c: Compiled, T: number, revenue: ReadonlyMap<string | null, number>, ramping: boolean): Evaluation {
   const { plan } = c;
   const entries = [...revenue].filter(([, v]) => v !== 0);
@@ -176,8 +198,7 @@ function evaluate(c: Compiled, T: number, revenue: ReadonlyMap<string | null, nu
   const RP = Rb * PPB;
   const below = (ratio: number) => RP < ppb(ratio) * Tb;
   // Every commission line is an exact numerator over D = 10⁵⁴ · R (10⁹ per ratio multiplied in).
-  const P3 = PPB ** 3n;
-  const D = PPB ** 6n * (Rb > 0n ? Rb : 1n);
+  const D = P6 * (Rb > 0n ? Rb : 1n);
   const positive = R > 0;
 
   const tierLines: PayoutLine[] = [];
