@@ -77,6 +77,8 @@ export interface ScorecardRanking extends ScorecardList {
 }
 
 const NUL = Number.NaN;
+/** Records (bookings, funnel counts) read between two yields: a record costs far less than a person. */
+const RECORD_CHUNK = STEP_CHUNK * 16;
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 // A measure as `scorePerson` rejects it: negative or not finite (NaN stands for null here).
 const badValue = (x: number) => !Number.isNaN(x) && !(Number.isFinite(x) && x >= 0);
@@ -151,7 +153,9 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   for (const o of source.org) if (o.mentorId) mentees.set(o.mentorId, (mentees.get(o.mentorId) ?? 0) + 1);
   // The open pipeline by rep, once: how many, and how many complete enough to forecast.
   const openTotal = new Float64Array(n), openComplete = new Float64Array(n);
+  let read = 0;
   for (const o of source.actuals?.pipeline ?? []) {
+    if (++read % RECORD_CHUNK === 0) yield { done: 0, total: 2 * n + 2 * m };
     const i = pos.get(o.repId);
     if (i === undefined) continue;
     openTotal[i]++;
@@ -178,7 +182,10 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     const products = new Float64Array(n);
     const productAt = new Map<string, number>();
     const sold = new Set<number>();
+    // The record lists are as long as the org or longer: they are read in chunks too.
+    let read = 0;
     for (const a of source.actuals?.actuals ?? []) {
+      if (++read % RECORD_CHUNK === 0) yield { done, total };
       if (a.type !== 'booking' || a.date < range.start || a.date > end) continue;
       const i = pos.get(a.repId);
       if (i === undefined) continue;
@@ -196,6 +203,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       if (leaves) {
         const from = range.start.slice(0, 7), to = end.slice(0, 7);
         for (const s of source.actuals?.stageCounts ?? []) {
+          if (++read % RECORD_CHUNK === 0) yield { done, total };
           if (s.month < from || s.month > to) continue;
           const i = pos.get(s.repId), k = stageAt.get(s.stageId);
           if (i !== undefined && k !== undefined) counts[i * S + k] += s.count;
@@ -212,6 +220,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     const activity = new Float64Array(n);
     let teamWon = 0, teamQuotes = 0, teamRevenue = 0, teamCollections = 0;
     for (let i = 0; i < n; i++) {
+      if ((i + 1) % RECORD_CHUNK === 0) yield { done, total };
       let a = 0;
       for (const k of activityAt) a += counts[i * S + k];
       activity[i] = a;

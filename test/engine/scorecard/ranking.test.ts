@@ -3,7 +3,7 @@ import { rankScorecards, scorePerson } from '../../../src/engine/scorecard/score
 import { scorecardRankingSteps } from '../../../src/engine/scorecard/ranking.js';
 import { scorecardsFromSnapshot } from '../../../src/engine/scorecard/source.js';
 import { createPlanState } from '../../../src/engine/plan/plan-state.js';
-import { runSteps } from '../../../src/engine/shared/steps.js';
+import { runSteps, STEP_CHUNK } from '../../../src/engine/shared/steps.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
 import { largeOrg, LARGE_ORG_NAMED } from '../../fixtures/large-org.js';
 
@@ -75,6 +75,29 @@ describe('scorecardRankingSteps', function () {
       // Either tied with the one before (same score, same attainment: same rank) or ranked by place.
       expect(b.rank === a.rank ? a.tied && b.tied && a.score === b.score : b.rank === j + 1, `${b.id} rank ${b.rank} after ${a.rank}`).to.equal(true);
     }
+  });
+
+  it('reads at most a chunk of funnel counts between two yields (a company has millions of them)', () => {
+    let reads = 0;
+    const stageCounts = new Proxy(actuals.stageCounts, {
+      get(t, key, r) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(t, key, r);
+      },
+    });
+    const counted = createPlanState(plan, { actuals: { ...actuals, stageCounts }, asOf: '2026-03-31' });
+    const steps = scorecardRankingSteps(counted, { nodeId: 'co', period: 'FY2026-Q1' });
+    let most = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) {
+      most = Math.max(most, reads);
+      reads = 0;
+    }
+    expect(actuals.stageCounts.length).to.be.above(STEP_CHUNK * 16);
+    expect(most, 'funnel counts read in one slice').to.be.at.most(STEP_CHUNK * 16);
+    const once = runSteps(scorecardRankingSteps(state, { nodeId: 'co', period: 'FY2026-Q1' }));
+    if (!r.value.ok || !once.ok) throw new Error('failed');
+    expect(Array.from({ length: 60 }, (_, j) => r.value.ok && r.value.value.cardAt(j))).to.deep.equal(Array.from({ length: 60 }, (_, j) => once.value.cardAt(j)));
   });
 
   it('keeps the errors of the definition: a KPI from the host that is negative', () => {
