@@ -44,7 +44,8 @@ interface Common {
   name: string;
   period: string;
   currency: string;
-  names: Record<string, string>;
+  /** A person's name by id (the id when unknown). */
+  nameOf: (id: string) => string;
   productNames: Record<string, string>;
 }
 type ViewModel =
@@ -278,7 +279,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     let people: PayoutPerson[];
     let actuals: readonly Actual[];
     let options: PayoutOptions;
-    let common: Omit<Common, 'plan' | 'names'>;
+    let common: Omit<Common, 'plan' | 'nameOf'>;
     let view: 'rep' | 'manager';
     let state: PlanState | null = null;
     if (this.usingProperties) {
@@ -312,8 +313,10 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       view = s.view;
       common = { name: s.nodeName, period: s.period, currency: plan.currency ?? s.currency, productNames: s.productNames };
     }
-    const names = Object.fromEntries(people.map((p) => [p.id, p.name ?? p.id]));
-    const base = { ...common, plan, names };
+    // Looked up by id only for the few names a view shows (mentors, mentees): indexed on first ask, not for 100,000 people up front.
+    let names: Map<string, string> | null = null;
+    const nameOf = (id: string) => (names ??= new Map(people.map((p) => [p.id, p.name ?? p.id]))).get(id) ?? id;
+    const base = { ...common, plan, nameOf };
     if (state && view === 'manager' && people.length >= SLICED_FROM_PEOPLE) return this.working(at, data, () => teamPayoutSteps(plan, people, actuals, options), base);
     const team = computeTeamPayouts(plan, people, actuals, options);
     if (!team.ok) return { kind: 'error', error: team.error };
@@ -462,7 +465,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       case 'cap':
         return t.capLine({ cap: this.money(vm, l.cap) });
       case 'mentoring':
-        return t.mentoringLine({ mentee: vm.names[l.menteeId] ?? l.menteeId });
+        return t.mentoringLine({ mentee: vm.nameOf(l.menteeId) });
     }
   }
 
@@ -649,16 +652,28 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       return r.payout[k];
     };
     const dir = this.sortDir === 'ascending' ? 1 : -1;
-    const collator = new Intl.Collator(this.locale);
     const k = this.sortKey;
-    const keyed = vm.team.rows.map((r) => ({ r, v: value(r, k) }));
-    keyed.sort((a, b) => {
-      const x = a.v, y = b.v;
-      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-      return (typeof x === 'string' ? collator.compare(x, String(y)) : x - (y as number)) * dir;
-    });
+    const rows = vm.team.rows;
+    const order = Array.from({ length: rows.length }, (_, i) => i);
+    if (k === 'name') {
+      const collator = new Intl.Collator(this.locale);
+      const names = rows.map((r) => value(r, k) as string);
+      order.sort((a, b) => collator.compare(names[a], names[b]) * dir || a - b);
+    } else {
+      // A numeric column sorts its numbers only (NaN: no value, always last), keeping the team's order among equals.
+      const v = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const x = value(rows[i], k) as number | null;
+        v[i] = x === null ? Number.NaN : x;
+      }
+      order.sort((a, b) => {
+        const x = v[a], y = v[b];
+        if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+        return (x - y) * dir || a - b;
+      });
+    }
     this.sortedFor = key;
-    this.sorted = keyed.map((e) => e.r);
+    this.sorted = order.map((i) => rows[i]);
     return this.sorted;
   }
 
@@ -685,8 +700,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         ${list.flatMap((m) =>
           m.mentees.map(
             (e, i) => html`<tr>
-              ${i === 0 ? html`<th scope="rowgroup" rowspan=${m.mentees.length}>${vm.names[m.mentorId] ?? m.mentorId}</th>` : nothing}
-              <td>${vm.names[e.menteeId] ?? e.menteeId}</td>
+              ${i === 0 ? html`<th scope="rowgroup" rowspan=${m.mentees.length}>${vm.nameOf(m.mentorId)}</th>` : nothing}
+              <td>${vm.nameOf(e.menteeId)}</td>
               <td class="num">${this.money(vm, e.rampBonus)}</td>
               <td class="num">${this.money(vm, e.credit)}</td>
             </tr>`,
@@ -694,7 +709,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         )}
       </tbody>
       ${list.some((m) => m.capped) || more > 0
-        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.names[m.mentorId] ?? m.mentorId, uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
+        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.nameOf(m.mentorId), uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
             ${more > 0 ? html`<tr><td colspan="4" class="muted">${t.mentoringMore({ count: formatCount(more, this.locale) })}</td></tr>` : nothing}</tfoot>`
         : nothing}
     </table>`;

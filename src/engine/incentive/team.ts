@@ -102,11 +102,14 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
   const total = people.length;
   // Each person's actuals, grouped once: `computePayout` reads only the person's own, and scanning
   // every actual for every person is quadratic in team size (100,000 reps × 100,000 bookings).
+  // (In chunks too: a company has as many bookings as people, or more.)
   const byRep = new Map<string, Actual[]>();
-  for (const a of actuals) {
+  for (let i = 0; i < actuals.length; i++) {
+    const a = actuals[i];
     const list = byRep.get(a.repId);
     if (list) list.push(a);
     else byRep.set(a.repId, [a]);
+    if ((i + 1) % (STEP_CHUNK * 8) === 0) yield { done: 0, total };
   }
   const none: Actual[] = [];
   yield { done: 0, total };
@@ -119,9 +122,15 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
   }
   const mentoring: MentoringCredit[] = [];
   if (plan.mentoring) {
-    const byId = new Map(rows.map((r) => [r.person.id, r]));
+    const byId = new Map<string, TeamPayouts['rows'][number]>();
+    for (let i = 0; i < rows.length; i++) {
+      byId.set(rows[i].person.id, rows[i]);
+      if ((i + 1) % (STEP_CHUNK * 8) === 0) yield { done: total, total };
+    }
     const mentees = new Map<string, { menteeId: string; rampBonus: number }[]>();
+    let seen = 0;
     for (const r of rows) {
+      if (++seen % (STEP_CHUNK * 4) === 0) yield { done: total, total };
       const mentor = r.person.mentorId;
       if (!mentor || mentor === r.person.id || !byId.get(mentor)?.payout) continue;
       const bonus = r.payout?.lines.find((l) => l.kind === 'ramp-bonus')?.amount ?? 0;
@@ -129,6 +138,7 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
       mentees.get(mentor)!.push({ menteeId: r.person.id, rampBonus: bonus });
     }
     for (const [mentorId, list] of mentees) {
+      if (++seen % STEP_CHUNK === 0) yield { done: total, total };
       const c = mentoringCredit(plan.mentoring, mentorId, list);
       if (!c.ok) return c;
       mentoring.push(c.value);
