@@ -648,8 +648,9 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
       if (k === 'name') return r.person.name ?? r.person.id;
       if (k === 'mentoring') return credit.get(r.person.id) ?? 0;
-      if (!r.payout) return k === 'target' ? r.person.target : null;
-      return r.payout[k];
+      // The figures, not the payout: reading 100,000 payouts would build every one's lines.
+      if (r.error !== null) return k === 'target' ? r.person.target : null;
+      return r.figures[k];
     };
     const dir = this.sortDir === 'ascending' ? 1 : -1;
     const k = this.sortKey;

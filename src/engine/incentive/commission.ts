@@ -31,7 +31,7 @@ import { dualAttainment, isDate, type DualAttainment } from '../pace/pace.js';
 import { rampFactor, type RampStep } from '../plan/ramp.js';
 import { allocate } from '../plan/allocate.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { capOf, PPB, ppb, roundLines, type CommissionPlan } from './plan.js';
+import { capOf, floorDiv, PPB, ppb, roundLines, type CommissionPlan } from './plan.js';
 import { credit, type ClawbackBooking, type Credited } from './basis.js';
 
 export type { ClawbackBooking } from './basis.js';
@@ -347,6 +347,14 @@ function spread(revenue: ReadonlyMap<string | null, number>, extra: number, prod
  * // ok({ attainment: 1.2, total: 410_000, next: { kind: 'tier', rate: 0.1, revenueNeeded: 3_000_000, payoutGain: 240_000 }, … })
  */
 export function computePayout(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions = {}): Result<Payout> {
+  const p = prepare(plan, person, actuals, options);
+  if (!p.ok) return p;
+  const { c, ramping, credited } = p.value;
+  return ok(assemble(c, person, credited.revenue, ramping, credited, credited.booked));
+}
+
+/** What every payout checks and reads first: the plan compiled, the ramp, the credited revenue. */
+function prepare(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions): Result<{ c: Compiled; ramping: boolean; credited: Credited }> {
   const T = person.target;
   if (!Number.isSafeInteger(T) || T <= 0) {
     return fail('incentive-target-invalid', `The target of ${person.id} must be a whole amount above 0, got ${T}`, { person: person.name ?? person.id, value: String(T) }, ['target']);
@@ -375,8 +383,82 @@ export function computePayout(plan: CommissionPlan, person: PayoutPerson, actual
   const hire = person.hireDate;
   const factor = hire !== undefined && hire <= asOf ? rampFactor(hire, asOf, options.rampSchedule) : null;
   const ramping = factor !== null && factor.ok && factor.value < 1;
-  const credited = credit(plan, person.id, actuals, from, to, asOf);
-  return ok(assemble(c, person, credited.revenue, ramping, credited, credited.booked));
+  return ok({ c, ramping, credited: credit(plan, person.id, actuals, from, to, asOf) });
+}
+
+/**
+ * The figures a team's table sorts and totals by, without the lines: what `computePayout` gives as
+ * `revenue`, `booked`, `target`, `originalTarget`, `attainment`, `commission` and `total`, and the
+ * amount of its `ramp-bonus` line (0 without one). A company's table needs these for everyone and
+ * the lines only for the page shown. @internal
+ */
+export interface PayoutFigures {
+  revenue: number;
+  booked: number;
+  target: number;
+  originalTarget: number;
+  attainment: number;
+  commission: number;
+  total: number;
+  rampBonus: number;
+}
+
+/** `computePayout`'s figures (see `PayoutFigures`), with its checks and errors. @internal */
+export function payoutFigures(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions = {}): Result<PayoutFigures> {
+  const p = prepare(plan, person, actuals, options);
+  if (!p.ok) return p;
+  const { c, ramping, credited } = p.value;
+  const T = person.target;
+  const e = evaluateTotals(c, T, credited.revenue, ramping);
+  return ok({ revenue: e.revenue, booked: credited.booked, target: T, originalTarget: person.originalTarget ?? T, attainment: e.revenue / T, commission: e.commission, total: e.total, rampBonus: e.rampBonus });
+}
+
+/**
+ * `evaluate` without its lines: the same exact numerators, summed instead of listed. The commission
+ * is their sum rounded half up, which is what the rounded lines add up to (`roundLines`).
+ */
+function evaluateTotals(c: Compiled, T: number, revenue: ReadonlyMap<string | null, number>, ramping: boolean): { revenue: number; commission: number; total: number; rampBonus: number } {
+  const { plan } = c;
+  let R = 0;
+  for (const v of revenue.values()) if (v !== 0) R += v;
+  const Rb = BigInt(R), Tb = BigInt(T);
+  const RP = Rb * PPB;
+  const below = (ratio: number) => RP < ppb(ratio) * Tb;
+  const D = P6 * (Rb > 0n ? Rb : 1n);
+  const positive = R > 0;
+  let B = 0n;
+  let N = 0n;
+  for (let i = 0; i < c.tiers.length; i++) {
+    const t = c.tiers[i];
+    const lo = t.from * Tb;
+    const hi = i + 1 < c.tiers.length ? c.tiers[i + 1].from * Tb : null;
+    const top = hi !== null && RP > hi ? hi : RP;
+    const slice = positive && top > lo ? top - lo : 0n;
+    const base = slice * t.rate;
+    B += base;
+    N += base * P3 * PPB * Rb;
+  }
+  let newRevenue = 0;
+  for (const [id, r] of revenue) {
+    if (r === 0) continue;
+    if (c.isNew(id)) newRevenue += r;
+    const m = c.multiplier(id);
+    if (m === PPB) continue;
+    N += positive ? B * BigInt(r) * (m - PPB) * P3 : 0n;
+  }
+  if (plan.decelerator !== undefined && positive && below(plan.decelerator.floor)) N += (N * (ppb(plan.decelerator.factor) - PPB)) / PPB;
+  const gated = plan.threshold !== undefined && below(plan.threshold);
+  if (gated) N = 0n;
+  const commission = Number(floorDiv(N + D / 2n, D));
+  let total = commission;
+  const bonus = plan.newProductBonus;
+  if (bonus && positive && !gated && BigInt(newRevenue) * PPB >= ppb(bonus.share) * Rb) total += bonus.amount;
+  const ramp = plan.rampBonus;
+  const rampBonus = ramp && ramping && !gated && !below(ramp.minAttainment) ? ramp.amount : 0;
+  total += rampBonus;
+  const cap = capOf(plan, T);
+  if (cap !== null && total > cap) total = cap;
+  return { revenue: R, commission, total, rampBonus };
 }
 
 function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null, number>, ramping: boolean, credited: Credited | null, booked: number): Payout {
