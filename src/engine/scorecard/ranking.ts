@@ -10,7 +10,7 @@
  */
 import type { PlanState } from '../plan/plan-state.js';
 import { actualOf, defaultPeriod, planStateOf, targetsOf } from '../plan/plan-state.js';
-import { daysBetween, parsePeriodId, periodRange } from '../calendar/periods.js';
+import { daysBetween, isDate, parsePeriodId, periodRange } from '../calendar/periods.js';
 import { stageCountsRollup } from '../plan/rollup.js';
 import { cmpId } from '../plan/allocate.js';
 import { fail, ok, type Result } from '../shared/result.js';
@@ -121,7 +121,7 @@ function exactAt({ weights, ids }: { weights: Weights; ids: readonly ScorecardKp
  * period before, scored, ranked).
  */
 export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query: ScorecardQuery = {}): Steps<Result<ScorecardRanking>> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf ?? '')) return fail('scorecard-date-invalid', `"${input.asOf}" is not a date YYYY-MM-DD`, { value: String(input.asOf) });
+  if (!isDate(input.asOf)) return fail('scorecard-date-invalid', `"${input.asOf}" is not a date YYYY-MM-DD`, { value: String(input.asOf) });
   const source = planStateOf(input);
   const ix = source.index;
   const cal = source.plan.calendar;
