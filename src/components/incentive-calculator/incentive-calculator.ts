@@ -314,8 +314,10 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       common = { name: s.nodeName, period: s.period, currency: plan.currency ?? s.currency, productNames: s.productNames };
     }
     // Looked up by id only for the few names a view shows (mentors, mentees): indexed on first ask, not for 100,000 people up front.
+    // Under a store every person shown is an org node: their name is the index's, nothing to build.
     let names: Map<string, string> | null = null;
-    const nameOf = (id: string) => (names ??= new Map(people.map((p) => [p.id, p.name ?? p.id]))).get(id) ?? id;
+    const ix = state?.index;
+    const nameOf = ix ? (id: string) => ix.byId.get(id)?.name ?? id : (id: string) => (names ??= new Map(people.map((p) => [p.id, p.name ?? p.id]))).get(id) ?? id;
     const base = { ...common, plan, nameOf };
     if (state && view === 'manager' && people.length >= SLICED_FROM_PEOPLE) return this.working(at, data, () => teamPayoutSteps(plan, people, actuals, options), base);
     const team = computeTeamPayouts(plan, people, actuals, options);

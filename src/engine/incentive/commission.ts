@@ -353,6 +353,31 @@ export function computePayout(plan: CommissionPlan, person: PayoutPerson, actual
   return ok(assemble(c, person, credited.revenue, ramping, credited, credited.booked));
 }
 
+// A company's payouts check the same few hundred dates (booking days, hire dates, the period's) and
+// ramp the same hire dates 100,000 times: each is read once (bounded memos of pure functions).
+const validDates = new Map<string, boolean>();
+const isDay = (d: string): boolean => {
+  let v = validDates.get(d);
+  if (v === undefined) {
+    v = isDate(d);
+    if (validDates.size >= 4096) validDates.clear();
+    validDates.set(d, v);
+  }
+  return v;
+};
+const ramps = new Map<string, ReturnType<typeof rampFactor>>();
+const rampOn = (hire: string, asOf: string, schedule: PayoutOptions['rampSchedule']): ReturnType<typeof rampFactor> => {
+  if (schedule) return rampFactor(hire, asOf, schedule);
+  const key = `${hire}|${asOf}`;
+  let r = ramps.get(key);
+  if (r === undefined) {
+    r = rampFactor(hire, asOf);
+    if (ramps.size >= 4096) ramps.clear();
+    ramps.set(key, r);
+  }
+  return r;
+};
+
 /** What every payout checks and reads first: the plan compiled, the ramp, the credited revenue. */
 function prepare(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions): Result<{ c: Compiled; ramping: boolean; credited: Credited }> {
   const T = person.target;
@@ -368,20 +393,20 @@ function prepare(plan: CommissionPlan, person: PayoutPerson, actuals: readonly A
   for (const a of actuals) {
     if (a.repId !== person.id) continue;
     if (!Number.isSafeInteger(a.amount)) return fail('incentive-amount-invalid', `Actual ${a.id} is not a whole amount`, { value: String(a.amount) }, ['actuals', a.id]);
-    if (!isDate(a.date)) return fail('incentive-date-invalid', `"${a.date}" is not a date YYYY-MM-DD`, { value: String(a.date) }, ['actuals', a.id]);
+    if (typeof a.date !== 'string' || !isDay(a.date)) return fail('incentive-date-invalid', `"${a.date}" is not a date YYYY-MM-DD`, { value: String(a.date) }, ['actuals', a.id]);
     sum += Math.abs(a.amount);
     if (a.date > last) last = a.date;
   }
   if (!Number.isSafeInteger(sum) || sum > 2 ** 40) return fail('incentive-too-large', 'The amounts are too large to compute exactly', {});
   for (const [field, d] of [['asOf', options.asOf], ['from', options.from], ['to', options.to], ['hireDate', person.hireDate]] as const) {
-    if (d !== undefined && !isDate(d)) return fail('incentive-date-invalid', `"${d}" is not a date YYYY-MM-DD`, { field, value: String(d) }, [field]);
+    if (d !== undefined && (typeof d !== 'string' || !isDay(d))) return fail('incentive-date-invalid', `"${d}" is not a date YYYY-MM-DD`, { field, value: String(d) }, [field]);
   }
   const asOf = options.asOf ?? options.to ?? (last || '9999-12-31');
   const from = options.from ?? '0000-01-01';
   const to = options.to !== undefined && options.to < asOf ? options.to : asOf;
   const c = compile(plan, options.newProductIds);
   const hire = person.hireDate;
-  const factor = hire !== undefined && hire <= asOf ? rampFactor(hire, asOf, options.rampSchedule) : null;
+  const factor = hire !== undefined && hire <= asOf ? rampOn(hire, asOf, options.rampSchedule) : null;
   const ramping = factor !== null && factor.ok && factor.value < 1;
   return ok({ c, ramping, credited: credit(plan, person.id, actuals, from, to, asOf) });
 }
