@@ -8,7 +8,7 @@ import type { ActualsSnapshot, FunnelStage, OrgNode, Plan, TargetCell } from '..
 import { addDays, parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
 import { ok, type Result } from '../shared/result.js';
 import type { PlanState } from '../plan/plan-state.js';
-import { runSteps, type Steps } from '../shared/steps.js';
+import { runSteps, STEP_CHUNK, type StepProgress, type Steps } from '../shared/steps.js';
 import type { KpiMeasure, RankedScorecard, ScorecardKpiId, ScorecardOptions, ScorecardPerson } from './scorecard.js';
 import { scorecardRankingSteps } from './ranking.js';
 
@@ -91,10 +91,18 @@ export function scorecardsFromSnapshot(input: ScorecardSource | PlanState, query
  * Progress counts each person four times (measured now, measured the period before, scored, ranked).
  */
 export function* scorecardSteps(input: ScorecardSource | PlanState, query: ScorecardQuery = {}): Steps<Result<TeamScorecards>> {
-  const r = yield* scorecardRankingSteps(input, query);
+  const steps = scorecardRankingSteps(input, query);
+  let last: StepProgress = { done: 0, total: 0 };
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) yield (last = step.value);
+  const r = step.value;
   if (!r.ok) return r;
   const list = r.value;
+  // Every card built, a chunk at a time (the ranking's progress stays where it ended).
   const cards: RankedScorecard[] = new Array(list.count);
-  for (let j = 0; j < list.count; j++) cards[j] = list.cardAt(j);
+  for (let j = 0; j < list.count; j++) {
+    cards[j] = list.cardAt(j);
+    if ((j + 1) % STEP_CHUNK === 0) yield last;
+  }
   return ok({ nodeId: list.nodeId, nodeName: list.nodeName, period: list.period, previousPeriod: list.previousPeriod, currency: list.currency, cards, people: list.people() });
 }
