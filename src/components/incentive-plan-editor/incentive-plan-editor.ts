@@ -13,6 +13,7 @@ import { toStoreError } from '../../store/errors.js';
 import { incentiveStrings } from '../../i18n/loaders/incentive.js';
 import { layoutCurve } from '../incentive-calculator/incentive-calculator.layout.js';
 import { formOf, planOf, type PlanForm } from './plan-form.js';
+import { savedIncentivePlan } from '../../internal/saved-incentive-plan.js';
 
 const PREVIEW_TARGET = 10_000_000;
 const CHART = { width: 480, height: 200 };
@@ -70,6 +71,7 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
   @state() private busy = false;
   @state() private message: { kind: 'info' | 'error'; text: string } | null = null;
   private loadedFrom?: CrmAdapter;
+  private stopFollowing?: () => void;
 
   private get activeAdapter(): CrmAdapter | undefined {
     return this.adapter ?? this.contextAdapter;
@@ -78,15 +80,32 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed as never);
     const a = this.activeAdapter;
-    if (a && a !== this.loadedFrom) {
-      this.loadedFrom = a;
-      void a.loadIncentivePlan?.().then((rec) => {
-        if (this.loadedFrom !== a || !rec) return;
-        const parsed = parseCommissionPlan(rec.plan);
-        if (parsed.ok) this.form = formOf(parsed.value);
-        this.version = rec.version;
-      });
-    }
+    if (a !== this.loadedFrom) this.follow(a);
+  }
+
+  /** Edits the plan `adapter` keeps: the shared one the calculators on that adapter pay on. */
+  private follow(adapter: CrmAdapter | undefined): void {
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    this.loadedFrom = adapter;
+    if (!adapter) return;
+    const source = savedIncentivePlan(adapter);
+    const take = () => {
+      const s = source.state;
+      if (this.loadedFrom !== adapter || s.status !== 'ready' || s.version === this.version) return;
+      const parsed = parseCommissionPlan(s.plan);
+      if (parsed.ok) this.form = formOf(parsed.value);
+      this.version = s.version;
+    };
+    this.stopFollowing = source.subscribe(take);
+    take();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    this.loadedFrom = undefined;
   }
 
   private set(patch: Partial<PlanForm>): void {
@@ -107,6 +126,8 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
     try {
       const r = await a.saveIncentivePlan({ baseVersion: this.version, plan: built.plan as unknown as Record<string, unknown> });
       this.version = r.version;
+      // Every calculator on this adapter pays on the saved plan from now on.
+      savedIncentivePlan(a).saved({ version: r.version, plan: built.plan as unknown as Record<string, unknown> });
       this.message = { kind: 'info', text: t.saved({ version: r.version }) };
       this.dispatchEvent(new CustomEvent('qk-incentive-plan-save', { bubbles: true, composed: true, detail: { version: r.version, plan: built.plan } }));
     } catch (e) {
