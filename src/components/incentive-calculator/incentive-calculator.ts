@@ -304,7 +304,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         ...(this.asOf ? { asOf: this.asOf } : {}),
         ...(this.from ? { from: this.from } : {}),
         ...(this.to ? { to: this.to } : {}),
-        newProductIds: products.filter((p) => p.new).map((p) => p.id),
+        // The product lines, when given, decide which are new (else the commission plan's own flags).
+        ...(this.products ? { newProductIds: products.filter((p) => p.new).map((p) => p.id) } : {}),
       };
       view = this.view || (this.person ? 'rep' : 'manager');
       const first = people[0];

@@ -13,7 +13,8 @@ import { toStoreError } from '../../store/errors.js';
 import { incentiveStrings } from '../../i18n/loaders/incentive.js';
 import { layoutCurve } from '../incentive-calculator/incentive-calculator.layout.js';
 import { formOf, planOf, type PlanForm } from './plan-form.js';
-import { savedIncentivePlan } from '../../internal/saved-incentive-plan.js';
+import { QkIncentivePlanSaveEvent } from '../../events/qk-incentive-plan-save.js';
+import { savedIncentivePlan, type SavedPlanState } from '../../internal/saved-incentive-plan.js';
 
 const PREVIEW_TARGET = 10_000_000;
 const CHART = { width: 480, height: 200 };
@@ -36,6 +37,7 @@ const CHART = { width: 480, height: 200 };
  * @csspart save - The save button.
  * @csspart message - The outcome of a save, or why saving is not offered.
  *
+ * @fires qk-incentive-plan-save - The adapter saved the plan (its new version and the plan); calculators on the same provider pay on it at once.
  * @fires qk-error - A save was refused or failed.
  */
 export class QkIncentivePlanEditor extends QkElement<'incentive'> {
@@ -72,6 +74,9 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
   @state() private message: { kind: 'info' | 'error'; text: string } | null = null;
   private loadedFrom?: CrmAdapter;
   private stopFollowing?: () => void;
+  /** Where loading the adapter's plan stands (`none`: it keeps none, the sample plan is shown). */
+  @state() private planStatus: SavedPlanState['status'] = 'none';
+  @state() private loadError = '';
 
   private get activeAdapter(): CrmAdapter | undefined {
     return this.adapter ?? this.contextAdapter;
@@ -92,7 +97,10 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
     const source = savedIncentivePlan(adapter);
     const take = () => {
       const s = source.state;
-      if (this.loadedFrom !== adapter || s.status !== 'ready' || s.version === this.version) return;
+      if (this.loadedFrom !== adapter) return;
+      this.planStatus = s.status;
+      this.loadError = s.status === 'error' ? this.reportError(toStoreError(s.error, 'load-failed'), 'adapter') : '';
+      if (s.status !== 'ready' || s.version === this.version) return;
       const parsed = parseCommissionPlan(s.plan);
       if (parsed.ok) this.form = formOf(parsed.value);
       this.version = s.version;
@@ -129,7 +137,7 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
       // Every calculator on this adapter pays on the saved plan from now on.
       savedIncentivePlan(a).saved({ version: r.version, plan: built.plan as unknown as Record<string, unknown> });
       this.message = { kind: 'info', text: t.saved({ version: r.version }) };
-      this.dispatchEvent(new CustomEvent('qk-incentive-plan-save', { bubbles: true, composed: true, detail: { version: r.version, plan: built.plan } }));
+      this.dispatchEvent(new QkIncentivePlanSaveEvent({ version: r.version, plan: built.plan }));
     } catch (e) {
       const err = toStoreError(e, 'save-failed');
       this.message = { kind: 'error', text: this.reportError(err, 'adapter') };
@@ -147,6 +155,17 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
   }
 
   protected override render(): TemplateResult {
+    // No source at all, or data (a provider's store) that is loading or bad: the shared states.
+    if (this.activeStore || this.data || !this.activeAdapter) {
+      const status = this.renderStatus();
+      if (status) return status;
+    }
+    if (this.planStatus === 'loading') {
+      return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}</div>`;
+    }
+    if (this.planStatus === 'error') {
+      return html`<div part="state error" class="qk-state qk-error" role="alert"><strong>${this.t.common.errorTitle}</strong><p>${this.loadError}</p></div>`;
+    }
     const t = this.t.incentive.planEditor;
     const built = planOf(this.form);
     const errors = Object.fromEntries(Object.entries(built.errors).map(([k, e]) => [k, e.kind === 'number' ? t.invalidNumber : e.kind === 'range' ? t.outOfRange({ max: e.max! }) : e.kind === 'first' ? t.firstTierZero : e.kind === 'rise' ? t.tiersRise : e.text ?? '']));
@@ -201,11 +220,5 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
         <tbody>${rows.map((p) => html`<tr><td>${formatPercent(p.attainment, this.locale)}</td><td>${money(p.payout)}</td></tr>`)}</tbody>
       </table>
     </figure>`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'qk-incentive-plan-save': CustomEvent<{ version: number; plan: CommissionPlan }>;
   }
 }
