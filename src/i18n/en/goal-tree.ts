@@ -63,6 +63,8 @@ const strings: GoalTreeStrings = {
   saveInputs: 'Save inputs',
   inputsSaved: ({ name }) => `Inputs for ${name} saved.`,
   inputsInvalid: 'Enter amounts as money and shares from 0 to 100%.',
+  importCommitments: 'Import commitments (CSV or Excel)',
+  commitmentsImported: ({ count }) => `${count === 1 ? '1 commitment' : `${count} commitments`} imported and saved.`,
   exportCsv: 'Export CSV',
   importCsv: 'Import CSV or Excel',
   importLabel: ({ count }) => `Import of ${count === 1 ? '1 target' : `${count} targets`}`,

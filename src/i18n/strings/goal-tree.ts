@@ -76,6 +76,9 @@ export interface GoalTreeStrings {
   saveInputs: string;
   inputsSaved: (p: { name: string }) => string;
   inputsInvalid: string;
+  /** Import of reps' commitments from CSV or .xlsx (the targets layout, the fiscal year's column). */
+  importCommitments: string;
+  commitmentsImported: (p: { count: number }) => string;
   exportCsv: string;
   importCsv: string;
   importLabel: (p: { count: number }) => string;

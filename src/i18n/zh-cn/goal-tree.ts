@@ -63,6 +63,8 @@ const strings: GoalTreeStrings = {
   saveInputs: '保存输入',
   inputsSaved: ({ name }) => `已保存${name}的规划输入。`,
   inputsInvalid: '请输入金额，份额在 0 到 100% 之间。',
+  importCommitments: '导入承诺（CSV 或 Excel）',
+  commitmentsImported: ({ count }) => `已导入并保存 ${count} 条承诺。`,
   exportCsv: '导出 CSV',
   importCsv: '导入 CSV 或 Excel',
   importLabel: ({ count }) => `导入 ${count} 项目标`,
