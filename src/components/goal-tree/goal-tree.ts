@@ -12,6 +12,7 @@ import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
+import { RampEditor } from './ramp-editor.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
   attainment,
@@ -141,15 +142,17 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   private readonly nav = new GridNavigation(this);
   private readonly inputsForm = new InputsForm(this);
+  private readonly rampEditor = new RampEditor(this);
 
   /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
   private renderInputs(s: QkStore): TemplateResult {
     const id = this.model.rows[this.nav.row]?.id ?? null;
     const node = id === null ? undefined : this.index?.byId.get(id);
-    return this.inputsForm.render({
+    const form = this.inputsForm.render({
       t: this.t, locale: this.locale, store: s, nodeId: id, name: id === null ? '' : this.nameOf(id), isRep: node?.kind === 'rep',
       metric: this.metric, product: this.product, fmtExact: (v) => String(this.metric === 'revenue' || this.metric === 'collections' ? v / 100 : v),
     });
+    return id !== null && node?.kind === 'rep' ? html`${form}${this.rampEditor.render({ t: this.t, store: s, nodeId: id, name: this.nameOf(id) })}` : form;
   }
   /** What the controllers read from this element. */
   private readonly view: GoalTreeView = {

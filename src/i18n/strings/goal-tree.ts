@@ -78,6 +78,18 @@ export interface GoalTreeStrings {
   inputsInvalid: string;
   /** Import of reps' commitments from CSV or .xlsx (the targets layout, the fiscal year's column). */
   importCommitments: string;
+  /** The ramp-curve editor of a rep (爬坡曲线): tenure months and the share of a full target. */
+  rampTitle: (p: { name: string }) => string;
+  rampFrom: string;
+  rampTo: string;
+  rampFactor: string;
+  rampAdd: string;
+  rampRemove: string;
+  rampSave: string;
+  rampReset: string;
+  rampSaved: (p: { name: string }) => string;
+  rampCustom: string;
+  rampDefault: string;
   commitmentsImported: (p: { count: number }) => string;
   exportCsv: string;
   importCsv: string;
