@@ -96,6 +96,12 @@ import { rowMenuStyles } from './row-menu.styles.js';
  * @csspart export-xlsx - The "Export Excel" button (.xlsx, money as numbers with a currency format).
  * @csspart import - The "Import CSV" button.
  * @csspart import-errors - The list of problems of a rejected CSV import, one per line of the file.
+ * @csspart inputs - The planning-inputs form of the selected row (sources view): commitment, market size and share, blend.
+ * @csspart import-commitments - The "Import commitments" button of the inputs form (CSV or .xlsx, all or nothing).
+ * @csspart inputs-problems - The problems of a rejected commitments file, one per row.
+ * @csspart ramp-editor - The ramp-curve editor of a selected rep (tenure-month steps, % of a full target).
+ * @csspart ramp-step - One step of the ramp curve (`ramp-from`, `ramp-to`, `ramp-factor` inputs, `ramp-remove`).
+ * @csspart ramp-save - The "Save ramp" button (`ramp-add`, `ramp-reset` beside it; `ramp-message` for the answer).
  *
  * @cssprop [--qk-goal-tree-row-height=40px] - Row height (virtualization reads it).
  * @cssprop [--qk-goal-tree-name-width=240px] - Width of the org column.
