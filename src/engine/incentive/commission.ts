@@ -59,7 +59,12 @@ export interface PayoutOptions {
   /** First and last day of the period; actuals outside are ignored (default: all up to `asOf`). */
   from?: string;
   to?: string;
-  /** Product ids that count as new besides those the plan marks `new` (e.g. the host's product lines). */
+  /**
+   * The new product lines of the plan data (`ProductLine.new`: what the decomposition gives a
+   * minimum share). When given they alone decide which products get the new-product coefficient and
+   * count for the new-product bonus, over any `new` flag in the commission plan's `products`;
+   * those flags count only when this is absent (a commission plan used without plan data).
+   */
   newProductIds?: readonly string[];
   rampSchedule?: readonly RampStep[];
 }
@@ -140,10 +145,11 @@ interface Compiled {
 
 // A team of 100,000 is paid on one plan: it is compiled once per plan and list of new products, not once per person.
 const compiled = new WeakMap<CommissionPlan, Map<string, Compiled>>();
-function compile(plan: CommissionPlan, newIds: readonly string[] = []): Compiled {
+function compile(plan: CommissionPlan, newIds?: readonly string[]): Compiled {
   let byNew = compiled.get(plan);
   if (!byNew) compiled.set(plan, (byNew = new Map()));
-  const key = newIds.join('\u0000');
+  // No list (the plan's own flags) and an empty list (nothing is new) are different keys.
+  const key = newIds ? `list:${newIds.join('\u0000')}` : 'plan';
   let c = byNew.get(key);
   if (!c) {
     if (byNew.size >= 16) byNew.clear();
@@ -152,10 +158,12 @@ function compile(plan: CommissionPlan, newIds: readonly string[] = []): Compiled
   return c;
 }
 
-function compileNow(plan: CommissionPlan, newIds: readonly string[]): Compiled {
+function compileNow(plan: CommissionPlan, newIds?: readonly string[]): Compiled {
   const byId = new Map((plan.products ?? []).map((p) => [p.id, p]));
-  const extraNew = new Set(newIds);
-  const isNew = (id: string | null) => id !== null && (byId.get(id)?.new ?? extraNew.has(id));
+  // One source of truth: the plan data's product lines, when given, decide which lines are new; the
+  // commission plan's own `new` flags count only for a plan standing alone.
+  const defined = newIds ? new Set(newIds) : null;
+  const isNew = (id: string | null) => id !== null && (defined ? defined.has(id) : byId.get(id)?.new === true);
   const multipliers = new Map<string | null, bigint>();
   return {
     plan,
