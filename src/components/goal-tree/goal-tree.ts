@@ -192,7 +192,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   // Memoized models: rebuilt only when their inputs change, never on a plain re-render.
   private readonly readerMemo = new Memo<GridReader>();
-  private readonly actualsMemo = new Memo<Map<string, number> | null>();
+  private readonly actualsMemo = new Memo<ReadonlyMap<string, number> | null>();
   private readonly viewsMemo = new Memo<GridViews | null>();
 
   // ---- models --------------------------------------------------------------------------
@@ -226,7 +226,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     return plan ? gridColumns(plan.fiscalYear, this.granularity, plan.calendar, parseViewColumns(this.views)) : [];
   }
 
-  private actualsFor(period: string): Map<string, number> | null {
+  private actualsFor(period: string): ReadonlyMap<string, number> | null {
     const s = this.activeStore!;
     return this.actualsMemo.get([s.actuals, this.index, this.metric, this.product, period], () =>
       gridActuals(s.actuals, this.index!, { metric: this.metric, period, calendar: s.snapshot!.plan.calendar, product: this.product || null }),

@@ -5,7 +5,8 @@
 import type { Actual, OrgNode, StageCount } from '../plan/model.js';
 import { isDate, isMonthId, periodRange } from '../calendar/periods.js';
 import { ok, type Result } from '../shared/result.js';
-import { buildOrgIndex, rollupActuals, stageCountsRollup, type OrgIndex } from '../plan/rollup.js';
+import { buildOrgIndex, type OrgIndex } from '../plan/rollup.js';
+import { actualSums, stageSums } from '../plan/subtree-sums.js';
 import { checkStageIds, funnelFail, type StageRate } from './core.js';
 
 /**
@@ -140,9 +141,13 @@ export function conversionRatesFromHistory(
     }
   }
 
-  const rolled = stageCountsRollup(stageCounts, ix, window);
+  // Subtree sums by position, shared with every other element reading the same counts.
+  const rolled = stageSums(ix, stageCounts, window);
   const path = [nodeId, ...ix.ancestors(nodeId)];
-  const count = (id: string, stage: string) => rolled.get(id)?.get(stage) ?? 0;
+  const count = (id: string, stage: string) => {
+    const p = ix.positionOf(id);
+    return p < 0 ? 0 : (rolled.get(stage)?.[p] ?? 0);
+  };
 
   const rates: HistoryRate[] = [];
   for (let i = 0; i < stages.length - 1; i++) {
@@ -168,10 +173,11 @@ export function conversionRatesFromHistory(
   let avgDealSize: HistoryDealSize | null = null;
   if (actuals) {
     const wonStage = stages[stages.length - 1];
-    const bookings = rollupActuals(actuals, ix, { ...window, type: 'booking' });
+    const bookings = actualSums(ix, actuals, { ...window, type: 'booking' });
     const src = pickSource(path, (n) => count(n, wonStage), minDeals);
     const won = count(src.id, wonStage);
-    const sum = bookings.get(src.id) ?? 0;
+    const at = ix.positionOf(src.id);
+    const sum = at < 0 ? 0 : bookings[at];
     avgDealSize = {
       value: won > 0 ? Math.round(sum / won) : null,
       bookings: sum,

@@ -10,6 +10,7 @@ import { conversionRatesFromHistory } from '../funnel/history.js';
 import { invertFunnel } from '../funnel/core.js';
 import { actualOf, planStateOf, defaultPeriod, targetOf, toDateRange, type PlanState } from '../plan/plan-state.js';
 import { actualFunnel, plannedFunnel, yearBefore } from '../funnel/plan-funnel.js';
+import { subtreeRecords } from '../plan/subtree-sums.js';
 import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewMarket, type ReviewOptions } from './review.js';
 
 /** Plain plan data, as the store holds it. */
@@ -135,8 +136,7 @@ export function reviewFromSnapshot(source: ReviewSource | PlanState, query: Revi
   const revenue = actualOf(state, nodeId, period) ?? 0;
   const collections = actualOf(state, nodeId, period, 'collections') ?? 0;
   const counts = actualFunnel(state, nodeId, period) ?? Object.fromEntries(stages.map((s) => [s, 0]));
-  const subtree = new Set([nodeId, ...ix.descendants(nodeId)]);
-  const slipped = slippedDeals((state.actuals?.pipeline ?? []).filter((o) => subtree.has(o.repId)), { start: range.start, end: range.end, asOf: state.asOf });
+  const slipped = slippedDeals(state.actuals ? subtreeRecords(ix, state.actuals.pipeline, nodeId) : [], { start: range.start, end: range.end, asOf: state.asOf });
 
   let rates = query.rates;
   let avgDealSize = query.avgDealSize;
