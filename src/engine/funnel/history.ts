@@ -3,7 +3,7 @@
  * with a fallback to the parent where a node's own sample is too small to trust.
  */
 import type { Actual, OrgNode, StageCount } from '../plan/model.js';
-import { periodRange } from '../calendar/periods.js';
+import { isDate, isMonthId, periodRange } from '../calendar/periods.js';
 import { ok, type Result } from '../shared/result.js';
 import { buildOrgIndex, type OrgIndex } from '../plan/rollup.js';
 import { actualSums, stageSums } from '../plan/subtree-sums.js';
@@ -78,13 +78,11 @@ export interface HistoryRates {
   stages: StageRate[];
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The first and last date of a window given as months or dates; null when malformed. */
 function windowDates(from: string, to: string): { from: string; to: string } | null {
-  const a = MONTH.test(from) ? `${from}-01` : DATE.test(from) ? from : null;
-  const b = MONTH.test(to) ? periodRange(to, { startMonth: 1 }).end : DATE.test(to) ? to : null;
+  const a = isMonthId(from) ? `${from}-01` : isDate(from) ? from : null;
+  const b = isMonthId(to) ? periodRange(to, { startMonth: 1 }).end : isDate(to) ? to : null;
   return a !== null && b !== null && a <= b ? { from: a, to: b } : null;
 }
 

@@ -3,7 +3,7 @@
  * plain plan data turned into one) and runs `reviewPeriod` on them.
  */
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, OrgNode, Plan, TargetCell } from '../plan/model.js';
-import { elapsedWorkingDays, parsePeriodId, workingDaysInPeriod } from '../calendar/periods.js';
+import { elapsedWorkingDays, isDate, parsePeriodId, workingDaysInPeriod } from '../calendar/periods.js';
 import { mulDivRound } from '../pace/pace.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { conversionRatesFromHistory } from '../funnel/history.js';
@@ -105,7 +105,7 @@ const proRata = (v: number, part: number, whole: number) => (whole === 0 ? v : M
  * gives any).
  */
 export function reviewFromSnapshot(source: ReviewSource | PlanState, query: ReviewQuery = {}): Result<ReviewReport> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(source.asOf ?? '')) return fail('review-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { value: String(source.asOf) });
+  if (!isDate(source.asOf)) return fail('review-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { value: String(source.asOf) });
   const state = stateOf(source);
   const ix = state.index;
   const cal: FiscalCalendar = state.plan.calendar;
