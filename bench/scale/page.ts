@@ -132,6 +132,9 @@ async function measure(spec: Spec, store: QkStore): Promise<ElementFigures> {
   return out;
 }
 
+/** The store's warm-up after a load (`whenWarm`; a baseline without one has nothing to wait for). */
+const warmed = (store: QkStore) => (store as { whenWarm?: () => Promise<void> }).whenWarm?.call(store);
+
 function freshStore(plan: PlanSnapshot, actuals: ActualsSnapshot): QkStore {
   const store = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
   store.setData(plan, actuals, plan.users![0]);
@@ -156,7 +159,7 @@ async function provider(plan: PlanSnapshot, actuals: ActualsSnapshot): Promise<E
 
 async function dashboard(plan: PlanSnapshot, actuals: ActualsSnapshot): Promise<ElementFigures> {
   const store = freshStore(plan, actuals);
-  await store.whenWarm();
+  await warmed(store);
   await frame();
   const els = SPECS.map((s) => create(s, store));
   const t0 = performance.now();
@@ -203,7 +206,7 @@ async function run(nodes: number, only?: string[]): Promise<ScaleFigures> {
     const store = freshStore(plan, actuals);
     // The store warms its read model's first roll-ups in slices after a load (the provider row
     // times that, with the longest slice); the element is timed once that is done.
-    await store.whenWarm();
+    await warmed(store);
     await frame();
     elements.push(await measure(spec, store));
   }
