@@ -12,6 +12,7 @@ import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
+import { RampEditor } from './ramp-editor.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
   attainment,
@@ -95,6 +96,12 @@ import { rowMenuStyles } from './row-menu.styles.js';
  * @csspart export-xlsx - The "Export Excel" button (.xlsx, money as numbers with a currency format).
  * @csspart import - The "Import CSV" button.
  * @csspart import-errors - The list of problems of a rejected CSV import, one per line of the file.
+ * @csspart inputs - The planning-inputs form of the selected row (sources view): commitment, market size and share, blend.
+ * @csspart import-commitments - The "Import commitments" button of the inputs form (CSV or .xlsx, all or nothing).
+ * @csspart inputs-problems - The problems of a rejected commitments file, one per row.
+ * @csspart ramp-editor - The ramp-curve editor of a selected rep (tenure-month steps, % of a full target).
+ * @csspart ramp-step - One step of the ramp curve (`ramp-from`, `ramp-to`, `ramp-factor` inputs, `ramp-remove`).
+ * @csspart ramp-save - The "Save ramp" button (`ramp-add`, `ramp-reset` beside it; `ramp-message` for the answer).
  *
  * @cssprop [--qk-goal-tree-row-height=40px] - Row height (virtualization reads it).
  * @cssprop [--qk-goal-tree-name-width=240px] - Width of the org column.
@@ -141,15 +148,17 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   private readonly nav = new GridNavigation(this);
   private readonly inputsForm = new InputsForm(this);
+  private readonly rampEditor = new RampEditor(this);
 
   /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
   private renderInputs(s: QkStore): TemplateResult {
     const id = this.model.rows[this.nav.row]?.id ?? null;
     const node = id === null ? undefined : this.index?.byId.get(id);
-    return this.inputsForm.render({
+    const form = this.inputsForm.render({
       t: this.t, locale: this.locale, store: s, nodeId: id, name: id === null ? '' : this.nameOf(id), isRep: node?.kind === 'rep',
       metric: this.metric, product: this.product, fmtExact: (v) => String(this.metric === 'revenue' || this.metric === 'collections' ? v / 100 : v),
     });
+    return id !== null && node?.kind === 'rep' ? html`${form}${this.rampEditor.render({ t: this.t, store: s, nodeId: id, name: this.nameOf(id) })}` : form;
   }
   /** What the controllers read from this element. */
   private readonly view: GoalTreeView = {

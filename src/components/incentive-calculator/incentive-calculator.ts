@@ -34,6 +34,8 @@ import type { QkErrorEvent } from '../../events/qk-error.js';
 import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
 import type { ExportFormat } from '../../export/table.js';
 import { payoutTable } from './incentive.export.js';
+import { SavedPlanController } from './saved-plan.controller.js';
+import { toStoreError } from '../../store/errors.js';
 
 /** An engine issue, or a plan that failed its schema (with every bad path). */
 type Issue = QkIssue & { issues?: { path: (string | number)[]; message: string }[] };
@@ -44,7 +46,8 @@ interface Common {
   name: string;
   period: string;
   currency: string;
-  names: Record<string, string>;
+  /** A person's name by id (the id when unknown). */
+  nameOf: (id: string) => string;
   productNames: Record<string, string>;
 }
 type ViewModel =
@@ -180,15 +183,26 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
   private parsed?: ReturnType<typeof parseCommissionPlan>;
   private extraFor = '';
 
+  /** Under a provider: the plan its adapter keeps, shared with `qk-incentive-plan-editor`. */
+  private readonly savedPlan = new SavedPlanController(this);
+
   private get usingProperties(): boolean {
     return this.person !== undefined || this.people !== undefined;
   }
 
-  private parsePlan(): ReturnType<typeof parseCommissionPlan> {
-    if (this.plan === undefined) return { ok: true, value: SAMPLE_COMMISSION_PLAN };
-    if (this.parsedFor !== this.plan || !this.parsed) {
-      this.parsedFor = this.plan;
-      this.parsed = parseCommissionPlan(this.plan);
+  /**
+   * The plan to pay on: `.plan` when set; under a provider, the one its adapter keeps (null while
+   * it loads; a failed load is an error); else `SAMPLE_COMMISSION_PLAN`.
+   */
+  private parsePlan(): ReturnType<typeof parseCommissionPlan> | { loading: true } | { loadError: unknown } {
+    const saved = this.plan === undefined && !this.usingProperties ? this.savedPlan.state : null;
+    if (saved?.status === 'loading') return { loading: true };
+    if (saved?.status === 'error') return { loadError: saved.error };
+    const source = this.plan !== undefined ? this.plan : saved?.status === 'ready' ? saved.plan : undefined;
+    if (source === undefined) return { ok: true, value: SAMPLE_COMMISSION_PLAN };
+    if (this.parsedFor !== source || !this.parsed) {
+      this.parsedFor = source;
+      this.parsed = parseCommissionPlan(source);
     }
     return this.parsed;
   }
@@ -205,7 +219,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       store: () => this.activeStore,
       own: () => this.usingProperties,
       key: (store) => [this.view, ...(store ? [this.node || store.focus.nodeId || store.user?.nodeId, this.period || store.focus.period] : [this.node, this.period])].join('|'),
-      inputs: (store) => [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store ?? undefined, store?.state, store?.snapshot],
+      inputs: (store) => [this.plan, this.savedPlan.state, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store ?? undefined, store?.state, store?.snapshot],
       compute: (_store, at, data) =>
         // Still paying this team in slices: show how far (the scope is not gathered again per slice).
         this.job?.at === at ? { kind: 'working', ...this.job.runner.progress } : this.compute(at, data),
@@ -273,12 +287,14 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
 
   private compute(at: string, data: readonly unknown[]): ViewModel {
     const parsed = this.parsePlan();
+    if ('loading' in parsed) return { kind: 'working', done: 0, total: 0 };
+    if ('loadError' in parsed) return { kind: 'error', error: toStoreError(parsed.loadError, 'load-failed') };
     if (!parsed.ok) return { kind: 'plan-error', error: { ...parsed.error, ...(parsed.issues ? { issues: parsed.issues } : {}) } };
     const plan = parsed.value;
     let people: PayoutPerson[];
     let actuals: readonly Actual[];
     let options: PayoutOptions;
-    let common: Omit<Common, 'plan' | 'names'>;
+    let common: Omit<Common, 'plan' | 'nameOf'>;
     let view: 'rep' | 'manager';
     let state: PlanState | null = null;
     if (this.usingProperties) {
@@ -289,7 +305,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         ...(this.asOf ? { asOf: this.asOf } : {}),
         ...(this.from ? { from: this.from } : {}),
         ...(this.to ? { to: this.to } : {}),
-        newProductIds: products.filter((p) => p.new).map((p) => p.id),
+        // The product lines, when given, decide which are new (else the commission plan's own flags).
+        ...(this.products ? { newProductIds: products.filter((p) => p.new).map((p) => p.id) } : {}),
       };
       view = this.view || (this.person ? 'rep' : 'manager');
       const first = people[0];
@@ -312,8 +329,12 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       view = s.view;
       common = { name: s.nodeName, period: s.period, currency: plan.currency ?? s.currency, productNames: s.productNames };
     }
-    const names = Object.fromEntries(people.map((p) => [p.id, p.name ?? p.id]));
-    const base = { ...common, plan, names };
+    // Looked up by id only for the few names a view shows (mentors, mentees): indexed on first ask, not for 100,000 people up front.
+    // Under a store every person shown is an org node: their name is the index's, nothing to build.
+    let names: Map<string, string> | null = null;
+    const ix = state?.index;
+    const nameOf = ix ? (id: string) => ix.byId.get(id)?.name ?? id : (id: string) => (names ??= new Map(people.map((p) => [p.id, p.name ?? p.id]))).get(id) ?? id;
+    const base = { ...common, plan, nameOf };
     if (state && view === 'manager' && people.length >= SLICED_FROM_PEOPLE) return this.working(at, data, () => teamPayoutSteps(plan, people, actuals, options), base);
     const team = computeTeamPayouts(plan, people, actuals, options);
     if (!team.ok) return { kind: 'error', error: team.error };
@@ -462,7 +483,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       case 'cap':
         return t.capLine({ cap: this.money(vm, l.cap) });
       case 'mentoring':
-        return t.mentoringLine({ mentee: vm.names[l.menteeId] ?? l.menteeId });
+        return t.mentoringLine({ mentee: vm.nameOf(l.menteeId) });
     }
   }
 
@@ -645,20 +666,33 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
       if (k === 'name') return r.person.name ?? r.person.id;
       if (k === 'mentoring') return credit.get(r.person.id) ?? 0;
-      if (!r.payout) return k === 'target' ? r.person.target : null;
-      return r.payout[k];
+      // The figures, not the payout: reading 100,000 payouts would build every one's lines.
+      if (r.error !== null) return k === 'target' ? r.person.target : null;
+      return r.figures[k];
     };
     const dir = this.sortDir === 'ascending' ? 1 : -1;
-    const collator = new Intl.Collator(this.locale);
     const k = this.sortKey;
-    const keyed = vm.team.rows.map((r) => ({ r, v: value(r, k) }));
-    keyed.sort((a, b) => {
-      const x = a.v, y = b.v;
-      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-      return (typeof x === 'string' ? collator.compare(x, String(y)) : x - (y as number)) * dir;
-    });
+    const rows = vm.team.rows;
+    const order = Array.from({ length: rows.length }, (_, i) => i);
+    if (k === 'name') {
+      const collator = new Intl.Collator(this.locale);
+      const names = rows.map((r) => value(r, k) as string);
+      order.sort((a, b) => collator.compare(names[a], names[b]) * dir || a - b);
+    } else {
+      // A numeric column sorts its numbers only (NaN: no value, always last), keeping the team's order among equals.
+      const v = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const x = value(rows[i], k) as number | null;
+        v[i] = x === null ? Number.NaN : x;
+      }
+      order.sort((a, b) => {
+        const x = v[a], y = v[b];
+        if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+        return (x - y) * dir || a - b;
+      });
+    }
     this.sortedFor = key;
-    this.sorted = keyed.map((e) => e.r);
+    this.sorted = order.map((i) => rows[i]);
     return this.sorted;
   }
 
@@ -685,8 +719,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         ${list.flatMap((m) =>
           m.mentees.map(
             (e, i) => html`<tr>
-              ${i === 0 ? html`<th scope="rowgroup" rowspan=${m.mentees.length}>${vm.names[m.mentorId] ?? m.mentorId}</th>` : nothing}
-              <td>${vm.names[e.menteeId] ?? e.menteeId}</td>
+              ${i === 0 ? html`<th scope="rowgroup" rowspan=${m.mentees.length}>${vm.nameOf(m.mentorId)}</th>` : nothing}
+              <td>${vm.nameOf(e.menteeId)}</td>
               <td class="num">${this.money(vm, e.rampBonus)}</td>
               <td class="num">${this.money(vm, e.credit)}</td>
             </tr>`,
@@ -694,7 +728,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         )}
       </tbody>
       ${list.some((m) => m.capped) || more > 0
-        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.names[m.mentorId] ?? m.mentorId, uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
+        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.nameOf(m.mentorId), uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
             ${more > 0 ? html`<tr><td colspan="4" class="muted">${t.mentoringMore({ count: formatCount(more, this.locale) })}</td></tr>` : nothing}</tfoot>`
         : nothing}
     </table>`;
