@@ -4,9 +4,10 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { restTestServerPlugin } from './test/adapter/rest-server-plugin.mjs';
 import { embedPlugin } from './test/embed/embed-plugin.mjs';
 import { findChromium } from './scripts/chromium-path.mjs';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNodeTest } from './scripts/test-layers.mjs';
+import { bundledTestsPlugin, skipBundled } from './test/runner/bundle-plugin.mjs';
 
 // Which files run here: everything under test/ that is not a Node test (scripts/test-layers.mjs).
 // `npm test` runs two steps through this config (QK_TEST_STEP): `components` (the elements and the
@@ -25,6 +26,20 @@ const stepFiles =
   : browserTests;
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
+
+// Test files and the embed host pages' entries are served bundled (test/runner/bundle-plugin.mjs,
+// test/embed/embed-plugin.mjs: a page loads a few files instead of ~200 modules), except with
+// coverage (QK_COVERAGE=1, `npm run test:coverage`: v8 coverage is per served source file), in
+// watch mode, or with QK_BUNDLE=0. The step's test files are bundled together, with any test file
+// named on the command line.
+const watch = process.argv.includes('--watch');
+const coverage = process.env.QK_COVERAGE === '1' || process.argv.includes('--coverage');
+const bundle = process.env.QK_BUNDLE !== '0' && !coverage && !watch;
+const cliFiles = process.argv.slice(2).filter((a) => a.endsWith('.test.ts') && existsSync(a)).map((a) => a.replace(/^\.\//, ''));
+const embed = embedPlugin({ bundlePages: bundle });
+const bundled = bundle
+  ? bundledTestsPlugin({ files: [...new Set([...stepFiles, ...cliFiles])], alias: { '@open-wc/testing': './test/support/testing.ts' } })
+  : undefined;
 
 /**
  * Test files import `@open-wc/testing`; they get test/support/testing.ts, which re-exports it with
@@ -59,9 +74,10 @@ export default {
   // A ceiling per test file, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
   // and the hostile-data files took more than 5 minutes.
   testsFinishTimeout: 1200000,
-  // Coverage is a figure of the element tests; the embed step loads whole host pages in iframes,
-  // where it measures nothing a unit test does not, and collecting it costs time on every page.
-  coverage: step !== 'embed',
+  // Coverage is a figure of the element tests (`npm run test:coverage`); the embed step loads whole
+  // host pages in iframes, where it measures nothing a unit test does not. It costs about a quarter
+  // more CPU per page and needs the modules served one by one, so `npm test` runs without it.
+  coverage: coverage && step !== 'embed',
   coverageConfig: {
     include: ['src/**/*.ts'],
     report: true,
@@ -69,10 +85,11 @@ export default {
     reporters: ['text-summary'],
   },
   plugins: [
+    ...(bundled ? [bundled] : []),
     generousWaits(),
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    skipBundled(esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), ...(bundled ? [bundled] : []), embed),
     restTestServerPlugin(),
-    embedPlugin(),
+    embed,
   ],
   browsers: [
     chromeLauncher({

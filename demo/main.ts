@@ -1,6 +1,7 @@
 // The demo dashboard: the sample company on a LocalStorageAdapter, so edits survive a reload.
 import '../src/index.js';
 import { demoAdapter, mountUserSwitcher, storedUser } from './users.js';
+import { mountInbox } from './notices.js';
 import { actualOf, figureOf } from '../src/engine/plan/plan-state.js';
 import { formatMoney, formatCount } from '../src/engine/money/money.js';
 import { periodRange } from '../src/engine/calendar/periods.js';
@@ -135,6 +136,7 @@ provider.store.subscribe(() => render());
 provider.asOf = today;
 applyLocale();
 mountUserSwitcher(provider, document.querySelector<HTMLElement>('.actions')!, today, (next) => (adapter = next));
+mountInbox(provider, $('inbox-title'), $('inbox'));
 // A stored login that is not a user of the stored plan (e.g. data from an older demo) falls back to the admin.
 void adapter.currentUser().then(
   () => (provider.adapter = adapter),

@@ -2,7 +2,7 @@
 // manager, finance or the admin, so request → approve → apply → notice can be walked through.
 // Switching builds a new adapter for that user over the same stored plan: identity comes from the
 // adapter (`currentUser`), never from a field of a request or an attribute of a widget.
-import { LocalStorageAdapter } from '../src/adapter/index.js';
+import { DemoAdapter } from './notices.js';
 import { generateSampleCompany } from '../src/sample/sample-data.js';
 import type { OrgNode, User } from '../src/engine/plan/model.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
@@ -39,8 +39,8 @@ export function roleLabel(user: User, org: readonly OrgNode[]): RoleLabel {
 const ORDER: RoleLabel[] = ['rep', 'team', 'region', 'manager', 'finance', 'viewer', 'admin'];
 
 /** An adapter over the demo's stored plan, acting for `userId` (default: the admin). */
-export function demoAdapter(userId: string | null, today: string): LocalStorageAdapter {
-  return new LocalStorageAdapter({
+export function demoAdapter(userId: string | null, today: string): DemoAdapter {
+  return new DemoAdapter({
     key: DEMO_KEY,
     seed: () => generateSampleCompany({ asOf: today }),
     ...(userId ? { user: userId } : {}),
@@ -56,7 +56,7 @@ export function storedUser(): string | null {
  * Puts a "signed in as" select into `toolbar`, listing the plan's users from the rep up; choosing
  * one connects the provider to a new adapter for that user (`onSwitch` gets it, e.g. for reset).
  */
-export function mountUserSwitcher(provider: QkProvider, toolbar: HTMLElement, today: string, onSwitch: (adapter: LocalStorageAdapter) => void): void {
+export function mountUserSwitcher(provider: QkProvider, toolbar: HTMLElement, today: string, onSwitch: (adapter: DemoAdapter) => void): void {
   const label = document.createElement('label');
   const caption = document.createElement('span');
   const select = document.createElement('select');

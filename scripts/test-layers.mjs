@@ -15,7 +15,7 @@ export const NODE_TESTS = [
   /^test\/docs\/theme-tokens\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
-  /^test\/adapter\/(adjustment-permissions|validate|fast-parse)\.test\.ts$/,
+  /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals)\.test\.ts$/,
   /^test\/size\/.*\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));

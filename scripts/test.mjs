@@ -8,7 +8,10 @@
 //   5. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 2 windows
 // Browser steps print their slowest test files. Two copies may run at once in one checkout.
 // QK_STEPS=node,components runs some steps only.
-import { spawnSync } from 'node:child_process';
+// The server step runs alongside the components step (its output is printed when it ends): it is
+// one Node process on PGlite, and the browser step leaves CPU idle while pages wait for frames and
+// the server. QK_SERIAL=1 runs every step after the other.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,36 +21,64 @@ const wtr = ['node_modules/@web/test-runner/dist/bin.js'];
 const steps = [
   { name: 'purity', cmd: ['scripts/check-purity.mjs'], counted: false },
   { name: 'node', cmd: ['--enable-source-maps', 'scripts/test-node.mjs'] },
-  { name: 'server', cmd: ['scripts/test-server.mjs'] },
+  { name: 'server', cmd: ['scripts/test-server.mjs'], alongside: 'components' },
   { name: 'components', cmd: wtr, env: { QK_TEST_STEP: 'components' } },
   { name: 'embed', cmd: wtr, env: { QK_TEST_STEP: 'embed' } },
 ];
 const only = process.env.QK_STEPS?.split(',').map((s) => s.trim());
+const serial = process.env.QK_SERIAL === '1';
 const total = { passed: 0, failed: 0, skipped: 0 };
 const times = [];
 let broken = false;
-for (const step of steps) {
-  if (only && !only.includes(step.name)) continue;
+
+/** Runs a step; with `quiet`, its output is held and printed when it ends, in one piece. */
+function run(step, quiet) {
   const countsFile = join(dir, `${step.name}.json`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, step.cmd, { stdio: 'inherit', env: { ...process.env, ...step.env, QK_COUNTS_FILE: countsFile } });
-  const s = ((Date.now() - t0) / 1000).toFixed(1);
-  times.push(`${step.name} ${s} s`);
+  const child = spawn(process.execPath, step.cmd, {
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...process.env, ...step.env, QK_COUNTS_FILE: countsFile },
+  });
+  const out = [];
+  child.stdout?.on('data', (d) => out.push(d));
+  child.stderr?.on('data', (d) => out.push(d));
+  return new Promise((done) => child.on('close', (code) => {
+    if (quiet) process.stdout.write(`\n── ${step.name} (ran alongside) ──\n${Buffer.concat(out).toString()}`);
+    done({ step, code: code ?? 1, countsFile, seconds: (Date.now() - t0) / 1000 });
+  }));
+}
+
+function tally({ step, code, countsFile, seconds }) {
+  times.push(`${step.name} ${seconds.toFixed(1)} s`);
   if (step.counted === false) {
-    if (r.status !== 0) broken = true;
-    continue;
+    if (code !== 0) broken = true;
+    return;
   }
   if (existsSync(countsFile)) {
     const c = JSON.parse(readFileSync(countsFile, 'utf8'));
     total.passed += c.passed;
     total.failed += c.failed;
     total.skipped += c.skipped;
-    if (r.status !== 0 && c.failed === 0) total.failed++; // the step failed outside a test (a file that does not load)
+    if (code !== 0 && c.failed === 0) total.failed++; // the step failed outside a test (a file that does not load)
   } else {
     total.failed++; // the step crashed before it could count
   }
-  if (r.status !== 0) broken = true;
+  if (code !== 0) broken = true;
 }
-console.log(`\nsteps: ${times.join(', ')}`);
+
+const t0 = Date.now();
+const chosen = steps.filter((s) => !only || only.includes(s.name));
+const waiting = new Map(); // step name → steps to start alongside it
+for (const s of chosen) {
+  if (!serial && s.alongside && chosen.some((c) => c.name === s.alongside)) waiting.set(s.alongside, [...(waiting.get(s.alongside) ?? []), s]);
+}
+const deferred = new Set([...waiting.values()].flat());
+for (const step of chosen) {
+  if (deferred.has(step)) continue;
+  const side = (waiting.get(step.name) ?? []).map((s) => run(s, true));
+  tally(await run(step, false));
+  for (const r of await Promise.all(side)) tally(r);
+}
+console.log(`\nsteps: ${times.join(', ')}; all ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.stdout.write(`${total.passed} passed, ${total.failed + (broken && total.failed === 0 ? 1 : 0)} failed, ${total.skipped} skipped\n`);
 process.exitCode = broken || total.failed ? 1 : 0;

@@ -8,6 +8,7 @@ import {
   QkGoalTree,
   QkFunnelInverter,
   QkIncentiveCalculator,
+  QkIncentivePlanEditor,
   QkReviewBoard,
   QkScorecard,
   QkAdjustmentPanel,
@@ -37,6 +38,7 @@ function Dashboard() {
         />
         <QkFunnelInverter onQkFunnelChange={(e) => setLast(`${e.type} ${e.detail.nodeId}`)} />
         <QkIncentiveCalculator />
+        <QkIncentivePlanEditor />
         <QkReviewBoard className="wide" />
         <QkScorecard className="wide" />
         <QkAdjustmentPanel className="wide" onQkAdjustmentCommit={(e) => setLast(`${e.type} ${e.detail.action}`)} />

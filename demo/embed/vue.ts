@@ -40,6 +40,7 @@ const app = createApp({
         <qk-goal-tree class="wide" @qk-focus-change="onFocus" @qk-target-change="onTargetChange"></qk-goal-tree>
         <qk-funnel-inverter @qk-funnel-change="onFunnelChange"></qk-funnel-inverter>
         <qk-incentive-calculator></qk-incentive-calculator>
+        <qk-incentive-plan-editor></qk-incentive-plan-editor>
         <qk-review-board class="wide"></qk-review-board>
         <qk-scorecard class="wide"></qk-scorecard>
         <qk-adjustment-panel class="wide" @qk-adjustment-commit="onAdjustmentCommit"></qk-adjustment-panel>

@@ -31,7 +31,11 @@ import type { Authenticator } from './auth.js';
 import { DecisionBodySchema } from './protocol.js';
 import { openApiDocument } from './openapi.js';
 import type { Db, Sql } from './db.js';
-import { appendLedger, findUser, loadActuals, loadStatic, loadTargets, loadUsers, planVersion, str, type StaticPlan } from './data.js';
+import { appendLedger, findUser, loadActuals, loadInputs, loadStatic, loadTargets, loadUsers, planVersion, str, type StaticPlan } from './data.js';
+import { checkInputsChange, commitmentKey, marketKey } from '../../src/engine/plan/edit-rights.js';
+import { checkRamp } from '../../src/engine/plan/ramp.js';
+import { PlanInputsChangeSchema } from '../../src/engine/plan/model-schema.js';
+import type { PlanInputsChange } from '../../src/engine/plan/model.js';
 
 export interface ServerOptions {
   db: Db;
@@ -247,14 +251,20 @@ export async function createServer(options: ServerOptions): Promise<QuotaServer>
   app.get(`${base}/plan`, async (c) => {
     const user = c.get('user');
     const visible = visibleOf(user);
-    const [version, targets, users] = await Promise.all([planVersion(db), loadTargets(db), loadUsers(db)]);
+    const [version, targets, users, inputs] = await Promise.all([planVersion(db), loadTargets(db), loadUsers(db), loadInputs(db)]);
+    const commitments = inputs.commitments.filter((x) => visible.has(x.nodeId));
+    const market = inputs.market.filter((x) => visible.has(x.nodeId));
     const snapshot: PlanSnapshot = {
       plan: { ...fixed.meta, version },
-      org: scopedOrg(visible),
+      // A rep's ramp curve set through /inputs overrides the seeded one.
+      org: scopedOrg(visible).map((n) => (inputs.ramps.has(n.id) ? { ...n, ramp: inputs.ramps.get(n.id)! } : n)),
       products: fixed.products,
       stages: fixed.stages,
       targets: targets.filter((t) => visible.has(t.nodeId)),
       users: users.filter((u) => u.id === user.id || (u.nodeId !== undefined && visible.has(u.nodeId)) || (!user.roles.includes('rep') && u.canView.some((v) => visible.has(v)))),
+      ...(commitments.length ? { commitments } : {}),
+      ...(market.length ? { market } : {}),
+      ...(inputs.blend ? { blend: inputs.blend } : {}),
     };
     return c.json(snapshot);
   });
@@ -322,6 +332,54 @@ export async function createServer(options: ServerOptions): Promise<QuotaServer>
         subject: `plan@${version}`,
         nodeId: change.cells[0]?.nodeId ?? null,
         detail: { baseVersion: change.baseVersion, version, cells: change.cells, removed: change.removed ?? [] },
+      });
+      return { status: 200, body: { version }, after: () => emit({ type: 'plan', version, by: user.id }) };
+    });
+  });
+
+  // Planning inputs (issue 16 item 1): the rights from the signed-in user alone (`checkInputsChange`:
+  // a rep only their own commitment; market, blend and ramp curves need edit rights over the node),
+  // from the plan version they read; the version moves on like a target save.
+  app.put(`${base}/inputs`, async (c) => {
+    const user = c.get('user');
+    const parsed = parseWith<PlanInputsChange>(PlanInputsChangeSchema as never, await readJson(c));
+    if (!parsed.ok) throw invalid('inputs change', parsed.issues);
+    const change = parsed.value;
+    for (const [i, r] of (change.ramps ?? []).entries()) {
+      const ok = checkRamp(r.steps);
+      if (!ok.ok) throw invalid('inputs change', [{ path: ['ramps', i, 'steps', ...(ok.error.path ?? [])], message: ok.error.message }]);
+    }
+    const unknown = [...(change.commitments ?? []), ...(change.market ?? []), ...(change.ramps ?? [])].find((x) => !index.byId.has(x.nodeId));
+    if (unknown) throw invalid('inputs change', [{ path: ['nodeId'], message: `unknown node "${unknown.nodeId}"` }]);
+    const verdict = checkInputsChange(user, change, index);
+    if (!verdict.allowed) throw fail(403, `${verdict.reason} (${JSON.stringify(verdict.params)})`, { reason: verdict.reason, params: verdict.params });
+    return idempotent(c, change, async (tx) => {
+      const moved = await tx.query<{ version: number }>('update plan set version = version + 1 where version = $1 returning version', [change.baseVersion]);
+      if (!moved.rows.length) {
+        const current = await planVersion(tx);
+        throw fail(409, `based on version ${change.baseVersion}, but the plan is at version ${current}`, { currentVersion: current });
+      }
+      const version = moved.rows[0]!.version;
+      const put = (kind: string, key: string, nodeId: string | null, doc: unknown) =>
+        tx.query(
+          `insert into plan_input (kind, key, node_id, doc) values ($1, $2, $3, $4::jsonb)
+           on conflict (kind, key) do update set doc = excluded.doc, updated_at = now()`,
+          [kind, key, nodeId, JSON.stringify(doc)],
+        );
+      // A commitment is the signed-in user's entry, whatever the body says.
+      for (const x of change.commitments ?? []) await put('commitment', commitmentKey(x), x.nodeId, { ...x, by: user.id });
+      for (const x of change.market ?? []) await put('market', marketKey(x), x.nodeId, x);
+      if (change.blend) await put('blend', 'plan', null, change.blend);
+      for (const r of change.ramps ?? []) {
+        if (r.steps.length) await put('ramp', r.nodeId, r.nodeId, r.steps);
+        else await tx.query(`delete from plan_input where kind = 'ramp' and key = $1`, [r.nodeId]);
+      }
+      await appendLedger(tx, {
+        actor: user.id,
+        action: 'inputs.save',
+        subject: `plan@${version}`,
+        nodeId: change.commitments?.[0]?.nodeId ?? change.market?.[0]?.nodeId ?? change.ramps?.[0]?.nodeId ?? null,
+        detail: { ...change, version },
       });
       return { status: 200, body: { version }, after: () => emit({ type: 'plan', version, by: user.id }) };
     });

@@ -5,6 +5,7 @@
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, TargetCell, User } from '../../src/engine/index.js';
 import { cellKey } from '../../src/engine/index.js';
 import type { AdjustmentPayload } from '../../src/adapter/adapter.js';
+import type { BlendWeights, Commitment, MarketInput } from '../../src/engine/plan/model.js';
 import type { Db, Sql } from './db.js';
 
 export interface SeedData {
@@ -45,6 +46,12 @@ export async function seed(db: Db, data: SeedData): Promise<boolean> {
     for (const u of [...users, ...(data.users ?? [])]) await insertJson(tx, 'insert into app_user (id, doc) values ($1, $2::jsonb) on conflict (id) do update set doc = excluded.doc', u.id, u);
     for (const t of targets) await tx.query('insert into target (key, node_id, doc) values ($1, $2, $3::jsonb)', [cellKey(t), t.nodeId, JSON.stringify(t)]);
     await tx.query('insert into actuals (id, doc) values (1, $1::jsonb)', [JSON.stringify(data.actuals)]);
+    // Planning inputs that come with the seed (the same rows PUT /inputs writes).
+    const input = (kind: string, key: string, nodeId: string | null, doc: unknown) =>
+      tx.query('insert into plan_input (kind, key, node_id, doc) values ($1, $2, $3, $4::jsonb)', [kind, key, nodeId, JSON.stringify(doc)]);
+    for (const c of data.plan.commitments ?? []) await input('commitment', `${c.nodeId}|${c.period}|${c.metric}`, c.nodeId, c);
+    for (const m of data.plan.market ?? []) await input('market', `${m.nodeId}|${m.product ?? ''}`, m.nodeId, m);
+    if (data.plan.blend) await input('blend', 'plan', null, data.plan.blend);
     for (const a of data.adjustments ?? []) {
       await tx.query('insert into adjustment (id, node_id, requester_id, doc) values ($1, $2, $3, $4::jsonb)', [a.id, str(a.nodeId), str(a.requesterId), JSON.stringify(a)]);
     }
@@ -102,4 +109,24 @@ export async function appendLedger(tx: Sql, entry: { actor: string; action: stri
     JSON.stringify(entry.detail ?? {}),
   ]);
   return Number(r.rows[0]!.seq);
+}
+
+/** The planning inputs as stored: commitments and market entries by node, the blend, reps' ramp curves. */
+export interface StoredInputs {
+  commitments: Commitment[];
+  market: MarketInput[];
+  blend: BlendWeights | null;
+  ramps: Map<string, OrgNode['ramp']>;
+}
+
+export async function loadInputs(db: Sql): Promise<StoredInputs> {
+  const rows = (await db.query<{ kind: string; key: string; node_id: string | null; doc: unknown }>('select kind, key, node_id, doc from plan_input order by kind, key')).rows;
+  const out: StoredInputs = { commitments: [], market: [], blend: null, ramps: new Map() };
+  for (const r of rows) {
+    if (r.kind === 'commitment') out.commitments.push(r.doc as StoredInputs['commitments'][number]);
+    else if (r.kind === 'market') out.market.push(r.doc as StoredInputs['market'][number]);
+    else if (r.kind === 'blend') out.blend = r.doc as StoredInputs['blend'];
+    else if (r.kind === 'ramp' && r.node_id) out.ramps.set(r.node_id, r.doc as OrgNode['ramp']);
+  }
+  return out;
 }

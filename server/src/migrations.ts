@@ -86,6 +86,20 @@ create table incentive_plan (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'planning inputs: commitments, market entries, the blend, ramp curves',
+    sql: `
+create table plan_input (
+  kind text not null check (kind in ('commitment', 'market', 'blend', 'ramp')),
+  key text not null,
+  node_id text references org_node(id),
+  doc jsonb not null,
+  updated_at timestamptz not null default now(),
+  primary key (kind, key)
+);
+`,
+  },
 ];
 
 /** Applies the migrations `db` has not seen; returns the versions applied now. */

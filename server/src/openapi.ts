@@ -15,6 +15,7 @@ import {
   UserSchema,
   AdjustmentRequestSchema,
 } from '../../src/engine/index.js';
+import { PlanInputsChangeSchema } from '../../src/engine/plan/model-schema.js';
 import { AdjustmentPayloadSchema, NoticeSchema } from '../../src/adapter/validate.js';
 import { AuditEntrySchema, ConflictBodySchema, DecisionBodySchema, ErrorBodySchema, PlanEventSchema } from './protocol.js';
 
@@ -99,6 +100,17 @@ export function openApiDocument(options: { serverUrl?: string } = {}): Record<st
           responses: { 200: reply('The new version', 'SaveResult'), ...errors(...WRITE, 409, 422) },
         },
       },
+      '/inputs': {
+        put: {
+          operationId: 'saveInputs',
+          summary: 'Saves planning inputs (reps\' commitments, market size and share, the blend, reps\' ramp curves) when baseVersion is the current plan version; the version moves on by one',
+          description:
+            'Rights come from the signed-in user: a rep may enter only their own commitment (403, reason input-commitment-not-own); market entries, the blend and ramp curves need edit rights over the node (a manager of its subtree, or an admin). Each commitment is stored with by = the signed-in user. GET /plan returns the inputs of the nodes the user may see.',
+          parameters: [idempotencyKey],
+          requestBody: body('PlanInputsChange'),
+          responses: { 200: reply('The new version', 'SaveResult'), ...errors(...WRITE, 409, 422) },
+        },
+      },
       '/notify': {
         post: { operationId: 'notify', summary: 'A message to people (recorded in the audit ledger)', requestBody: body('Notice'), responses: { 204: reply('Sent'), ...errors(...WRITE) } },
       },
@@ -149,6 +161,7 @@ export function openApiDocument(options: { serverUrl?: string } = {}): Record<st
         OrgNode: json(OrgNodeSchema),
         User: json(UserSchema),
         TargetChange: json(TargetChangeSchema, 'input'),
+        PlanInputsChange: json(PlanInputsChangeSchema, 'input'),
         SaveResult: json(SaveResultSchema),
         Notice: json(NoticeSchema, 'input'),
         AdjustmentPayload: { ...json(AdjustmentPayloadSchema, 'input'), description: 'Any JSON object with an id; the kit sends AdjustmentRequest' },

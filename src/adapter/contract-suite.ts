@@ -294,6 +294,31 @@ export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | Cr
       await rejectsWith(adapter.saveIncentivePlan({ baseVersion: base, plan }), 'conflict', 'saving the commission plan from a stale version');
       await rejectsWith(adapter.saveIncentivePlan({ baseVersion: base + 1, plan: { basis: 'booked', tiers: [{ from: 0, rate: 2 }] } }), 'invalid-data', 'saving a plan with a rate above 100 %');
     });
+
+    it('planning inputs (when offered) are saved with the signed-in user’s rights, from the current version', async () => {
+      const adapter = await fresh();
+      if (!adapter.saveInputs) return skip('the adapter saves no planning inputs');
+      const me = await adapter.currentUser();
+      const before = await adapter.loadPlan();
+      const base = before.plan.version;
+      const fy = `FY${before.plan.fiscalYear}`;
+      const leaves = before.org.filter((n) => !before.org.some((k) => k.parentId === n.id) && !n.hasChildren);
+      // The signed-in user's own node when they have one, else a node they may edit, else the first leaf.
+      const own = (me.nodeId && before.org.find((n) => n.id === me.nodeId)) || before.org.find((n) => me.canEdit.includes(n.id)) || leaves[0] || before.org[0]!;
+      const isRepOnly = me.roles.includes('rep') && !me.roles.includes('manager') && !me.roles.includes('admin');
+      const other = leaves.find((n) => n.id !== own.id);
+      if (isRepOnly && other) {
+        await rejectsWith(adapter.saveInputs({ baseVersion: base, commitments: [{ nodeId: other.id, period: fy, metric: 'revenue', value: 100 }] }), 'forbidden', `a commitment for "${other.id}" by the rep "${me.id}"`);
+      }
+      const value = 123_456_00;
+      const saved = await adapter.saveInputs({ baseVersion: base, commitments: [{ nodeId: own.id, period: fy, metric: 'revenue', value }] });
+      assert(saved.version > base, `saveInputs returned version ${saved.version}, not above ${base}`);
+      const again = await adapter.loadPlan();
+      const found = (again.commitments ?? []).find((c) => c.nodeId === own.id && c.period === fy && c.metric === 'revenue');
+      assertEqual(found?.value, value, `the commitment of "${own.id}" a re-load shows`);
+      assertEqual(found?.by, me.id, 'the commitment is stamped with the signed-in user');
+      await rejectsWith(adapter.saveInputs({ baseVersion: base, commitments: [{ nodeId: own.id, period: fy, metric: 'revenue', value: 1 }] }), 'conflict', 'saving inputs from a stale version');
+    });
   }
   return cases;
 }
@@ -307,8 +332,9 @@ export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | Cr
  * version on and shows on a re-load; a stale `baseVersion` rejects with `conflict` and
  * `currentVersion` and changes nothing; `currentUser` is a valid user; `notify` resolves; and when
  * offered, `loadChildren` agrees with the org, `subscribe` delivers the update after a save until
- * unsubscribed, adjustments can be submitted, listed and decided, and the commission plan is saved
- * only by finance or an admin, from its current version.
+ * unsubscribed, adjustments can be submitted, listed and decided, the commission plan is saved
+ * only by finance or an admin, from its current version, and planning inputs (a commitment) are
+ * saved from the current version, stamped with the signed-in user (a rep: their own only).
  */
 export function runAdapterContractSuite(
   makeAdapter: () => Promise<CrmAdapter> | CrmAdapter,

@@ -16,7 +16,7 @@
 import type { Actual, ActualsSnapshot, Opportunity, OrgNode, PlanSnapshot, StageCount, TargetCell } from '../engine/plan/model.js';
 import { METRIC_IDS } from '../engine/plan/model.js';
 import { parsePeriodId } from '../engine/calendar/periods.js';
-import { parseWith, PlanSchema, ProductLineSchema, FunnelStageSchema, UserSchema, IsoDateSchema } from '../engine/plan/model-schema.js';
+import { parseWith, PlanSchema, ProductLineSchema, FunnelStageSchema, UserSchema, IsoDateSchema, CommitmentSchema, MarketInputSchema, BlendWeightsSchema, RampStepSchema } from '../engine/plan/model-schema.js';
 import * as z from 'zod/mini';
 
 /** Thrown inside the fast path to give up; never escapes this module. */
@@ -91,7 +91,7 @@ function exact<T>(x: Record<string, unknown>, keys: ReadonlySet<string>): T {
   return out as T;
 }
 
-const ORG_KEYS = new Set(['id', 'name', 'parentId', 'kind', 'hireDate', 'role', 'potential', 'leaveDate', 'mentorId', 'hasChildren']);
+const ORG_KEYS = new Set(['id', 'name', 'parentId', 'kind', 'hireDate', 'role', 'potential', 'leaveDate', 'ramp', 'mentorId', 'hasChildren']);
 function orgNode(x: unknown, seen: Seen): OrgNode {
   if (!isRecord(x)) return no();
   id(x.id);
@@ -102,6 +102,8 @@ function orgNode(x: unknown, seen: Seen): OrgNode {
   opt(x, 'role', text);
   opt(x, 'potential', (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : no()));
   opt(x, 'leaveDate', seen.date);
+  if (x.ramp !== undefined) small(RampSchema, x.ramp);
+  else if (hasOwn.call(x, 'ramp')) no();
   opt(x, 'mentorId', id);
   opt(x, 'hasChildren', bool);
   return exact(x, ORG_KEYS);
@@ -180,6 +182,9 @@ function small<T>(schema: z.ZodMiniType<T>, v: unknown): T {
 const ProductsSchema = z.array(ProductLineSchema);
 const StagesSchema = z.array(FunnelStageSchema);
 const UsersSchema = z.array(UserSchema);
+const RampSchema = z.array(RampStepSchema);
+const CommitmentsSchema = z.array(CommitmentSchema);
+const MarketSchema = z.array(MarketInputSchema);
 
 function run<T>(f: () => T): T | undefined {
   try {
@@ -205,8 +210,12 @@ export function fastPlanSnapshot(data: unknown): PlanSnapshot | undefined {
       stages: small(StagesSchema, data.stages),
       targets: list(data.targets, targetCell, seen),
     };
-    if (data.users !== undefined) out.users = small(UsersSchema, data.users);
-    else if (hasOwn.call(data, 'users')) no();
+    // The optional parts: zod parses them (few records), absent stays absent, an explicit undefined declines.
+    const optional: [string, z.ZodMiniType<unknown>][] = [['users', UsersSchema], ['commitments', CommitmentsSchema], ['market', MarketSchema], ['blend', BlendWeightsSchema]];
+    for (const [k, schema] of optional) {
+      if (data[k] !== undefined) out[k] = small(schema, data[k]);
+      else if (hasOwn.call(data, k)) no();
+    }
     return out as PlanSnapshot;
   });
 }

@@ -5,7 +5,8 @@
  */
 import type { PlanInputsChange, PlanSnapshot, User } from '../engine/plan/model.js';
 import { parseWith, PlanInputsChangeSchema } from '../engine/plan/model-schema.js';
-import { checkInputsChange, commitmentKey, marketKey, mergeInputs } from '../engine/plan/edit-rights.js';
+import { checkInputsChange, commitmentKey, marketKey, mergeInputs, withRamps } from '../engine/plan/edit-rights.js';
+import { checkRamp } from '../engine/plan/ramp.js';
 import { buildOrgIndex } from '../engine/plan/rollup.js';
 import { QkAdapterError } from './adapter.js';
 
@@ -24,12 +25,13 @@ export function parsePlanInputsChange(data: unknown, source = 'saveInputs'): Pla
  */
 export function applyInputsChange(snapshot: PlanSnapshot, raw: unknown, user: User): PlanSnapshot {
   const change = parsePlanInputsChange(raw);
+  checkRampsOf(change);
   const version = snapshot.plan.version;
   if (change.baseVersion !== version) {
     throw new QkAdapterError('conflict', `saveInputs: based on version ${change.baseVersion}, but the plan is at version ${version}`, { currentVersion: version });
   }
   const index = buildOrgIndex(snapshot.org);
-  const unknown = [...(change.commitments ?? []), ...(change.market ?? [])].find((x) => !index.byId.has(x.nodeId));
+  const unknown = [...(change.commitments ?? []), ...(change.market ?? []), ...(change.ramps ?? [])].find((x) => !index.byId.has(x.nodeId));
   if (unknown) throw new QkAdapterError('invalid-data', `saveInputs: unknown node "${unknown.nodeId}"`, { issues: [{ path: ['nodeId'], message: `unknown node "${unknown.nodeId}"` }] });
   const verdict = checkInputsChange(user, change, index);
   if (!verdict.allowed) throw new QkAdapterError('forbidden', `saveInputs: ${verdict.reason} (${JSON.stringify(verdict.params)})`);
@@ -39,5 +41,14 @@ export function applyInputsChange(snapshot: PlanSnapshot, raw: unknown, user: Us
     ...(change.commitments ? { commitments: mergeInputs(snapshot.commitments, change.commitments.map((c) => ({ ...c, by: user.id })), commitmentKey) } : {}),
     ...(change.market ? { market: mergeInputs(snapshot.market, change.market, marketKey) } : {}),
     ...(change.blend ? { blend: change.blend } : {}),
+    ...(change.ramps?.length ? { org: withRamps(snapshot.org, change.ramps) } : {}),
   };
+}
+
+/** Refuses a ramp curve with overlapping steps or a factor above 100 % (`invalid-data`, naming the step). */
+export function checkRampsOf(change: PlanInputsChange, source = 'saveInputs'): void {
+  for (const [i, r] of (change.ramps ?? []).entries()) {
+    const c = checkRamp(r.steps);
+    if (!c.ok) throw new QkAdapterError('invalid-data', `${source}: ${c.error.message}`, { issues: [{ path: ['ramps', i, 'steps', ...(c.error.path ?? [])], message: c.error.message }] });
+  }
 }

@@ -6,6 +6,7 @@ import { parseCommissionPlan } from '../engine/incentive/plan.js';
 import { checkCellEdits } from '../engine/plan/edit-rights.js';
 import { buildOrgIndex, type OrgIndex } from '../engine/plan/rollup.js';
 import { cellKey } from '../engine/plan/model.js';
+import { isMonthId } from '../engine/calendar/periods.js';
 import {
   QkAdapterError,
   type AdapterUpdate,
@@ -82,7 +83,7 @@ export function sliceActuals(all: ActualsSnapshot, range: { from: string; to: st
     from,
     to,
     actuals: all.actuals.filter((a) => inRange(a.date)),
-    stageCounts: all.stageCounts.filter((c) => /^\d{4}-\d{2}$/.test(c.month) && c.month >= fromMonth && c.month <= toMonth),
+    stageCounts: all.stageCounts.filter((c) => isMonthId(c.month) && c.month >= fromMonth && c.month <= toMonth),
     pipeline: all.pipeline.filter((o) => inRange(o.expectedClose)),
   };
 }

@@ -13,6 +13,7 @@
  * | `GET {base}/actuals?from=YYYY-MM-DD&to=YYYY-MM-DD` | `200 ActualsSnapshot` | actuals dated in the range, stage counts of the months it touches, pipeline closing in it; `from`/`to` echoed |
  * | `PUT {base}/targets` body `TargetChange` | `200 { "version": n }` | upserts cells (key node × period × metric × product) when `baseVersion` is the current version, and moves the version on |
  * | ″ (stale `baseVersion`) | `409 { "currentVersion": n }` | nothing is changed |
+ * | `PUT {base}/inputs` body `PlanInputsChange` | `200 { "version": n }` | commitments, market size/share, blend, ramp curves; same version as the targets; `403` with a `reason` when the signed-in user may not (a rep: only their own commitment); `409` when stale |
  * | `GET {base}/me` | `200 User` | the signed-in user and the org scopes they may see and edit |
  * | `POST {base}/notify` body `{ recipients, subject, body }` | `2xx` (body ignored) | |
  * | `POST {base}/adjustments` body adjustment | `200` the stored adjustment (with its `id`) | `403` when the signed-in user may not store it (see below) |
@@ -52,7 +53,10 @@
  * // → 200 { "version": 8 }   or   409 { "currentVersion": 9 }
  */
 import * as z from 'zod/mini';
-import type { ActualsSnapshot, OrgNode, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/plan/model.js';
+import type { ActualsSnapshot, OrgNode, PlanInputsChange, PlanSnapshot, SaveResult, TargetChange, User } from '../engine/plan/model.js';
+import { checkInputsChange } from '../engine/plan/edit-rights.js';
+import { buildOrgIndex } from '../engine/plan/rollup.js';
+import { checkRampsOf, parsePlanInputsChange } from './inputs.js';
 import { QkAdapterError, type AdapterUpdate, type AdjustmentPayload, type CrmAdapter, type IncentivePlanRecord, type Notice } from './adapter.js';
 import { checkSubmission, decideAs, type GuardAnswer } from '../engine/adjustment/guard.js';
 import { canEditIncentivePlan } from '../engine/incentive/access.js';
@@ -170,6 +174,25 @@ export class RestAdapter implements CrmAdapter {
   async saveTargets(change: TargetChange): Promise<SaveResult> {
     const body = parseTargetChange(change, { source: 'saveTargets' });
     const { data, source } = await this.#request('PUT', '/targets', body);
+    return parseSaveResult(data, { source });
+  }
+
+  /**
+   * `PUT /inputs` with a `PlanInputsChange` (commitments, market, blend, ramp curves); the server
+   * decides from its session. Refused here first when the signed-in user and the org are known
+   * and the engine's `checkInputsChange` says no (e.g. a rep entering a teammate's commitment).
+   */
+  async saveInputs(change: PlanInputsChange): Promise<SaveResult> {
+    const body = parsePlanInputsChange(change);
+    checkRampsOf(body);
+    const me = this.#me;
+    const plan = this.#plan;
+    const named = [...(body.commitments ?? []), ...(body.market ?? []), ...(body.ramps ?? [])].map((x) => x.nodeId);
+    if (me && plan && named.every((id) => plan.org.some((n) => n.id === id))) {
+      const v = checkInputsChange(me, body, buildOrgIndex(plan.org));
+      if (!v.allowed) throw new QkAdapterError('forbidden', `saveInputs: ${v.reason}`, { rule: { reason: v.reason, params: v.params } });
+    }
+    const { data, source } = await this.#request('PUT', '/inputs', body);
     return parseSaveResult(data, { source });
   }
 

@@ -8,3 +8,4 @@ import './qk-adjustment-panel.js';
 import './qk-review-board.js';
 import './qk-scorecard.js';
 import './qk-incentive-calculator.js';
+import './qk-incentive-plan-editor.js';

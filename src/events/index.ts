@@ -6,3 +6,4 @@ export { QkFunnelChangeEvent, type QkFunnelChangeDetail } from './qk-funnel-chan
 export { QkAlertEvent, type QkAlertDetail } from './qk-alert.js';
 export { QkTargetChangeEvent, type QkTargetChangeDetail } from './qk-target-change.js';
 export { QkReviewApplyEvent, type QkReviewApplyDetail, type QkReviewApplyStage } from './qk-review-apply.js';
+export { QkIncentivePlanSaveEvent, type QkIncentivePlanSaveDetail } from './qk-incentive-plan-save.js';

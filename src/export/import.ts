@@ -6,6 +6,8 @@
  */
 import { csvText, parseTargetsCsv, type CsvImportResult, type CsvIssue, type CsvValue, type ParseTargetsCsvOptions } from '../engine/plan/csv.js';
 import { columnLetters, looksLikeXlsx, readXlsx, XlsxFormatError, type XlsxSheet } from './xlsx.js';
+import { parseCommitmentsCsv, type CommitmentsImportResult } from '../engine/plan/commitments-csv.js';
+import type { QkIssue } from '../engine/shared/result.js';
 
 /**
  * The first worksheet as CSV text, one line per sheet row (row n of the sheet is line n), so the
@@ -43,16 +45,34 @@ export function sheetToCsv(sheet: XlsxSheet): string {
  * @example readTargetsFile(await file.arrayBuffer(), { snapshot, metric: 'revenue' })
  */
 export function readTargetsFile(data: ArrayBuffer | Uint8Array, options: ParseTargetsCsvOptions): CsvImportResult {
+  return readFileWith(data, (text) => parseTargetsCsv(text, options));
+}
+
+/**
+ * Reads reps' commitments from the bytes of a CSV or .xlsx file (issue 16 item 1): the targets
+ * layout with the fiscal year's column, all or nothing (`parseCommitmentsCsv`), an .xlsx problem
+ * naming its cell.
+ *
+ * @example readCommitmentsFile(await file.arrayBuffer(), { snapshot, metric: 'revenue' })
+ */
+export function readCommitmentsFile(data: ArrayBuffer | Uint8Array, options: ParseTargetsCsvOptions): CommitmentsImportResult {
+  return readFileWith(data, (text) => parseCommitmentsCsv(text, options));
+}
+
+function readFileWith<R extends { ok: true } | { ok: false; error: QkIssue; errors: CsvIssue[] }>(
+  data: ArrayBuffer | Uint8Array,
+  parse: (text: string) => R,
+): R {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (!looksLikeXlsx(bytes)) return parseTargetsCsv(new TextDecoder('utf-8').decode(bytes), options);
+  if (!looksLikeXlsx(bytes)) return parse(new TextDecoder('utf-8').decode(bytes));
   let sheets: XlsxSheet[];
   try {
     sheets = readXlsx(bytes);
   } catch (e) {
     const issue: CsvIssue = { code: 'xlsx-unreadable', message: e instanceof XlsxFormatError ? e.message : 'the file cannot be read', line: 1, column: 0, params: { line: 1, column: 0 } };
-    return { ok: false, error: { code: 'csv-invalid', message: issue.message, params: { count: 1, line: 1 } }, errors: [issue] };
+    return { ok: false, error: { code: 'csv-invalid', message: issue.message, params: { count: 1, line: 1 } }, errors: [issue] } as unknown as R;
   }
-  const r = parseTargetsCsv(sheetToCsv(sheets[0]!), options);
+  const r = parse(sheetToCsv(sheets[0]!));
   if (r.ok) return r;
   return {
     ...r,

@@ -6,6 +6,6 @@ export { writeXlsx, readXlsx, looksLikeXlsx, columnLetters, XlsxFormatError } fr
 export type { XlsxCell, XlsxSheet, XlsxSheetInput, XlsxValue, XlsxColumnStyle } from './xlsx.js';
 export { tableToCsv, tablesToXlsx, tablesToFile, tableSheet, moneyFormat, exportFileName } from './table.js';
 export type { ExportTable, ExportColumn, ExportColumnKind, ExportCell, ExportFormat } from './table.js';
-export { readTargetsFile, sheetToCsv } from './import.js';
+export { readCommitmentsFile, readTargetsFile, sheetToCsv } from './import.js';
 export { saveTables } from './download.js';
 export { targetsTable } from './targets.js';

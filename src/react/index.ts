@@ -20,6 +20,7 @@ export { QkAttainmentGauge, type QkAttainmentGaugeProps, type QkAttainmentGaugeE
 export { QkPaceChart, type QkPaceChartProps, type QkPaceChartEvents } from './pace-chart.js';
 export { QkAdjustmentPanel, type QkAdjustmentPanelProps, type QkAdjustmentPanelEvents } from './adjustment-panel.js';
 export { QkIncentiveCalculator, type QkIncentiveCalculatorProps, type QkIncentiveCalculatorEvents } from './incentive-calculator.js';
+export { QkIncentivePlanEditor, type QkIncentivePlanEditorProps, type QkIncentivePlanEditorEvents } from './incentive-plan-editor.js';
 export { QkReviewBoard, type QkReviewBoardProps, type QkReviewBoardEvents } from './review-board.js';
 export { QkScorecard, type QkScorecardProps, type QkScorecardEvents } from './scorecard.js';
 export { createQkComponent, type QkWrapper, type QkWrapperProps, type QkElementProps, type QkEventProps } from './create-component.js';

@@ -18,6 +18,7 @@ import type { QkAttainmentGauge } from '../components/attainment-gauge/attainmen
 import type { QkPaceChart } from '../components/pace-chart/pace-chart.js';
 import type { QkAdjustmentPanel } from '../components/adjustment-panel/adjustment-panel.js';
 import type { QkIncentiveCalculator } from '../components/incentive-calculator/incentive-calculator.js';
+import type { QkIncentivePlanEditor } from '../components/incentive-plan-editor/incentive-plan-editor.js';
 import type { QkReviewBoard } from '../components/review-board/review-board.js';
 import type { QkScorecard } from '../components/scorecard/scorecard.js';
 import type { QkElementProps } from './create-component.js';
@@ -28,6 +29,7 @@ import type { QkAttainmentGaugeEvents } from './attainment-gauge.js';
 import type { QkPaceChartEvents } from './pace-chart.js';
 import type { QkAdjustmentPanelEvents } from './adjustment-panel.js';
 import type { QkIncentiveCalculatorEvents } from './incentive-calculator.js';
+import type { QkIncentivePlanEditorEvents } from './incentive-plan-editor.js';
 import type { QkReviewBoardEvents } from './review-board.js';
 import type { QkScorecardEvents } from './scorecard.js';
 
@@ -50,6 +52,7 @@ declare module 'react' {
       'qk-pace-chart': QkNativeProps<QkPaceChart, QkPaceChartEvents>;
       'qk-adjustment-panel': QkNativeProps<QkAdjustmentPanel, QkAdjustmentPanelEvents>;
       'qk-incentive-calculator': QkNativeProps<QkIncentiveCalculator, QkIncentiveCalculatorEvents>;
+      'qk-incentive-plan-editor': QkNativeProps<QkIncentivePlanEditor, QkIncentivePlanEditorEvents>;
       'qk-review-board': QkNativeProps<QkReviewBoard, QkReviewBoardEvents>;
       'qk-scorecard': QkNativeProps<QkScorecard, QkScorecardEvents>;
     }

@@ -8,6 +8,7 @@
  * comparisons), and history is generated a month at a time with few deals per rep and month.
  */
 import { createRandom, type Random } from '../engine/shared/random.js';
+import { dateParts } from '../engine/calendar/periods.js';
 import type {
   Actual,
   ActualsSnapshot,
@@ -104,7 +105,6 @@ export interface SampleCompany {
 }
 
 const DAY_MS = 86_400_000;
-const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION_NAMES = ['华东', '华南', '华北', '西南'];
 const REGION_POTENTIAL = [1.3, 1.1, 1.0, 0.8];
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤'];
@@ -197,9 +197,8 @@ const numOption = (v: number | undefined, dflt: number, min: number, max: number
 const isoOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const utc = (y: number, m1: number, d: number): number => Date.UTC(y, m1 - 1, d);
 function parseIso(s: unknown): number | null {
-  if (typeof s !== 'string' || !ISO_RE.test(s)) return null;
-  const t = utc(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
-  return isoOf(t) === s ? t : null;
+  const d = typeof s === 'string' ? dateParts(s) : null;
+  return d && utc(d[0], d[1], d[2]);
 }
 /** Adds whole months to a UTC ms timestamp of a first-of-month. */
 const addMonths = (ms: number, n: number): number => {

@@ -21,7 +21,7 @@
 import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanInputsChange, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
 import { parseWith } from '../engine/plan/model-schema.js';
 import { periodRange } from '../engine/calendar/periods.js';
-import { canEditNode, checkCellEdits, checkInputsChange, commitmentKey, marketKey, mergeInputs } from '../engine/plan/edit-rights.js';
+import { canEditNode, checkCellEdits, checkInputsChange, commitmentKey, marketKey, mergeInputs, withRamps } from '../engine/plan/edit-rights.js';
 import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';
 import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
 import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
@@ -550,6 +550,7 @@ export class QkStore {
       ...(change.commitments ? { commitments: mergeInputs(current.commitments, change.commitments.map((c) => ({ ...c, ...by })), commitmentKey) } : {}),
       ...(change.market ? { market: mergeInputs(current.market, change.market, marketKey) } : {}),
       ...(change.blend ? { blend: change.blend } : {}),
+      ...(change.ramps?.length ? { org: withRamps(current.org, change.ramps) } : {}),
     });
     return null;
   }

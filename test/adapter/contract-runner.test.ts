@@ -16,7 +16,7 @@ const memory = () => {
   return new MemoryAdapter(plan, actuals);
 };
 
-/** An adapter with the required methods only: the four optional checks must be skipped. */
+/** An adapter with the required methods only: the five optional checks must be skipped. */
 function bare(): CrmAdapter {
   const full = memory();
   return {
@@ -33,6 +33,7 @@ const OPTIONAL = [
   'subscribe (when offered) delivers the update after a save, and unsubscribe stops it',
   'adjustments (when offered) can be submitted, listed and decided',
   'the commission plan (when offered) is saved only by finance or an admin, from the current version',
+  'planning inputs (when offered) are saved with the signed-in user’s rights, from the current version',
 ];
 
 describe('adapter contract suite: runner-agnostic', () => {
@@ -48,7 +49,7 @@ describe('adapter contract suite: runner-agnostic', () => {
       it: (name, body) => tests.push({ name, body }),
     });
     expect(suites).to.deep.equal(['CrmAdapter contract: bare']);
-    expect(tests.length).to.equal(11);
+    expect(tests.length).to.equal(12);
     const skipped: string[] = [];
     for (const t of tests) {
       const context = { skip: (reason?: string) => skipped.push(`${t.name}: ${reason}`) };
@@ -59,10 +60,11 @@ describe('adapter contract suite: runner-agnostic', () => {
       `${OPTIONAL[1]}: the adapter offers no subscribe`,
       `${OPTIONAL[2]}: the adapter offers no adjustments`,
       `${OPTIONAL[3]}: the adapter keeps no commission plan`,
+      `${OPTIONAL[4]}: the adapter saves no planning inputs`,
     ]);
   });
 
-  it('adapterContractCases: 7 checks pass and 4 are skipped for a bare adapter; all 11 pass for MemoryAdapter', async () => {
+  it('adapterContractCases: 7 checks pass and 5 are skipped for a bare adapter; all 12 pass for MemoryAdapter', async () => {
     const bareResults = await Promise.all(adapterContractCases(bare).map(async (c) => [c.name, (await c.run()).status] as const));
     expect(bareResults.filter(([, s]) => s === 'passed').length).to.equal(7);
     expect(bareResults.filter(([, s]) => s === 'skipped').map(([n]) => n)).to.deep.equal(OPTIONAL);

@@ -69,6 +69,32 @@ function handleApi(session, method, path, query, body) {
     plan.plan.version += 1;
     return [200, { version: plan.plan.version }];
   }
+  // Planning inputs, as the reference server keeps them: the rights come from the signed-in user
+  // (a rep only their own commitment; market, blend and ramp curves need a manager or an admin).
+  if (method === 'PUT' && path === '/inputs') {
+    if (!body || !Number.isInteger(body.baseVersion)) return [400, { message: 'expected { baseVersion, … }' }];
+    const roles = session.user.roles ?? [];
+    const manager = roles.includes('manager') || roles.includes('admin');
+    const foreign = (body.commitments ?? []).find((c) => c.nodeId !== session.user.nodeId);
+    if (foreign && !manager) return [403, { message: 'a rep may enter only their own commitment', reason: 'input-commitment-not-own', params: { node: foreign.nodeId } }];
+    if ((body.market?.length || body.blend || body.ramps?.length) && !manager) return [403, { message: 'only a manager or an admin', reason: 'edit-forbidden-role', params: { node: plan.org[0]?.name ?? '' } }];
+    const unknown = [...(body.commitments ?? []), ...(body.market ?? []), ...(body.ramps ?? [])].find((x) => !plan.org.some((n) => n.id === x.nodeId));
+    if (unknown) return [400, { message: `unknown node "${unknown.nodeId}"` }];
+    if (body.baseVersion !== plan.plan.version) return [409, { currentVersion: plan.plan.version }];
+    const merge = (current, incoming, k) => [...new Map([...(current ?? []), ...incoming].map((x) => [k(x), x])).values()];
+    if (body.commitments) plan.commitments = merge(plan.commitments, body.commitments.map((c) => ({ ...c, by: session.user.id })), (c) => [c.nodeId, c.period, c.metric].join('|'));
+    if (body.market) plan.market = merge(plan.market, body.market, (m) => [m.nodeId, m.product ?? ''].join('|'));
+    if (body.blend) plan.blend = body.blend;
+    for (const r of body.ramps ?? []) {
+      plan.org = plan.org.map((n) => {
+        if (n.id !== r.nodeId) return n;
+        const { ramp: _old, ...rest } = n;
+        return r.steps.length ? { ...rest, ramp: r.steps } : rest;
+      });
+    }
+    plan.plan.version += 1;
+    return [200, { version: plan.plan.version }];
+  }
   if (method === 'GET' && path === '/me') return [200, session.user];
   if (method === 'POST' && path === '/notify') {
     session.sent.push(body);

@@ -5,8 +5,14 @@
  * - `/demo/embed/csp.html` is served with the strict header
  *   `Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'`.
  * - `/dist/quotakit.bundle.js` (what the plain-HTML pages load, as a real host would) is answered
- *   with the source entry `src/bundle.ts` so the suite runs without a build. A page opened with
- *   `?bundle=dist` loads the built file instead (404 when not built).
+ *   with the source entry `src/bundle.ts`, bundled by esbuild (development builds, code split:
+ *   each language its own chunk, loaded by `import()`), so the suite runs without a build. The
+ *   demo's and the framework examples' entries (`/demo/main.ts`, `/demo/embed/react.tsx`,
+ *   `/demo/embed/vue.ts`) are bundled in the same build and share its chunks (`/__qk-embed/kit/`).
+ *   Built once per run on first use: a host page then loads a few files instead of ~250 modules,
+ *   which cost seconds of CPU per iframe (`bundlePages: false`, in watch mode and with coverage:
+ *   modules one by one, as before). A page opened with `?bundle=dist` loads the built file
+ *   instead (404 when not built).
  * - `/__qk-embed/bundle.js?copy=N&version=V` is the whole kit bundled into one file by esbuild, a
  *   fresh copy per query: what a page that loads QuotaKit twice (two CRM plugins) gets. `version`
  *   stamps another `VERSION` into that copy.
@@ -37,10 +43,52 @@ const reactModules = {
 };
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
-export function embedPlugin({ rootDir = process.cwd() } = {}) {
+/** The pages' entries bundled by `kitPages()`: URL path → output name. */
+const PAGE_ENTRIES = {
+  '/dist/quotakit.bundle.js': { in: 'src/bundle.ts', out: 'dist/quotakit.bundle' },
+  '/demo/main.ts': { in: 'demo/main.ts', out: 'demo/main' },
+  '/demo/embed/react.tsx': { in: 'demo/embed/react.tsx', out: 'demo/embed/react' },
+  '/demo/embed/vue.ts': { in: 'demo/embed/vue.ts', out: 'demo/embed/vue' },
+};
+
+export function embedPlugin({ rootDir = process.cwd(), bundlePages = true } = {}) {
   const require = createRequire(resolve(rootDir, 'package.json'));
   let reactBundle;
+  let pages;
   const copies = new Map();
+
+  /** The host pages' entries and their shared chunks, bundled once: URL path → code. */
+  function kitPages() {
+    pages ??= build({
+      entryPoints: Object.values(PAGE_ENTRIES).map((e) => ({ in: resolve(rootDir, e.in), out: e.out })),
+      outdir: resolve(rootDir, 'node_modules/.cache/qk-embed-pages'),
+      chunkNames: '__qk-embed/kit/[name]-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      tsconfig: resolve(rootDir, 'tsconfig.json'),
+      jsx: 'automatic',
+      // What the module server gave these pages: Lit's and React's development builds, and Vue's
+      // self-contained build with the template compiler.
+      conditions: ['development'],
+      define: { 'process.env.NODE_ENV': '"development"' },
+      alias: { vue: 'vue/dist/vue.esm-browser.js' },
+      external: ['/__*'],
+      logLevel: 'warning',
+    }).then((r) => {
+      const out = new Map();
+      const dir = resolve(rootDir, 'node_modules/.cache/qk-embed-pages');
+      for (const f of r.outputFiles) out.set(`/${f.path.slice(dir.length + 1).split('\\').join('/')}`, f.text);
+      for (const [url, e] of Object.entries(PAGE_ENTRIES)) out.set(url, out.get(`/${e.out}.js`));
+      return out;
+    });
+    return pages;
+  }
+  const bundledPage = (context) =>
+    bundlePages && (context.path in PAGE_ENTRIES && !context.URL.searchParams.has('built')) || context.path.startsWith('/__qk-embed/kit/');
 
   /** One ESM bundle holding every React module, so hooks see one React. */
   async function reactAll() {
@@ -130,6 +178,11 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
   return {
     name: 'qk-embed',
 
+    /** Whether `context` is answered with bundled code (the TypeScript plugin must leave it alone). */
+    handles(context) {
+      return bundledPage(context);
+    },
+
     resolveImport({ source, context }) {
       if (source in reactModules) return `${VENDOR}${reactModules[source]}.js`;
       if (source === 'vue') return '/node_modules/vue/dist/vue.esm-browser.js';
@@ -168,6 +221,11 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
       if (path === '/__qk-embed/fires.json') {
         return { body: JSON.stringify(declaredEvents(rootDir)), type: 'json', headers: { 'cache-control': 'no-store' } };
       }
+      if (bundledPage(context)) {
+        const body = (await kitPages()).get(path);
+        return body === undefined ? undefined : { body, type: 'js' };
+      }
+      // Modules one by one (watch mode, coverage): the page sees every edit.
       if (path === '/dist/quotakit.bundle.js' && !context.URL.searchParams.has('built')) {
         return { body: "export * from '/src/bundle.ts';", type: 'js' };
       }
@@ -182,7 +240,7 @@ export function embedPlugin({ rootDir = process.cwd() } = {}) {
       if (context.path.startsWith('/demo/embed/') && context.path.endsWith('.html') && context.URL.searchParams.get('bundle') === 'dist') {
         return { body: context.body.replaceAll('dist/quotakit.bundle.js"', 'dist/quotakit.bundle.js?built"') };
       }
-      if (context.path.endsWith('.tsx')) {
+      if (context.path.endsWith('.tsx') && !bundledPage(context)) {
         const file = resolve(rootDir, `.${context.path}`);
         const { code } = await transform(readFileSync(file, 'utf8'), {
           loader: 'tsx',

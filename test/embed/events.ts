@@ -5,6 +5,7 @@
  */
 import { createAdjustment } from '../../src/engine/adjustment/index.js';
 import { computeFunnel, type FunnelInputs } from '../../src/engine/funnel/view.js';
+import { SAMPLE_COMMISSION_PLAN } from '../../src/engine/incentive/plan.js';
 import {
   QkAdjustmentCommitEvent,
   QkAdjustmentRequestEvent,
@@ -12,6 +13,7 @@ import {
   QkErrorEvent,
   QkFocusChangeEvent,
   QkFunnelChangeEvent,
+  QkIncentivePlanSaveEvent,
   QkReviewApplyEvent,
   QkTargetChangeEvent,
 } from '../../src/events/index.js';
@@ -76,6 +78,7 @@ const makers: Record<string, () => Event> = {
       avgDealSize: 5_000_000,
       nextTarget: 100_000_000,
     }),
+  'qk-incentive-plan-save': () => new QkIncentivePlanSaveEvent({ version: 2, plan: SAMPLE_COMMISSION_PLAN }),
   'qk-adjustment-commit': () => new QkAdjustmentCommitEvent({ action: 'submit', request: { ...request(), status: 'pending' } }),
 };
 

@@ -142,6 +142,8 @@ export interface InputsFormHost {
 export class InputsForm {
   message = '';
   error = false;
+  /** The problems of the last rejected commitments file, one line each (nothing was saved). */
+  problems: string[] = [];
   constructor(private readonly host: InputsFormHost) {}
 
   render(o: { t: Translation; locale: string; store: QkStore; nodeId: string | null; name: string; isRep: boolean; metric: MetricId; product: string; fmtExact: (v: number) => string }): TemplateResult {
@@ -178,7 +180,30 @@ export class InputsForm {
           : {}),
       };
       const err = await o.store.saveInputs(change);
+      this.problems = [];
       this.message = err ? localizeIssue(o.t, err) : g.inputsSaved({ name: o.name });
+      this.error = err !== null;
+      this.host.requestUpdate();
+    };
+    const importCommitments = async (e: Event) => {
+      const input = e.target as HTMLInputElement;
+      const file = input.files?.[0];
+      input.value = '';
+      if (!file) return;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const { readCommitmentsFile } = await import('../../export/import.js');
+      const read = readCommitmentsFile(bytes, { snapshot: snap, metric: o.metric });
+      if (!read.ok) {
+        this.message = localizeIssue(o.t, read.error);
+        this.problems = read.errors.map((i) => localizeIssue(o.t, i));
+        this.error = true;
+        this.host.requestUpdate();
+        return;
+      }
+      // One change, all or nothing: the store (and the host) refuse it whole if one row is not the user's to enter.
+      const err = await o.store.saveInputs({ commitments: read.value });
+      this.message = err ? localizeIssue(o.t, err) : g.commitmentsImported({ count: read.value.length });
+      this.problems = [];
       this.error = err !== null;
       this.host.requestUpdate();
     };
@@ -195,7 +220,10 @@ export class InputsForm {
         <label part="input-blend-market"><input type="number" min="0" max="100" aria-label=${g.columns.market} .value=${pct(blend.market)} /></label>
       </span>
       <button type="submit" part="save-inputs">${g.saveInputs}</button>
+      <button type="button" part="import-commitments" @click=${() => this.host.renderRoot.querySelector<HTMLInputElement>('input[part~="import-commitments-file"]')?.click()}>${g.importCommitments}</button>
+      <input part="import-commitments-file" type="file" hidden accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" @change=${importCommitments} />
       ${this.message ? html`<span role=${this.error ? 'alert' : 'status'} part="inputs-message" class=${this.error ? 'error' : ''}>${this.message}</span>` : nothing}
+      ${this.problems.length ? html`<ul part="inputs-problems">${this.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
     </form>`;
   }
 }

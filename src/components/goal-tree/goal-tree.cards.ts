@@ -38,7 +38,7 @@ export interface CardsInput {
   index: OrgIndex;
   reader: GridReader;
   /** Actuals by node for `period` (the table's actual column: `gridActuals`). */
-  actuals: Map<string, number> | null;
+  actuals: ReadonlyMap<string, number> | null;
   metric: MetricId;
   /** The fiscal year, `FY2026`. */
   period: string;
@@ -103,7 +103,7 @@ function bottleneckOf(state: PlanState, id: string, period: string): PersonCard[
 export interface CardsHost {
   view: GoalTreeView;
   state(): PlanState | null;
-  actuals(period: string): Map<string, number> | null;
+  actuals(period: string): ReadonlyMap<string, number> | null;
   /** Opens a sub-team (loads its members when the store has not got them yet). */
   open(id: string | null): void;
   /** Leaves the cards for the full table. */

@@ -17,7 +17,8 @@ import { parsePeriod } from '../../engine/calendar/period.js';
 import { personYears, rampOf, rampSchedule, type RampStep } from '../../engine/plan/ramp.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { fail, ok, type Result } from '../../engine/shared/result.js';
-import { rollupActuals, stageCountsRollup, type OrgIndex } from '../../engine/plan/rollup.js';
+import type { OrgIndex } from '../../engine/plan/rollup.js';
+import { actualSums, PositionMap, stageSums } from '../../engine/plan/subtree-sums.js';
 import { seasonalityFromHistory } from '../../engine/plan/seasonality.js';
 import { blendViews, compareViews, computeViews, type ViewComparison, type ViewName } from '../../engine/plan/views.js';
 import { childWeights, type RepInfo, type WeightMethod } from '../../engine/plan/weights.js';
@@ -416,22 +417,23 @@ export function gridActuals(
   actuals: ActualsSnapshot | null | undefined,
   index: OrgIndex,
   query: { metric: MetricId; period: string; calendar: FiscalCalendar; product?: string | null },
-): Map<string, number> | null {
+): ReadonlyMap<string, number> | null {
   if (!actuals) return null;
   const { start, end } = periodRange(query.period, query.calendar);
   if (!start) return null;
+  // The read model's subtree sums (shared with the other elements), read by id without a map entry per node.
   if (query.metric === 'revenue' || query.metric === 'collections') {
-    return rollupActuals(actuals.actuals, index, {
+    return new PositionMap(index, actualSums(index, actuals.actuals, {
       from: start,
       to: end,
       type: query.metric === 'revenue' ? 'booking' : 'collection',
       ...(query.product ? { product: query.product } : {}),
-    });
+    }));
   }
   const stage = STAGE_OF[query.metric];
   if (!stage || query.product) return null;
-  const counts = stageCountsRollup(actuals.stageCounts, index, { from: start, to: end });
-  return new Map([...counts].map(([id, m]) => [id, m.get(stage) ?? 0]));
+  const counts = stageSums(index, actuals.stageCounts, { from: start, to: end }).get(stage);
+  return new PositionMap(index, counts ?? new Float64Array(index.order.length));
 }
 
 /**

@@ -12,6 +12,7 @@ import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
+import { RampEditor } from './ramp-editor.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
   attainment,
@@ -106,6 +107,12 @@ import { state } from 'lit/decorators.js';
  * @csspart crumb - A step of the path (a button back to that team).
  * @csspart show-table - The button that leaves the cards for the full table.
  * @csspart show-cards - The button that goes back to the cards on a narrow container.
+ * @csspart inputs - The planning-inputs form of the selected row (sources view): commitment, market size and share, blend.
+ * @csspart import-commitments - The "Import commitments" button of the inputs form (CSV or .xlsx, all or nothing).
+ * @csspart inputs-problems - The problems of a rejected commitments file, one per row.
+ * @csspart ramp-editor - The ramp-curve editor of a selected rep (tenure-month steps, % of a full target).
+ * @csspart ramp-step - One step of the ramp curve (`ramp-from`, `ramp-to`, `ramp-factor` inputs, `ramp-remove`).
+ * @csspart ramp-save - The "Save ramp" button (`ramp-add`, `ramp-reset` beside it; `ramp-message` for the answer).
  *
  * @cssprop [--qk-goal-tree-row-height=40px] - Row height (virtualization reads it).
  * @cssprop [--qk-goal-tree-name-width=240px] - Width of the org column.
@@ -196,15 +203,17 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   private readonly nav = new GridNavigation(this);
   private readonly inputsForm = new InputsForm(this);
+  private readonly rampEditor = new RampEditor(this);
 
   /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
   private renderInputs(s: QkStore): TemplateResult {
     const id = this.model.rows[this.nav.row]?.id ?? null;
     const node = id === null ? undefined : this.index?.byId.get(id);
-    return this.inputsForm.render({
+    const form = this.inputsForm.render({
       t: this.t, locale: this.locale, store: s, nodeId: id, name: id === null ? '' : this.nameOf(id), isRep: node?.kind === 'rep',
       metric: this.metric, product: this.product, fmtExact: (v) => String(this.metric === 'revenue' || this.metric === 'collections' ? v / 100 : v),
     });
+    return id !== null && node?.kind === 'rep' ? html`${form}${this.rampEditor.render({ t: this.t, store: s, nodeId: id, name: this.nameOf(id) })}` : form;
   }
   /** What the controllers read from this element. */
   private readonly view: GoalTreeView = {
@@ -256,7 +265,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   // Memoized models: rebuilt only when their inputs change, never on a plain re-render.
   private readonly readerMemo = new Memo<GridReader>();
-  private readonly actualsMemo = new Memo<Map<string, number> | null>();
+  private readonly actualsMemo = new Memo<ReadonlyMap<string, number> | null>();
   private readonly viewsMemo = new Memo<GridViews | null>();
 
   // ---- models --------------------------------------------------------------------------
@@ -290,7 +299,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     return plan ? gridColumns(plan.fiscalYear, this.granularity, plan.calendar, parseViewColumns(this.views)) : [];
   }
 
-  private actualsFor(period: string): Map<string, number> | null {
+  private actualsFor(period: string): ReadonlyMap<string, number> | null {
     const s = this.activeStore!;
     return this.actualsMemo.get([s.actuals, this.index, this.metric, this.product, period], () =>
       gridActuals(s.actuals, this.index!, { metric: this.metric, period, calendar: s.snapshot!.plan.calendar, product: this.product || null }),

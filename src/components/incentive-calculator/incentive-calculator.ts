@@ -34,6 +34,8 @@ import type { QkErrorEvent } from '../../events/qk-error.js';
 import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
 import type { ExportFormat } from '../../export/table.js';
 import { payoutTable } from './incentive.export.js';
+import { SavedPlanController } from './saved-plan.controller.js';
+import { toStoreError } from '../../store/errors.js';
 
 /** An engine issue, or a plan that failed its schema (with every bad path). */
 type Issue = QkIssue & { issues?: { path: (string | number)[]; message: string }[] };
@@ -180,15 +182,26 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
   private parsed?: ReturnType<typeof parseCommissionPlan>;
   private extraFor = '';
 
+  /** Under a provider: the plan its adapter keeps, shared with `qk-incentive-plan-editor`. */
+  private readonly savedPlan = new SavedPlanController(this);
+
   private get usingProperties(): boolean {
     return this.person !== undefined || this.people !== undefined;
   }
 
-  private parsePlan(): ReturnType<typeof parseCommissionPlan> {
-    if (this.plan === undefined) return { ok: true, value: SAMPLE_COMMISSION_PLAN };
-    if (this.parsedFor !== this.plan || !this.parsed) {
-      this.parsedFor = this.plan;
-      this.parsed = parseCommissionPlan(this.plan);
+  /**
+   * The plan to pay on: `.plan` when set; under a provider, the one its adapter keeps (null while
+   * it loads; a failed load is an error); else `SAMPLE_COMMISSION_PLAN`.
+   */
+  private parsePlan(): ReturnType<typeof parseCommissionPlan> | { loading: true } | { loadError: unknown } {
+    const saved = this.plan === undefined && !this.usingProperties ? this.savedPlan.state : null;
+    if (saved?.status === 'loading') return { loading: true };
+    if (saved?.status === 'error') return { loadError: saved.error };
+    const source = this.plan !== undefined ? this.plan : saved?.status === 'ready' ? saved.plan : undefined;
+    if (source === undefined) return { ok: true, value: SAMPLE_COMMISSION_PLAN };
+    if (this.parsedFor !== source || !this.parsed) {
+      this.parsedFor = source;
+      this.parsed = parseCommissionPlan(source);
     }
     return this.parsed;
   }
@@ -205,7 +218,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       store: () => this.activeStore,
       own: () => this.usingProperties,
       key: (store) => [this.view, ...(store ? [this.node || store.focus.nodeId || store.user?.nodeId, this.period || store.focus.period] : [this.node, this.period])].join('|'),
-      inputs: (store) => [this.plan, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store ?? undefined, store?.state, store?.snapshot],
+      inputs: (store) => [this.plan, this.savedPlan.state, this.person, this.people, this.actuals, this.products, this.asOf, this.from, this.to, store ?? undefined, store?.state, store?.snapshot],
       compute: (_store, at, data) =>
         // Still paying this team in slices: show how far (the scope is not gathered again per slice).
         this.job?.at === at ? { kind: 'working', ...this.job.runner.progress } : this.compute(at, data),
@@ -273,6 +286,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
 
   private compute(at: string, data: readonly unknown[]): ViewModel {
     const parsed = this.parsePlan();
+    if ('loading' in parsed) return { kind: 'working', done: 0, total: 0 };
+    if ('loadError' in parsed) return { kind: 'error', error: toStoreError(parsed.loadError, 'load-failed') };
     if (!parsed.ok) return { kind: 'plan-error', error: { ...parsed.error, ...(parsed.issues ? { issues: parsed.issues } : {}) } };
     const plan = parsed.value;
     let people: PayoutPerson[];
@@ -289,7 +304,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         ...(this.asOf ? { asOf: this.asOf } : {}),
         ...(this.from ? { from: this.from } : {}),
         ...(this.to ? { to: this.to } : {}),
-        newProductIds: products.filter((p) => p.new).map((p) => p.id),
+        // The product lines, when given, decide which are new (else the commission plan's own flags).
+        ...(this.products ? { newProductIds: products.filter((p) => p.new).map((p) => p.id) } : {}),
       };
       view = this.view || (this.person ? 'rep' : 'manager');
       const first = people[0];

@@ -13,6 +13,8 @@ import { toStoreError } from '../../store/errors.js';
 import { incentiveStrings } from '../../i18n/loaders/incentive.js';
 import { layoutCurve } from '../incentive-calculator/incentive-calculator.layout.js';
 import { formOf, planOf, type PlanForm } from './plan-form.js';
+import { QkIncentivePlanSaveEvent } from '../../events/qk-incentive-plan-save.js';
+import { savedIncentivePlan, type SavedPlanState } from '../../internal/saved-incentive-plan.js';
 
 const PREVIEW_TARGET = 10_000_000;
 const CHART = { width: 480, height: 200 };
@@ -35,6 +37,7 @@ const CHART = { width: 480, height: 200 };
  * @csspart save - The save button.
  * @csspart message - The outcome of a save, or why saving is not offered.
  *
+ * @fires qk-incentive-plan-save - The adapter saved the plan (its new version and the plan); calculators on the same provider pay on it at once.
  * @fires qk-error - A save was refused or failed.
  */
 export class QkIncentivePlanEditor extends QkElement<'incentive'> {
@@ -70,6 +73,10 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
   @state() private busy = false;
   @state() private message: { kind: 'info' | 'error'; text: string } | null = null;
   private loadedFrom?: CrmAdapter;
+  private stopFollowing?: () => void;
+  /** Where loading the adapter's plan stands (`none`: it keeps none, the sample plan is shown). */
+  @state() private planStatus: SavedPlanState['status'] = 'none';
+  @state() private loadError = '';
 
   private get activeAdapter(): CrmAdapter | undefined {
     return this.adapter ?? this.contextAdapter;
@@ -78,15 +85,35 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed as never);
     const a = this.activeAdapter;
-    if (a && a !== this.loadedFrom) {
-      this.loadedFrom = a;
-      void a.loadIncentivePlan?.().then((rec) => {
-        if (this.loadedFrom !== a || !rec) return;
-        const parsed = parseCommissionPlan(rec.plan);
-        if (parsed.ok) this.form = formOf(parsed.value);
-        this.version = rec.version;
-      });
-    }
+    if (a !== this.loadedFrom) this.follow(a);
+  }
+
+  /** Edits the plan `adapter` keeps: the shared one the calculators on that adapter pay on. */
+  private follow(adapter: CrmAdapter | undefined): void {
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    this.loadedFrom = adapter;
+    if (!adapter) return;
+    const source = savedIncentivePlan(adapter);
+    const take = () => {
+      const s = source.state;
+      if (this.loadedFrom !== adapter) return;
+      this.planStatus = s.status;
+      this.loadError = s.status === 'error' ? this.reportError(toStoreError(s.error, 'load-failed'), 'adapter') : '';
+      if (s.status !== 'ready' || s.version === this.version) return;
+      const parsed = parseCommissionPlan(s.plan);
+      if (parsed.ok) this.form = formOf(parsed.value);
+      this.version = s.version;
+    };
+    this.stopFollowing = source.subscribe(take);
+    take();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    this.loadedFrom = undefined;
   }
 
   private set(patch: Partial<PlanForm>): void {
@@ -107,8 +134,10 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
     try {
       const r = await a.saveIncentivePlan({ baseVersion: this.version, plan: built.plan as unknown as Record<string, unknown> });
       this.version = r.version;
+      // Every calculator on this adapter pays on the saved plan from now on.
+      savedIncentivePlan(a).saved({ version: r.version, plan: built.plan as unknown as Record<string, unknown> });
       this.message = { kind: 'info', text: t.saved({ version: r.version }) };
-      this.dispatchEvent(new CustomEvent('qk-incentive-plan-save', { bubbles: true, composed: true, detail: { version: r.version, plan: built.plan } }));
+      this.dispatchEvent(new QkIncentivePlanSaveEvent({ version: r.version, plan: built.plan }));
     } catch (e) {
       const err = toStoreError(e, 'save-failed');
       this.message = { kind: 'error', text: this.reportError(err, 'adapter') };
@@ -126,6 +155,17 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
   }
 
   protected override render(): TemplateResult {
+    // No source at all, or data (a provider's store) that is loading or bad: the shared states.
+    if (this.activeStore || this.data || !this.activeAdapter) {
+      const status = this.renderStatus();
+      if (status) return status;
+    }
+    if (this.planStatus === 'loading') {
+      return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}</div>`;
+    }
+    if (this.planStatus === 'error') {
+      return html`<div part="state error" class="qk-state qk-error" role="alert"><strong>${this.t.common.errorTitle}</strong><p>${this.loadError}</p></div>`;
+    }
     const t = this.t.incentive.planEditor;
     const built = planOf(this.form);
     const errors = Object.fromEntries(Object.entries(built.errors).map(([k, e]) => [k, e.kind === 'number' ? t.invalidNumber : e.kind === 'range' ? t.outOfRange({ max: e.max! }) : e.kind === 'first' ? t.firstTierZero : e.kind === 'rise' ? t.tiersRise : e.text ?? '']));
@@ -180,11 +220,5 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
         <tbody>${rows.map((p) => html`<tr><td>${formatPercent(p.attainment, this.locale)}</td><td>${money(p.payout)}</td></tr>`)}</tbody>
       </table>
     </figure>`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'qk-incentive-plan-save': CustomEvent<{ version: number; plan: CommissionPlan }>;
   }
 }

@@ -70,6 +70,14 @@ function parseDate(date: string): number | null {
   return dayNumber(y, mo, d);
 }
 
+/** Whether `s` is a real calendar date `YYYY-MM-DD` (2026-02-30 is not); engine-internal. */
+export const isDate = (s: unknown): s is string => typeof s === 'string' && parseDate(s) !== null;
+
+/** [year, month, day] of a real calendar date `YYYY-MM-DD`, else null; engine-internal. */
+export function dateParts(date: string): [number, number, number] | null {
+  return isDate(date) ? [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)] : null;
+}
+
 /** 0 = Sunday … 6 = Saturday, as in `Date.getUTCDay()` and `calendar.weekend`. 1970-01-01 was a Thursday. */
 const weekday = (n: number) => (((n + 4) % 7) + 7) % 7;
 
@@ -155,6 +163,13 @@ export function parsePeriodId(id: string): Result<ParsedPeriod> {
     return fail('period-week-range', `${year} has ISO weeks 1 to ${weeks}, not ${week}`, { id, year, weeks });
   }
   return ok({ granularity: 'week', year, week });
+}
+
+/** Whether `s` is a calendar month id `YYYY-MM` (month 01–12), by `parsePeriodId`; engine-internal. */
+export function isMonthId(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const p = parsePeriodId(s);
+  return p.ok && p.value.granularity === 'month';
 }
 
 const startMonthOf = (c: FiscalCalendar) => (Number.isInteger(c.startMonth) && c.startMonth >= 1 && c.startMonth <= 12 ? c.startMonth : 1);

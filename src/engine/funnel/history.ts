@@ -3,9 +3,10 @@
  * with a fallback to the parent where a node's own sample is too small to trust.
  */
 import type { Actual, OrgNode, StageCount } from '../plan/model.js';
-import { periodRange } from '../calendar/periods.js';
+import { isDate, isMonthId, periodRange } from '../calendar/periods.js';
 import { ok, type Result } from '../shared/result.js';
-import { buildOrgIndex, rollupActuals, stageCountsRollup, type OrgIndex } from '../plan/rollup.js';
+import { buildOrgIndex, type OrgIndex } from '../plan/rollup.js';
+import { actualSums, stageSums } from '../plan/subtree-sums.js';
 import { checkStageIds, funnelFail, type StageRate } from './core.js';
 
 /**
@@ -77,13 +78,11 @@ export interface HistoryRates {
   stages: StageRate[];
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The first and last date of a window given as months or dates; null when malformed. */
 function windowDates(from: string, to: string): { from: string; to: string } | null {
-  const a = MONTH.test(from) ? `${from}-01` : DATE.test(from) ? from : null;
-  const b = MONTH.test(to) ? periodRange(to, { startMonth: 1 }).end : DATE.test(to) ? to : null;
+  const a = isMonthId(from) ? `${from}-01` : isDate(from) ? from : null;
+  const b = isMonthId(to) ? periodRange(to, { startMonth: 1 }).end : isDate(to) ? to : null;
   return a !== null && b !== null && a <= b ? { from: a, to: b } : null;
 }
 
@@ -142,9 +141,13 @@ export function conversionRatesFromHistory(
     }
   }
 
-  const rolled = stageCountsRollup(stageCounts, ix, window);
+  // Subtree sums by position, shared with every other element reading the same counts.
+  const rolled = stageSums(ix, stageCounts, window);
   const path = [nodeId, ...ix.ancestors(nodeId)];
-  const count = (id: string, stage: string) => rolled.get(id)?.get(stage) ?? 0;
+  const count = (id: string, stage: string) => {
+    const p = ix.positionOf(id);
+    return p < 0 ? 0 : (rolled.get(stage)?.[p] ?? 0);
+  };
 
   const rates: HistoryRate[] = [];
   for (let i = 0; i < stages.length - 1; i++) {
@@ -170,10 +173,11 @@ export function conversionRatesFromHistory(
   let avgDealSize: HistoryDealSize | null = null;
   if (actuals) {
     const wonStage = stages[stages.length - 1];
-    const bookings = rollupActuals(actuals, ix, { ...window, type: 'booking' });
+    const bookings = actualSums(ix, actuals, { ...window, type: 'booking' });
     const src = pickSource(path, (n) => count(n, wonStage), minDeals);
     const won = count(src.id, wonStage);
-    const sum = bookings.get(src.id) ?? 0;
+    const at = ix.positionOf(src.id);
+    const sum = at < 0 ? 0 : bookings[at];
     avgDealSize = {
       value: won > 0 ? Math.round(sum / won) : null,
       bookings: sum,

@@ -2,7 +2,7 @@
  * The plan's funnel of a node and period, from the read model: the one baseline the funnel
  * inverter, the review board and the scorecard compare actual activity with.
  */
-import { stageCountsRollup } from '../plan/rollup.js';
+import { stageCountsAt, stageSums } from '../plan/subtree-sums.js';
 import { addDays, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod } from '../calendar/periods.js';
 import { conversionRatesFromHistory } from './history.js';
 import { invertFunnel } from './core.js';
@@ -112,6 +112,6 @@ const proRata = (v: number, part: number, whole: number) => Math.floor((v * part
 export function actualFunnel(state: PlanState, nodeId: string, period: string): Record<string, number> | null {
   const range = toDateRange(state, period);
   if (!range || !state.actuals || range.to < range.start) return null;
-  const rolled = stageCountsRollup(state.actuals.stageCounts, state.index, { from: range.start, to: range.to }).get(nodeId);
-  return Object.fromEntries(state.stages.map((s) => [s.id, rolled?.get(s.id) ?? 0]));
+  const sums = stageSums(state.index, state.actuals.stageCounts, { from: range.start, to: range.to });
+  return stageCountsAt(sums, state.index.positionOf(nodeId), state.stages.map((s) => s.id));
 }

@@ -2,7 +2,7 @@
  * Timing: when each stage's volume must exist so that each month's deals close in that month.
  */
 import type { FiscalCalendar } from '../plan/model.js';
-import { addDays, fiscalYearOf, isoWeek, periodRange } from '../calendar/periods.js';
+import { addDays, fiscalYearOf, isMonthId, isoWeek, periodRange } from '../calendar/periods.js';
 import { ok, type Result } from '../shared/result.js';
 import { funnelFail, invertFunnel, type FunnelRequirement } from './core.js';
 import { allocate } from '../plan/allocate.js';
@@ -60,7 +60,6 @@ export interface RequirementSchedule {
   weeks: { week: string; counts: Record<string, number> }[];
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Schedules the requirement back in time. The funnel is inverted once for the sum of the month
@@ -104,7 +103,7 @@ export function scheduleRequirement(input: ScheduleInput, calendar: FiscalCalend
   const list = months ?? [];
   let sum = 0;
   for (const [m, { month, target }] of list.entries()) {
-    if (typeof month !== 'string' || !MONTH.test(month)) {
+    if (typeof month !== 'string' || !isMonthId(month)) {
       return funnelFail('funnel-month-invalid', `"${month}" is not a month YYYY-MM`, { month: String(month) }, ['months', m, 'month']);
     }
     // Each month's own inversion only validates its target (and the stages) with the month in the path.

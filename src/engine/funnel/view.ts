@@ -9,6 +9,7 @@ import { fail, ok, type QkIssue, type Result } from '../shared/result.js';
 import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod, monthAt, monthIndex } from '../calendar/periods.js';
 import { actualOf, planStateOf, defaultPeriod, targetOf, withPlanData, type PlanState } from '../plan/plan-state.js';
 import { actualFunnel, plannedFunnel, type PlannedFunnel } from './plan-funnel.js';
+import { subtreeRecords } from '../plan/subtree-sums.js';
 import { allocate } from '../plan/allocate.js';
 import { invertFunnel, type FunnelRequirement } from './core.js';
 import { conversionRatesFromHistory, type HistoryRates } from './history.js';
@@ -188,13 +189,12 @@ export function funnelContext(source: FunnelSource, options: FunnelContextOption
     })),
   };
 
-  const members = new Set([node.id, ...ix.descendants(node.id)]);
   const reps = ix
     .reps(node.id)
     .map((id) => ix.byId.get(id)!)
     .filter((r: OrgNode) => r.leaveDate === undefined || r.leaveDate > asOf)
     .map((r) => ({ id: r.id, name: r.name, ...(r.hireDate ? { hireDate: r.hireDate } : {}) }));
-  const pipeline = (actuals?.pipeline ?? []).filter((o) => members.has(o.repId));
+  const pipeline = actuals ? subtreeRecords(ix, actuals.pipeline, node.id) : [];
   const actualCounts = actualFunnel(state, node.id, period);
   const totalDays = workingDaysInPeriod(period, calendar);
 

@@ -59,7 +59,12 @@ export interface PayoutOptions {
   /** First and last day of the period; actuals outside are ignored (default: all up to `asOf`). */
   from?: string;
   to?: string;
-  /** Product ids that count as new besides those the plan marks `new` (e.g. the host's product lines). */
+  /**
+   * The new product lines of the plan data (`ProductLine.new`: what the decomposition gives a
+   * minimum share). When given they alone decide which products get the new-product coefficient and
+   * count for the new-product bonus, over any `new` flag in the commission plan's `products`;
+   * those flags count only when this is absent (a commission plan used without plan data).
+   */
   newProductIds?: readonly string[];
   rampSchedule?: readonly RampStep[];
 }
@@ -138,10 +143,12 @@ interface Compiled {
   isNew(productId: string | null): boolean;
 }
 
-function compile(plan: CommissionPlan, newIds: readonly string[] = []): Compiled {
+function compile(plan: CommissionPlan, newIds?: readonly string[]): Compiled {
   const byId = new Map((plan.products ?? []).map((p) => [p.id, p]));
-  const extraNew = new Set(newIds);
-  const isNew = (id: string | null) => id !== null && (byId.get(id)?.new ?? extraNew.has(id));
+  // One source of truth: the plan data's product lines, when given, decide which lines are new; the
+  // commission plan's own `new` flags count only for a plan standing alone.
+  const defined = newIds ? new Set(newIds) : null;
+  const isNew = (id: string | null) => id !== null && (defined ? defined.has(id) : byId.get(id)?.new === true);
   return {
     plan,
     tiers: plan.tiers.map((t) => ({ from: ppb(t.from), rate: ppb(t.rate) })),

@@ -40,7 +40,10 @@ export const CommissionPlanSchema = z.object({
   decelerator: z.optional(z.object({ floor: ratio(100), factor: ratio(1) })),
   /** The most commission + bonuses can reach: a fixed amount and/or a share of the target. */
   cap: z.optional(z.object({ amount: z.optional(amount), targetRatio: z.optional(ratio(100)) })),
-  /** Commission multiplier of a product line (1 = none); `new` marks a new product for the bonus. */
+  /**
+   * Commission multiplier of a product line (1 = none). `new` marks a new product only for a plan used
+   * without plan data: with it, the plan data's product lines decide (`PayoutOptions.newProductIds`).
+   */
   products: z.optional(z.array(z.object({ id, multiplier: z.optional(ratio(10)), new: z.optional(z.boolean()) })).check(z.maxLength(500))),
   /** The multiplier of new products that have none of their own (the new-product coefficient). */
   newProductMultiplier: z.optional(ratio(10)),

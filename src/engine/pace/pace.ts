@@ -7,7 +7,7 @@
  * Wednesday behind them. Remaining working days are those after `asOf`.
  */
 import type { FiscalCalendar, PeriodId } from '../plan/model.js';
-import { addDays, daysBetween, parsePeriodId, periodOf, periodRange, workingDaysBetween } from '../calendar/periods.js';
+import { addDays, daysBetween, isDate, parsePeriodId, periodOf, periodRange, workingDaysBetween } from '../calendar/periods.js';
 import { rampSchedule, type RampStep } from '../plan/ramp.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
@@ -390,10 +390,8 @@ export function checkAmounts(target: number, actual: number, targetField = 'targ
   return ok(true);
 }
 
-/** Whether `s` is a real calendar date `YYYY-MM-DD` (2026-02-30 is not). */
-export function isDate(s: unknown): s is string {
-  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && addDays(s, 0) === s;
-}
+/** Whether `s` is a real calendar date `YYYY-MM-DD` (2026-02-30 is not): the calendar's own check. */
+export { isDate };
 
 /**
  * a × b / c rounded half up (towards +∞ at exactly .5), exact for any safe integer `a` and small

@@ -12,6 +12,7 @@ import { forecast, type ForecastResult } from './forecast.js';
 import { assessStatus, statusThresholds, type StatusAssessment, type StatusThresholds } from './status.js';
 import { planStateOf, defaultPeriod, figureOf, type PlanState } from '../plan/plan-state.js';
 import { seasonalityFromHistory } from '../plan/seasonality.js';
+import { subtreeRecords } from '../plan/subtree-sums.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 /** An amount booked (or collected) on a day. */
@@ -340,16 +341,27 @@ function subtreeActuals(
   const key = `${nodeId}|${q.type}|${q.product ?? ''}|${q.start}|${q.to}|${state.index.order.length}`;
   let r = cache.get(key);
   if (!r) {
-    const subtree = new Set([nodeId, ...state.index.descendants(nodeId)]);
-    const all = snapshot.actuals.filter((a) => a.type === q.type && subtree.has(a.repId) && (q.product === undefined || a.productId === q.product));
+    // The subtree is one span of org positions: no set of its ids (100,000 at the company).
+    const all = subtreeRecords(state.index, snapshot.actuals, nodeId).filter((a) => a.type === q.type && (q.product === undefined || a.productId === q.product));
     r = {
       all,
-      actuals: all.filter((a) => a.date >= q.start && a.date <= q.to).map((a) => ({ date: a.date, amount: a.amount })),
-      pipeline: snapshot.pipeline.filter((o) => subtree.has(o.repId) && (q.product === undefined || o.productId === q.product)),
+      actuals: byDay(all, q.start, q.to),
+      pipeline: subtreeRecords(state.index, snapshot.pipeline, nodeId).filter((o) => q.product === undefined || o.productId === q.product),
     };
     cache.set(key, r);
   }
   return r;
+}
+
+/**
+ * The amounts booked (or collected) per day from `start` to `to`, by date: what the chart draws
+ * and the actual sums, with one entry per day instead of one per record (a company of 100,000
+ * people books hundreds of thousands of records, a year has 366 days).
+ */
+function byDay(actuals: readonly DatedAmount[], start: string, to: string): DatedAmount[] {
+  const sums = new Map<string, number>();
+  for (const a of actuals) if (a.date >= start && a.date <= to) sums.set(a.date, (sums.get(a.date) ?? 0) + a.amount);
+  return [...sums].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([date, amount]) => ({ date, amount }));
 }
 
 /** Month weights for every month the period touches, from the node's monthly history. */

@@ -161,6 +161,8 @@ export interface ParseTargetsCsvOptions {
   metric?: MetricId;
   /** More header names to recognize, e.g. the element's localized strings if they were changed. */
   headers?: readonly Partial<TargetCsvHeaders>[];
+  /** An extra rule per cell (e.g. commitments: yearly, reps only): a problem is reported at the cell's line and column. */
+  checkCell?: (cell: TargetCell) => { code: string; message: string; params?: Record<string, string | number> } | null;
 }
 
 /**
@@ -288,7 +290,13 @@ export function parseTargetsCsv(text: string, options: ParseTargetsCsvOptions): 
         continue;
       }
       firstLine.set(key, line);
-      cells.push({ nodeId: node.value, period, metric, ...(product === undefined ? {} : { product }), value: amount.value, source: 'import' });
+      const cell: TargetCell = { nodeId: node.value, period, metric, ...(product === undefined ? {} : { product }), value: amount.value, source: 'import' };
+      const refused = options.checkCell?.(cell);
+      if (refused) {
+        issue(f.line, f.column, refused.code, refused.message, refused.params);
+        continue;
+      }
+      cells.push(cell);
     }
   }
   return errors.length > 0 ? failed(errors) : { ok: true, value: cells };

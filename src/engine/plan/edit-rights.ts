@@ -14,6 +14,7 @@
 import { cellKey, type PlanInputsChange, type TargetCell, type User } from './model.js';
 import type { FiscalCalendar } from './model.js';
 import type { OrgIndex } from './rollup.js';
+import type { RampStep } from './ramp.js';
 import { isPeriodClosed } from '../calendar/periods.js';
 
 /** An edit's verdict: allowed, or a stable `reason` code (localized like an error code) with params. */
@@ -92,7 +93,8 @@ export function checkCellEdits(
  * Whether `user` may make a change to the planning inputs, decided from the signed-in user only:
  * a commitment of node n by its own rep (`user.nodeId === n`) or by someone who may edit n
  * (`canEditNode`); a market entry and the blend by someone who may edit that node (the blend: the
- * root). The first refusal, with a reason code (`input-commitment-not-own` for a rep entering
+ * root); a ramp curve by someone who may edit that rep (a rep's own `canEdit` is empty: not they).
+ * The first refusal, with a reason code (`input-commitment-not-own` for a rep entering
  * someone else's commitment, else `canEditNode`'s codes), or null when all is allowed.
  *
  * @example
@@ -109,6 +111,12 @@ export function checkInputsChange(user: User | null, change: PlanInputsChange, i
   for (const m of change.market ?? []) {
     const v = canEditNode(user, m.nodeId, index);
     if (!v.allowed) return v;
+  }
+  // A ramp curve is a manager's call about a rep (a rep does not set their own): edit rights over the rep.
+  for (const r of change.ramps ?? []) {
+    const v = canEditNode(user, r.nodeId, index);
+    if (!v.allowed) return v;
+    if (index.byId.get(r.nodeId)?.kind !== 'rep') return no('input-ramp-not-rep', { node: index.byId.get(r.nodeId)?.name ?? r.nodeId });
   }
   if (change.blend) {
     for (const r of index.roots) {
@@ -127,3 +135,18 @@ export function mergeInputs<T extends { nodeId: string }>(current: readonly T[] 
 }
 export const commitmentKey = (c: { nodeId: string; period: string; metric: string }): string => `${c.nodeId}|${c.period}|${c.metric}`;
 export const marketKey = (m: { nodeId: string; product?: string }): string => `${m.nodeId}|${m.product ?? ''}`;
+
+/**
+ * The org after ramp changes: each named rep gets its own curve, or loses it (back to the plan's
+ * default) when `steps` is empty. Other nodes are returned as they are.
+ */
+export function withRamps<T extends { id: string; ramp?: readonly RampStep[] }>(org: readonly T[], ramps: readonly { nodeId: string; steps: readonly RampStep[] }[] | undefined): T[] {
+  if (!ramps?.length) return [...org];
+  const by = new Map(ramps.map((r) => [r.nodeId, r.steps]));
+  return org.map((n) => {
+    if (!by.has(n.id)) return n;
+    const steps = by.get(n.id)!;
+    const { ramp: _old, ...rest } = n;
+    return (steps.length ? { ...rest, ramp: steps.map((x) => ({ ...x })) } : rest) as T;
+  });
+}

@@ -250,12 +250,15 @@ export const MarketInputSchema = z.object({
 });
 /** The weights of the blended view (normalized: 5/3/2 equals 0.5/0.3/0.2). */
 export const BlendWeightsSchema = z.object({ topDown: weight, bottomUp: weight, market: weight });
-/** A change to the planning inputs: commitments and market entries to write, and the blend. */
+/** A rep's own ramp curve as a manager sets it (an empty `steps` goes back to the plan's default). */
+export const RampChangeSchema = z.object({ nodeId: id, steps: z.array(RampStepSchema) });
+/** A change to the planning inputs: commitments and market entries to write, the blend, and reps' ramp curves. */
 export const PlanInputsChangeSchema = z.object({
   baseVersion: z.number().check(z.int(), z.gte(0)),
   commitments: z.optional(z.array(CommitmentSchema)),
   market: z.optional(z.array(MarketInputSchema)),
   blend: z.optional(BlendWeightsSchema),
+  ramps: z.optional(z.array(RampChangeSchema)),
 });
 /** Everything needed to show and edit a plan, loaded once (or a subtree at a time). */
 export const PlanSnapshotSchema = z.object({

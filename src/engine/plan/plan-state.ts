@@ -33,7 +33,8 @@ import {
   type TargetCell,
   type User,
 } from './model.js';
-import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, rollupActuals, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
+import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
+import { actualSums, type ActualSumsQuery } from './subtree-sums.js';
 import { parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
 
 /** A reference to one target cell: node × period × metric × optional product. */
@@ -362,22 +363,11 @@ export function actualBasis(metric: MetricId): ActualBasis | null {
   return BASIS[metric] ?? null;
 }
 
-// Actual roll-ups depend only on the org and the actuals, not on targets: they survive edits.
-const actualCache = new WeakMap<OrgIndex, WeakMap<ActualsSnapshot, Map<string, ReadonlyMap<string, number>>>>();
-function actualsRollup(state: PlanState, q: { type: 'booking' | 'collection'; from: string; to: string; product?: string | null }): ReadonlyMap<string, number> {
+// Actual roll-ups depend only on the org and the actuals, not on targets: they survive edits
+// (`actualSums` memoizes per index and actuals array, by position).
+function actualsRollup(state: PlanState, q: ActualSumsQuery): Float64Array | null {
   const actuals = state.actuals;
-  if (!actuals) return new Map();
-  let byActuals = actualCache.get(state.index);
-  if (!byActuals) actualCache.set(state.index, (byActuals = new WeakMap()));
-  let cache = byActuals.get(actuals);
-  if (!cache) byActuals.set(actuals, (cache = new Map()));
-  const key = `${q.type}|${q.from}|${q.to}|${q.product ?? ''}`;
-  let r = cache.get(key);
-  if (!r) {
-    r = rollupActuals(actuals.actuals, state.index, { from: q.from, to: q.to, type: q.type, ...(q.product ? { product: q.product } : {}) });
-    cache.set(key, r);
-  }
-  return r;
+  return actuals ? actualSums(state.index, actuals.actuals, q) : null;
 }
 
 // A period's days per calendar, once: `actualOf` is asked per person (100,000 reps × a few periods).
@@ -405,7 +395,9 @@ export function actualOf(state: PlanState, nodeId: string, period: string, metri
   if (!basis || !range) return null;
   if (range.to < range.start) return 0;
   const type = basis === 'booked' ? 'booking' : 'collection';
-  return actualsRollup(state, { type, from: range.start, to: range.to, product }).get(nodeId) ?? 0;
+  const sums = actualsRollup(state, { type, from: range.start, to: range.to, product });
+  const p = state.index.positionOf(nodeId);
+  return sums && p >= 0 ? sums[p] : 0;
 }
 
 /** Target, actual, attainment and gap of one node × period × metric: the figures every element shows. */

@@ -3,7 +3,7 @@
  * they learn, e.g. 30% in the first quarter and 60% in the second, then 100%. The factor scales the
  * rep's capacity weight and, month by month, the months of their annual target.
  */
-import { addDays } from '../calendar/periods.js';
+import { dateParts, isMonthId, monthIndex } from '../calendar/periods.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 /** Tenure months `fromMonth` (inclusive) to `toMonth` (exclusive) work at `factor` of a full target. */
@@ -22,14 +22,8 @@ export const DEFAULT_RAMP: readonly RampStep[] = Object.freeze([
   { fromMonth: 3, toMonth: 6, factor: 0.6 },
 ]);
 
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** [year, month, day] of a valid ISO date, else null (addDays rejects e.g. 2026-02-30). */
-function ymd(date: string): [number, number, number] | null {
-  const m = YMD.exec(date);
-  return m && addDays(date, 0) === date ? [+m[1], +m[2], +m[3]] : null;
-}
+/** [year, month, day] of a valid ISO date, else null (e.g. 2026-02-30). */
+const ymd = dateParts;
 
 function checkSchedule(schedule: readonly RampStep[]): Result<true> {
   for (const [i, s] of schedule.entries()) {
@@ -108,9 +102,8 @@ export function rampSchedule(hireDate: string | undefined, months: readonly stri
   if (!s.ok) return s;
   const index: number[] = [];
   for (const m of months) {
-    const x = YM.exec(m);
-    if (!x) return fail('invalid-month', `"${m}" is not a month id YYYY-MM`, { month: m });
-    index.push(+x[1] * 12 + +x[2] - 1);
+    if (!isMonthId(m)) return fail('invalid-month', `"${m}" is not a month id YYYY-MM`, { month: m });
+    index.push(monthIndex(m));
   }
   let hire = -Infinity;
   // The share of the hire (leave) month the rep works, with `prorate`; 1 otherwise.

@@ -19,6 +19,8 @@ export interface OrgIndex {
   order: readonly string[];
   /** For each position in `order`, the position of the parent; -1 for a root. */
   parentPos: Int32Array;
+  /** For each position, the position just after its subtree: the subtree of `p` is `order[p … subtreeEnd[p] - 1]`. */
+  subtreeEnd: Int32Array;
   /** The position of `id` in `order`; -1 for an unknown or unreachable id. */
   positionOf(id: string): number;
   children(id: string): readonly string[];
@@ -112,6 +114,7 @@ export function buildOrgIndex(org: readonly OrgNode[]): OrgIndex {
     roots,
     order,
     parentPos,
+    subtreeEnd: end,
     positionOf,
     children: (id) => kids.get(id) ?? none,
     parent,

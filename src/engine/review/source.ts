@@ -3,13 +3,14 @@
  * plain plan data turned into one) and runs `reviewPeriod` on them.
  */
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, OrgNode, Plan, TargetCell } from '../plan/model.js';
-import { elapsedWorkingDays, parsePeriodId, workingDaysInPeriod } from '../calendar/periods.js';
+import { elapsedWorkingDays, isDate, parsePeriodId, workingDaysInPeriod } from '../calendar/periods.js';
 import { mulDivRound } from '../pace/pace.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { conversionRatesFromHistory } from '../funnel/history.js';
 import { invertFunnel } from '../funnel/core.js';
 import { actualOf, planStateOf, defaultPeriod, targetOf, toDateRange, type PlanState } from '../plan/plan-state.js';
 import { actualFunnel, plannedFunnel, yearBefore } from '../funnel/plan-funnel.js';
+import { subtreeRecords } from '../plan/subtree-sums.js';
 import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewMarket, type ReviewOptions } from './review.js';
 
 /** Plain plan data, as the store holds it. */
@@ -104,7 +105,7 @@ const proRata = (v: number, part: number, whole: number) => (whole === 0 ? v : M
  * gives any).
  */
 export function reviewFromSnapshot(source: ReviewSource | PlanState, query: ReviewQuery = {}): Result<ReviewReport> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(source.asOf ?? '')) return fail('review-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { value: String(source.asOf) });
+  if (!isDate(source.asOf)) return fail('review-date-invalid', `"${source.asOf}" is not a date YYYY-MM-DD`, { value: String(source.asOf) });
   const state = stateOf(source);
   const ix = state.index;
   const cal: FiscalCalendar = state.plan.calendar;
@@ -135,8 +136,7 @@ export function reviewFromSnapshot(source: ReviewSource | PlanState, query: Revi
   const revenue = actualOf(state, nodeId, period) ?? 0;
   const collections = actualOf(state, nodeId, period, 'collections') ?? 0;
   const counts = actualFunnel(state, nodeId, period) ?? Object.fromEntries(stages.map((s) => [s, 0]));
-  const subtree = new Set([nodeId, ...ix.descendants(nodeId)]);
-  const slipped = slippedDeals((state.actuals?.pipeline ?? []).filter((o) => subtree.has(o.repId)), { start: range.start, end: range.end, asOf: state.asOf });
+  const slipped = slippedDeals(state.actuals ? subtreeRecords(ix, state.actuals.pipeline, nodeId) : [], { start: range.start, end: range.end, asOf: state.asOf });
 
   let rates = query.rates;
   let avgDealSize = query.avgDealSize;

@@ -14,6 +14,7 @@
  * its weight goes to the others in proportion.
  */
 import { fail, ok, type Result } from '../shared/result.js';
+import { isDate } from '../calendar/periods.js';
 import { rampFactor, tenureMonths } from '../plan/ramp.js';
 import { cmpId } from '../plan/allocate.js';
 import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
@@ -243,7 +244,7 @@ function compositeExact({ weights, ids }: { weights: Weights; ids: readonly Scor
 
 /** Checks scorecard options once (`scorePerson` does it itself). @internal */
 export function checkOptions(options: ScorecardOptions): Result<true> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf ?? '')) return fail('scorecard-date-invalid', `"${options.asOf}" is not a date YYYY-MM-DD`, { value: String(options.asOf) });
+  if (!isDate(options.asOf)) return fail('scorecard-date-invalid', `"${options.asOf}" is not a date YYYY-MM-DD`, { value: String(options.asOf) });
   const cap = options.cap ?? DEFAULT_SCORE_CAP;
   if (!(Number.isFinite(cap) && cap >= 1)) return fail('scorecard-option-invalid', 'cap must be a number ≥ 1', { option: 'cap', value: String(cap) });
   for (const [id, w] of Object.entries(options.profiles ?? {})) {

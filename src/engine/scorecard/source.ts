@@ -5,7 +5,7 @@
  * attainment KPI measures the same figures the goal tree and the gauge show.
  */
 import type { ActualsSnapshot, FunnelStage, OrgNode, Plan, TargetCell } from '../plan/model.js';
-import { addDays, daysBetween, parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
+import { addDays, daysBetween, isDate, parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { stageCountsRollup } from '../plan/rollup.js';
 import { actualOf, planStateOf, defaultPeriod, targetsOf, type PlanState } from '../plan/plan-state.js';
@@ -117,7 +117,7 @@ export function scorecardsFromSnapshot(input: ScorecardSource | PlanState, query
  * Progress counts each person four times (measured now, measured the period before, scored, ranked).
  */
 export function* scorecardSteps(input: ScorecardSource | PlanState, query: ScorecardQuery = {}): Steps<Result<TeamScorecards>> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf ?? '')) return fail('scorecard-date-invalid', `"${input.asOf}" is not a date YYYY-MM-DD`, { value: String(input.asOf) });
+  if (!isDate(input.asOf)) return fail('scorecard-date-invalid', `"${input.asOf}" is not a date YYYY-MM-DD`, { value: String(input.asOf) });
   const source = stateOf(input);
   const ix = source.index;
   const cal = source.plan.calendar;

@@ -14,6 +14,7 @@ const messages: MessageTable = {
   'no-plan': () => 'No plan is loaded yet.',
   'edit-no-user': () => 'You are not signed in, so targets cannot be changed.',
   'input-commitment-not-own': ({ node }) => `A rep may enter only their own commitment, not the one of ${node}.`,
+  'input-ramp-not-rep': ({ node }) => `A ramp curve belongs to a rep; ${node} is not one.`,
   'edit-unknown-node': ({ node }) => `There is no unit “${node}” in this plan.`,
   'edit-forbidden-role': ({ node }) => `Your role can view targets but not change them (${node}). Ask a manager or use an adjustment request.`,
   'edit-forbidden-scope': ({ node }) => `${node} is outside the part of the organization you may edit.`,

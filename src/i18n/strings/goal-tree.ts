@@ -76,6 +76,21 @@ export interface GoalTreeStrings {
   saveInputs: string;
   inputsSaved: (p: { name: string }) => string;
   inputsInvalid: string;
+  /** Import of reps' commitments from CSV or .xlsx (the targets layout, the fiscal year's column). */
+  importCommitments: string;
+  /** The ramp-curve editor of a rep (爬坡曲线): tenure months and the share of a full target. */
+  rampTitle: (p: { name: string }) => string;
+  rampFrom: string;
+  rampTo: string;
+  rampFactor: string;
+  rampAdd: string;
+  rampRemove: string;
+  rampSave: string;
+  rampReset: string;
+  rampSaved: (p: { name: string }) => string;
+  rampCustom: string;
+  rampDefault: string;
+  commitmentsImported: (p: { count: number }) => string;
   exportCsv: string;
   importCsv: string;
   importLabel: (p: { count: number }) => string;

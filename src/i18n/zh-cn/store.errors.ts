@@ -14,6 +14,7 @@ const messages: MessageTable = {
   'no-plan': () => '尚未加载计划。',
   'edit-no-user': () => '您尚未登录，无法修改目标。',
   'input-commitment-not-own': ({ node }) => `销售人员只能填写自己的承诺，不能填写${node}的。`,
+  'input-ramp-not-rep': ({ node }) => `爬坡曲线只属于销售人员，${node}不是销售人员。`,
   'edit-unknown-node': ({ node }) => `此计划中没有“${node}”。`,
   'edit-forbidden-role': ({ node }) => `您的角色只能查看目标，不能修改（${node}）。请联系经理或提交调整申请。`,
   'edit-forbidden-scope': ({ node }) => `${node}不在您可编辑的组织范围内。`,

@@ -242,8 +242,14 @@ describe('qk-goal-tree', () => {
     };
     // Default box: max-height 480px less its 1px top and bottom borders = 478px, less the 40px header
     // row = 438px: 10 whole rows of 40px. A page keeps one row of context: 10 − 1 = 9 rows.
-    // The element measures its box with a ResizeObserver (delivered before the next paint): let it.
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The element measures its box with a ResizeObserver. Observers report in the order they were
+    // made: once one made here has reported the scroller's size, the element's has too.
+    const scroller = el.shadowRoot!.querySelector('.scroller')!;
+    let measured = false;
+    const ro = new ResizeObserver(() => (measured = true));
+    ro.observe(scroller);
+    await waitUntil(() => measured, 'no ResizeObserver report for the tree box');
+    ro.disconnect();
     await el.updateComplete;
     await focusCell(el, 0, 1);
     await press('PageDown');

@@ -28,17 +28,18 @@ describe('adapterContractCases under Jest', () => {
     return out;
   };
 
-  it('a full adapter passes all eleven checks', async () => {
-    expect(await outcomes(memory)).toEqual(Array(11).fill('passed'));
+  it('a full adapter passes all twelve checks', async () => {
+    expect(await outcomes(memory)).toEqual(Array(12).fill('passed'));
   });
 
-  it('a bare adapter passes the seven required checks and has the four optional ones skipped, with the reason', async () => {
+  it('a bare adapter passes the seven required checks and has the five optional ones skipped, with the reason', async () => {
     expect(await outcomes(bare)).toEqual([
       ...Array(7).fill('passed'),
       'skipped: the adapter offers no loadChildren',
       'skipped: the adapter offers no subscribe',
       'skipped: the adapter offers no adjustments',
       'skipped: the adapter keeps no commission plan',
+      'skipped: the adapter saves no planning inputs',
     ]);
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * Issue 16, item 6, the whole path in the demo (demo/index.html, its user switcher and inbox):
+ * a rep asks for ¥10,000 less for the current month, the teammates absorbing it → another region's manager
+ * is told the rule, by name → the rep's region manager approves and writes it into the plan → the
+ * rep's month target is ¥10,000 lower, the teammates' ¥10,000 higher, the team's unchanged → the
+ * team notice is sent → signed in as the rep again, it is in their inbox.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { openPage, type HostPage } from './host.js';
+import type { QkProvider } from '../../src/components/provider/provider.js';
+
+const KEYS = ['quotakit-demo-v1', 'quotakit-demo-user', 'quotakit-demo-notices'];
+const LONG = { timeout: 240000 };
+
+describe('demo/index.html: request → approve → apply → notice', () => {
+  let page: HostPage | undefined;
+  afterEach(() => {
+    if (page) for (const k of KEYS) page.win.localStorage.removeItem(k);
+    page?.close();
+  });
+
+  it("a rep's request, approved and applied by the region manager, changes the plan and reaches the rep's inbox", async function () {
+    this.timeout(1_200_000);
+    page = await openPage('/demo/index.html');
+    for (const k of KEYS) page.win.localStorage.removeItem(k);
+    page.win.localStorage.setItem('quotakit-demo-lang', 'zh-CN');
+    page.close();
+    page = await openPage('/demo/index.html');
+    const doc = page.doc;
+    const provider = doc.getElementById('provider') as QkProvider;
+    const store = () => provider.store;
+    await waitUntil(() => store().status === 'ready' && store().user?.id === 'u-admin', 'the demo never loaded as the admin', LONG);
+    const tree = doc.querySelector('qk-goal-tree')!;
+    await waitUntil(() => tree.shadowRoot?.querySelector('[part~="decompose"]'), 'the goal tree never offered to decompose', LONG);
+    tree.shadowRoot!.querySelector<HTMLButtonElement>('[part~="decompose"]')!.click();
+    await waitUntil(() => store().plan?.version === 2, 'the decomposition was never saved', LONG);
+
+    const users = store().snapshot!.users!;
+    const org = store().org;
+    const byId = new Map(org.map((n) => [n.id, n]));
+    const rep = users.find((u) => u.roles.includes('rep'))!;
+    const team = byId.get(rep.nodeId!)!.parentId!;
+    let region = team;
+    while (byId.get(region)!.kind !== 'region') region = byId.get(region)!.parentId!;
+    const director = users.find((u) => u.roles.includes('manager') && u.canEdit.includes(region))!;
+    const otherDirector = users.find((u) => u.roles.includes('manager') && byId.get(u.canEdit[0])?.kind === 'region' && u.canEdit[0] !== region)!;
+    expect([director, otherDirector].every(Boolean), 'the sample has a manager for the rep’s region and one for another').to.equal(true);
+    // The current month: the year's closed months are archived, and an apply touching them is refused.
+    const month = store().asOf.slice(0, 7);
+    const value = (id: string) => store().getCell(id, month, 'revenue')?.value ?? 0;
+    const mates = org.filter((n) => n.parentId === team && n.id !== rep.nodeId).map((n) => n.id);
+    const sumMates = () => mates.reduce((s, id) => s + value(id), 0);
+    const before = { rep: value(rep.nodeId!), team: value(team), mates: sumMates() };
+    expect(before.rep).to.be.greaterThan(1_000_000);
+
+    const select = doc.getElementById('user') as HTMLSelectElement;
+    const signIn = async (id: string) => {
+      select.value = id;
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => store().status === 'ready' && store().user?.id === id, `never signed in as ${id}`, LONG);
+    };
+    const panel = doc.querySelector('qk-adjustment-panel')!;
+    const r = () => panel.shadowRoot!;
+    const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const buttons = () => [...r().querySelectorAll<HTMLButtonElement>('.request button')];
+    const button = (label: string) => buttons().find((b) => text(b) === label);
+    const inbox = () => [...doc.querySelectorAll('#inbox li')].map(text);
+
+    // 1. The rep asks for ¥10,000 less this month (the panel's default: the teammates absorb it).
+    await signIn(rep.id);
+    expect(inbox()).to.deep.equal([`${rep.name}暂无通知。`]);
+    await waitUntil(() => r().querySelector('form'), 'the request form never showed for the rep', LONG);
+    [...r().querySelectorAll<HTMLLabelElement>('.periods label')].find((l) => text(l) === month)!.querySelector('input')!.click();
+    await panel.updateComplete;
+    const amount = r().querySelector<HTMLInputElement>('input.num')!;
+    amount.value = ((before.rep - 1_000_000) / 100).toFixed(2);
+    amount.dispatchEvent(new Event('input'));
+    const reason = r().querySelector<HTMLTextAreaElement>('form textarea')!;
+    reason.value = '大客户转由重点客户部负责，年度目标相应调减';
+    reason.dispatchEvent(new Event('input'));
+    await panel.updateComplete;
+    r().querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+    await waitUntil(() => panel.requests.some((q) => q.requesterId === rep.id && q.status === 'pending'), 'the request was never submitted', LONG);
+
+    // 2. Another region's manager may not decide: the rule names them (not an id) and what they manage.
+    await signIn(otherDirector.id);
+    r().querySelector<HTMLButtonElement>('#tab-queue')!.click();
+    await waitUntil(() => r().querySelector('.request [part=rule]'), 'the other region manager never saw the rule', LONG);
+    const teamName = byId.get(team)!.name;
+    const otherRegionName = byId.get(otherDirector.canEdit[0])!.name;
+    expect(text(r().querySelector('.request [part=rule]')!)).to.equal(
+      `只有负责${teamName}或更高层级的经理、或管理员可以审批、驳回或执行此申请；${otherDirector.name}负责的是${otherRegionName}，不包括${teamName}。`,
+    );
+    expect(buttons().map(text)).to.deep.equal([]);
+
+    // 3. The rep's region manager approves, writes it into the plan and sends the notice.
+    await signIn(director.id);
+    r().querySelector<HTMLButtonElement>('#tab-queue')!.click();
+    await waitUntil(() => button('批准'), 'the region manager was never offered 批准', LONG);
+    button('批准')!.click();
+    await waitUntil(() => button('写入计划'), 'never approved', LONG);
+    button('写入计划')!.click();
+    await waitUntil(() => button('发送给团队'), '', LONG).catch(() => {
+      const q = panel.requests.find((x) => x.requesterId === rep.id);
+      throw new Error(`the applied request never offered its notice: status ${q?.status}, save ${store().saveState}, tab ${r().querySelector('[role=tab][aria-selected=true]')?.id}; ${[...r().querySelectorAll('.request, [part~=message]')].map(text).join(' | ')}`);
+    });
+    expect(value(rep.nodeId!), 'the rep: ¥10,000 less').to.equal(before.rep - 1_000_000);
+    expect(sumMates(), 'the teammates: ¥10,000 more between them').to.equal(before.mates + 1_000_000);
+    expect(value(team), 'the team: unchanged').to.equal(before.team);
+    expect(panel.requests.find((q) => q.requesterId === rep.id)!.status).to.equal('applied');
+    const subject = text(r().querySelector('[part=notice] label span')!).replace(/^[^:：]*[:：]\s*/, '');
+    button('发送给团队')!.click();
+    await waitUntil(() => button('通知已发送。'), 'the notice was never sent', LONG);
+
+    // 4. Signed in as the rep again: the notice is in their inbox.
+    await signIn(rep.id);
+    await waitUntil(() => inbox().some((t) => t.startsWith(subject)), `the notice never reached the rep's inbox: ${inbox().join(' | ')}`, LONG);
+    expect(page.errors).to.deep.equal([]);
+  });
+});

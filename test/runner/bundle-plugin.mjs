@@ -1,0 +1,103 @@
+/**
+ * A @web/test-runner plugin that serves every browser test file as one esbuild bundle.
+ *
+ * Why: each test file runs in a fresh page in its own browser context (web-test-runner.config.mjs),
+ * so each page used to fetch, and the server used to resolve, every module of the kit one by one:
+ * about 200 requests and 5 MB per element test file, some 2.5 s of CPU per file on a 2-core
+ * machine before the first test ran. Bundled, a page loads its test file and a few shared chunks.
+ *
+ * All test files of the run are built together once, when the server starts (esbuild, code
+ * splitting: what several files share — lit, the engine, the elements — is one chunk served to
+ * every page from memory). The bundle is served at the test file's own URL, so `import.meta.url`
+ * in a test still points beside it. Chunks live under `/__qk-bundle/`. Imports of the runner's own
+ * virtual modules (`/__web-dev-server__web-socket.js`, `/__qk-embed/…`) stay imports.
+ *
+ * What it does not do: coverage (v8 coverage is collected per served source file; run
+ * `npm run test:coverage`, which serves modules one by one), and watching (`--watch` serves modules).
+ */
+import { build } from 'esbuild';
+import { relative, resolve, sep } from 'node:path';
+
+const CHUNKS = '__qk-bundle';
+
+/**
+ * @param {{ files: string[], rootDir?: string, alias?: Record<string, string> }} options
+ *   `files`: test files relative to `rootDir` (`test/components/x.test.ts`).
+ */
+export function bundledTestsPlugin({ files, rootDir = process.cwd(), alias = {} }) {
+  /** URL path → { body, type } */
+  const served = new Map();
+  let ready;
+
+  async function buildAll() {
+    const t0 = Date.now();
+    const outdir = resolve(rootDir, 'node_modules/.cache/qk-browser-bundles');
+    const result = await build({
+      entryPoints: files.map((f) => resolve(rootDir, f)),
+      outdir,
+      outbase: rootDir,
+      entryNames: '[dir]/[name]',
+      chunkNames: `${CHUNKS}/[name]-[hash]`,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      sourcemap: 'linked',
+      // The maps name the sources; their text is on the server already.
+      sourcesContent: false,
+      tsconfig: resolve(rootDir, 'tsconfig.json'),
+      // As the module server resolves them: Lit's development build (its warnings are checked),
+      // React's development build.
+      conditions: ['development'],
+      define: { 'process.env.NODE_ENV': '"development"' },
+      // Vue as the module server serves it: the self-contained build with the template compiler.
+      alias: { vue: 'vue/dist/vue.esm-browser.js', ...alias },
+      // The runner's and the embed plugin's virtual modules.
+      external: ['/__*'],
+      logLevel: 'warning',
+    });
+    let bytes = 0;
+    for (const out of result.outputFiles) {
+      const rel = relative(outdir, out.path).split(sep).join('/');
+      // An entry `test/x/y.test.js` answers at the test file's URL `/test/x/y.test.ts`; its map
+      // at `/test/x/y.test.js.map` (the `sourceMappingURL` is relative to the served URL).
+      const path = `/${rel}`;
+      const isEntry = !rel.startsWith(`${CHUNKS}/`) && rel.endsWith('.test.js');
+      const type = rel.endsWith('.map') ? 'json' : 'js';
+      bytes += out.contents.length;
+      served.set(isEntry ? path.replace(/\.js$/, '.ts') : path, { body: out.text, type });
+      if (isEntry) served.set(path, { body: out.text, type });
+    }
+    console.log(`browser tests: ${files.length} files bundled in ${((Date.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB with source maps)`);
+  }
+
+  return {
+    name: 'qk-bundled-tests',
+    async serverStart() {
+      ready = buildAll();
+      await ready;
+    },
+    /** Whether `context` is answered with bundled code (the TypeScript plugin must leave it alone). */
+    handles(context) {
+      return served.has(context.path);
+    },
+    async serve(context) {
+      await ready;
+      const hit = served.get(context.path);
+      if (hit) return { body: hit.body, type: hit.type, headers: { 'cache-control': 'no-store' } };
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Wraps the esbuild TypeScript plugin so that it does not transform again what a bundling plugin
+ * serves at a `.ts` URL (each has `handles(context)`).
+ */
+export function skipBundled(tsPlugin, ...bundlers) {
+  const transform = tsPlugin.transform.bind(tsPlugin);
+  tsPlugin.transform = (context) => (bundlers.some((b) => b.handles(context)) ? undefined : transform(context));
+  return tsPlugin;
+}
