@@ -14,7 +14,7 @@ export const NODE_TESTS = [
   /^test\/ssr\/.*\.test\.ts$/,
   /^test\/docs\/theme-tokens\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
-  /^test\/store\/(store|store-trust|adjustments)\.test\.ts$/,
+  /^test\/store\/(store|store-trust|adjustments|large-org)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals)\.test\.ts$/,
   /^test\/size\/.*\.test\.ts$/,
 ];

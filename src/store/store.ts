@@ -24,6 +24,7 @@ import { periodRange } from '../engine/calendar/periods.js';
 import { canEditNode, checkCellEdits, checkInputsChange, commitmentKey, marketKey, mergeInputs, withRamps } from '../engine/plan/edit-rights.js';
 import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';
 import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
+import { warmUpSteps } from '../engine/plan/warm-up.js';
 import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
 import { checkOrg } from '../engine/plan/model.js';
 import { toStoreError, type StoreError } from './errors.js';
@@ -89,6 +90,9 @@ const nextTask = (): Promise<void> => {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return typeof s?.yield === 'function' ? s.yield() : new Promise((r) => setTimeout(r, 0));
 };
+
+/** Work per warm-up slice, ms: far under the 50 ms a browser calls a long task. */
+const WARM_SLICE_MS = 20;
 
 export class QkStore {
   status: StoreStatus = 'idle';
@@ -256,6 +260,10 @@ export class QkStore {
       this.user = user;
       this.rebase(snapshot, false, actuals);
       this.restorePending(snapshot);
+      // The first roll-ups every element reads, a slice at a time, before the elements ask for
+      // them (at 100,000 people each would otherwise be one long task in the first element).
+      await this.warmUp();
+      if (token !== this.loadToken) return;
       this.status = 'ready';
       this.emit('status');
       if (this.pendingKeys.size) this.scheduleSave();
@@ -278,6 +286,38 @@ export class QkStore {
     this.status = 'ready';
     this.error = null;
     this.emit('status');
+    void this.warmUp();
+  }
+
+  /**
+   * Resolves once the read model's first roll-ups (records' org positions, the fiscal year's
+   * targets) are computed for the current data: `load()` waits for it before `ready`, `setData`
+   * and pushed updates warm up in the background. Figures never depend on it.
+   */
+  whenWarm(): Promise<void> {
+    return this.warming;
+  }
+
+  private warming: Promise<void> = Promise.resolve();
+  private warmToken = 0;
+
+  private warmUp(): Promise<void> {
+    const token = ++this.warmToken;
+    const state = this.state;
+    if (!state) return (this.warming = Promise.resolve());
+    const steps = warmUpSteps(state);
+    const run = async () => {
+      for (;;) {
+        await nextTask();
+        if (token !== this.warmToken || this.disposed) return;
+        const t0 = performance.now();
+        let r = steps.next();
+        while (!r.done && performance.now() - t0 < WARM_SLICE_MS) r = steps.next();
+        if (r.done) return;
+      }
+    };
+    // A failure here changes nothing shown: the selectors compute on first use.
+    return (this.warming = run().catch(() => undefined));
   }
 
   /** Puts the store in the error state (e.g. the host handed it data that failed validation). */
@@ -310,7 +350,10 @@ export class QkStore {
       cells = cells.with(set, remove).table;
     }
     this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells });
-    if (notify) this.emit('data');
+    if (notify) {
+      this.emit('data');
+      void this.warmUp();
+    }
   }
 
   get plan() {

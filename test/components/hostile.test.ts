@@ -287,9 +287,26 @@ async function loadDarkTheme(): Promise<void> {
   document.head.append(darkSheet);
 }
 
+/**
+ * The rules axe runs in the dark theme: those colours decide. The dark theme is a second token sheet
+ * (src/themes/dark.css: custom properties and `color-scheme`), so every other rule — names, roles,
+ * ARIA, structure — answers in it exactly as in the light theme, where all of them run. Running only
+ * these halves the file's axe work.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+let notColour: string[] = [];
+async function loadAxeRules(): Promise<void> {
+  // The same module chai-a11y-axe loads on first use; it registers `window.axe`.
+  await import('axe-core/axe.min.js');
+  const axe = (window as unknown as { axe: { getRules(): { ruleId: string }[] } }).axe;
+  notColour = axe.getRules().map((r) => r.ruleId).filter((id) => !COLOUR_RULES.includes(id));
+  expect(notColour.length, 'axe lists its rules').to.be.above(50);
+}
+
 describe('accessibility in both themes', function () {
   this.timeout(300_000);
   before(loadDarkTheme);
+  before(loadAxeRules);
   for (const dark of [false, true]) {
     for (const c of CASES) {
       for (const kind of ['plain', 'none', 'bad'] as const) {
@@ -298,7 +315,7 @@ describe('accessibility in both themes', function () {
         if ((kind !== 'plain' && c.name.includes('view=')) || (kind === 'none' && c === provider)) continue;
         it(`${c.name}, ${state}, ${dark ? 'dark' : 'light'} theme: axe finds nothing`, async () => {
           const { el } = await mounted(c, kind, { dark });
-          for (const v of views(el)) await expect(v).to.be.accessible();
+          for (const v of views(el)) await expect(v).to.be.accessible(dark ? { ignoredRules: notColour } : undefined);
         });
       }
     }

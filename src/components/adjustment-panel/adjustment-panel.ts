@@ -361,6 +361,8 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     const r = evaluateTriggers({
       state: { ...st, pipeline: s.actuals?.pipeline ?? [] }, period, metric, asOf: s.asOf, nodeId,
       includePace: this.includePace, events: this.events, products: s.snapshot?.products ?? [],
+      // The read model's index and roll-ups, not rebuilt from the lists (a 100,000-person org).
+      ...(this.service?.state ? { readModel: this.service.state } : {}),
     });
     if (!r.ok) return { error: r.error };
     return { nodeId, period, asOf: s.asOf, proposals: r.value.filter((p) => canRequest(user, p.nodeId, this.ix).allowed) };

@@ -46,7 +46,8 @@ interface Common {
   name: string;
   period: string;
   currency: string;
-  names: Record<string, string>;
+  /** A person's name by id (the id when unknown). */
+  nameOf: (id: string) => string;
   productNames: Record<string, string>;
 }
 type ViewModel =
@@ -293,7 +294,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     let people: PayoutPerson[];
     let actuals: readonly Actual[];
     let options: PayoutOptions;
-    let common: Omit<Common, 'plan' | 'names'>;
+    let common: Omit<Common, 'plan' | 'nameOf'>;
     let view: 'rep' | 'manager';
     let state: PlanState | null = null;
     if (this.usingProperties) {
@@ -328,8 +329,12 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       view = s.view;
       common = { name: s.nodeName, period: s.period, currency: plan.currency ?? s.currency, productNames: s.productNames };
     }
-    const names = Object.fromEntries(people.map((p) => [p.id, p.name ?? p.id]));
-    const base = { ...common, plan, names };
+    // Looked up by id only for the few names a view shows (mentors, mentees): indexed on first ask, not for 100,000 people up front.
+    // Under a store every person shown is an org node: their name is the index's, nothing to build.
+    let names: Map<string, string> | null = null;
+    const ix = state?.index;
+    const nameOf = ix ? (id: string) => ix.byId.get(id)?.name ?? id : (id: string) => (names ??= new Map(people.map((p) => [p.id, p.name ?? p.id]))).get(id) ?? id;
+    const base = { ...common, plan, nameOf };
     if (state && view === 'manager' && people.length >= SLICED_FROM_PEOPLE) return this.working(at, data, () => teamPayoutSteps(plan, people, actuals, options), base);
     const team = computeTeamPayouts(plan, people, actuals, options);
     if (!team.ok) return { kind: 'error', error: team.error };
@@ -478,7 +483,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       case 'cap':
         return t.capLine({ cap: this.money(vm, l.cap) });
       case 'mentoring':
-        return t.mentoringLine({ mentee: vm.names[l.menteeId] ?? l.menteeId });
+        return t.mentoringLine({ mentee: vm.nameOf(l.menteeId) });
     }
   }
 
@@ -661,20 +666,33 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
       if (k === 'name') return r.person.name ?? r.person.id;
       if (k === 'mentoring') return credit.get(r.person.id) ?? 0;
-      if (!r.payout) return k === 'target' ? r.person.target : null;
-      return r.payout[k];
+      // The figures, not the payout: reading 100,000 payouts would build every one's lines.
+      if (r.error !== null) return k === 'target' ? r.person.target : null;
+      return r.figures[k];
     };
     const dir = this.sortDir === 'ascending' ? 1 : -1;
-    const collator = new Intl.Collator(this.locale);
     const k = this.sortKey;
-    const keyed = vm.team.rows.map((r) => ({ r, v: value(r, k) }));
-    keyed.sort((a, b) => {
-      const x = a.v, y = b.v;
-      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-      return (typeof x === 'string' ? collator.compare(x, String(y)) : x - (y as number)) * dir;
-    });
+    const rows = vm.team.rows;
+    const order = Array.from({ length: rows.length }, (_, i) => i);
+    if (k === 'name') {
+      const collator = new Intl.Collator(this.locale);
+      const names = rows.map((r) => value(r, k) as string);
+      order.sort((a, b) => collator.compare(names[a], names[b]) * dir || a - b);
+    } else {
+      // A numeric column sorts its numbers only (NaN: no value, always last), keeping the team's order among equals.
+      const v = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const x = value(rows[i], k) as number | null;
+        v[i] = x === null ? Number.NaN : x;
+      }
+      order.sort((a, b) => {
+        const x = v[a], y = v[b];
+        if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+        return (x - y) * dir || a - b;
+      });
+    }
     this.sortedFor = key;
-    this.sorted = keyed.map((e) => e.r);
+    this.sorted = order.map((i) => rows[i]);
     return this.sorted;
   }
 
@@ -694,7 +712,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       shown += m.mentees.length;
     }
     const more = all.length - list.length;
-    const who = (id: string) => html`<span class="qk-name" title=${vm.names[id] ?? id}>${vm.names[id] ?? id}</span>`;
+    const who = (id: string) => html`<span class="qk-name" title=${vm.nameOf(id)}>${vm.nameOf(id)}</span>`;
     return html`<div class="qk-table-scroll"><table part="mentoring" class="mentoring">
       <caption>${t.mentoringTitle}</caption>
       <thead><tr><th scope="col">${t.mentor}</th><th scope="col">${t.mentee}</th><th scope="col" class="num">${t.menteeRampBonus}</th><th scope="col" class="num">${t.credit}</th></tr></thead>
@@ -711,7 +729,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         )}
       </tbody>
       ${list.some((m) => m.capped) || more > 0
-        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.names[m.mentorId] ?? m.mentorId, uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
+        ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.nameOf(m.mentorId), uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
             ${more > 0 ? html`<tr><td colspan="4" class="muted">${t.mentoringMore({ count: formatCount(more, this.locale) })}</td></tr>` : nothing}</tfoot>`
         : nothing}
     </table></div>`;

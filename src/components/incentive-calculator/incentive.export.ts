@@ -30,12 +30,13 @@ export function payoutTable(rows: TeamPayouts['rows'], team: TeamPayouts, h: Pay
       { header: h.mentoring, kind: 'money' },
     ],
     rows: [
+      // The figures, not the payouts: a company's export does not build 100,000 payouts' lines.
       ...rows.map((r) => [
         r.person.name ?? r.person.id,
-        r.payout ? r.payout.target : r.person.target,
-        r.payout?.revenue ?? null,
-        r.payout?.attainment ?? null,
-        r.payout?.total ?? null,
+        r.error === null ? r.figures.target : r.person.target,
+        r.error === null ? r.figures.revenue : null,
+        r.error === null ? r.figures.attainment : null,
+        r.error === null ? r.figures.total : null,
         credit.get(r.person.id) ?? null,
       ]),
       [h.total, tot.target, tot.revenue, tot.attainment, tot.total, tot.mentoring],

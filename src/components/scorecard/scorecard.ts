@@ -5,7 +5,9 @@ import { QkElement } from '../../internal/qk-element.js';
 import { ViewModelController } from '../../internal/view-model.controller.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard/scorecard.js';
-import { scorecardsFromSnapshot, scorecardSteps, type ScorecardQuery, type TeamScorecards } from '../../engine/scorecard/source.js';
+import type { ScorecardQuery } from '../../engine/scorecard/source.js';
+import { scorecardList, scorecardRankingSteps, type ScorecardList, type ScorecardRanking } from '../../engine/scorecard/ranking.js';
+import { runSteps } from '../../engine/shared/steps.js';
 import type { Result } from '../../engine/shared/result.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { StepRunner } from '../../internal/step-runner.js';
@@ -23,7 +25,7 @@ import type { ExportFormat } from '../../export/table.js';
 import { scorecardTables } from './scorecard.export.js';
 
 type CardState =
-  | { kind: 'ready'; cards: RankedScorecard[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
+  | { kind: 'ready'; list: ScorecardList; rows: readonly number[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
   | { kind: 'error'; code: string; message: string; params: Record<string, string | number> }
   | { kind: 'working'; done: number; total: number };
 
@@ -32,6 +34,8 @@ type CardState =
  * than in one go: scoring a few thousand people fits in one short task, a company does not.
  */
 const SLICED_FROM_NODES = 2_000;
+
+const indices = (n: number): number[] => Array.from({ length: n }, (_, j) => j);
 
 const MONEY_KPIS: readonly ScorecardKpiId[] = ['attainment', 'avgDealSize', 'clv'];
 /** The highest score a KPI (and so the composite) can reach: the engine's cap × 100. */
@@ -153,7 +157,7 @@ export class QkScorecard extends QkElement<'scorecard'> {
         if (this.job?.key === key) return { kind: 'working', ...this.job.runner.progress };
         const state = store!.state!;
         const query = this.queryFor(store!);
-        if (!this.large(state, query.nodeId)) return this.toView(state, scorecardsFromSnapshot(state, query));
+        if (!this.large(state, query.nodeId)) return this.toView(state, runSteps(scorecardRankingSteps(state, query)));
         // A company: scored in slices; the view is kept when the last slice is done.
         return this.working(key, inputs, state, query);
       },
@@ -176,13 +180,13 @@ export class QkScorecard extends QkElement<'scorecard'> {
   }
 
   /** The ranking being computed in slices for `key` (started on first ask), as a progress state. */
-  private job: { key: string; runner: StepRunner<Result<TeamScorecards>> } | null = null;
+  private job: { key: string; runner: StepRunner<Result<ScorecardRanking>> } | null = null;
   private working(key: string, inputs: readonly unknown[], state: PlanState, query: ScorecardQuery): CardState {
     if (this.job?.key !== key) {
       this.job?.runner.cancel();
       const job = {
         key,
-        runner: new StepRunner(scorecardSteps(state, query), {
+        runner: new StepRunner(scorecardRankingSteps(state, query), {
           progress: () => this.requestUpdate(),
           done: (r) => {
             if (this.job === job) this.job = null;
@@ -231,7 +235,8 @@ export class QkScorecard extends QkElement<'scorecard'> {
       if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
       cards.push(r.value);
     }
-    return { kind: 'ready', cards: rankScorecards(cards), scope: 'people', heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
+    const ranked = scorecardList(rankScorecards(cards));
+    return { kind: 'ready', list: ranked, rows: indices(ranked.count), scope: 'people', heading: this.t.scorecard.title, period: this.period || asOf, previous: null, currency: this.currency, single: false, parentId: null };
   }
 
   private queryFor(store: QkStore): ScorecardQuery {
@@ -243,11 +248,11 @@ export class QkScorecard extends QkElement<'scorecard'> {
     };
   }
 
-  private toView(state: PlanState, r: Result<TeamScorecards>): CardState {
+  private toView(state: PlanState, r: Result<ScorecardRanking>): CardState {
     if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message, params: r.error.params ?? {} };
     const v = r.value;
     return {
-      kind: 'ready', cards: v.cards, scope: `${v.nodeId}|${v.period}`, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
+      kind: 'ready', list: v, rows: indices(v.count), scope: `${v.nodeId}|${v.period}`, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
       single: state.index.byId.get(v.nodeId)?.kind === 'rep', parentId: state.index.parent(v.nodeId),
     };
   }
@@ -273,9 +278,10 @@ export class QkScorecard extends QkElement<'scorecard'> {
   /** Downloads every person's scorecard (the ranking and the KPI lines) as CSV or .xlsx; resolves to the file name. */
   async exportAs(format: ExportFormat): Promise<string | null> {
     const s = this.cardState;
-    if (s?.kind !== 'ready' || !s.cards.length) return null;
+    if (s?.kind !== 'ready' || !s.list.count) return null;
     const t = this.t.scorecard;
-    return exportTables(() => scorecardTables(s.cards, t, s.currency, t.title), format, `scorecard-${s.scope === 'people' ? s.period : s.scope}`);
+    // Every person's full scorecard, built now (the list holds the ranking as numbers).
+    return exportTables(() => scorecardTables(s.rows.map((j) => s.list.cardAt(j)), t, s.currency, t.title), format, `scorecard-${s.scope === 'people' ? s.period : s.scope}`);
   }
 
   private setProfile(e: Event): void {
@@ -320,7 +326,8 @@ export class QkScorecard extends QkElement<'scorecard'> {
       </div>`;
     }
     const t = this.t.scorecard;
-    const person = s.single ? s.cards[0] : this.selected ? s.cards.find((c) => c.id === this.selected) : undefined;
+    const at = s.single ? 0 : this.selected ? s.list.indexOf(this.selected) : -1;
+    const person = at >= 0 && at < s.list.count ? s.list.cardAt(at) : undefined;
     // People given as `.people` belong to no org node: the title is the element's name and the period.
     const title = person ? t.personHeading({ name: person.name, period: s.period }) : s.scope === 'people' ? s.period : t.teamHeading({ node: s.heading, period: s.period });
     return html`<section part="base" class="base" aria-label=${`${t.title}: ${title}`}>
@@ -333,9 +340,9 @@ export class QkScorecard extends QkElement<'scorecard'> {
             <span>${p === 'auto' ? t.profileAuto : t.profiles[p]}</span>
           </label>`)}
         </fieldset>
-        ${s.cards.length ? renderExportButtons(this.t, (f) => void this.exportAs(f)) : nothing}
+        ${s.list.count ? renderExportButtons(this.t, (f) => void this.exportAs(f)) : nothing}
       </div>
-      ${s.cards.length === 0
+      ${s.list.count === 0
         ? html`<div part="state empty" class="qk-state" role="status">${t.empty}</div>`
         : person ? this.renderPerson(person, s) : this.renderTeam(s)}
     </section>`;
@@ -343,7 +350,10 @@ export class QkScorecard extends QkElement<'scorecard'> {
 
   private renderTeam(s: Extract<CardState, { kind: 'ready' }>): TemplateResult {
     const t = this.t.scorecard;
-    const page = this.pager.view(s.cards, (c) => c.name, (c) => c.id, s.scope);
+    // The page's people only are built as full scorecards; the rest of the ranking stays numbers.
+    const list = s.list;
+    const page = this.pager.view(s.rows, (j) => list.nameAt(j), (j) => list.idAt(j), s.scope);
+    const cards = page.items.map((j) => list.cardAt(j));
     return html`${this.pager.render(page, t.pager, this.locale)}
       <div class="qk-table-scroll"><table part="ranking" class="ranking">
         <caption class="qk-visually-hidden">${t.teamHeading({ node: s.heading, period: s.period })}</caption>
@@ -352,7 +362,7 @@ export class QkScorecard extends QkElement<'scorecard'> {
           <th scope="col" part="cell">${t.columns.score}</th><th scope="col" part="cell">${t.columns.trend}</th>
         </tr></thead>
         <tbody>
-          ${page.items.map((c) => html`<tr part="row">
+          ${cards.map((c) => html`<tr part="row">
             <td part="cell" class="rank">${c.rank === null ? '—' : c.rank}${c.tied ? html` <span class="tied">${t.tied}</span>` : nothing}</td>
             <th scope="row" part="cell" class="name">
               <button part="person" class="link" aria-label=${t.showPerson({ name: c.name })} @click=${() => this.choose(c.id)}><span class="qk-name" title=${c.name}>${c.name}</span></button>

@@ -16,6 +16,7 @@ import { newHireTarget } from '../plan/new-hires.js';
 import { rampOf } from '../plan/ramp.js';
 import type { Absorption, AdjustmentChange, AdjustmentTrigger } from './model.js';
 import type { AdjustmentState } from './preview.js';
+import { targetsOf, type PlanState } from '../plan/plan-state.js';
 
 export interface TriggerThresholds {
   /** Propose when the forecast is below this share of the target (default 0.8). */
@@ -48,6 +49,12 @@ export interface TriggerOptions {
   products?: readonly { id: string; name: string; new: boolean }[];
   /** An absence shorter than this many working days inside the period suggests nothing (default 10). */
   minAbsenceDays?: number;
+  /**
+   * The store's read model of the same plan (`state` is its plain form): its org index and its
+   * memoized target roll-ups are read instead of being built again from the lists, which at
+   * 100,000 people is most of the work. The proposals are the same.
+   */
+  readModel?: PlanState;
 }
 
 /**
@@ -153,23 +160,38 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
   const ctx = createPaceContext(period, cal);
   if (!ctx.ok) return ctx;
   const { start, end } = periodRange(period, cal);
-  const ix = buildOrgIndex(state.org);
+  const model = options.readModel && options.readModel.org === state.org ? options.readModel : null;
+  const ix = model ? model.index : buildOrgIndex(state.org);
   if (options.nodeId !== undefined && !ix.byId.has(options.nodeId)) {
     return fail('adjustment-unknown-node', `no node "${options.nodeId}"`, { node: options.nodeId });
   }
-  const inScope = options.nodeId === undefined ? null : new Set(ix.reps(options.nodeId));
-  const targets = rollupTargets(state.targets, ix, { metric, period }, cal);
+  // The reps under the node, in org order (`reps` lists a subtree in pre-order, as `order` does).
+  const ids = options.nodeId === undefined ? ix.order : ix.reps(options.nodeId);
+  const targetsFor = (product?: string) =>
+    model ? targetsOf(model, { metric, period, ...(product !== undefined ? { product } : {}) }) : rollupTargets(state.targets, ix, { metric, period, ...(product !== undefined ? { product } : {}) }, cal);
+  const targets = targetsFor();
   const to = asOf < end ? asOf : end;
   const type = metric === 'revenue' ? 'booking' : 'collection';
-  const actuals = rollupActuals(state.actuals ?? [], ix, { from: start, to, type });
-  // Reps with an actual record in the period so far (one that nets to 0 is still data).
-  const withActuals = new Set((state.actuals ?? []).filter((a) => a.type === type && a.date >= start && a.date <= to).map((a) => a.repId));
-  const pipelineOf = (rep: string) => (state.pipeline ?? []).filter((o) => o.repId === rep);
+  // Actuals and the pipeline matter only to the pace rule (off by default): gathered once, and only then.
+  let paceData: { actuals: Map<string, number>; withActuals: Set<string>; pipeline: Map<string, Opportunity[]> } | null = null;
+  const paceInputs = () => {
+    if (paceData) return paceData;
+    const actuals = rollupActuals(state.actuals ?? [], ix, { from: start, to, type });
+    // Reps with an actual record in the period so far (one that nets to 0 is still data).
+    const withActuals = new Set((state.actuals ?? []).filter((a) => a.type === type && a.date >= start && a.date <= to).map((a) => a.repId));
+    const pipeline = new Map<string, Opportunity[]>();
+    for (const o of state.pipeline ?? []) {
+      const list = pipeline.get(o.repId);
+      if (list) list.push(o);
+      else pipeline.set(o.repId, [o]);
+    }
+    return (paceData = { actuals, withActuals, pipeline });
+  };
 
   const out: TriggerProposal[] = [];
-  for (const id of ix.order) {
+  for (const id of ids) {
     const node = ix.byId.get(id)!;
-    if (node.kind !== 'rep' || (inScope && !inScope.has(id))) continue;
+    if (node.kind !== 'rep') continue;
     const target = targets.get(id) ?? 0;
     const base = { nodeId: id, name: node.name, metric, periods: [period] };
     const parent = ix.parent(id);
@@ -200,11 +222,12 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
       continue;
     }
     if (target <= 0 || !options.includePace) continue;
+    const { actuals, withActuals, pipeline } = paceInputs();
     const actual = actuals.get(id) ?? 0;
     const p = pace({ target, actual, period, asOf, calendar: cal, context: ctx.value });
     if (!p.ok) return p;
     if (p.value.expectedShare < th.minElapsed) continue;
-    const f = forecast({ actual, target, period, asOf, calendar: cal, context: ctx.value, pipeline: pipelineOf(id) });
+    const f = forecast({ actual, target, period, asOf, calendar: cal, context: ctx.value, pipeline: pipeline.get(id) ?? [] });
     if (!f.ok) return f;
     if (!withActuals.has(id) && f.value.pipelineCount === 0) continue;
     const ratio = f.value.forecastRatio ?? 1;
@@ -218,7 +241,7 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
       facts: { target, actual, forecast: f.value.blended, ratio, elapsed: p.value.expectedShare },
     });
   }
-  const events = eventProposals(options, { ix, targets, start, end, workingDays: ctx.value.workingDays, metric, period });
+  const events = eventProposals(options, { ix, targets, targetsFor, start, end, workingDays: ctx.value.workingDays, metric, period });
   if (!events.ok) return events;
   return ok([...out, ...events.value]);
 }
@@ -229,9 +252,9 @@ const DEFAULT_NEW_PRODUCT_SHARE = 0.1;
 /** The proposals of the host's recorded events, in the order given (see `evaluateTriggers`). */
 function eventProposals(
   options: TriggerOptions,
-  c: { ix: ReturnType<typeof buildOrgIndex>; targets: ReadonlyMap<string, number>; start: string; end: string; workingDays: number; metric: MetricId; period: PeriodId },
+  c: { ix: ReturnType<typeof buildOrgIndex>; targets: ReadonlyMap<string, number>; targetsFor: (product?: string) => ReadonlyMap<string, number>; start: string; end: string; workingDays: number; metric: MetricId; period: PeriodId },
 ): Result<TriggerProposal[]> {
-  const { ix, targets, start, end, workingDays: W, metric, period } = c;
+  const { ix, targets, targetsFor, start, end, workingDays: W, metric, period } = c;
   const out: TriggerProposal[] = [];
   if (W <= 0) return ok(out);
   const scope = options.nodeId;
@@ -249,7 +272,7 @@ function eventProposals(
       const share = ev.share ?? DEFAULT_NEW_PRODUCT_SHARE;
       const days = workingDaysBetween(later(ev.date, start), end, options.state.plan.calendar);
       const want = Math.round((target * share * days) / W);
-      const has = rollupTargets(options.state.targets, ix, { metric, period, product: product.id }, options.state.plan.calendar).get(at) ?? 0;
+      const has = targetsFor(product.id).get(at) ?? 0;
       if (target <= 0 || want <= has) continue;
       out.push({
         trigger: 'other',

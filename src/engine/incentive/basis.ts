@@ -6,6 +6,19 @@ import type { Actual } from '../plan/model.js';
 import { addDays } from '../calendar/periods.js';
 import type { CommissionPlan } from './plan.js';
 
+// The clawback deadline of a booking day, once per day (a company has 100,000 bookings on a few hundred days).
+const dues = new Map<string, string>();
+const dueOf = (date: string, days: number): string => {
+  const key = `${date}|${days}`;
+  let d = dues.get(key);
+  if (d === undefined) {
+    d = addDays(date, days);
+    if (dues.size >= 4096) dues.clear();
+    dues.set(key, d);
+  }
+  return d;
+};
+
 export interface ClawbackBooking {
   id: string;
   productId: string;
@@ -47,7 +60,7 @@ export function credit(plan: CommissionPlan, personId: string, actuals: readonly
     for (const a of mine) if (a.type === 'collection' && a.bookingId && a.date <= asOf) collected.set(a.bookingId, (collected.get(a.bookingId) ?? 0) + a.amount);
     for (const b of mine) {
       if (b.type !== 'booking' || b.date < from || b.date > to || b.amount <= 0) continue;
-      const due = addDays(b.date, plan.clawback.days);
+      const due = dueOf(b.date, plan.clawback.days);
       const got = collected.get(b.id) ?? 0;
       if (due >= asOf || got >= b.amount) continue;
       const clawedBack = b.amount - Math.max(0, got);

@@ -31,7 +31,7 @@ import { dualAttainment, isDate, type DualAttainment } from '../pace/pace.js';
 import { rampFactor, type RampStep } from '../plan/ramp.js';
 import { allocate } from '../plan/allocate.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { capOf, PPB, ppb, roundLines, type CommissionPlan } from './plan.js';
+import { capOf, floorDiv, PPB, ppb, roundLines, type CommissionPlan } from './plan.js';
 import { credit, type ClawbackBooking, type Credited } from './basis.js';
 
 export type { ClawbackBooking } from './basis.js';
@@ -143,20 +143,40 @@ interface Compiled {
   isNew(productId: string | null): boolean;
 }
 
+// A team of 100,000 is paid on one plan: it is compiled once per plan and list of new products, not once per person.
+const compiled = new WeakMap<CommissionPlan, Map<string, Compiled>>();
 function compile(plan: CommissionPlan, newIds?: readonly string[]): Compiled {
+  let byNew = compiled.get(plan);
+  if (!byNew) compiled.set(plan, (byNew = new Map()));
+  // No list (the plan's own flags) and an empty list (nothing is new) are different keys.
+  const key = newIds ? `list:${newIds.join('\u0000')}` : 'plan';
+  let c = byNew.get(key);
+  if (!c) {
+    if (byNew.size >= 16) byNew.clear();
+    byNew.set(key, (c = compileNow(plan, newIds)));
+  }
+  return c;
+}
+
+function compileNow(plan: CommissionPlan, newIds?: readonly string[]): Compiled {
   const byId = new Map((plan.products ?? []).map((p) => [p.id, p]));
   // One source of truth: the plan data's product lines, when given, decide which lines are new; the
   // commission plan's own `new` flags count only for a plan standing alone.
   const defined = newIds ? new Set(newIds) : null;
   const isNew = (id: string | null) => id !== null && (defined ? defined.has(id) : byId.get(id)?.new === true);
+  const multipliers = new Map<string | null, bigint>();
   return {
     plan,
     tiers: plan.tiers.map((t) => ({ from: ppb(t.from), rate: ppb(t.rate) })),
     isNew,
     multiplier(id) {
-      const m = id === null ? undefined : byId.get(id)?.multiplier;
-      if (m !== undefined) return ppb(m);
-      return isNew(id) && plan.newProductMultiplier !== undefined ? ppb(plan.newProductMultiplier) : PPB;
+      let r = multipliers.get(id);
+      if (r === undefined) {
+        const m = id === null ? undefined : byId.get(id)?.multiplier;
+        r = m !== undefined ? ppb(m) : isNew(id) && plan.newProductMultiplier !== undefined ? ppb(plan.newProductMultiplier) : PPB;
+        multipliers.set(id, r);
+      }
+      return r;
     },
   };
 }
@@ -175,6 +195,9 @@ interface Evaluation {
 }
 
 /** The payout for revenue by product against target T (> 0). */
+const P3 = PPB ** 3n;
+const P6 = PPB ** 6n;
+
 function evaluate(c: Compiled, T: number, revenue: ReadonlyMap<string | null, number>, ramping: boolean): Evaluation {
   const { plan } = c;
   const entries = [...revenue].filter(([, v]) => v !== 0);
@@ -183,8 +206,7 @@ function evaluate(c: Compiled, T: number, revenue: ReadonlyMap<string | null, nu
   const RP = Rb * PPB;
   const below = (ratio: number) => RP < ppb(ratio) * Tb;
   // Every commission line is an exact numerator over D = 10⁵⁴ · R (10⁹ per ratio multiplied in).
-  const P3 = PPB ** 3n;
-  const D = PPB ** 6n * (Rb > 0n ? Rb : 1n);
+  const D = P6 * (Rb > 0n ? Rb : 1n);
   const positive = R > 0;
 
   const tierLines: PayoutLine[] = [];
@@ -333,6 +355,39 @@ function spread(revenue: ReadonlyMap<string | null, number>, extra: number, prod
  * // ok({ attainment: 1.2, total: 410_000, next: { kind: 'tier', rate: 0.1, revenueNeeded: 3_000_000, payoutGain: 240_000 }, … })
  */
 export function computePayout(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions = {}): Result<Payout> {
+  const p = prepare(plan, person, actuals, options);
+  if (!p.ok) return p;
+  const { c, ramping, credited } = p.value;
+  return ok(assemble(c, person, credited.revenue, ramping, credited, credited.booked));
+}
+
+// A company's payouts check the same few hundred dates (booking days, hire dates, the period's) and
+// ramp the same hire dates 100,000 times: each is read once (bounded memos of pure functions).
+const validDates = new Map<string, boolean>();
+const isDay = (d: string): boolean => {
+  let v = validDates.get(d);
+  if (v === undefined) {
+    v = isDate(d);
+    if (validDates.size >= 4096) validDates.clear();
+    validDates.set(d, v);
+  }
+  return v;
+};
+const ramps = new Map<string, ReturnType<typeof rampFactor>>();
+const rampOn = (hire: string, asOf: string, schedule: PayoutOptions['rampSchedule']): ReturnType<typeof rampFactor> => {
+  if (schedule) return rampFactor(hire, asOf, schedule);
+  const key = `${hire}|${asOf}`;
+  let r = ramps.get(key);
+  if (r === undefined) {
+    r = rampFactor(hire, asOf);
+    if (ramps.size >= 4096) ramps.clear();
+    ramps.set(key, r);
+  }
+  return r;
+};
+
+/** What every payout checks and reads first: the plan compiled, the ramp, the credited revenue. */
+function prepare(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions): Result<{ c: Compiled; ramping: boolean; credited: Credited }> {
   const T = person.target;
   if (!Number.isSafeInteger(T) || T <= 0) {
     return fail('incentive-target-invalid', `The target of ${person.id} must be a whole amount above 0, got ${T}`, { person: person.name ?? person.id, value: String(T) }, ['target']);
@@ -346,23 +401,97 @@ export function computePayout(plan: CommissionPlan, person: PayoutPerson, actual
   for (const a of actuals) {
     if (a.repId !== person.id) continue;
     if (!Number.isSafeInteger(a.amount)) return fail('incentive-amount-invalid', `Actual ${a.id} is not a whole amount`, { value: String(a.amount) }, ['actuals', a.id]);
-    if (!isDate(a.date)) return fail('incentive-date-invalid', `"${a.date}" is not a date YYYY-MM-DD`, { value: String(a.date) }, ['actuals', a.id]);
+    if (typeof a.date !== 'string' || !isDay(a.date)) return fail('incentive-date-invalid', `"${a.date}" is not a date YYYY-MM-DD`, { value: String(a.date) }, ['actuals', a.id]);
     sum += Math.abs(a.amount);
     if (a.date > last) last = a.date;
   }
   if (!Number.isSafeInteger(sum) || sum > 2 ** 40) return fail('incentive-too-large', 'The amounts are too large to compute exactly', {});
   for (const [field, d] of [['asOf', options.asOf], ['from', options.from], ['to', options.to], ['hireDate', person.hireDate]] as const) {
-    if (d !== undefined && !isDate(d)) return fail('incentive-date-invalid', `"${d}" is not a date YYYY-MM-DD`, { field, value: String(d) }, [field]);
+    if (d !== undefined && (typeof d !== 'string' || !isDay(d))) return fail('incentive-date-invalid', `"${d}" is not a date YYYY-MM-DD`, { field, value: String(d) }, [field]);
   }
   const asOf = options.asOf ?? options.to ?? (last || '9999-12-31');
   const from = options.from ?? '0000-01-01';
   const to = options.to !== undefined && options.to < asOf ? options.to : asOf;
   const c = compile(plan, options.newProductIds);
   const hire = person.hireDate;
-  const factor = hire !== undefined && hire <= asOf ? rampFactor(hire, asOf, options.rampSchedule) : null;
+  const factor = hire !== undefined && hire <= asOf ? rampOn(hire, asOf, options.rampSchedule) : null;
   const ramping = factor !== null && factor.ok && factor.value < 1;
-  const credited = credit(plan, person.id, actuals, from, to, asOf);
-  return ok(assemble(c, person, credited.revenue, ramping, credited, credited.booked));
+  return ok({ c, ramping, credited: credit(plan, person.id, actuals, from, to, asOf) });
+}
+
+/**
+ * The figures a team's table sorts and totals by, without the lines: what `computePayout` gives as
+ * `revenue`, `booked`, `target`, `originalTarget`, `attainment`, `commission` and `total`, and the
+ * amount of its `ramp-bonus` line (0 without one). A company's table needs these for everyone and
+ * the lines only for the page shown. @internal
+ */
+export interface PayoutFigures {
+  revenue: number;
+  booked: number;
+  target: number;
+  originalTarget: number;
+  attainment: number;
+  commission: number;
+  total: number;
+  rampBonus: number;
+}
+
+/** `computePayout`'s figures (see `PayoutFigures`), with its checks and errors. @internal */
+export function payoutFigures(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions = {}): Result<PayoutFigures> {
+  const p = prepare(plan, person, actuals, options);
+  if (!p.ok) return p;
+  const { c, ramping, credited } = p.value;
+  const T = person.target;
+  const e = evaluateTotals(c, T, credited.revenue, ramping);
+  return ok({ revenue: e.revenue, booked: credited.booked, target: T, originalTarget: person.originalTarget ?? T, attainment: e.revenue / T, commission: e.commission, total: e.total, rampBonus: e.rampBonus });
+}
+
+/**
+ * `evaluate` without its lines: the same exact numerators, summed instead of listed. The commission
+ * is their sum rounded half up, which is what the rounded lines add up to (`roundLines`).
+ */
+function evaluateTotals(c: Compiled, T: number, revenue: ReadonlyMap<string | null, number>, ramping: boolean): { revenue: number; commission: number; total: number; rampBonus: number } {
+  const { plan } = c;
+  let R = 0;
+  for (const v of revenue.values()) if (v !== 0) R += v;
+  const Rb = BigInt(R), Tb = BigInt(T);
+  const RP = Rb * PPB;
+  const below = (ratio: number) => RP < ppb(ratio) * Tb;
+  const D = P6 * (Rb > 0n ? Rb : 1n);
+  const positive = R > 0;
+  let B = 0n;
+  let N = 0n;
+  for (let i = 0; i < c.tiers.length; i++) {
+    const t = c.tiers[i];
+    const lo = t.from * Tb;
+    const hi = i + 1 < c.tiers.length ? c.tiers[i + 1].from * Tb : null;
+    const top = hi !== null && RP > hi ? hi : RP;
+    const slice = positive && top > lo ? top - lo : 0n;
+    const base = slice * t.rate;
+    B += base;
+    N += base * P3 * PPB * Rb;
+  }
+  let newRevenue = 0;
+  for (const [id, r] of revenue) {
+    if (r === 0) continue;
+    if (c.isNew(id)) newRevenue += r;
+    const m = c.multiplier(id);
+    if (m === PPB) continue;
+    N += positive ? B * BigInt(r) * (m - PPB) * P3 : 0n;
+  }
+  if (plan.decelerator !== undefined && positive && below(plan.decelerator.floor)) N += (N * (ppb(plan.decelerator.factor) - PPB)) / PPB;
+  const gated = plan.threshold !== undefined && below(plan.threshold);
+  if (gated) N = 0n;
+  const commission = Number(floorDiv(N + D / 2n, D));
+  let total = commission;
+  const bonus = plan.newProductBonus;
+  if (bonus && positive && !gated && BigInt(newRevenue) * PPB >= ppb(bonus.share) * Rb) total += bonus.amount;
+  const ramp = plan.rampBonus;
+  const rampBonus = ramp && ramping && !gated && !below(ramp.minAttainment) ? ramp.amount : 0;
+  total += rampBonus;
+  const cap = capOf(plan, T);
+  if (cap !== null && total > cap) total = cap;
+  return { revenue: R, commission, total, rampBonus };
 }
 
 function assemble(c: Compiled, person: PayoutPerson, revenue: Map<string | null, number>, ramping: boolean, credited: Credited | null, booked: number): Payout {

@@ -120,7 +120,8 @@ function crossChecks(plan: CommissionPlan): { path: (string | number)[]; message
 /** A ratio of a validated plan as an exact integer over `PPB`. @internal */
 export const ppb = (x: number): bigint => BigInt(Math.round(x * 1e9));
 
-const floorDiv = (a: bigint, d: bigint) => (a >= 0n ? a / d : -((-a + d - 1n) / d));
+/** ⌊a / d⌋ for d > 0. @internal */
+export const floorDiv = (a: bigint, d: bigint) => (a >= 0n ? a / d : -((-a + d - 1n) / d));
 
 /**
  * Largest-remainder rounding of exact values `nums / D` (D > 0, even): integers within one unit of

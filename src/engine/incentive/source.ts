@@ -127,14 +127,16 @@ export function resolveIncentiveScope(
   const cells = targetCells(source);
   // Only a plan with adjusted cells has original targets apart from those in force.
   const originals = cells.some((c) => c.original !== undefined || c.source === 'adjustment') ? rollupTargets(originalTargetCells(cells, loaded), ix, q, cal) : targets;
-  const person = (n: OrgNode): PayoutPerson => ({
-    id: n.id,
-    name: n.name,
-    target: targets.get(n.id) ?? 0,
-    ...((originals.get(n.id) ?? 0) !== (targets.get(n.id) ?? 0) ? { originalTarget: originals.get(n.id) ?? 0 } : {}),
-    ...(n.hireDate ? { hireDate: n.hireDate } : {}),
-    ...(n.mentorId ? { mentorId: n.mentorId } : {}),
-  });
+  // Built field by field (no spread of a temporary object per field): a company has 100,000 of them.
+  const person = (n: OrgNode): PayoutPerson => {
+    const target = targets.get(n.id) ?? 0;
+    const p: PayoutPerson = { id: n.id, name: n.name, target };
+    const original = originals === targets ? target : (originals.get(n.id) ?? 0);
+    if (original !== target) p.originalTarget = original;
+    if (n.hireDate) p.hireDate = n.hireDate;
+    if (n.mentorId) p.mentorId = n.mentorId;
+    return p;
+  };
   const ids = view === 'rep' ? [nodeId, ...source.org.filter((n) => n.mentorId === nodeId && n.kind === 'rep').map((n) => n.id)] : ix.reps(nodeId);
   const { start, end } = periodRange(period, cal);
   return ok({

@@ -14,7 +14,7 @@
 import type { Actual } from '../plan/model.js';
 import { allocate } from '../plan/allocate.js';
 import { ppb, PPB, type CommissionPlan } from './plan.js';
-import { computePayout, type Payout, type PayoutOptions, type PayoutPerson } from './commission.js';
+import { computePayout, payoutFigures, type Payout, type PayoutFigures, type PayoutOptions, type PayoutPerson } from './commission.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
 
@@ -71,9 +71,21 @@ export function mentoringCredit(
   });
 }
 
+/**
+ * A person paid: the payout (built when first read: a company's table reads the lines of one page
+ * of people, not of 100,000) and its figures, which the table sorts and totals by. `figures.total`
+ * is the payout's total, the mentoring credit included.
+ */
+export interface PaidRow {
+  person: PayoutPerson;
+  payout: Payout;
+  error: null;
+  figures: PayoutFigures;
+}
+
 export interface TeamPayouts {
   /** One row per person, in input order: a payout, or the error that prevented it (e.g. no target). */
-  rows: ({ person: PayoutPerson; payout: Payout; error: null } | { person: PayoutPerson; payout: null; error: { code: string; message: string; params?: Record<string, string | number> } })[];
+  rows: (PaidRow | { person: PayoutPerson; payout: null; error: { code: string; message: string; params?: Record<string, string | number> } })[];
   mentoring: MentoringCredit[];
   /** Exact sums over the rows that have a payout; `attainment` = revenue / target of those rows. */
   totals: { target: number; revenue: number; commission: number; mentoring: number; total: number; people: number; attainment: number | null };
@@ -102,33 +114,68 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
   const total = people.length;
   // Each person's actuals, grouped once: `computePayout` reads only the person's own, and scanning
   // every actual for every person is quadratic in team size (100,000 reps × 100,000 bookings).
+  // (In chunks too: a company has as many bookings as people, or more.)
   const byRep = new Map<string, Actual[]>();
-  for (const a of actuals) {
+  for (let i = 0; i < actuals.length; i++) {
+    const a = actuals[i];
     const list = byRep.get(a.repId);
     if (list) list.push(a);
     else byRep.set(a.repId, [a]);
+    if ((i + 1) % (STEP_CHUNK * 8) === 0) yield { done: 0, total };
   }
   const none: Actual[] = [];
   yield { done: 0, total };
   const rows: TeamPayouts['rows'] = new Array(people.length);
+  // The mentoring credit of each mentor, once settled below: a payout built later carries it.
+  const credits = new Map<string, (q: Payout) => Payout>();
   for (let i = 0; i < people.length; i++) {
     const person = people[i];
-    const r = computePayout(plan, person, byRep.get(person.id) ?? none, options);
-    rows[i] = r.ok ? { person, payout: r.value, error: null } : { person, payout: null, error: r.error };
+    const mine = byRep.get(person.id) ?? none;
+    // The figures now, for everyone; the lines when someone reads the payout (same checks, same numbers).
+    const f = payoutFigures(plan, person, mine, options);
+    if (!f.ok) rows[i] = { person, payout: null, error: f.error };
+    else {
+      let built: Payout | undefined;
+      const row = { person, error: null, figures: f.value } as PaidRow;
+      Object.defineProperty(row, 'payout', {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          if (built === undefined) {
+            const r = computePayout(plan, person, mine, options);
+            if (!r.ok) throw new Error(r.error.message);
+            const withCredit = credits.get(person.id);
+            built = withCredit ? withCredit(r.value) : r.value;
+          }
+          return built;
+        },
+        set: (v: Payout) => {
+          built = v;
+        },
+      });
+      rows[i] = row;
+    }
     if ((i + 1) % STEP_CHUNK === 0) yield { done: i + 1, total };
   }
   const mentoring: MentoringCredit[] = [];
   if (plan.mentoring) {
-    const byId = new Map(rows.map((r) => [r.person.id, r]));
+    const byId = new Map<string, TeamPayouts['rows'][number]>();
+    for (let i = 0; i < rows.length; i++) {
+      byId.set(rows[i].person.id, rows[i]);
+      if ((i + 1) % (STEP_CHUNK * 8) === 0) yield { done: total, total };
+    }
     const mentees = new Map<string, { menteeId: string; rampBonus: number }[]>();
+    let seen = 0;
     for (const r of rows) {
+      if (++seen % (STEP_CHUNK * 4) === 0) yield { done: total, total };
       const mentor = r.person.mentorId;
-      if (!mentor || mentor === r.person.id || !byId.get(mentor)?.payout) continue;
-      const bonus = r.payout?.lines.find((l) => l.kind === 'ramp-bonus')?.amount ?? 0;
+      if (!mentor || mentor === r.person.id || byId.get(mentor)?.error !== null) continue;
+      const bonus = r.error === null ? r.figures.rampBonus : 0;
       if (!mentees.has(mentor)) mentees.set(mentor, []);
       mentees.get(mentor)!.push({ menteeId: r.person.id, rampBonus: bonus });
     }
     for (const [mentorId, list] of mentees) {
+      if (++seen % STEP_CHUNK === 0) yield { done: total, total };
       const c = mentoringCredit(plan.mentoring, mentorId, list);
       if (!c.ok) return c;
       mentoring.push(c.value);
@@ -147,17 +194,19 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
         };
         return out;
       };
-      row.payout = withCredit(row.payout!);
+      credits.set(mentorId, withCredit);
+      const paid = row as PaidRow;
+      paid.figures = { ...paid.figures, total: paid.figures.total + credit };
     }
   }
   const totals: TeamPayouts['totals'] = { target: 0, revenue: 0, commission: 0, mentoring: 0, total: 0, people: 0, attainment: null };
   for (const r of rows) {
-    if (!r.payout) continue;
+    if (r.error !== null) continue;
     totals.people++;
-    totals.target += r.payout.target;
-    totals.revenue += r.payout.revenue;
-    totals.commission += r.payout.commission;
-    totals.total += r.payout.total;
+    totals.target += r.figures.target;
+    totals.revenue += r.figures.revenue;
+    totals.commission += r.figures.commission;
+    totals.total += r.figures.total;
   }
   totals.mentoring = mentoring.reduce((s, m) => s + m.credit, 0);
   totals.attainment = totals.target > 0 ? totals.revenue / totals.target : null;

@@ -33,8 +33,9 @@ import {
   type TargetCell,
   type User,
 } from './model.js';
-import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
+import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, resolveTargetTreeSteps, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
 import { actualSums, type ActualSumsQuery } from './subtree-sums.js';
+import { STEP_CHUNK, type Steps } from '../shared/steps.js';
 import { parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
 
 /** A reference to one target cell: node × period × metric × optional product. */
@@ -335,6 +336,35 @@ function treeOf(state: PlanState, sel: string, period: string): TargetRollupTree
     for (const p of tree.keys()) if (!d.trees.has(`${sel}|${p}`)) d.trees.set(`${sel}|${p}`, tree);
   }
   return tree;
+}
+
+/**
+ * What `targetsOf` / `targetOf` compute on first use for a selection and period (each node's own
+ * values, then one pass over the org per period of the tree), as steps of `STEP_CHUNK` × 20 nodes
+ * or one period: a store warms the read model with them a slice at a time after a load, and the
+ * first element to ask finds them done. Results are the same memo entries the plain functions fill.
+ */
+export function* targetTreeSteps(state: PlanState, query: { metric: MetricId; period: string; product?: string | null }): Steps<void> {
+  const sel = selectionKey(query.metric, query.product);
+  const d = derived(state);
+  if (d.trees.has(`${sel}|${query.period}`) || !parsePeriodId(query.period).ok) return;
+  let positions = d.selections.get(sel);
+  if (!positions) {
+    const q = selectionQuery(sel);
+    const { order } = state.index;
+    const out: (ReadonlyMap<string, number> | undefined)[] = new Array(order.length);
+    for (let p = 0; p < order.length; p++) {
+      out[p] = nodeTargetValues(state.cells.ofNode(order[p]), q);
+      if (p % (STEP_CHUNK * 20) === STEP_CHUNK * 20 - 1) yield { done: p + 1, total: order.length };
+    }
+    // Another caller may have filled it meanwhile: keep the first.
+    positions = d.selections.get(sel) ?? out;
+    d.selections.set(sel, positions);
+  }
+  if (d.trees.has(`${sel}|${query.period}`)) return;
+  const tree = yield* resolveTargetTreeSteps(positions, state.index, query.period, state.plan.calendar);
+  if (d.trees.has(`${sel}|${query.period}`)) return;
+  for (const p of tree.keys()) if (!d.trees.has(`${sel}|${p}`)) d.trees.set(`${sel}|${p}`, tree);
 }
 
 /** The period a tree was resolved for: the one no other period in it lists as a sub-period. */

@@ -5,6 +5,7 @@
  */
 import { METRICS, type Actual, type MetricId, type OrgNode, type StageCount, type TargetCell, type FiscalCalendar } from './model.js';
 import { childPeriods, parsePeriodId } from '../calendar/periods.js';
+import { runSteps, type Steps } from '../shared/steps.js';
 
 /**
  * A precomputed view of the org tree. Nodes are laid out in depth-first pre-order, so the
@@ -259,14 +260,26 @@ function resolveTargets(
   calendar: FiscalCalendar,
   memo: Map<string, PeriodValues>,
 ): PeriodValues {
+  return runSteps(resolveTargetSteps(cells, ix, period, calendar, memo));
+}
+
+/** `resolveTargets` as steps: one yield after each period's pass over the org (a read model warms up a slice at a time). */
+function* resolveTargetSteps(
+  cells: readonly (ReadonlyMap<string, number> | undefined)[],
+  ix: OrgIndex,
+  period: string,
+  calendar: FiscalCalendar,
+  memo: Map<string, PeriodValues>,
+): Steps<PeriodValues> {
   const subs = subPeriods(period, calendar);
   const below = new Set<string>();
-  const subValues = subs.map((sub) => {
-    const r = resolveTargets(cells, ix, sub, calendar, memo);
+  const subValues: PeriodValues[] = [];
+  for (const sub of subs) {
+    const r = yield* resolveTargetSteps(cells, ix, sub, calendar, memo);
     below.add(sub);
     for (const b of r.below) below.add(b);
-    return r;
-  });
+    subValues.push(r);
+  }
   const n = ix.order.length;
   const value = new Float64Array(n), has = new Uint8Array(n);
   const childSum = new Float64Array(n), childHas = new Int32Array(n);
@@ -295,6 +308,7 @@ function resolveTargets(
   }
   const r = { value, has, childSum, childHas, subs, below };
   memo.set(period, r);
+  yield { done: memo.size, total: 0 };
   return r;
 }
 
@@ -371,8 +385,18 @@ export function resolveTargetTree(
   period: string,
   calendar: FiscalCalendar,
 ): TargetRollupTree {
+  return runSteps(resolveTargetTreeSteps(cells, ix, period, calendar));
+}
+
+/** `resolveTargetTree` as steps, one period's pass over the org between yields. */
+export function* resolveTargetTreeSteps(
+  cells: readonly (ReadonlyMap<string, number> | undefined)[],
+  ix: OrgIndex,
+  period: string,
+  calendar: FiscalCalendar,
+): Steps<TargetRollupTree> {
   const memo = new Map<string, PeriodValues>();
-  resolveTargets(cells, ix, period, calendar, memo);
+  yield* resolveTargetSteps(cells, ix, period, calendar, memo);
   return memo;
 }
 

@@ -140,7 +140,8 @@ export interface Scorecard {
 
 export const SCORECARD_ERROR_CODES = ['scorecard-date-invalid', 'scorecard-option-invalid', 'scorecard-kpi-invalid'] as const;
 
-const round1 = (x: number) => Math.round(x * 10 + 1e-9) / 10;
+/** Half up to one decimal, as every score is shown. @internal */
+export const round1 = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 const DEFAULT_VETERAN_ROLES = ['senior', 'lead', 'manager', '资深', '主管'];
 
 /**
@@ -182,12 +183,14 @@ function tenureOf(hireDate: string, asOf: string): number | null {
   return t;
 }
 
-type Weights = Partial<Record<ScorecardKpiId, number>>;
+/** @internal */
+export type Weights = Partial<Record<ScorecardKpiId, number>>;
 // The weights of a profile (with the caller's replacements) and their KPIs in order of weight, once
 // per profile and `profiles` object rather than once per person.
 const NO_OVERRIDES = {};
 const weightsFor = new WeakMap<object, Map<WeightProfileId, { weights: Weights; ids: ScorecardKpiId[] }>>();
-function profileWeights(profile: WeightProfileId, overrides: ScorecardOptions['profiles']): { weights: Weights; ids: ScorecardKpiId[] } {
+/** The weights of a profile and its KPIs in order of weight, memoized. @internal */
+export function profileWeights(profile: WeightProfileId, overrides: ScorecardOptions['profiles']): { weights: Weights; ids: ScorecardKpiId[] } {
   const owner = overrides ?? NO_OVERRIDES;
   let byProfile = weightsFor.get(owner);
   if (!byProfile) weightsFor.set(owner, (byProfile = new Map()));
@@ -223,7 +226,8 @@ function composite(
   };
 }
 
-const kpiScore = (m: KpiMeasure | undefined, cap: number): number | null => {
+/** 100 × min(actual / benchmark, cap), or null when not measurable. @internal */
+export const kpiScore = (m: KpiMeasure | undefined, cap: number): number | null => {
   const ok = m && m.actual !== null && m.benchmark !== null && m.benchmark > 0;
   const ratio = ok ? m!.actual! / m!.benchmark! : null;
   return ratio === null ? null : 100 * Math.min(ratio, cap);

@@ -1,0 +1,404 @@
+/**
+ * A team's scorecard ranking held as columns (issue 12 item 5). Ranking a company of 100,000 needs
+ * every person's composite score, but not every person's scorecard: the KPIs are measured into one
+ * typed array per KPI (actual and benchmark), the composite and the attainment tie-break are read
+ * from them, and the ranking sorts those numbers. A person's full scorecard (lines, trend, profile
+ * reason) is built only when asked for (`cardAt`: the page a list shows, the card opened), by
+ * `scoreChecked` from the same measures, so every figure has one definition.
+ *
+ * How each KPI is measured is described at `scorecardsFromSnapshot` (source.ts).
+ */
+import type { PlanState } from '../plan/plan-state.js';
+import { actualOf, defaultPeriod, planStateOf, targetsOf } from '../plan/plan-state.js';
+import { daysBetween, isDate, parsePeriodId, periodRange } from '../calendar/periods.js';
+import { stageCountsRollup } from '../plan/rollup.js';
+import { cmpId } from '../plan/allocate.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import { STEP_CHUNK, type Steps } from '../shared/steps.js';
+import {
+  checkOptions,
+  DEFAULT_SCORE_CAP,
+  kpiScore,
+  profileFor,
+  profileWeights,
+  rampOf,
+  round1,
+  scoreChecked,
+  type KpiMeasure,
+  type RankedScorecard,
+  type ScorecardKpiId,
+  type ScorecardOptions,
+  type ScorecardPerson,
+  type Weights,
+} from './scorecard.js';
+import { previousPeriod, type ScorecardQuery, type ScorecardSource } from './source.js';
+
+/** The KPIs measured from plan data, in the order a person's `kpis` object lists them. */
+const DERIVED = ['attainment', 'activity', 'winRate', 'avgDealSize', 'collectionRate', 'crossSell', 'crmCompleteness', 'mentoring'] as const;
+type Derived = (typeof DERIVED)[number];
+const K = DERIVED.length;
+/** A derived KPI's place in `DERIVED` (its column within a person's K values). */
+const D = Object.fromEntries(DERIVED.map((k, i) => [k, i])) as Record<Derived, number>;
+const AT = D.attainment;
+
+/**
+ * One period's measures of a team: for team position i and KPI k, the actual at `actual[i * K + k]`
+ * and the benchmark at `bench[i * K + k]` (NaN: null, not measurable).
+ */
+interface Columns {
+  actual: Float64Array;
+  bench: Float64Array;
+}
+
+/** A ranked list of scorecards read one person at a time (a ranking, or a list of ready cards). */
+export interface ScorecardList {
+  /** People in the list, ranked best first. */
+  readonly count: number;
+  idAt(j: number): string;
+  nameAt(j: number): string;
+  /** The full scorecard of the j-th person (built on first ask). */
+  cardAt(j: number): RankedScorecard;
+  /** The place of a person in the list, or -1. */
+  indexOf(id: string): number;
+}
+
+export interface ScorecardRanking extends ScorecardList {
+  nodeId: string;
+  nodeName: string;
+  period: string;
+  previousPeriod: string;
+  currency: string;
+  /** The measured person (KPIs, the previous period's) of the j-th place. */
+  personAt(j: number): ScorecardPerson;
+  /** Every person as measured, in org order. */
+  people(): ScorecardPerson[];
+  /** Full scorecards built so far: the rest of the ranking is held as numbers only. */
+  readonly built: number;
+}
+
+const NUL = Number.NaN;
+/** Records (bookings, funnel counts) read between two yields: a record costs far less than a person. */
+const RECORD_CHUNK = STEP_CHUNK * 16;
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+// A measure as `scorePerson` rejects it: negative or not finite (NaN stands for null here).
+const badValue = (x: number) => !Number.isNaN(x) && !(Number.isFinite(x) && x >= 0);
+
+const medianOf = (xs: Float64Array): number | null => {
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (xs[i] > 0) n++;
+  if (n === 0) return null;
+  const s = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < xs.length; i++) if (xs[i] > 0) s[n++] = xs[i];
+  s.sort();
+  const m = n >> 1;
+  return n % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** `composite(…).exact` (scorecard.ts) of team position i: the same sums in the same order. */
+function exactAt({ weights, ids }: { weights: Weights; ids: readonly ScorecardKpiId[] }, c: Columns, i: number, cap: number): number | null {
+  let total = 0;
+  const score = (k: ScorecardKpiId): number | null => {
+    const d = D[k as Derived];
+    if (d === undefined) return null;
+    const a = c.actual[i * K + d], b = c.bench[i * K + d];
+    return kpiScore({ actual: orNull(a), benchmark: orNull(b) }, cap);
+  };
+  for (const k of ids) total += score(k) === null ? 0 : weights[k]!;
+  if (total === 0) return null;
+  let exact = 0;
+  for (const k of ids) {
+    const s = score(k);
+    exact += s === null ? 0 : (weights[k]! / total) * s;
+  }
+  return exact;
+}
+
+/**
+ * The ranking of the reps under a node for a period as steps (see `steps.ts`): measured as columns,
+ * scored and ranked as numbers; full scorecards only on `cardAt`. Errors and figures are those of
+ * `scorecardsFromSnapshot`. Progress counts each person four times (measured now, measured the
+ * period before, scored, ranked).
+ */
+export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query: ScorecardQuery = {}): Steps<Result<ScorecardRanking>> {
+  if (!isDate(input.asOf)) return fail('scorecard-date-invalid', `"${input.asOf}" is not a date YYYY-MM-DD`, { value: String(input.asOf) });
+  const source = planStateOf(input);
+  const ix = source.index;
+  const cal = source.plan.calendar;
+  const nodeId = query.nodeId ?? ix.roots[0] ?? '';
+  const node = ix.byId.get(nodeId);
+  if (!node || ix.positionOf(nodeId) < 0) return fail('review-node-unknown', `There is no org node "${nodeId}"`, { node: nodeId });
+  const period = query.period ?? defaultPeriod(source, nodeId);
+  const parsed = parsePeriodId(period);
+  if (!parsed.ok) return parsed;
+  const prev = previousPeriod(period, cal);
+  const teamRoot = node.kind === 'rep' ? (ix.parent(nodeId) ?? nodeId) : nodeId;
+  const team = ix.reps(teamRoot);
+  const n = team.length;
+  const pos = new Map<string, number>();
+  for (let i = 0; i < n; i++) if (!pos.has(team[i])) pos.set(team[i], i);
+  // The people shown: everyone in the team, or the one rep asked for (team positions, in org order).
+  const shownIds = node.kind === 'rep' ? new Set(ix.reps(nodeId)) : null;
+  const shown: number[] = [];
+  for (let i = 0; i < n; i++) if (!shownIds || shownIds.has(team[i])) shown.push(i);
+  const m = shown.length;
+  const stages = source.stages.map((s) => s.id);
+  const stageAt = new Map<string, number>();
+  stages.forEach((s, i) => stageAt.has(s) || stageAt.set(s, i));
+  const S = stages.length;
+  const wonAt = S > 0 ? stageAt.get(stages[S - 1])! : -1;
+  const beforeWonAt = S > 1 ? stageAt.get(stages[S - 2])! : -1;
+  const activityAt = stages.slice(0, -1).map((s) => stageAt.get(s)!);
+  const mentees = new Map<string, number>();
+  for (const o of source.org) if (o.mentorId) mentees.set(o.mentorId, (mentees.get(o.mentorId) ?? 0) + 1);
+  // The open pipeline by rep, once: how many, and how many complete enough to forecast.
+  const openTotal = new Float64Array(n), openComplete = new Float64Array(n);
+  let read = 0;
+  for (const o of source.actuals?.pipeline ?? []) {
+    if (++read % RECORD_CHUNK === 0) yield { done: 0, total: 2 * n + 2 * m };
+    const i = pos.get(o.repId);
+    if (i === undefined) continue;
+    openTotal[i]++;
+    if (o.productId !== undefined && o.expectedClose >= source.asOf) openComplete[i]++;
+  }
+
+  const total = 2 * n + 2 * m;
+  let done = 0;
+  const options: ScorecardOptions = { ...(query.options ?? {}), asOf: source.asOf < periodRange(period, cal).end ? source.asOf : periodRange(period, cal).end };
+  // Reps are leaves (the usual org): a rep's counts are its own, read without rolling up every node.
+  let leaves = true;
+  for (const id of team) if (ix.children(id).length > 0) leaves = false;
+
+  function* measure(p: string): Steps<Columns> {
+    const range = periodRange(p, cal);
+    const end = source.asOf < range.end ? source.asOf : range.end;
+    const revenue = new Float64Array(n), collections = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      revenue[i] = actualOf(source, team[i], p, 'revenue') ?? 0;
+      collections[i] = actualOf(source, team[i], p, 'collections') ?? 0;
+      if ((i + 1) % STEP_CHUNK === 0) yield { done, total };
+    }
+    // Product lines sold per rep in the period: distinct (rep, product) pairs.
+    const products = new Float64Array(n);
+    const productAt = new Map<string, number>();
+    const sold = new Set<number>();
+    // The record lists are as long as the org or longer: they are read in chunks too.
+    let read = 0;
+    for (const a of source.actuals?.actuals ?? []) {
+      if (++read % RECORD_CHUNK === 0) yield { done, total };
+      if (a.type !== 'booking' || a.date < range.start || a.date > end) continue;
+      const i = pos.get(a.repId);
+      if (i === undefined) continue;
+      let k = productAt.get(a.productId);
+      if (k === undefined) productAt.set(a.productId, (k = productAt.size));
+      const key = i * 65_536 + k;
+      if (k < 65_536 && !sold.has(key)) {
+        sold.add(key);
+        products[i]++;
+      }
+    }
+    // Funnel counts per rep and stage, from the period's start to its end or today.
+    const counts = new Float64Array(n * S);
+    if (end >= range.start && S > 0) {
+      if (leaves) {
+        const from = range.start.slice(0, 7), to = end.slice(0, 7);
+        for (const s of source.actuals?.stageCounts ?? []) {
+          if (++read % RECORD_CHUNK === 0) yield { done, total };
+          if (s.month < from || s.month > to) continue;
+          const i = pos.get(s.repId), k = stageAt.get(s.stageId);
+          if (i !== undefined && k !== undefined) counts[i * S + k] += s.count;
+        }
+      } else {
+        const rolled = stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end });
+        for (let i = 0; i < n; i++) {
+          const own = rolled.get(team[i]);
+          if (own) for (const [st, k] of stageAt) counts[i * S + k] = own.get(st) ?? 0;
+        }
+      }
+    }
+    const at = (i: number, k: number) => (k < 0 ? 0 : counts[i * S + k]);
+    const activity = new Float64Array(n);
+    let teamWon = 0, teamQuotes = 0, teamRevenue = 0, teamCollections = 0;
+    for (let i = 0; i < n; i++) {
+      if ((i + 1) % RECORD_CHUNK === 0) yield { done, total };
+      let a = 0;
+      for (const k of activityAt) a += counts[i * S + k];
+      activity[i] = a;
+      teamWon += at(i, wonAt);
+      teamQuotes += at(i, beforeWonAt);
+      teamRevenue += revenue[i];
+      teamCollections += collections[i];
+    }
+    const medRevenue = medianOf(revenue), medActivity = medianOf(activity), medProducts = medianOf(products);
+    const targets = targetsOf(source, { metric: 'revenue', period: p });
+    const days = daysBetween(range.start, end) + 1;
+    // A company has a few hundred hire dates, not 100,000: the ramp is read once per date.
+    const ramps = new Map<string | undefined, number>();
+    const rampAt = (hire: string | undefined) => {
+      let f = ramps.get(hire);
+      if (f === undefined) ramps.set(hire, (f = rampOf(hire, end)));
+      return f;
+    };
+    const actual = new Float64Array(n * K), bench = new Float64Array(n * K);
+    const set = (i: number, d: number, a: number | null, b: number | null) => {
+      actual[i * K + d] = a === null ? NUL : a;
+      bench[i * K + d] = b === null ? NUL : b;
+    };
+    yield { done, total };
+    for (let i = 0; i < n; i++) {
+      if (++done % STEP_CHUNK === 0) yield { done, total };
+      const id = team[i];
+      const rep = ix.byId.get(id)!;
+      // The share of the period (to date) the rep was employed: 1 for a veteran, 0 before the hire date.
+      const employed = !rep.hireDate || rep.hireDate <= range.start ? 1 : rep.hireDate > end ? 0 : (daysBetween(rep.hireDate, end) + 1) / days;
+      const w = at(i, wonAt), q = at(i, beforeWonAt);
+      const r = revenue[i];
+      const target = targets.get(id);
+      set(i, D.attainment, r, target !== undefined ? target : medRevenue === null ? null : medRevenue * rampAt(rep.hireDate) * employed);
+      set(i, D.activity, activity[i], medActivity === null ? null : medActivity * employed);
+      set(i, D.winRate, q > 0 ? w / q : null, teamQuotes > 0 ? teamWon / teamQuotes : null);
+      set(i, D.avgDealSize, w > 0 ? r / w : null, teamWon > 0 ? teamRevenue / teamWon : null);
+      set(i, D.collectionRate, r > 0 ? collections[i] / r : null, teamRevenue > 0 ? teamCollections / teamRevenue : null);
+      set(i, D.crossSell, products[i], medProducts);
+      set(i, D.crmCompleteness, openTotal[i] > 0 ? openComplete[i] / openTotal[i] : null, 1);
+      set(i, D.mentoring, mentees.get(id) ?? 0, 1);
+    }
+    return { actual, bench };
+  }
+
+  const now = yield* measure(period);
+  const before = yield* measure(prev);
+  const prevEnd = periodRange(prev, cal).end;
+
+  const kpisAt = (c: Columns, i: number, id: string): Partial<Record<ScorecardKpiId, KpiMeasure>> => {
+    const kpis: Partial<Record<ScorecardKpiId, KpiMeasure>> = {};
+    for (let d = 0; d < K; d++) kpis[DERIVED[d]] = { actual: orNull(c.actual[i * K + d]), benchmark: orNull(c.bench[i * K + d]) };
+    const extra = query.extras?.[id];
+    if (extra) Object.assign(kpis, extra);
+    return kpis;
+  };
+  const previousOf = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = ix.byId.get(team[i])!.hireDate;
+    previousOf[i] = h && h > prevEnd ? 0 : 1;
+  }
+  const hasPrevious = (i: number) => previousOf[i] === 1;
+  /** The measured person at team position i, as `scorePerson` takes it. */
+  const personOf = (i: number): ScorecardPerson => {
+    const id = team[i];
+    const rep = ix.byId.get(id)!;
+    return { id, name: rep.name, ...(rep.hireDate ? { hireDate: rep.hireDate } : {}), ...(rep.role ? { role: rep.role } : {}), kpis: kpisAt(now, i, id), ...(hasPrevious(i) ? { previous: kpisAt(before, i, id) } : {}) };
+  };
+
+  if (m > 0) {
+    const checked = checkOptions(options);
+    if (!checked.ok) return checked;
+  }
+  const cap = options.cap ?? DEFAULT_SCORE_CAP;
+  // The composite as shown (NaN: none) and the attainment score as the tie-break (-1: none), per shown person.
+  const score = new Float64Array(m), att = new Float64Array(m);
+  const profiles = new Map<string, ReturnType<typeof profileFor>>();
+  const bad = (c: Columns, i: number) => {
+    for (let d = 0; d < K; d++) if (badValue(c.actual[i * K + d]) || badValue(c.bench[i * K + d])) return true;
+    return false;
+  };
+  for (let j = 0; j < m; j++) {
+    const i = shown[j];
+    const id = team[i];
+    if (query.extras?.[id] || bad(now, i) || (hasPrevious(i) && bad(before, i))) {
+      // KPIs from the host, or a measure scorePerson rejects: scored (or refused) by the definition itself.
+      const c = scoreChecked(personOf(i), options);
+      if (!c.ok) return c;
+      score[j] = c.value.score === null ? NUL : c.value.score;
+      const s = c.value.lines.find((l) => l.kpi === 'attainment')?.score;
+      att[j] = s === null || s === undefined ? -1 : round1(s);
+    } else {
+      const rep = ix.byId.get(id)!;
+      const pk = `${rep.hireDate ?? ''}\u0000${rep.role ?? ''}`;
+      let pf = profiles.get(pk);
+      if (!pf) profiles.set(pk, (pf = profileFor(rep, options)));
+      const w = profileWeights(pf.profile, options.profiles);
+      const exact = exactAt(w, now, i, cap);
+      score[j] = exact === null ? NUL : round1(exact);
+      const s = w.ids.includes('attainment') ? kpiScore({ actual: orNull(now.actual[i * K + AT]), benchmark: orNull(now.bench[i * K + AT]) }, cap) : null;
+      att[j] = s === null ? -1 : round1(s);
+    }
+    if (++done % STEP_CHUNK === 0) yield { done, total };
+  }
+
+  // The ranking rules of `rankScorecards`, on the numbers.
+  const idOf = (j: number) => team[shown[j]];
+  const order = Array.from({ length: m }, (_, j) => j);
+  order.sort((a, b) => {
+    const na = Number.isNaN(score[a]), nb = Number.isNaN(score[b]);
+    if (na || nb) return na === nb ? cmpId(idOf(a), idOf(b)) : na ? 1 : -1;
+    return score[b] - score[a] || att[b] - att[a] || cmpId(idOf(a), idOf(b));
+  });
+  yield { done, total };
+  const same = (a: number, b: number | undefined) => b !== undefined && !Number.isNaN(score[a]) && score[a] === score[b] && att[a] === att[b];
+  const rank = new Int32Array(m), tied = new Uint8Array(m);
+  let r = 0;
+  for (let j = 0; j < m; j++) {
+    const k = order[j];
+    if (!Number.isNaN(score[k])) {
+      if (!same(k, order[j - 1])) r = j + 1;
+      rank[j] = r;
+      tied[j] = same(k, order[j - 1]) || same(k, order[j + 1]) ? 1 : 0;
+    }
+    if ((j + 1) % STEP_CHUNK === 0) yield { done: done + j + 1, total };
+  }
+
+  let place: Map<string, number> | null = null;
+  const cache = new Map<number, RankedScorecard>();
+  let built = 0;
+  return ok({
+    nodeId,
+    nodeName: node.name,
+    period,
+    previousPeriod: prev,
+    currency: source.plan.currency,
+    count: m,
+    get built() {
+      return built;
+    },
+    idAt: (j) => idOf(order[j]),
+    nameAt: (j) => ix.byId.get(idOf(order[j]))!.name,
+    personAt: (j) => personOf(shown[order[j]]),
+    people: () => shown.map(personOf),
+    indexOf(id) {
+      if (!place) {
+        place = new Map();
+        for (let j = 0; j < m; j++) place.set(idOf(order[j]), j);
+      }
+      return place.get(id) ?? -1;
+    },
+    cardAt(j) {
+      let card = cache.get(j);
+      if (card) return card;
+      const c = scoreChecked(personOf(shown[order[j]]), options);
+      // Every person was scored above: a refusal would have ended the ranking.
+      if (!c.ok) throw new Error(c.error.message);
+      built++;
+      card = Number.isNaN(score[order[j]]) ? { ...c.value, rank: null, tied: false } : { ...c.value, rank: rank[j], tied: tied[j] === 1 };
+      // A page or an opened card is asked for again on every render; an export reads everyone once.
+      if (cache.size >= 1_000) cache.clear();
+      cache.set(j, card);
+      return card;
+    },
+  });
+}
+
+/** A list of scorecards already built and ranked (`rankScorecards`), read as a `ScorecardList`. */
+export function scorecardList(cards: readonly RankedScorecard[]): ScorecardList {
+  let place: Map<string, number> | null = null;
+  return {
+    count: cards.length,
+    idAt: (j) => cards[j].id,
+    nameAt: (j) => cards[j].name,
+    cardAt: (j) => cards[j],
+    indexOf(id) {
+      place ??= new Map(cards.map((c, j) => [c.id, j]));
+      return place.get(id) ?? -1;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import type { Actual, OrgNode, PlanSnapshot, TargetCell } from '../../../src/engine/plan/model.js';
+import { actualOf, createPlanState, figureOf, targetOf } from '../../../src/engine/plan/plan-state.js';
+import { warmUpSteps } from '../../../src/engine/plan/warm-up.js';
+import { hasRepPositions } from '../../../src/engine/plan/subtree-sums.js';
+import { runSteps } from '../../../src/engine/shared/steps.js';
+import { createRandom } from '../../../src/engine/shared/random.js';
+
+const PERIODS = ['FY2026', 'FY2026-H1', 'FY2026-Q1', 'FY2026-Q2', 'FY2026-Q4', '2026-01', '2026-03', '2026-11'];
+
+function snapshot(org: OrgNode[], targets: TargetCell[]): PlanSnapshot {
+  return {
+    plan: { id: 'p', name: 'p', currency: 'CNY', calendar: { startMonth: 1 }, fiscalYear: 2026, version: 1 },
+    org, products: [{ id: 'ai', name: 'AI', new: true }], stages: [], targets,
+  };
+}
+
+function randomPlan(seed: number) {
+  const rng = createRandom(seed);
+  const rnd = () => rng.next();
+  const org: OrgNode[] = [{ id: 'n0', name: 'n0', parentId: null, kind: 'company' }];
+  for (let i = 1; i < 50; i++) org.push({ id: `n${i}`, name: `n${i}`, parentId: `n${Math.floor(rnd() * i)}`, kind: 'rep' });
+  const targets: TargetCell[] = [];
+  for (const n of org) {
+    for (const p of PERIODS) {
+      if (rnd() < 0.1) targets.push({ nodeId: n.id, period: p, metric: 'revenue', value: Math.floor(rnd() * 1000) * 100 });
+      if (rnd() < 0.05) targets.push({ nodeId: n.id, period: p, metric: 'collections', value: Math.floor(rnd() * 1000) * 100 });
+    }
+  }
+  const actuals: Actual[] = Array.from({ length: 150 }, (_, i) => ({
+    id: `a${i}`, repId: `n${Math.floor(rnd() * 50)}`, productId: 'ai',
+    date: `2026-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-15`, type: rnd() < 0.7 ? 'booking' : 'collection', amount: Math.floor(rnd() * 10_000),
+  }));
+  return { snap: snapshot(org, targets), actuals: { from: '2025-01-01', to: '2026-12-31', actuals, stageCounts: [], pipeline: [] } };
+}
+
+describe('read-model warm-up in steps (issue 12 item 5)', () => {
+  it('a warmed state gives the same targets, actuals and figures as one computed on demand (random orgs)', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const { snap, actuals } = randomPlan(seed);
+      const warm = createPlanState(snap, { actuals, asOf: '2026-05-20' });
+      const cold = createPlanState(snap, { actuals, asOf: '2026-05-20' });
+      let slices = 0;
+      const steps = warmUpSteps(warm);
+      for (let r = steps.next(); !r.done; r = steps.next()) slices++;
+      expect(slices, 'the warm-up yields between its parts').to.be.greaterThan(3);
+      for (const n of snap.org) {
+        for (const p of PERIODS) {
+          for (const metric of ['revenue', 'collections'] as const) {
+            expect(targetOf(warm, n.id, p, metric), `seed ${seed} ${n.id} ${p} ${metric}`).to.equal(targetOf(cold, n.id, p, metric));
+            expect(actualOf(warm, n.id, p, metric)).to.equal(actualOf(cold, n.id, p, metric));
+          }
+          expect(figureOf(warm, { nodeId: n.id, period: p })).to.deep.equal(figureOf(cold, { nodeId: n.id, period: p }));
+        }
+      }
+    }
+  });
+
+  it('a 10,000-level chain warms without recursion trouble, and the leaf target reaches the root', () => {
+    const N = 10_000;
+    const org: OrgNode[] = Array.from({ length: N }, (_, i) => ({ id: `c${i}`, name: `c${i}`, parentId: i === 0 ? null : `c${i - 1}`, kind: i === N - 1 ? 'rep' : 'unit' }));
+    const targets: TargetCell[] = [{ nodeId: `c${N - 1}`, period: '2026-02', metric: 'revenue', value: 5_000_000 }];
+    const actuals: Actual[] = [{ id: 'x', repId: `c${N - 1}`, productId: 'ai', date: '2026-02-03', type: 'booking', amount: 1_000_000 }];
+    const state = createPlanState(snapshot(org, targets), { actuals: { from: '2026-01-01', to: '2026-12-31', actuals, stageCounts: [], pipeline: [] }, asOf: '2026-03-31' });
+    runSteps(warmUpSteps(state));
+    expect(hasRepPositions(state.index, actuals)).to.equal(true);
+    // The February cell is the whole year's target at every level; ¥10,000 booked of ¥50,000.
+    for (const id of ['c0', 'c5000', `c${N - 1}`]) {
+      expect(figureOf(state, { nodeId: id, period: 'FY2026' })).to.include({ target: 5_000_000, actual: 1_000_000, attainment: 0.2, gap: 4_000_000 });
+    }
+  });
+});
