@@ -161,6 +161,29 @@ export const baseStyles = css`
       flex-wrap: wrap;
       gap: 4px;
     }
+    /*
+     * A name from the host's data inside a table: one line, cut with an ellipsis past --_name-max
+     * (its \`title\` holds the full text). Without it the inherited \`overflow-wrap: anywhere\` lets
+     * a table squeeze the name column to one character per line on a phone.
+     */
+    .qk-name {
+      display: inline-block;
+      max-inline-size: var(--_name-max, 10em);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      overflow-wrap: normal;
+      vertical-align: bottom;
+    }
+    /* Around a table wider than its element: it scrolls inside the element, never the page. */
+    .qk-table-scroll {
+      max-inline-size: 100%;
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+    }
+    .qk-table-scroll > table {
+      overflow-wrap: normal;
+    }
     /* On a wrapper, never on a <table>: tables ignore the 1px width and widen the page. */
     .qk-visually-hidden {
       position: absolute !important;

@@ -11,7 +11,8 @@ import { generateSampleCompany } from '../../src/sample/sample-data.js';
  * docs/screenshots/ (`npm run test:visual`; `npm run test:visual -- --update` rewrites them). The set
  * is bounded for CI time: the ready state at 320 and 1440 px in both languages (light), at 768 px in
  * English (light) and Chinese (dark); loading, empty and error at 320 px in English; over target
- * (the gauge) and a new hire (the incentive calculator) at 768 px. Names: `<element>-<state>-<width>-<locale>-<theme>`.
+ * (the gauge) and a new hire (the incentive calculator) at 768 px; the goal tree's people cards inside a
+ * region at 320 px and the scorecard and incentive tables at 390 px (issue 17). Names: `<element>-<state>-<width>-<locale>-<theme>`.
  */
 
 const AS_OF = '2026-09-15';
@@ -121,5 +122,29 @@ describe('visual: over target, new hire', () => {
     if (!hire) throw new Error('the sample company has no new hire');
     const s = await ready(768, 'light', 'en', ['incentive-calculator', 'scorecard'], { 'incentive-calculator': `node="${hire.id}"`, scorecard: `node="${hire.id}"` });
     await shoot(s.els[0], 'incentive-calculator-new-hire-768-en-light');
+  });
+});
+
+describe('visual: narrow (people cards, narrow tables)', () => {
+  it('the goal tree as people cards, inside a region, at 320 px', async () => {
+    for (const [locale, theme] of [['en', 'light'], ['zh-CN', 'dark']] as const) {
+      const s = await ready(320, theme, locale, ['goal-tree']);
+      const tree = s.els[0];
+      const open = tree.shadowRoot!.querySelector<HTMLElement>('[part~="open-team"]')!;
+      open.click();
+      await waitUntil(() => tree.shadowRoot!.querySelector('[part~="breadcrumb"]'), 'the team never opened', { timeout: 60000 });
+      // The list takes focus after a drill-down; blur it so the baseline shows no focus ring.
+      (tree.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+      await settle(s.els);
+      await shoot(tree, `goal-tree-cards-team-320-${locale}-${theme}`);
+    }
+  });
+
+  it('the scorecard and the incentive calculator at 390 px', async () => {
+    for (const [locale, theme] of [['en', 'light'], ['zh-CN', 'dark']] as const) {
+      const s = await ready(390, theme, locale, ['scorecard', 'incentive-calculator']);
+      await shoot(s.els[0], `scorecard-ready-390-${locale}-${theme}`);
+      await shoot(s.els[1], `incentive-calculator-ready-390-${locale}-${theme}`);
+    }
   });
 });

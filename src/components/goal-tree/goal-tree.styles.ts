@@ -78,6 +78,12 @@ export const styles = css`
       border: 1px solid var(--_border);
       background: var(--_surface-alt);
     }
+    .notice {
+      flex-wrap: wrap;
+    }
+    .notice button {
+      flex: none;
+    }
     .message {
       border-color: var(--_danger);
       color: var(--_text);

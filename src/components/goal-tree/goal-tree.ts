@@ -47,6 +47,8 @@ import { CsvTransfer } from './csv.controller.js';
 import { DistributeDialog } from './distribute-dialog.controller.js';
 import { RowMenu } from './row-menu.controller.js';
 import { rowMenuStyles } from './row-menu.styles.js';
+import { cardStyles, PeopleCards } from './goal-tree.cards.js';
+import { state } from 'lit/decorators.js';
 
 /**
  * @tag qk-goal-tree
@@ -96,6 +98,15 @@ import { rowMenuStyles } from './row-menu.styles.js';
  * @csspart export-xlsx - The "Export Excel" button (.xlsx, money as numbers with a currency format).
  * @csspart import - The "Import CSV" button.
  * @csspart import-errors - The list of problems of a rejected CSV import, one per line of the file.
+ * @csspart cards-view - The people cards shown on a narrow container (below 36em) instead of the grid.
+ * @csspart cards - The list of cards of one team.
+ * @csspart card - One person's or sub-team's card (target, actual, gap, attainment, status, bottleneck).
+ * @csspart status - A card's pace status.
+ * @csspart open-team - The button that opens a sub-team's cards.
+ * @csspart breadcrumb - The path from the top of the org to the team shown.
+ * @csspart crumb - A step of the path (a button back to that team).
+ * @csspart show-table - The button that leaves the cards for the full table.
+ * @csspart show-cards - The button that goes back to the cards on a narrow container.
  * @csspart inputs - The planning-inputs form of the selected row (sources view): commitment, market size and share, blend.
  * @csspart import-commitments - The "Import commitments" button of the inputs form (CSV or .xlsx, all or nothing).
  * @csspart inputs-problems - The problems of a rejected commitments file, one per row.
@@ -119,7 +130,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     return goalTreeStrings;
   }
 
-  static override styles = [baseStyles, styles, rowMenuStyles];
+  static override styles = [baseStyles, styles, rowMenuStyles, cardStyles];
 
   /** Columns: `year` (the total alone), `quarter` (4 + total) or `month` (12 + total). */
   @property({ reflect: true }) granularity: GridGranularity = 'quarter';
@@ -145,6 +156,50 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   @property({ attribute: 'min-new-share', type: Number }) minNewShare = 0.1;
   /** Shows the view, metric and product switches above the tree. */
   @property({ type: Boolean, reflect: true }) switches = false;
+  /**
+   * `auto`: people cards when the element is narrower than 36em (a phone), the grid otherwise;
+   * `cards` or `table` pins one.
+   */
+  @property({ reflect: true }) layout: 'auto' | 'cards' | 'table' = 'auto';
+
+  /** The element is narrower than 36em (a ResizeObserver watches its width). */
+  @state() private narrow = false;
+  /** The user left the cards for the full table on a narrow element. */
+  @state() private tableChosen = false;
+  private resizer?: ResizeObserver;
+
+  /** Whether the people cards show instead of the grid. */
+  private get showCards(): boolean {
+    return this.layout === 'cards' || (this.layout === 'auto' && this.narrow && !this.tableChosen);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizer ??= new ResizeObserver((entries) => {
+      const w = entries[entries.length - 1].contentRect.width;
+      const em = parseFloat(getComputedStyle(this).fontSize) || 14;
+      const narrow = w > 0 && w < 36 * em;
+      if (narrow !== this.narrow) this.narrow = narrow;
+    });
+    this.resizer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizer?.disconnect();
+  }
+
+  /** Shows a team's cards (null: the top), loading its members if the store has not got them. */
+  private openTeam(id: string | null): void {
+    this.cards.parent = id;
+    if (id !== null && this.index && this.index.children(id).length === 0) {
+      this.tree.openAncestors(id);
+      const row = this.model.rowOf.get(id);
+      if (row !== undefined) this.tree.toggle(row, true);
+    }
+    this.requestUpdate();
+    void this.updateComplete.then(() => (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('[part~="cards"]')?.focus());
+  }
 
   private readonly nav = new GridNavigation(this);
   private readonly inputsForm = new InputsForm(this);
@@ -193,6 +248,15 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   private readonly csv = new CsvTransfer(this.view, this.edits);
   private readonly dialog = new DistributeDialog(this.view, this.edits);
   private readonly menu = new RowMenu(this.view, this.edits, this.dialog);
+  private readonly cards = new PeopleCards({
+    view: this.view,
+    state: () => this.activeStore?.state ?? null,
+    actuals: (period) => this.actualsFor(period),
+    open: (id) => this.openTeam(id),
+    showTable: () => {
+      this.tableChosen = true;
+    },
+  });
 
   // Focus sync with the other widgets of the store.
   private activeId: string | null = null;
@@ -500,6 +564,19 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
             ? html` <span class="hint">${t.goalTree.unlockHint}</span> <button part="unlock" @click=${this.edits.unlockOffered}>${t.goalTree.unlock}</button>`
             : nothing}</div>`
         : nothing}
+      ${this.showCards ? this.cards.render(s.snapshot.plan.fiscalYear) : this.renderGrid(rows, cols, visible, label, fy, reader, h)}
+      <p id="help" class="qk-visually-hidden">${t.goalTree.keyboardHelp}</p>
+      <div class="qk-visually-hidden" role="status" aria-live="polite">${this.edits.announcement}</div>
+      ${this.dialog.render()}
+      ${this.menu.render()}
+    `;
+  }
+
+  private renderGrid(rows: GridRow[], cols: GridColumn[], visible: number[], label: string, fy: string, reader: GridReader, h: number): TemplateResult {
+    const t = this.t;
+    return html`${this.narrow && this.layout === 'auto'
+        ? html`<div class="cards-bar"><button class="to-table" part="show-cards" @click=${() => (this.tableChosen = false)}>${t.goalTree.cards.showCards}</button></div>`
+        : nothing}
       <div class="scroller" part="scroller" @scroll=${this.virtual.onScroll}>
         <div
           class="grid"
@@ -535,12 +612,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
             )}
           </div>
         </div>
-      </div>
-      <p id="help" class="qk-visually-hidden">${t.goalTree.keyboardHelp}</p>
-      <div class="qk-visually-hidden" role="status" aria-live="polite">${this.edits.announcement}</div>
-      ${this.dialog.render()}
-      ${this.menu.render()}
-    `;
+      </div>`;
   }
 
   private renderToolbar(s: QkStore): TemplateResult {

@@ -206,6 +206,7 @@ export const styles = css`
       display: inline-flex;
       gap: 4px;
       border-radius: 3px;
+      white-space: nowrap;
     }
     .team thead button:focus-visible,
     button.link:focus-visible {

@@ -587,7 +587,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       <header part="header" class="header"><h3 part="title" class="title qk-clamp" title=${title}>${title}</h3>${renderExportButtons(this.t, (f) => void this.exportAs(f))}</header>
       ${basis ? this.basisTip(tip) : nothing}
       ${this.pager.render(page, t.pager, this.locale)}
-      <div class="table-wrap">
+      <div class="table-wrap qk-table-scroll">
         <table part="team" class="team">
           <caption class="qk-visually-hidden">${title}</caption>
           <thead><tr>
@@ -602,8 +602,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
               const name = r.person.name ?? r.person.id;
               return html`<tr>
                 <th scope="row">${store
-                  ? html`<button type="button" class="link" aria-label=${t.selectPerson({ name })} @click=${() => this.select(r.person.id)}>${name}</button>`
-                  : name}</th>
+                  ? html`<button type="button" class="link" aria-label=${t.selectPerson({ name })} @click=${() => this.select(r.person.id)}><span class="qk-name" title=${name}>${name}</span></button>`
+                  : html`<span class="qk-name" title=${name}>${name}</span>`}</th>
                 <td class="num">${r.payout ? this.money(vm, r.person.target, true) : '—'}${r.payout && r.payout.originalTarget !== r.payout.target
                   ? html`<span class="sub original"> (${t.originalShort({ target: this.money(vm, r.payout.originalTarget, true) })})</span>`
                   : nothing}</td>
@@ -712,15 +712,16 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       shown += m.mentees.length;
     }
     const more = all.length - list.length;
-    return html`<table part="mentoring" class="mentoring">
+    const who = (id: string) => html`<span class="qk-name" title=${vm.nameOf(id)}>${vm.nameOf(id)}</span>`;
+    return html`<div class="qk-table-scroll"><table part="mentoring" class="mentoring">
       <caption>${t.mentoringTitle}</caption>
       <thead><tr><th scope="col">${t.mentor}</th><th scope="col">${t.mentee}</th><th scope="col" class="num">${t.menteeRampBonus}</th><th scope="col" class="num">${t.credit}</th></tr></thead>
       <tbody>
         ${list.flatMap((m) =>
           m.mentees.map(
             (e, i) => html`<tr>
-              ${i === 0 ? html`<th scope="rowgroup" rowspan=${m.mentees.length}>${vm.nameOf(m.mentorId)}</th>` : nothing}
-              <td>${vm.nameOf(e.menteeId)}</td>
+              ${i === 0 ? html`<th scope="rowgroup" rowspan=${m.mentees.length}>${who(m.mentorId)}</th>` : nothing}
+              <td>${who(e.menteeId)}</td>
               <td class="num">${this.money(vm, e.rampBonus)}</td>
               <td class="num">${this.money(vm, e.credit)}</td>
             </tr>`,
@@ -731,7 +732,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         ? html`<tfoot>${list.filter((m) => m.capped).map((m) => html`<tr><td colspan="4" class="muted">${t.mentoringCapped({ mentor: vm.nameOf(m.mentorId), uncapped: this.money(vm, m.uncapped), credit: this.money(vm, m.credit) })}</td></tr>`)}
             ${more > 0 ? html`<tr><td colspan="4" class="muted">${t.mentoringMore({ count: formatCount(more, this.locale) })}</td></tr>` : nothing}</tfoot>`
         : nothing}
-    </table>`;
+    </table></div>`;
   }
 
   private sortBy(k: SortKey): void {

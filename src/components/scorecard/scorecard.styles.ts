@@ -124,5 +124,71 @@ export const styles = css`
       flex-direction: column;
       gap: var(--_space);
     }
+    /* The ranking reflows on a narrow element (a phone, a side panel): one block per person. */
+    .base {
+      container-type: inline-size;
+    }
+    @container (max-width: 36em) {
+      .ranking,
+      .ranking tbody {
+        display: block;
+      }
+      .ranking thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .ranking tbody tr {
+        display: grid;
+        grid-template-columns: 2.5em auto minmax(0, 1fr);
+        grid-template-areas: 'rank name score' 'rank profile trend';
+        align-items: center;
+        column-gap: var(--_space);
+        padding: 4px 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .ranking tbody th,
+      .ranking tbody td {
+        display: block;
+        padding: 0;
+        border: none;
+      }
+      .ranking .rank {
+        grid-area: rank;
+        width: auto;
+        align-self: start;
+        font-weight: 600;
+      }
+      .ranking .rank .tied {
+        display: block;
+        font-weight: 400;
+      }
+      .ranking .name {
+        grid-area: name;
+        min-width: 0;
+      }
+      .ranking .score-cell {
+        grid-area: score;
+        min-width: 0;
+        text-align: end;
+        white-space: nowrap;
+      }
+      .ranking .score-cell .bar {
+        inline-size: 4em;
+      }
+      .ranking tbody td:nth-child(3) {
+        grid-area: profile;
+        white-space: nowrap;
+        color: var(--_muted);
+        font-size: 0.85em;
+      }
+      .ranking tbody td:nth-child(5) {
+        grid-area: trend;
+        text-align: end;
+        font-size: 0.85em;
+      }
+    }
   }
 `;

@@ -355,7 +355,7 @@ export class QkScorecard extends QkElement<'scorecard'> {
     const page = this.pager.view(s.rows, (j) => list.nameAt(j), (j) => list.idAt(j), s.scope);
     const cards = page.items.map((j) => list.cardAt(j));
     return html`${this.pager.render(page, t.pager, this.locale)}
-      <table part="ranking" class="ranking">
+      <div class="qk-table-scroll"><table part="ranking" class="ranking">
         <caption class="qk-visually-hidden">${t.teamHeading({ node: s.heading, period: s.period })}</caption>
         <thead><tr part="row">
           <th scope="col" part="cell">${t.columns.rank}</th><th scope="col" part="cell">${t.columns.name}</th><th scope="col" part="cell">${t.columns.profile}</th>
@@ -365,14 +365,14 @@ export class QkScorecard extends QkElement<'scorecard'> {
           ${cards.map((c) => html`<tr part="row">
             <td part="cell" class="rank">${c.rank === null ? '—' : c.rank}${c.tied ? html` <span class="tied">${t.tied}</span>` : nothing}</td>
             <th scope="row" part="cell" class="name">
-              <button part="person" class="link" aria-label=${t.showPerson({ name: c.name })} @click=${() => this.choose(c.id)}>${c.name}</button>
+              <button part="person" class="link" aria-label=${t.showPerson({ name: c.name })} @click=${() => this.choose(c.id)}><span class="qk-name" title=${c.name}>${c.name}</span></button>
             </th>
             <td part="cell">${t.profiles[c.profile]}</td>
             <td part="cell" class="score-cell">${this.scoreBar(c.score)}<span part="score" class="score">${this.score(c.score)}</span></td>
             <td part="cell">${this.trend(c, s.previous)}</td>
           </tr>`)}
         </tbody>
-      </table>
+      </table></div>
       <p part="note" class="note">${t.rules}</p>`;
   }
 
@@ -397,14 +397,14 @@ export class QkScorecard extends QkElement<'scorecard'> {
           : nothing}
       </div>
       ${c.score === null ? html`<p part="note" class="note">${t.noScore}</p>` : nothing}
-      <table part="kpi-table" class="kpis">
+      <div class="qk-table-scroll"><table part="kpi-table" class="kpis">
         <caption class="qk-visually-hidden">${t.personHeading({ name: c.name, period: s.period })}</caption>
         <thead><tr part="row">
           <th scope="col" part="cell">${t.columns.kpi}</th><th scope="col" part="cell">${t.columns.weight}</th><th scope="col" part="cell">${t.columns.actual}</th>
           <th scope="col" part="cell">${t.columns.benchmark}</th><th scope="col" part="cell">${t.columns.kpiScore}</th><th scope="col" part="cell">${t.columns.points}</th>
         </tr></thead>
         <tbody>${c.lines.map((l) => this.renderLine(l, s.currency))}</tbody>
-      </table>
+      </table></div>
       ${c.missing.length ? html`<p part="note" class="note">${t.missing({ kpis: c.missing.map((k) => t.kpis[k]).join(this.locale === 'zh-CN' ? '、' : ', ') })}</p>` : nothing}
     </div>`;
   }

@@ -80,5 +80,20 @@ const strings: GoalTreeStrings = {
   importCsv: 'Import CSV or Excel',
   importLabel: ({ count }) => `Import of ${count === 1 ? '1 target' : `${count} targets`}`,
   importEmpty: 'The file holds no targets that differ from the plan. Nothing was changed.',
+  cards: {
+    team: ({ name }) => `Team of ${name}`,
+    path: 'Path',
+    target: 'Target',
+    actual: 'Actual',
+    gap: 'Gap',
+    attainment: 'Attainment',
+    bottleneck: 'Bottleneck',
+    dealSize: 'Deal size',
+    status: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', 'too-early': 'Too early to tell', achieved: 'Achieved', missed: 'Missed' },
+    openTeam: ({ name }) => `Open the team of ${name}`,
+    showTable: 'Open the full table',
+    showCards: 'Show as cards',
+    more: ({ count }) => `${count} more in the full table`,
+  },
 };
 export default strings;

@@ -95,4 +95,21 @@ export interface GoalTreeStrings {
   importCsv: string;
   importLabel: (p: { count: number }) => string;
   importEmpty: string;
+  /** The people cards a narrow goal tree shows (one card per member of a team). */
+  cards: {
+    /** The list's label: the team shown. */
+    team: (p: { name: string }) => string;
+    path: string;
+    target: string;
+    actual: string;
+    gap: string;
+    attainment: string;
+    bottleneck: string;
+    dealSize: string;
+    status: Record<'on-track' | 'at-risk' | 'off-track' | 'too-early' | 'achieved' | 'missed', string>;
+    openTeam: (p: { name: string }) => string;
+    showTable: string;
+    showCards: string;
+    more: (p: { count: string }) => string;
+  };
 }

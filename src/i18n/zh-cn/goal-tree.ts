@@ -80,5 +80,20 @@ const strings: GoalTreeStrings = {
   importCsv: '导入 CSV 或 Excel',
   importLabel: ({ count }) => `导入 ${count} 项目标`,
   importEmpty: '文件中的目标与当前计划相同，未作任何改动。',
+  cards: {
+    team: ({ name }) => `${name}的团队`,
+    path: '路径',
+    target: '目标',
+    actual: '实际',
+    gap: '差距',
+    attainment: '达成率',
+    bottleneck: '瓶颈',
+    dealSize: '客单价',
+    status: { 'on-track': '正常', 'at-risk': '有风险', 'off-track': '落后', 'too-early': '为时尚早', achieved: '已达成', missed: '未达成' },
+    openTeam: ({ name }) => `查看${name}的团队`,
+    showTable: '打开完整表格',
+    showCards: '以卡片显示',
+    more: ({ count }) => `另有 ${count} 人，请在完整表格中查看`,
+  },
 };
 export default strings;
