@@ -12,7 +12,7 @@ import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
-import { RampEditor } from './ramp-editor.js';
+import type { RampEditor } from './ramp-editor.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
   attainment,
@@ -47,7 +47,9 @@ import { CsvTransfer } from './csv.controller.js';
 import { DistributeDialog } from './distribute-dialog.controller.js';
 import { RowMenu } from './row-menu.controller.js';
 import { rowMenuStyles } from './row-menu.styles.js';
-import { cardStyles, PeopleCards } from './goal-tree.cards.js';
+import type { PeopleCards } from './goal-tree.cards.js';
+import { cardStyles } from './goal-tree.cards.styles.js';
+import { LazyPart } from './lazy-part.js';
 import { state } from 'lit/decorators.js';
 
 /**
@@ -111,6 +113,7 @@ import { state } from 'lit/decorators.js';
  * @csspart import-commitments - The "Import commitments" button of the inputs form (CSV or .xlsx, all or nothing).
  * @csspart inputs-problems - The problems of a rejected commitments file, one per row.
  * @csspart ramp-editor - The ramp-curve editor of a selected rep (tenure-month steps, % of a full target).
+ * @csspart part-loading - The loading line shown while the people cards or the ramp editor load (they come by import() when first shown).
  * @csspart ramp-step - One step of the ramp curve (`ramp-from`, `ramp-to`, `ramp-factor` inputs, `ramp-remove`).
  * @csspart ramp-save - The "Save ramp" button (`ramp-add`, `ramp-reset` beside it; `ramp-message` for the answer).
  *
@@ -191,7 +194,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   /** Shows a team's cards (null: the top), loading its members if the store has not got them. */
   private openTeam(id: string | null): void {
-    this.cards.parent = id;
+    if (this.cards) this.cards.parent = id;
     if (id !== null && this.index && this.index.children(id).length === 0) {
       this.tree.openAncestors(id);
       const row = this.model.rowOf.get(id);
@@ -203,7 +206,45 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   private readonly nav = new GridNavigation(this);
   private readonly inputsForm = new InputsForm(this);
-  private readonly rampEditor = new RampEditor(this);
+  // The ramp editor and the people cards come by import() when first shown (issue #14).
+  private readonly rampPart = new LazyPart(this, () => import('./ramp-editor.js'));
+  private rampEditor: RampEditor | null = null;
+  private readonly cardsPart = new LazyPart(this, () => import('./goal-tree.cards.js'));
+  private cards: PeopleCards | null = null;
+
+  /** The line shown while a part loads. */
+  private renderPartLoading(): TemplateResult {
+    return html`<p class="qk-state" part="part-loading" role="status" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${this.t.goalTree.loadingChildren}</p>`;
+  }
+
+  /** The ramp editor of a selected rep: a loading line until its module is there; nothing if it failed to load. */
+  private renderRampEditor(s: QkStore, id: string): TemplateResult | typeof nothing {
+    const m = this.rampPart.get();
+    if (!m) return this.rampPart.failed ? nothing : this.renderPartLoading();
+    this.rampEditor ??= new m.RampEditor(this);
+    return this.rampEditor.render({ t: this.t, store: s, nodeId: id, name: this.nameOf(id) });
+  }
+
+  /** Whether the people cards can show: wanted, and their module not failed to load (then the grid shows). */
+  private get cardsShown(): boolean {
+    return this.showCards && !this.cardsPart.failed;
+  }
+
+  /** The people cards: a loading line until their module is there. */
+  private renderCards(fiscalYear: number): TemplateResult | typeof nothing {
+    const m = this.cardsPart.get();
+    if (!m) return this.renderPartLoading();
+    this.cards ??= new m.PeopleCards({
+      view: this.view,
+      state: () => this.activeStore?.state ?? null,
+      actuals: (period) => this.actualsFor(period),
+      open: (id) => this.openTeam(id),
+      showTable: () => {
+        this.tableChosen = true;
+      },
+    });
+    return this.cards.render(fiscalYear);
+  }
 
   /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
   private renderInputs(s: QkStore): TemplateResult {
@@ -213,7 +254,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
       t: this.t, locale: this.locale, store: s, nodeId: id, name: id === null ? '' : this.nameOf(id), isRep: node?.kind === 'rep',
       metric: this.metric, product: this.product, fmtExact: (v) => String(this.metric === 'revenue' || this.metric === 'collections' ? v / 100 : v),
     });
-    return id !== null && node?.kind === 'rep' ? html`${form}${this.rampEditor.render({ t: this.t, store: s, nodeId: id, name: this.nameOf(id) })}` : form;
+    return id !== null && node?.kind === 'rep' ? html`${form}${this.renderRampEditor(s, id)}` : form;
   }
   /** What the controllers read from this element. */
   private readonly view: GoalTreeView = {
@@ -248,15 +289,6 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   private readonly csv = new CsvTransfer(this.view, this.edits);
   private readonly dialog = new DistributeDialog(this.view, this.edits);
   private readonly menu = new RowMenu(this.view, this.edits, this.dialog);
-  private readonly cards = new PeopleCards({
-    view: this.view,
-    state: () => this.activeStore?.state ?? null,
-    actuals: (period) => this.actualsFor(period),
-    open: (id) => this.openTeam(id),
-    showTable: () => {
-      this.tableChosen = true;
-    },
-  });
 
   // Focus sync with the other widgets of the store.
   private activeId: string | null = null;
@@ -564,7 +596,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
             ? html` <span class="hint">${t.goalTree.unlockHint}</span> <button part="unlock" @click=${this.edits.unlockOffered}>${t.goalTree.unlock}</button>`
             : nothing}</div>`
         : nothing}
-      ${this.showCards ? this.cards.render(s.snapshot.plan.fiscalYear) : this.renderGrid(rows, cols, visible, label, fy, reader, h)}
+      ${this.cardsShown ? this.renderCards(s.snapshot.plan.fiscalYear) : this.renderGrid(rows, cols, visible, label, fy, reader, h)}
       <p id="help" class="qk-visually-hidden">${t.goalTree.keyboardHelp}</p>
       <div class="qk-visually-hidden" role="status" aria-live="polite">${this.edits.announcement}</div>
       ${this.dialog.render()}
