@@ -92,8 +92,15 @@ describe('first load of a page (issue #14)', function () {
     });
   }
 
-  it('define/qk-goal-tree: the people cards and the ramp editor are not in the first load (with .data); they arrive by import()', async () => {
-    const ON_DEMAND = ['src/components/goal-tree/goal-tree.cards.ts', 'src/components/goal-tree/ramp-editor.ts', 'src/engine/funnel/coverage.ts', 'src/engine/pace/status.ts'];
+  it('define/qk-goal-tree: the people cards, the inputs form and the ramp editor are not in the first load (with .data); they arrive by import()', async () => {
+    const ON_DEMAND = [
+      'src/components/goal-tree/goal-tree.cards.ts',
+      'src/components/goal-tree/ramp-editor.ts',
+      'src/components/goal-tree/goal-tree-inputs-form.ts',
+      // What only the cards use: the pace verdict and the funnel diagnosis.
+      'src/engine/funnel/coverage.ts',
+      'src/engine/pace/status.ts',
+    ];
     const { withData, lazy } = await firstLoad('src/define/qk-goal-tree.ts', 'src/internal/data-store.ts');
     // The tree itself is there (the sanity check that this walked the right page).
     expect(withData.has('src/components/goal-tree/goal-tree.ts')).to.equal(true);

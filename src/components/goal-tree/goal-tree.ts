@@ -11,7 +11,8 @@ import type { EditMode } from '../../engine/plan/edit.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
-import { InputsForm, planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
+import { planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
+import type { InputsForm } from './goal-tree-inputs-form.js';
 import type { RampEditor } from './ramp-editor.js';
 import type { ViewName } from '../../engine/plan/views.js';
 import {
@@ -113,7 +114,7 @@ import { state } from 'lit/decorators.js';
  * @csspart import-commitments - The "Import commitments" button of the inputs form (CSV or .xlsx, all or nothing).
  * @csspart inputs-problems - The problems of a rejected commitments file, one per row.
  * @csspart ramp-editor - The ramp-curve editor of a selected rep (tenure-month steps, % of a full target).
- * @csspart part-loading - The loading line shown while the people cards or the ramp editor load (they come by import() when first shown).
+ * @csspart part-loading - The loading line shown while the people cards, the inputs form or the ramp editor load (they come by import() when first shown).
  * @csspart ramp-step - One step of the ramp curve (`ramp-from`, `ramp-to`, `ramp-factor` inputs, `ramp-remove`).
  * @csspart ramp-save - The "Save ramp" button (`ramp-add`, `ramp-reset` beside it; `ramp-message` for the answer).
  *
@@ -205,8 +206,9 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   }
 
   private readonly nav = new GridNavigation(this);
-  private readonly inputsForm = new InputsForm(this);
-  // The ramp editor and the people cards come by import() when first shown (issue #14).
+  // The inputs form, the ramp editor and the people cards come by import() when first shown (issue #14).
+  private readonly inputsPart = new LazyPart(this, () => import('./goal-tree-inputs-form.js'));
+  private inputsForm: InputsForm | null = null;
   private readonly rampPart = new LazyPart(this, () => import('./ramp-editor.js'));
   private rampEditor: RampEditor | null = null;
   private readonly cardsPart = new LazyPart(this, () => import('./goal-tree.cards.js'));
@@ -247,7 +249,10 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   }
 
   /** The inputs form of the sources view, for the selected row (the first row until one is chosen). */
-  private renderInputs(s: QkStore): TemplateResult {
+  private renderInputs(s: QkStore): TemplateResult | typeof nothing {
+    const m = this.inputsPart.get();
+    if (!m) return this.inputsPart.failed ? nothing : this.renderPartLoading();
+    this.inputsForm ??= new m.InputsForm(this);
     const id = this.model.rows[this.nav.row]?.id ?? null;
     const node = id === null ? undefined : this.index?.byId.get(id);
     const form = this.inputsForm.render({
