@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../../internal/css-props.js';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -49,7 +49,6 @@ import { DistributeDialog } from './distribute-dialog.controller.js';
 import { RowMenu } from './row-menu.controller.js';
 import { rowMenuStyles } from './row-menu.styles.js';
 import type { PeopleCards } from './goal-tree.cards.js';
-import { cardStyles } from './goal-tree.cards.styles.js';
 import { LazyPart } from './lazy-part.js';
 import { state } from 'lit/decorators.js';
 
@@ -134,7 +133,8 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     return goalTreeStrings;
   }
 
-  static override styles = [baseStyles, styles, rowMenuStyles, cardStyles];
+  // The people cards' styles come with their module (adoptCardStyles).
+  static override styles = [baseStyles, styles, rowMenuStyles];
 
   /** Columns: `year` (the total alone), `quarter` (4 + total) or `month` (12 + total). */
   @property({ reflect: true }) granularity: GridGranularity = 'quarter';
@@ -232,10 +232,28 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     return this.showCards && !this.cardsPart.failed;
   }
 
+  /**
+   * Adds styles that arrived with a lazily loaded part after the element's own (the same order as
+   * in `static styles`): a constructable stylesheet, which a strict CSP allows, or, where adopting
+   * is not supported, a `<style>` element as lit itself falls back to.
+   */
+  private adoptLateStyles(extra: CSSResult): void {
+    const root = this.renderRoot;
+    if (typeof ShadowRoot === 'undefined' || !(root instanceof ShadowRoot)) return;
+    const sheet = extra.styleSheet;
+    if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else {
+      const style = document.createElement('style');
+      style.textContent = extra.cssText;
+      root.append(style);
+    }
+  }
+
   /** The people cards: a loading line until their module is there. */
   private renderCards(fiscalYear: number): TemplateResult | typeof nothing {
     const m = this.cardsPart.get();
     if (!m) return this.renderPartLoading();
+    if (!this.cards) this.adoptLateStyles(m.cardStyles);
     this.cards ??= new m.PeopleCards({
       view: this.view,
       state: () => this.activeStore?.state ?? null,
