@@ -310,6 +310,10 @@ export const styles = css`
         white-space: normal;
         text-align: end;
       }
+      /* A month's figures are dates ("1,476 by Nov 26, 2025 (2025-W48)"): one a line. */
+      .outputs .schedule tr {
+        grid-template-columns: minmax(0, 1fr);
+      }
       .outputs td::before {
         content: attr(data-label);
         color: var(--_muted);

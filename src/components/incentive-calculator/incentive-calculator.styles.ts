@@ -206,10 +206,6 @@ export const styles = css`
      */
     .team td.no-figures {
       text-align: start;
-    }
-    .team td.no-figures > span {
-      display: inline-block;
-      max-inline-size: 10em;
       white-space: normal;
     }
     .team thead button {
