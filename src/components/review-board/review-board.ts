@@ -458,7 +458,7 @@ export class QkReviewBoard extends QkElement<'review'> {
             <th scope="row" part="cell">${this.kpiLabel(k, names)}</th>
             <td part="cell" data-label=${partial ? t.planToDate : t.columns.plan}>${this.kpiValue(k, k.plan, currency)}</td>
             <td part="cell" data-label=${t.columns.actual}>${this.kpiValue(k, k.actual, currency)}${k.id === 'clv' && k.actual === null && report?.clvUnavailable
-              ? html`<div part="note" class="clv-reason">${t.clvUnavailable[report.clvUnavailable]}</div>`
+              ? html` <div part="note" class="clv-reason">${t.clvUnavailable[report.clvUnavailable]}</div>`
               : nothing}</td>
             <td part="cell" class=${tone} data-label=${t.columns.variance}>${this.kpiVariance(k, currency)}${tone ? html`<span class="qk-visually-hidden"> (${tone === 'up' ? t.favorable : t.unfavorable})</span>` : nothing}</td>
             <td part="cell" class=${tone} data-label=${t.columns.varianceRatio}>${k.varianceRatio === null ? '—' : formatPercent(k.varianceRatio, this.locale, 1, { signed: true })}</td>

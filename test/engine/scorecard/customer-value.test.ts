@@ -2,24 +2,14 @@ import { expect } from '@open-wc/testing';
 import { reviewFromSnapshot } from '../../../src/engine/review/source.js';
 import { scorecardsFromSnapshot } from '../../../src/engine/scorecard/source.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
+import { customersFixture } from '../../fixtures/customers.js';
 
 // Issue 16 item 4: "CLV is always '—'; CRM completeness '未统计'". Both are now measured from the
 // plan data, one definition each, and the scorecard and the review show the same figures.
 
-/**
- * The small fixture with customers on the bookings: FY2026-Q1 (this period) and FY2025-Q4 (the one before).
- *   Q1: b1 r1 acme ¥120,000 · b2 r1 bolt ¥45,000 · b3 r3 acme ¥80,000 (b4 r5, b5 r6: south, no customer)
- *   Q4: p1 r1 acme ¥10,000 · p2 r3 cider ¥20,000
- */
 function withCustomers(asOf: string) {
-  const { plan, actuals } = smallFixture();
-  const customer: Record<string, string> = { b1: 'acme', b2: 'bolt', b3: 'acme' };
-  const list = actuals.actuals.map((a) => (customer[a.id] ? { ...a, customerId: customer[a.id] } : a));
-  list.push(
-    { id: 'p1', repId: 'r1', productId: 'core', date: '2025-11-10', type: 'booking', amount: 1_000_000, customerId: 'acme' },
-    { id: 'p2', repId: 'r3', productId: 'core', date: '2025-12-01', type: 'booking', amount: 2_000_000, customerId: 'cider' },
-  );
-  return { plan: plan.plan, org: plan.org, stages: plan.stages, targets: plan.targets, actuals: { ...actuals, from: '2025-10-01', actuals: list }, asOf };
+  const { plan, actuals } = customersFixture();
+  return { plan: plan.plan, org: plan.org, stages: plan.stages, targets: plan.targets, actuals, asOf };
 }
 const plain = (asOf: string) => {
   const { plan, actuals } = smallFixture();
