@@ -106,7 +106,7 @@ export class QkReviewBoard extends QkElement<'review'> {
   /** Options of `reviewPeriod` (prior weights, next-target blend and growth). */
   @property({ attribute: false }) options?: ReviewOptions;
 
-  /** Under a store: customer lifetime value from the host's CRM, minor units (`{ plan, actual }`); the KPI table shows "—" without it. */
+  /** Under a store: customer lifetime value from the host's CRM, minor units (`{ plan, actual }`); without an actual it is computed from bookings that name their customer, or the KPI table says why it is not available. */
   @property({ attribute: false }) clv?: ReviewQuery['clv'];
 
   /** Under a store: the market view of the next cycle, `{ size, share }` (size in minor units), blended into the next target. */
