@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { readdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
+import { createRequire } from 'node:module';
 
 import { isNodeTest } from './test-layers.mjs';
 
@@ -51,6 +52,15 @@ async function main() {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  if (process.env.NODE_V8_COVERAGE) {
+    // `npm test` sets NODE_V8_COVERAGE for this step (scripts/test-coverage.mjs). Each mocha worker
+    // writes its coverage when it exits, which takes seconds on a loaded machine; mocha's pool
+    // (workerpool) kills a worker that has not exited one second after it was told to, and its
+    // coverage is lost. Mocha has no option for that timeout: give its pool a longer one.
+    const workerpool = createRequire(import.meta.url)('workerpool');
+    const pool = workerpool.pool;
+    workerpool.pool = (script, options) => pool(script, { ...options, workerTerminateTimeout: 120_000 });
+  }
   const mocha = new Mocha({
     parallel: files.length > 1,
     jobs: Number(process.env.QK_NODE_JOBS) || 2,

@@ -8,19 +8,24 @@
 //   5. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 2 windows
 // Browser steps print their slowest test files. Two copies may run at once in one checkout.
 // QK_STEPS=node,components runs some steps only.
+// Coverage: the node step runs with NODE_V8_COVERAGE; when it ends, scripts/test-coverage.mjs maps
+// that to src/**/*.ts (in the background, alongside the next steps) and its lines are printed before
+// the closing line. It covers the NODE STEP ONLY (the browser steps serve bundles; their coverage is
+// `npm run test:coverage`). QK_NODE_COVERAGE=0 leaves it out.
 // The server step runs alongside the components step (its output is printed when it ends): it is
 // one Node process on PGlite, and the browser step leaves CPU idle while pages wait for frames and
 // the server. QK_SERIAL=1 runs every step after the other.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'qk-test-'));
 const wtr = ['node_modules/@web/test-runner/dist/bin.js'];
+const coverage = process.env.QK_NODE_COVERAGE !== '0';
 const steps = [
   { name: 'purity', cmd: ['scripts/check-purity.mjs'], counted: false },
-  { name: 'node', cmd: ['--enable-source-maps', 'scripts/test-node.mjs'] },
+  { name: 'node', cmd: ['--enable-source-maps', 'scripts/test-node.mjs'], env: coverage ? { NODE_V8_COVERAGE: join(dir, 'v8') } : {} },
   { name: 'server', cmd: ['scripts/test-server.mjs'], alongside: 'components' },
   { name: 'components', cmd: wtr, env: { QK_TEST_STEP: 'components' } },
   { name: 'embed', cmd: wtr, env: { QK_TEST_STEP: 'embed' } },
@@ -66,6 +71,21 @@ function tally({ step, code, countsFile, seconds }) {
   if (code !== 0) broken = true;
 }
 
+/** The coverage lines of the node step (scripts/test-coverage.mjs), or why there are none. */
+function summarize() {
+  const t0 = Date.now();
+  const child = spawn(process.execPath, ['scripts/test-coverage.mjs', join(dir, 'v8')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = [];
+  child.stdout.on('data', (d) => out.push(d));
+  child.stderr.on('data', (d) => out.push(d));
+  return new Promise((done) => child.on('close', (code) => {
+    const text = Buffer.concat(out).toString();
+    rmSync(join(dir, 'v8'), { recursive: true, force: true }); // tens of MB
+    done({ text: code === 0 ? text : `coverage: not computed (scripts/test-coverage.mjs exited ${code}):\n${text}`, seconds: (Date.now() - t0) / 1000 });
+  }));
+}
+
+let summary = null;
 const t0 = Date.now();
 const chosen = steps.filter((s) => !only || only.includes(s.name));
 const waiting = new Map(); // step name → steps to start alongside it
@@ -78,6 +98,12 @@ for (const step of chosen) {
   const side = (waiting.get(step.name) ?? []).map((s) => run(s, true));
   tally(await run(step, false));
   for (const r of await Promise.all(side)) tally(r);
+  if (step.name === 'node' && coverage) summary = summarize();
+}
+if (summary) {
+  const { text, seconds } = await summary;
+  times.push(`coverage summary ${seconds.toFixed(1)} s (alongside)`);
+  process.stdout.write(`\n${text}`);
 }
 console.log(`\nsteps: ${times.join(', ')}; all ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.stdout.write(`${total.passed} passed, ${total.failed + (broken && total.failed === 0 ? 1 : 0)} failed, ${total.skipped} skipped\n`);

@@ -15,7 +15,7 @@
  */
 import type { Actual, ActualsSnapshot, Opportunity, OrgNode, PlanSnapshot, StageCount, TargetCell } from '../engine/plan/model.js';
 import { METRIC_IDS } from '../engine/plan/model.js';
-import { parsePeriodId } from '../engine/calendar/periods.js';
+import { isDate, parsePeriodId } from '../engine/calendar/periods.js';
 import { isCurrencyCode } from '../engine/money/currencies.js';
 // No zod here (issue 14): a standalone element given valid `.data` checks it with this module
 // alone; zod (`validate.ts`) is loaded only when this path declines, to list the issues.
@@ -36,16 +36,8 @@ const safeInt = (v: unknown): number => (typeof v === 'number' && Number.isSafeI
 const minorUnits = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : no());
 const oneOf = <T extends string>(set: ReadonlySet<string>) => (v: unknown): T => (typeof v === 'string' && set.has(v) ? (v as T) : no());
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** A real calendar date `YYYY-MM-DD`, as `IsoDateSchema` accepts it (2024-02-29 yes, 2025-02-29 no). */
-function isRealDate(v: string): boolean {
-  const m = DATE.exec(v);
-  if (!m) return false;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
-  return d <= days;
-}
+/** A real calendar date `YYYY-MM-DD`, as `IsoDateSchema` accepts it (2024-02-29 yes, 2025-02-29 no): the calendar's own grammar. */
+const isRealDate = (v: string): boolean => isDate(v);
 /** A safe integer in [min, max] (zod's `int()` with `gte`/`lte`). */
 const intIn = (min: number, max: number) => (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : no());
 /** A finite number in [min, max] (zod's `number()` refuses NaN and ±Infinity). */

@@ -268,6 +268,60 @@ export const styles = css`
       cursor: pointer;
       color: var(--_primary);
     }
+    /*
+     * Too narrow for a table of five to eight columns (a phone, a side panel): each row becomes a
+     * block, its name on a line and its figures in a grid, each under its column's name (data-label).
+     */
+    @container qk-funnel (max-width: 36em) {
+      .outputs thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .outputs table,
+      .outputs tbody {
+        display: block;
+      }
+      .outputs tr {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(9em, 1fr));
+        gap: 0 calc(var(--_space) * 2);
+        padding: 4px 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .outputs th[scope='row'] {
+        grid-column: 1 / -1;
+        font-weight: 600;
+        text-align: start;
+      }
+      .outputs th,
+      .outputs td {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 4px;
+        border-bottom: 0;
+        padding: 1px 0;
+        min-width: 0;
+      }
+      .outputs td {
+        white-space: normal;
+        text-align: end;
+      }
+      /* A month's figures are dates ("1,476 by Nov 26, 2025 (2025-W48)"): one a line. */
+      .outputs .schedule tr {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .outputs td::before {
+        content: attr(data-label);
+        color: var(--_muted);
+        font-size: 0.85em;
+        text-align: start;
+        min-width: 0;
+      }
+    }
     @container qk-funnel (min-width: 720px) {
       /* The funnel comes first (on a phone the answer is on top); wide, the inputs sit to its left. */
       .layout {

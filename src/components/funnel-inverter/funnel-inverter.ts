@@ -641,11 +641,12 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     const t = this.t.funnel;
     const ids = r.requirement.stages.map((s) => s.id);
     const head = html`${ids.map((id) => html`<th scope="col">${this.stageName(id)}</th>`)}`;
-    const cells = (counts: Record<string, number>) => html`${ids.map((id) => html`<td>${this.fmtCount(counts[id] ?? 0)}</td>`)}`;
+    // Each cell names its column (data-label): a narrow element shows a row as a block of labelled figures.
+    const cells = (counts: Record<string, number>) => html`${ids.map((id) => html`<td data-label=${this.stageName(id)}>${this.fmtCount(counts[id] ?? 0)}</td>`)}`;
     const failed = (res: { ok: false; error: QkIssue }) => html`<p class="msg">${this.localizeIssue(res.error).message}</p>`;
     const section = (key: string, title: string, body: unknown) =>
       html`<div part="section ${key}" class="section ${key}" role="group" aria-labelledby="h-${key}"><h3 id="h-${key}">${title}</h3>${body}</div>`;
-    const scroll = (label: string, table: TemplateResult) => html`<div class="scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
+    const scroll = (label: string, table: TemplateResult) => html`<div class="scroll qk-table-scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
 
     const leads = r.requirement.stages[0].count;
     const confidence = section(
@@ -676,8 +677,8 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
                   ${cov.value.stages.map(
                     (s) => html`<tr class=${classMap({ short: s.gap > 0 })}>
                       <th scope="row">${this.stageName(s.id)}</th>
-                      <td>${this.fmtCount(s.open)}</td><td>${this.fmtCount(s.required)}</td>
-                      <td>${this.fmtPct(s.coverage, 0)}</td><td>${this.fmtCount(s.gap)}</td>
+                      <td data-label=${t.openPipeline}>${this.fmtCount(s.open)}</td><td data-label=${t.stillNeeded}>${this.fmtCount(s.required)}</td>
+                      <td data-label=${t.coverage}>${this.fmtPct(s.coverage, 0)}</td><td data-label=${t.gap}>${this.fmtCount(s.gap)}</td>
                     </tr>`,
                   )}
                 </tbody>
@@ -703,7 +704,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
                   html`<table part="table">
                     <thead><tr><th scope="col">${t.rep}</th><th scope="col">${t.ramp}</th>${head}</tr></thead>
                     <tbody>
-                      ${per.value.reps.map((x) => html`<tr><th scope="row">${repName(x.id)}</th><td>${this.fmtPct(x.ramp, 0)}</td>${cells(x.counts)}</tr>`)}
+                      ${per.value.reps.map((x) => html`<tr><th scope="row"><span class="qk-name" title=${repName(x.id)}>${repName(x.id)}</span></th><td data-label=${t.ramp}>${this.fmtPct(x.ramp, 0)}</td>${cells(x.counts)}</tr>`)}
                     </tbody>
                   </table>`,
                 ),
@@ -725,7 +726,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
                   t.perWeekTitle,
                   html`<table part="table">
                     <thead><tr><th scope="col">${t.week}</th><th scope="col">${t.workingDays}</th>${head}</tr></thead>
-                    <tbody>${wk.value.weeks.map((w) => html`<tr><th scope="row">${w.week}</th><td>${w.workingDays}</td>${cells(w.counts)}</tr>`)}</tbody>
+                    <tbody>${wk.value.weeks.map((w) => html`<tr><th scope="row">${w.week}</th><td data-label=${t.workingDays}>${w.workingDays}</td>${cells(w.counts)}</tr>`)}</tbody>
                   </table>`,
                 )}
               </details>`,
@@ -750,12 +751,12 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
                       ${sch.value.months.map(
                         (m) => html`<tr>
                           <th scope="row">${m.month}</th>
-                          <td>${this.fmtMoney(m.target)}</td>
+                          <td data-label=${t.monthTarget}>${this.fmtMoney(m.target)}</td>
                           ${m.stages.map((s, i) =>
                             // The last stage closes within the month itself: its count is the month's deals.
                             i === m.stages.length - 1
-                              ? html`<td>${this.fmtCount(s.count)}</td>`
-                              : html`<td>${t.due({ count: this.fmtCount(s.count), date: formatDate(s.by, this.locale), week: s.week })}</td>`,
+                              ? html`<td data-label=${this.stageName(s.id)}>${this.fmtCount(s.count)}</td>`
+                              : html`<td data-label=${this.stageName(s.id)}>${t.due({ count: this.fmtCount(s.count), date: formatDate(s.by, this.locale), week: s.week })}</td>`,
                           )}
                         </tr>`,
                       )}

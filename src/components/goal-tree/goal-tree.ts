@@ -183,7 +183,9 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
       const w = entries[entries.length - 1].contentRect.width;
       const em = parseFloat(getComputedStyle(this).fontSize) || 14;
       const narrow = w > 0 && w < 36 * em;
-      if (narrow !== this.narrow) this.narrow = narrow;
+      // After the observer's delivery: swapping cards and grid inside it resizes within the same loop
+      // ("ResizeObserver loop completed with undelivered notifications").
+      if (narrow !== this.narrow) setTimeout(() => (this.narrow = narrow));
     });
     this.resizer.observe(this);
   }

@@ -199,6 +199,15 @@ export const styles = css`
     .team {
       width: 100%;
     }
+    /*
+     * Why a person has no figures, across the target, revenue, attainment and payout columns: at the
+     * cell's start and wrapped, so a narrow element shows it without scrolling (right-aligned, it sat past
+     * the visible part of a 320 px table and the cell looked blank).
+     */
+    .team td.no-figures {
+      text-align: start;
+      white-space: normal;
+    }
     .team thead button {
       all: unset;
       cursor: pointer;

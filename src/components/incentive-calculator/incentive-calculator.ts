@@ -604,18 +604,19 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
                 <th scope="row">${store
                   ? html`<button type="button" class="link" aria-label=${t.selectPerson({ name })} @click=${() => this.select(r.person.id)}><span class="qk-name" title=${name}>${name}</span></button>`
                   : html`<span class="qk-name" title=${name}>${name}</span>`}</th>
-                <td class="num">${r.payout ? this.money(vm, r.person.target, true) : '—'}${r.payout && r.payout.originalTarget !== r.payout.target
-                  ? html`<span class="sub original"> (${t.originalShort({ target: this.money(vm, r.payout.originalTarget, true) })})</span>`
-                  : nothing}</td>
                 ${r.payout
-                  ? html`<td class="num">${this.money(vm, r.payout.revenue, true)}${r.payout.revenue !== r.payout.booked
+                  ? html`<td class="num">${this.money(vm, r.person.target, true)}${r.payout.originalTarget !== r.payout.target
+                        ? html`<span class="sub original"> (${t.originalShort({ target: this.money(vm, r.payout.originalTarget, true) })})</span>`
+                        : nothing}</td>
+                      <td class="num">${this.money(vm, r.payout.revenue, true)}${r.payout.revenue !== r.payout.booked
                         ? html`<span class="sub booked"> (${t.bookedShort({ amount: this.money(vm, r.payout.booked, true) })})</span>`
                         : nothing}</td>
                       <td class="num">${this.pct(r.payout.attainment)}${r.payout.originalTarget !== r.payout.target
                         ? html`<span class="sub"> (${this.pct(r.payout.originalAttainment)})</span>`
                         : nothing}</td>
                       <td class="num payout">${this.money(vm, r.payout.total)}</td>`
-                  : html`<td class="num" colspan="3"><span class="muted">${r.error.code === 'incentive-target-invalid' ? t.noTargetShort : this.errorMessage(r.error)}</span></td>`}
+                  : // Why there are no figures, from the target column on (where a narrow table is still visible).
+                    html`<td class="no-figures" colspan="4"><span class="muted">${r.error.code === 'incentive-target-invalid' ? t.noTargetShort : this.errorMessage(r.error)}</span></td>`}
                 <td class="num">${credit.has(r.person.id) ? this.money(vm, credit.get(r.person.id)!) : '—'}</td>
               </tr>`;
             })}

@@ -106,7 +106,7 @@ export class QkReviewBoard extends QkElement<'review'> {
   /** Options of `reviewPeriod` (prior weights, next-target blend and growth). */
   @property({ attribute: false }) options?: ReviewOptions;
 
-  /** Under a store: customer lifetime value from the host's CRM, minor units (`{ plan, actual }`); the KPI table shows "—" without it. */
+  /** Under a store: customer lifetime value from the host's CRM, minor units (`{ plan, actual }`); without an actual it is computed from bookings that name their customer, or the KPI table says why it is not available. */
   @property({ attribute: false }) clv?: ReviewQuery['clv'];
 
   /** Under a store: the market view of the next cycle, `{ size, share }` (size in minor units), blended into the next target. */
@@ -237,6 +237,7 @@ export class QkReviewBoard extends QkElement<'review'> {
       case 'collections': return t.metrics.collections;
       case 'collectionRate': return t.metrics.collectionRate;
       case 'clv': return t.review.clv;
+      case 'crmCompleteness': return t.review.crmCompleteness;
       default: return name(k.stageId);
     }
   }
@@ -456,7 +457,9 @@ export class QkReviewBoard extends QkElement<'review'> {
           return html`<tr part="row" class=${k.id === 'rate' ? 'sub' : ''}>
             <th scope="row" part="cell">${this.kpiLabel(k, names)}</th>
             <td part="cell" data-label=${partial ? t.planToDate : t.columns.plan}>${this.kpiValue(k, k.plan, currency)}</td>
-            <td part="cell" data-label=${t.columns.actual}>${this.kpiValue(k, k.actual, currency)}</td>
+            <td part="cell" data-label=${t.columns.actual}>${this.kpiValue(k, k.actual, currency)}${k.id === 'clv' && k.actual === null && report?.clvUnavailable
+              ? html` <div part="note" class="clv-reason">${t.clvUnavailable[report.clvUnavailable]}</div>`
+              : nothing}</td>
             <td part="cell" class=${tone} data-label=${t.columns.variance}>${this.kpiVariance(k, currency)}${tone ? html`<span class="qk-visually-hidden"> (${tone === 'up' ? t.favorable : t.unfavorable})</span>` : nothing}</td>
             <td part="cell" class=${tone} data-label=${t.columns.varianceRatio}>${k.varianceRatio === null ? '—' : formatPercent(k.varianceRatio, this.locale, 1, { signed: true })}</td>
           </tr>`;

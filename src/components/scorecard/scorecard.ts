@@ -6,6 +6,7 @@ import { ViewModelController } from '../../internal/view-model.controller.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard/scorecard.js';
 import type { ScorecardQuery } from '../../engine/scorecard/source.js';
+import type { ClvUnavailableReason } from '../../engine/scorecard/customer-value.js';
 import { scorecardList, scorecardRankingSteps, type ScorecardList, type ScorecardRanking } from '../../engine/scorecard/ranking.js';
 import { runSteps } from '../../engine/shared/steps.js';
 import type { Result } from '../../engine/shared/result.js';
@@ -25,7 +26,7 @@ import type { ExportFormat } from '../../export/table.js';
 import { scorecardTables } from './scorecard.export.js';
 
 type CardState =
-  | { kind: 'ready'; list: ScorecardList; rows: readonly number[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null }
+  | { kind: 'ready'; list: ScorecardList; rows: readonly number[]; scope: string; heading: string; period: string; previous: string | null; currency: string; single: boolean; parentId: string | null; /** Why the team's CLV cannot be computed from the data (shown under a card missing it). */ clvUnavailable?: ClvUnavailableReason | null }
   | { kind: 'error'; code: string; message: string; params: Record<string, string | number> }
   | { kind: 'working'; done: number; total: number };
 
@@ -253,7 +254,7 @@ export class QkScorecard extends QkElement<'scorecard'> {
     const v = r.value;
     return {
       kind: 'ready', list: v, rows: indices(v.count), scope: `${v.nodeId}|${v.period}`, heading: v.nodeName, period: v.period, previous: v.previousPeriod, currency: v.currency,
-      single: state.index.byId.get(v.nodeId)?.kind === 'rep', parentId: state.index.parent(v.nodeId),
+      single: state.index.byId.get(v.nodeId)?.kind === 'rep', parentId: state.index.parent(v.nodeId), clvUnavailable: v.clvUnavailable,
     };
   }
 
@@ -406,6 +407,7 @@ export class QkScorecard extends QkElement<'scorecard'> {
         <tbody>${c.lines.map((l) => this.renderLine(l, s.currency))}</tbody>
       </table></div>
       ${c.missing.length ? html`<p part="note" class="note">${t.missing({ kpis: c.missing.map((k) => t.kpis[k]).join(this.locale === 'zh-CN' ? '、' : ', ') })}</p>` : nothing}
+      ${c.missing.includes('clv') && s.clvUnavailable ? html`<p part="note" class="note clv-reason">${t.clvUnavailable[s.clvUnavailable]}</p>` : nothing}
     </div>`;
   }
 

@@ -192,6 +192,8 @@ export const ActualSchema = z.object({
   amount: MinorUnitsSchema,
   /** For collections: the booking this cash belongs to (clawback, collection rate). */
   bookingId: z.optional(id),
+  /** For bookings: the customer (account) who signed, when the CRM records it (customer lifetime value). */
+  customerId: z.optional(id),
 });
 /** A funnel stage, in order from first (lead) to last (won). */
 export const FunnelStageSchema = z.object({

@@ -69,6 +69,11 @@ export interface ReviewActualInput {
   salesCycleDays?: number | null;
   /** The average CLV of the customers won in the period as the CRM estimates it, minor units. */
   clv?: number | null;
+  /**
+   * CRM completeness of the open pipeline, 0 … 1 (`crmCompleteness`): shown as a KPI row against
+   * 100% when given (null: no open opportunities to measure).
+   */
+  crmCompleteness?: number | null;
 }
 
 /** The market view of the next cycle: the market's size (minor units) and the share of it the node aims at. */
@@ -150,7 +155,7 @@ export interface ReviewAttribution {
   reason: string | null;
 }
 
-export type ReviewKpiId = 'revenue' | 'leads' | 'count' | 'rate' | 'won' | 'avgDealSize' | 'salesCycle' | 'collections' | 'collectionRate' | 'clv';
+export type ReviewKpiId = 'revenue' | 'leads' | 'count' | 'rate' | 'won' | 'avgDealSize' | 'salesCycle' | 'collections' | 'collectionRate' | 'crmCompleteness' | 'clv';
 
 /** One row of the KPI table. */
 export interface ReviewKpi {
@@ -499,8 +504,9 @@ export function reviewPeriod(input: ReviewInput, options: ReviewOptions = {}): R
     kpi('salesCycle', 'days', plan.salesCycleDays, actual.salesCycleDays),
     kpi('collections', 'money', plan.collections, actual.collections),
     kpi('collectionRate', 'ratio', planCollectionRate, actual.collections != null && actual.revenue > 0 ? actual.collections / actual.revenue : null),
-    kpi('clv', 'money', plan.clv, actual.clv),
   );
+  if (actual.crmCompleteness !== undefined) kpis.push(kpi('crmCompleteness', 'ratio', 1, actual.crmCompleteness));
+  kpis.push(kpi('clv', 'money', plan.clv, actual.clv));
 
   // ---- attribution, timing ------------------------------------------------------------------------
   const attribution = attributeRevenue(stages, { revenue: planned ? plan.revenue : null, rates, avgDealSize: plan.avgDealSize ?? 0 }, { revenue: actual.revenue, counts });

@@ -3,7 +3,7 @@
  * plain plan data turned into one) and runs `reviewPeriod` on them.
  */
 import type { ActualsSnapshot, FiscalCalendar, FunnelStage, OrgNode, Plan, TargetCell } from '../plan/model.js';
-import { elapsedWorkingDays, isDate, parsePeriodId, workingDaysInPeriod } from '../calendar/periods.js';
+import { elapsedWorkingDays, isDate, parsePeriodId, periodRange, workingDaysInPeriod } from '../calendar/periods.js';
 import { mulDivRound } from '../pace/pace.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { conversionRatesFromHistory } from '../funnel/history.js';
@@ -11,6 +11,8 @@ import { invertFunnel } from '../funnel/core.js';
 import { actualOf, planStateOf, defaultPeriod, targetOf, toDateRange, type PlanState } from '../plan/plan-state.js';
 import { actualFunnel, plannedFunnel, yearBefore } from '../funnel/plan-funnel.js';
 import { subtreeRecords } from '../plan/subtree-sums.js';
+import { crmCompleteness, customerLifetimeValue, type ClvUnavailableReason } from '../scorecard/customer-value.js';
+import { previousPeriod } from '../scorecard/source.js';
 import { reviewPeriod, slippedDeals, type PeriodReview, type ReviewMarket, type ReviewOptions } from './review.js';
 
 /** Plain plan data, as the store holds it. */
@@ -35,8 +37,9 @@ export interface ReviewQuery {
   /** The plan's average deal size, minor units; default: from the same history. */
   avgDealSize?: number | null;
   /**
-   * Customer lifetime value from the host's CRM (the model keeps no customer data), minor units:
-   * the target and the period's measured average. Shown in the KPI table; "—" where absent.
+   * Customer lifetime value from the host's CRM, minor units: the target and the period's measured
+   * average. The actual, when not given, is computed from bookings that name their customer
+   * (`customerLifetimeValue`); where neither exists the report says why (`clvUnavailable`).
    */
   clv?: { plan?: number | null; actual?: number | null };
   /** The market view of the next cycle (size × share), blended into the proposed next target. */
@@ -59,6 +62,8 @@ export interface ReviewReport extends PeriodReview {
   partial: { elapsed: number; total: number; target: number } | null;
   /** Where the plan's assumptions came from: given, or history over `window` (stages that fell back to an ancestor listed). */
   assumptions: { source: 'given' | 'history'; window: { from: string; to: string } | null; fellBack: string[] };
+  /** Why the CLV row has no actual (the data cannot give one and the host gave none); null when it has one. */
+  clvUnavailable: ClvUnavailableReason | null;
 }
 
 const stateOf = (source: ReviewSource | PlanState): PlanState => planStateOf(source);
@@ -167,6 +172,12 @@ export function reviewFromSnapshot(source: ReviewSource | PlanState, query: Revi
   const days = state.stages.slice(0, -1).map((s) => s.avgDays);
   const salesCycleDays = days.length > 0 && days.every((d) => typeof d === 'number') ? days.reduce((a, b) => a! + b!, 0)! : null;
 
+  // CRM completeness of the subtree's open pipeline, and CLV from its customers' bookings (one definition each, shared with the scorecard).
+  const crm = crmCompleteness(state.actuals ? subtreeRecords(ix, state.actuals.pipeline, nodeId) : [], state.asOf);
+  const before = periodRange(previousPeriod(period, cal), cal);
+  const clv = query.clv?.actual != null ? null : customerLifetimeValue(state.actuals ? subtreeRecords(ix, state.actuals.actuals, nodeId) : [], { start: range.start, end }, before);
+  const clvActual = query.clv?.actual ?? (clv?.available ? clv.value : null);
+  const clvUnavailable = clv && !clv.available ? clv.reason : null;
   const r = reviewPeriod(
     {
       stages,
@@ -174,12 +185,12 @@ export function reviewFromSnapshot(source: ReviewSource | PlanState, query: Revi
         revenue: planRevenue, rates: rates ?? [], avgDealSize: avgDealSize ?? null, collections: planCollections, salesCycleDays, clv: query.clv?.plan ?? null,
         ...(planCounts ? { counts: planCounts } : {}),
       },
-      actual: { revenue, counts, collections, salesCycleDays: null, clv: query.clv?.actual ?? null },
+      actual: { revenue, counts, collections, salesCycleDays: null, clv: clvActual, crmCompleteness: crm.share },
       slipped,
       market: query.market ?? null,
     },
     query.options,
   );
   if (!r.ok) return r;
-  return ok({ ...r.value, nodeId, nodeName: node.name, period, currency: state.plan.currency, start: range.start, end, partial, assumptions });
+  return ok({ ...r.value, nodeId, nodeName: node.name, period, currency: state.plan.currency, start: range.start, end, partial, assumptions, clvUnavailable });
 }

@@ -24,6 +24,14 @@ export {
   type WeightProfileId,
 } from './scorecard.js';
 export {
+  CLV_UNAVAILABLE_REASONS,
+  crmCompleteness,
+  customerLifetimeValue,
+  type ClvResult,
+  type ClvUnavailableReason,
+  type CrmCompleteness,
+} from './customer-value.js';
+export {
   previousPeriod,
   scorecardsFromSnapshot,
   type ScorecardQuery,

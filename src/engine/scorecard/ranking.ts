@@ -32,9 +32,11 @@ import {
   type Weights,
 } from './scorecard.js';
 import { previousPeriod, type ScorecardQuery, type ScorecardSource } from './source.js';
+import { customerLifetimeValue, isComplete, type ClvUnavailableReason } from './customer-value.js';
+import type { Actual } from '../plan/model.js';
 
 /** The KPIs measured from plan data, in the order a person's `kpis` object lists them. */
-const DERIVED = ['attainment', 'activity', 'winRate', 'avgDealSize', 'collectionRate', 'crossSell', 'crmCompleteness', 'mentoring'] as const;
+const DERIVED = ['attainment', 'activity', 'winRate', 'avgDealSize', 'collectionRate', 'crossSell', 'crmCompleteness', 'mentoring', 'clv'] as const;
 type Derived = (typeof DERIVED)[number];
 const K = DERIVED.length;
 /** A derived KPI's place in `DERIVED` (its column within a person's K values). */
@@ -74,6 +76,8 @@ export interface ScorecardRanking extends ScorecardList {
   people(): ScorecardPerson[];
   /** Full scorecards built so far: the rest of the ranking is held as numbers only. */
   readonly built: number;
+  /** Why the team's CLV cannot be computed from the data in the period (`customerLifetimeValue`); null when it can. */
+  clvUnavailable: ClvUnavailableReason | null;
 }
 
 const NUL = Number.NaN;
@@ -159,7 +163,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     const i = pos.get(o.repId);
     if (i === undefined) continue;
     openTotal[i]++;
-    if (o.productId !== undefined && o.expectedClose >= source.asOf) openComplete[i]++;
+    if (isComplete(o, source.asOf)) openComplete[i]++;
   }
 
   const total = 2 * n + 2 * m;
@@ -169,6 +173,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   let leaves = true;
   for (const id of team) if (ix.children(id).length > 0) leaves = false;
 
+  let clvUnavailable: ClvUnavailableReason | null = 'no-customer-ids';
   function* measure(p: string): Steps<Columns> {
     const range = periodRange(p, cal);
     const end = source.asOf < range.end ? source.asOf : range.end;
@@ -180,12 +185,25 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     }
     // Product lines sold per rep in the period: distinct (rep, product) pairs.
     const products = new Float64Array(n);
+    // Bookings naming a customer, by rep, in this period and the one before it (CLV).
+    const before = periodRange(previousPeriod(p, cal), cal);
+    const window = { start: range.start, end }, prevWindow = { start: before.start, end: before.end };
+    const named = new Map<number, Actual[]>(), teamNamed: Actual[] = [];
     const productAt = new Map<string, number>();
     const sold = new Set<number>();
     // The record lists are as long as the org or longer: they are read in chunks too.
     let read = 0;
     for (const a of source.actuals?.actuals ?? []) {
       if (++read % RECORD_CHUNK === 0) yield { done, total };
+      if (a.type === 'booking' && a.customerId !== undefined && a.date >= before.start && a.date <= end) {
+        const r = pos.get(a.repId);
+        if (r !== undefined) {
+          let l = named.get(r);
+          if (!l) named.set(r, (l = []));
+          l.push(a);
+          teamNamed.push(a);
+        }
+      }
       if (a.type !== 'booking' || a.date < range.start || a.date > end) continue;
       const i = pos.get(a.repId);
       if (i === undefined) continue;
@@ -229,6 +247,8 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       teamRevenue += revenue[i];
       teamCollections += collections[i];
     }
+    const teamClv = customerLifetimeValue(teamNamed, window, prevWindow);
+    if (p === period) clvUnavailable = teamClv.available ? null : teamClv.reason;
     const medRevenue = medianOf(revenue), medActivity = medianOf(activity), medProducts = medianOf(products);
     const targets = targetsOf(source, { metric: 'revenue', period: p });
     const days = daysBetween(range.start, end) + 1;
@@ -262,6 +282,9 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       set(i, D.crossSell, products[i], medProducts);
       set(i, D.crmCompleteness, openTotal[i] > 0 ? openComplete[i] / openTotal[i] : null, 1);
       set(i, D.mentoring, mentees.get(id) ?? 0, 1);
+      const own = named.get(i);
+      const clv = own ? customerLifetimeValue(own, window, prevWindow) : null;
+      set(i, D.clv, clv?.available ? clv.value : null, teamClv.available ? teamClv.value : null);
     }
     return { actual, bench };
   }
@@ -357,6 +380,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     period,
     previousPeriod: prev,
     currency: source.plan.currency,
+    clvUnavailable,
     count: m,
     get built() {
       return built;

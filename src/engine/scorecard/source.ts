@@ -11,6 +11,7 @@ import type { PlanState } from '../plan/plan-state.js';
 import { runSteps, STEP_CHUNK, type StepProgress, type Steps } from '../shared/steps.js';
 import type { KpiMeasure, RankedScorecard, ScorecardKpiId, ScorecardOptions, ScorecardPerson } from './scorecard.js';
 import { scorecardRankingSteps } from './ranking.js';
+import type { ClvUnavailableReason } from './customer-value.js';
 
 export interface ScorecardSource {
   plan: Plan;
@@ -45,6 +46,8 @@ export interface TeamScorecards {
   cards: RankedScorecard[];
   /** The people as measured (KPIs and benchmarks), by id, in org order. */
   people: ScorecardPerson[];
+  /** Why the team's CLV cannot be computed from the data in the period; null when it can. */
+  clvUnavailable: ClvUnavailableReason | null;
 }
 
 /** The period of the same length just before `period` (quarter → quarter, month → month …). */
@@ -68,10 +71,12 @@ export function previousPeriod(period: string, calendar: Plan['calendar']): stri
  *   expected close that is not in the past (what the forecast needs), against 100%;
  * - `mentoring`: people the rep mentors (`mentorId` in the org), against 1;
  * - `strategicAccounts`: only from `extras` (the model has no account data);
- * - `clv` (customer lifetime value): only from `extras`, as the CRM estimates it: the average
- *   expected gross revenue over the whole relationship of the customers the rep won in the period,
- *   in integer minor units, against the team's average or a target CLV (e.g.
- *   `extras: { r1: { clv: { actual: 12_000_000, benchmark: 15_000_000 } } }` scores 80).
+ * - `clv` (customer lifetime value): from the bookings that name their customer
+ *   (`customerLifetimeValue`: the rep's average customer value in the period × the expected
+ *   lifetime from the repeat rate of the previous period's customers), against the team's CLV by the
+ *   same formula; or from `extras`, as the CRM estimates it, in integer minor units (e.g.
+ *   `extras: { r1: { clv: { actual: 12_000_000, benchmark: 15_000_000 } } }` scores 80). When the
+ *   data cannot give it, `clvUnavailable` says why.
  * "Team" is every rep under the node's parent when the node is a rep, else under the node. The
  * period is reviewed to `asOf` when it has not ended. Team levels that are counts over the period
  * (activity, and bookings without a target) are prorated by tenure: a rep hired during the period
@@ -104,5 +109,5 @@ export function* scorecardSteps(input: ScorecardSource | PlanState, query: Score
     cards[j] = list.cardAt(j);
     if ((j + 1) % STEP_CHUNK === 0) yield last;
   }
-  return ok({ nodeId: list.nodeId, nodeName: list.nodeName, period: list.period, previousPeriod: list.previousPeriod, currency: list.currency, cards, people: list.people() });
+  return ok({ nodeId: list.nodeId, nodeName: list.nodeName, period: list.period, previousPeriod: list.previousPeriod, currency: list.currency, cards, people: list.people(), clvUnavailable: list.clvUnavailable });
 }

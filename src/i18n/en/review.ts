@@ -28,6 +28,12 @@ const strings: ReviewStrings = {
   rate: ({ from, to }) => `Conversion ${from}→${to}`,
   salesCycle: 'Sales cycle',
   clv: 'Customer lifetime value (CLV)',
+  crmCompleteness: 'CRM completeness',
+  clvUnavailable: {
+    'no-customer-ids': 'CLV not available: the bookings in the data name no customer.',
+    'no-customers': 'CLV not available: no customer booked in this period.',
+    'no-repeat-customers': 'CLV not available: no repeat customers in the data (no customer of the previous period booked again).',
+  },
   days: ({ n }) => `${n} days`,
   favorable: 'better than plan',
   unfavorable: 'worse than plan',

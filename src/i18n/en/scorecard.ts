@@ -37,6 +37,11 @@ const strings: ScorecardStrings = {
   noTrend: 'No previous period to compare with',
   tied: 'tied',
   missing: ({ kpis }) => `Not measured, weight shared by the others: ${kpis}`,
+  clvUnavailable: {
+    'no-customer-ids': 'CLV not available: the bookings in the data name no customer.',
+    'no-customers': 'CLV not available: no customer booked in this period.',
+    'no-repeat-customers': 'CLV not available: no repeat customers in the data (no customer of the previous period booked again).',
+  },
   backToTeam: 'Back to the team',
   showPerson: ({ name }) => `Show the scorecard of ${name}`,
   rules: 'Ranked by score; equal scores are ordered by attainment; people equal on both share a rank.',

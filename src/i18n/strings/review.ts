@@ -25,6 +25,10 @@ export interface ReviewStrings {
   salesCycle: string;
   /** The KPI row of customer lifetime value. */
   clv: string;
+  /** The KPI row of CRM completeness (share of open opportunities with the required fields). */
+  crmCompleteness: string;
+  /** Why the CLV row has no actual. */
+  clvUnavailable: Record<'no-customer-ids' | 'no-customers' | 'no-repeat-customers', string>;
   days: (p: { n: string }) => string;
   favorable: string;
   unfavorable: string;

@@ -23,6 +23,8 @@ export interface ScorecardStrings {
   noTrend: string;
   tied: string;
   missing: (p: { kpis: string }) => string;
+  /** Why the team's customer lifetime value cannot be computed from the data. */
+  clvUnavailable: Record<'no-customer-ids' | 'no-customers' | 'no-repeat-customers', string>;
   backToTeam: string;
   showPerson: (p: { name: string }) => string;
   rules: string;

@@ -28,6 +28,12 @@ const strings: ReviewStrings = {
   rate: ({ from, to }) => `「${from}→${to}」转化率`,
   salesCycle: '销售周期',
   clv: '客户终身价值（CLV）',
+  crmCompleteness: 'CRM 填写完整度',
+  clvUnavailable: {
+    'no-customer-ids': '客户终身价值不可用：数据中没有客户标识。',
+    'no-customers': '客户终身价值不可用：本期没有客户下单。',
+    'no-repeat-customers': '客户终身价值不可用：数据中没有回头客（上期客户本期均未再次下单）。',
+  },
   days: ({ n }) => `${n} 天`,
   favorable: '好于计划',
   unfavorable: '差于计划',

@@ -37,6 +37,11 @@ const strings: ScorecardStrings = {
   noTrend: '没有可比较的上期数据',
   tied: '并列',
   missing: ({ kpis }) => `未统计（权重已分给其他指标）：${kpis}`,
+  clvUnavailable: {
+    'no-customer-ids': '客户终身价值不可用：数据中没有客户标识。',
+    'no-customers': '客户终身价值不可用：本期没有客户下单。',
+    'no-repeat-customers': '客户终身价值不可用：数据中没有回头客（上期客户本期均未再次下单）。',
+  },
   backToTeam: '返回团队',
   showPerson: ({ name }) => `查看 ${name} 的记分卡`,
   rules: '按得分排名；得分相同时按目标完成率排序；两者都相同则并列。',
