@@ -17,6 +17,7 @@ import '../../src/define/qk-adjustment-panel.js';
 import '../../src/define/qk-incentive-calculator.js';
 import '../../src/define/qk-review-board.js';
 import '../../src/define/qk-scorecard.js';
+import '../../src/define/qk-incentive-plan-editor.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { createAdjustment, previewAdjustment, transitionAdjustment, type AdjustmentRequest } from '../../src/engine/adjustment/index.js';
 import type { ActualsSnapshot, PlanSnapshot } from '../../src/engine/plan/model.js';
@@ -207,6 +208,8 @@ function overflowing(root: ParentNode, box: HTMLElement): string[] {
   return out.slice(0, 5);
 }
 
+const SHOWS_NO_HOST_NAME = new Set(['<qk-incentive-plan-editor>']);
+
 describe('hostile content: a 10,000-character name', function () {
   // Large data, and axe over a whole element: slow on a loaded 2-core machine (a limit, not a wait).
   this.timeout(300_000);
@@ -214,7 +217,9 @@ describe('hostile content: a 10,000-character name', function () {
     it(`${c.name} stays inside its ${WIDTH}px container and keeps the full name reachable`, async () => {
       const { box, el } = await mounted(c, 'hostile', { width: WIDTH });
       const shown = views(el).flatMap((v) => [...reachable(v.shadowRoot!)]);
-      expect(shown.length, `${c.name} shows none of the long names`).to.be.above(0);
+      // The plan editor shows no name from the data (its form edits the plan's rates and amounts), so
+      // only its box is checked; every other element must show a long name and keep it in its box.
+      if (!SHOWS_NO_HOST_NAME.has(c.name)) expect(shown.length, `${c.name} shows none of the long names`).to.be.above(0);
       expect({
         width: box.scrollWidth,
         page: document.documentElement.scrollWidth <= document.documentElement.clientWidth ? [] : overflowing(document, document.body),

@@ -150,6 +150,14 @@ export const styles = css`
     .kpis tr.sub th[scope='row'] {
       padding-inline-start: 1.2em;
     }
+    /* Why CLV is not available: a sentence under the dash, wrapping (the figure cells do not). */
+    .kpis .clv-reason {
+      white-space: normal;
+      min-width: 8em;
+      text-align: start;
+      font-size: 0.85em;
+      color: var(--_muted);
+    }
       /*
      * A container too narrow for five columns (phones, a side panel): each KPI becomes a block, its
      * name on a line and the four figures in a 2 × 2 grid, each under its column's name.
