@@ -13,6 +13,7 @@ export const NODE_TESTS = [
   /^test\/export\/.*\.test\.ts$/,
   /^test\/ssr\/.*\.test\.ts$/,
   /^test\/docs\/theme-tokens\.test\.ts$/,
+  /^test\/docs\/engine-api\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|adjustments|large-org)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals)\.test\.ts$/,

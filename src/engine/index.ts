@@ -453,7 +453,8 @@ export {
   type ReviewSource,
 } from './review/index.js';
 
-// scorecard: KPI scores and ranking, for hosts that store scorecards.
+// scorecard: KPI scores and ranking, customer lifetime value and CRM completeness, for hosts that
+// store scorecards.
 export {
   DEFAULT_SCORE_CAP,
   profileFor,
@@ -472,6 +473,12 @@ export {
   type ScorecardOptions,
   type ScorecardPerson,
   type WeightProfileId,
+  CLV_UNAVAILABLE_REASONS,
+  crmCompleteness,
+  customerLifetimeValue,
+  type ClvResult,
+  type ClvUnavailableReason,
+  type CrmCompleteness,
   previousPeriod,
   scorecardsFromSnapshot,
   type ScorecardQuery,
