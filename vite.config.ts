@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+// @ts-expect-error a plain .mjs build script, no types
+import { minifyCssPlugin } from './scripts/minify-css.mjs';
 
 const here = import.meta.dirname;
 const src = (p: string) => resolve(here, 'src', p);
@@ -63,6 +65,8 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'bundle') {
     // One file for a plain <script type="module">: lit, d3 parts and zod inlined.
     return {
+      // The CSS of Lit's css`…` templates ships minified too (a template literal is otherwise kept as written).
+      plugins: [minifyCssPlugin()],
       build: {
         outDir: resolve(here, 'dist'),
         emptyOutDir: false,
@@ -83,6 +87,7 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   return {
+    plugins: [minifyCssPlugin()],
     build: {
       outDir: resolve(here, 'dist'),
       emptyOutDir: true,

@@ -5,7 +5,7 @@
  * standalone path of `.data` (`src/internal/read-data-store.ts`) runs these after the zod-free fast
  * parse, and `validate.ts` runs them after zod.
  */
-import { checkOrg, cellKey, type ActualsSnapshot, type PlanSnapshot, type SchemaIssue, type TargetCell } from '../engine/plan/model.js';
+import { checkOrg, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SchemaIssue, type TargetCell } from '../engine/plan/model.js';
 import { periodRange } from '../engine/calendar/periods.js';
 import { QkAdapterError } from './adapter.js';
 
@@ -157,5 +157,27 @@ export function actualsIssues(s: ActualsSnapshot, context: ActualsContext = {}):
     product('pipeline', i, o.productId);
     stage('pipeline', i, o.stageId);
   });
+  return issues;
+}
+
+/**
+ * The cross-record issues of a list of org nodes loaded a subtree at a time (that passed their
+ * schema): ids unique, no cycles, and, given `parentId`, every node a child of that parent.
+ */
+export function orgNodesIssues(nodes: readonly OrgNode[], parent?: string): SchemaIssue[] {
+  // checkOrg reports paths under `org`; here the payload itself is the list.
+  const issues = checkOrg(nodes, { partial: true }).map((i) => ({ ...i, path: i.path[0] === 'org' ? i.path.slice(1) : i.path }));
+  if (parent !== undefined) {
+    nodes.forEach((n, i) => {
+      if (n.parentId !== parent) {
+        issues.push({
+          path: [i, 'parentId'],
+          code: 'not-child',
+          params: { parent, got: String(n.parentId) },
+          message: `expected a child of "${parent}", got parent "${n.parentId}"`,
+        });
+      }
+    });
+  }
   return issues;
 }

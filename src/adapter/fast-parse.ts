@@ -13,7 +13,7 @@
  * allocating, so a valid payload pays little and a bad one still gets zod's full, localized report. `test/adapter/fast-parse.test.ts` checks that both paths agree
  * (same value, or fast path declines) on valid, invalid and odd records.
  */
-import type { Actual, ActualsSnapshot, Opportunity, OrgNode, PlanSnapshot, StageCount, TargetCell } from '../engine/plan/model.js';
+import type { Actual, ActualsSnapshot, Opportunity, OrgNode, PlanSnapshot, SaveResult, StageCount, TargetCell, User } from '../engine/plan/model.js';
 import { METRIC_IDS } from '../engine/plan/model.js';
 import { isDate, parsePeriodId } from '../engine/calendar/periods.js';
 import { isCurrencyCode } from '../engine/money/currencies.js';
@@ -285,6 +285,28 @@ export function fastActualsSnapshot(data: unknown): ActualsSnapshot | undefined 
       pipeline: list(data.pipeline, opportunity, seen),
     };
   });
+}
+
+/** A user as `UserSchema` parses it, or `undefined` when the fast path declines. */
+export function fastUser(data: unknown): User | undefined {
+  return run(() => record<User>(data, USER, new Seen()));
+}
+
+/** The answer to a save (`{ version }`) as `SaveResultSchema` parses it, or `undefined` when the fast path declines. */
+export function fastSaveResult(data: unknown): SaveResult | undefined {
+  return run(() => record<SaveResult>(data, { version: intIn(0, Number.MAX_SAFE_INTEGER) }, new Seen()));
+}
+
+/** A list of org nodes as `z.array(OrgNodeSchema)` parses it, or `undefined` when the fast path declines. */
+export function fastOrgNodes(data: unknown): OrgNode[] | undefined {
+  return run(() => list(data, orgNode, new Seen()));
+}
+
+/** A store's pending edits (`PendingRecordSchema`: `baseVersion`, `cells`, `removed`), or `undefined` when the fast path declines. */
+export function fastPendingRecord(data: unknown): { baseVersion: number; cells: TargetCell[]; removed: string[] } | undefined {
+  return run(() =>
+    record(data, { baseVersion: intIn(0, Number.MAX_SAFE_INTEGER), cells: (v: unknown, seen: Seen) => list(v, targetCell, seen), removed: arrayOf(anyText) }, new Seen()),
+  );
 }
 
 /**

@@ -26,11 +26,11 @@
  * }
  */
 import * as z from 'zod/mini';
-import { checkOrg, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SaveResult, type SchemaIssue, type TargetChange, type User } from '../engine/plan/model.js';
+import { type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SaveResult, type SchemaIssue, type TargetChange, type User } from '../engine/plan/model.js';
 import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetChangeSchema, UserSchema } from '../engine/plan/model-schema.js';
 import type { AdjustmentPayload, Notice } from './adapter.js';
 import { fastActualsSnapshot, fastPlanSnapshot } from './fast-parse.js';
-import { actualsIssues, checkCells, invalidData, planIssues, targetKey, type ActualsContext, type ParseOptions } from './cross-check.js';
+import { actualsIssues, checkCells, invalidData, orgNodesIssues, planIssues, targetKey, type ActualsContext, type ParseOptions } from './cross-check.js';
 
 export { invalidData, targetKey, type ActualsContext };
 
@@ -80,21 +80,7 @@ export function checkOrgNodes(data: unknown, options: { parentId?: string } = {}
   const parsed = parseWith(z.array(OrgNodeSchema), data);
   if (!parsed.ok) return parsed;
   const nodes = parsed.value;
-  // checkOrg reports paths under `org`; here the payload itself is the list.
-  const issues = checkOrg(nodes, { partial: true }).map((i) => ({ ...i, path: i.path[0] === 'org' ? i.path.slice(1) : i.path }));
-  const parent = options.parentId;
-  if (parent !== undefined) {
-    nodes.forEach((n, i) => {
-      if (n.parentId !== parent) {
-        issues.push({
-          path: [i, 'parentId'],
-          code: 'not-child',
-          params: { parent, got: String(n.parentId) },
-          message: `expected a child of "${parent}", got parent "${n.parentId}"`,
-        });
-      }
-    });
-  }
+  const issues = orgNodesIssues(nodes, options.parentId);
   return issues.length ? { ok: false, issues } : { ok: true, value: nodes };
 }
 

@@ -1,7 +1,6 @@
 import type { CoreTranslation, MessageTable, QkLocale, SectionKey, Translation, TranslationOverride, Params } from './types.js';
 import { en } from './en.js';
 import { localizeIssue } from './localize-issue.js';
-import { zhCN } from './zh-cn.js';
 import coreErrorsEn from './en/core.errors.js';
 import storeErrorsEn from './en/store.errors.js';
 import adapterErrorsEn from './en/adapter.errors.js';
@@ -15,7 +14,9 @@ export type Lazy<T> = T | (() => Promise<{ default: T }>);
  */
 export type Localized<T> = { en: T } & { [L in Exclude<QkLocale, 'en'>]: Lazy<T> };
 
-const base: Record<QkLocale, CoreTranslation> = { en, 'zh-CN': zhCN };
+// The strings every element shares (common, metrics, statuses): English inline, zh-CN by import()
+// like the rest of that language (issue 14: a page shows one language in its first load).
+const base: Localized<CoreTranslation> = { en, 'zh-CN': () => import('./zh-cn.js').then((m) => ({ default: m.zhCN })) };
 // Each element registers its own section and the error messages of the engine areas it uses, so a
 // page that loads one element downloads only that element's strings (see `loaders/`).
 const sections: Partial<Record<SectionKey, Localized<unknown>>> = {};
@@ -89,7 +90,8 @@ function replace(key: string, old: Localized<unknown> | undefined, next: Localiz
 /**
  * Puts tables of a locale in memory up front, so its first render needs no download: what
  * `quotakit/i18n/zh-cn-all` does for every element (a page in Chinese that wants it in its first load).
- * `tables` maps section keys, and `errors:<area>` for message tables, to that locale's table.
+ * `tables` maps section keys, `core` for the strings every element shares, and `errors:<area>` for
+ * message tables, to that locale's table.
  */
 export function provideTables(locale: QkLocale, tables: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(tables)) loaded.set(`${locale}:${k}`, v);
@@ -103,6 +105,7 @@ export function provideTables(locale: QkLocale, tables: Record<string, unknown>)
 export async function loadLocale(locale: QkLocale): Promise<void> {
   for (;;) {
     const missing: string[] = [];
+    pick('core', base, locale, missing);
     for (const [k, v] of Object.entries(sections)) pick(k, v, locale, missing);
     for (const [a, v] of areas) pick(`errors:${a}`, v, locale, missing);
     if (!missing.length) return;
@@ -158,7 +161,8 @@ export function getTranslation(locale: QkLocale): Translation {
     const missing: string[] = [];
     const o = (overrides[locale] ?? {}) as Record<string, unknown>;
     const errors = Object.assign({}, ...[...areas].map(([a, v]) => pick(`errors:${a}`, v, locale, missing)));
-    const b: Record<string, unknown> = { ...base[locale], errors };
+    // While the core table of `locale` loads, its English one stands in, still named `locale`.
+    const b: Record<string, unknown> = { ...pick('core', base, locale, missing), locale, errors };
     for (const [k, v] of Object.entries(sections)) b[k] = pick(k, v, locale, missing);
     const out: Record<string, unknown> = { ...b };
     for (const [k, v] of Object.entries(o)) {

@@ -2,6 +2,7 @@
 // (`import { provideZhCN } from 'quotakit/i18n/zh-cn-all'; provideZhCN();`). Without it, an element
 // that renders in zh-CN imports its own tables on demand (see localize.ts).
 import { provideTables } from './localize.js';
+import { zhCN } from './zh-cn.js';
 import goalTree from './zh-cn/goal-tree.js';
 import funnel from './zh-cn/funnel.js';
 import gauge from './zh-cn/gauge.js';
@@ -25,6 +26,7 @@ import storeErrors from './zh-cn/store.errors.js';
 /** Puts every zh-CN string and message in memory now: no element waits for a download to show Chinese. */
 export function provideZhCN(): void {
   provideTables('zh-CN', {
+    core: zhCN,
     goalTree: goalTree,
     funnel: funnel,
     gauge: gauge,

@@ -38,7 +38,7 @@ const dataStoreLoading: Partial<Record<DataStoreKind, Promise<DataStoreModule>>>
  * element given data shows it in the same update (server rendering awaits this and
  * `provideDataStore('read', …)`, so it never paints the loading state).
  */
-export const preloadDataStore = (): Promise<unknown> => loadDataStore('edit', () => import('./data-store.js'));
+export const preloadDataStore = (): Promise<unknown> => loadDataStore('edit', () => import('./data-store.js')).then((m) => m.preloadValidator?.());
 /** Hands over a data module already loaded (server rendering). */
 export const provideDataStore = (kind: DataStoreKind, m: DataStoreModule): void => {
   dataStoreModules[kind] = m;

@@ -9,10 +9,10 @@ import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 // import would load lit before the hydration support above is installed.
 import * as dataStore from '../internal/data-store.js';
 import * as readDataStore from '../internal/read-data-store.js';
-import * as validate from '../internal/data-check.js';
+import * as validate from '../store/full-check.js';
 
 // Display elements read `.data` into the read model alone; with the full validator at hand, a payload
 // the fast check declines is decided at once too (the server rendered it so).
-readDataStore.useValidator(validate);
+readDataStore.useValidator(validate); // the same check serves both data modules (store/checks.ts)
 (globalThis as { [key: symbol]: unknown })[Symbol.for('quotakit.dataStore')] = dataStore;
 (globalThis as { [key: symbol]: unknown })[Symbol.for('quotakit.readDataStore')] = readDataStore;

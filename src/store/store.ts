@@ -19,16 +19,17 @@
  *   a saved change is itself a change that is saved, including removing a cell that did not exist.
  */
 import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanInputsChange, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
-import { parseWith } from '../engine/plan/model-schema.js';
 import { periodRange } from '../engine/calendar/periods.js';
 import { canEditNode, checkCellEdits, checkInputsChange, commitmentKey, marketKey, mergeInputs, withRamps } from '../engine/plan/edit-rights.js';
 import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';
 import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
 import { warmUpSteps } from '../engine/plan/warm-up.js';
-import { invalidData, parseActualsSnapshot, parseOrgNodes, parsePlanSnapshot, parseSaveResult, parseUser } from '../adapter/validate.js';
+import { invalidData } from '../adapter/cross-check.js';
+// zod-free checks first; the full (zod) check arrives by import() only when they decline (issue 14).
+import { loadFullCheck, quickActualsSnapshot, quickOrgNodes, quickPendingRecord, quickPlanSnapshot, quickSaveResult, quickUser } from './checks.js';
 import { checkOrg } from '../engine/plan/model.js';
 import { toStoreError, type StoreError } from './errors.js';
-import { PendingRecordSchema, type PendingRecord, type PendingStorage } from './pending-storage.js';
+import type { PendingRecord, PendingStorage } from './pending-storage.js';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'error';
 /**
@@ -207,11 +208,13 @@ export class QkStore {
     try {
       const update = u as { type?: unknown; snapshot?: unknown };
       if (update?.type === 'plan') {
-        const snapshot = parsePlanSnapshot(update.snapshot, { source: 'subscribe' });
+        const snapshot = quickPlanSnapshot(update.snapshot, { source: 'subscribe' });
+        if (!snapshot) return this.receiveChecked(u);
         if (this.snapshot && snapshot.plan.version < this.snapshot.plan.version) return;
         this.rebase(snapshot);
       } else if (update?.type === 'actuals') {
-        const actuals = parseActualsSnapshot(update.snapshot, { source: 'subscribe', ...(this.snapshot ? { plan: this.snapshot } : {}) });
+        const actuals = quickActualsSnapshot(update.snapshot, { source: 'subscribe', ...(this.snapshot ? { plan: this.snapshot } : {}) });
+        if (!actuals) return this.receiveChecked(u);
         if (this.state) this.state = withPlanData(this.state, { actuals });
         this.emit('data');
       } else {
@@ -221,6 +224,19 @@ export class QkStore {
       this.saveError = toStoreError(e, 'invalid-data');
       this.emit('save');
     }
+  }
+
+  /** A pushed update the fast check declined: received again once the full (zod) check is loaded. */
+  private receiveChecked(u: unknown): void {
+    void loadFullCheck().then(
+      () => {
+        if (!this.disposed) this.receive(u);
+      },
+      (e: unknown) => {
+        this.saveError = toStoreError(e, 'load-failed');
+        this.emit('save');
+      },
+    );
   }
 
   get hasAdapter(): boolean {
@@ -246,14 +262,15 @@ export class QkStore {
       // A large org (100,000 people) is parsed and indexed in separate tasks, so the page can paint
       // and take input between them.
       await nextTask();
-      const snapshot = parsePlanSnapshot(rawPlan, { source: 'loadPlan' });
-      const user = rawUser === null ? null : parseUser(rawUser, { source: 'currentUser' });
+      const snapshot = quickPlanSnapshot(rawPlan, { source: 'loadPlan' }) ?? (await loadFullCheck()).parsePlanSnapshot(rawPlan, { source: 'loadPlan' });
+      const user = rawUser === null ? null : (quickUser(rawUser, { source: 'currentUser' }) ?? (await loadFullCheck()).parseUser(rawUser, { source: 'currentUser' }));
       const { fiscalYear, calendar } = snapshot.plan;
       const from = periodRange(`FY${fiscalYear - this.options.historyYears}`, calendar).start;
       const to = periodRange(`FY${fiscalYear}`, calendar).end;
       const rawActuals = await this.call('loadActuals', () => adapter.loadActuals({ from, to }));
       await nextTask();
-      const actuals = parseActualsSnapshot(rawActuals, { source: 'loadActuals', plan: snapshot });
+      const actualsFrom = { source: 'loadActuals', plan: snapshot };
+      const actuals = quickActualsSnapshot(rawActuals, actualsFrom) ?? (await loadFullCheck()).parseActualsSnapshot(rawActuals, actualsFrom);
       if (token !== this.loadToken) return;
       await nextTask();
       if (token !== this.loadToken) return;
@@ -457,7 +474,7 @@ export class QkStore {
     const adapter = this.adapter;
     try {
       const reply = await this.call('saveTargets', () => adapter.saveTargets({ baseVersion: state.plan.version, cells: stamped }));
-      this.adoptVersion(parseSaveResult(reply, { source: 'saveTargets' }).version);
+      this.adoptVersion((quickSaveResult(reply, { source: 'saveTargets' }) ?? (await loadFullCheck()).parseSaveResult(reply, { source: 'saveTargets' })).version);
       this.host = this.host.with(stamped).table;
       this.state = withTargetChanges(this.state!, { set: stamped });
       for (const c of stamped) this.pendingKeys.delete(cellKey(c));
@@ -538,7 +555,7 @@ export class QkStore {
     const adapter = this.adapter;
     if (!adapter?.loadChildren || !this.state) return [];
     const raw = await this.call('loadChildren', () => adapter.loadChildren!(nodeId));
-    const kids = parseOrgNodes(raw, { source: 'loadChildren', parentId: nodeId });
+    const kids = quickOrgNodes(raw, { source: 'loadChildren', parentId: nodeId }) ?? (await loadFullCheck()).parseOrgNodes(raw, { source: 'loadChildren', parentId: nodeId });
     const state = this.state;
     const fresh = kids.filter((k) => !state.index.byId.has(k.id));
     if (fresh.length) {
@@ -579,7 +596,8 @@ export class QkStore {
     if (this.adapter) {
       if (!this.adapter.saveInputs) return { code: 'not-supported', message: 'the adapter cannot save planning inputs' };
       try {
-        const r = parseSaveResult(await this.call('saveInputs', () => this.adapter!.saveInputs!(full)), { source: 'saveInputs' });
+        const reply = await this.call('saveInputs', () => this.adapter!.saveInputs!(full));
+        const r = quickSaveResult(reply, { source: 'saveInputs' }) ?? (await loadFullCheck()).parseSaveResult(reply, { source: 'saveInputs' });
         version = r.version;
       } catch (e) {
         return toStoreError(e, 'save-failed');
@@ -654,7 +672,7 @@ export class QkStore {
     try {
       const reply = await this.call('saveTargets', () => request);
       if (token !== this.saveToken) return false;
-      this.confirm(sent, parseSaveResult(reply, { source: 'saveTargets' }).version);
+      this.confirm(sent, (quickSaveResult(reply, { source: 'saveTargets' }) ?? (await loadFullCheck()).parseSaveResult(reply, { source: 'saveTargets' })).version);
       // The unlocks are on record: now the values (the host holds them unlocked, so this ends).
       return unlocks.length ? this.save() : true;
     } catch (e) {
@@ -663,8 +681,8 @@ export class QkStore {
       if (err.code === 'timeout') {
         // The host may still answer: reconcile it by version when it does.
         request.then(
-          (reply) => {
-            const version = parseSaveResult(reply, { source: 'saveTargets' }).version;
+          async (reply) => {
+            const version = (quickSaveResult(reply, { source: 'saveTargets' }) ?? (await loadFullCheck()).parseSaveResult(reply, { source: 'saveTargets' })).version;
             // Still on the version it was based on, or the host already pushed the plan it made.
             const now = this.state?.plan.version;
             if (!this.disposed && (now === baseVersion || now === version)) this.confirm(sent, version);
@@ -783,12 +801,30 @@ export class QkStore {
     if (!storage || this.pendingKeys.size) return;
     const record = storage.load(this.pendingId(snapshot.plan.id));
     if (!record) return;
-    const parsed = parseWith(PendingRecordSchema, record);
-    if (!parsed.ok) {
+    const valid = quickPendingRecord(record);
+    if (valid === undefined) {
+      // Only the full (zod) check can decide: the edits are restored once it has (rare: a record
+      // the zod-free check is not sure about).
+      void loadFullCheck().then(
+        (m) => {
+          if (this.disposed || this.pendingKeys.size || this.snapshot?.plan.id !== snapshot.plan.id || !this.state) return;
+          if (!m.isPendingRecord(record)) return storage.clear(this.pendingId(snapshot.plan.id));
+          this.applyPending(record);
+          this.emit('targets');
+          if (this.status === 'ready') this.scheduleSave();
+        },
+        () => {},
+      );
+      return;
+    }
+    if (!valid) {
       storage.clear(this.pendingId(snapshot.plan.id));
       return;
     }
-    const { cells, removed } = record;
+    this.applyPending(record);
+  }
+
+  private applyPending({ cells, removed }: PendingRecord): void {
     for (const c of cells) this.pendingKeys.add(cellKey(c));
     for (const k of removed) this.pendingKeys.add(k);
     this.state = withTargetChanges(this.state!, { set: cells, remove: removed });

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { copyActualsSnapshot, copyPlanSnapshot, fastActualsSnapshot, fastPlanSnapshot } from '../../src/adapter/fast-parse.js';
-import { ActualsSnapshotSchema, parseWith, PlanSnapshotSchema } from '../../src/engine/plan/model-schema.js';
+import { copyActualsSnapshot, copyPlanSnapshot, fastActualsSnapshot, fastOrgNodes, fastPendingRecord, fastPlanSnapshot, fastSaveResult, fastUser } from '../../src/adapter/fast-parse.js';
+import * as z from 'zod/mini';
+import { PendingRecordSchema } from '../../src/store/pending-storage.js';
+import { ActualsSnapshotSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, UserSchema } from '../../src/engine/plan/model-schema.js';
 import { checkPlanSnapshot, checkActualsSnapshot } from '../../src/adapter/validate.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import { largeOrg } from '../fixtures/large-org.js';
@@ -204,5 +206,53 @@ describe('fast parse covers every field of a plan snapshot, without zod (issue 1
       expect(zodPlan(p).ok, `${what}: zod refuses it`).to.equal(false);
       expect(fastPlanSnapshot(p), what).to.equal(undefined);
     }
+  });
+});
+
+describe('fast parse of the small payloads the editing store checks, without zod (issue 14)', () => {
+  /** Either the fast path declines (`undefined`) and zod refuses, or both give the same value. */
+  function agrees<T>(fast: (x: unknown) => T | undefined, schema: Parameters<typeof parseWith>[0], x: unknown, want: 'fast' | 'decline'): void {
+    const zod = parseWith(schema, x);
+    const got = fast(x);
+    if (want === 'fast') {
+      expect(zod.ok, 'zod accepts it').to.equal(true);
+      expect(got).to.deep.equal(zod.ok ? zod.value : null);
+    } else {
+      expect(got).to.equal(undefined);
+      expect(zod.ok, 'zod refuses it').to.equal(false);
+    }
+  }
+
+  it('a user: the same value as zod (unknown keys dropped); declines what zod refuses', () => {
+    const user = { id: 'u1', name: 'Ana', roles: ['manager', 'finance'], canView: ['n1'], canEdit: [], nodeId: 'n1', extra: 1 };
+    agrees(fastUser, UserSchema, user, 'fast');
+    expect(fastUser(user)).to.deep.equal({ id: 'u1', name: 'Ana', roles: ['manager', 'finance'], canView: ['n1'], canEdit: [], nodeId: 'n1' });
+    agrees(fastUser, UserSchema, { ...user, roles: ['boss'] }, 'decline');
+    agrees(fastUser, UserSchema, { ...user, name: '' }, 'decline');
+    agrees(fastUser, UserSchema, { ...user, canEdit: [7] }, 'decline');
+    agrees(fastUser, UserSchema, null, 'decline');
+  });
+
+  it('a save result: { version } an integer ≥ 0, as zod', () => {
+    agrees(fastSaveResult, SaveResultSchema, { version: 12, etag: 'x' }, 'fast');
+    expect(fastSaveResult({ version: 12, etag: 'x' })).to.deep.equal({ version: 12 });
+    for (const bad of [{ version: -1 }, { version: 1.5 }, { version: '3' }, { version: 2 ** 53 }, {}, 'ok', undefined]) agrees(fastSaveResult, SaveResultSchema, bad, 'decline');
+  });
+
+  it('org nodes loaded a subtree at a time: the same list as zod; declines a bad node', () => {
+    const { plan } = smallFixture();
+    const kids = plan.org.slice(1, 4);
+    agrees(fastOrgNodes, z.array(OrgNodeSchema), kids, 'fast');
+    agrees(fastOrgNodes, z.array(OrgNodeSchema), [...kids, { ...kids[0], kind: 'squad' }], 'decline');
+    agrees(fastOrgNodes, z.array(OrgNodeSchema), { 0: kids[0] }, 'decline');
+  });
+
+  it('pending edits: valid when zod says so; declined when zod refuses', () => {
+    const { plan } = smallFixture();
+    const record = { baseVersion: 3, cells: plan.targets.slice(0, 3), removed: ['a|b|c'] };
+    agrees(fastPendingRecord, PendingRecordSchema, record, 'fast');
+    agrees(fastPendingRecord, PendingRecordSchema, { ...record, baseVersion: -1 }, 'decline');
+    agrees(fastPendingRecord, PendingRecordSchema, { ...record, removed: [1] }, 'decline');
+    agrees(fastPendingRecord, PendingRecordSchema, { ...record, cells: [{ ...record.cells[0], value: -5 }] }, 'decline');
   });
 });

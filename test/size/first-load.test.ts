@@ -108,9 +108,23 @@ describe('first load of a page (issue #14)', function () {
     expect(ON_DEMAND.filter((f) => !lazy.has(f))).to.deep.equal([]);
   });
 
-  it('define/qk-provider brings the store and the validation (the boundary is there)', async () => {
-    const { eager } = await firstLoad('src/define/qk-provider.ts');
+  it('define/qk-goal-tree with valid .data: the editing store and the zod-free check, no zod; the full validator stays an import() away', async () => {
+    const { withData, lazy } = await firstLoad('src/define/qk-goal-tree.ts', 'src/internal/data-store.ts');
+    expect({
+      zod: zod(withData).length,
+      validation: VALIDATION.filter((f) => withData.has(f)),
+      editingStore: withData.has(STORE),
+      fastCheck: withData.has('src/adapter/fast-parse.ts') && withData.has('src/adapter/cross-check.ts'),
+    }).to.deep.equal({ zod: 0, validation: [], editingStore: true, fastCheck: true });
+    expect(VALIDATION.every((f) => lazy.has(f))).to.equal(true);
+    expect(zod(lazy).length).to.be.greaterThan(0);
+  });
+
+  it('define/qk-provider brings the store and the zod-free check (the boundary is there); zod and the schemas by import() only', async () => {
+    const { eager, lazy } = await firstLoad('src/define/qk-provider.ts');
     expect(eager.has(STORE)).to.equal(true);
-    expect(VALIDATION.every((f) => eager.has(f))).to.equal(true);
+    expect(eager.has('src/adapter/fast-parse.ts') && eager.has('src/adapter/cross-check.ts')).to.equal(true);
+    expect({ zod: zod(eager).length, validation: VALIDATION.filter((f) => eager.has(f)) }).to.deep.equal({ zod: 0, validation: [] });
+    expect(VALIDATION.every((f) => lazy.has(f))).to.equal(true);
   });
 });
