@@ -6,7 +6,6 @@ export const styles = css`
       --qk-review-board-up: var(--_success);
       --qk-review-board-down: var(--_danger);
       --qk-review-board-total: var(--_primary);
-      --qk-review-board-chart-height: 240px;
       min-width: 0;
       container-type: inline-size;
     }
@@ -37,7 +36,9 @@ export const styles = css`
       display: block;
       max-width: 100%;
       height: auto;
-      max-height: var(--qk-review-board-chart-height);
+    }
+    .axis-note {
+      color: var(--_text);
     }
     .axis line,
     .axis-floor {
