@@ -63,6 +63,14 @@ export const styles = css`
     .bar-label {
       fill: var(--_text);
     }
+    /* A halo in the card's colour: a grid line or connector behind a label never runs through it. */
+    .x-label,
+    .bar-label {
+      paint-order: stroke;
+      stroke: var(--_surface);
+      stroke-width: 3px;
+      stroke-linejoin: round;
+    }
     .bar.plan,
     .bar.actual {
       fill: var(--qk-review-board-total);

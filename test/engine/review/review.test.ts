@@ -425,7 +425,7 @@ describe('review CSV and waterfall', () => {
   });
 
   // Plan ¥1亿; effects ¥−99万, ¥+2.9万, ¥−45万, ¥−12万, ¥+8万 (fen); gap ¥−145.1万 = 1.45% of the plan.
-  const ISSUE_AMOUNTS = [-99_000_00, 2_900_00, -45_000_00, -12_000_00, 8_000_00];
+  const ISSUE_AMOUNTS = [-99_000_000, 2_900_000, -45_000_000, -12_000_000, 8_000_000];
   const issueAttribution = () => {
     const plan = 100_000_000_00, gap = ISSUE_AMOUNTS.reduce((a, b) => a + b, 0);
     const effect = (amount: number, i: number) => ({ kind: i === 0 ? 'leads' : i === 4 ? 'avgDealSize' : 'rate', stageId: null, nextStageId: null, plan: null, actual: null, measured: true, amount, exact: amount }) as const;
@@ -434,14 +434,14 @@ describe('review CSV and waterfall', () => {
 
   it('gives each effect at least 3 px per percent of the gap on a ¥1亿 plan at 390 px, more at 1440 (issue 17)', () => {
     const attribution = issueAttribution();
-    expect(attribution.gap).to.equal(-145_100_00);
+    expect(attribution.gap).to.equal(-145_100_000);
     // Running totals 1亿 → 9,901万 → 9,903.9万 → 9,858.9万 → 9,846.9万 → 9,854.9万: spread 153.1万.
-    const spread = 153_100_00;
+    const spread = 153_100_000;
     const check = (w: ReturnType<typeof layoutWaterfall>, plotWidth: number) => {
       // The bridge gets the plot less the 28 px break room; the gap is 145.1 / 153.1 of it.
-      const pxPerPercent = ((plotWidth - 28) * 145_100_00) / spread / 100;
+      const pxPerPercent = ((plotWidth - 28) * 145_100_000) / spread / 100;
       w.bars.filter((b) => b.kind === 'effect').forEach((b, i) => {
-        const percentOfGap = (100 * Math.abs(ISSUE_AMOUNTS[i])) / 145_100_00;
+        const percentOfGap = (100 * Math.abs(ISSUE_AMOUNTS[i])) / 145_100_000;
         expect(b.width, `effect ${i}: ${percentOfGap.toFixed(1)}% of the gap`).to.be.closeTo(percentOfGap * pxPerPercent, 1e-6);
       });
       // The plan bar ends the gap's width right of the actual bar's end.
@@ -456,7 +456,7 @@ describe('review CSV and waterfall', () => {
     const wide = check(layoutWaterfall(attribution, { width: 1420 }, { nameColumn: 160, valueRoom: 70 }), 1190);
     expect(wide).to.be.closeTo(11.01, 0.005);
     // ¥2.9万 (2.0% of the gap) is 6.4 px on the phone and 22 px at 1440; from 0 it was 0.05 px.
-    expect(layoutWaterfall(attribution, { width: 370 }).bars[2].width).to.be.closeTo((338 * 2_900_00) / spread, 1e-9);
+    expect(layoutWaterfall(attribution, { width: 370 }).bars[2].width).to.be.closeTo((338 * 2_900_000) / spread, 1e-9);
   });
 
   it('starts the axis at 0 when the bridge fills most of it, and thins tick labels that would touch', () => {
@@ -474,5 +474,9 @@ describe('review CSV and waterfall', () => {
       const room = (estimateTextWidth(text(t.ticks[i].value), 11) + estimateTextWidth(text(t.ticks[i - 1].value), 11)) / 2 + 8;
       expect(t.ticks[i].x - t.ticks[i - 1].x).to.be.at.least(room);
     }
+    // Labels rounded to ¥1百万 (fen / 10⁸) over ¥9,8xx万 … ¥1亿 at 1420 px: 0.2百万 steps would read
+    // "98, 99, 99, 99, 99, 99, 100"; one grid line per ¥1百万 instead: 99 and 100.
+    const coarse = layoutWaterfall(issueAttribution(), { width: 1420 }, { nameColumn: 160, valueRoom: 70, tickText: (v) => String(Math.round(v / 100_000_000)) });
+    expect(coarse.ticks.map((k) => k.value)).to.deep.equal([99_000_000_00, 100_000_000_00]);
   });
 });
