@@ -152,7 +152,7 @@ export function layoutWaterfall(attribution: ReviewAttribution, size: { width: n
     total(n - 1, 'actual', attribution.actual),
   ];
   const connectors = bars.slice(0, -1).map((b, i) => ({ x: x(b.to), y1: b.y + b.height, y2: bars[i + 1].y }));
-  // About one grid line per 120 px, fewer when two would read the same (a compact ¥1.03亿 and
+  // About one grid line per 100 px, fewer when two would read the same (a compact ¥1.03亿 and
   // ¥1.025亿 are both "¥1.03亿"); their labels thinned so none touches the next or leaves the chart.
   const text = options.tickText ?? String;
   const tickRow = (count: number) =>
@@ -161,7 +161,7 @@ export function layoutWaterfall(attribution: ReviewAttribution, size: { width: n
       .filter((v) => !broken || x(v) >= left + BREAK_ROOM)
       .map((v) => ({ x: x(v), value: v, text: text(v) }))
       .filter((t) => t.x - estimateTextWidth(t.text, fontSize) / 2 >= 0 && t.x + estimateTextWidth(t.text, fontSize) / 2 <= width);
-  let count = Math.max(2, Math.floor((right - left) / 120));
+  let count = Math.max(2, Math.floor((right - left) / 100));
   let candidates = tickRow(count);
   while (count > 2 && new Set(candidates.map((t) => t.text)).size < candidates.length) candidates = tickRow(--count);
   candidates = candidates.filter((t, i) => i === 0 || t.text !== candidates[i - 1].text);
