@@ -97,6 +97,12 @@ export const styles = css`
     .col {
       min-width: 0;
     }
+    /* A wall screen: the KPI table's figures stay near their names (56em at most), the text takes the rest. */
+    @container (min-width: 1600px) {
+      .columns {
+        grid-template-columns: minmax(0, 1fr) minmax(30em, 56em);
+      }
+    }
     .diagnosis {
       margin: 0;
       padding: calc(var(--_space) / 2) var(--_space);
