@@ -97,12 +97,14 @@ describe('responsive layout (issue 17)', () => {
 });
 
 describe('wall screens (issue 17): 2560 px', () => {
-  it('the goal tree spreads its columns over the width (no empty band) and the review board keeps its KPI table readable', async () => {
+  it('the goal tree spreads its columns over the width (no empty band); the review board, funnel and team tables keep their columns together', async () => {
     localStorage.clear();
     const { plan, actuals } = generateSampleCompany({ asOf: '2026-09-15' });
     const box = await fixture<HTMLDivElement>(html`<div style="width: 2560px"><qk-provider locale="en" as-of="2026-09-15" autosave-ms="0">
       <qk-goal-tree granularity="month" views="actual attainment"></qk-goal-tree>
       <qk-review-board></qk-review-board>
+      <qk-funnel-inverter></qk-funnel-inverter>
+      <qk-incentive-calculator></qk-incentive-calculator>
     </qk-provider></div>`);
     const provider = box.querySelector('qk-provider') as QkProvider;
     provider.adapter = new MemoryAdapter(plan, actuals);
@@ -127,5 +129,13 @@ describe('wall screens (issue 17): 2560 px', () => {
     expect(kpis.getBoundingClientRect().width).to.be.at.most(56 * em + 1);
     const columns = board.shadowRoot!.querySelector('.columns')!.getBoundingClientRect();
     expect(kpis.getBoundingClientRect().right).to.be.closeTo(columns.right, 1);
+    // The funnel's per-rep table (six columns) and the team payouts (six): 64em at most, not 2,500 px.
+    const funnel = box.querySelector('qk-funnel-inverter')!, calculator = box.querySelector('qk-incentive-calculator')!;
+    await waitUntil(() => funnel.shadowRoot!.querySelector('[part~="per-rep"] table, .per-rep table') && calculator.shadowRoot!.querySelector('table.team'), 'tables never rendered', { timeout: 60000 });
+    for (const table of [funnel.shadowRoot!.querySelector('[part~="per-rep"] table, .per-rep table')!, calculator.shadowRoot!.querySelector('table.team')!]) {
+      const size = parseFloat(getComputedStyle(table).fontSize);
+      expect(table.getBoundingClientRect().width, table.className || 'per-rep').to.be.at.most(64 * size + 1);
+      expect(table.getBoundingClientRect().width).to.be.at.least(Math.min(40 * size, 400));
+    }
   });
 });
