@@ -122,8 +122,8 @@ export const SmallGapOnALargePlan: StoryObj = {
       currency: 'CNY', nodeName: '华东', period: 'FY2026-Q3', stageNames: NAMES['zh-CN'],
     };
     return html`<div style="display: grid; gap: 12px">
-      <qk-review-board .model=${m} style="width: 390px"></qk-review-board>
-      <qk-review-board .model=${m} style="max-width: 1440px"></qk-review-board>
+      <qk-review-board .model=${{ ...m, nodeName: '华东 · 390 px' }} style="width: 390px"></qk-review-board>
+      <qk-review-board .model=${{ ...m, nodeName: '华东 · 1440 px' }} style="max-width: 1440px"></qk-review-board>
     </div>`;
   },
   play: async ({ canvasElement }) => {

@@ -16,6 +16,7 @@ const TAGS = [
   'qk-funnel-inverter',
   'qk-adjustment-panel',
   'qk-incentive-calculator',
+  'qk-incentive-plan-editor',
   'qk-review-board',
   'qk-scorecard',
 ] as const;
