@@ -5,7 +5,7 @@ import '../src/define/qk-funnel-inverter.js';
 import type { QkReviewApplyEvent } from '../src/events/qk-review-apply.js';
 import { QkStore } from '../src/store/store.js';
 import { generateSampleCompany } from '../src/sample/sample-data.js';
-import type { ReviewBoardModel } from '../src/components/review-board/review-board.js';
+import type { QkReviewBoard, ReviewBoardModel } from '../src/components/review-board/review-board.js';
 import { expect, waitFor } from 'storybook/test';
 import { expectState, LONG, part, settled, stateOf } from './support/play.js';
 
@@ -105,6 +105,32 @@ export const SampleCompany: StoryObj = {
     const store = new QkStore({ asOf: '2026-11-27', autosaveMs: false });
     store.setData(plan, actuals);
     return html`<qk-review-board .store=${store} style="max-width: 980px"></qk-review-board>`;
+  },
+};
+
+/**
+ * Issue 17: a ¥1亿 plan missed by 1.7% (4,950 leads against 5,000, ¥49.9万 deals against ¥50万), on a
+ * phone (390 px) and a wide screen. The axis is zoomed to the bridge and cut (marked on the plan and
+ * actual bars and the axis); the gap gets about 3 px per percent on the phone, 11 at 1440.
+ */
+export const SmallGapOnALargePlan: StoryObj = {
+  render: () => {
+    const m: ReviewBoardModel = {
+      stages: STAGES,
+      plan: { revenue: 100_000_000_00, rates: [0.2, 0.5, 0.4], avgDealSize: 500_000_00 },
+      actual: { revenue: 197 * 499_000_00, counts: { lead: 4950, demo: 1000, quote: 495, won: 197 } },
+      currency: 'CNY', nodeName: '华东', period: 'FY2026-Q3', stageNames: NAMES['zh-CN'],
+    };
+    return html`<div style="display: grid; gap: 12px">
+      <qk-review-board .model=${{ ...m, nodeName: '华东 · 390 px' }} style="width: 390px"></qk-review-board>
+      <qk-review-board .model=${{ ...m, nodeName: '华东 · 1440 px' }} style="max-width: 1440px"></qk-review-board>
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    for (const el of canvasElement.querySelectorAll<QkReviewBoard>('qk-review-board')) {
+      await expectState(el, 'ready');
+      await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="axis-break"] path.stroke').length).toBe(3), LONG);
+    }
   },
 };
 

@@ -343,5 +343,13 @@ export const styles = css`
         grid-column: 1 / -1;
       }
     }
+    /* A wall screen: the tables of a few columns keep them near each other (64em at most). */
+    @container qk-funnel (min-width: 1600px) {
+      .outputs table {
+        width: auto;
+        min-width: min(100%, 40em);
+        max-width: 64em;
+      }
+    }
   }
 `;

@@ -103,7 +103,8 @@ export const styles = css`
     }
     .row {
       display: grid;
-      grid-template-columns: var(--_name-w) repeat(var(--_cols), var(--_col-w)) minmax(0, 1fr);
+      /* The figure columns share what the name column leaves (at least --_col-w each): no empty band on a wide screen. */
+      grid-template-columns: var(--_name-w) repeat(var(--_cols), minmax(var(--_col-w), 1fr));
       height: var(--_row-h);
       min-width: 100%;
       border-block-end: 1px solid var(--_border);

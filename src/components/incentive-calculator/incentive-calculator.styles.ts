@@ -236,5 +236,18 @@ export const styles = css`
     .mentoring {
       max-width: 640px;
     }
+    /*
+     * A wall screen: the team table keeps its columns near each other (about 64em) instead of
+     * spreading six columns over 2,500 px, where a row can no longer be read across.
+     */
+    .base {
+      container-type: inline-size;
+    }
+    @container (min-width: 1600px) {
+      .team {
+        width: auto;
+        min-width: min(100%, 64em);
+      }
+    }
   }
 `;

@@ -6,7 +6,6 @@ export const styles = css`
       --qk-review-board-up: var(--_success);
       --qk-review-board-down: var(--_danger);
       --qk-review-board-total: var(--_primary);
-      --qk-review-board-chart-height: 240px;
       min-width: 0;
       container-type: inline-size;
     }
@@ -37,7 +36,9 @@ export const styles = css`
       display: block;
       max-width: 100%;
       height: auto;
-      max-height: var(--qk-review-board-chart-height);
+    }
+    .axis-note {
+      color: var(--_text);
     }
     .axis line,
     .axis-floor {
@@ -61,6 +62,14 @@ export const styles = css`
     }
     .bar-label {
       fill: var(--_text);
+    }
+    /* A halo in the card's colour: a grid line or connector behind a label never runs through it. */
+    .x-label,
+    .bar-label {
+      paint-order: stroke;
+      stroke: var(--_surface);
+      stroke-width: 3px;
+      stroke-linejoin: round;
     }
     .bar.plan,
     .bar.actual {
@@ -87,6 +96,12 @@ export const styles = css`
     }
     .col {
       min-width: 0;
+    }
+    /* A wall screen: the KPI table's figures stay near their names (56em at most), the text takes the rest. */
+    @container (min-width: 1600px) {
+      .columns {
+        grid-template-columns: minmax(0, 1fr) minmax(30em, 56em);
+      }
     }
     .diagnosis {
       margin: 0;

@@ -33,7 +33,9 @@ type BoardState =
   | { kind: 'ready'; review: PeriodReview; report: ReviewReport | null; currency: string; heading: string; names: Record<string, string> }
   | { kind: 'error'; code: string; message: string; params: Record<string, string | number> };
 
-const WATERFALL_HEIGHT = 240;
+/** Label font size of the waterfall (px), and the width from which its names get a column of their own. */
+const FONT = 11;
+const WIDE = 560;
 
 /**
  * The period review (复盘): a waterfall from planned to actual revenue through each funnel factor's
@@ -58,9 +60,10 @@ const WATERFALL_HEIGHT = 240;
  * @csspart waterfall - The figure holding the chart and its hidden data table (labelled).
  * @csspart chart - The SVG (hidden from assistive technology; the hidden table carries its numbers).
  * @csspart bar - A waterfall bar (also `bar-plan`, `bar-actual`, `bar-up`, `bar-down`).
- * @csspart bar-label - The value above a bar.
+ * @csspart bar-label - A bar's value (after the bar on wide containers, at the end of the line above it on narrow ones).
+ * @csspart axis-note - Where the value axis starts when it is cut (zoomed to the bridge), beside the chart's title.
  * @csspart axis - Grid lines and their labels.
- * @csspart connector - The dashed line between two bars.
+ * @csspart connector - The dashed line from a bar's end to the next bar's start.
  * @csspart axis-break - The break mark across the plan and actual bars when the axis is zoomed to the bridge (it does not start at 0).
  * @csspart kpi-table - The KPI table.
  * @csspart row - A row of the KPI table.
@@ -75,7 +78,6 @@ const WATERFALL_HEIGHT = 240;
  * @cssprop [--qk-review-board-up=var(--qk-color-success)] - Bars and variances better than plan.
  * @cssprop [--qk-review-board-down=var(--qk-color-danger)] - Bars and variances worse than plan.
  * @cssprop [--qk-review-board-total=var(--qk-color-primary)] - The plan and actual bars.
- * @cssprop [--qk-review-board-chart-height=240px] - Height of the waterfall.
  *
  * @fires qk-error - Bad figures, an unknown node or missing assumptions: the message is also shown in place.
  * @fires qk-review-apply - The user pressed "Use for the next cycle": `{ nodeId, period, rates, avgDealSize, nextTarget }`,
@@ -371,69 +373,62 @@ export class QkReviewBoard extends QkElement<'review'> {
     const a = review.attribution;
     // The host's width less the panel's padding and border.
     const width = Math.max(240, (this.width || 660) - 20);
-    const values = [a.plan, ...a.effects.filter((e) => e.kind !== 'unplanned').map((e) => e.amount), a.actual];
-    const margin = { top: 18, right: 8, bottom: 40, left: 72 };
-    // Values wider than a bar's slot (narrow containers) would overlap their neighbours above the
-    // bars: then they go under the names, on two staggered lines, each with two slots of room.
-    const slot = (width - margin.left - margin.right) / values.length - 4;
-    const valueText = (v: number, i: number) => (i === 0 || i === values.length - 1 ? this.money(v, currency) : this.signedMoney(v, currency));
-    const valuesBelow = values.some((v, i) => estimateTextWidth(valueText(v, i), 11) > slot);
-    if (valuesBelow) margin.bottom = 58;
-    const layout = layoutWaterfall(a, { width, height: WATERFALL_HEIGHT }, margin);
-    const label = (b: (typeof layout.bars)[number]) =>
-      b.kind === 'plan' ? planLabel : b.kind === 'actual' ? t.actualBar : this.effectLabel(b.effect!, names);
-    const value = (b: (typeof layout.bars)[number]) => (b.kind === 'effect' ? this.signedMoney(b.value, currency) : this.money(b.value, currency));
+    const shown = a.effects.filter((e) => e.kind !== 'unplanned');
+    const rowNames = [planLabel, ...shown.map((e) => this.effectLabel(e, names)), t.actualBar];
+    const rowValues = [this.money(a.plan, currency), ...shown.map((e) => this.signedMoney(e.amount, currency)), this.money(a.actual, currency)];
+    // Wide: the names in a column at the left (up to a quarter of the width), each value after its
+    // bar. Narrow: each name and value on a line above the bar, which then has the whole width.
+    const nameColumn = width >= WIDE ? Math.round(Math.min(width / 4, Math.max(64, ...rowNames.map((n) => estimateTextWidth(n, FONT))) + 16)) : 0;
+    const valueRoom = Math.ceil(Math.max(...rowValues.map((v) => estimateTextWidth(v, FONT)))) + 12;
+    const layout = layoutWaterfall(a, { width }, { nameColumn, valueRoom, tickText: (v) => this.money(v, currency), fontSize: FONT });
     const gap = this.signedMoney(a.gap, currency);
-    // An x label may take its bar's whole slot (11px, see the styles); a longer one is clipped, in full in its <title>.
     const brk = layout.axisBreak;
-    const floorY = WATERFALL_HEIGHT - layout.margin.bottom;
-    return html`<figure part="waterfall" class="waterfall" aria-label=${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}>
-      <figcaption class="caption" aria-hidden="true">${t.waterfallTitle}</figcaption>
-      <svg part="chart" class="chart" aria-hidden="true" viewBox="0 0 ${width} ${WATERFALL_HEIGHT}" width=${width} height=${WATERFALL_HEIGHT}>
+    const cut = brk ? t.axisBroken({ floor: this.money(brk.floor, currency) }) : '';
+    const label = `${t.waterfallLabel({ plan: this.money(a.plan, currency), actual: this.money(a.actual, currency), gap })}${cut ? ` ${cut}` : ''}`;
+    const { plot } = layout;
+    return html`<figure part="waterfall" class="waterfall" aria-label=${label}>
+      <figcaption class="caption" aria-hidden="true">${t.waterfallTitle}${cut ? html`<span part="axis-note" class="axis-note"> · ${cut}</span>` : nothing}</figcaption>
+      <svg part="chart" class="chart" aria-hidden="true" viewBox="0 0 ${width} ${layout.height}" width=${width} height=${layout.height}>
         ${layout.ticks.map((k) => svg`<g part="axis" class="axis">
-          <line x1=${layout.margin.left} x2=${width - layout.margin.right} y1=${k.y} y2=${k.y}></line>
-          <text x=${layout.margin.left - 6} y=${k.y} text-anchor="end" dominant-baseline="middle">${this.money(k.value, currency)}</text>
+          <line x1=${k.x} x2=${k.x} y1=${plot.top} y2=${layout.axisY}></line>
+          <text x=${k.x} y=${layout.tickLabelY} text-anchor="middle">${this.money(k.value, currency)}</text>
         </g>`)}
-        ${brk ? svg`<line part="axis" class="axis-floor" x1=${layout.margin.left} x2=${width - layout.margin.right} y1=${floorY} y2=${floorY}></line>` : nothing}
-        ${layout.connectors.map((c) => svg`<line part="connector" class="connector" x1=${c.x1} x2=${c.x2} y1=${c.y} y2=${c.y}></line>`)}
-        ${layout.bars.map((b) => {
+        <line part="axis" class="axis-floor" x1=${plot.left} x2=${plot.right} y1=${layout.axisY} y2=${layout.axisY}></line>
+        <line part="axis" class="axis-floor" x1=${layout.baseline} x2=${layout.baseline} y1=${plot.top} y2=${layout.axisY}></line>
+        ${layout.connectors.map((c) => svg`<line part="connector" class="connector" x1=${c.x} x2=${c.x} y1=${c.y1} y2=${c.y2}></line>`)}
+        ${layout.bars.map((b, i) => {
           const dir = b.kind !== 'effect' ? b.kind : b.value > 0 ? 'up' : b.value < 0 ? 'down' : 'zero';
-          const name = label(b);
-          const fit = fitLabel(name, slot, 11);
-          const i = layout.bars.indexOf(b);
+          const name = rowNames[i], value = rowValues[i];
+          // Stacked: the name has the line less its value; column: the names' column less its padding.
+          const room = layout.mode === 'column' ? nameColumn - 12 : width - 4 - estimateTextWidth(value, FONT) - 12;
+          const fit = fitLabel(name, room, FONT);
+          const middle = layout.mode === 'column' ? 'middle' : 'auto';
           return svg`<g>
-            <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}>${svgTitle(`${name}: ${value(b)}`)}</rect>
-            ${valuesBelow ? nothing : svg`<text part="bar-label" class="bar-label" x=${b.cx} y=${b.y - 4} text-anchor="middle">${value(b)}</text>`}
-            <text class="x-label" x=${b.cx} y=${floorY + 16} text-anchor="middle">${fit.text}${fit.clipped ? svgTitle(name) : nothing}</text>
-            ${valuesBelow ? this.belowValue(b.cx, floorY + 30 + (i % 2) * 13, value(b), Math.min(2 * slot + 4, 2 * (width - b.cx))) : nothing}
+            <rect part=${`bar bar-${dir}`} class=${`bar ${dir}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}>${svgTitle(`${name}: ${value}`)}</rect>
+            <text class="x-label" x=${layout.nameX} y=${b.labelY} text-anchor=${layout.mode === 'column' ? 'end' : 'start'} dominant-baseline=${middle}>${fit.text}${fit.clipped ? svgTitle(name) : nothing}</text>
+            <text part="bar-label" class="bar-label" x=${b.valueX} y=${b.labelY} text-anchor=${layout.mode === 'column' ? 'start' : 'end'} dominant-baseline=${middle}>${value}</text>
           </g>`;
         })}
-        ${brk ? this.breakMark(layout, brk.y) : nothing}
+        ${brk ? this.breakMark(layout, brk.x) : nothing}
       </svg>
       <div class="qk-visually-hidden"><table>
         <caption>${t.waterfallTitle}</caption>
         <thead><tr><th scope="col">${t.columns.kpi}</th><th scope="col">${t.columns.effect}</th><th scope="col">${t.columns.from}</th><th scope="col">${t.columns.to}</th></tr></thead>
         <tbody>
-          ${layout.bars.map((b) => html`<tr><th scope="row">${label(b)}</th><td>${value(b)}</td><td>${this.money(b.from, currency, false)}</td><td>${this.money(b.to, currency, false)}</td></tr>`)}
+          ${layout.bars.map((b, i) => html`<tr><th scope="row">${rowNames[i]}</th><td>${rowValues[i]}</td><td>${this.money(b.from, currency, false)}</td><td>${this.money(b.to, currency, false)}</td></tr>`)}
         </tbody>
       </table></div>
     </figure>`;
   }
 
-  /** A value under the names, clipped to its room (two slots, less at the chart's right edge). */
-  private belowValue(x: number, y: number, text: string, room: number) {
-    const fit = fitLabel(text, room, 11);
-    return svg`<text part="bar-label" class="bar-label below" x=${x} y=${y} text-anchor="middle">${fit.text}${fit.clipped ? svgTitle(text) : nothing}</text>`;
-  }
-
-  /** The mark of a broken axis: a gap with two slanted strokes across the plan and actual bars and the axis. */
-  private breakMark(layout: ReturnType<typeof layoutWaterfall>, y: number) {
-    const cuts = [layout.margin.left - 4, ...layout.bars.filter((b) => b.kind !== 'effect').map((b) => b.cx)];
-    return svg`<g part="axis-break" class="axis-break">${cuts.map((cx, i) => {
-      const half = i === 0 ? 8 : layout.bars[0]!.width / 2 + 3;
-      return svg`<path d=${`M${cx - half} ${y + 3}L${cx + half} ${y - 3}V${y - 8}L${cx - half} ${y - 2}Z`}></path>
-        <path class="stroke" d=${`M${cx - half} ${y + 3}L${cx + half} ${y - 3}M${cx - half} ${y - 2}L${cx + half} ${y - 8}`}></path>`;
-    })}</g>`;
+  /** The mark of a broken axis: a gap between two slanted strokes across the plan and actual bars and the axis line. */
+  private breakMark(layout: ReturnType<typeof layoutWaterfall>, x: number) {
+    const cuts = [
+      ...layout.bars.filter((b) => b.kind !== 'effect').map((b) => [b.y - 2, b.y + b.height + 2] as const),
+      [layout.axisY - 5, layout.axisY + 5] as const,
+    ];
+    return svg`<g part="axis-break" class="axis-break">${cuts.map(([y0, y1]) => svg`<path d=${`M${x - 5} ${y1}L${x - 1} ${y0}H${x + 3}L${x - 1} ${y1}Z`}></path>
+        <path class="stroke" d=${`M${x - 5} ${y1}L${x - 1} ${y0}M${x - 1} ${y1}L${x + 3} ${y0}`}></path>`)}</g>`;
   }
 
   private renderKpis(review: PeriodReview, currency: string, names: Record<string, string>, report: ReviewReport | null): TemplateResult {

@@ -10,6 +10,7 @@ const strings: ReviewStrings = {
   assumptionsFromHistory: ({ from, to }) => `Planned conversion and deal size learned from ${from} – ${to}.`,
   waterfallTitle: 'From planned to actual revenue',
   waterfallLabel: ({ plan, actual, gap }) => `Waterfall from planned revenue ${plan} to actual ${actual}, a gap of ${gap}, split by factor. The same figures are in the table below.`,
+  axisBroken: ({ floor }) => `The axis starts at ${floor}, not 0 (cut to show the gap).`,
   planBar: 'Plan',
   actualBar: 'Actual',
   effectLeads: 'Leads',

@@ -11,6 +11,8 @@ export interface ReviewStrings {
   assumptionsFromHistory: (p: { from: string; to: string }) => string;
   waterfallTitle: string;
   waterfallLabel: (p: { plan: string; actual: string; gap: string }) => string;
+  /** Where the waterfall's value axis starts when it is cut (zoomed to the bridge): shown by the chart and read with it. */
+  axisBroken: (p: { floor: string }) => string;
   planBar: string;
   actualBar: string;
   effectLeads: string;

@@ -10,6 +10,7 @@ const strings: ReviewStrings = {
   assumptionsFromHistory: ({ from, to }) => `计划转化率和客单价取自 ${from} 至 ${to} 的历史数据。`,
   waterfallTitle: '从计划收入到实际收入',
   waterfallLabel: ({ plan, actual, gap }) => `瀑布图：计划收入 ${plan}，实际收入 ${actual}，差距 ${gap}，按因素拆分。下方表格列出相同数字。`,
+  axisBroken: ({ floor }) => `坐标轴从 ${floor} 起，非 0（截断以显示差距）。`,
   planBar: '计划',
   actualBar: '实际',
   effectLeads: '线索',

@@ -6,6 +6,7 @@ import { reviewFromSnapshot } from '../../../src/engine/review/source.js';
 import { reviewToCsv } from '../../../src/engine/review/csv.js';
 import { csvField, csvText } from '../../../src/engine/plan/csv.js';
 import { layoutWaterfall } from '../../../src/components/review-board/review-board.layout.js';
+import { estimateTextWidth } from '../../../src/engine/geometry/label.js';
 import { reviewMessages } from '../../../src/i18n/both-languages.js';
 import { funnelMessages } from '../../../src/i18n/both-languages.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
@@ -389,56 +390,93 @@ describe('review CSV and waterfall', () => {
     expect(lines).to.include("Finding,'=cmd|calc,,,,");
   });
 
-  it('lays out the waterfall from plan to actual, the axis zoomed to the bridge and broken', () => {
+  it('lays out the waterfall as rows from plan to actual, the axis zoomed to the bridge and broken', () => {
     const r = reviewPeriod({ stages: STAGES, plan: SEED_PLAN, actual: { revenue: 75_000_000, counts: { lead: 600, demo: 120, quote: 60, won: 15 } } });
     if (!r.ok) throw new Error(r.error.message);
-    const w = layoutWaterfall(r.value.attribution, { width: 764, height: 240 }, { top: 10, right: 0, bottom: 30, left: 64 });
-    // 7 bars over 700 px: 100 px steps, 70 px bars.
+    // Names in a 100 px column, 64 px for the values: the plot runs from x 100 to 700.
+    const w = layoutWaterfall(r.value.attribution, { width: 764 }, { nameColumn: 100, valueRoom: 64 });
+    expect(w.mode).to.equal('column');
     expect(w.bars.map((b) => b.kind)).to.deep.equal(['plan', 'effect', 'effect', 'effect', 'effect', 'effect', 'actual']);
     expect(w.bars.map((b) => [b.from, b.to])).to.deep.equal([
       [0, 100_000_000], [100_000_000, 115_844_014], [115_844_014, 115_844_014], [115_844_014, 115_844_014], [115_844_014, 75_000_000], [75_000_000, 75_000_000], [0, 75_000_000],
     ]);
-    expect(w.bars[0].x).to.equal(79);
-    expect(w.bars[0].width).to.be.closeTo(70, 1e-9);
-    // Running totals 75,000,000 … 115,844,014 (spread 40,844,014; a zero-based axis would give the
-    // bridge 35% of the height): the axis runs from 75,000,000 − spread/5 = 66,831,197.2 to
-    // 115,844,014 + spread/20 = 117,886,214.7 over y 210 … 10, broken at the floor.
-    const floor = 75_000_000 - 40_844_014 / 5, top = 115_844_014 + 40_844_014 / 20;
-    const yOf = (v: number) => 210 - (200 * (v - floor)) / (top - floor);
+    // Rows 30 px apart from y 4, bars 18 px high 6 px into their row: 4 + 7 × 30 = 214, the axis 22 below.
+    expect(w.bars.map((b) => b.y)).to.deep.equal([10, 40, 70, 100, 130, 160, 190]);
+    expect(w.bars.every((b) => b.height === 18)).to.equal(true);
+    expect([w.axisY, w.height]).to.deep.equal([214, 236]);
+    // Running totals 75,000,000 … 115,844,014 (spread 40,844,014) over 600 − 28 = 572 px; the floor is
+    // 28 px left of 75,000,000: 75,000,000 − 28 × 40,844,014 / 572.
+    const k = 572 / 40_844_014, floor = 75_000_000 - 28 / k;
+    const xOf = (v: number) => 100 + (v - floor) * k;
     expect(w.axisBreak!.floor).to.be.closeTo(floor, 1e-6);
-    expect(w.axisBreak!.y).to.equal(202);
-    expect(w.baseline).to.equal(210);
-    expect(w.bars[0].y).to.be.closeTo(yOf(100_000_000), 1e-9);
-    expect(w.bars[0].height).to.be.closeTo(210 - yOf(100_000_000), 1e-9);
-    expect(w.bars[2].height).to.equal(1);
-    // The quote → won loss of 40,844,014: 160 px (it was 68 px on the axis from 0 to 120,000,000).
-    expect(w.bars[4].height).to.be.closeTo((200 * 40_844_014) / (top - floor), 1e-9);
-    expect(w.connectors[4].y).to.be.closeTo(yOf(75_000_000), 1e-9);
-    // Grid lines on round values above the floor only.
-    expect(w.ticks.map((t) => t.value)).to.deep.equal([70_000_000, 80_000_000, 90_000_000, 100_000_000, 110_000_000]);
+    expect(w.axisBreak!.x).to.equal(114);
+    expect(w.baseline).to.equal(100);
+    expect(w.bars[0].x).to.equal(100);
+    expect(w.bars[0].width).to.be.closeTo(xOf(100_000_000) - 100, 1e-9);
+    expect(w.bars[6].width).to.be.closeTo(28, 1e-9);
+    expect(w.bars[2].width).to.equal(1);
+    // The quote → won loss of 40,844,014 spans the bridge: 572 px, from x 128 to 700.
+    expect(w.bars[4].x).to.be.closeTo(128, 1e-9);
+    expect(w.bars[4].width).to.be.closeTo(572, 1e-9);
+    expect(w.bars[4].valueX).to.be.closeTo(706, 1e-9);
+    expect(w.connectors[4]).to.deep.equal({ x: xOf(75_000_000), y1: 148, y2: 160 });
+    // Grid lines on round values right of the break, their labels apart.
+    expect(w.ticks.map((t) => t.value)).to.deep.equal([80_000_000, 90_000_000, 100_000_000, 110_000_000]);
   });
 
-  it('gives each effect at least a pixel per percent of the gap on a ¥1亿 plan (the issue: hairlines on an axis from 0)', () => {
-    // Plan ¥1亿; effects ¥−99万, ¥+2.9万, ¥−45万, ¥−12万, ¥+8万 (fen); gap ¥−145.1万 = 1.45% of the plan.
-    const amounts = [-99_000_00, 2_900_00, -45_000_00, -12_000_00, 8_000_00];
-    const plan = 100_000_000_00, gap = amounts.reduce((a, b) => a + b, 0);
-    expect(gap).to.equal(-145_100_00);
+  // Plan ¥1亿; effects ¥−99万, ¥+2.9万, ¥−45万, ¥−12万, ¥+8万 (fen); gap ¥−145.1万 = 1.45% of the plan.
+  const ISSUE_AMOUNTS = [-99_000_000, 2_900_000, -45_000_000, -12_000_000, 8_000_000];
+  const issueAttribution = () => {
+    const plan = 100_000_000_00, gap = ISSUE_AMOUNTS.reduce((a, b) => a + b, 0);
     const effect = (amount: number, i: number) => ({ kind: i === 0 ? 'leads' : i === 4 ? 'avgDealSize' : 'rate', stageId: null, nextStageId: null, plan: null, actual: null, measured: true, amount, exact: amount }) as const;
-    const attribution = { method: 'lmdi' as const, plan, actual: plan + gap, gap, effects: amounts.map(effect), reason: null };
-    // The board's own geometry: 240 px high, margins 18 / 40 → a 182 px plot.
-    const w = layoutWaterfall(attribution, { width: 320, height: 240 }, { top: 18, right: 8, bottom: 40, left: 72 });
-    // Running totals 1亿 → 9,901万 → 9,903.9万 → 9,858.9万 → 9,846.9万 → 9,854.9万: spread 153.1万;
-    // the axis spans 153.1万 × 1.25 = 191.375万 over 182 px → the 145.1万 gap is 138.0 px, 1.38 px per percent.
-    const pxPerPercent = (182 * Math.abs(gap)) / (153_100_00 * 1.25) / 100;
-    expect(pxPerPercent).to.be.closeTo(1.38, 0.005);
-    w.bars.filter((b) => b.kind === 'effect').forEach((b, i) => {
-      const percentOfGap = (100 * Math.abs(amounts[i])) / Math.abs(gap);
-      expect(b.height, `effect ${i}: ${percentOfGap.toFixed(1)}% of the gap`).to.be.closeTo(percentOfGap * pxPerPercent, 1e-6);
-      expect(b.height).to.be.at.least(percentOfGap);
-    });
-    // ¥2.9万 (2.0% of the gap) is 2.76 px, ¥99万 (68.2%) is 94.1 px; from 0 they were 0.05 px and 1.8 px.
-    expect(w.bars[2].height).to.be.closeTo(2.758, 0.001);
-    expect(w.axisBreak).to.not.equal(null);
+    return { method: 'lmdi' as const, plan, actual: plan + gap, gap, effects: ISSUE_AMOUNTS.map(effect), reason: null };
+  };
+
+  it('gives each effect at least 3 px per percent of the gap on a ¥1亿 plan at 390 px, more at 1440 (issue 17)', () => {
+    const attribution = issueAttribution();
+    expect(attribution.gap).to.equal(-145_100_000);
+    // Running totals 1亿 → 9,901万 → 9,903.9万 → 9,858.9万 → 9,846.9万 → 9,854.9万: spread 153.1万.
+    const spread = 153_100_000;
+    const check = (w: ReturnType<typeof layoutWaterfall>, plotWidth: number) => {
+      // The bridge gets the plot less the 28 px break room; the gap is 145.1 / 153.1 of it.
+      const pxPerPercent = ((plotWidth - 28) * 145_100_000) / spread / 100;
+      w.bars.filter((b) => b.kind === 'effect').forEach((b, i) => {
+        const percentOfGap = (100 * Math.abs(ISSUE_AMOUNTS[i])) / 145_100_000;
+        expect(b.width, `effect ${i}: ${percentOfGap.toFixed(1)}% of the gap`).to.be.closeTo(percentOfGap * pxPerPercent, 1e-6);
+      });
+      // The plan bar ends the gap's width right of the actual bar's end.
+      expect(w.bars[0].width - w.bars[6].width).to.be.closeTo(100 * pxPerPercent, 1e-6);
+      return pxPerPercent;
+    };
+    // A 390 px element: 370 px inside its panel, names above the bars, the plot from x 2 to 368.
+    const phone = check(layoutWaterfall(attribution, { width: 370 }), 366);
+    expect(phone).to.be.closeTo((338 * 145.1) / 153.1 / 100, 1e-9);
+    expect(phone).to.be.at.least(3); // 3.20 px (it was 1.38 on the vertical chart from 0 … zoomed, 182 px high)
+    // A 1440 px element: 1420 px, names in a 160 px column, 70 px for the values: the plot is 1190 px.
+    const wide = check(layoutWaterfall(attribution, { width: 1420 }, { nameColumn: 160, valueRoom: 70 }), 1190);
+    expect(wide).to.be.closeTo(11.01, 0.005);
+    // ¥2.9万 (2.0% of the gap) is 6.4 px on the phone and 22 px at 1440; from 0 it was 0.05 px.
+    expect(layoutWaterfall(attribution, { width: 370 }).bars[2].width).to.be.closeTo((338 * 2_900_000) / spread, 1e-9);
   });
 
+  it('starts the axis at 0 when the bridge fills most of it, and thins tick labels that would touch', () => {
+    // Plan 100, actual 10 (a 90 loss): from 0 the bridge keeps 90% of the zoomed scale → no break.
+    const effect = { kind: 'leads', stageId: null, nextStageId: null, plan: null, actual: null, measured: true, amount: -90, exact: -90 } as const;
+    const w = layoutWaterfall({ method: 'lmdi', plan: 100, actual: 10, gap: -90, effects: [effect], reason: null }, { width: 370 });
+    expect(w.axisBreak).to.equal(null);
+    expect(w.baseline).to.equal(2);
+    expect(w.bars[0].width).to.be.closeTo(366, 1e-9);
+    // Wide labels: none closer than its width plus 8 px to the next.
+    const text = (v: number) => `¥${(v / 1_000_000).toFixed(1)}万万万`;
+    const t = layoutWaterfall(issueAttribution(), { width: 370 }, { tickText: text });
+    expect(t.ticks.length).to.be.at.least(2);
+    for (let i = 1; i < t.ticks.length; i++) {
+      const room = (estimateTextWidth(text(t.ticks[i].value), 11) + estimateTextWidth(text(t.ticks[i - 1].value), 11)) / 2 + 8;
+      expect(t.ticks[i].x - t.ticks[i - 1].x).to.be.at.least(room);
+    }
+    // Labels rounded to ¥1百万 (fen / 10⁸) over ¥9,8xx万 … ¥1亿 at 1420 px: 0.2百万 steps would read
+    // "98, 99, 99, 99, 99, 99, 100"; one grid line per ¥1百万 instead: 99 and 100.
+    const coarse = layoutWaterfall(issueAttribution(), { width: 1420 }, { nameColumn: 160, valueRoom: 70, tickText: (v) => String(Math.round(v / 100_000_000)) });
+    expect(coarse.ticks.map((k) => k.value)).to.deep.equal([99_000_000_00, 100_000_000_00]);
+  });
 });
