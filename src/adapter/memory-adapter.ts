@@ -28,6 +28,8 @@ import {
   targetKey,
 } from './validate.js';
 import { copyActualsSnapshot, copyPlanSnapshot } from './fast-parse.js';
+import { deepFreezeSteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, SHARED_LOADS, type SharedLoads } from './trusted.js';
+import { runSteps } from '../engine/shared/steps.js';
 
 /** Everything an in-browser adapter keeps: the plan snapshot, all actuals, and adjustment requests. */
 export interface AdapterState {
@@ -197,6 +199,26 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
     return this.run((s) => s.snapshot, copyPlanSnapshot);
   }
 
+  /**
+   * For the store (see `trusted.ts`): the state's own snapshot and a frozen slice of its actuals
+   * when the state was validated and frozen (`MemoryAdapter`'s is), so a 100,000-person plan is
+   * neither copied nor parsed again on every load; otherwise the same copies as the public methods.
+   */
+  readonly [SHARED_LOADS]: SharedLoads = {
+    loadPlan: () => this.run((s) => s.snapshot, (v) => (isTrustedPlan(v) ? v : copyPlanSnapshot(v))),
+    loadActuals: (range) =>
+      this.run(
+        (s) => {
+          const slice = sliceActuals(s.actuals, parseDateRange(range, { source: 'loadActuals' }));
+          if (!isTrustedActuals(s.actuals)) return slice;
+          for (const list of [slice.actuals, slice.stageCounts, slice.pipeline]) Object.freeze(list);
+          markTrustedSlice(Object.freeze(slice), s.actuals);
+          return slice;
+        },
+        (v) => (isTrustedActuals(v) ? v : copyActualsSnapshot(v)),
+      ),
+  };
+
   loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot> {
     return this.run((s) => sliceActuals(s.actuals, parseDateRange(range, { source: 'loadActuals' })), copyActualsSnapshot);
   }
@@ -234,6 +256,12 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
         plan: { ...s.snapshot.plan, version: version + 1 },
         targets: upsertCells(s.snapshot.targets, parsed.cells).filter((t) => !removed.has(targetKey(t))),
       };
+      // A trusted plan with valid cells upserted (checked above against it: nodes, products, the
+      // fiscal year, one per key) is valid: it stays trusted, frozen (only the new objects need it).
+      if (isTrustedPlan(s.snapshot)) {
+        runSteps(deepFreezeSteps(snapshot));
+        markTrustedPlan(snapshot);
+      }
       this.writeState({ ...s, snapshot });
       this.emit({ type: 'plan', snapshot });
       return { version: snapshot.plan.version };
@@ -365,6 +393,14 @@ export function checkAdapterState(
   return { ok: true, value: { snapshot: p.value, actuals: a.value } };
 }
 
+/** A deep copy of a validated plan snapshot, deeply frozen and marked trusted (see `trusted.ts`). */
+function trustedCopy(plan: PlanSnapshot): PlanSnapshot {
+  const copy = copyPlanSnapshot(plan);
+  runSteps(deepFreezeSteps(copy));
+  markTrustedPlan(copy);
+  return copy;
+}
+
 /**
  * An adapter over data held in memory: the sample company in a demo, a fixture in a test, or a
  * Storybook story. It implements every `CrmAdapter` method, with the same version semantics as a
@@ -392,7 +428,10 @@ export class MemoryAdapter extends SnapshotAdapterBase {
     const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));
     // Parsing keeps the payload's own records where it can: copy them, so the caller's objects stay theirs.
     const { snapshot: plan, actuals: all } = checked.value;
-    this.#state = { snapshot: copyPlanSnapshot(plan), actuals: copyActualsSnapshot(all), adjustments: structuredClone(adjustments) };
+    this.#state = { snapshot: trustedCopy(plan), actuals: copyActualsSnapshot(all), adjustments: structuredClone(adjustments) };
+    // Validated above and frozen here: the store takes it as it is (`trusted.ts`).
+    runSteps(deepFreezeSteps(this.#state.actuals));
+    markTrustedActuals(this.#state.actuals, this.#state.snapshot);
     this.resolveUser(this.#state);
   }
 

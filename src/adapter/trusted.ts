@@ -1,0 +1,102 @@
+/**
+ * Payloads validated once and frozen, which the store may take without parsing them again
+ * (issue 12 item 5: a 100,000-person MemoryAdapter was validated by the adapter, copied on every
+ * load, then parsed again by the store). Only code of the kit marks a value, and only after the
+ * full validation (`validate.ts` checks, run by the built-in adapters on what they are given); a
+ * marked value is deeply frozen, so no one — the host page included — can change it afterwards.
+ * A host adapter's payloads are never marked: the store parses every one of them.
+ *
+ * Internal: not exported from `quotakit/adapters`. Plain TypeScript, no zod.
+ */
+import type { ActualsSnapshot, PlanSnapshot } from '../engine/plan/model.js';
+import type { Steps } from '../engine/shared/steps.js';
+
+/** Validated, frozen values; for actuals, the plan parts they were cross-checked against. */
+const trusted = new WeakMap<object, { org?: unknown; products?: unknown; stages?: unknown } | true>();
+
+/** Objects frozen between two yields of `deepFreezeSteps`. */
+const FREEZE_CHUNK = 8192;
+
+/**
+ * Freezes `value` and everything reachable from it (plain objects and arrays), a few thousand
+ * objects between yields. Iterative: no depth can overflow the stack.
+ */
+export function* deepFreezeSteps(value: unknown): Steps<void> {
+  const stack: unknown[] = [value];
+  let n = 0;
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (typeof x === 'object' && x !== null) stack.push(x);
+      }
+    } else {
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x === 'object' && x !== null) stack.push(x);
+      }
+    }
+    if (++n % FREEZE_CHUNK === 0) yield { done: n, total: 0 };
+  }
+}
+
+/**
+ * Marks a plan snapshot the caller has validated in full (`checkPlanSnapshot`) and deeply frozen
+ * (`deepFreezeSteps`). Refuses (returns false) a value that is not frozen.
+ */
+export function markTrustedPlan(snapshot: PlanSnapshot): boolean {
+  if (!Object.isFrozen(snapshot) || !Object.isFrozen(snapshot.org) || !Object.isFrozen(snapshot.targets)) return false;
+  trusted.set(snapshot, true);
+  return true;
+}
+
+/** Marks actuals validated in full against `plan` (`checkActualsSnapshot(actuals, { plan })`) and deeply frozen. */
+export function markTrustedActuals(actuals: ActualsSnapshot, plan: Pick<PlanSnapshot, 'org' | 'products' | 'stages'>): boolean {
+  if (!Object.isFrozen(actuals) || !Object.isFrozen(actuals.actuals) || !Object.isFrozen(actuals.stageCounts) || !Object.isFrozen(actuals.pipeline)) return false;
+  trusted.set(actuals, { org: plan.org, products: plan.products, stages: plan.stages });
+  return true;
+}
+
+/** Whether `data` is a plan snapshot marked by `markTrustedPlan`. */
+export function isTrustedPlan(data: unknown): data is PlanSnapshot {
+  return typeof data === 'object' && data !== null && trusted.get(data) === true;
+}
+
+/**
+ * Whether `data` is an actuals snapshot marked by `markTrustedActuals`, cross-checked against the
+ * same org, products and stages as `plan` (or against any plan, when `plan` is not given).
+ */
+export function isTrustedActuals(data: unknown, plan?: Pick<PlanSnapshot, 'org' | 'products' | 'stages'>): data is ActualsSnapshot {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = trusted.get(data);
+  if (!m || m === true) return false;
+  return !plan || (m.org === plan.org && m.products === plan.products && m.stages === plan.stages);
+}
+
+/**
+ * Marks `slice`, a frozen slice (`sliceActuals`) of trusted actuals `source`, as trusted against
+ * the same plan: a slice of valid actuals over a valid date range is valid (its records are the
+ * source's, its dates inside the range). Returns false when `source` is not trusted.
+ */
+export function markTrustedSlice(slice: ActualsSnapshot, source: ActualsSnapshot): boolean {
+  const m = trusted.get(source);
+  if (!m || m === true || !Object.isFrozen(slice)) return false;
+  trusted.set(slice, m);
+  return true;
+}
+
+/**
+ * The built-in adapters' loads for the store (internal, under a symbol no host page can import):
+ * their own frozen, validated state, without the copy `loadPlan` / `loadActuals` hand out, so the
+ * store neither copies nor parses it again. A state that is not marked trusted is handed out as a
+ * copy, exactly as the public methods do (and then parsed by the store).
+ */
+export const SHARED_LOADS = Symbol('quotakit.sharedLoads');
+
+export interface SharedLoads {
+  loadPlan(): Promise<PlanSnapshot>;
+  loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot>;
+}
