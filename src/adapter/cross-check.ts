@@ -42,7 +42,7 @@ export function duplicateIds(items: readonly { id: string }[], field: string, la
 }
 
 /** Records checked between two yields of the step versions below. */
-const CHECK_CHUNK = 8192;
+const CHECK_CHUNK = 4096;
 
 function* duplicateIdsSteps(items: readonly { id: string }[], field: string, label: string): Steps<SchemaIssue[]> {
   const seen = new Set<string>();

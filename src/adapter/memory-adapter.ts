@@ -27,9 +27,10 @@ import {
   parseUser,
   targetKey,
 } from './validate.js';
-import { copyActualsSnapshot, copyPlanSnapshot } from './fast-parse.js';
-import { deepFreezeSteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, SHARED_LOADS, type SharedLoads } from './trusted.js';
-import { runSteps } from '../engine/shared/steps.js';
+import { copyActualsSnapshot, copyActualsSnapshotSteps, copyPlanSnapshot, copyPlanSnapshotSteps } from './fast-parse.js';
+import { actualsSnapshotSteps, planSnapshotSteps } from './parse-steps.js';
+import { deepFreezeSteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, runSliced, SHARED_LOADS, type SharedLoads } from './trusted.js';
+import { runSteps, type Steps } from '../engine/shared/steps.js';
 
 /** Everything an in-browser adapter keeps: the plan snapshot, all actuals, and adjustment requests. */
 export interface AdapterState {
@@ -393,6 +394,25 @@ export function checkAdapterState(
   return { ok: true, value: { snapshot: p.value, actuals: a.value } };
 }
 
+/**
+ * The constructor's checks and copy as steps, for `MemoryAdapter.create`: the snapshot and actuals
+ * validated (the fast path and the cross-record checks; throws on any issue, returns undefined
+ * when the fast path declines), copied, frozen and marked trusted.
+ */
+function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): Steps<{ snapshot: PlanSnapshot; actuals: ActualsSnapshot } | undefined> {
+  const plan = yield* planSnapshotSteps(snapshot);
+  if (!plan) return undefined;
+  const all = yield* actualsSnapshotSteps(actuals, { plan });
+  if (!all) return undefined;
+  const planCopy = isTrustedPlan(plan) ? plan : yield* copyPlanSnapshotSteps(plan);
+  yield* deepFreezeSteps(planCopy);
+  markTrustedPlan(planCopy);
+  const actualsCopy = isTrustedActuals(all, plan) ? all : yield* copyActualsSnapshotSteps(all);
+  yield* deepFreezeSteps(actualsCopy);
+  markTrustedActuals(actualsCopy, planCopy);
+  return { snapshot: planCopy, actuals: actualsCopy };
+}
+
 /** A deep copy of a validated plan snapshot, deeply frozen and marked trusted (see `trusted.ts`). */
 function trustedCopy(plan: PlanSnapshot): PlanSnapshot {
   const copy = copyPlanSnapshot(plan);
@@ -421,8 +441,33 @@ function trustedCopy(plan: PlanSnapshot): PlanSnapshot {
 export class MemoryAdapter extends SnapshotAdapterBase {
   #state: AdapterState;
 
+  /**
+   * The same adapter as `new MemoryAdapter(snapshot, actuals, options)`, with the constructor's
+   * validation and copy done a slice at a time (yielding to the page between slices): for large
+   * data (a 100,000-person org is seconds of checks), so the page stays responsive. Rejects with
+   * the constructor's `invalid-data` error, every issue listed, when the data is not valid.
+   */
+  static async create(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions = {}): Promise<MemoryAdapter> {
+    let prepared: { snapshot: PlanSnapshot; actuals: ActualsSnapshot } | undefined;
+    try {
+      prepared = await runSliced(preparedStateSteps(snapshot, actuals));
+    } catch {
+      prepared = undefined;
+    }
+    // Not valid (or not sure): the constructor's own checks, which list every issue.
+    return prepared ? new MemoryAdapter(prepared.snapshot, prepared.actuals, options) : new MemoryAdapter(snapshot, actuals, options);
+  }
+
   constructor(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions = {}) {
     super(options);
+    if (isTrustedPlan(snapshot) && isTrustedActuals(actuals, snapshot)) {
+      // Validated and frozen by the kit (`create`, or another MemoryAdapter's state): nobody can
+      // change it, so it needs neither the checks nor a copy.
+      const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));
+      this.#state = { snapshot, actuals, adjustments: structuredClone(adjustments) };
+      this.resolveUser(this.#state);
+      return;
+    }
     const checked = checkAdapterState(snapshot, actuals, { plan: ['snapshot'], actuals: ['actuals'] });
     if (!checked.ok) throw invalidData('MemoryAdapter data', checked.issues);
     const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));

@@ -100,3 +100,20 @@ export interface SharedLoads {
   loadPlan(): Promise<PlanSnapshot>;
   loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot>;
 }
+
+/** Gives the page back for a moment (`scheduler.yield` where the runtime has it, else a zero timeout). */
+const nextTask = (): Promise<void> => {
+  const sch = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof sch?.yield === 'function' ? sch.yield() : new Promise((r) => setTimeout(r, 0));
+};
+
+/** Runs steps to the end `sliceMs` of work at a time, yielding to the event loop between slices. */
+export async function runSliced<T>(steps: Steps<T>, sliceMs = 20): Promise<T> {
+  for (;;) {
+    await nextTask();
+    const t0 = performance.now();
+    let r = steps.next();
+    while (!r.done && performance.now() - t0 < sliceMs) r = steps.next();
+    if (r.done) return r.value;
+  }
+}

@@ -139,7 +139,7 @@ export function checkOrg(org: readonly OrgNode[], { partial = false } = {}): Sch
 }
 
 /** Nodes checked between two yields of `checkOrgSteps`. */
-const ORG_CHUNK = 8192;
+const ORG_CHUNK = 4096;
 
 /** `checkOrg` as steps (a yield every few thousand nodes): the same issues, in the same order. */
 export function* checkOrgSteps(org: readonly OrgNode[], { partial = false } = {}): Steps<SchemaIssue[]> {

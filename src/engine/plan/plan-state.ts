@@ -38,7 +38,7 @@ import { actualSums, type ActualSumsQuery } from './subtree-sums.js';
 import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
 
 /** Cells handled between two yields of `CellTable.fromSteps`. */
-const CELL_CHUNK = 8192;
+const CELL_CHUNK = 4096;
 import { parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
 
 /** A reference to one target cell: node × period × metric × optional product. */

@@ -53,7 +53,7 @@ export function buildOrgIndex(org: readonly OrgNode[]): OrgIndex {
 }
 
 /** Nodes handled between two yields of `buildOrgIndexSteps` (a few milliseconds of work). */
-const INDEX_CHUNK = 8192;
+const INDEX_CHUNK = 4096;
 
 /**
  * `buildOrgIndex` as steps (see `shared/steps.ts`): the same index, built a few thousand nodes
