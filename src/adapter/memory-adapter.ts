@@ -205,7 +205,14 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
    * when the state was validated and frozen (`MemoryAdapter`'s is), so a 100,000-person plan is
    * neither copied nor parsed again on every load; otherwise the same copies as the public methods.
    */
-  readonly [SHARED_LOADS]: SharedLoads = {
+  get [SHARED_LOADS](): SharedLoads {
+    // A subclass that loads its own way is asked through its own methods.
+    const own = SnapshotAdapterBase.prototype;
+    if (this.loadPlan !== own.loadPlan || this.loadActuals !== own.loadActuals) return this;
+    return this.#shared;
+  }
+
+  readonly #shared: SharedLoads = {
     loadPlan: () => this.run((s) => s.snapshot, (v) => (isTrustedPlan(v) ? v : copyPlanSnapshot(v))),
     loadActuals: (range) =>
       this.run(

@@ -340,16 +340,12 @@ export class QkStore {
         steps.return(undefined as T);
         return undefined;
       }
-      this.slices++;
       const t0 = performance.now();
       let r = steps.next();
       while (!r.done && performance.now() - t0 < budget) r = steps.next();
       if (r.done) return r.value;
     }
   }
-
-  /** How many slices of long work (load, warm-up) the store has run: for tests of the slicing. */
-  slices = 0;
 
   private warming: Promise<void> = Promise.resolve();
   private warmToken = 0;

@@ -80,6 +80,20 @@ describe("the MemoryAdapter's trusted state", function () {
     expect(store.error!.issues!.map((i) => i.path.join('.'))).to.deep.equal(['targets.0.value']);
   });
 
+  it("a subclass that overrides loadPlan is loaded through its override, not the base's state", async () => {
+    const { plan, actuals } = smallFixture();
+    class Renaming extends MemoryAdapter {
+      override async loadPlan(): Promise<PlanSnapshot> {
+        const p = await super.loadPlan();
+        return { ...p, plan: { ...p.plan, name: 'renamed by the host' } };
+      }
+    }
+    const store = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
+    await store.connect(new Renaming(plan, actuals));
+    expect(store.status).to.equal('ready');
+    expect(store.plan!.name).to.equal('renamed by the host');
+  });
+
   it('a save keeps the state trusted and frozen; the store reloads the saved value', async () => {
     const { plan, actuals } = smallFixture();
     const adapter = new MemoryAdapter(plan, actuals, { user: 'u-admin' });
