@@ -351,7 +351,7 @@ export function copyActualsSnapshot(s: ActualsSnapshot): ActualsSnapshot {
 }
 
 /** Records copied between two yields of the copy steps. */
-const COPY_CHUNK = 16384;
+const COPY_CHUNK = 4096;
 
 function* copyListSteps<T extends object>(list: readonly T[], copy: (x: T) => T): Steps<T[]> {
   const out = new Array<T>(list.length);

@@ -29,7 +29,7 @@ import {
 } from './validate.js';
 import { copyActualsSnapshot, copyActualsSnapshotSteps, copyPlanSnapshot, copyPlanSnapshotSteps } from './fast-parse.js';
 import { actualsSnapshotSteps, planSnapshotSteps } from './parse-steps.js';
-import { deepFreezeSteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, runSliced, SHARED_LOADS, type SharedLoads } from './trusted.js';
+import { freezeActualsSteps, freezePlanSteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, runSliced, SHARED_LOADS, type SharedLoads } from './trusted.js';
 import { runSteps, type Steps } from '../engine/shared/steps.js';
 
 /** Everything an in-browser adapter keeps: the plan snapshot, all actuals, and adjustment requests. */
@@ -217,8 +217,16 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
     loadActuals: (range) =>
       this.run(
         (s) => {
-          const slice = sliceActuals(s.actuals, parseDateRange(range, { source: 'loadActuals' }));
-          if (!isTrustedActuals(s.actuals)) return slice;
+          const r = parseDateRange(range, { source: 'loadActuals' });
+          const all = s.actuals;
+          if (isTrustedActuals(all) && coversAll(all, r)) {
+            // Everything is inside the range: the same frozen lists, no filtering of 650,000 records.
+            const whole = Object.freeze({ ...all, from: r.from, to: r.to });
+            markTrustedSlice(whole, all);
+            return whole;
+          }
+          const slice = sliceActuals(all, r);
+          if (!isTrustedActuals(all)) return slice;
           for (const list of [slice.actuals, slice.stageCounts, slice.pipeline]) Object.freeze(list);
           markTrustedSlice(Object.freeze(slice), s.actuals);
           return slice;
@@ -267,7 +275,7 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
       // A trusted plan with valid cells upserted (checked above against it: nodes, products, the
       // fiscal year, one per key) is valid: it stays trusted, frozen (only the new objects need it).
       if (isTrustedPlan(s.snapshot)) {
-        runSteps(deepFreezeSteps(snapshot));
+        runSteps(freezePlanSteps(snapshot));
         markTrustedPlan(snapshot);
       }
       this.writeState({ ...s, snapshot });
@@ -401,6 +409,39 @@ export function checkAdapterState(
   return { ok: true, value: { snapshot: p.value, actuals: a.value } };
 }
 
+/** Per trusted actuals: the months of their stage counts and the closing dates of their pipeline, first and last. */
+const extents = new WeakMap<ActualsSnapshot, { months: [string, string]; closes: [string, string] } | null>();
+
+/**
+ * Whether `sliceActuals(all, range)` keeps every record of `all`: its actuals are dated inside
+ * `all.from … all.to` (validated), so a range holding that, every stage count's month and every
+ * opportunity's closing date loses nothing.
+ */
+function coversAll(all: ActualsSnapshot, range: { from: string; to: string }): boolean {
+  if (all.from < range.from || all.to > range.to) return false;
+  let e = extents.get(all);
+  if (e === undefined) {
+    e = null;
+    let m0 = '', m1 = '', c0 = '', c1 = '';
+    let ok = true;
+    for (const c of all.stageCounts) {
+      if (!isMonthId(c.month)) ok = false;
+      if (!m0 || c.month < m0) m0 = c.month;
+      if (!m1 || c.month > m1) m1 = c.month;
+    }
+    for (const o of all.pipeline) {
+      if (!c0 || o.expectedClose < c0) c0 = o.expectedClose;
+      if (!c1 || o.expectedClose > c1) c1 = o.expectedClose;
+    }
+    if (ok) e = { months: [m0, m1], closes: [c0, c1] };
+    extents.set(all, e);
+  }
+  if (!e) return false;
+  const [m0, m1] = e.months;
+  const [c0, c1] = e.closes;
+  return (!m0 || (m0 >= range.from.slice(0, 7) && m1 <= range.to.slice(0, 7))) && (!c0 || (c0 >= range.from && c1 <= range.to));
+}
+
 /**
  * The constructor's checks and copy as steps, for `MemoryAdapter.create`: the snapshot and actuals
  * validated (the fast path and the cross-record checks; throws on any issue, returns undefined
@@ -412,10 +453,10 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
   const all = yield* actualsSnapshotSteps(actuals, { plan });
   if (!all) return undefined;
   const planCopy = isTrustedPlan(plan) ? plan : yield* copyPlanSnapshotSteps(plan);
-  yield* deepFreezeSteps(planCopy);
+  yield* freezePlanSteps(planCopy);
   markTrustedPlan(planCopy);
   const actualsCopy = isTrustedActuals(all, plan) ? all : yield* copyActualsSnapshotSteps(all);
-  yield* deepFreezeSteps(actualsCopy);
+  yield* freezeActualsSteps(actualsCopy);
   markTrustedActuals(actualsCopy, planCopy);
   return { snapshot: planCopy, actuals: actualsCopy };
 }
@@ -423,7 +464,7 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
 /** A deep copy of a validated plan snapshot, deeply frozen and marked trusted (see `trusted.ts`). */
 function trustedCopy(plan: PlanSnapshot): PlanSnapshot {
   const copy = copyPlanSnapshot(plan);
-  runSteps(deepFreezeSteps(copy));
+  runSteps(freezePlanSteps(copy));
   markTrustedPlan(copy);
   return copy;
 }
@@ -482,7 +523,7 @@ export class MemoryAdapter extends SnapshotAdapterBase {
     const { snapshot: plan, actuals: all } = checked.value;
     this.#state = { snapshot: trustedCopy(plan), actuals: copyActualsSnapshot(all), adjustments: structuredClone(adjustments) };
     // Validated above and frozen here: the store takes it as it is (`trusted.ts`).
-    runSteps(deepFreezeSteps(this.#state.actuals));
+    runSteps(freezeActualsSteps(this.#state.actuals));
     markTrustedActuals(this.#state.actuals, this.#state.snapshot);
     this.resolveUser(this.#state);
   }

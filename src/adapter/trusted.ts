@@ -15,7 +15,7 @@ import type { Steps } from '../engine/shared/steps.js';
 const trusted = new WeakMap<object, { org?: unknown; products?: unknown; stages?: unknown } | true>();
 
 /** Objects frozen between two yields of `deepFreezeSteps`. */
-const FREEZE_CHUNK = 8192;
+const FREEZE_CHUNK = 4096;
 
 /**
  * Freezes `value` and everything reachable from it (plain objects and arrays), a few thousand
@@ -41,6 +41,39 @@ export function* deepFreezeSteps(value: unknown): Steps<void> {
     }
     if (++n % FREEZE_CHUNK === 0) yield { done: n, total: 0 };
   }
+}
+
+/** Freezes each record of a list of flat records (their values are strings, numbers, booleans), and the list. */
+function* freezeFlatSteps(list: readonly object[]): Steps<void> {
+  for (let i = 0; i < list.length; i++) {
+    Object.freeze(list[i]);
+    if (i % FREEZE_CHUNK === FREEZE_CHUNK - 1) yield { done: i + 1, total: list.length };
+  }
+  Object.freeze(list);
+}
+
+/**
+ * Deeply freezes a validated plan snapshot: its large lists record by record (target cells are
+ * flat; an org node's only nested value is its ramp), the rest with `deepFreezeSteps`.
+ */
+export function* freezePlanSteps(s: PlanSnapshot): Steps<void> {
+  yield* freezeFlatSteps(s.targets);
+  for (let i = 0; i < s.org.length; i++) {
+    const n = s.org[i]!;
+    if (n.ramp) yield* deepFreezeSteps(n.ramp);
+    Object.freeze(n);
+    if (i % FREEZE_CHUNK === FREEZE_CHUNK - 1) yield { done: i + 1, total: s.org.length };
+  }
+  Object.freeze(s.org);
+  yield* deepFreezeSteps(s);
+}
+
+/** Deeply freezes a validated actuals snapshot (every record is flat). */
+export function* freezeActualsSteps(s: ActualsSnapshot): Steps<void> {
+  yield* freezeFlatSteps(s.actuals);
+  yield* freezeFlatSteps(s.stageCounts);
+  yield* freezeFlatSteps(s.pipeline);
+  Object.freeze(s);
 }
 
 /**
