@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { QkAdapterError, type CrmAdapter } from '../../src/adapter/adapter.js';
-import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { MemoryAdapter, sliceActuals } from '../../src/adapter/memory-adapter.js';
 import { isTrustedActuals, isTrustedPlan } from '../../src/adapter/trusted.js';
 import { QkStore } from '../../src/store/store.js';
 import type { PlanSnapshot } from '../../src/engine/plan/model.js';
@@ -108,6 +108,22 @@ describe("the MemoryAdapter's trusted state", function () {
     expect(store.getCell(cell.nodeId, cell.period, cell.metric)!.value).to.equal(cell.value + 100);
     expect(isTrustedPlan(store.snapshot)).to.equal(true);
     expect(Object.isFrozen(store.snapshot!.targets)).to.equal(true);
+  });
+
+  it("the store's range: all the actuals as they are when the range holds them, else exactly sliceActuals", async () => {
+    const { plan, actuals } = smallFixture();
+    const store = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
+    await store.connect(new MemoryAdapter(plan, actuals, { user: 'u-admin' }));
+    // FY2024 … FY2026 (two years of history): the range the store asks for.
+    const range = { from: '2024-01-01', to: '2026-12-31' };
+    expect(JSON.stringify(store.actuals)).to.equal(JSON.stringify(sliceActuals(actuals, range)));
+    // An opportunity expected to close after the range: not every record is inside, so a slice.
+    const late = structuredClone(actuals);
+    late.pipeline[0] = { ...late.pipeline[0]!, expectedClose: '2027-02-01' };
+    const store2 = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
+    await store2.connect(new MemoryAdapter(plan, late, { user: 'u-admin' }));
+    expect(store2.actuals!.pipeline.length).to.equal(late.pipeline.length - 1);
+    expect(JSON.stringify(store2.actuals)).to.equal(JSON.stringify(sliceActuals(late, range)));
   });
 
   it('MemoryAdapter.create: the same adapter as the constructor, built over many yields; the same error for bad data', async () => {
