@@ -476,14 +476,6 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
   return { snapshot: planCopy, actuals: actualsCopy };
 }
 
-/** A deep copy of a validated plan snapshot, deeply frozen and marked trusted (see `trusted.ts`). */
-function trustedCopy(plan: PlanSnapshot): PlanSnapshot {
-  const copy = copyPlanSnapshot(plan);
-  runSteps(freezePlanSteps(copy));
-  markTrustedPlan(copy);
-  return copy;
-}
-
 /**
  * An adapter over data held in memory: the sample company in a demo, a fixture in a test, or a
  * Storybook story. It implements every `CrmAdapter` method, with the same version semantics as a
@@ -506,8 +498,9 @@ export class MemoryAdapter extends SnapshotAdapterBase {
 
   /**
    * The same adapter as `new MemoryAdapter(snapshot, actuals, options)`, with the constructor's
-   * validation and copy done a slice at a time (yielding to the page between slices): for large
-   * data (a 100,000-person org is seconds of checks), so the page stays responsive. Rejects with
+   * validation and copy done a slice at a time (yielding to the page between slices), for large
+   * data (a 100,000-person org is seconds of checks), so the page stays responsive. Its state is
+   * also frozen (`trusted.ts`): a store loads it without a copy or a second parse. Rejects with
    * the constructor's `invalid-data` error, every issue listed, when the data is not valid.
    */
   static async create(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions = {}): Promise<MemoryAdapter> {
@@ -536,10 +529,9 @@ export class MemoryAdapter extends SnapshotAdapterBase {
     const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));
     // Parsing keeps the payload's own records where it can: copy them, so the caller's objects stay theirs.
     const { snapshot: plan, actuals: all } = checked.value;
-    this.#state = { snapshot: trustedCopy(plan), actuals: copyActualsSnapshot(all), adjustments: structuredClone(adjustments) };
-    // Validated above and frozen here: the store takes it as it is (`trusted.ts`).
-    runSteps(freezeActualsSteps(this.#state.actuals));
-    markTrustedActuals(this.#state.actuals, this.#state.snapshot);
+    // A copy, not frozen: freezing 850,000 records would lengthen this one task further. The
+    // store parses what this adapter hands out (in slices); `create` freezes and the store trusts.
+    this.#state = { snapshot: copyPlanSnapshot(plan), actuals: copyActualsSnapshot(all), adjustments: structuredClone(adjustments) };
     this.resolveUser(this.#state);
   }
 

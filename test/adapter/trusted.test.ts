@@ -28,7 +28,7 @@ describe("the MemoryAdapter's trusted state", function () {
 
   it("freezes its own copy, never the caller's objects; the public loads hand out copies nobody trusts", async () => {
     const { plan, actuals } = smallFixture();
-    const adapter = new MemoryAdapter(plan, actuals);
+    const adapter = await MemoryAdapter.create(plan, actuals);
     expect(Object.isFrozen(plan)).to.equal(false);
     expect(Object.isFrozen(plan.targets[0])).to.equal(false);
     expect(Object.isFrozen(actuals.actuals[0])).to.equal(false);
@@ -96,7 +96,7 @@ describe("the MemoryAdapter's trusted state", function () {
 
   it('a save keeps the state trusted and frozen; the store reloads the saved value', async () => {
     const { plan, actuals } = smallFixture();
-    const adapter = new MemoryAdapter(plan, actuals, { user: 'u-admin' });
+    const adapter = await MemoryAdapter.create(plan, actuals, { user: 'u-admin' });
     const store = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
     await store.connect(adapter);
     expect(store.status).to.equal('ready');
@@ -113,7 +113,7 @@ describe("the MemoryAdapter's trusted state", function () {
   it("the store's range: all the actuals as they are when the range holds them, else exactly sliceActuals", async () => {
     const { plan, actuals } = smallFixture();
     const store = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
-    await store.connect(new MemoryAdapter(plan, actuals, { user: 'u-admin' }));
+    await store.connect(await MemoryAdapter.create(plan, actuals, { user: 'u-admin' }));
     // FY2024 … FY2026 (two years of history): the range the store asks for.
     const range = { from: '2024-01-01', to: '2026-12-31' };
     expect(JSON.stringify(store.actuals)).to.equal(JSON.stringify(sliceActuals(actuals, range)));
@@ -121,7 +121,7 @@ describe("the MemoryAdapter's trusted state", function () {
     const late = structuredClone(actuals);
     late.pipeline[0] = { ...late.pipeline[0]!, expectedClose: '2027-02-01' };
     const store2 = new QkStore({ asOf: '2026-03-31', autosaveMs: false });
-    await store2.connect(new MemoryAdapter(plan, late, { user: 'u-admin' }));
+    await store2.connect(await MemoryAdapter.create(plan, late, { user: 'u-admin' }));
     expect(store2.actuals!.pipeline.length).to.equal(late.pipeline.length - 1);
     expect(JSON.stringify(store2.actuals)).to.equal(JSON.stringify(sliceActuals(late, range)));
   });

@@ -79,8 +79,8 @@ describe('the store loads a large plan in slices (issue 12 item 5)', function ()
     expect(shape(store.state!)).to.deep.equal(shape(onePiece(plan, actuals)));
   });
 
-  it("a MemoryAdapter's state is taken as validated: not parsed again, still indexed in slices, the same read model", async () => {
-    const adapter = new MemoryAdapter(plan, actuals, { user: 'u-admin' });
+  it("a MemoryAdapter.create state is taken as validated: not parsed again, still indexed in slices, the same read model", async () => {
+    const adapter = await MemoryAdapter.create(plan, actuals, { user: 'u-admin' });
     const store = new QkStore({ asOf: AS_OF, autosaveMs: false, sliceMs: 0 });
     const ticks = await ticksBeforeReadModel(store, adapter);
     expect(store.status).to.equal('ready');
