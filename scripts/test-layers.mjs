@@ -8,6 +8,8 @@ export const NODE_TESTS = [
   /^test\/sample\/.*\.test\.ts$/,
   /^test\/adapter\/contract-runner\.test\.ts$/,
   /^test\/store\/fault-injection\.test\.ts$/,
+  /^test\/store\/sliced-load\.test\.ts$/,
+  /^test\/adapter\/trusted\.test\.ts$/,
   /^test\/docs\/worked-examples\.test\.ts$/,
   /^test\/i18n\/.*\.test\.ts$/,
   /^test\/export\/.*\.test\.ts$/,

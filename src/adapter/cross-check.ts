@@ -5,9 +5,10 @@
  * standalone path of `.data` (`src/internal/read-data-store.ts`) runs these after the zod-free fast
  * parse, and `validate.ts` runs them after zod.
  */
-import { checkOrg, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SchemaIssue, type TargetCell } from '../engine/plan/model.js';
+import { checkOrg, checkOrgSteps, cellKey, type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SchemaIssue, type TargetCell } from '../engine/plan/model.js';
 import { periodRange } from '../engine/calendar/periods.js';
 import { QkAdapterError } from './adapter.js';
+import { runSteps, type Steps } from '../engine/shared/steps.js';
 
 /** Names where a payload came from (e.g. `GET /api/plan`), for the error message. */
 export interface ParseOptions {
@@ -37,12 +38,21 @@ export function invalidData(what: string, issues: SchemaIssue[], options: ParseO
 }
 
 export function duplicateIds(items: readonly { id: string }[], field: string, label: string): SchemaIssue[] {
+  return runSteps(duplicateIdsSteps(items, field, label));
+}
+
+/** Records checked between two yields of the step versions below. */
+const CHECK_CHUNK = 4096;
+
+function* duplicateIdsSteps(items: readonly { id: string }[], field: string, label: string): Steps<SchemaIssue[]> {
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (seen.has(item.id)) issues.push({ path: [field, i, 'id'], code: 'duplicate-id', params: { id: item.id, kind: label }, message: `duplicate ${label} id "${item.id}"` });
     seen.add(item.id);
-  });
+    if (i % CHECK_CHUNK === CHECK_CHUNK - 1) yield { done: i, total: items.length };
+  }
   return issues;
 }
 
@@ -55,6 +65,14 @@ export function checkCells(
   s: Pick<PlanSnapshot, 'org' | 'products'> & { plan?: PlanSnapshot['plan'] },
   field: string,
 ): SchemaIssue[] {
+  return runSteps(checkCellsSteps(cells, s, field));
+}
+
+function* checkCellsSteps(
+  cells: readonly TargetCell[],
+  s: Pick<PlanSnapshot, 'org' | 'products'> & { plan?: PlanSnapshot['plan'] },
+  field: string,
+): Steps<SchemaIssue[]> {
   const nodes = new Set(s.org.map((n) => n.id));
   const products = new Set(s.products.map((p) => p.id));
   const year = s.plan ? periodRange(`FY${s.plan.fiscalYear}`, s.plan.calendar) : null;
@@ -62,7 +80,9 @@ export function checkCells(
   const issues: SchemaIssue[] = [];
   // 100,000 cells name a handful of periods: each period's days once.
   const ranges = new Map<string, { start: string; end: string }>();
-  cells.forEach((c, i) => {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (i % CHECK_CHUNK === CHECK_CHUNK - 1) yield { done: i, total: cells.length };
     if (year && s.plan) {
       let r = ranges.get(c.period);
       if (!r) ranges.set(c.period, (r = periodRange(c.period, s.plan.calendar)));
@@ -89,7 +109,7 @@ export function checkCells(
       });
     }
     keys.add(key);
-  });
+  }
   return issues;
 }
 
@@ -105,11 +125,16 @@ export interface ActualsContext {
 
 /** The cross-record issues of a plan snapshot that passed its schema. */
 export function planIssues(s: PlanSnapshot): SchemaIssue[] {
+  return runSteps(planIssuesSteps(s));
+}
+
+/** `planIssues` as steps (a yield every few thousand records): the same issues, in the same order. */
+export function* planIssuesSteps(s: PlanSnapshot): Steps<SchemaIssue[]> {
   return [
-    ...checkOrg(s.org),
+    ...(yield* checkOrgSteps(s.org)),
     ...duplicateIds(s.products, 'products', 'product'),
     ...duplicateIds(s.stages, 'stages', 'stage'),
-    ...checkCells(s.targets, s, 'targets'),
+    ...(yield* checkCellsSteps(s.targets, s, 'targets')),
   ];
 }
 
@@ -119,10 +144,18 @@ export function planIssues(s: PlanSnapshot): SchemaIssue[] {
  * and stages that the plan knows.
  */
 export function actualsIssues(s: ActualsSnapshot, context: ActualsContext = {}): SchemaIssue[] {
+  return runSteps(actualsIssuesSteps(s, context));
+}
+
+/** `actualsIssues` as steps (a yield every few thousand records): the same issues, in the same order. */
+export function* actualsIssuesSteps(s: ActualsSnapshot, context: ActualsContext = {}): Steps<SchemaIssue[]> {
   const issues: SchemaIssue[] = [];
   if (s.to < s.from) issues.push({ path: ['to'], code: 'range-order', params: { from: s.from, to: s.to }, message: `"to" (${s.to}) is before "from" (${s.from})` });
   const outside = (date: string) => date < s.from || date > s.to;
-  issues.push(...duplicateIds(s.actuals, 'actuals', 'actual'), ...duplicateIds(s.pipeline, 'pipeline', 'opportunity'));
+  const dupActuals = yield* duplicateIdsSteps(s.actuals, 'actuals', 'actual');
+  const dupPipeline = yield* duplicateIdsSteps(s.pipeline, 'pipeline', 'opportunity');
+  for (const i of dupActuals) issues.push(i);
+  for (const i of dupPipeline) issues.push(i);
 
   const plan = context.plan;
   const nodes = plan && context.checkReps !== false ? new Set(plan.org.map((n) => n.id)) : null;
@@ -140,23 +173,31 @@ export function actualsIssues(s: ActualsSnapshot, context: ActualsContext = {}):
     if (stages && !stages.has(id)) issues.push({ path: [field, i, 'stageId'], code: 'unknown-stage', params: { id }, message: `unknown funnel stage "${id}"` });
   };
 
-  s.actuals.forEach((a, i) => {
+  const total = s.actuals.length + s.stageCounts.length + s.pipeline.length;
+  let done = 0;
+  for (let i = 0; i < s.actuals.length; i++) {
+    const a = s.actuals[i]!;
     if (outside(a.date)) {
       issues.push({ path: ['actuals', i, 'date'], code: 'outside-range', params: { date: a.date, from: s.from, to: s.to }, message: `dated ${a.date}, outside ${s.from} … ${s.to}` });
     }
     rep('actuals', i, a.repId);
     product('actuals', i, a.productId);
-  });
-  s.stageCounts.forEach((c, i) => {
+    if (++done % CHECK_CHUNK === 0) yield { done, total };
+  }
+  for (let i = 0; i < s.stageCounts.length; i++) {
+    const c = s.stageCounts[i]!;
     rep('stageCounts', i, c.repId);
     stage('stageCounts', i, c.stageId);
-  });
+    if (++done % CHECK_CHUNK === 0) yield { done, total };
+  }
   // Open pipeline is as of `to` and may be expected to close after it (or be overdue): no range check.
-  s.pipeline.forEach((o, i) => {
+  for (let i = 0; i < s.pipeline.length; i++) {
+    const o = s.pipeline[i]!;
     rep('pipeline', i, o.repId);
     product('pipeline', i, o.productId);
     stage('pipeline', i, o.stageId);
-  });
+    if (++done % CHECK_CHUNK === 0) yield { done, total };
+  }
   return issues;
 }
 

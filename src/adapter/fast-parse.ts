@@ -17,6 +17,7 @@ import type { Actual, ActualsSnapshot, Opportunity, OrgNode, PlanSnapshot, SaveR
 import { METRIC_IDS } from '../engine/plan/model.js';
 import { isDate, parsePeriodId } from '../engine/calendar/periods.js';
 import { isCurrencyCode } from '../engine/money/currencies.js';
+import { runSteps, type Steps } from '../engine/shared/steps.js';
 // No zod here (issue 14): a standalone element given valid `.data` checks it with this module
 // alone; zod (`validate.ts`) is loaded only when this path declines, to list the issues.
 
@@ -176,11 +177,24 @@ function opportunity(x: unknown, seen: Seen): Opportunity {
 }
 
 function list<T>(v: unknown, item: (x: unknown, seen: Seen) => T, seen: Seen): T[] {
+  return runSteps(listSteps(v, item, seen));
+}
+
+/** Records checked between two yields of the step versions (a few milliseconds of work). */
+export const PARSE_CHUNK = 4096;
+
+/** `list` as steps: a yield after every `PARSE_CHUNK` records. */
+function* listSteps<T>(v: unknown, item: (x: unknown, seen: Seen) => T, seen: Seen): Steps<T[]> {
   if (!Array.isArray(v)) return no();
-  const out = new Array<T>(v.length);
-  for (let i = 0; i < v.length; i++) {
-    if (!(i in v)) no();
-    out[i] = item(v[i], seen);
+  const n = v.length;
+  const out = new Array<T>(n);
+  for (let start = 0; start < n; start += PARSE_CHUNK) {
+    const stop = Math.min(n, start + PARSE_CHUNK);
+    for (let i = start; i < stop; i++) {
+      if (!(i in v)) no();
+      out[i] = item(v[i], seen);
+    }
+    if (stop < n) yield { done: stop, total: n };
   }
   return out;
 }
@@ -255,6 +269,57 @@ const SNAPSHOT = {
   blend: optional(recordOf(BLEND)),
 };
 
+/** The large lists of a snapshot, checked afterwards by `listSteps`: here only that they are arrays. */
+const LATER: Check = (v) => (Array.isArray(v) ? v : no());
+const SNAPSHOT_SHELL = { ...SNAPSHOT, org: LATER, targets: LATER };
+
+/**
+ * A plan snapshot as `PlanSnapshotSchema` parses it, or `undefined` when the fast path declines
+ * (then parse with zod). Only the schema: cross-record checks are the caller's.
+ */
+export function fastPlanSnapshot(data: unknown): PlanSnapshot | undefined {
+  return runSteps(fastPlanSnapshotSteps(data));
+}
+
+/**
+ * `fastPlanSnapshot` as steps (a yield every `PARSE_CHUNK` org nodes or target cells): the same
+ * value, or `undefined`, so a store can check 100,000 people's plan without one long task.
+ */
+export function* fastPlanSnapshotSteps(data: unknown): Steps<PlanSnapshot | undefined> {
+  try {
+    const seen = new Seen();
+    const out = record<Record<string, unknown>>(data, SNAPSHOT_SHELL, seen);
+    out.org = yield* listSteps(out.org, orgNode, seen);
+    out.targets = yield* listSteps(out.targets, targetCell, seen);
+    return out as unknown as PlanSnapshot;
+  } catch {
+    // DECLINE, or a getter that throws (zod reports that one as `unreadable`).
+    return undefined;
+  }
+}
+
+/** An actuals snapshot as `ActualsSnapshotSchema` parses it, or `undefined` when the fast path declines. */
+export function fastActualsSnapshot(data: unknown): ActualsSnapshot | undefined {
+  return runSteps(fastActualsSnapshotSteps(data));
+}
+
+/** `fastActualsSnapshot` as steps (a yield every `PARSE_CHUNK` records). */
+export function* fastActualsSnapshotSteps(data: unknown): Steps<ActualsSnapshot | undefined> {
+  try {
+    if (!isRecord(data)) return no();
+    const seen = new Seen();
+    const from = seen.date(data.from);
+    const to = seen.date(data.to);
+    const actuals = yield* listSteps(data.actuals, actual, seen);
+    const stageCounts = yield* listSteps(data.stageCounts, stageCount, seen);
+    const pipeline = yield* listSteps(data.pipeline, opportunity, seen);
+    return { from, to, actuals, stageCounts, pipeline };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a one-piece fast parse: its value, or `undefined` when it declines. */
 function run<T>(f: () => T): T | undefined {
   try {
     return f();
@@ -262,29 +327,6 @@ function run<T>(f: () => T): T | undefined {
     // DECLINE, or a getter that throws (zod reports that one as `unreadable`).
     return undefined;
   }
-}
-
-/**
- * A plan snapshot as `PlanSnapshotSchema` parses it, or `undefined` when the fast path declines
- * (then parse with zod). Only the schema: cross-record checks are the caller's.
- */
-export function fastPlanSnapshot(data: unknown): PlanSnapshot | undefined {
-  return run(() => record<PlanSnapshot>(data, SNAPSHOT, new Seen()));
-}
-
-/** An actuals snapshot as `ActualsSnapshotSchema` parses it, or `undefined` when the fast path declines. */
-export function fastActualsSnapshot(data: unknown): ActualsSnapshot | undefined {
-  return run(() => {
-    if (!isRecord(data)) return no();
-    const seen = new Seen();
-    return {
-      from: seen.date(data.from),
-      to: seen.date(data.to),
-      actuals: list(data.actuals, actual, seen),
-      stageCounts: list(data.stageCounts, stageCount, seen),
-      pipeline: list(data.pipeline, opportunity, seen),
-    };
-  });
 }
 
 /** A user as `UserSchema` parses it, or `undefined` when the fast path declines. */
@@ -312,18 +354,21 @@ export function fastPendingRecord(data: unknown): { baseVersion: number; cells: 
 /**
  * A deep copy of a snapshot that is already valid (the adapter's own state): the records are flat
  * objects of strings, numbers and booleans, so a spread copies each; the few nested values (the
- * calendar, stage names, users' lists) are copied with `structuredClone`. Far faster than
+ * calendar, stage names, users' lists, ramps) are copied too. Far faster than
  * `structuredClone` of the whole snapshot.
  */
 export function copyPlanSnapshot(s: PlanSnapshot): PlanSnapshot {
   return {
     ...s,
     plan: structuredClone(s.plan),
-    org: s.org.map((n) => ({ ...n })),
+    org: s.org.map((n) => (n.ramp ? { ...n, ramp: n.ramp.map((r) => ({ ...r })) } : { ...n })),
     products: s.products.map((p) => ({ ...p })),
     stages: structuredClone(s.stages),
     targets: s.targets.map((t) => ({ ...t })),
     ...(s.users ? { users: structuredClone(s.users) } : {}),
+    ...(s.commitments ? { commitments: s.commitments.map((c) => ({ ...c })) } : {}),
+    ...(s.market ? { market: s.market.map((m) => ({ ...m })) } : {}),
+    ...(s.blend ? { blend: { ...s.blend } } : {}),
   };
 }
 
@@ -335,4 +380,31 @@ export function copyActualsSnapshot(s: ActualsSnapshot): ActualsSnapshot {
     stageCounts: s.stageCounts.map((c) => ({ ...c })),
     pipeline: s.pipeline.map((o) => ({ ...o })),
   };
+}
+
+/** Records copied between two yields of the copy steps. */
+const COPY_CHUNK = 4096;
+
+function* copyListSteps<T extends object>(list: readonly T[], copy: (x: T) => T): Steps<T[]> {
+  const out = new Array<T>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    out[i] = copy(list[i]!);
+    if (i % COPY_CHUNK === COPY_CHUNK - 1) yield { done: i + 1, total: list.length };
+  }
+  return out;
+}
+
+/** `copyPlanSnapshot` as steps (a yield every few thousand records): the same copy. */
+export function* copyPlanSnapshotSteps(s: PlanSnapshot): Steps<PlanSnapshot> {
+  const org = yield* copyListSteps(s.org, (n) => (n.ramp ? { ...n, ramp: n.ramp.map((r) => ({ ...r })) } : { ...n }));
+  const targets = yield* copyListSteps(s.targets, (t) => ({ ...t }));
+  return { ...copyPlanSnapshot({ ...s, org: [], targets: [] }), org, targets };
+}
+
+/** `copyActualsSnapshot` as steps (a yield every few thousand records): the same copy. */
+export function* copyActualsSnapshotSteps(s: ActualsSnapshot): Steps<ActualsSnapshot> {
+  const actuals = yield* copyListSteps(s.actuals, (a) => ({ ...a }));
+  const stageCounts = yield* copyListSteps(s.stageCounts, (c) => ({ ...c }));
+  const pipeline = yield* copyListSteps(s.pipeline, (o) => ({ ...o }));
+  return { ...s, actuals, stageCounts, pipeline };
 }

@@ -27,7 +27,10 @@ import {
   parseUser,
   targetKey,
 } from './validate.js';
-import { copyActualsSnapshot, copyPlanSnapshot } from './fast-parse.js';
+import { copyActualsSnapshot, copyActualsSnapshotSteps, copyPlanSnapshot, copyPlanSnapshotSteps } from './fast-parse.js';
+import { actualsSnapshotSteps, planSnapshotSteps } from './parse-steps.js';
+import { freezeActualsSteps, freezePlanSteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, runSliced, SHARED_LOADS, type SharedLoads } from './trusted.js';
+import { runSteps, type Steps } from '../engine/shared/steps.js';
 
 /** Everything an in-browser adapter keeps: the plan snapshot, all actuals, and adjustment requests. */
 export interface AdapterState {
@@ -66,6 +69,19 @@ function orgIndex(org: readonly OrgNode[]): OrgIndex {
 }
 
 /**
+ * `isMonthId` remembered per string: 400,000 stage counts name a few dozen months, and parsing a
+ * period id for each was seconds at 100,000 people.
+ */
+function monthCheck(): (s: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (s) => {
+    let ok = known.get(s);
+    if (ok === undefined) known.set(s, (ok = isMonthId(s)));
+    return ok;
+  };
+}
+
+/**
  * The slice of `all` that a `loadActuals(range)` returns: bookings and collections dated inside the
  * range, stage counts of the calendar months (`YYYY-MM`) the range touches, and open opportunities
  * expected to close inside the range. Both ends are inclusive.
@@ -79,11 +95,12 @@ export function sliceActuals(all: ActualsSnapshot, range: { from: string; to: st
   const inRange = (date: string) => date >= from && date <= to;
   const fromMonth = from.slice(0, 7);
   const toMonth = to.slice(0, 7);
+  const isMonth = monthCheck();
   return {
     from,
     to,
     actuals: all.actuals.filter((a) => inRange(a.date)),
-    stageCounts: all.stageCounts.filter((c) => isMonthId(c.month) && c.month >= fromMonth && c.month <= toMonth),
+    stageCounts: all.stageCounts.filter((c) => isMonth(c.month) && c.month >= fromMonth && c.month <= toMonth),
     pipeline: all.pipeline.filter((o) => inRange(o.expectedClose)),
   };
 }
@@ -197,6 +214,41 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
     return this.run((s) => s.snapshot, copyPlanSnapshot);
   }
 
+  /**
+   * For the store (see `trusted.ts`): the state's own snapshot and a frozen slice of its actuals
+   * when the state was validated and frozen (`MemoryAdapter`'s is), so a 100,000-person plan is
+   * neither copied nor parsed again on every load; otherwise the same copies as the public methods.
+   */
+  get [SHARED_LOADS](): SharedLoads {
+    // A subclass that loads its own way is asked through its own methods.
+    const own = SnapshotAdapterBase.prototype;
+    if (this.loadPlan !== own.loadPlan || this.loadActuals !== own.loadActuals) return this;
+    return this.#shared;
+  }
+
+  readonly #shared: SharedLoads = {
+    loadPlan: () => this.run((s) => s.snapshot, (v) => (isTrustedPlan(v) ? v : copyPlanSnapshot(v))),
+    loadActuals: (range) =>
+      this.run(
+        (s) => {
+          const r = parseDateRange(range, { source: 'loadActuals' });
+          const all = s.actuals;
+          if (isTrustedActuals(all) && coversAll(all, r)) {
+            // Everything is inside the range: the same frozen lists, no filtering of 650,000 records.
+            const whole = Object.freeze({ ...all, from: r.from, to: r.to });
+            markTrustedSlice(whole, all);
+            return whole;
+          }
+          const slice = sliceActuals(all, r);
+          if (!isTrustedActuals(all)) return slice;
+          for (const list of [slice.actuals, slice.stageCounts, slice.pipeline]) Object.freeze(list);
+          markTrustedSlice(Object.freeze(slice), s.actuals);
+          return slice;
+        },
+        (v) => (isTrustedActuals(v) ? v : copyActualsSnapshot(v)),
+      ),
+  };
+
   loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot> {
     return this.run((s) => sliceActuals(s.actuals, parseDateRange(range, { source: 'loadActuals' })), copyActualsSnapshot);
   }
@@ -234,6 +286,12 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
         plan: { ...s.snapshot.plan, version: version + 1 },
         targets: upsertCells(s.snapshot.targets, parsed.cells).filter((t) => !removed.has(targetKey(t))),
       };
+      // A trusted plan with valid cells upserted (checked above against it: nodes, products, the
+      // fiscal year, one per key) is valid: it stays trusted, frozen (only the new objects need it).
+      if (isTrustedPlan(s.snapshot)) {
+        runSteps(freezePlanSteps(snapshot));
+        markTrustedPlan(snapshot);
+      }
       this.writeState({ ...s, snapshot });
       this.emit({ type: 'plan', snapshot });
       return { version: snapshot.plan.version };
@@ -365,6 +423,59 @@ export function checkAdapterState(
   return { ok: true, value: { snapshot: p.value, actuals: a.value } };
 }
 
+/** Per trusted actuals: the months of their stage counts and the closing dates of their pipeline, first and last. */
+const extents = new WeakMap<ActualsSnapshot, { months: [string, string]; closes: [string, string] } | null>();
+
+/**
+ * Whether `sliceActuals(all, range)` keeps every record of `all`: its actuals are dated inside
+ * `all.from … all.to` (validated), so a range holding that, every stage count's month and every
+ * opportunity's closing date loses nothing.
+ */
+function coversAll(all: ActualsSnapshot, range: { from: string; to: string }): boolean {
+  if (all.from < range.from || all.to > range.to) return false;
+  let e = extents.get(all);
+  if (e === undefined) {
+    e = null;
+    let m0 = '', m1 = '', c0 = '', c1 = '';
+    let ok = true;
+    const isMonth = monthCheck();
+    for (const c of all.stageCounts) {
+      if (!isMonth(c.month)) ok = false;
+      if (!m0 || c.month < m0) m0 = c.month;
+      if (!m1 || c.month > m1) m1 = c.month;
+    }
+    for (const o of all.pipeline) {
+      if (!c0 || o.expectedClose < c0) c0 = o.expectedClose;
+      if (!c1 || o.expectedClose > c1) c1 = o.expectedClose;
+    }
+    if (ok) e = { months: [m0, m1], closes: [c0, c1] };
+    extents.set(all, e);
+  }
+  if (!e) return false;
+  const [m0, m1] = e.months;
+  const [c0, c1] = e.closes;
+  return (!m0 || (m0 >= range.from.slice(0, 7) && m1 <= range.to.slice(0, 7))) && (!c0 || (c0 >= range.from && c1 <= range.to));
+}
+
+/**
+ * The constructor's checks and copy as steps, for `MemoryAdapter.create`: the snapshot and actuals
+ * validated (the fast path and the cross-record checks; throws on any issue, returns undefined
+ * when the fast path declines), copied, frozen and marked trusted.
+ */
+function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): Steps<{ snapshot: PlanSnapshot; actuals: ActualsSnapshot } | undefined> {
+  const plan = yield* planSnapshotSteps(snapshot);
+  if (!plan) return undefined;
+  const all = yield* actualsSnapshotSteps(actuals, { plan });
+  if (!all) return undefined;
+  const planCopy = isTrustedPlan(plan) ? plan : yield* copyPlanSnapshotSteps(plan);
+  yield* freezePlanSteps(planCopy);
+  markTrustedPlan(planCopy);
+  const actualsCopy = isTrustedActuals(all, plan) ? all : yield* copyActualsSnapshotSteps(all);
+  yield* freezeActualsSteps(actualsCopy);
+  markTrustedActuals(actualsCopy, planCopy);
+  return { snapshot: planCopy, actuals: actualsCopy };
+}
+
 /**
  * An adapter over data held in memory: the sample company in a demo, a fixture in a test, or a
  * Storybook story. It implements every `CrmAdapter` method, with the same version semantics as a
@@ -385,13 +496,41 @@ export function checkAdapterState(
 export class MemoryAdapter extends SnapshotAdapterBase {
   #state: AdapterState;
 
+  /**
+   * The same adapter as `new MemoryAdapter(snapshot, actuals, options)`, with the constructor's
+   * validation and copy done a slice at a time (yielding to the page between slices), for large
+   * data (a 100,000-person org is seconds of checks), so the page stays responsive. Its state is
+   * also frozen (`trusted.ts`): a store loads it without a copy or a second parse. Rejects with
+   * the constructor's `invalid-data` error, every issue listed, when the data is not valid.
+   */
+  static async create(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions = {}): Promise<MemoryAdapter> {
+    let prepared: { snapshot: PlanSnapshot; actuals: ActualsSnapshot } | undefined;
+    try {
+      prepared = await runSliced(preparedStateSteps(snapshot, actuals));
+    } catch {
+      prepared = undefined;
+    }
+    // Not valid (or not sure): the constructor's own checks, which list every issue.
+    return prepared ? new MemoryAdapter(prepared.snapshot, prepared.actuals, options) : new MemoryAdapter(snapshot, actuals, options);
+  }
+
   constructor(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions = {}) {
     super(options);
+    if (isTrustedPlan(snapshot) && isTrustedActuals(actuals, snapshot)) {
+      // Validated and frozen by the kit (`create`, or another MemoryAdapter's state): nobody can
+      // change it, so it needs neither the checks nor a copy.
+      const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));
+      this.#state = { snapshot, actuals, adjustments: structuredClone(adjustments) };
+      this.resolveUser(this.#state);
+      return;
+    }
     const checked = checkAdapterState(snapshot, actuals, { plan: ['snapshot'], actuals: ['actuals'] });
     if (!checked.ok) throw invalidData('MemoryAdapter data', checked.issues);
     const adjustments = (options.adjustments ?? []).map((a, i) => parseAdjustment(a, { source: `options.adjustments[${i}]` }));
     // Parsing keeps the payload's own records where it can: copy them, so the caller's objects stay theirs.
     const { snapshot: plan, actuals: all } = checked.value;
+    // A copy, not frozen: freezing 850,000 records would lengthen this one task further. The
+    // store parses what this adapter hands out (in slices); `create` freezes and the store trusts.
     this.#state = { snapshot: copyPlanSnapshot(plan), actuals: copyActualsSnapshot(all), adjustments: structuredClone(adjustments) };
     this.resolveUser(this.#state);
   }

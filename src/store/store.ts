@@ -27,6 +27,10 @@ import { warmUpSteps } from '../engine/plan/warm-up.js';
 import { invalidData } from '../adapter/cross-check.js';
 // zod-free checks first; the full (zod) check arrives by import() only when they decline (issue 14).
 import { loadFullCheck, quickActualsSnapshot, quickOrgNodes, quickPendingRecord, quickPlanSnapshot, quickSaveResult, quickUser } from './checks.js';
+import { buildOrgIndexSteps, type OrgIndex } from '../engine/plan/rollup.js';
+import type { Steps } from '../engine/shared/steps.js';
+import { actualsSnapshotSteps, planSnapshotSteps } from '../adapter/parse-steps.js';
+import { SHARED_LOADS, type SharedLoads } from '../adapter/trusted.js';
 import { checkOrg } from '../engine/plan/model.js';
 import { toStoreError, type StoreError } from './errors.js';
 import type { PendingRecord, PendingStorage } from './pending-storage.js';
@@ -75,6 +79,11 @@ export interface StoreOptions {
   timeoutMs?: number;
   /** Waits before each automatic retry of a save that failed on the network or timed out (default 2 s, 5 s, 15 s). */
   retryDelaysMs?: readonly number[];
+  /**
+   * Work per slice, ms, of the long passes over a large plan (parsing, indexing, the first
+   * roll-ups), which run between yields to the page (default 20).
+   */
+  sliceMs?: number;
   /** Refuse changes to targets of periods that ended before today (default true). */
   lockClosedPeriods?: boolean;
   /** Where pending edits wait until the adapter confirms them, across reloads (default none; `qk-provider` uses localStorage). */
@@ -92,8 +101,20 @@ const nextTask = (): Promise<void> => {
   return typeof s?.yield === 'function' ? s.yield() : new Promise((r) => setTimeout(r, 0));
 };
 
-/** Work per warm-up slice, ms: far under the 50 ms a browser calls a long task. */
-const WARM_SLICE_MS = 20;
+/** Work per slice of a long load or warm-up, ms: far under the 50 ms a browser calls a long task. */
+const SLICE_MS = 20;
+
+/** The read model's indexes of a snapshot, built in slices before the state is made of them. */
+interface ReadModelParts {
+  host: CellTable;
+  index: OrgIndex;
+}
+
+function* readModelSteps(snapshot: PlanSnapshot): Steps<ReadModelParts> {
+  const host = yield* CellTable.fromSteps(snapshot.targets);
+  const index = yield* buildOrgIndexSteps(snapshot.org);
+  return { host, index };
+}
 
 export class QkStore {
   status: StoreStatus = 'idle';
@@ -139,6 +160,7 @@ export class QkStore {
       timeoutMs: options.timeoutMs ?? 30_000,
       retryDelaysMs: options.retryDelaysMs ?? [2_000, 5_000, 15_000],
       lockClosedPeriods: options.lockClosedPeriods ?? true,
+      sliceMs: options.sliceMs ?? SLICE_MS,
     };
     this.pendingStorage = options.pendingStorage ?? null;
     this.asOf = options.asOf ?? today();
@@ -255,27 +277,33 @@ export class QkStore {
     this.error = null;
     this.emit('status');
     try {
+      // A built-in adapter hands its own validated, frozen state to the store (no copy, no second
+      // parse: `adapter/trusted.ts`); any other adapter's payloads are parsed below.
+      const loads: Pick<CrmAdapter, 'loadPlan' | 'loadActuals'> = (adapter as { [SHARED_LOADS]?: SharedLoads })[SHARED_LOADS] ?? adapter;
       const [rawPlan, rawUser] = await Promise.all([
-        this.call('loadPlan', () => adapter.loadPlan()),
+        this.call('loadPlan', () => loads.loadPlan()),
         this.call('currentUser', () => adapter.currentUser()).catch(() => null),
       ]);
-      // A large org (100,000 people) is parsed and indexed in separate tasks, so the page can paint
-      // and take input between them.
-      await nextTask();
-      const snapshot = quickPlanSnapshot(rawPlan, { source: 'loadPlan' }) ?? (await loadFullCheck()).parsePlanSnapshot(rawPlan, { source: 'loadPlan' });
+      // A large org (100,000 people) is parsed and indexed in slices (`sliced`), so the page can
+      // paint and take input meanwhile; a payload the fast path declines is parsed with zod, which
+      // lists every issue.
+      const live = () => token === this.loadToken;
+      const planOptions = { source: 'loadPlan' };
+      const snapshot = (await this.sliced(planSnapshotSteps(rawPlan, planOptions), live)) ?? (await loadFullCheck()).parsePlanSnapshot(rawPlan, planOptions);
+      if (!live()) return;
       const user = rawUser === null ? null : (quickUser(rawUser, { source: 'currentUser' }) ?? (await loadFullCheck()).parseUser(rawUser, { source: 'currentUser' }));
       const { fiscalYear, calendar } = snapshot.plan;
       const from = periodRange(`FY${fiscalYear - this.options.historyYears}`, calendar).start;
       const to = periodRange(`FY${fiscalYear}`, calendar).end;
-      const rawActuals = await this.call('loadActuals', () => adapter.loadActuals({ from, to }));
-      await nextTask();
-      const actualsFrom = { source: 'loadActuals', plan: snapshot };
-      const actuals = quickActualsSnapshot(rawActuals, actualsFrom) ?? (await loadFullCheck()).parseActualsSnapshot(rawActuals, actualsFrom);
-      if (token !== this.loadToken) return;
-      await nextTask();
-      if (token !== this.loadToken) return;
+      const rawActuals = await this.call('loadActuals', () => loads.loadActuals({ from, to }));
+      const actualsOptions = { source: 'loadActuals', plan: snapshot };
+      const actuals = (await this.sliced(actualsSnapshotSteps(rawActuals, actualsOptions), live)) ?? (await loadFullCheck()).parseActualsSnapshot(rawActuals, actualsOptions);
+      if (!live()) return;
+      // The read model's indexes (org positions, the cell table), in slices too.
+      const built = await this.sliced(readModelSteps(snapshot), live);
+      if (!live()) return;
       this.user = user;
-      this.rebase(snapshot, false, actuals);
+      this.rebase(snapshot, false, actuals, built);
       this.restorePending(snapshot);
       // The first roll-ups every element reads, a slice at a time, before the elements ask for
       // them (at 100,000 people each would otherwise be one long task in the first element).
@@ -315,6 +343,26 @@ export class QkStore {
     return this.warming;
   }
 
+  /**
+   * Runs `steps` to the end a slice at a time (`sliceMs` of work, then the page gets the event loop
+   * back), like the warm-up. Resolves to their result, or to undefined once `live()` is false (a
+   * newer load, or `disconnect()`): the rest is not computed.
+   */
+  private async sliced<T>(steps: Steps<T>, live: () => boolean): Promise<T | undefined> {
+    const budget = this.options.sliceMs;
+    for (;;) {
+      await nextTask();
+      if (!live()) {
+        steps.return(undefined as T);
+        return undefined;
+      }
+      const t0 = performance.now();
+      let r = steps.next();
+      while (!r.done && performance.now() - t0 < budget) r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
   private warming: Promise<void> = Promise.resolve();
   private warmToken = 0;
 
@@ -323,18 +371,11 @@ export class QkStore {
     const state = this.state;
     if (!state) return (this.warming = Promise.resolve());
     const steps = warmUpSteps(state);
-    const run = async () => {
-      for (;;) {
-        await nextTask();
-        if (token !== this.warmToken || this.disposed) return;
-        const t0 = performance.now();
-        let r = steps.next();
-        while (!r.done && performance.now() - t0 < WARM_SLICE_MS) r = steps.next();
-        if (r.done) return;
-      }
-    };
     // A failure here changes nothing shown: the selectors compute on first use.
-    return (this.warming = run().catch(() => undefined));
+    return (this.warming = this.sliced(steps, () => token === this.warmToken && !this.disposed).then(
+      () => undefined,
+      () => undefined,
+    ));
   }
 
   /** Puts the store in the error state (e.g. the host handed it data that failed validation). */
@@ -351,10 +392,10 @@ export class QkStore {
   }
 
   /** Replaces the host's data but keeps local pending edits (and removals) on top. */
-  private rebase(snapshot: PlanSnapshot, notify = true, actuals: ActualsSnapshot | null = this.state?.actuals ?? null): void {
+  private rebase(snapshot: PlanSnapshot, notify = true, actuals: ActualsSnapshot | null = this.state?.actuals ?? null, built?: ReadModelParts): void {
     const local = this.state?.cells;
     this.snapshot = snapshot;
-    this.host = CellTable.from(snapshot.targets);
+    this.host = built?.host ?? CellTable.from(snapshot.targets);
     let cells = this.host;
     if (local && this.pendingKeys.size) {
       const set: TargetCell[] = [];
@@ -366,7 +407,7 @@ export class QkStore {
       }
       cells = cells.with(set, remove).table;
     }
-    this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells });
+    this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells, ...(built ? { index: built.index } : {}) });
     if (notify) {
       this.emit('data');
       void this.warmUp();

@@ -33,9 +33,12 @@ import {
   type TargetCell,
   type User,
 } from './model.js';
-import { buildOrgIndex, nodeTargetValues, patchTargetTree, resolveTargetTree, resolveTargetTreeSteps, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
+import { buildOrgIndex, buildOrgIndexSteps, nodeTargetValues, patchTargetTree, resolveTargetTree, resolveTargetTreeSteps, rollupOf, type OrgIndex, type TargetRollupTree } from './rollup.js';
 import { actualSums, type ActualSumsQuery } from './subtree-sums.js';
-import { STEP_CHUNK, type Steps } from '../shared/steps.js';
+import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
+
+/** Cells handled between two yields of `CellTable.fromSteps`. */
+const CELL_CHUNK = 4096;
 import { parsePeriodId, periodOf, periodRange } from '../calendar/periods.js';
 
 /** A reference to one target cell: node × period × metric × optional product. */
@@ -60,14 +63,21 @@ export class CellTable implements Iterable<TargetCell> {
 
   /** A table of `cells`; a later cell with the same key replaces an earlier one. */
   static from(cells: Iterable<TargetCell>): CellTable {
+    return runSteps(CellTable.fromSteps(cells));
+  }
+
+  /** `from` as steps: a few thousand cells between yields (700,000 cells without one long task). */
+  static *fromSteps(cells: Iterable<TargetCell>): Steps<CellTable> {
     const byNode = new Map<string, Map<string, TargetCell>>();
     let size = 0;
+    let n = 0;
     for (const c of cells) {
       let own = byNode.get(c.nodeId);
       if (!own) byNode.set(c.nodeId, (own = new Map()));
       const k = cellKey(c);
       if (!own.has(k)) size++;
       own.set(k, c);
+      if (++n % CELL_CHUNK === 0) yield { done: n, total: 0 };
     }
     return new CellTable(byNode, size);
   }
@@ -177,19 +187,36 @@ function derived(state: PlanState): Derived {
   return d;
 }
 
-/** Builds the read model of a snapshot. `cells` overrides the snapshot's targets (local edits on top). */
+/**
+ * Builds the read model of a snapshot. `cells` overrides the snapshot's targets (local edits on
+ * top); `index`, an index of `snapshot.org` built already (e.g. in slices).
+ */
 export function createPlanState(
   snapshot: PlanSnapshot,
-  options: { actuals?: ActualsSnapshot | null; asOf: string; cells?: CellTable },
+  options: { actuals?: ActualsSnapshot | null; asOf: string; cells?: CellTable; index?: OrgIndex },
 ): PlanState {
+  return runSteps(createPlanStateSteps(snapshot, options));
+}
+
+/**
+ * `createPlanState` as steps: the org index and the cell table a few thousand records between
+ * yields, so a store can build the read model of a 100,000-person plan in slices.
+ */
+export function* createPlanStateSteps(
+  snapshot: PlanSnapshot,
+  options: { actuals?: ActualsSnapshot | null; asOf: string; cells?: CellTable; index?: OrgIndex },
+): Steps<PlanState> {
+  // `index` and `cells`, when given, must be those of `snapshot.org` (and the targets to show).
+  const index = options.index ?? (yield* buildOrgIndexSteps(snapshot.org));
+  const cells = options.cells ?? (yield* CellTable.fromSteps(snapshot.targets));
   return {
     plan: snapshot.plan,
     org: snapshot.org,
-    index: buildOrgIndex(snapshot.org),
+    index,
     products: snapshot.products,
     stages: snapshot.stages,
     users: snapshot.users ?? [],
-    cells: options.cells ?? CellTable.from(snapshot.targets),
+    cells,
     actuals: options.actuals ?? null,
     asOf: options.asOf,
   };

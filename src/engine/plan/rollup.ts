@@ -49,23 +49,39 @@ export interface OrgIndex {
  * ix.ancestors('rep-1') // ['team-a', 'east', 'co']
  */
 export function buildOrgIndex(org: readonly OrgNode[]): OrgIndex {
+  return runSteps(buildOrgIndexSteps(org));
+}
+
+/** Nodes handled between two yields of `buildOrgIndexSteps` (a few milliseconds of work). */
+const INDEX_CHUNK = 4096;
+
+/**
+ * `buildOrgIndex` as steps (see `shared/steps.ts`): the same index, built a few thousand nodes
+ * between yields, so a store can index a 100,000-person org without one long task.
+ */
+export function* buildOrgIndexSteps(org: readonly OrgNode[]): Steps<OrgIndex> {
+  const total = org.length;
   const byId = new Map<string, OrgNode>();
   const nodes: OrgNode[] = [];
-  for (const n of org) {
+  for (let i = 0; i < total; i++) {
+    const n = org[i]!;
     if (!byId.has(n.id)) {
       byId.set(n.id, n);
       nodes.push(n);
     }
+    if (i % INDEX_CHUNK === INDEX_CHUNK - 1) yield { done: i, total: total * 3 };
   }
   const kids = new Map<string, string[]>();
   const roots: string[] = [];
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     if (n.parentId === null || !byId.has(n.parentId)) roots.push(n.id);
     else {
       const list = kids.get(n.parentId);
       if (list) list.push(n.id);
       else kids.set(n.parentId, [n.id]);
     }
+    if (i % INDEX_CHUNK === INDEX_CHUNK - 1) yield { done: total + i, total: total * 3 };
   }
   const size = nodes.length;
   const order: string[] = [];
@@ -96,6 +112,7 @@ export function buildOrgIndex(org: readonly OrgNode[]): OrgIndex {
         stackParent.push(p);
       }
     }
+    if (p % INDEX_CHUNK === INDEX_CHUNK - 1) yield { done: 2 * total + p, total: total * 3 };
   }
   // A subtree ends where the next node that is not its descendant starts: fill from the back.
   for (let p = order.length - 1; p >= 0; p--) end[p] = p + 1;
