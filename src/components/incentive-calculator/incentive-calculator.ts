@@ -29,6 +29,7 @@ import type { CreditBasis } from '../../i18n/strings/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Steps } from '../../engine/shared/steps.js';
+import { sortSteps } from '../../engine/shared/sort-steps.js';
 import { ok, type QkIssue, type Result } from '../../engine/shared/result.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
@@ -55,7 +56,7 @@ type ViewModel =
   | { kind: 'error'; error: Issue }
   | ({ kind: 'rep'; payout: Payout; mentoring: MentoringCredit | null; booked: number } & Common)
   | ({ kind: 'no-target' } & Common)
-  | ({ kind: 'manager'; team: TeamPayouts } & Common)
+  | ({ kind: 'manager'; team: TeamPayouts; presorted?: { key: SortKey; dir: 'ascending' | 'descending'; locale: string; order: number[] } } & Common)
   | { kind: 'working'; done: number; total: number };
 
 /**
@@ -366,7 +367,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     const team = yield* teamPayoutSteps(plan, s.people, state.actuals?.actuals ?? [], s.options);
     if (!team.ok) return team;
     const ix = state.index;
-    return ok({
+    const vm: Extract<ViewModel, { kind: 'manager' }> = {
       kind: 'manager',
       team: team.value,
       plan,
@@ -375,7 +376,14 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
       currency: plan.currency ?? s.currency,
       productNames: s.productNames,
       nameOf: (id: string) => ix.byId.get(id)?.name ?? id,
-    });
+    };
+    // The table's sort of 100,000 rows, in slices too (the same order `sortedRows` gives).
+    const { key, dir, locale } = { key: this.sortKey, dir: this.sortDir, locale: this.locale };
+    const { order, cmp } = this.rowOrder(vm);
+    yield { done: s.people.length, total: s.people.length };
+    for (const _ of sortSteps(order, cmp)) yield { done: s.people.length, total: s.people.length };
+    vm.presorted = { key, dir, locale, order };
+    return ok(vm);
   }
 
   protected override render() {
@@ -694,6 +702,22 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
   private sortedRows(vm: Extract<ViewModel, { kind: 'manager' }>): TeamPayouts['rows'] {
     const key = [vm.team, this.sortKey, this.sortDir, this.locale];
     if (key.every((k, i) => k === this.sortedFor[i])) return this.sorted;
+    // A company paid in slices comes with its rows sorted in slices for the sort it was paid under.
+    const pre = vm.presorted;
+    let order: number[];
+    if (pre && pre.key === this.sortKey && pre.dir === this.sortDir && pre.locale === this.locale) order = pre.order;
+    else {
+      const o = this.rowOrder(vm);
+      order = o.order.sort(o.cmp);
+    }
+    const rows = vm.team.rows;
+    this.sortedFor = key;
+    this.sorted = order.map((i) => rows[i]);
+    return this.sorted;
+  }
+
+  /** The rows' positions and the comparator of the current sort (a total order: ties keep the team's order). */
+  private rowOrder(vm: Extract<ViewModel, { kind: 'manager' }>): { order: number[]; cmp: (a: number, b: number) => number } {
     const credit = this.credits(vm);
     const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
       if (k === 'name') return r.person.name ?? r.person.id;
@@ -709,23 +733,22 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     if (k === 'name') {
       const collator = new Intl.Collator(this.locale);
       const names = rows.map((r) => value(r, k) as string);
-      order.sort((a, b) => collator.compare(names[a], names[b]) * dir || a - b);
-    } else {
-      // A numeric column sorts its numbers only (NaN: no value, always last), keeping the team's order among equals.
-      const v = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const x = value(rows[i], k) as number | null;
-        v[i] = x === null ? Number.NaN : x;
-      }
-      order.sort((a, b) => {
+      return { order, cmp: (a, b) => collator.compare(names[a], names[b]) * dir || a - b };
+    }
+    // A numeric column sorts its numbers only (NaN: no value, always last), keeping the team's order among equals.
+    const v = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const x = value(rows[i], k) as number | null;
+      v[i] = x === null ? Number.NaN : x;
+    }
+    return {
+      order,
+      cmp: (a, b) => {
         const x = v[a], y = v[b];
         if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
         return (x - y) * dir || a - b;
-      });
-    }
-    this.sortedFor = key;
-    this.sorted = order.map((i) => rows[i]);
-    return this.sorted;
+      },
+    };
   }
 
   private renderMentoring(vm: Extract<ViewModel, { kind: 'manager' }>): TemplateResult {
