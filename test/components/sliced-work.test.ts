@@ -104,6 +104,15 @@ describe('work on a large org in slices', function () {
     expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
     expect(rowsOf(el, '.team tbody').length).to.equal(50);
     expect(rowsOf(el, '.team tfoot')[0][0]).to.equal('Total (9,899 people)');
+    // The table's sort (payout, highest first; ties in the team's order) was done in slices too:
+    // the first page is the one-go payouts sorted by their totals.
+    const scope = resolveIncentiveScope(store.state!, { nodeId: 'co', period: 'FY2026' });
+    if (!scope.ok) throw new Error(scope.error.message);
+    const once = computeTeamPayouts(SAMPLE_COMMISSION_PLAN, scope.value.people, store.state!.actuals!.actuals, scope.value.options);
+    if (!once.ok) throw new Error(once.error.message);
+    const total = (i: number) => { const r = once.value.rows[i]; return r.error === null ? r.figures.total : Number.NaN; };
+    const want = once.value.rows.map((_, i) => i).sort((a, b) => (Number.isNaN(total(a)) || Number.isNaN(total(b)) ? (Number.isNaN(total(a)) ? (Number.isNaN(total(b)) ? a - b : 1) : -1) : total(b) - total(a) || a - b));
+    expect(rowsOf(el, '.team tbody').map((r) => r[0])).to.deep.equal(want.slice(0, 50).map((i) => once.value.rows[i].person.name));
   });
 
   it('a small team is still computed in one go (no progress state)', async () => {

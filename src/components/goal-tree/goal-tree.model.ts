@@ -17,6 +17,7 @@ import { parsePeriod } from '../../engine/calendar/period.js';
 import { personYears, rampOf, rampSchedule, type RampStep } from '../../engine/plan/ramp.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { fail, ok, type Result } from '../../engine/shared/result.js';
+import { runSteps, STEP_CHUNK, type Steps } from '../../engine/shared/steps.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import { actualSums, PositionMap, stageSums } from '../../engine/plan/subtree-sums.js';
 import { seasonalityFromHistory } from '../../engine/plan/seasonality.js';
@@ -177,6 +178,13 @@ export interface GridReader {
    */
   value(nodeId: string, period: string): number | undefined;
   /**
+   * The pass `value` makes over every node on the first read of a period, as steps (a few
+   * thousand nodes each): an element reading a company of 100,000 runs it in slices first. The
+   * values are the same; `ready(period)` tells whether the pass is done.
+   */
+  valueSteps(period: string): Steps<void>;
+  ready(period: string): boolean;
+  /**
    * The parent's own value minus the sum of its children's values: what is not allocated yet
    * (negative when the children exceed it). Null for a leaf, for a node without its own value,
    * and for a node whose children are not loaded.
@@ -190,6 +198,9 @@ export interface GridReader {
   /** The enclosing periods, nearest first: month → [quarter, year], quarter → [year]. */
   superPeriods(period: string): readonly string[];
 }
+
+/** Nodes of `GridReader.valueSteps` between two yields. */
+const PASS_CHUNK = STEP_CHUNK * 16;
 
 /**
  * A reader of cell values for one metric and product, memoized: create one per `PlanState`
@@ -280,33 +291,37 @@ export function gridReader(options: GridReaderOptions): GridReader {
    * Iterative and array-based: any depth, 100,000 nodes without a map entry per node.
    */
   const passes = new Map<string, { v: Float64Array; has: Uint8Array }>();
-  const resolved = (period: string) => {
-    let r = passes.get(period);
-    if (!r) {
-      const v = new Float64Array(N);
-      const has = new Uint8Array(N);
-      const sum = new Float64Array(N);
-      const sumHas = new Uint8Array(N);
-      const { order, parentPos } = index;
-      for (let q = N - 1; q >= 0; q--) {
-        const mine = ownAt(order[q]!, q, period);
-        if (mine !== undefined) {
-          v[q] = mine;
-          has[q] = 1;
-        } else if (sumHas[q]) {
-          v[q] = sum[q]!;
-          has[q] = 1;
-        }
-        const up = parentPos[q]!;
-        if (has[q] && up >= 0) {
-          sum[up] += v[q]!;
-          sumHas[up] = 1;
-        }
+  // The pass as steps: a yield every PASS_CHUNK nodes (a slice of a company), the same arrays.
+  const passSteps = function* (period: string): Steps<{ v: Float64Array; has: Uint8Array }> {
+    const known = passes.get(period);
+    if (known) return known;
+    const v = new Float64Array(N);
+    const has = new Uint8Array(N);
+    const sum = new Float64Array(N);
+    const sumHas = new Uint8Array(N);
+    const { order, parentPos } = index;
+    for (let q = N - 1; q >= 0; q--) {
+      const mine = ownAt(order[q]!, q, period);
+      if (mine !== undefined) {
+        v[q] = mine;
+        has[q] = 1;
+      } else if (sumHas[q]) {
+        v[q] = sum[q]!;
+        has[q] = 1;
       }
-      passes.set(period, (r = { v, has }));
+      const up = parentPos[q]!;
+      if (has[q] && up >= 0) {
+        sum[up] += v[q]!;
+        sumHas[up] = 1;
+      }
+      if ((N - q) % PASS_CHUNK === 0) yield { done: N - q, total: N };
     }
+    // A read meanwhile may have made the pass in one piece: the first one is kept.
+    let r = passes.get(period);
+    if (!r) passes.set(period, (r = { v, has }));
     return r;
   };
+  const resolved = (period: string) => passes.get(period) ?? runSteps(passSteps(period));
   /**
    * A node's value: its own, else the sum of its children's. Indexed nodes are read from the
    * period's pass; others (an index given without them) by an explicit post-order stack, so an
@@ -372,6 +387,10 @@ export function gridReader(options: GridReaderOptions): GridReader {
     cell,
     cellFor: (nodeId, period, p) => source.getCell(nodeId, period, metric, p),
     value,
+    *valueSteps(period) {
+      yield* passSteps(period);
+    },
+    ready: (period) => passes.has(period),
     remainder(nodeId, period) {
       if (index.children(nodeId).length === 0) return null;
       const mine = own(nodeId, period);

@@ -50,7 +50,11 @@ import { RowMenu } from './row-menu.controller.js';
 import { rowMenuStyles } from './row-menu.styles.js';
 import type { PeopleCards } from './goal-tree.cards.js';
 import { LazyPart } from './lazy-part.js';
+import { StepRunner } from '../../internal/step-runner.js';
 import { state } from 'lit/decorators.js';
+
+/** Org nodes from which the first read of a period's values runs in slices (a loading state meanwhile). */
+const SLICED_FROM_NODES = 2_000;
 
 /**
  * @tag qk-goal-tree
@@ -192,6 +196,8 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.warm?.runner.cancel();
+    this.warm = null;
     this.resizer?.disconnect();
   }
 
@@ -587,6 +593,32 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
 
   // ---- render ----------------------------------------------------------------------------
 
+  /** The reader whose first values of a large org are being read in slices (`valueSteps`). */
+  private warm: { reader: GridReader; runner: StepRunner<void> } | null = null;
+
+  /**
+   * Whether a large org's values of the year and the shown columns are still being read: the
+   * first read of a period is a pass over every node (hundreds of milliseconds at 100,000), so
+   * above `SLICED_FROM_NODES` it runs in slices while a loading state shows.
+   */
+  private warming(reader: GridReader, fy: string): boolean {
+    if (reader.index.order.length < SLICED_FROM_NODES) return false;
+    const periods = [...new Set([fy, ...this.columns.filter((c) => c.kind === 'period' || c.kind === 'total').map((c) => c.period)])].filter((p) => !reader.ready(p));
+    if (!periods.length) return false;
+    if (this.warm?.reader !== reader) {
+      this.warm?.runner.cancel();
+      const steps = function* () {
+        for (const p of periods) yield* reader.valueSteps(p);
+      };
+      const settle = () => {
+        if (this.warm?.reader === reader) this.warm = null;
+        this.requestUpdate();
+      };
+      this.warm = { reader, runner: new StepRunner(steps(), { progress: () => {}, done: settle, fail: settle }) };
+    }
+    return true;
+  }
+
   protected override render(): TemplateResult {
     const status = this.renderStatus();
     if (status) return status;
@@ -596,6 +628,9 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     const reader = this.reader;
     if (!s.snapshot || !index || !reader || index.order.length === 0) {
       return html`<div part="state empty" class="qk-state" role="status">${t.goalTree.empty}</div>`;
+    }
+    if (this.warming(reader, `FY${s.snapshot.plan.fiscalYear}`)) {
+      return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${t.common.loading}</div>`;
     }
     const { rows } = this.model;
     const cols = this.columns;

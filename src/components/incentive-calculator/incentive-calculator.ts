@@ -18,7 +18,7 @@ import {
   type PayoutPerson,
 } from '../../engine/incentive/commission.js';
 import { computeTeamPayouts, teamPayoutSteps, type MentoringCredit, type TeamPayouts } from '../../engine/incentive/team.js';
-import { resolveIncentiveScope } from '../../engine/incentive/source.js';
+import { incentiveScopeSteps, resolveIncentiveScope, type IncentiveScopeQuery } from '../../engine/incentive/source.js';
 import { figureOf, type PlanState } from '../../engine/plan/plan-state.js';
 import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkFocusChangeEvent } from '../../events/qk-focus-change.js';
@@ -29,7 +29,8 @@ import type { CreditBasis } from '../../i18n/strings/incentive.js';
 import { PagerController, pagerStyles } from '../../internal/pager.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Steps } from '../../engine/shared/steps.js';
-import type { QkIssue, Result } from '../../engine/shared/result.js';
+import { sortSteps } from '../../engine/shared/sort-steps.js';
+import { ok, type QkIssue, type Result } from '../../engine/shared/result.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 import { exportTables, renderExportButtons } from '../../internal/export-buttons.js';
 import type { ExportFormat } from '../../export/table.js';
@@ -55,7 +56,7 @@ type ViewModel =
   | { kind: 'error'; error: Issue }
   | ({ kind: 'rep'; payout: Payout; mentoring: MentoringCredit | null; booked: number } & Common)
   | ({ kind: 'no-target' } & Common)
-  | ({ kind: 'manager'; team: TeamPayouts } & Common)
+  | ({ kind: 'manager'; team: TeamPayouts; presorted?: { key: SortKey; dir: 'ascending' | 'descending'; locale: string; order: number[] } } & Common)
   | { kind: 'working'; done: number; total: number };
 
 /**
@@ -251,8 +252,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
   }
 
   /** The team being paid in slices for `at` (started on first ask), as a progress state. */
-  private job: { at: string; runner: StepRunner<Result<TeamPayouts>> } | null = null;
-  private working(at: string, data: readonly unknown[], steps: () => Steps<Result<TeamPayouts>>, base: Omit<Extract<ViewModel, { kind: 'manager' }>, 'kind' | 'team'>): ViewModel {
+  private job: { at: string; runner: StepRunner<Result<Extract<ViewModel, { kind: 'manager' }>>> } | null = null;
+  private working(at: string, data: readonly unknown[], steps: () => Steps<Result<Extract<ViewModel, { kind: 'manager' }>>>): ViewModel {
     if (this.job?.at !== at) {
       this.job?.runner.cancel();
       const finish = (vm: ViewModel) => {
@@ -265,7 +266,7 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
         at,
         runner: new StepRunner(steps(), {
           progress: () => this.requestUpdate(),
-          done: (team) => finish(team.ok ? { kind: 'manager', team: team.value, ...base } : { kind: 'error', error: team.error }),
+          done: (vm) => finish(vm.ok ? vm.value : { kind: 'error', error: vm.error }),
           fail: (e) => {
             const message = e instanceof Error ? e.message : String(e);
             finish({ kind: 'error', error: { code: 'incentive-failed', message, params: { message } } });
@@ -314,13 +315,16 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     } else {
       const store = this.activeStore!;
       state = store.state!;
-      const scope = resolveIncentiveScope(state, {
+      const query: IncentiveScopeQuery = {
         nodeId: this.node || store.focus.nodeId || store.user?.nodeId,
         period: this.period || store.focus.period,
         view: this.view || null,
         // The targets as loaded: a target an approved adjustment changed since shows its original beside it.
         ...(store.snapshot ? { loadedTargets: store.snapshot.targets } : {}),
-      });
+      };
+      // A company: its people gathered and paid in slices (the scope of 100,000 is itself a long task).
+      if (this.manyPeople(state, query)) return this.working(at, data, () => this.payInSteps(plan, state!, query));
+      const scope = resolveIncentiveScope(state, query);
       if (!scope.ok) return { kind: 'error', error: scope.error };
       const s = scope.value;
       people = s.people;
@@ -335,7 +339,6 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     const ix = state?.index;
     const nameOf = ix ? (id: string) => ix.byId.get(id)?.name ?? id : (id: string) => (names ??= new Map(people.map((p) => [p.id, p.name ?? p.id]))).get(id) ?? id;
     const base = { ...common, plan, nameOf };
-    if (state && view === 'manager' && people.length >= SLICED_FROM_PEOPLE) return this.working(at, data, () => teamPayoutSteps(plan, people, actuals, options), base);
     const team = computeTeamPayouts(plan, people, actuals, options);
     if (!team.ok) return { kind: 'error', error: team.error };
     if (view === 'manager') return { kind: 'manager', team: team.value, ...base };
@@ -345,6 +348,42 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     // The booked figure is the read model's actual (what the goal tree and the gauge show); without a store, the payout's own.
     const booked = state ? (figureOf(state, { nodeId: row.person.id, period: common.period }).actual ?? 0) : row.payout.booked;
     return { kind: 'rep', payout: row.payout, mentoring: team.value.mentoring.find((m) => m.mentorId === row.person.id) ?? null, booked, ...base };
+  }
+
+  /** Whether the manager view of the query's node covers a company (its subtree has `SLICED_FROM_PEOPLE` nodes or more). */
+  private manyPeople(state: PlanState, query: IncentiveScopeQuery): boolean {
+    const ix = state.index;
+    const node = ix.byId.get(query.nodeId || ix.roots[0] || '');
+    if (!node || (query.view ?? (node.kind === 'rep' ? 'rep' : 'manager')) !== 'manager') return false;
+    const p = ix.positionOf(node.id);
+    return p >= 0 && ix.subtreeEnd[p] - p - 1 >= SLICED_FROM_PEOPLE;
+  }
+
+  /** The scope of a company and its payouts, as steps (`incentiveScopeSteps`, then `teamPayoutSteps`). */
+  private *payInSteps(plan: CommissionPlan, state: PlanState, query: IncentiveScopeQuery): Steps<Result<Extract<ViewModel, { kind: 'manager' }>>> {
+    const scope = yield* incentiveScopeSteps(state, query);
+    if (!scope.ok) return scope;
+    const s = scope.value;
+    const team = yield* teamPayoutSteps(plan, s.people, state.actuals?.actuals ?? [], s.options);
+    if (!team.ok) return team;
+    const ix = state.index;
+    const vm: Extract<ViewModel, { kind: 'manager' }> = {
+      kind: 'manager',
+      team: team.value,
+      plan,
+      name: s.nodeName,
+      period: s.period,
+      currency: plan.currency ?? s.currency,
+      productNames: s.productNames,
+      nameOf: (id: string) => ix.byId.get(id)?.name ?? id,
+    };
+    // The table's sort of 100,000 rows, in slices too (the same order `sortedRows` gives).
+    const { key, dir, locale } = { key: this.sortKey, dir: this.sortDir, locale: this.locale };
+    const { order, cmp } = this.rowOrder(vm);
+    yield { done: s.people.length, total: s.people.length };
+    for (const _ of sortSteps(order, cmp)) yield { done: s.people.length, total: s.people.length };
+    vm.presorted = { key, dir, locale, order };
+    return ok(vm);
   }
 
   protected override render() {
@@ -663,6 +702,22 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
   private sortedRows(vm: Extract<ViewModel, { kind: 'manager' }>): TeamPayouts['rows'] {
     const key = [vm.team, this.sortKey, this.sortDir, this.locale];
     if (key.every((k, i) => k === this.sortedFor[i])) return this.sorted;
+    // A company paid in slices comes with its rows sorted in slices for the sort it was paid under.
+    const pre = vm.presorted;
+    let order: number[];
+    if (pre && pre.key === this.sortKey && pre.dir === this.sortDir && pre.locale === this.locale) order = pre.order;
+    else {
+      const o = this.rowOrder(vm);
+      order = o.order.sort(o.cmp);
+    }
+    const rows = vm.team.rows;
+    this.sortedFor = key;
+    this.sorted = order.map((i) => rows[i]);
+    return this.sorted;
+  }
+
+  /** The rows' positions and the comparator of the current sort (a total order: ties keep the team's order). */
+  private rowOrder(vm: Extract<ViewModel, { kind: 'manager' }>): { order: number[]; cmp: (a: number, b: number) => number } {
     const credit = this.credits(vm);
     const value = (r: TeamPayouts['rows'][number], k: SortKey): number | string | null => {
       if (k === 'name') return r.person.name ?? r.person.id;
@@ -678,23 +733,22 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     if (k === 'name') {
       const collator = new Intl.Collator(this.locale);
       const names = rows.map((r) => value(r, k) as string);
-      order.sort((a, b) => collator.compare(names[a], names[b]) * dir || a - b);
-    } else {
-      // A numeric column sorts its numbers only (NaN: no value, always last), keeping the team's order among equals.
-      const v = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const x = value(rows[i], k) as number | null;
-        v[i] = x === null ? Number.NaN : x;
-      }
-      order.sort((a, b) => {
+      return { order, cmp: (a, b) => collator.compare(names[a], names[b]) * dir || a - b };
+    }
+    // A numeric column sorts its numbers only (NaN: no value, always last), keeping the team's order among equals.
+    const v = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const x = value(rows[i], k) as number | null;
+      v[i] = x === null ? Number.NaN : x;
+    }
+    return {
+      order,
+      cmp: (a, b) => {
         const x = v[a], y = v[b];
         if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
         return (x - y) * dir || a - b;
-      });
-    }
-    this.sortedFor = key;
-    this.sorted = order.map((i) => rows[i]);
-    return this.sorted;
+      },
+    };
   }
 
   private renderMentoring(vm: Extract<ViewModel, { kind: 'manager' }>): TemplateResult {

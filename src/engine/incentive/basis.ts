@@ -41,31 +41,34 @@ export interface Credited {
   clawed: ClawbackBooking[];
 }
 
-/** Credited revenue by product for the plan's basis; bookings past their collection deadline are clawed back. */
-export function credit(plan: CommissionPlan, personId: string, actuals: readonly Actual[], from: string, to: string, asOf: string): Credited {
-  const mine = actuals.filter((a) => a.repId === personId);
+/**
+ * Credited revenue by product for the plan's basis; bookings past their collection deadline are
+ * clawed back. `listed: false` (a team's figures, 100,000 people): the same `revenue` and `booked`,
+ * without a copy for `gross` (the same map) and without the clawed-back bookings listed (empty).
+ */
+export function credit(plan: CommissionPlan, personId: string, actuals: readonly Actual[], from: string, to: string, asOf: string, listed = true): Credited {
   const type = plan.basis === 'booked' ? 'booking' : 'collection';
   const revenue = new Map<string | null, number>();
   let booked = 0;
-  for (const a of mine) {
-    if (a.date < from || a.date > to) continue;
+  for (const a of actuals) {
+    if (a.repId !== personId || a.date < from || a.date > to) continue;
     if (a.type === type) revenue.set(a.productId, (revenue.get(a.productId) ?? 0) + a.amount);
     if (a.type === 'booking') booked += a.amount;
   }
-  const gross = new Map(revenue);
+  const gross = listed ? new Map(revenue) : revenue;
   const clawed: ClawbackBooking[] = [];
   if (plan.basis === 'booked' && plan.clawback) {
     // A late payment (after the deadline, by asOf) restores the booking: only cash still missing is clawed back.
     const collected = new Map<string, number>();
-    for (const a of mine) if (a.type === 'collection' && a.bookingId && a.date <= asOf) collected.set(a.bookingId, (collected.get(a.bookingId) ?? 0) + a.amount);
-    for (const b of mine) {
-      if (b.type !== 'booking' || b.date < from || b.date > to || b.amount <= 0) continue;
+    for (const a of actuals) if (a.repId === personId && a.type === 'collection' && a.bookingId && a.date <= asOf) collected.set(a.bookingId, (collected.get(a.bookingId) ?? 0) + a.amount);
+    for (const b of actuals) {
+      if (b.repId !== personId || b.type !== 'booking' || b.date < from || b.date > to || b.amount <= 0) continue;
       const due = dueOf(b.date, plan.clawback.days);
       const got = collected.get(b.id) ?? 0;
       if (due >= asOf || got >= b.amount) continue;
       const clawedBack = b.amount - Math.max(0, got);
       revenue.set(b.productId, (revenue.get(b.productId) ?? 0) - clawedBack);
-      clawed.push({ id: b.id, productId: b.productId, date: b.date, due, amount: b.amount, collected: got, clawedBack });
+      if (listed) clawed.push({ id: b.id, productId: b.productId, date: b.date, due, amount: b.amount, collected: got, clawedBack });
     }
   }
   return { revenue, booked, gross, clawed };

@@ -387,7 +387,13 @@ const rampOn = (hire: string, asOf: string, schedule: PayoutOptions['rampSchedul
 };
 
 /** What every payout checks and reads first: the plan compiled, the ramp, the credited revenue. */
-function prepare(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions): Result<{ c: Compiled; ramping: boolean; credited: Credited }> {
+const DATE_FIELDS = ['asOf', 'from', 'to', 'hireDate'] as const;
+
+/**
+ * What every payout checks and reads first: the plan compiled (`c`: compiled once for a team), the
+ * ramp, the credited revenue (`lean`: without the clawed-back bookings listed, for the figures).
+ */
+function prepare(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions, c?: Compiled, lean = false): Result<{ c: Compiled; ramping: boolean; credited: Credited }> {
   const T = person.target;
   if (!Number.isSafeInteger(T) || T <= 0) {
     return fail('incentive-target-invalid', `The target of ${person.id} must be a whole amount above 0, got ${T}`, { person: person.name ?? person.id, value: String(T) }, ['target']);
@@ -406,17 +412,18 @@ function prepare(plan: CommissionPlan, person: PayoutPerson, actuals: readonly A
     if (a.date > last) last = a.date;
   }
   if (!Number.isSafeInteger(sum) || sum > 2 ** 40) return fail('incentive-too-large', 'The amounts are too large to compute exactly', {});
-  for (const [field, d] of [['asOf', options.asOf], ['from', options.from], ['to', options.to], ['hireDate', person.hireDate]] as const) {
+  for (const field of DATE_FIELDS) {
+    const d = field === 'hireDate' ? person.hireDate : options[field];
     if (d !== undefined && (typeof d !== 'string' || !isDay(d))) return fail('incentive-date-invalid', `"${d}" is not a date YYYY-MM-DD`, { field, value: String(d) }, [field]);
   }
   const asOf = options.asOf ?? options.to ?? (last || '9999-12-31');
   const from = options.from ?? '0000-01-01';
   const to = options.to !== undefined && options.to < asOf ? options.to : asOf;
-  const c = compile(plan, options.newProductIds);
+  const compiled = c ?? compile(plan, options.newProductIds);
   const hire = person.hireDate;
   const factor = hire !== undefined && hire <= asOf ? rampOn(hire, asOf, options.rampSchedule) : null;
   const ramping = factor !== null && factor.ok && factor.value < 1;
-  return ok({ c, ramping, credited: credit(plan, person.id, actuals, from, to, asOf) });
+  return ok({ c: compiled, ramping, credited: credit(plan, person.id, actuals, from, to, asOf, !lean) });
 }
 
 /**
@@ -438,7 +445,20 @@ export interface PayoutFigures {
 
 /** `computePayout`'s figures (see `PayoutFigures`), with its checks and errors. @internal */
 export function payoutFigures(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions = {}): Result<PayoutFigures> {
-  const p = prepare(plan, person, actuals, options);
+  return figuresOf(plan, person, actuals, options);
+}
+
+/**
+ * `payoutFigures` of many people paid on one plan with the same options (a team): the plan is
+ * compiled once, not once per person. Same checks, same figures. @internal
+ */
+export function teamFigures(plan: CommissionPlan, options: PayoutOptions = {}): (person: PayoutPerson, actuals: readonly Actual[]) => Result<PayoutFigures> {
+  const c = compile(plan, options.newProductIds);
+  return (person, actuals) => figuresOf(plan, person, actuals, options, c);
+}
+
+function figuresOf(plan: CommissionPlan, person: PayoutPerson, actuals: readonly Actual[], options: PayoutOptions, compiled?: Compiled): Result<PayoutFigures> {
+  const p = prepare(plan, person, actuals, options, compiled, true);
   if (!p.ok) return p;
   const { c, ramping, credited } = p.value;
   const T = person.target;

@@ -7,9 +7,10 @@
 import { cellKey, type ActualsSnapshot, type OrgNode, type Plan, type ProductLine, type TargetCell } from '../plan/model.js';
 import { rollupTargets } from '../plan/rollup.js';
 import { parsePeriodId, periodRange } from '../calendar/periods.js';
-import { planStateOf, defaultPeriod, targetCells, targetsOf, type PlanState } from '../plan/plan-state.js';
+import { planStateOf, defaultPeriod, targetCells, targetOf, targetTreeSteps, type PlanState } from '../plan/plan-state.js';
 import type { PayoutOptions, PayoutPerson } from './commission.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
 
 export interface IncentiveSource {
   plan: Plan;
@@ -101,8 +102,29 @@ export interface IncentiveScope {
  */
 export function resolveIncentiveScope(
   input: IncentiveSource | PlanState,
-  query: { nodeId?: string | null; period?: string | null; view?: 'rep' | 'manager' | null; loadedTargets?: readonly TargetCell[] } = {},
+  query: IncentiveScopeQuery = {},
 ): Result<IncentiveScope> {
+  return runSteps(incentiveScopeSteps(input, query));
+}
+
+export interface IncentiveScopeQuery {
+  nodeId?: string | null;
+  period?: string | null;
+  view?: 'rep' | 'manager' | null;
+  loadedTargets?: readonly TargetCell[];
+}
+
+/** People or cells handled between two yields of `incentiveScopeSteps`. */
+const SCOPE_CHUNK = STEP_CHUNK * 16;
+
+/**
+ * `resolveIncentiveScope` as steps (see `steps.ts`): the period's target roll-up
+ * (`targetTreeSteps`), the scan for adjusted cells and the people of a company of 100,000 are
+ * gathered a few thousand at a time, so an element can run them in slices before paying everyone
+ * (`teamPayoutSteps`). Same result as `resolveIncentiveScope`. (Original targets, when some cell was
+ * adjusted, are rolled up in one piece: `rollupTargets`.)
+ */
+export function* incentiveScopeSteps(input: IncentiveSource | PlanState, query: IncentiveScopeQuery = {}): Steps<Result<IncentiveScope>> {
   const source = stateOf(input);
   const loaded = query.loadedTargets ?? ('cells' in input ? undefined : input.loadedTargets);
   const ix = source.index;
@@ -123,28 +145,50 @@ export function resolveIncentiveScope(
   if (!parsed.ok) return parsed;
   const cal = source.plan.calendar;
   const q = { metric: 'revenue', period } as const;
-  const targets = targetsOf(source, q);
-  const cells = targetCells(source);
+  const progress = { done: 0, total: 0 };
+  // The period's roll-up, in slices when no element resolved it yet; then each target is read by
+  // position (`targetOf`, the value `targetsOf` maps), without a map of every node's target.
+  for (const _ of targetTreeSteps(source, q)) yield progress;
+  const targetAt = (id: string) => targetOf(source, id, period, 'revenue') ?? 0;
   // Only a plan with adjusted cells has original targets apart from those in force.
-  const originals = cells.some((c) => c.original !== undefined || c.source === 'adjustment') ? rollupTargets(originalTargetCells(cells, loaded), ix, q, cal) : targets;
+  let adjusted = false;
+  let seen = 0;
+  for (const c of source.cells.values()) {
+    if (c.original !== undefined || c.source === 'adjustment') {
+      adjusted = true;
+      break;
+    }
+    if (++seen % SCOPE_CHUNK === 0) yield progress;
+  }
+  const originals = adjusted ? rollupTargets(originalTargetCells(targetCells(source), loaded), ix, q, cal) : null;
   // Built field by field (no spread of a temporary object per field): a company has 100,000 of them.
   const person = (n: OrgNode): PayoutPerson => {
-    const target = targets.get(n.id) ?? 0;
+    const target = targetAt(n.id);
     const p: PayoutPerson = { id: n.id, name: n.name, target };
-    const original = originals === targets ? target : (originals.get(n.id) ?? 0);
+    const original = originals === null ? target : (originals.get(n.id) ?? 0);
     if (original !== target) p.originalTarget = original;
     if (n.hireDate) p.hireDate = n.hireDate;
     if (n.mentorId) p.mentorId = n.mentorId;
     return p;
   };
   const ids = view === 'rep' ? [nodeId, ...source.org.filter((n) => n.mentorId === nodeId && n.kind === 'rep').map((n) => n.id)] : ix.reps(nodeId);
+  yield progress;
+  const unique = new Set<string>();
+  const people: PayoutPerson[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (!unique.has(ids[i])) {
+      unique.add(ids[i]);
+      people.push(person(ix.byId.get(ids[i])!));
+    }
+    if ((i + 1) % SCOPE_CHUNK === 0) yield progress;
+  }
   const { start, end } = periodRange(period, cal);
   return ok({
     view,
     nodeId,
     nodeName: node.name,
     period,
-    people: [...new Set(ids)].map((id) => person(ix.byId.get(id)!)),
+    people,
     options: { from: start, to: end < source.asOf ? end : source.asOf, asOf: source.asOf, newProductIds: source.products.filter((p) => p.new).map((p) => p.id) },
     currency: source.plan.currency,
     productNames: Object.fromEntries(source.products.map((p) => [p.id, p.name])),

@@ -14,7 +14,7 @@
 import type { Actual } from '../plan/model.js';
 import { allocate } from '../plan/allocate.js';
 import { ppb, PPB, type CommissionPlan } from './plan.js';
-import { computePayout, payoutFigures, type Payout, type PayoutFigures, type PayoutOptions, type PayoutPerson } from './commission.js';
+import { computePayout, teamFigures, type Payout, type PayoutFigures, type PayoutOptions, type PayoutPerson } from './commission.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
 
@@ -83,6 +83,50 @@ export interface PaidRow {
   figures: PayoutFigures;
 }
 
+interface RowContext {
+  plan: CommissionPlan;
+  options: PayoutOptions;
+  /** Each mentor's credit, added to their payout when it is built. */
+  credits: Map<string, (q: Payout) => Payout>;
+}
+
+/**
+ * A paid row whose payout (the lines) is built on first read, with the same checks and numbers as
+ * its figures. One class for every row of a company (not a property defined per row, with its own
+ * closures): 100,000 of them are cheap to make and to collect.
+ */
+class LazyPaidRow implements PaidRow {
+  readonly error = null;
+  #built: Payout | undefined;
+  readonly #mine: readonly Actual[];
+  readonly #ctx: RowContext;
+
+  constructor(
+    readonly person: PayoutPerson,
+    public figures: PayoutFigures,
+    mine: readonly Actual[],
+    ctx: RowContext,
+  ) {
+    this.#mine = mine;
+    this.#ctx = ctx;
+  }
+
+  get payout(): Payout {
+    if (this.#built === undefined) {
+      const { plan, options, credits } = this.#ctx;
+      const r = computePayout(plan, this.person, this.#mine, options);
+      if (!r.ok) throw new Error(r.error.message);
+      const withCredit = credits.get(this.person.id);
+      this.#built = withCredit ? withCredit(r.value) : r.value;
+    }
+    return this.#built;
+  }
+
+  set payout(v: Payout) {
+    this.#built = v;
+  }
+}
+
 export interface TeamPayouts {
   /** One row per person, in input order: a payout, or the error that prevented it (e.g. no target). */
   rows: (PaidRow | { person: PayoutPerson; payout: null; error: { code: string; message: string; params?: Record<string, string | number> } })[];
@@ -127,34 +171,15 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
   yield { done: 0, total };
   const rows: TeamPayouts['rows'] = new Array(people.length);
   // The mentoring credit of each mentor, once settled below: a payout built later carries it.
-  const credits = new Map<string, (q: Payout) => Payout>();
+  const ctx: RowContext = { plan, options, credits: new Map() };
+  const { credits } = ctx;
+  const figures = teamFigures(plan, options);
   for (let i = 0; i < people.length; i++) {
     const person = people[i];
     const mine = byRep.get(person.id) ?? none;
     // The figures now, for everyone; the lines when someone reads the payout (same checks, same numbers).
-    const f = payoutFigures(plan, person, mine, options);
-    if (!f.ok) rows[i] = { person, payout: null, error: f.error };
-    else {
-      let built: Payout | undefined;
-      const row = { person, error: null, figures: f.value } as PaidRow;
-      Object.defineProperty(row, 'payout', {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-          if (built === undefined) {
-            const r = computePayout(plan, person, mine, options);
-            if (!r.ok) throw new Error(r.error.message);
-            const withCredit = credits.get(person.id);
-            built = withCredit ? withCredit(r.value) : r.value;
-          }
-          return built;
-        },
-        set: (v: Payout) => {
-          built = v;
-        },
-      });
-      rows[i] = row;
-    }
+    const f = figures(person, mine);
+    rows[i] = f.ok ? new LazyPaidRow(person, f.value, mine, ctx) : { person, payout: null, error: f.error };
     if ((i + 1) % STEP_CHUNK === 0) yield { done: i + 1, total };
   }
   const mentoring: MentoringCredit[] = [];

@@ -9,12 +9,13 @@
  * How each KPI is measured is described at `scorecardsFromSnapshot` (source.ts).
  */
 import type { PlanState } from '../plan/plan-state.js';
-import { actualOf, defaultPeriod, planStateOf, targetsOf } from '../plan/plan-state.js';
+import { actualOf, defaultPeriod, planStateOf, targetsOf, targetTreeSteps } from '../plan/plan-state.js';
 import { daysBetween, isDate, parsePeriodId, periodRange } from '../calendar/periods.js';
 import { stageCountsRollup } from '../plan/rollup.js';
 import { cmpId } from '../plan/allocate.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { STEP_CHUNK, type Steps } from '../shared/steps.js';
+import { sortSteps } from '../shared/sort-steps.js';
 import {
   checkOptions,
   DEFAULT_SCORE_CAP,
@@ -139,13 +140,18 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const teamRoot = node.kind === 'rep' ? (ix.parent(nodeId) ?? nodeId) : nodeId;
   const team = ix.reps(teamRoot);
   const n = team.length;
-  const pos = new Map<string, number>();
-  for (let i = 0; i < n; i++) if (!pos.has(team[i])) pos.set(team[i], i);
   // The people shown: everyone in the team, or the one rep asked for (team positions, in org order).
   const shownIds = node.kind === 'rep' ? new Set(ix.reps(nodeId)) : null;
   const shown: number[] = [];
   for (let i = 0; i < n; i++) if (!shownIds || shownIds.has(team[i])) shown.push(i);
   const m = shown.length;
+  // Indexed in slices too: at 100,000 people each of these passes is tens of milliseconds.
+  const early = { done: 0, total: 2 * n + 2 * m };
+  const pos = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (!pos.has(team[i])) pos.set(team[i], i);
+    if ((i + 1) % RECORD_CHUNK === 0) yield early;
+  }
   const stages = source.stages.map((s) => s.id);
   const stageAt = new Map<string, number>();
   stages.forEach((s, i) => stageAt.has(s) || stageAt.set(s, i));
@@ -154,7 +160,11 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const beforeWonAt = S > 1 ? stageAt.get(stages[S - 2])! : -1;
   const activityAt = stages.slice(0, -1).map((s) => stageAt.get(s)!);
   const mentees = new Map<string, number>();
-  for (const o of source.org) if (o.mentorId) mentees.set(o.mentorId, (mentees.get(o.mentorId) ?? 0) + 1);
+  for (let i = 0; i < source.org.length; i++) {
+    const o = source.org[i];
+    if (o.mentorId) mentees.set(o.mentorId, (mentees.get(o.mentorId) ?? 0) + 1);
+    if ((i + 1) % RECORD_CHUNK === 0) yield early;
+  }
   // The open pipeline by rep, once: how many, and how many complete enough to forecast.
   const openTotal = new Float64Array(n), openComplete = new Float64Array(n);
   let read = 0;
@@ -175,6 +185,9 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
 
   let clvUnavailable: ClvUnavailableReason | null = 'no-customer-ids';
   function* measure(p: string): Steps<Columns> {
+    // The period's targets (the period before is often in another fiscal year, not warmed by the
+    // store): resolved in slices here rather than in one piece by `targetsOf` below.
+    for (const _ of targetTreeSteps(source, { metric: 'revenue', period: p })) yield { done, total };
     const range = periodRange(p, cal);
     const end = source.asOf < range.end ? source.asOf : range.end;
     const revenue = new Float64Array(n), collections = new Float64Array(n);
@@ -352,11 +365,13 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   // The ranking rules of `rankScorecards`, on the numbers.
   const idOf = (j: number) => team[shown[j]];
   const order = Array.from({ length: m }, (_, j) => j);
-  order.sort((a, b) => {
+  // Sorted in slices (the same stable order as `Array.prototype.sort`).
+  const sorting = sortSteps(order, (a, b) => {
     const na = Number.isNaN(score[a]), nb = Number.isNaN(score[b]);
     if (na || nb) return na === nb ? cmpId(idOf(a), idOf(b)) : na ? 1 : -1;
     return score[b] - score[a] || att[b] - att[a] || cmpId(idOf(a), idOf(b));
   });
+  for (let s = sorting.next(); !s.done; s = sorting.next()) yield { done, total };
   yield { done, total };
   const same = (a: number, b: number | undefined) => b !== undefined && !Number.isNaN(score[a]) && score[a] === score[b] && att[a] === att[b];
   const rank = new Int32Array(m), tied = new Uint8Array(m);

@@ -57,6 +57,41 @@ describe('goal-grid reader at scale (issue 12 item 5)', () => {
     }
   });
 
+  it('valueSteps reads a period in slices of at most 4,000 nodes, to the values of the one-piece pass (random org of 12,000)', () => {
+    const rng = createRandom(2026);
+    const rnd = () => rng.next();
+    const org: OrgNode[] = [{ id: 'n0', name: 'n0', parentId: null, kind: 'company' }];
+    for (let i = 1; i < 12_000; i++) org.push({ id: `n${i}`, name: `n${i}`, parentId: `n${Math.floor(rnd() * Math.min(i, 400))}`, kind: 'unit' });
+    const targets: TargetCell[] = [];
+    for (const n of org) for (const p of PERIODS) if (rnd() < 0.05) targets.push({ nodeId: n.id, period: p, metric: 'revenue', value: Math.floor(rnd() * 1e9) * 100 });
+    const state = createPlanState(plan(org, targets), { asOf: '2026-06-30' });
+    const cells = state.cells as { ofNode(id: string): Iterable<TargetCell> };
+    const ofNode = cells.ofNode.bind(cells);
+    let reads = 0;
+    cells.ofNode = (id: string) => (reads++, ofNode(id));
+    const sliced = gridReader({ state, metric: 'revenue' });
+    for (const p of ['FY2026', 'FY2026-Q2', '2026-07']) {
+      expect(sliced.ready(p)).to.equal(false);
+      const steps = sliced.valueSteps(p);
+      let yields = 0;
+      let most = 0;
+      for (let r = steps.next(); !r.done; r = steps.next()) {
+        yields++;
+        most = Math.max(most, reads);
+        reads = 0;
+      }
+      most = Math.max(most, reads);
+      reads = 0;
+      expect(sliced.ready(p)).to.equal(true);
+      expect(yields, `${p}: slices`).to.equal(3);
+      expect(most, `${p}: nodes read in one slice`).to.be.at.most(4_000);
+    }
+    cells.ofNode = ofNode;
+    const whole = gridReader({ state, metric: 'revenue' });
+    for (const p of ['FY2026', 'FY2026-Q2', '2026-07']) for (const n of org) expect(sliced.value(n.id, p), `${n.id} ${p}`).to.equal(whole.value(n.id, p));
+    expect(whole.value('n0', 'FY2026')).to.be.a('number');
+  });
+
   it('a 10,000-level chain: the leaf target reaches the root, and every level in between', () => {
     const org: OrgNode[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, name: `c${i}`, parentId: i ? `c${i - 1}` : null, kind: 'unit' as const }));
     const targets: TargetCell[] = [

@@ -569,6 +569,9 @@ describe('qk-goal-tree', () => {
       org, products: [], stages: [], targets: [{ nodeId: 'co', period: 'FY2026', metric: 'revenue', value: yuan(100_000_000) }],
     };
     const el = await fixture<QkGoalTree>(html`<qk-goal-tree granularity="month" expand-depth="9" lang="en" .data=${{ plan }}></qk-goal-tree>`);
+    // Above 2,000 nodes the first read of each column's values runs in slices, a loading state meanwhile.
+    expect(root(el).querySelector('[part~="loading"][aria-busy="true"]'), 'the loading state first').to.exist;
+    await waitUntil(() => root(el).querySelector('[role="treegrid"]'), 'the grid after the sliced first read', { timeout: 120_000 });
     expect(grid(el).getAttribute('aria-rowcount')).to.equal(String(1 + 1 + 20 + 500 + 10_000));
     const rendered = root(el).querySelectorAll('.body [role="row"]').length;
     expect(rendered).to.be.greaterThan(5).and.lessThan(60);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { Actual } from '../../../src/engine/plan/model.js';
-import { computePayout, payoutFigures, SAMPLE_COMMISSION_PLAN, type CommissionPlan, type Payout, type PayoutPerson } from '../../../src/engine/incentive/commission.js';
+import { computePayout, payoutFigures, teamFigures, SAMPLE_COMMISSION_PLAN, type CommissionPlan, type Payout, type PayoutPerson } from '../../../src/engine/incentive/commission.js';
 import { computeTeamPayouts } from '../../../src/engine/incentive/team.js';
 
 /**
@@ -60,6 +60,39 @@ describe('payoutFigures', () => {
         },
       ),
       { numRuns: 400, seed: 12_005 },
+    );
+  });
+
+  it('teamFigures (the plan compiled once for a team) gives payoutFigures’ figures and errors, person by person', () => {
+    // A team on each plan: people with and without targets, hire dates on ramp, clawed-back and
+    // collected bookings, new and old products, amounts up to ¥300,000 and a negative correction.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: PLANS.length - 1 }),
+        fc.array(
+          fc.record({
+            target: fc.integer({ min: -5, max: 50_000_000 }),
+            hireDate: fc.option(fc.constantFrom('2026-01-15', '2025-11-01', '2024-01-01', '2026-02-30')),
+            bookings: fc.array(fc.record({ amount: fc.integer({ min: -2_000_000, max: 30_000_000 }), product: fc.constantFrom(...PRODUCTS), day: fc.integer({ min: 1, max: 28 }), paid: fc.boolean() }), { maxLength: 5 }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (p, team) => {
+          const options = { from: '2026-01-01', to: '2026-03-31', asOf: '2026-03-31', newProductIds: ['cloud', 'ai'] };
+          const figures = teamFigures(PLANS[p], options);
+          team.forEach((m, k) => {
+            const person: PayoutPerson = { id: `r${k}`, target: m.target, ...(m.hireDate ? { hireDate: m.hireDate } : {}) };
+            const actuals: Actual[] = [];
+            m.bookings.forEach((b, i) => {
+              const date = `2026-02-${String(b.day).padStart(2, '0')}`;
+              actuals.push({ id: `b${k}-${i}`, repId: person.id, productId: b.product, date, type: 'booking', amount: b.amount });
+              if (b.paid && b.amount > 0) actuals.push({ id: `c${k}-${i}`, repId: person.id, productId: b.product, date: '2026-03-20', type: 'collection', amount: b.amount, bookingId: `b${k}-${i}` });
+            });
+            expect(figures(person, actuals)).to.deep.equal(payoutFigures(PLANS[p], person, actuals, options));
+          });
+        },
+      ),
+      { numRuns: 200, seed: 12_006 },
     );
   });
 
