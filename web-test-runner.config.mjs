@@ -30,15 +30,16 @@ const executablePath = findChromium() ?? '/usr/bin/chromium';
 // Test files and the embed host pages' entries are served bundled (test/runner/bundle-plugin.mjs,
 // test/embed/embed-plugin.mjs: a page loads a few files instead of ~200 modules), except with
 // coverage (QK_COVERAGE=1, `npm run test:coverage`: v8 coverage is per served source file), in
-// watch mode, or with QK_BUNDLE=0. The step's test files are bundled together, with any test file
-// named on the command line.
+// watch mode, or with QK_BUNDLE=0. The step's test files are bundled together; when test files are
+// named on the command line, only those run, and only those are bundled (bundling all 55 browser
+// test files to run one took ~8 s idle and over 50 s on a loaded machine).
 const watch = process.argv.includes('--watch');
 const coverage = process.env.QK_COVERAGE === '1' || process.argv.includes('--coverage');
 const bundle = process.env.QK_BUNDLE !== '0' && !coverage && !watch;
 const cliFiles = process.argv.slice(2).filter((a) => a.endsWith('.test.ts') && existsSync(a)).map((a) => a.replace(/^\.\//, ''));
 const embed = embedPlugin({ bundlePages: bundle });
 const bundled = bundle
-  ? bundledTestsPlugin({ files: [...new Set([...stepFiles, ...cliFiles])], alias: { '@open-wc/testing': './test/support/testing.ts' } })
+  ? bundledTestsPlugin({ files: cliFiles.length ? cliFiles : stepFiles, alias: { '@open-wc/testing': './test/support/testing.ts' } })
   : undefined;
 
 /**

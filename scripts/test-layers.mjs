@@ -17,8 +17,8 @@ export const NODE_TESTS = [
   /^test\/docs\/theme-tokens\.test\.ts$/,
   /^test\/docs\/engine-api\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
-  /^test\/store\/(store|store-trust|adjustments|large-org)\.test\.ts$/,
-  /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals)\.test\.ts$/,
+  /^test\/store\/(store|store-trust|store-warm-up|adjustments|large-org)\.test\.ts$/,
+  /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals|memory-adapter)\.test\.ts$/,
   /^test\/size\/.*\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));

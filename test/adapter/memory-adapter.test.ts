@@ -14,6 +14,28 @@ async function rejection(p: Promise<unknown> | (() => unknown)): Promise<QkAdapt
   throw new Error('expected a QkAdapterError, it resolved');
 }
 
+/** Routes errors thrown asynchronously (a microtask) to `onError` instead of the test runner; returns the undo. */
+function catchAsyncErrors(onError: (e: unknown) => void): () => void {
+  const proc = (globalThis as { process?: NodeJS.Process }).process;
+  if (typeof window === 'undefined' && proc) {
+    const runners = proc.listeners('uncaughtException');
+    proc.removeAllListeners('uncaughtException');
+    proc.on('uncaughtException', onError);
+    return () => {
+      proc.removeListener('uncaughtException', onError);
+      for (const l of runners) proc.on('uncaughtException', l);
+    };
+  }
+  const mochaOnError = window.onerror;
+  const consoleError = console.error;
+  window.onerror = () => true;
+  console.error = (...args: unknown[]) => args.forEach(onError);
+  return () => {
+    window.onerror = mochaOnError;
+    console.error = consoleError;
+  };
+}
+
 const make = (options = {}) => {
   const { plan, actuals } = smallFixture();
   return new MemoryAdapter(plan, actuals, options);
@@ -142,11 +164,10 @@ describe('MemoryAdapter', () => {
     const got: AdapterUpdate[] = [];
     const errors: unknown[] = [];
     // The listener's error is rethrown asynchronously, as an EventTarget does. For this test, keep
-    // it from failing the test (mocha's window.onerror) and from the log (the runner's console.error).
-    const mochaOnError = window.onerror;
-    const consoleError = console.error;
-    window.onerror = () => true;
-    console.error = (...args: unknown[]) => errors.push(...args);
+    // it from failing the test and collect it: in Node (scripts/test-node.mjs) it is an uncaught
+    // exception (mocha's listener); in a browser (npx web-test-runner <this file>) it reaches
+    // mocha's window.onerror and the runner's console.error.
+    const restore = catchAsyncErrors((e) => errors.push(e));
     adapter.subscribe(() => {
       throw new Error('listener bug');
     });
@@ -156,8 +177,7 @@ describe('MemoryAdapter', () => {
       r = await adapter.saveTargets({ baseVersion: 1, cells: [] });
       await new Promise((resolve) => setTimeout(resolve, 0));
     } finally {
-      window.onerror = mochaOnError;
-      console.error = consoleError;
+      restore();
     }
     expect(r.version).to.equal(2);
     expect(got.map((u) => (u.type === 'plan' ? u.snapshot.plan.version : -1))).to.deep.equal([2]);

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { layoutSettled } from '../support/layout.js';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
@@ -19,7 +20,6 @@ import type { TargetCell } from '../../src/engine/index.js';
 type El = HTMLElement & { updateComplete: Promise<unknown> };
 const AS_OF = '2026-09-15';
 
-const frame = () => new Promise<boolean>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));
 
 async function mount(width: number, locale: string, inner: (typeof html)['prototype'] | unknown, extraTargets: TargetCell[] = []) {
   localStorage.clear();
@@ -53,8 +53,7 @@ describe('narrow reflow (issue 17 leftovers)', () => {
       await waitUntil(() => sections().every((s) => s?.querySelector('table')), 'the tables never rendered', { timeout: 60000 });
       // The weekly table sits in a closed <details>: open it, it must fit too.
       el.shadowRoot!.querySelector<HTMLDetailsElement>('.section.per-week details')!.open = true;
-      await waitUntil(frame, 'no frame', { timeout: 60000 });
-      await el.updateComplete;
+      await layoutSettled([el]);
 
       const right = el.getBoundingClientRect().right;
       expect(el.getBoundingClientRect().width, 'element width').to.be.at.most(320);
@@ -86,8 +85,7 @@ describe('narrow reflow (issue 17 leftovers)', () => {
       const el = provider.querySelector('qk-incentive-calculator') as El;
       const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('table.team tbody tr')];
       await waitUntil(() => rows().length > 1, 'the team table never rendered', { timeout: 60000 });
-      await waitUntil(frame, 'no frame', { timeout: 60000 });
-      await el.updateComplete;
+      await layoutSettled([el]);
 
       const wrap = el.shadowRoot!.querySelector<HTMLElement>('.qk-table-scroll')!.getBoundingClientRect();
       const row = rows().find((r) => r.querySelector('[title]')?.getAttribute('title') === plan.org.find((n) => n.id === 'rep-1-1-1')!.name)!;

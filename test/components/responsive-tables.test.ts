@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { layoutSettled } from '../support/layout.js';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
@@ -29,9 +30,7 @@ async function tablesAt(width: number, locale: string) {
     calculator: [...calculator.shadowRoot!.querySelectorAll<HTMLElement>('table.team tbody th[scope="row"]')],
   });
   await waitUntil(() => names().scorecard.length > 0 && names().calculator.length > 0, 'the tables never rendered', { timeout: 60000 });
-  await waitUntil(() => new Promise<boolean>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))), 'no frame', { timeout: 60000 });
-  await scorecard.updateComplete;
-  await calculator.updateComplete;
+  await layoutSettled([scorecard, calculator]);
   return { box, scorecard, calculator, names: names() };
 }
 

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { layoutSettled } from '../support/layout.js';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
@@ -33,9 +34,8 @@ async function demoAt(width: number, lang: string): Promise<HTMLIFrameElement> {
     return TAGS.every((t) => doc!.querySelector(t)?.shadowRoot?.querySelector('[part~="state"][part~="loading"], .qk-spinner') === null);
   }, `the demo (${lang}) never became ready`, { timeout: 60000 });
   const w = frame.contentWindow!;
-  // The elements re-render once their ResizeObservers report the width: wait for a quiet frame.
-  await waitUntil(() => new Promise<boolean>((r) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => r(true)))), 'no frame', { timeout: 60000 });
-  for (const t of TAGS) await (frame.contentDocument!.querySelector(t) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  // The elements re-render once their ResizeObservers report the width: wait until they settle.
+  await layoutSettled(TAGS.map((t) => frame.contentDocument!.querySelector(t)!), { win: w });
   return frame;
 }
 
@@ -71,8 +71,7 @@ describe('responsive layout (issue 17)', () => {
       const drawn = () => els.filter((el) => el.shadowRoot!.querySelector('svg text')).map((el) => el.localName);
       // The charts that draw from the plan alone (the incentive calculator draws for one person).
       await waitUntil(() => ['qk-attainment-gauge', 'qk-pace-chart', 'qk-review-board'].every((t) => drawn().includes(t)), `charts drawn: ${drawn()}`, { timeout: 60000 });
-      await waitUntil(() => new Promise<boolean>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))), 'no frame', { timeout: 60000 });
-      for (const el of els) await el.updateComplete;
+      await layoutSettled(els);
       const overlaps: string[] = [];
       for (const el of els) {
         expect(el.getBoundingClientRect().width, el.localName).to.be.at.most(320);

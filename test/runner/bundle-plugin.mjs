@@ -54,6 +54,9 @@ export function bundledTestsPlugin({ files, rootDir = process.cwd(), alias = {} 
       define: { 'process.env.NODE_ENV': '"development"' },
       // Vue as the module server serves it: the self-contained build with the template compiler.
       alias: { vue: 'vue/dist/vue.esm-browser.js', ...alias },
+      // package.json's `sideEffects` names dist files only: honoured here, a bare import of a src module
+      // that registers something (strings, an element) was dropped when no other test file used it.
+      ignoreAnnotations: true,
       // The runner's and the embed plugin's virtual modules.
       external: ['/__*'],
       logLevel: 'warning',
