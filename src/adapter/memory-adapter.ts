@@ -502,11 +502,14 @@ export class MemoryAdapter extends SnapshotAdapterBase {
    * data (a 100,000-person org is seconds of checks), so the page stays responsive. Its state is
    * also frozen (`trusted.ts`): a store loads it without a copy or a second parse. Rejects with
    * the constructor's `invalid-data` error, every issue listed, when the data is not valid.
+   * `sliceMs` (default 20) is the work done between two yields; 0 yields after every step.
    */
-  static async create(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions = {}): Promise<MemoryAdapter> {
+  static async create(snapshot: PlanSnapshot, actuals: ActualsSnapshot, options: SnapshotAdapterOptions & { sliceMs?: number } = {}): Promise<MemoryAdapter> {
     let prepared: { snapshot: PlanSnapshot; actuals: ActualsSnapshot } | undefined;
+    const { sliceMs, ...adapterOptions } = options;
+    options = adapterOptions;
     try {
-      prepared = await runSliced(preparedStateSteps(snapshot, actuals));
+      prepared = await runSliced(preparedStateSteps(snapshot, actuals), sliceMs);
     } catch {
       prepared = undefined;
     }
