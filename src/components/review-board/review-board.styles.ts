@@ -212,6 +212,14 @@ export const styles = css`
       .kpis td {
         white-space: nowrap;
       }
+      /* A reason under a figure (CLV not available) takes its own line, not the label's width. */
+      .kpis td:has(.clv-reason) {
+        flex-wrap: wrap;
+      }
+      .kpis td .clv-reason {
+        flex-basis: 100%;
+        white-space: normal;
+      }
       .kpis td::before {
         content: attr(data-label);
         color: var(--_muted);
