@@ -124,4 +124,17 @@ describe('adapter contract suite: subscribe waits for the condition', () => {
     await subscribeCase(late(150, true)).run().catch((e: Error) => (message = e.message));
     expect(message).to.match(/^updates received after unsubscribe: expected \d+, got \d+$/);
   });
+
+  it('under mocha, each test’s timeout is raised to fit two waits of timeoutMs (2 × 5,000 + 30,000 ms)', async () => {
+    const tests: ((this: unknown, ...args: never[]) => Promise<void>)[] = [];
+    runAdapterContractSuite(memory, { timeoutMs: 5_000, describe: (_t, body) => body(), it: (_n, body) => tests.push(body) });
+    let timeout = 2_000;
+    const mochaThis = { timeout: (ms?: number) => (ms === undefined ? timeout : (timeout = ms)) };
+    await tests[0]!.call(mochaThis);
+    expect(timeout).to.equal(40_000);
+    // A longer timeout, or none (0), is left alone.
+    timeout = 0;
+    await tests[0]!.call(mochaThis);
+    expect(timeout).to.equal(0);
+  });
 });
