@@ -3,6 +3,7 @@ export {
   runAdapterContractSuite,
   adapterContractCases,
   type AdapterContractCase,
+  type AdapterContractOptions,
   type ContractDescribe,
   type ContractIt,
 } from './adapter/contract-suite.js';

@@ -94,6 +94,21 @@ async function rejectsWith(promise: Promise<unknown>, code: QkAdapterErrorCode, 
   throw new Error(`${what}: expected a rejection with "${code}", but it resolved with ${show(value)}`);
 }
 
+/** The ceiling on waits for an adapter's answer when the host sets none (`timeoutMs`). */
+export const CONTRACT_TIMEOUT_MS = 30_000;
+
+/** Options of the contract checks. */
+export interface AdapterContractOptions {
+  /**
+   * The longest the checks wait for something the adapter delivers on its own time (a `subscribe`
+   * update), in ms; default 30 s. The checks poll for the condition and go on as soon as it holds,
+   * so a generous ceiling costs nothing to a fast adapter; it only decides how long a never-answering
+   * one takes to fail. Give your runner's per-test timeout a few seconds more than this.
+   */
+  timeoutMs?: number;
+}
+
+/** Polls `condition` until it holds (true) or `ms` have passed (false). */
 async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
   while (!condition()) {
@@ -128,7 +143,8 @@ const countKeys = (snapshot: ActualsSnapshot) => snapshot.stageCounts.map((c) =>
  * The contract's checks as plain functions: each `run()` rejects with a readable message when the
  * adapter breaks the contract. `runAdapterContractSuite` registers exactly these.
  */
-export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | CrmAdapter): AdapterContractCase[] {
+export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | CrmAdapter, options: AdapterContractOptions = {}): AdapterContractCase[] {
+  const timeoutMs = options.timeoutMs ?? CONTRACT_TIMEOUT_MS;
   const fresh = async () => await makeAdapter();
   const cases: AdapterContractCase[] = [];
   const it = (name: string, body: () => Promise<void>) =>
@@ -247,15 +263,25 @@ export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | Cr
       const cell = editableCell(before);
       const { version } = await adapter.saveTargets({ baseVersion: before.plan.version, cells: [cell] });
       const planUpdates = () => updates.filter((u) => u.type === 'plan');
-      const seen = await waitFor(() => planUpdates().some((u) => u.type === 'plan' && u.snapshot.plan.version === version), 2000);
-      assert(seen, `no plan update with version ${version} arrived within 2 s of the save`);
+      const seen = await waitFor(() => planUpdates().some((u) => u.type === 'plan' && u.snapshot.plan.version === version), timeoutMs);
+      assert(seen, `no plan update with version ${version} arrived within ${timeoutMs} ms of the save (timeoutMs)`);
       const received = planUpdates().find((u) => u.type === 'plan' && u.snapshot.plan.version === version);
       assertEqual(received?.type === 'plan' ? findCell(received.snapshot, cell)?.value : undefined, cell.value, 'the saved cell in the update');
 
+      // After unsubscribe, a second listener (subscribed now) shows when the next update has been
+      // delivered; by then the first must have received nothing. No fixed pause: a slow adapter
+      // takes its time, and a leaking one is caught however late it delivers.
       unsubscribe();
       const count = updates.length;
-      await adapter.saveTargets({ baseVersion: version, cells: [{ ...cell, value: cell.value + 100 }] });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const witness: AdapterUpdate[] = [];
+      const stopWitness = adapter.subscribe((u) => witness.push(u));
+      try {
+        const next = await adapter.saveTargets({ baseVersion: version, cells: [{ ...cell, value: cell.value + 100 }] });
+        const delivered = await waitFor(() => witness.some((u) => u.type === 'plan' && u.snapshot.plan.version === next.version), timeoutMs);
+        assert(delivered, `no plan update with version ${next.version} reached a new listener within ${timeoutMs} ms of the save (timeoutMs)`);
+      } finally {
+        stopWitness();
+      }
       assertEqual(updates.length, count, 'updates received after unsubscribe');
     });
 
@@ -335,16 +361,30 @@ export function adapterContractCases(makeAdapter: () => Promise<CrmAdapter> | Cr
  * unsubscribed, adjustments can be submitted, listed and decided, the commission plan is saved
  * only by finance or an admin, from its current version, and planning inputs (a commitment) are
  * saved from the current version, stamped with the signed-in user (a rep: their own only).
+ *
+ * `timeoutMs` (default 30 s) is the ceiling on waiting for a `subscribe` update: the checks go on as
+ * soon as the update arrives, so a slow adapter on a loaded machine passes and one that never
+ * answers fails with a message naming the ceiling. Under mocha the suite raises each test's timeout
+ * to fit; with Vitest, Jest or node:test set the runner's test timeout above it.
  */
 export function runAdapterContractSuite(
   makeAdapter: () => Promise<CrmAdapter> | CrmAdapter,
-  options: { name?: string; describe?: ContractDescribe; it?: ContractIt } = {},
+  options: AdapterContractOptions & { name?: string; describe?: ContractDescribe; it?: ContractIt } = {},
 ): void {
   const { describe, it } = runner(options);
   describe(`CrmAdapter contract: ${options.name ?? 'adapter'}`, () => {
-    for (const c of adapterContractCases(makeAdapter)) {
+    const timeoutMs = options.timeoutMs ?? CONTRACT_TIMEOUT_MS;
+    for (const c of adapterContractCases(makeAdapter, { timeoutMs })) {
       // A rest parameter keeps the body's length 0: mocha and Jest would take a named one for `done`.
       it(c.name, async function (this: unknown, ...args: never[]) {
+        // Under mocha, the test's own timeout must not cut the checks' waits short (two waits of at
+        // most timeoutMs each, plus the adapter's calls); other runners take theirs from the host.
+        const mocha = this as { timeout?: (ms?: number) => number } | undefined;
+        if (mocha && typeof mocha.timeout === 'function') {
+          const current = mocha.timeout();
+          const need = 2 * timeoutMs + 30_000;
+          if (current !== 0 && current < need) mocha.timeout(need);
+        }
         const result = await c.run();
         if (result.status === 'skipped') skipInRunner(this, args[0], result.reason);
       });

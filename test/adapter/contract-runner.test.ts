@@ -80,3 +80,61 @@ describe('adapter contract suite: runner-agnostic', () => {
     expect(message).to.match(/^saveTargets returned version 0, not above \d+$/);
   });
 });
+
+/**
+ * Issue #19: the subscribe check waits for the update with a ceiling the host sets (`timeoutMs`,
+ * default 30 s), not a fixed 2 s, and checks unsubscribe against a second listener's delivery, not a
+ * fixed 100 ms pause. `late(ms)` hands every update to its listeners `ms` after the MemoryAdapter
+ * sends it; `leaky` also ignores unsubscribe.
+ */
+function late(ms: number | null, leaky = false): () => CrmAdapter {
+  return () => {
+    const inner = memory();
+    return {
+      ...bare(),
+      loadPlan: () => inner.loadPlan(),
+      saveTargets: (change) => inner.saveTargets(change),
+      subscribe(listener) {
+        const stop = inner.subscribe((u) => {
+          if (ms !== null) setTimeout(() => listener(u), ms);
+        });
+        return leaky ? () => {} : stop;
+      },
+    };
+  };
+}
+
+const subscribeCase = (make: () => CrmAdapter, options?: { timeoutMs?: number }) =>
+  adapterContractCases(make, options).find((c) => c.name === OPTIONAL[1])!;
+
+describe('adapter contract suite: subscribe waits for the condition', () => {
+  it('an adapter whose update arrives 2.1 s after the save passes (more than the old fixed 2 s)', async function () {
+    this.timeout(120_000);
+    expect((await subscribeCase(late(2100)).run()).status).to.equal('passed');
+  });
+
+  it('an adapter that never delivers fails with the ceiling named in the message', async () => {
+    let message = '';
+    await subscribeCase(late(null), { timeoutMs: 50 }).run().catch((e: Error) => (message = e.message));
+    expect(message).to.match(/^no plan update with version \d+ arrived within 50 ms of the save \(timeoutMs\)$/);
+  });
+
+  it('an adapter that ignores unsubscribe fails even when its updates come later than 100 ms', async () => {
+    let message = '';
+    await subscribeCase(late(150, true)).run().catch((e: Error) => (message = e.message));
+    expect(message).to.match(/^updates received after unsubscribe: expected \d+, got \d+$/);
+  });
+
+  it('under mocha, each test’s timeout is raised to fit two waits of timeoutMs (2 × 5,000 + 30,000 ms)', async () => {
+    const tests: ((this: unknown, ...args: never[]) => Promise<void>)[] = [];
+    runAdapterContractSuite(memory, { timeoutMs: 5_000, describe: (_t, body) => body(), it: (_n, body) => tests.push(body) });
+    let timeout = 2_000;
+    const mochaThis = { timeout: (ms?: number) => (ms === undefined ? timeout : (timeout = ms)) };
+    await tests[0]!.call(mochaThis);
+    expect(timeout).to.equal(40_000);
+    // A longer timeout, or none (0), is left alone.
+    timeout = 0;
+    await tests[0]!.call(mochaThis);
+    expect(timeout).to.equal(0);
+  });
+});

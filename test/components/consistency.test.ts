@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import '../../src/define/qk-provider.js';
 import '../../src/define/qk-attainment-gauge.js';
 import '../../src/define/qk-pace-chart.js';
@@ -76,23 +77,39 @@ function read(state: PlanState, els: Record<string, HTMLElement>, nodeId: string
   return { seen, checked };
 }
 
-async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string, nodes: string[], prepare?: (provider: QkProvider) => Promise<void>) {
+type Mounted = { provider: QkProvider; els: Record<string, HTMLElement>; asOf: string };
+
+/** The provider over `plan` with the four elements, once the plan has loaded. */
+async function mount(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string, { keep = false } = {}): Promise<Mounted> {
   localStorage.clear();
-  const provider = await fixture<QkProvider>(html`<qk-provider locale="en" as-of=${asOf} autosave-ms="0">
+  // `keep`: outside the per-test fixture (removed after each test), for a page shared by several tests.
+  const template = html`<qk-provider locale="en" as-of=${asOf} autosave-ms="0">
     <qk-attainment-gauge size="compact"></qk-attainment-gauge>
     <qk-pace-chart></qk-pace-chart>
     <qk-review-board style="width: 900px"></qk-review-board>
     <qk-funnel-inverter></qk-funnel-inverter>
-  </qk-provider>`);
+  </qk-provider>`;
+  let provider: QkProvider;
+  if (keep) {
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(template, host);
+    provider = host.querySelector('qk-provider')!;
+    await provider.updateComplete;
+  } else provider = await fixture<QkProvider>(template);
   provider.adapter = new MemoryAdapter(plan, actuals);
   await waitUntil(() => provider.store.status === 'ready' && provider.store.state, 'the plan never loaded', { timeout: 60000 });
-  await prepare?.(provider);
   const els = {
     gauge: provider.querySelector('qk-attainment-gauge')!,
     pace: provider.querySelector('qk-pace-chart')!,
     review: provider.querySelector('qk-review-board')!,
     funnel: provider.querySelector('qk-funnel-inverter')!,
   };
+  return { provider, els, asOf };
+}
+
+/** Pins every element to each node × (FY, current quarter, current month) and reads what it shows. */
+async function sweepOn({ provider, els, asOf }: Mounted, nodes: string[]) {
   const state = provider.store.state!;
   const cal = state.plan.calendar;
   const periods = [`FY${state.plan.fiscalYear}`, periodOf(asOf, 'quarter', cal), periodOf(asOf, 'month', cal)];
@@ -112,6 +129,10 @@ async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string,
     }
   }
   return { mismatches, checked, combos: nodes.length * periods.length };
+}
+
+async function sweep(plan: PlanSnapshot, actuals: ActualsSnapshot, asOf: string, nodes: string[]) {
+  return sweepOn(await mount(plan, actuals, asOf), nodes);
 }
 
 /** The plan after 拆解目标, as the goal tree decomposes it. */
@@ -149,28 +170,54 @@ describe('one plan, one truth: every element shows figureOf', function () {
     expect(r.checked).to.be.at.least(r.combos * 4);
   });
 
-  it('a generated 1,000-rep company: before decomposition, after it, and after an approved adjustment is committed', async () => {
+  describe('a generated 1,000-rep company', () => {
+    // Built once for the three tests (generating and decomposing 1,000 reps is the costly part).
     const asOf = '2026-10-15';
-    const { plan, actuals } = generateSampleCompany({ asOf, regions: 5, teamsPerRegion: 10, repsPerTeam: 20 });
-    const ix = buildOrgIndex(plan.org);
-    expect(ix.reps('company')).to.have.length(1000);
-    const regions = plan.org.filter((n) => n.kind === 'region').map((n) => n.id);
-    const nodes = ['company', ...regions.slice(0, 2), ix.reps(regions[0])[0]];
-    const before = await sweep(plan, actuals, asOf, nodes);
-    expect(before.mismatches, 'before decomposition').to.deep.equal([]);
-
-    const decomposed = decompose(plan, actuals);
-    const after = await sweep(decomposed, actuals, asOf, nodes);
-    expect(after.mismatches, 'after decomposition').to.deep.equal([]);
-
-    // An approved adjustment raises the first region's December by ¥1,000,000, committed through the store.
-    const adjusted = await sweep(decomposed, actuals, asOf, nodes, async (provider) => {
-      const state = provider.store.state!;
-      const q4 = state.cells.get({ nodeId: regions[0], period: '2026-12', metric: 'revenue' });
-      const r = await provider.store.commitCells([{ nodeId: regions[0], period: '2026-12', metric: 'revenue', value: (q4?.value ?? 0) + 100_000_000 }], { source: 'adjustment' });
-      expect(r.ok, 'the adjustment is committed').to.equal(true);
+    let plan: PlanSnapshot;
+    let actuals: ActualsSnapshot;
+    let decomposed: PlanSnapshot;
+    let regions: string[];
+    let nodes: string[];
+    before(() => {
+      ({ plan, actuals } = generateSampleCompany({ asOf, regions: 5, teamsPerRegion: 10, repsPerTeam: 20 }));
+      const ix = buildOrgIndex(plan.org);
+      expect(ix.reps('company')).to.have.length(1000);
+      regions = plan.org.filter((n) => n.kind === 'region').map((n) => n.id);
+      nodes = ['company', ...regions.slice(0, 2), ix.reps(regions[0])[0]];
+      decomposed = decompose(plan, actuals);
     });
-    expect(adjusted.mismatches, 'after an adjustment').to.deep.equal([]);
-    expect(adjusted.checked).to.be.at.least(adjusted.combos * 3);
+
+    it('before decomposition', async () => {
+      const before = await sweep(plan, actuals, asOf, nodes);
+      expect(before.mismatches, 'before decomposition').to.deep.equal([]);
+    });
+
+    describe('after decomposition, on one page', () => {
+      // One page for both tests: the decomposed plan loaded, then the adjustment committed on it.
+      let page: Mounted;
+      before(async () => {
+        page = await mount(decomposed, actuals, asOf, { keep: true });
+      });
+      after(() => page?.provider.parentElement?.remove());
+
+      it('after decomposition', async () => {
+        const after = await sweepOn(page, nodes);
+        expect(after.mismatches, 'after decomposition').to.deep.equal([]);
+        expect(after.checked).to.be.at.least(after.combos * 3);
+      });
+
+      it('after an approved adjustment is committed through the store', async () => {
+        // An approved adjustment raises the first region's December by ¥1,000,000; the elements on the
+        // open page must follow the commit.
+        const cell = { nodeId: regions[0], period: '2026-12', metric: 'revenue' as const };
+        const was = page.provider.store.state!.cells.get(cell)?.value ?? 0;
+        const r = await page.provider.store.commitCells([{ ...cell, value: was + 100_000_000 }], { source: 'adjustment' });
+        expect(r.ok, 'the adjustment is committed').to.equal(true);
+        expect(page.provider.store.state!.cells.get(cell)?.value).to.equal(was + 100_000_000);
+        const adjusted = await sweepOn(page, nodes);
+        expect(adjusted.mismatches, 'after an adjustment').to.deep.equal([]);
+        expect(adjusted.checked).to.be.at.least(adjusted.combos * 3);
+      });
+    });
   });
 });
