@@ -59,7 +59,7 @@ function randomPlan(seed: number): { plan: PlanSnapshot; actuals: ActualsSnapsho
       plan: { id: 'p', name: 'FY2026', currency: 'CNY', calendar: { startMonth: 1 }, fiscalYear: 2026, version: 1 },
       org,
       products: [{ id: 'core', name: 'Core', new: false }],
-      stages: STAGES.map((id, i) => ({ id, name: id, ...(i < 3 ? { avgDays: 7 + i } : {}) })),
+      stages: STAGES.map((id, i) => ({ id, name: { en: id, 'zh-CN': id }, ...(i < 3 ? { avgDays: 7 + i } : {}) })),
       targets,
     },
     actuals: { from: '2025-01-01', to: '2026-12-31', actuals, stageCounts, pipeline },
