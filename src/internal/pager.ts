@@ -1,6 +1,8 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatCount, type MoneyLocale } from '../engine/money/money.js';
+import type { Steps } from '../engine/shared/steps.js';
+import { StepRunner } from './step-runner.js';
 
 /** People per page: enough to scan, few enough that a 100,000-person org renders a bounded DOM. */
 export const PAGE_SIZE = 50;
@@ -30,6 +32,23 @@ export interface PageView<T> {
 const folded = new WeakMap<readonly unknown[], string[]>();
 const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase();
 
+/** Names folded between two yields of `foldSteps`. */
+export const FOLD_CHUNK = 2_000;
+
+/**
+ * The search's folded names of a list (NFKC, lower case), `FOLD_CHUNK` between yields: at 100,000
+ * people folding every name is one long task, so a long list folds them in slices after its first
+ * render, before anyone searches.
+ */
+export function* foldSteps<T>(list: readonly T[], nameOf: (item: T) => string): Steps<string[]> {
+  const out: string[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    out[i] = fold(nameOf(list[i]));
+    if (i % FOLD_CHUNK === FOLD_CHUNK - 1 && i < list.length - 1) yield { done: i + 1, total: list.length };
+  }
+  return out;
+}
+
 /**
  * A page of a long list of people, with a search by name: the element keeps its whole (ranked,
  * sorted) list in memory and renders `PAGE_SIZE` rows of it, so the DOM stays bounded however
@@ -52,11 +71,32 @@ export class PagerController implements ReactiveController {
 
   hostConnected(): void {}
 
+  hostDisconnected(): void {
+    this.folding?.runner.cancel();
+    this.folding = null;
+  }
+
+  /** Whether the search's folded names of `list` are ready (folded in slices or by a search). */
+  foldedFor(list: readonly unknown[]): boolean {
+    return folded.has(list);
+  }
+
+  /** The long list whose names are being folded in slices (`foldSteps`), before a search needs them. */
+  private folding: { list: readonly unknown[]; runner: StepRunner<string[]> } | null = null;
+
   view<T>(list: readonly T[], nameOf: (item: T) => string, idOf: (item: T) => string, scope: string): PageView<T> {
     if (scope !== this.scope) {
       this.scope = scope;
       this.query = '';
       this.page = 0;
+    }
+    if (list.length > FOLD_CHUNK && !folded.has(list) && this.folding?.list !== list) {
+      this.folding?.runner.cancel();
+      const done = (names: string[]) => {
+        if (!folded.has(list)) folded.set(list, names);
+        if (this.folding?.list === list) this.folding = null;
+      };
+      this.folding = { list, runner: new StepRunner(foldSteps(list, nameOf), { progress: () => {}, done, fail: () => (this.folding = null) }) };
     }
     const matches = this.matching(list, nameOf, idOf);
     const pages = Math.max(1, Math.ceil(matches.length / this.size));
@@ -70,7 +110,11 @@ export class PagerController implements ReactiveController {
     if (!q) return list;
     if (this.filteredFor?.list === list && this.filteredFor.query === q) return this.filtered as readonly T[];
     let names = folded.get(list);
-    if (!names) folded.set(list, (names = list.map((x) => fold(nameOf(x)))));
+    // Searched before the slices are done: the rest is folded now.
+    if (!names) {
+      if (this.folding?.list === list) this.folding.runner.cancel();
+      folded.set(list, (names = list.map((x) => fold(nameOf(x)))));
+    }
     const out: T[] = [];
     for (let i = 0; i < list.length; i++) if (names[i].includes(q) || idOf(list[i]) === this.query.trim()) out.push(list[i]);
     this.filteredFor = { list, query: q };

@@ -16,6 +16,7 @@ import {
   bareFunnelContext,
   computeFunnel,
   funnelContext,
+  funnelContextSteps,
   type FunnelContext,
   type FunnelInputs,
   type FunnelResults,
@@ -30,6 +31,11 @@ import { funnelStrings } from '../../i18n/loaders/funnel.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fitLabel } from '../../engine/geometry/label.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
+import { StepRunner } from '../../internal/step-runner.js';
+import type { Result } from '../../engine/shared/result.js';
+
+/** Above this many org nodes under the node shown, its context is gathered in slices (`funnelContextSteps`). */
+const SLICED_FROM_NODES = 2_000;
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {
@@ -145,6 +151,8 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   private ctxError: QkIssue | null = null;
   private ctxKey = '';
   private ctxState: PlanState | null = null;
+  /** The context of a large subtree being gathered in slices; a loading state shows meanwhile. */
+  private ctxRunner: StepRunner<Result<FunnelContext>> | null = null;
   private identity = '';
   private identityOfInputs?: FunnelInputsInit;
   private edited = false;
@@ -157,6 +165,12 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A context still being gathered is gathered again on reconnection.
+    if (this.ctxRunner) {
+      this.ctxRunner.cancel();
+      this.ctxRunner = null;
+      this.ctxKey = '';
+    }
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.observed = undefined;
@@ -192,8 +206,35 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
 
     this.ctx = null;
     this.ctxError = null;
+    this.ctxRunner?.cancel();
+    this.ctxRunner = null;
     if (state) {
-      const r = funnelContext(state, { nodeId, period, lookbackMonths: this.lookbackMonths, ...(this.asOf ? { asOf: this.asOf } : {}) });
+      const options = { nodeId, period, lookbackMonths: this.lookbackMonths, ...(this.asOf ? { asOf: this.asOf } : {}) };
+      // A large subtree (its reps, pipeline and history roll-ups: hundreds of milliseconds at
+      // 100,000 people) is gathered a slice at a time while the loading state shows.
+      const ix = state.index;
+      const at = ix.positionOf(nodeId ?? ix.roots[0] ?? '');
+      if (at >= 0 && ix.subtreeEnd[at] - at >= SLICED_FROM_NODES) {
+        const settle = (r: Result<FunnelContext>) => {
+          if (this.ctxRunner !== runner) return;
+          this.ctxRunner = null;
+          if (r.ok) this.ctx = r.value;
+          else this.ctxError = r.error;
+          this.settleContext(inputsChanged);
+          this.requestUpdate();
+        };
+        const runner: StepRunner<Result<FunnelContext>> = new StepRunner(funnelContextSteps(state, options), {
+          progress: () => {},
+          done: settle,
+          fail: (e) => {
+            const message = e instanceof Error ? e.message : String(e);
+            settle({ ok: false, error: { code: 'funnel-context-failed', message, params: { message } } });
+          },
+        });
+        this.ctxRunner = runner;
+        return;
+      }
+      const r = funnelContext(state, options);
       if (r.ok) this.ctx = r.value;
       else this.ctxError = r.error;
     } else if (this.standalone && this.period) {
@@ -202,7 +243,11 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
       if (r.ok) this.ctx = r.value;
       else this.ctxError = r.error;
     }
+    this.settleContext(inputsChanged);
+  }
 
+  /** A new context: the form resets for a new node, period or inputs (or when the user has not edited it). */
+  private settleContext(inputsChanged: boolean): void {
     const identity = `${this.ctx?.nodeId ?? ''}|${this.ctx?.period ?? this.period}|${this.ctx ? 'ctx' : 'bare'}`;
     if (identity !== this.identity || inputsChanged || !this.edited) {
       this.identity = identity;
@@ -401,6 +446,9 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     if (!this.standalone) {
       const status = this.renderStatus();
       if (status) return status;
+    }
+    if (this.ctxRunner) {
+      return html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}</div>`;
     }
     if (this.ctxError) {
       return html`<div part="state error" class="qk-state qk-error" role="alert">

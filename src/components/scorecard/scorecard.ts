@@ -7,7 +7,7 @@ import { baseStyles } from '../../theme/base-styles.js';
 import { DEFAULT_SCORE_CAP, rankScorecards, scorePerson, WEIGHT_PROFILE_IDS, type RankedScorecard, type ScorecardKpiId, type ScorecardLine, type ScorecardPerson, type WeightProfileId } from '../../engine/scorecard/scorecard.js';
 import type { ScorecardQuery } from '../../engine/scorecard/source.js';
 import type { ClvUnavailableReason } from '../../engine/scorecard/customer-value.js';
-import { scorecardList, scorecardRankingSteps, type ScorecardList, type ScorecardRanking } from '../../engine/scorecard/ranking.js';
+import { scorecardCardsSteps, scorecardList, scorecardRankingSteps, type ScorecardList, type ScorecardRanking } from '../../engine/scorecard/ranking.js';
 import { runSteps } from '../../engine/shared/steps.js';
 import type { Result } from '../../engine/shared/result.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
@@ -281,8 +281,11 @@ export class QkScorecard extends QkElement<'scorecard'> {
     const s = this.cardState;
     if (s?.kind !== 'ready' || !s.list.count) return null;
     const t = this.t.scorecard;
-    // Every person's full scorecard, built now (the list holds the ranking as numbers).
-    return exportTables(() => scorecardTables(s.rows.map((j) => s.list.cardAt(j)), t, s.currency, t.title), format, `scorecard-${s.scope === 'people' ? s.period : s.scope}`);
+    // Every person's full scorecard, built now (the list holds the ranking as numbers), in slices.
+    const cards = await new Promise<RankedScorecard[]>((resolve, reject) => {
+      new StepRunner(scorecardCardsSteps(s.list, s.rows), { progress: () => {}, done: resolve, fail: reject });
+    });
+    return exportTables(() => scorecardTables(cards, t, s.currency, t.title), format, `scorecard-${s.scope === 'people' ? s.period : s.scope}`);
   }
 
   private setProfile(e: Event): void {

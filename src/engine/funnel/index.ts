@@ -76,6 +76,8 @@ export {
   DEFAULT_CONFIDENCE,
   DEFAULT_LOOKBACK_MONTHS,
   funnelContext,
+  funnelContextSteps,
+  FUNNEL_CONTEXT_CHUNK,
   type FunnelContext,
   type FunnelContextOptions,
   type FunnelContextRep,

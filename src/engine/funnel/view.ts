@@ -8,8 +8,9 @@ import type { ActualsSnapshot, FiscalCalendar, FunnelStage, Opportunity, OrgNode
 import { fail, ok, type QkIssue, type Result } from '../shared/result.js';
 import { childPeriods, elapsedWorkingDays, parsePeriodId, periodRange, workingDaysInPeriod, monthAt, monthIndex } from '../calendar/periods.js';
 import { actualOf, planStateOf, defaultPeriod, targetOf, withPlanData, type PlanState } from '../plan/plan-state.js';
-import { actualFunnel, plannedFunnel, type PlannedFunnel } from './plan-funnel.js';
-import { subtreeRecords } from '../plan/subtree-sums.js';
+import { actualFunnel, plannedFunnel, yearBefore, type PlannedFunnel } from './plan-funnel.js';
+import { actualSums, repPositions, stageSums } from '../plan/subtree-sums.js';
+import { runSteps, type Steps } from '../shared/steps.js';
 import { allocate } from '../plan/allocate.js';
 import { invertFunnel, type FunnelRequirement } from './core.js';
 import { conversionRatesFromHistory, type HistoryRates } from './history.js';
@@ -144,6 +145,20 @@ export function lookbackWindow(asOf: string, months = DEFAULT_LOOKBACK_MONTHS): 
  * be computed (e.g. fewer than two stages) is not an error: `historyError` says why.
  */
 export function funnelContext(source: FunnelSource, options: FunnelContextOptions = {}): Result<FunnelContext> {
+  return runSteps(funnelContextSteps(source, options));
+}
+
+/** Org nodes or records `funnelContextSteps` reads between two yields. */
+export const FUNNEL_CONTEXT_CHUNK = 2_000;
+
+/**
+ * `funnelContext` as steps, for an element that must not block the page: at 100,000 people the
+ * context is a few hundred milliseconds in one piece (the reps of the node's subtree, its open
+ * pipeline, the first roll-ups of the history window). Each step reads at most
+ * `FUNNEL_CONTEXT_CHUNK` org nodes or records, or computes one roll-up; the result is the same as
+ * `funnelContext`'s (which runs these steps to the end).
+ */
+export function* funnelContextSteps(source: FunnelSource, options: FunnelContextOptions = {}): Steps<Result<FunnelContext>> {
   let state = stateOf(source, options.asOf);
   if (options.asOf && options.asOf !== state.asOf) state = withPlanData(state, { asOf: options.asOf });
   const { calendar, currency } = state.plan;
@@ -161,13 +176,29 @@ export function funnelContext(source: FunnelSource, options: FunnelContextOption
   const stageIds = stages.map((s) => s.id);
 
   const target = targetOf(state, node.id, period);
-  const months = monthsOfPeriod(period, calendar).map((month) => ({ month, target: targetOf(state, node.id, month) }));
+  yield { done: 0, total: 0 };
+  const months: FunnelContext['months'] = [];
+  for (const month of monthsOfPeriod(period, calendar)) {
+    months.push({ month, target: targetOf(state, node.id, month) });
+    yield { done: 0, total: 0 };
+  }
 
   // The plan's assumptions: what was known when the period began (`plannedFunnel`).
   const lookback = options.lookbackMonths ?? DEFAULT_LOOKBACK_MONTHS;
-  const pf = plannedFunnel(state, node.id, period);
-  const planned = pf.ok ? pf.value : null;
   const window = lookbackWindow(start, lookback);
+  if (actuals) {
+    // The history windows' roll-ups (the plan's year before the period, the lookback), one step
+    // each: memoized, so `plannedFunnel` and `conversionRatesFromHistory` below find them done.
+    for (const w of [yearBefore(start), window]) {
+      stageSums(ix, actuals.stageCounts, w);
+      yield { done: 0, total: 0 };
+      actualSums(ix, actuals.actuals, { from: `${w.from}-01`, to: periodRange(w.to, { startMonth: 1 }).end, type: 'booking' });
+      yield { done: 0, total: 0 };
+    }
+  }
+  const pf = plannedFunnel(state, node.id, period);
+  yield { done: 0, total: 0 };
+  const planned = pf.ok ? pf.value : null;
   let history: HistoryRates | null = null;
   let historyError: QkIssue | null = null;
   if (actuals) {
@@ -189,13 +220,32 @@ export function funnelContext(source: FunnelSource, options: FunnelContextOption
     })),
   };
 
-  const reps = ix
-    .reps(node.id)
-    .map((id) => ix.byId.get(id)!)
-    .filter((r: OrgNode) => r.leaveDate === undefined || r.leaveDate > asOf)
-    .map((r) => ({ id: r.id, name: r.name, ...(r.hireDate ? { hireDate: r.hireDate } : {}) }));
-  const pipeline = actuals ? subtreeRecords(ix, actuals.pipeline, node.id) : [];
+  // The reps of the node's subtree in org order (`ix.reps`), still on the payroll at `asOf`.
+  const at = ix.positionOf(node.id);
+  const last = ix.subtreeEnd[at];
+  const total = last - at + (actuals ? actuals.pipeline.length : 0);
+  const reps: FunnelContext['reps'] = [];
+  for (let p = at; p < last; p += FUNNEL_CONTEXT_CHUNK) {
+    for (let q = p, stop = Math.min(last, p + FUNNEL_CONTEXT_CHUNK); q < stop; q++) {
+      const r: OrgNode = ix.byId.get(ix.order[q])!;
+      if (r.kind !== 'rep' || (r.leaveDate !== undefined && r.leaveDate <= asOf)) continue;
+      reps.push({ id: r.id, name: r.name, ...(r.hireDate ? { hireDate: r.hireDate } : {}) });
+    }
+    yield { done: Math.min(last, p + FUNNEL_CONTEXT_CHUNK) - at, total };
+  }
+  // The node's open pipeline (`subtreeRecords`): the records' positions come from the warm-up.
+  const pipeline: Opportunity[] = [];
+  if (actuals) {
+    const records = actuals.pipeline;
+    const pos = repPositions(ix, records);
+    yield { done: last - at, total };
+    for (let i = 0; i < records.length; i += FUNNEL_CONTEXT_CHUNK) {
+      for (let j = i, stop = Math.min(records.length, i + FUNNEL_CONTEXT_CHUNK); j < stop; j++) if (pos[j] >= at && pos[j] < last) pipeline.push(records[j]);
+      yield { done: last - at + Math.min(records.length, i + FUNNEL_CONTEXT_CHUNK), total };
+    }
+  }
   const actualCounts = actualFunnel(state, node.id, period);
+  yield { done: total, total };
   const totalDays = workingDaysInPeriod(period, calendar);
 
   return ok({

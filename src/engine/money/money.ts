@@ -45,6 +45,26 @@ export function minorDigits(currency: string): number {
 const digitsCache = new Map<string, number>();
 
 /**
+ * Creates and caches the formatters an element uses first for `currency` in `locale` (the full and
+ * the compact money format; `minorDigits`), so that no element pays for the page's first currency
+ * `Intl.NumberFormat` (100–300 ms on a loaded machine: the locale's currency data) in its first
+ * render. The store's warm-up calls it for the plan's currency, one locale per slice.
+ */
+export function warmMoneyFormats(currency: string, locale: MoneyLocale): void {
+  minorDigits(currency);
+  formatMoney(0, { currency, locale });
+  formatMoney(123_456_789, { currency, locale, compact: true });
+}
+
+/** Internal (tests): whether `currency`'s money formatter in `locale` is created already. */
+export function hasMoneyFormat(currency: string, locale: MoneyLocale): boolean {
+  if (!digitsCache.has(currency)) return false;
+  const tag = `"currency":"${currency}"`;
+  for (const key of cache.keys()) if (key.startsWith(`${locale}|`) && key.includes(tag)) return true;
+  return false;
+}
+
+/**
  * The amount in major units as an exact decimal string, e.g. 120000050 分 → `"1200000.50"`.
  * Used to hand Intl an exact value and for exports (CSV) where a float would drift.
  *

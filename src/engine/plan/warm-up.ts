@@ -1,9 +1,9 @@
 /**
- * The read model's first roll-ups as steps: what every element of a page reads first (each
- * record's org position, the revenue and collections targets of the fiscal year), computed a
- * slice at a time after a load so that no element computes them in one long task. At 100,000
- * people each is several hundred milliseconds in one piece; a step is a few thousand nodes or
- * records, or one period's pass over the org.
+ * The read model's first roll-ups as steps: what every element of a page reads first (the plan
+ * currency's money formatters, each record's org position, the revenue and collections targets of
+ * the fiscal year), computed a slice at a time after a load so that no element computes them in
+ * one long task. At 100,000 people each is several hundred milliseconds in one piece; a step is
+ * a few thousand nodes or records, one period's pass over the org, or one locale's formatters.
  *
  * The steps fill the same memos the plain selectors use (`repPositions`, `targetOf`): figures are
  * the same whether warmed or not, and a step finding its part done skips it.
@@ -11,12 +11,18 @@
  * Plain TypeScript: no DOM.
  */
 import { periodOf } from '../calendar/periods.js';
+import { warmMoneyFormats } from '../money/money.js';
 import type { Steps } from '../shared/steps.js';
 import { targetTreeSteps, toDateRange, type PlanState } from './plan-state.js';
 import { actualSums, hasRepPositions, repPositionSteps, setRepPositions, stageSums } from './subtree-sums.js';
 
 /** Warms `state`'s shared roll-ups (see the module comment). Yields between slices. */
 export function* warmUpSteps(state: PlanState): Steps<void> {
+  // The plan currency's formatters (whichever element formats money first would pay for them).
+  for (const locale of ['zh-CN', 'en'] as const) {
+    warmMoneyFormats(state.plan.currency, locale);
+    yield { done: 0, total: 0 };
+  }
   const ix = state.index;
   const a = state.actuals;
   if (a) {

@@ -34,6 +34,7 @@ const messages: MessageTable = {
   'funnel-rate-above-one': ({ stage, rate }) => `The conversion rate of "${stage}" cannot be above 100% (${pct(rate)}).`,
   'funnel-count-invalid': ({ stage }) => `The count for "${stage}" must be a whole number of 0 or more.`,
   'funnel-count-overflow': ({ stage }) => `"${stage}" would need more items than can be counted exactly; check the rates and the target.`,
+  'funnel-context-failed': ({ message }) => `The funnel's data could not be gathered: ${message}`,
   'funnel-node-unknown': ({ nodeId }) => `There is no team or person "${nodeId}" in the organization.`,
   'funnel-window-invalid': ({ from, to }) => `${from} to ${to} is not a valid date range.`,
   'funnel-min-sample-invalid': ({ value }) => `The minimum sample must be a whole number of 1 or more (got ${value}).`,

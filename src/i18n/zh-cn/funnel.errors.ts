@@ -30,6 +30,7 @@ const messages: MessageTable = {
   'funnel-rate-above-one': ({ stage, rate }) => `「${stage}」的转化率不能超过 100%（${pct(rate)}）。`,
   'funnel-count-invalid': ({ stage }) => `「${stage}」的数量必须是大于或等于 0 的整数。`,
   'funnel-count-overflow': ({ stage }) => `「${stage}」所需数量过大，无法精确计算，请检查转化率和目标。`,
+  'funnel-context-failed': ({ message }) => `无法汇总漏斗数据：${message}`,
   'funnel-node-unknown': ({ nodeId }) => `组织中没有「${nodeId}」这个团队或人员。`,
   'funnel-window-invalid': ({ from, to }) => `${from} 至 ${to} 不是有效的日期范围。`,
   'funnel-min-sample-invalid': ({ value }) => `最小样本量必须是大于或等于 1 的整数（当前为 ${value}）。`,
