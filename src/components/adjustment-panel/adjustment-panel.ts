@@ -866,7 +866,11 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     else if (!draft.ok) body = html`<p class="message error">${this.text(draft.error)}</p>`;
     else {
       const p = previewAdjustment(draft.value, st);
-      body = p.ok ? this.renderPreviewTables(p.value) : html`<p class="message error">${this.text(p.error)}</p>`;
+      // A request that would rewrite archived targets of closed periods is refused on submit: say so now.
+      const closed = p.ok ? this.service?.closedPeriods(p.value) : null;
+      body = !p.ok ? html`<p class="message error">${this.text(p.error)}</p>`
+        : closed && !closed.ok ? html`<p part="message error" class="message error">${this.text(closed.error)}</p>`
+        : this.renderPreviewTables(p.value);
     }
     return html`<section part="preview" class="preview" aria-live="polite" aria-labelledby="preview-title">
       <h3 id="preview-title">${a.preview}</h3>
