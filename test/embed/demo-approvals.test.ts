@@ -59,8 +59,8 @@ describe('demo/index.html: the user switcher and an approval that completes', ()
     reason.dispatchEvent(new Event('input'));
     await panel.updateComplete;
     r().querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-    await waitUntil(() => [...r().querySelectorAll('[part~=message]')].some((m) => text(m).includes('已结账')), 'the whole-year request was never refused', LONG);
-    const rule = [...r().querySelectorAll('[part~=message]')].map(text).find((m) => m.includes('已结账'))!;
+    await waitUntil(() => [...r().querySelectorAll('[part~=message]')].some((m) => text(m).includes('前结账')), 'the whole-year request was never refused', LONG);
+    const rule = [...r().querySelectorAll('[part~=message]')].map(text).find((m) => m.includes('前结账'))!;
     // The first archived cell it would change names the period: one that ended before today.
     const m = new RegExp(`^(\\S+) 已于 ${store().asOf} 前结账，该期目标已归档，调整申请不能改动（${fy} 会改动(.+)在 \\1 的目标）。请只选择尚未结账的期间。$`).exec(rule);
     expect(m, rule).to.not.equal(null);
