@@ -4,7 +4,7 @@ import { demoAdapter, mountUserSwitcher, storedUser } from './users.js';
 import { mountInbox } from './notices.js';
 import { actualOf, figureOf } from '../src/engine/plan/plan-state.js';
 import { formatMoney, formatCount } from '../src/engine/money/money.js';
-import { periodRange } from '../src/engine/calendar/periods.js';
+import { isDate, periodRange } from '../src/engine/calendar/periods.js';
 import { errorText, getTranslation, resolveLocale } from '../src/i18n/localize.js';
 import type { QkProvider } from '../src/components/provider/provider.js';
 import type { QkLocale } from '../src/i18n/types.js';
@@ -13,7 +13,10 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const provider = $<QkProvider>('provider');
 const langSelect = $<HTMLSelectElement>('lang');
 
-const today = new Date().toISOString().slice(0, 10);
+// "Today" of the demo: the real date, or `?today=YYYY-MM-DD` for a walkthrough (or a test) that must
+// show the same figures on any day.
+const asked = new URLSearchParams(location.search).get('today');
+const today = asked && isDate(asked) ? asked : new Date().toISOString().slice(0, 10);
 // The user switcher (demo/users.ts) replaces the adapter with one acting for another user.
 let adapter = demoAdapter(storedUser(), today);
 

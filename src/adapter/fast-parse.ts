@@ -138,7 +138,7 @@ function targetCell(x: unknown, seen: Seen): TargetCell {
   return exact(x, CELL_KEYS);
 }
 
-const ACTUAL_KEYS = new Set(['id', 'repId', 'productId', 'date', 'type', 'amount', 'bookingId']);
+const ACTUAL_KEYS = new Set(['id', 'repId', 'productId', 'date', 'type', 'amount', 'bookingId', 'customerId']);
 const actualType = oneOf(ACTUAL_TYPES);
 function actual(x: unknown, seen: Seen): Actual {
   if (!isRecord(x)) return no();
@@ -149,6 +149,7 @@ function actual(x: unknown, seen: Seen): Actual {
   actualType(x.type);
   safeInt(x.amount);
   opt(x, 'bookingId', id);
+  opt(x, 'customerId', id);
   return exact(x, ACTUAL_KEYS);
 }
 

@@ -368,6 +368,7 @@ export {
   type LedgerEntry,
   type NewAdjustmentInput,
   type StoredPreview,
+  checkClosedPeriods,
   previewAdjustment,
   type AdjustmentPreview,
   type AdjustmentSource,

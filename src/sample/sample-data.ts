@@ -176,6 +176,10 @@ interface RepSim {
   quoteRate: number;
   demoRate: number;
   isNew: boolean;
+  /** An experienced new hire (see {@link EXPERIENCED_HIRE_SHARE}). */
+  experienced: boolean;
+  /** The rep's customers so far (ids), for repeat business. */
+  customers: string[];
 }
 
 /** One calendar month of the simulation. */
@@ -336,6 +340,20 @@ function dealAmount(rng: Random, product: number): number {
 const ramp = (monthsSinceHire: number): number =>
   monthsSinceHire < 0 ? 0 : monthsSinceHire < 3 ? 0.2 : monthsSinceHire < 6 ? 0.5 : monthsSinceHire < 9 ? 0.8 : 1;
 
+/**
+ * Share of new hires who come with industry experience (社招, from a competitor or a partner): they
+ * learn the product in their hire month and sell like a full rep from their first full month on
+ * ({@link EXPERIENCED_RAMP}). Hires do not all learn alike: without these, every hire followed the
+ * slow curve, none ever beat the 30 %/60 % ramped target a plan grants, so no ramp bonus was earned
+ * and the mentors' 传帮带 credit was ¥0 everywhere in the sample. With them, an experienced hire
+ * still on ramp can beat the ramped target, earn the ramp bonus, and their mentor a share of it.
+ */
+const EXPERIENCED_HIRE_SHARE = 0.4;
+const EXPERIENCED_RAMP = (monthsSinceHire: number): number => (monthsSinceHire < 0 ? 0 : monthsSinceHire < 1 ? 0.6 : 1);
+
+/** Share of bookings that are repeat business (renewal, expansion) from one of the rep's own customers. */
+const REPEAT_CUSTOMER_SHARE = 0.45;
+
 function buildOrg(o: Resolved, rng: Random): { org: OrgNode[]; reps: RepSim[]; firstRegionReps: RepSim[]; managers: User[] } {
   const org: OrgNode[] = [{ id: 'company', name: '星辰科技', parentId: null, kind: 'company' }];
   const reps: RepSim[] = [];
@@ -391,6 +409,8 @@ function buildOrg(o: Resolved, rng: Random): { org: OrgNode[]; reps: RepSim[]; f
           quoteRate: clamp(rng.normal(0.5, 0.05), 0.3, 0.7),
           demoRate: clamp(rng.normal(0.2, 0.02), 0.12, 0.3),
           isNew,
+          experienced: false,
+          customers: [],
         };
         reps.push(sim);
         regionReps.push(sim);
@@ -413,14 +433,18 @@ function buildOrg(o: Resolved, rng: Random): { org: OrgNode[]; reps: RepSim[]; f
  * What the numbers mean (defaults: seed 2026, FY2026 from January, asOf 2026-11-27):
  * - Org: 星辰科技 → 4 regions → 3 teams each → 6–7 reps each (about 80). About 15 % of reps were
  *   hired this fiscal year and ramp (20 % of a full rep's sales in their first quarter, 50 % in the
- *   second, 80 % in the third); the others were hired 1–8 years before the fiscal year. Each new
+ *   second, 80 % in the third; about 40 % of them are experienced hires at 60 % in their hire
+ *   month, then 100 %, so some beat their ramped target, earn the ramp bonus and credit their
+ *   mentor); the others were hired 1–8 years before the fiscal year. Each new
  *   hire's `mentorId` is one of the (at most two) seniors of their team. Regions, teams and reps
  *   carry a `potential`.
  * - Actuals from 2024-01-01 to 2026-11-27: each rep closes Poisson(λ) deals a month on working days,
  *   λ = dealsPerRepMonth × seasonality × skill × potentials × ramp × growth (the history grows 12 %
  *   a year). Seasonality: Q4 of the fiscal year ≈ 1.4×, the Spring Festival month × 0.6, a June
  *   bump 1.15×. Deal sizes are log-normal, 5万–50万 yuan, rounded to 100 yuan, in 分. 智能助手
- *   (new) sells only from the fiscal year start. About 80 % of bookings are collected in full and
+ *   (new) sells only from the fiscal year start. Each booking names its customer (`customerId`,
+ *   `cust-N`, an account of the rep): about 45 % are repeat business from one of the rep's
+ *   customers, so CLV can be computed. About 80 % of bookings are collected in full and
  *   15 % in part (50–90 %) 30–90 days later; only collections dated on or before `asOf` are listed.
  * - Stage counts per rep and month: won = the deals booked; quotes ≈ deals / 0.4, demos ≈ quotes /
  *   0.5, leads ≈ demos / 0.2, with per-rep rates and noise (integers, each ≥ the next stage).
@@ -446,7 +470,20 @@ export function generateSampleCompany(options: SampleCompanyOptions = {}): Sampl
   const orgRng = stream();
   const rng = stream();
   const prng = stream();
+  // Streams added later come after the first three, so that the org, the base history and the
+  // pipeline stay as they were: experienced hires' extra deals, and the customers of bookings.
+  const hireRng = stream();
+  const custRng = stream();
   const { org, reps, firstRegionReps, managers } = buildOrg(o, orgRng);
+  for (const rep of reps) if (rep.isNew) rep.experienced = hireRng.next() < EXPERIENCED_HIRE_SHARE;
+  let customerCount = 0;
+  /** A booking's customer: repeat business from one of the rep's customers, else a new account. */
+  const customerOf = (rep: RepSim): string => {
+    if (rep.customers.length > 0 && custRng.next() < REPEAT_CUSTOMER_SHARE) return custRng.pick(rep.customers)!;
+    const id = `cust-${++customerCount}`;
+    rep.customers.push(id);
+    return id;
+  };
   const endMs = o.asOf + 140 * DAY_MS; // room for collections and expected closes after asOf
   const { iso, work } = buildDays(o, endMs);
   const months = buildMonths(o, work);
@@ -477,25 +514,32 @@ export function generateSampleCompany(options: SampleCompanyOptions = {}): Sampl
       while (from < m.workDays.length && m.workDays[from]! < rep.hireDay) from++;
       const eligible = m.workDays.length - from;
       // Partial months (the hire month, the asOf month) get a share of the month's deals.
-      const lambda = (monthFactor * rep.volume * ramp(m.ym - rep.hireYm) * eligible) / m.fullWorkDays;
-      const won = rng.poisson(lambda);
+      const tenure = m.ym - rep.hireYm;
+      const lambda = (monthFactor * rep.volume * ramp(tenure) * eligible) / m.fullWorkDays;
+      // An experienced hire's faster curve: the deals beyond the slow curve are drawn from their own
+      // stream (a sum of Poisson draws is the Poisson draw of the summed mean), so everyone else's
+      // history stays as it was.
+      const extraLambda = rep.experienced ? (monthFactor * rep.volume * Math.max(0, EXPERIENCED_RAMP(tenure) - ramp(tenure)) * eligible) / m.fullWorkDays : 0;
+      const baseWon = rng.poisson(lambda);
+      const won = baseWon + (extraLambda > 0 ? hireRng.poisson(extraLambda) : 0);
       for (let k = 0; k < won; k++) {
-        const day = m.workDays[from + rng.int(0, eligible - 1)]!;
-        const product = pickProduct(rng, mix);
-        const amount = dealAmount(rng, product);
+        const r = k < baseWon ? rng : hireRng;
+        const day = m.workDays[from + r.int(0, eligible - 1)]!;
+        const product = pickProduct(r, mix);
+        const amount = dealAmount(r, product);
         const bookingId = `b-${++bookings}`;
-        actuals.push({ id: bookingId, repId: rep.id, productId: PRODUCTS[product]!.id, date: iso[day]!, type: 'booking', amount });
+        actuals.push({ id: bookingId, repId: rep.id, productId: PRODUCTS[product]!.id, date: iso[day]!, type: 'booking', amount, customerId: customerOf(rep) });
         if (lastYear) lastYearBookings += amount;
-        const u = rng.next();
+        const u = r.next();
         if (u >= 0.95) continue; // never collected (yet)
-        const paid = u < 0.8 ? amount : Math.round((amount * (0.5 + 0.4 * rng.next())) / 100) * 100;
-        const payDay = nextWorkday(day + rng.int(30, 90));
+        const paid = u < 0.8 ? amount : Math.round((amount * (0.5 + 0.4 * r.next())) / 100) * 100;
+        const payDay = nextWorkday(day + r.int(30, 90));
         if (payDay > asOfDay) continue;
         actuals.push({ id: `c-${++collections}`, repId: rep.id, productId: PRODUCTS[product]!.id, date: iso[payDay]!, type: 'collection', amount: paid, bookingId });
       }
       // Work back up the funnel from a blend of realized and expected wins, so a lucky month
       // does not come with an implausible jump in leads.
-      const base = (won + lambda) / 2;
+      const base = (won + lambda + extraLambda) / 2;
       const quotes = Math.max(won, Math.round((base / rep.winRate) * noise()));
       const demos = Math.max(quotes, Math.round((quotes / rep.quoteRate) * noise()));
       const leads = Math.max(demos, Math.round((demos / rep.demoRate) * noise()));

@@ -14,6 +14,7 @@ import { QkAdapterError } from '../adapter/adapter.js';
 import {
   applyAdjustment,
   canRequest,
+  checkClosedPeriods,
   createAdjustment,
   noticeFacts,
   parseAdjustmentRequest,
@@ -246,10 +247,23 @@ export class AdjustmentService {
     if (!created.ok) return fromIssue(created.error, 'input');
     const preview = previewAdjustment(created.value, st);
     if (!preview.ok) return fromIssue(preview.error, 'engine');
+    // Closed periods are history: refused now, by the rule's name, not first when it is applied.
+    const closed = this.closedPeriods(preview.value);
+    if (!closed.ok) return fromIssue(closed.error, 'engine');
     const next = transitionAdjustment(created.value, 'submit', { by: user, at, org: this.index, preview: preview.value });
     if (!next.ok) return fromIssue(next.error, 'engine');
     if (!this.confirm({ action: 'submit', request: next.value, preview: preview.value })) return refusal('adjustment-vetoed', 'vetoed by the page', 'input');
     return this.#run(async () => this.#persist(next.value));
+  }
+
+  /**
+   * Whether a preview would change archived targets of closed periods (`checkClosedPeriods`), as
+   * the store refuses them when the cells are written (its `lockClosedPeriods`, on by default).
+   */
+  closedPeriods(preview: Pick<AdjustmentPreview, 'cells' | 'periods'>): Result<true> {
+    const st = this.state;
+    if (!st || !this.#store.locksClosedPeriods) return { ok: true, value: true };
+    return checkClosedPeriods(preview, this.#store.asOf, st.plan.calendar);
   }
 
   /** Approves or rejects a pending request (a rejection needs a comment). Never the requester's own. */

@@ -452,6 +452,11 @@ export class QkStore {
     return this.pendingKeys.size;
   }
 
+  /** Whether targets of periods that ended before `asOf` are refused (the `lockClosedPeriods` option, default true). */
+  get locksClosedPeriods(): boolean {
+    return this.options.lockClosedPeriods;
+  }
+
   /** May the signed-in user make these changes? The first refusal, or null. */
   checkEdits(changes: readonly { before: TargetCell | undefined; after: TargetCell | undefined }[]): EditRefusal | null {
     const state = this.state;

@@ -34,6 +34,19 @@ describe('fast parse of large snapshots (issue 12 item 5)', () => {
     }
   });
 
+  it('keeps a booking\'s customerId as zod does (CLV needs it; the fast path dropped it, so the demo showed CLV not available)', () => {
+    const { actuals } = smallFixture();
+    const booking = actuals.actuals.find((a) => a.type === 'booking')!;
+    const named = { ...actuals, actuals: actuals.actuals.map((a) => (a === booking ? { ...a, customerId: 'cust-7' } : a)) };
+    const fast = fastActualsSnapshot(named);
+    const zod = zodActuals(named);
+    expect(zod.ok).to.equal(true);
+    expect(fast!.actuals.find((a) => a.id === booking.id)!.customerId).to.equal('cust-7');
+    expect(fast).to.deep.equal(zod.ok ? zod.value : null);
+    // A customerId zod refuses (empty) is declined, so zod reports it.
+    expect(fastActualsSnapshot({ ...actuals, actuals: actuals.actuals.map((a) => (a === booking ? { ...a, customerId: '' } : a)) })).to.equal(undefined);
+  });
+
   it('unknown keys are dropped, as zod drops them; the lists are new arrays', () => {
     const { plan, actuals } = smallFixture();
     (plan.org[1] as Record<string, unknown>).color = 'red';

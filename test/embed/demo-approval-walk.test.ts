@@ -6,34 +6,17 @@
  * team notice is sent → signed in as the rep again, it is in their inbox.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { openPage, type HostPage } from './host.js';
-import type { QkProvider } from '../../src/components/provider/provider.js';
-
-const KEYS = ['quotakit-demo-v1', 'quotakit-demo-user', 'quotakit-demo-notices'];
-const LONG = { timeout: 240000 };
+import { openDemo, text, LONG, type Demo } from './demo-helpers.js';
 
 describe('demo/index.html: request → approve → apply → notice', () => {
-  let page: HostPage | undefined;
-  afterEach(() => {
-    if (page) for (const k of KEYS) page.win.localStorage.removeItem(k);
-    page?.close();
-  });
+  let demo: Demo | undefined;
+  afterEach(() => demo?.close());
 
   it("a rep's request, approved and applied by the region manager, changes the plan and reaches the rep's inbox", async function () {
     this.timeout(1_200_000);
-    page = await openPage('/demo/index.html');
-    for (const k of KEYS) page.win.localStorage.removeItem(k);
-    page.win.localStorage.setItem('quotakit-demo-lang', 'zh-CN');
-    page.close();
-    page = await openPage('/demo/index.html');
-    const doc = page.doc;
-    const provider = doc.getElementById('provider') as QkProvider;
-    const store = () => provider.store;
-    await waitUntil(() => store().status === 'ready' && store().user?.id === 'u-admin', 'the demo never loaded as the admin', LONG);
-    const tree = doc.querySelector('qk-goal-tree')!;
-    await waitUntil(() => tree.shadowRoot?.querySelector('[part~="decompose"]'), 'the goal tree never offered to decompose', LONG);
-    tree.shadowRoot!.querySelector<HTMLButtonElement>('[part~="decompose"]')!.click();
-    await waitUntil(() => store().plan?.version === 2, 'the decomposition was never saved', LONG);
+    demo = await openDemo('zh-CN');
+    const { doc, store } = demo;
+    await demo.decompose();
 
     const users = store().snapshot!.users!;
     const org = store().org;
@@ -53,15 +36,9 @@ describe('demo/index.html: request → approve → apply → notice', () => {
     const before = { rep: value(rep.nodeId!), team: value(team), mates: sumMates() };
     expect(before.rep).to.be.greaterThan(1_000_000);
 
-    const select = doc.getElementById('user') as HTMLSelectElement;
-    const signIn = async (id: string) => {
-      select.value = id;
-      select.dispatchEvent(new Event('change'));
-      await waitUntil(() => store().status === 'ready' && store().user?.id === id, `never signed in as ${id}`, LONG);
-    };
+    const signIn = (id: string) => demo!.signIn(id);
     const panel = doc.querySelector('qk-adjustment-panel')!;
     const r = () => panel.shadowRoot!;
-    const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const buttons = () => [...r().querySelectorAll<HTMLButtonElement>('.request button')];
     const button = (label: string) => buttons().find((b) => text(b) === label);
     const inbox = () => [...doc.querySelectorAll('#inbox li')].map(text);
@@ -115,6 +92,6 @@ describe('demo/index.html: request → approve → apply → notice', () => {
     // 4. Signed in as the rep again: the notice is in their inbox.
     await signIn(rep.id);
     await waitUntil(() => inbox().some((t) => t.startsWith(subject)), `the notice never reached the rep's inbox: ${inbox().join(' | ')}`, LONG);
-    expect(page.errors).to.deep.equal([]);
+    expect(demo.page.errors).to.deep.equal([]);
   });
 });

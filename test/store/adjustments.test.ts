@@ -3,6 +3,9 @@ import { AdjustmentService, type AdjustmentDraft } from '../../src/store/adjustm
 import { QkStore } from '../../src/store/store.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { AdjustmentRequest } from '../../src/engine/adjustment/index.js';
+import { checkClosedPeriods } from '../../src/engine/adjustment/index.js';
+import type { PlanSnapshot, TargetCell } from '../../src/engine/plan/model.js';
+import { smallFixture } from '../fixtures/small-plan.js';
 import {
   ACTORS,
   MATRIX,
@@ -149,5 +152,66 @@ describe('AdjustmentService', () => {
     expect(told).to.be.greaterThan(1);
     await service.list();
     expect(service.error).to.equal(null);
+  });
+});
+
+// Issue 16: a request that would rewrite archived targets of closed periods is refused when it is
+// made (`adjustment-period-closed`), not first when an approver applies it; nothing is stored.
+
+/** 上海一组 FY2026 ¥4,000,000 = 王芳 (r1) ¥2,500,000 + 李强 (r2) ¥1,500,000, each also by quarter (a quarter each). */
+function quarterPlan(): PlanSnapshot {
+  const { plan } = smallFixture();
+  const cells: TargetCell[] = [];
+  for (const [id, v] of [['co', 12_000_000], ['east', 7_200_000], ['south', 4_800_000], ['east-sh', 4_000_000], ['east-hz', 3_200_000], ['south-sz', 4_800_000], ['r1', 2_500_000], ['r2', 1_500_000], ['r3', 1_600_000], ['r4', 1_600_000], ['r5', 3_000_000], ['r6', 1_800_000]] as const) {
+    cells.push({ nodeId: id, period: 'FY2026', metric: 'revenue', value: yuan(v) });
+    if (id === 'east-sh' || id === 'r1' || id === 'r2') for (const q of [1, 2, 3, 4]) cells.push({ nodeId: id, period: `FY2026-Q${q}`, metric: 'revenue', value: yuan(v / 4) });
+  }
+  plan.targets = cells;
+  return plan;
+}
+
+async function closedService(asOf: string, lockClosedPeriods = true) {
+  const { actuals } = smallFixture();
+  const adapter = new MemoryAdapter(quarterPlan(), actuals, { user: 'u-east' });
+  const store = new QkStore({ autosaveMs: false, asOf, lockClosedPeriods });
+  await store.connect(adapter);
+  return new AdjustmentService(store, { adapter, now: () => `${asOf}T09:00:00Z` });
+}
+
+const closedDraft = (periods: string[], value: number) => ({
+  nodeId: 'r2', metric: 'revenue' as const, periods, change: { kind: 'value' as const, value: yuan(value) },
+  trigger: 'personnel-change' as const, reason: '李强 moves to key-account work; 王芳 takes over', absorption: { mode: 'siblings' as const },
+});
+
+describe('AdjustmentService: requests that touch closed periods', () => {
+  it('refuses the whole year once Q1 has closed, naming the first archived cell; stores nothing', async () => {
+    const s = await closedService('2026-05-15');
+    const out = await s.request(closedDraft(['FY2026'], 1_100_000));
+    expect(out.ok).to.equal(false);
+    if (out.ok) return;
+    // −¥400,000 over r2's four quarters moves Q1 too; 王芳 (r1), the first cell written, absorbs it.
+    expect([out.error.code, out.error.params]).to.deep.equal(['adjustment-period-closed', { node: 'r1', period: 'FY2026-Q1', asOf: '2026-05-15', requested: 'FY2026' }]);
+    expect(s.requests).to.deep.equal([]);
+  });
+
+  it('takes the same change for an open quarter, and the whole year before any quarter closed', async () => {
+    const open = await closedService('2026-05-15');
+    const q3 = await open.request(closedDraft(['FY2026-Q3'], 275_000));
+    expect(q3.ok).to.equal(true);
+    const early = await closedService('2026-03-31');
+    expect((await early.request(closedDraft(['FY2026'], 1_100_000))).ok).to.equal(true);
+  });
+
+  it('follows the store: with lockClosedPeriods off, closed periods are not archived', async () => {
+    const s = await closedService('2026-05-15', false);
+    expect((await s.request(closedDraft(['FY2026'], 1_100_000))).ok).to.equal(true);
+  });
+
+  it('checkClosedPeriods: created cells and unchanged values pass', () => {
+    const cal = { startMonth: 1 };
+    const cell = (period: string, before: number, after: number, created = false) => ({ nodeId: 'r1', period, before, after, created });
+    expect(checkClosedPeriods({ periods: ['FY2026'], cells: [cell('2026-01', 0, 500, true), cell('2026-02', 700, 700), cell('2026-12', 100, 200)] }, '2026-12-02', cal)).to.deep.equal({ ok: true, value: true });
+    const r = checkClosedPeriods({ periods: ['FY2026'], cells: [cell('2026-12', 100, 200), cell('2026-11', 100, 90)] }, '2026-12-02', cal);
+    expect(r.ok ? null : [r.error.code, r.error.params]).to.deep.equal(['adjustment-period-closed', { node: 'r1', period: '2026-11', asOf: '2026-12-02', requested: 'FY2026' }]);
   });
 });

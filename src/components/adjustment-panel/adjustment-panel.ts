@@ -300,6 +300,21 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     }
   }
 
+  /**
+   * Adds or removes a period from the form as it is now, not as it was at the last render: two boxes
+   * ticked before the panel re-renders (one task, or a fast user) must both count.
+   */
+  private togglePeriod(period: string, on: boolean): void {
+    const rest = this.form.periods.filter((x) => x !== period);
+    this.update_({ periods: on ? [...rest, period] : rest });
+  }
+
+  /** The same for the colleagues chosen to absorb the change. */
+  private toggleRecipient(nodeId: string, on: boolean): void {
+    const rest = this.form.recipients.filter((x) => x !== nodeId);
+    this.update_({ recipients: on ? [...rest, nodeId] : rest });
+  }
+
   /** The request the form describes (not yet stored), or why it cannot be built. */
   private draftRequest(): Result<AdjustmentRequest> | null {
     const plan = this.activeStore?.plan;
@@ -714,7 +729,7 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
             (p) => html`<label class="chip"><input
                 type="checkbox"
                 .checked=${f.periods.includes(p)}
-                @change=${(e: Event) => this.update_({ periods: (e.target as HTMLInputElement).checked ? [...f.periods, p] : f.periods.filter((x) => x !== p) })}
+                @change=${(e: Event) => this.togglePeriod(p, (e.target as HTMLInputElement).checked)}
               />${p}</label>`,
           )}
         </fieldset>
@@ -746,7 +761,7 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
                   (s) => html`<label class="chip"><input
                       type="checkbox"
                       .checked=${f.recipients.includes(s)}
-                      @change=${(e: Event) => this.update_({ recipients: (e.target as HTMLInputElement).checked ? [...f.recipients, s] : f.recipients.filter((x) => x !== s) })}
+                      @change=${(e: Event) => this.toggleRecipient(s, (e.target as HTMLInputElement).checked)}
                     />${this.name(s)}</label>`,
                 )}
               </div>`
@@ -866,7 +881,11 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     else if (!draft.ok) body = html`<p class="message error">${this.text(draft.error)}</p>`;
     else {
       const p = previewAdjustment(draft.value, st);
-      body = p.ok ? this.renderPreviewTables(p.value) : html`<p class="message error">${this.text(p.error)}</p>`;
+      // A request that would rewrite archived targets of closed periods is refused on submit: say so now.
+      const closed = p.ok ? this.service?.closedPeriods(p.value) : null;
+      body = !p.ok ? html`<p class="message error">${this.text(p.error)}</p>`
+        : closed && !closed.ok ? html`<p part="message error" class="message error">${this.text(closed.error)}</p>`
+        : this.renderPreviewTables(p.value);
     }
     return html`<section part="preview" class="preview" aria-live="polite" aria-labelledby="preview-title">
       <h3 id="preview-title">${a.preview}</h3>

@@ -70,6 +70,7 @@ export {
   type StoredPreview,
 } from './model.js';
 export {
+  checkClosedPeriods,
   previewAdjustment,
   type AdjustmentPreview,
   type AdjustmentSource,

@@ -5,9 +5,9 @@
  */
 import { applyTargetEdit, type EditCell } from '../plan/edit.js';
 import { allocate, cmpId } from '../plan/allocate.js';
-import { cellKey, type Actual, type MetricId, type OrgKind, type OrgNode, type Plan, type TargetCell } from '../plan/model.js';
+import { cellKey, type Actual, type FiscalCalendar, type MetricId, type OrgKind, type OrgNode, type Plan, type TargetCell } from '../plan/model.js';
 import { dualAttainment, mulDivRound, type DualAttainment } from '../pace/pace.js';
-import { childPeriods, parsePeriodId, periodRange } from '../calendar/periods.js';
+import { childPeriods, isPeriodClosed, parsePeriodId, periodRange } from '../calendar/periods.js';
 import { fail, ok, type QkIssue, type Result } from '../shared/result.js';
 import { buildOrgIndex, rollupActuals, rollupTargets, type OrgIndex } from '../plan/rollup.js';
 import { targetsOf, type PlanState } from '../plan/plan-state.js';
@@ -451,4 +451,31 @@ export function currentCell(targets: readonly TargetCell[] | PlanState, metric: 
 /** The current value of each preview cell in `targets` (absent cells count as missing). */
 export function currentCellValue(targets: readonly TargetCell[], metric: string, c: { nodeId: string; period: string; product?: string }): number | undefined {
   return targets.find((t) => t.metric === metric && t.nodeId === c.nodeId && t.period === c.period && t.product === c.product)?.value;
+}
+
+/**
+ * Closed periods are history: a target of a period that ended before `asOf` is archived and no edit
+ * may change it (the plan's rule the store enforces when cells are written, `edit-period-closed`).
+ * A request is held to the same rule when it is made, not only when an approver applies it: a
+ * change of the whole year after some months closed also rewrites those months, so it is refused
+ * here, naming the first closed period and the node whose archived target would move.
+ * Cells created where none existed (a closed month that never had a target) and cells whose value
+ * stays are not archived targets: they pass.
+ *
+ * Fails with `adjustment-period-closed` (params `node`: the node id, `period`: the closed period,
+ * `asOf`, `requested`: the request's periods joined with ", ").
+ *
+ * @example
+ * // asOf 2026-12-02, a request for FY2026 whose preview moves every month of 华东一部:
+ * checkClosedPeriods(preview, '2026-12-02', { startMonth: 1 })
+ * // fail 'adjustment-period-closed' { node: 'team-1-1', period: '2026-01', asOf: '2026-12-02', requested: 'FY2026' }
+ */
+export function checkClosedPeriods(preview: Pick<AdjustmentPreview, 'cells' | 'periods'>, asOf: string, calendar: FiscalCalendar): Result<true> {
+  for (const c of preview.cells) {
+    if (c.created || c.before === c.after || !isPeriodClosed(c.period, asOf, calendar)) continue;
+    return fail('adjustment-period-closed', `${c.period} closed before ${asOf}; its targets are archived and a request cannot change them`, {
+      node: c.nodeId, period: c.period, asOf, requested: preview.periods.join(', '),
+    });
+  }
+  return ok(true);
 }

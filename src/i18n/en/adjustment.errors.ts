@@ -20,6 +20,7 @@ const messages: MessageTable = {
   'adjustment-unknown-node': ({ node }) => `There is no “${node}” in the organization.`,
   'adjustment-period-week': ({ period }) => `Weeks (${period}) cannot be adjusted; choose months, quarters or the year.`,
   'adjustment-periods-overlap': ({ a, b }) => `${a} and ${b} overlap; choose periods that do not contain each other.`,
+  'adjustment-period-closed': ({ node, period, asOf, requested }) => `${period} closed before ${asOf}: its targets are archived and a request cannot change them (${requested} would change ${node}'s ${period} target). Choose only periods that are still open.`,
   'adjustment-no-parent': ({ node }) => `${node} is the top of the organization and has no teammates to absorb the change; choose “the parent total changes”.`,
   'adjustment-recipient-unknown': ({ node }) => `The recipient “${node}” is not in the organization.`,
   'adjustment-recipient-not-sibling': ({ node }) => `${node} is not in the same team, so cannot take over this difference.`,

@@ -20,6 +20,7 @@ const messages: MessageTable = {
   'adjustment-unknown-node': ({ node }) => `组织中没有“${node}”。`,
   'adjustment-period-week': ({ period }) => `不能按周（${period}）调整，请选择月、季度或年度。`,
   'adjustment-periods-overlap': ({ a, b }) => `${a} 与 ${b} 有重叠，请选择互不包含的期间。`,
+  'adjustment-period-closed': ({ node, period, asOf, requested }) => `${period} 已于 ${asOf} 前结账，该期目标已归档，调整申请不能改动（${requested} 会改动${node}在 ${period} 的目标）。请只选择尚未结账的期间。`,
   'adjustment-no-parent': ({ node }) => `${node} 是组织的最顶层，没有同级可分摊差额，请选择“上级总额随之变化”。`,
   'adjustment-recipient-unknown': ({ node }) => `承接人“${node}”不在组织中。`,
   'adjustment-recipient-not-sibling': ({ node }) => `${node} 不在同一团队，不能承接该差额。`,

@@ -276,6 +276,30 @@ describe('qk-adjustment-panel', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('counts every period ticked before it re-renders (two boxes clicked in one task)', async () => {
+    const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-east" .data=${data()}></qk-adjustment-panel>`);
+    await fill(el, { node: r2Request.node, value: r2Request.value, reason: r2Request.reason });
+    const box = (p: string) => [...root(el).querySelectorAll<HTMLLabelElement>('.periods label')].find((l) => text(l) === p)!.querySelector('input')!;
+    const checked = () => [...root(el).querySelectorAll<HTMLInputElement>('.periods input')].filter((i) => i.checked).map((i) => text(i.parentElement!));
+    // What the form will submit: the draft it keeps for u-east.
+    const kept = () => (JSON.parse(localStorage.getItem('quotakit.adjustment-draft.plan-fy2026.u-east') ?? '{}') as { periods?: string[] }).periods;
+    for (const b of root(el).querySelectorAll<HTMLInputElement>('.periods input:checked')) b.click();
+    await el.updateComplete;
+    expect([checked(), kept()]).to.deep.equal([[], []]);
+    // Q1 and Q2 in the same task: the second click must not start again from the form of the last
+    // render (it did: the boxes showed Q1 and Q2 ticked while the request held Q2 only).
+    box('FY2026-Q1').click();
+    box('FY2026-Q2').click();
+    await el.updateComplete;
+    expect([checked(), kept()]).to.deep.equal([['FY2026-Q1', 'FY2026-Q2'], ['FY2026-Q1', 'FY2026-Q2']]);
+    // Both off and Q3 on, in one task: Q3 alone, as the boxes show.
+    box('FY2026-Q1').click();
+    box('FY2026-Q2').click();
+    box('FY2026-Q3').click();
+    await el.updateComplete;
+    expect([checked(), kept()]).to.deep.equal([['FY2026-Q3'], ['FY2026-Q3']]);
+  });
+
   it('follows the provider’s focus and speaks Chinese', async () => {
     const { plan, actuals } = data();
     const provider = await fixture<QkProvider>(html`<qk-provider locale="zh-CN" autosave-ms="0"><qk-adjustment-panel></qk-adjustment-panel></qk-provider>`);
