@@ -17,18 +17,18 @@ describe('quotakit/ssr renderToString', function () {
 
   it('renders the company gauge as declarative shadow DOM with its hand-computed attainment', async () => {
     // The one FY2026 target: ¥113,000,000.00; the 2026 bookings up to 2026-11-27 add up to
-    // ¥94,261,400.00 (summed from the raw records here, not by the engine): 94,261,400 / 113,000,000 = 83.4 %.
+    // ¥95,450,500.00 (summed from the raw records here, not by the engine): 95,450,500 / 113,000,000 = 84.5 %.
     const target = sample.plan.targets.find((t) => t.nodeId === 'company' && t.period === 'FY2026' && t.metric === 'revenue')!.value;
     const booked = sample.actuals.actuals.filter((a) => a.type === 'booking' && a.date >= '2026-01-01' && a.date <= '2026-11-27').reduce((s, a) => s + a.amount, 0);
     expect(target).to.equal(113_000_000_00);
-    expect(booked).to.equal(94_261_400_00);
+    expect(booked).to.equal(95_450_500_00);
 
     const html = await renderToString('qk-attainment-gauge', { data, node: 'company', period: 'FY2026' }, { locale: 'zh-CN' });
     expect(html).to.match(/^<!--lit-part [^>]*--><!--lit-node 0--><qk-attainment-gauge [^>]*\bnode="company"[^>]*><template shadowroot="open" shadowrootmode="open"><style>/);
     expect(html).to.include('lang="zh-CN"');
     expect(html).to.include('role="meter"');
-    expect(html).to.include('aria-valuenow="83.4"');
-    expect(html).to.include('完成率 83.4%：已完成 ¥9,426万，目标 ¥1.13亿。');
+    expect(html).to.include('aria-valuenow="84.5"');
+    expect(html).to.include('完成率 84.5%：已完成 ¥9,545万，目标 ¥1.13亿。');
     // The data reaches the browser element as its JSON child, after the shadow root.
     expect(html.indexOf('</template>')).to.be.lessThan(html.indexOf('<script type="application/json" data-prop="data">'));
     expect(jsonOf(html, 'data').plan.targets[0].value).to.equal(113_000_000_00);
@@ -43,7 +43,7 @@ describe('quotakit/ssr renderToString', function () {
       expect(html, tag).to.not.include('part="state');
     }
     const gauge = await renderToString('qk-attainment-gauge', { data, node: 'company', period: 'FY2026' }, { locale: 'en' });
-    expect(gauge).to.include('aria-valuetext="83.4% of target: ');
+    expect(gauge).to.include('aria-valuetext="84.5% of target: ');
   });
 
   it('renders an interactive element as a sized placeholder carrying its attributes and data', async () => {

@@ -62,6 +62,8 @@ export const FUNNEL_ERROR_CODES = [
   'funnel-month-invalid',
   'funnel-days-invalid',
   'funnel-confidence-invalid',
+  // The context (reps, pipeline, history) could not be gathered: its steps threw (funnelContextSteps).
+  'funnel-context-failed',
 ] as const;
 export type FunnelErrorCode = (typeof FUNNEL_ERROR_CODES)[number];
 

@@ -10,8 +10,8 @@ test('the recipe server component renders the display elements with their figure
   const html = renderToString(await DashboardPage());
   expect(html).toMatch(/<section class="kpis"><!--lit-part [^>]*--><!--lit-node 0--><qk-attainment-gauge /);
   expect(html.match(/<template shadowroot="open" shadowrootmode="open">/g)).toHaveLength(2);
-  // ¥94,261,400.00 booked of a ¥113,000,000.00 target: 83.4 %.
-  expect(html).toContain('aria-valuenow="83.4"');
+  // ¥95,450,500.00 booked of a ¥113,000,000.00 target: 84.5 %.
+  expect(html).toContain('aria-valuenow="84.5"');
   expect(html).toContain('<qk-pace-chart ');
   expect(html).toContain('<script type="application/json" data-prop="data">');
   expect(renderToString(createElement((await import('./recipe/app/dashboard/quotakit-client')).QuotaKitClient))).toBe('');

@@ -21,12 +21,12 @@ for (const tag of SSR_DISPLAY_TAGS) {
 }
 const [gauge, pace, scorecard, review] = parts;
 // The company's FY2026 revenue target is ¥113,000,000.00; its 2026 bookings up to 2026-11-27 add up to
-// ¥94,261,400.00: attainment 94,261,400 / 113,000,000 = 83.4 %.
-assert.ok(gauge.includes('aria-valuenow="83.4"'), 'gauge: aria-valuenow 83.4');
-assert.ok(gauge.includes('完成率 83.4%：已完成 ¥9,426万，目标 ¥1.13亿。'), 'gauge: the spoken figures');
+// ¥95,450,500.00: attainment 95,450,500 / 113,000,000 = 84.5 %.
+assert.ok(gauge.includes('aria-valuenow="84.5"'), 'gauge: aria-valuenow 84.5');
+assert.ok(gauge.includes('完成率 84.5%：已完成 ¥9,545万，目标 ¥1.13亿。'), 'gauge: the spoken figures');
 assert.ok(pace.includes('星辰科技 FY2026 销售额进度'), 'pace chart: its label');
 assert.ok(scorecard.includes('绩效记分卡 · 星辰科技 · FY2026'), 'scorecard: its title');
-assert.ok(review.includes('实际收入 ¥9,426万'), 'review board: the actual revenue');
+assert.ok(review.includes('实际收入 ¥9,545万'), 'review board: the actual revenue');
 console.log(`ssr: four display elements rendered in ${Date.now() - t0} ms, ${parts.reduce((n, p) => n + p.length, 0)} chars`);
 
 for (const page of ['index', 'no-hydrate']) {
