@@ -1,18 +1,10 @@
+import { rejection } from '../support/rejection.js';
 import { expect } from '@open-wc/testing';
-import { QkAdapterError, type AdapterUpdate } from '../../src/adapter/adapter.js';
+import type { AdapterUpdate } from '../../src/adapter/adapter.js';
 import { runAdapterContractSuite } from '../../src/adapter/contract-suite.js';
 import { LocalStorageAdapter } from '../../src/adapter/local-storage-adapter.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 
-async function rejection(p: Promise<unknown> | (() => unknown)): Promise<QkAdapterError> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (QkAdapterError.is(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a QkAdapterError, it resolved');
-}
 
 let counter = 0;
 const keys: string[] = [];

@@ -1,18 +1,10 @@
+import { rejection } from '../support/rejection.js';
 import { expect } from '@open-wc/testing';
 import { QkAdapterError, type AdapterUpdate } from '../../src/adapter/adapter.js';
 import { runAdapterContractSuite } from '../../src/adapter/contract-suite.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { smallFixture, smallPlan, smallActuals } from '../fixtures/small-plan.js';
 
-async function rejection(p: Promise<unknown> | (() => unknown)): Promise<QkAdapterError> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (QkAdapterError.is(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a QkAdapterError, it resolved');
-}
 
 /** Routes errors thrown asynchronously (a microtask) to `onError` instead of the test runner; returns the undo. */
 function catchAsyncErrors(onError: (e: unknown) => void): () => void {

@@ -4,8 +4,9 @@
  * else — the public loads' copies, a host adapter's payloads — is ever taken unparsed; and
  * `MemoryAdapter.create` (the constructor's checks in slices) makes the same adapter.
  */
+import { rejection } from '../support/rejection.js';
 import { expect } from '@open-wc/testing';
-import { QkAdapterError, type CrmAdapter } from '../../src/adapter/adapter.js';
+import type { CrmAdapter } from '../../src/adapter/adapter.js';
 import { MemoryAdapter, sliceActuals } from '../../src/adapter/memory-adapter.js';
 import { isTrustedActuals, isTrustedPlan } from '../../src/adapter/trusted.js';
 import { QkStore } from '../../src/store/store.js';
@@ -13,15 +14,6 @@ import type { PlanSnapshot } from '../../src/engine/plan/model.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import { largeOrg } from '../fixtures/large-org.js';
 
-async function rejection(p: Promise<unknown> | (() => unknown)): Promise<QkAdapterError> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (QkAdapterError.is(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a QkAdapterError, it resolved');
-}
 
 describe("the MemoryAdapter's trusted state", function () {
   this.timeout(300_000);
