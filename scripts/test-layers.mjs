@@ -16,6 +16,7 @@ export const NODE_TESTS = [
   /^test\/ssr\/.*\.test\.ts$/,
   /^test\/docs\/theme-tokens\.test\.ts$/,
   /^test\/docs\/engine-api\.test\.ts$/,
+  /^test\/internal\/latest-later\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|store-warm-up|adjustments|large-org)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals|memory-adapter)\.test\.ts$/,

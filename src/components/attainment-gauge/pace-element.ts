@@ -11,6 +11,7 @@ import { paceView, resolvePaceFigures, type PaceFigures, type PaceView } from '.
 import { formatMoney, formatMoneyRange, formatPercent, type MoneyRangeText } from '../../engine/money/money.js';
 import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkAlertEvent } from '../../events/qk-alert.js';
+import { latestLater } from '../../internal/latest-later.js';
 
 /** What a pace element shows: a view, the reason there is none, or an error. */
 export type PaceState =
@@ -65,6 +66,7 @@ export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkEl
   @state() protected width = 0;
 
   private resizeObserver?: ResizeObserver;
+  private readonly setWidth = latestLater((w: number) => (this.width = w));
   /** The state to show, memoized per store revision (or per given figures), with its `qk-error`. */
   private readonly vm = new ViewModelController<PaceState, StoreView>(this, {
     store: () => this.activeStore,
@@ -88,10 +90,8 @@ export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkEl
     super.connectedCallback();
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => {
-        const w = Math.round(entries[entries.length - 1].contentRect.width);
-        // Re-render after the observer's delivery: a render that changes the height inside it would
-        // raise "ResizeObserver loop completed with undelivered notifications".
-        if (w !== this.width) setTimeout(() => (this.width = w));
+        // The latest width, after the observer's delivery (`latestLater`).
+        this.setWidth(Math.round(entries[entries.length - 1].contentRect.width));
       });
       this.resizeObserver.observe(this);
     }

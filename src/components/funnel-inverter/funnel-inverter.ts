@@ -33,6 +33,7 @@ import { fitLabel } from '../../engine/geometry/label.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Result } from '../../engine/shared/result.js';
+import { latestLater } from '../../internal/latest-later.js';
 
 /** Above this many org nodes under the node shown, its context is gathered in slices (`funnelContextSteps`). */
 const SLICED_FROM_NODES = 2_000;
@@ -161,6 +162,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   private emitChange = false;
   private reportedCtxError: QkIssue | null = null;
   private resizeObserver?: ResizeObserver;
+  private readonly setChartWidth = latestLater((w: number) => (this.chartWidth = w));
   private observed?: Element;
 
   override disconnectedCallback(): void {
@@ -413,7 +415,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     const w = Math.floor(width);
     // In a later task: re-rendering inside a ResizeObserver callback resizes within the same loop
     // (a "ResizeObserver loop" error); a timer, unlike a frame, also runs in a background tab.
-    if (w > 0 && w !== this.chartWidth) setTimeout(() => (this.chartWidth = w));
+    if (w > 0) this.setChartWidth(w);
   }
 
   /** Stage ids in an error's params become display names; the message code stays. */

@@ -52,6 +52,7 @@ import type { PeopleCards } from './goal-tree.cards.js';
 import { LazyPart } from './lazy-part.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import { state } from 'lit/decorators.js';
+import { latestLater } from '../../internal/latest-later.js';
 
 /** Org nodes from which the first read of a period's values runs in slices (a loading state meanwhile). */
 const SLICED_FROM_NODES = 2_000;
@@ -175,6 +176,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   /** The user left the cards for the full table on a narrow element. */
   @state() private tableChosen = false;
   private resizer?: ResizeObserver;
+  private readonly setNarrow = latestLater((narrow: boolean) => (this.narrow = narrow));
 
   /** Whether the people cards show instead of the grid. */
   private get showCards(): boolean {
@@ -187,9 +189,9 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
       const w = entries[entries.length - 1].contentRect.width;
       const em = parseFloat(getComputedStyle(this).fontSize) || 14;
       const narrow = w > 0 && w < 36 * em;
-      // After the observer's delivery: swapping cards and grid inside it resizes within the same loop
-      // ("ResizeObserver loop completed with undelivered notifications").
-      if (narrow !== this.narrow) setTimeout(() => (this.narrow = narrow));
+      // The latest answer, after the observer's delivery (`latestLater`): swapping cards and grid
+      // inside it resizes within the same loop.
+      this.setNarrow(narrow);
     });
     this.resizer.observe(this);
   }

@@ -19,6 +19,7 @@ import { reviewStrings } from '../../i18n/loaders/review.js';
 import { cardStyles } from '../../theme/card-styles.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 import { svgTitle } from '../../internal/svg-title.js';
+import { latestLater } from '../../internal/latest-later.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -121,6 +122,7 @@ export class QkReviewBoard extends QkElement<'review'> {
   @state() private announcement = '';
 
   private resizeObserver?: ResizeObserver;
+  private readonly setWidth = latestLater((w: number) => (this.width = w));
   /** The board shown, memoized on the read model's data revision and the focus (a save-state change recomputes nothing). */
   private readonly vm = new ViewModelController<BoardState>(this, {
     store: () => this.activeStore,
@@ -139,10 +141,8 @@ export class QkReviewBoard extends QkElement<'review'> {
     super.connectedCallback();
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => {
-        const w = Math.round(entries[entries.length - 1].contentRect.width);
-        // After the observer's delivery, as in pace-element.ts: a render inside it that changes the
-        // height raises "ResizeObserver loop completed with undelivered notifications".
-        if (w !== this.width) setTimeout(() => (this.width = w));
+        // The latest width, after the observer's delivery (`latestLater`).
+        this.setWidth(Math.round(entries[entries.length - 1].contentRect.width));
       });
       this.resizeObserver.observe(this);
     }
