@@ -4,7 +4,6 @@ import { QkStore } from '../../src/store/store.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { AdjustmentRequest } from '../../src/engine/adjustment/index.js';
 import { checkClosedPeriods } from '../../src/engine/adjustment/index.js';
-import type { PlanSnapshot, TargetCell } from '../../src/engine/plan/model.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import {
   ACTORS,
@@ -14,6 +13,7 @@ import {
   matrixRequests,
   newRequestValue,
   pendingRequest,
+  quarterPlan,
   yuan,
   type MatrixCase,
 } from '../fixtures/adjustment-plan.js';
@@ -158,17 +158,6 @@ describe('AdjustmentService', () => {
 // Issue 16: a request that would rewrite archived targets of closed periods is refused when it is
 // made (`adjustment-period-closed`), not first when an approver applies it; nothing is stored.
 
-/** 上海一组 FY2026 ¥4,000,000 = 王芳 (r1) ¥2,500,000 + 李强 (r2) ¥1,500,000, each also by quarter (a quarter each). */
-function quarterPlan(): PlanSnapshot {
-  const { plan } = smallFixture();
-  const cells: TargetCell[] = [];
-  for (const [id, v] of [['co', 12_000_000], ['east', 7_200_000], ['south', 4_800_000], ['east-sh', 4_000_000], ['east-hz', 3_200_000], ['south-sz', 4_800_000], ['r1', 2_500_000], ['r2', 1_500_000], ['r3', 1_600_000], ['r4', 1_600_000], ['r5', 3_000_000], ['r6', 1_800_000]] as const) {
-    cells.push({ nodeId: id, period: 'FY2026', metric: 'revenue', value: yuan(v) });
-    if (id === 'east-sh' || id === 'r1' || id === 'r2') for (const q of [1, 2, 3, 4]) cells.push({ nodeId: id, period: `FY2026-Q${q}`, metric: 'revenue', value: yuan(v / 4) });
-  }
-  plan.targets = cells;
-  return plan;
-}
 
 async function closedService(asOf: string, lockClosedPeriods = true) {
   const { actuals } = smallFixture();

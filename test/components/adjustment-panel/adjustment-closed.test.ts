@@ -7,33 +7,17 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/define/qk-adjustment-panel.js';
 import type { QkAdjustmentPanel } from '../../../src/components/adjustment-panel/adjustment-panel.js';
-import type { PlanSnapshot, TargetCell } from '../../../src/engine/plan/model.js';
 import type { QkErrorEvent } from '../../../src/events/qk-error.js';
 import { QkStore } from '../../../src/store/store.js';
+import { quarterPlan } from '../../fixtures/adjustment-plan.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
 
-const yuan = (n: number) => n * 100;
 const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/**
- * 上海一组 (east-sh) FY2026 ¥4,000,000 = 王芳 (r1) ¥2,500,000 + 李强 (r2) ¥1,500,000, each also held
- * by quarter (a quarter = a quarter of the year). As of 2026-05-15, FY2026-Q1 has closed.
- */
-function data(): PlanSnapshot {
-  const { plan } = smallFixture();
-  const cells: TargetCell[] = [];
-  for (const [id, v] of [['co', 12_000_000], ['east', 7_200_000], ['south', 4_800_000], ['east-sh', 4_000_000], ['east-hz', 3_200_000], ['south-sz', 4_800_000], ['r1', 2_500_000], ['r2', 1_500_000], ['r3', 1_600_000], ['r4', 1_600_000], ['r5', 3_000_000], ['r6', 1_800_000]] as const) {
-    cells.push({ nodeId: id, period: 'FY2026', metric: 'revenue', value: yuan(v) });
-    if (id === 'east-sh' || id === 'r1' || id === 'r2') for (const q of [1, 2, 3, 4]) cells.push({ nodeId: id, period: `FY2026-Q${q}`, metric: 'revenue', value: yuan(v / 4) });
-  }
-  plan.targets = cells;
-  return plan;
-}
 
 async function panel(locale: 'en' | 'zh-CN'): Promise<{ el: QkAdjustmentPanel; store: QkStore }> {
   const { actuals } = smallFixture();
   const store = new QkStore({ autosaveMs: false, asOf: '2026-05-15' });
-  store.setData(data(), actuals);
+  store.setData(quarterPlan(), actuals);
   // 周敏, manager of 华东 (u-east), asks for 李强 (r2) of her 上海一组.
   const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang=${locale} user-id="u-east" .store=${store}></qk-adjustment-panel>`);
   await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the request form never showed');
