@@ -183,9 +183,13 @@ const explain = [...args].find((a) => a.startsWith('--explain='))?.slice('--expl
 if (explain) {
   const r = results[explain];
   if (!r) throw new Error(`no scenario ${explain}: ${scenarios.map((s) => s.id).join(', ')}`);
+  // `by`: rendered bytes per source; `byGz`: the gzip bytes of each chunk prorated over its sources by
+  // their rendered share (what a module costs a page, roughly: compression is not additive).
   const by = new Map();
-  const add = (k, v) => by.set(k, (by.get(k) ?? 0) + v);
+  const byGz = new Map();
   for (const c of r.parts) {
+    const chunkBy = new Map();
+    const add = (k, v) => chunkBy.set(k, (chunkBy.get(k) ?? 0) + v);
     for (const [id, m] of Object.entries(c.modules)) {
       if (id.includes('/node_modules/')) add(id.replace(/.*\/node_modules\/((@[^/]+\/)?[^/]+).*/, '$1'), m.renderedLength);
       else if (id.startsWith(join(root, 'dist')) && existsSync(id)) {
@@ -193,6 +197,12 @@ if (explain) {
         const all = [...shares.values()].reduce((a, b) => a + b, 0);
         for (const [src, n] of shares) add(sourceKey(src), (m.renderedLength * n) / all);
       } else add(relative(root, id), m.renderedLength);
+    }
+    const rendered = [...chunkBy.values()].reduce((a, b) => a + b, 0);
+    const chunkGz = gz(Buffer.from(c.code));
+    for (const [k, v] of chunkBy) {
+      by.set(k, (by.get(k) ?? 0) + v);
+      byGz.set(k, (byGz.get(k) ?? 0) + (chunkGz * v) / rendered);
     }
   }
   const total = [...by.values()].reduce((a, b) => a + b, 0);
@@ -202,14 +212,16 @@ if (explain) {
     const mods = Object.entries(c.modules).sort((a, b) => b[1].renderedLength - a[1].renderedLength).slice(0, 4).map(([id]) => relative(root, id).replace(/^.*node_modules\//, ''));
     console.log(`  chunk ${c.fileName}${c.isEntry ? ' (entry)' : ''}: ${kb(gz(Buffer.from(c.code)))} kB gzip — ${mods.join(', ')}`);
   }
-  for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 80)) if (v >= 50) console.log(`${kb(v).padStart(7)}  ${k}`);
+  console.log('rendered kB, gzip kB (prorated), source');
+  for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 80)) if (v >= 50) console.log(`${kb(v).padStart(7)} ${kb(byGz.get(k)).padStart(6)}  ${k}`);
   const areas = new Map();
   for (const [k, v] of by) {
     const area = k.startsWith('src/') ? k.split('/').slice(0, k.startsWith('src/engine/') || k.startsWith('src/i18n/') || k.startsWith('src/components/') ? 3 : 2).join('/') : k;
-    areas.set(area, (areas.get(area) ?? 0) + v);
+    const [a, g] = areas.get(area) ?? [0, 0];
+    areas.set(area, [a + v, g + byGz.get(k)]);
   }
-  console.log('\nby area:');
-  for (const [k, v] of [...areas].sort((a, b) => b[1] - a[1])) if (v >= 50) console.log(`${kb(v).padStart(7)}  ${k}`);
+  console.log('\nby area (rendered kB, gzip kB prorated):');
+  for (const [k, [v, g]] of [...areas].sort((a, b) => b[1][0] - a[1][0])) if (v >= 50) console.log(`${kb(v).padStart(7)} ${kb(g).padStart(6)}  ${k}`);
   process.exit(0);
 }
 
