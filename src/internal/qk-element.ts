@@ -288,30 +288,6 @@ export abstract class QkElement<K extends SectionKey = never, S extends StoreVie
   }
 
   /**
-   * Where the user's edits stand, for an element that edits: saving, saved, unsaved changes, a
-   * retry scheduled, failed (with a retry button) or a conflict (with a button that reloads the
-   * newer plan and re-applies the edits). Nothing when there is no adapter to save to.
-   */
-  protected renderSaveStatus(): TemplateResult | typeof nothing {
-    const s = this.activeStore;
-    if (!s?.hasAdapter) return nothing;
-    const t = this.t;
-    const pending = s.pendingCount;
-    const text =
-      s.saveState === 'saving' ? t.common.saving
-      : s.saveState === 'retrying' ? localizeIssue(t, { code: 'save-retrying', message: 'retrying', params: { count: pending } })
-      : (s.saveState === 'error' || s.saveState === 'conflict') && s.saveError ? localizeIssue(t, s.saveError)
-      : pending ? t.common.unsavedChanges({ count: pending })
-      : s.saveState === 'saved' ? t.common.saved
-      : '';
-    if (!text) return nothing;
-    const failed = s.saveState === 'error' || s.saveState === 'conflict';
-    return html`<div part="save-status" class="qk-save-status" data-state=${s.saveState} role=${failed ? 'alert' : 'status'} aria-live="polite">
-      <span>${text}</span>${failed || s.saveState === 'retrying' ? html` <button part="save-retry" @click=${() => void s.retry()}>${t.common.retry}</button>` : nothing}
-    </div>`;
-  }
-
-  /**
    * The loading / error / no-data states every element shares, or `null` when the store is ready.
    * Error details list the bad paths (text only: nothing from the host is rendered as HTML).
    */

@@ -3,6 +3,7 @@ import { cssProps } from '../../internal/css-props.js';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { QkElement } from '../../internal/qk-element.js';
+import { renderSaveStatus } from '../../internal/save-status.js';
 import { Memo } from '../../internal/memo.js';
 import { baseStyles } from '../../theme/base-styles.js';
 import { styles } from './goal-tree.styles.js';
@@ -646,7 +647,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
       ${this.switches ? renderSwitches(this, t, s.snapshot.products, this.canEdit, () => this.requestUpdate()) : nothing}
       ${this.switches && presetOf(this.views) === 'sources' ? this.renderInputs(s) : nothing}
       ${this.renderToolbar(s)}
-      ${this.renderSaveStatus()}
+      ${renderSaveStatus(this.activeStore, this.t)}
       ${offer
         ? html`<div class="notice" part="notice">
             <span>${t.goalTree.decomposeHint}</span>
