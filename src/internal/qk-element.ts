@@ -84,7 +84,7 @@ function watchDocumentLang(el: LitElement, on: boolean): void {
  * @cssprop [--qk-display=block] - The element's `display` (it is set with `!important`, so that host
  *   rules such as `* { all: unset }` cannot change an element's layout; choose another display here).
  */
-export abstract class QkElement<K extends SectionKey = never, S extends StoreView = QkStore> extends LitElement {
+export abstract class QkElementBase<K extends SectionKey = never, S extends StoreView = QkStore> extends LitElement {
   static qkVersion = VERSION;
 
   /**
@@ -93,9 +93,13 @@ export abstract class QkElement<K extends SectionKey = never, S extends StoreVie
    * only those loads no editing store and, for valid data, no zod).
    */
   protected static dataStoreKind: DataStoreKind = 'edit';
-  /** Loads the module of `dataStoreKind` (a class with `read` overrides both). */
+  /**
+   * Loads the module of `dataStoreKind`. Here none: `QkElement` loads the editing store; a display
+   * element (`dataStoreKind = 'read'`) loads the read model. The base names no module, so that a page
+   * of display elements only does not keep the editing store's code reachable (issue 14).
+   */
   protected static importDataStore(): Promise<DataStoreModule> {
-    return import('./data-store.js');
+    return Promise.reject(new Error(`${this.name} names no module for .data`));
   }
 
   /**
@@ -222,7 +226,7 @@ export abstract class QkElement<K extends SectionKey = never, S extends StoreVie
   private loadData(): void {
     const data = this.data;
     if (!data) return;
-    const ctor = this.constructor as typeof QkElement;
+    const ctor = this.constructor as typeof QkElementBase;
     const kind = ctor.dataStoreKind;
     const report = (error: StoreError | null) => {
       if (error && this.data === data) this.reportError(error, 'data');
@@ -318,5 +322,18 @@ export abstract class QkElement<K extends SectionKey = never, S extends StoreVie
       </div>`;
     }
     return null;
+  }
+}
+
+/**
+ * The base of every `qk-*` element that edits, and of a host's own elements: `QkElementBase` with
+ * `.data` fed into the editing store (`./data-store.ts`, loaded by `import()` the first time).
+ *
+ * @cssprop [--qk-display=block] - The element's `display` (it is set with `!important`, so that host
+ *   rules such as `* { all: unset }` cannot change an element's layout; choose another display here).
+ */
+export abstract class QkElement<K extends SectionKey = never, S extends StoreView = QkStore> extends QkElementBase<K, S> {
+  protected static override importDataStore(): Promise<DataStoreModule> {
+    return import('./data-store.js');
   }
 }

@@ -7,9 +7,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { build, type Metafile } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /**
  * The source files in the first load of `entry`, and those that only arrive by `import()`; `withData`:
@@ -91,6 +92,25 @@ describe('first load of a page (issue #14)', function () {
       expect(lazy.has('src/adapter/validate.ts')).to.equal(true);
     });
   }
+
+  it('define/qk-attainment-gauge and qk-pace-chart, bundled by vite: the editing store is not even reachable by import() (else the bundler keeps the plan functions it shares with the read model in the first load)', async () => {
+    // esbuild makes every import() of a bundled file a chunk, used or not: vite (rolldown) drops the
+    // ones only unused code reaches, as a host's bundler does.
+    const editing = ['src/internal/data-store.ts', STORE, 'src/engine/plan/edit-rights.ts'];
+    for (const el of ['qk-attainment-gauge', 'qk-pace-chart']) {
+      const dir = mkdtempSync(join(tmpdir(), 'qk-first-load-vite-'));
+      try {
+        writeFileSync(join(dir, 'index.html'), '<script type="module" src="./main.js"></script>');
+        writeFileSync(join(dir, 'main.js'), `import ${JSON.stringify(resolve(`src/define/${el}.ts`))};`);
+        const out = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', mode: 'production', build: { write: false, minify: false, modulePreload: false } });
+        const modules = (Array.isArray(out) ? out : [out as { output: unknown[] }]).flatMap((o) => o.output as { type: string; moduleIds?: string[] }[]).flatMap((c) => (c.type === 'chunk' ? (c.moduleIds ?? []) : []));
+        const present = modules.map((id) => relative(process.cwd(), id));
+        expect({ el, reachable: editing.filter((f) => present.includes(f)), readModel: present.includes(READ_STORE) }).to.deep.equal({ el, reachable: [], readModel: true });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
 
   it('define/qk-goal-tree: the people cards, the inputs form and the ramp editor are not in the first load (with .data); they arrive by import()', async () => {
     const ON_DEMAND = [

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { QkElement, type DataStoreModule } from '../../internal/qk-element.js';
+import { QkElementBase, type DataStoreModule } from '../../internal/qk-element.js';
 import type { SectionKey } from '../../i18n/types.js';
 import { ViewModelController } from '../../internal/view-model.controller.js';
 import type { StoreView } from '../../store/read-store.js';
@@ -31,7 +31,7 @@ const seenByStore = new WeakMap<StoreView, Record<string, Status>>();
  * (memoized per store revision), raises `qk-alert` on status changes and `qk-error` on bad input,
  * and tracks the element's width for a layout that follows its container.
  */
-export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkElement<K | 'gauge', StoreView> {
+export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkElementBase<K | 'gauge', StoreView> {
   /** Given `.data`, a gauge or pace chart builds the read model alone (no editing store, no zod for valid data). */
   protected static override dataStoreKind = 'read' as const;
   protected static override importDataStore(): Promise<DataStoreModule> {
