@@ -155,6 +155,8 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   readonly #user: User | string | undefined;
   readonly #asOf: string | undefined;
   readonly #listeners = new Set<(update: AdapterUpdate) => void>();
+  /** The store's subscriptions through `SHARED_LOADS`: a trusted (frozen) plan is handed over uncopied. */
+  readonly #sharedListeners = new Set<(update: AdapterUpdate) => void>();
 
   constructor(options: SnapshotAdapterOptions = {}) {
     this.#user = typeof options.user === 'object' ? parseUser(options.user, { source: 'options.user' }) : options.user;
@@ -184,9 +186,11 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
 
   /** Sends `update` to every subscriber, each with its own copy; a throwing listener does not stop the others. */
   protected emit(update: AdapterUpdate): void {
-    for (const listener of [...this.#listeners]) {
+    const listeners = [...[...this.#sharedListeners].map((l) => [l, true] as const), ...[...this.#listeners].map((l) => [l, false] as const)];
+    for (const [listener, shared] of listeners) {
       try {
-        listener(update.type === 'plan' ? { ...update, snapshot: copyPlanSnapshot(update.snapshot) } : structuredClone(update));
+        if (shared && update.type === 'plan' && isTrustedPlan(update.snapshot)) listener(update);
+        else listener(update.type === 'plan' ? { ...update, snapshot: copyPlanSnapshot(update.snapshot) } : structuredClone(update));
       } catch (e) {
         queueMicrotask(() => {
           throw e;
@@ -227,6 +231,14 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   }
 
   readonly #shared: SharedLoads = {
+    subscribe: (listener) => {
+      // A subclass that tells its subscribers its own way is subscribed to through its override.
+      if (this.subscribe !== SnapshotAdapterBase.prototype.subscribe) return this.subscribe(listener);
+      this.#sharedListeners.add(listener);
+      return () => {
+        this.#sharedListeners.delete(listener);
+      };
+    },
     loadPlan: () => this.run((s) => s.snapshot, (v) => (isTrustedPlan(v) ? v : copyPlanSnapshot(v))),
     loadActuals: (range) =>
       this.run(
