@@ -446,27 +446,43 @@ const extents = new WeakMap<ActualsSnapshot, { months: [string, string]; closes:
 function coversAll(all: ActualsSnapshot, range: { from: string; to: string }): boolean {
   if (all.from < range.from || all.to > range.to) return false;
   let e = extents.get(all);
-  if (e === undefined) {
-    e = null;
-    let m0 = '', m1 = '', c0 = '', c1 = '';
-    let ok = true;
-    const isMonth = monthCheck();
-    for (const c of all.stageCounts) {
-      if (!isMonth(c.month)) ok = false;
-      if (!m0 || c.month < m0) m0 = c.month;
-      if (!m1 || c.month > m1) m1 = c.month;
-    }
-    for (const o of all.pipeline) {
-      if (!c0 || o.expectedClose < c0) c0 = o.expectedClose;
-      if (!c1 || o.expectedClose > c1) c1 = o.expectedClose;
-    }
-    if (ok) e = { months: [m0, m1], closes: [c0, c1] };
-    extents.set(all, e);
-  }
+  if (e === undefined) extents.set(all, (e = runSteps(extentsSteps(all))));
   if (!e) return false;
   const [m0, m1] = e.months;
   const [c0, c1] = e.closes;
   return (!m0 || (m0 >= range.from.slice(0, 7) && m1 <= range.to.slice(0, 7))) && (!c0 || (c0 >= range.from && c1 <= range.to));
+}
+
+/** Records read between two yields of `extentsSteps`. */
+const EXTENT_CHUNK = 8192;
+
+/**
+ * The first and last month of the stage counts and closing date of the pipeline (null when a
+ * month is not a month id), as steps: `create` computes them in its slices, so the store's first
+ * `loadActuals` does not read 500,000 records in one task.
+ */
+function* extentsSteps(all: ActualsSnapshot): Steps<{ months: [string, string]; closes: [string, string] } | null> {
+  let m0 = '', m1 = '', c0 = '', c1 = '';
+  let ok = true;
+  const isMonth = monthCheck();
+  let n = 0;
+  for (const c of all.stageCounts) {
+    if (!isMonth(c.month)) ok = false;
+    if (!m0 || c.month < m0) m0 = c.month;
+    if (!m1 || c.month > m1) m1 = c.month;
+    if (++n % EXTENT_CHUNK === 0) yield { done: n, total: 0 };
+  }
+  for (const o of all.pipeline) {
+    if (!c0 || o.expectedClose < c0) c0 = o.expectedClose;
+    if (!c1 || o.expectedClose > c1) c1 = o.expectedClose;
+    if (++n % EXTENT_CHUNK === 0) yield { done: n, total: 0 };
+  }
+  return ok ? { months: [m0, m1], closes: [c0, c1] } : null;
+}
+
+/** Internal (tests): whether the extents of `all` (see `coversAll`) are computed already. */
+export function hasActualsExtents(all: ActualsSnapshot): boolean {
+  return extents.has(all);
 }
 
 /**
@@ -485,6 +501,7 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
   const actualsCopy = isTrustedActuals(all, plan) ? all : yield* copyActualsSnapshotSteps(all);
   yield* freezeActualsSteps(actualsCopy);
   markTrustedActuals(actualsCopy, planCopy);
+  if (!extents.has(actualsCopy)) extents.set(actualsCopy, yield* extentsSteps(actualsCopy));
   return { snapshot: planCopy, actuals: actualsCopy };
 }
 
