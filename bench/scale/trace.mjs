@@ -1,7 +1,7 @@
 // What the long tasks of the scale bench are: runs bench/scale/page.ts (as run.mjs does) under a
 // Chrome trace and prints, for every main-thread task over BENCH_TASK_MS (default 100), its length,
 // the garbage collector's time inside it and the functions that took the most self time in it
-// (CPU samples inside the task's span).
+// (CPU samples inside the task's span), then the ten tasks with the most main-thread CPU time.
 // Usage: BENCH_NODES=100000 BENCH_ONLY=provider node bench/scale/trace.mjs   (BENCH_TRACE=file keeps the trace)
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,9 +87,12 @@ try {
       self.set(f, (self.get(f) ?? 0) + 1);
     }
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([f, n]) => `    ${((n / Math.max(1, count)) * 100).toFixed(0)}% ${f}`);
-    console.log(`\ntask at +${((task.ts - t0) / 1000).toFixed(0)} ms: ${(task.dur / 1000).toFixed(0)} ms, GC ${(gc / 1000).toFixed(0)} ms, ${count} samples`);
+    console.log(`\ntask at +${((task.ts - t0) / 1000).toFixed(0)} ms: ${(task.dur / 1000).toFixed(0)} ms (main thread CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms), GC ${(gc / 1000).toFixed(0)} ms, ${count} samples`);
     console.log(top.join('\n'));
   }
+  // CPU time of the main thread per task (\`tdur\`): what load inflates least.
+  const byCpu = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tdur).sort((a, b) => b.tdur - a.tdur).slice(0, 10);
+  console.log(`\nlongest tasks by main-thread CPU: ${byCpu.map((e) => `${(e.tdur / 1000).toFixed(0)} ms (wall ${(e.dur / 1000).toFixed(0)}, at +${((e.ts - t0) / 1000).toFixed(0)})`).join(', ')}`);
   console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   await browser.close();
