@@ -516,6 +516,10 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
  * passed in, or to anything it returns, never reach its data. `sent` lists the notices sent;
  * `latencyMs` and `failNext` simulate a slow or failing host.
  *
+ * The constructor's checks and copy are one task: for large data (tens of thousands of people; at
+ * 100,000, most of a second) use `await MemoryAdapter.create(snapshot, actuals, options)`, the same
+ * adapter built in slices, whose frozen state the store then loads without a second parse.
+ *
  * @example
  * const adapter = new MemoryAdapter(snapshot, actuals, { user: 'u-east-manager', latencyMs: 300 });
  * const plan = await adapter.loadPlan();
