@@ -155,6 +155,8 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   readonly #user: User | string | undefined;
   readonly #asOf: string | undefined;
   readonly #listeners = new Set<(update: AdapterUpdate) => void>();
+  /** The store's subscriptions through `SHARED_LOADS`: a trusted (frozen) plan is handed over uncopied. */
+  readonly #sharedListeners = new Set<(update: AdapterUpdate) => void>();
 
   constructor(options: SnapshotAdapterOptions = {}) {
     this.#user = typeof options.user === 'object' ? parseUser(options.user, { source: 'options.user' }) : options.user;
@@ -184,9 +186,11 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
 
   /** Sends `update` to every subscriber, each with its own copy; a throwing listener does not stop the others. */
   protected emit(update: AdapterUpdate): void {
-    for (const listener of [...this.#listeners]) {
+    const listeners = [...[...this.#sharedListeners].map((l) => [l, true] as const), ...[...this.#listeners].map((l) => [l, false] as const)];
+    for (const [listener, shared] of listeners) {
       try {
-        listener(update.type === 'plan' ? { ...update, snapshot: copyPlanSnapshot(update.snapshot) } : structuredClone(update));
+        if (shared && update.type === 'plan' && isTrustedPlan(update.snapshot)) listener(update);
+        else listener(update.type === 'plan' ? { ...update, snapshot: copyPlanSnapshot(update.snapshot) } : structuredClone(update));
       } catch (e) {
         queueMicrotask(() => {
           throw e;
@@ -227,6 +231,14 @@ export abstract class SnapshotAdapterBase implements CrmAdapter {
   }
 
   readonly #shared: SharedLoads = {
+    subscribe: (listener) => {
+      // A subclass that tells its subscribers its own way is subscribed to through its override.
+      if (this.subscribe !== SnapshotAdapterBase.prototype.subscribe) return this.subscribe(listener);
+      this.#sharedListeners.add(listener);
+      return () => {
+        this.#sharedListeners.delete(listener);
+      };
+    },
     loadPlan: () => this.run((s) => s.snapshot, (v) => (isTrustedPlan(v) ? v : copyPlanSnapshot(v))),
     loadActuals: (range) =>
       this.run(
@@ -434,27 +446,43 @@ const extents = new WeakMap<ActualsSnapshot, { months: [string, string]; closes:
 function coversAll(all: ActualsSnapshot, range: { from: string; to: string }): boolean {
   if (all.from < range.from || all.to > range.to) return false;
   let e = extents.get(all);
-  if (e === undefined) {
-    e = null;
-    let m0 = '', m1 = '', c0 = '', c1 = '';
-    let ok = true;
-    const isMonth = monthCheck();
-    for (const c of all.stageCounts) {
-      if (!isMonth(c.month)) ok = false;
-      if (!m0 || c.month < m0) m0 = c.month;
-      if (!m1 || c.month > m1) m1 = c.month;
-    }
-    for (const o of all.pipeline) {
-      if (!c0 || o.expectedClose < c0) c0 = o.expectedClose;
-      if (!c1 || o.expectedClose > c1) c1 = o.expectedClose;
-    }
-    if (ok) e = { months: [m0, m1], closes: [c0, c1] };
-    extents.set(all, e);
-  }
+  if (e === undefined) extents.set(all, (e = runSteps(extentsSteps(all))));
   if (!e) return false;
   const [m0, m1] = e.months;
   const [c0, c1] = e.closes;
   return (!m0 || (m0 >= range.from.slice(0, 7) && m1 <= range.to.slice(0, 7))) && (!c0 || (c0 >= range.from && c1 <= range.to));
+}
+
+/** Records read between two yields of `extentsSteps`. */
+const EXTENT_CHUNK = 8192;
+
+/**
+ * The first and last month of the stage counts and closing date of the pipeline (null when a
+ * month is not a month id), as steps: `create` computes them in its slices, so the store's first
+ * `loadActuals` does not read 500,000 records in one task.
+ */
+function* extentsSteps(all: ActualsSnapshot): Steps<{ months: [string, string]; closes: [string, string] } | null> {
+  let m0 = '', m1 = '', c0 = '', c1 = '';
+  let ok = true;
+  const isMonth = monthCheck();
+  let n = 0;
+  for (const c of all.stageCounts) {
+    if (!isMonth(c.month)) ok = false;
+    if (!m0 || c.month < m0) m0 = c.month;
+    if (!m1 || c.month > m1) m1 = c.month;
+    if (++n % EXTENT_CHUNK === 0) yield { done: n, total: 0 };
+  }
+  for (const o of all.pipeline) {
+    if (!c0 || o.expectedClose < c0) c0 = o.expectedClose;
+    if (!c1 || o.expectedClose > c1) c1 = o.expectedClose;
+    if (++n % EXTENT_CHUNK === 0) yield { done: n, total: 0 };
+  }
+  return ok ? { months: [m0, m1], closes: [c0, c1] } : null;
+}
+
+/** Internal (tests): whether the extents of `all` (see `coversAll`) are computed already. */
+export function hasActualsExtents(all: ActualsSnapshot): boolean {
+  return extents.has(all);
 }
 
 /**
@@ -473,6 +501,7 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
   const actualsCopy = isTrustedActuals(all, plan) ? all : yield* copyActualsSnapshotSteps(all);
   yield* freezeActualsSteps(actualsCopy);
   markTrustedActuals(actualsCopy, planCopy);
+  if (!extents.has(actualsCopy)) extents.set(actualsCopy, yield* extentsSteps(actualsCopy));
   return { snapshot: planCopy, actuals: actualsCopy };
 }
 
@@ -486,6 +515,10 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
  * `invalid-data` with every bad path) and keeps its own deep copy, so later changes to the objects
  * passed in, or to anything it returns, never reach its data. `sent` lists the notices sent;
  * `latencyMs` and `failNext` simulate a slow or failing host.
+ *
+ * The constructor's checks and copy are one task: for large data (tens of thousands of people; at
+ * 100,000, most of a second) use `await MemoryAdapter.create(snapshot, actuals, options)`, the same
+ * adapter built in slices, whose frozen state the store then loads without a second parse.
  *
  * @example
  * const adapter = new MemoryAdapter(snapshot, actuals, { user: 'u-east-manager', latencyMs: 300 });

@@ -10,6 +10,7 @@
  */
 import type { ActualsSnapshot, PlanSnapshot } from '../engine/plan/model.js';
 import type { Steps } from '../engine/shared/steps.js';
+import type { AdapterUpdate } from './adapter.js';
 
 /** Validated, frozen values; for actuals, the plan parts they were cross-checked against. */
 const trusted = new WeakMap<object, { org?: unknown; products?: unknown; stages?: unknown } | true>();
@@ -132,6 +133,12 @@ export const SHARED_LOADS = Symbol('quotakit.sharedLoads');
 export interface SharedLoads {
   loadPlan(): Promise<PlanSnapshot>;
   loadActuals(range: { from: string; to: string }): Promise<ActualsSnapshot>;
+  /**
+   * The adapter's pushed updates, a plan it validated and froze handed over as it is (no copy per
+   * listener: a copy of a 100,000-person plan after every save was one long task); anything else
+   * copied as the public `subscribe` does. Absent: the store subscribes through `subscribe`.
+   */
+  subscribe?(listener: (update: AdapterUpdate) => void): () => void;
 }
 
 /** Gives the page back for a moment (`scheduler.yield` where the runtime has it, else a zero timeout). */

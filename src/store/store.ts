@@ -30,7 +30,7 @@ import { loadFullCheck, quickActualsSnapshot, quickOrgNodes, quickPendingRecord,
 import { buildOrgIndexSteps, type OrgIndex } from '../engine/plan/rollup.js';
 import type { Steps } from '../engine/shared/steps.js';
 import { actualsSnapshotSteps, planSnapshotSteps } from '../adapter/parse-steps.js';
-import { SHARED_LOADS, type SharedLoads } from '../adapter/trusted.js';
+import { isTrustedPlan, SHARED_LOADS, type SharedLoads } from '../adapter/trusted.js';
 import { checkOrg } from '../engine/plan/model.js';
 import { toStoreError, type StoreError } from './errors.js';
 import type { PendingRecord, PendingStorage } from './pending-storage.js';
@@ -110,10 +110,18 @@ interface ReadModelParts {
   index: OrgIndex;
 }
 
-function* readModelSteps(snapshot: PlanSnapshot): Steps<ReadModelParts> {
+function* readModelSteps(snapshot: PlanSnapshot, index?: OrgIndex): Steps<ReadModelParts> {
   const host = yield* CellTable.fromSteps(snapshot.targets);
-  const index = yield* buildOrgIndexSteps(snapshot.org);
-  return { host, index };
+  return { host, index: index ?? (yield* buildOrgIndexSteps(snapshot.org)) };
+}
+
+/** Org nodes and target cells of a pushed plan above which it is parsed and indexed in slices. */
+export const SLICED_PUSH_RECORDS = 10_000;
+
+/** Whether a pushed plan is large enough to be received in slices (`receiveSliced`). */
+function isLargePlan(raw: unknown): boolean {
+  const s = raw as { org?: unknown; targets?: unknown } | null;
+  return typeof s === 'object' && s !== null && Array.isArray(s.org) && Array.isArray(s.targets) && s.org.length + s.targets.length > SLICED_PUSH_RECORDS;
 }
 
 export class QkStore {
@@ -213,8 +221,10 @@ export class QkStore {
     this.adapter = adapter;
     if (!adapter) return;
     await this.load();
+    // A built-in adapter hands its own frozen plan to the store's subscription (no copy per push).
     if (adapter.subscribe && this.adapter === adapter) {
-      this.unsubscribeAdapter = adapter.subscribe((u) => this.receive(u));
+      const shared = (adapter as { [SHARED_LOADS]?: SharedLoads })[SHARED_LOADS];
+      this.unsubscribeAdapter = shared?.subscribe ? shared.subscribe((u) => this.receive(u)) : adapter.subscribe((u) => this.receive(u));
     }
   }
 
@@ -230,7 +240,14 @@ export class QkStore {
     try {
       const update = u as { type?: unknown; snapshot?: unknown };
       if (update?.type === 'plan') {
-        const snapshot = quickPlanSnapshot(update.snapshot, { source: 'subscribe' });
+        if (isLargePlan(update.snapshot)) {
+          void this.receiveSliced(update.snapshot);
+          return;
+        }
+        // A smaller plan pushed since supersedes one still being parsed in slices.
+        this.pushToken++;
+        // A plan the built-in adapter validated and froze (`trusted.ts`) is taken as it is.
+        const snapshot = isTrustedPlan(update.snapshot) ? update.snapshot : quickPlanSnapshot(update.snapshot, { source: 'subscribe' });
         if (!snapshot) return this.receiveChecked(u);
         if (this.snapshot && snapshot.plan.version < this.snapshot.plan.version) return;
         this.rebase(snapshot);
@@ -243,6 +260,37 @@ export class QkStore {
         throw invalidData('subscribe', [{ path: ['type'], message: `expected "plan" or "actuals", got ${JSON.stringify(update?.type)}` }]);
       }
     } catch (e) {
+      this.saveError = toStoreError(e, 'invalid-data');
+      this.emit('save');
+    }
+  }
+
+  private pushToken = 0;
+
+  /**
+   * A large pushed plan (`isLargePlan`), parsed and indexed in slices like a load: checked like
+   * every payload (a plan the adapter validated and froze is taken as it is), an older version
+   * than the one shown is dropped, pending edits stay on top. A newer push, a load or
+   * `disconnect()` meanwhile drops it; a bad one is reported like any bad push.
+   */
+  private async receiveSliced(raw: unknown): Promise<void> {
+    const token = ++this.pushToken;
+    const loadToken = this.loadToken;
+    const live = () => token === this.pushToken && loadToken === this.loadToken && !this.disposed;
+    const options = { source: 'subscribe' };
+    const older = (s: PlanSnapshot) => !!this.snapshot && s.plan.version < this.snapshot.plan.version;
+    try {
+      const parsed = await this.sliced(planSnapshotSteps(raw, options), live);
+      if (!live()) return;
+      const snapshot = parsed ?? (await loadFullCheck()).parsePlanSnapshot(raw, options);
+      if (!live() || older(snapshot)) return;
+      const state = this.state;
+      // The org index is kept when the org is the same (frozen) array: a save changes targets only.
+      const built = await this.sliced(readModelSteps(snapshot, state && state.org === snapshot.org && Object.isFrozen(snapshot.org) ? state.index : undefined), live);
+      if (!built || !live() || older(snapshot)) return;
+      this.rebase(snapshot, true, this.state?.actuals ?? null, built);
+    } catch (e) {
+      if (!live()) return;
       this.saveError = toStoreError(e, 'invalid-data');
       this.emit('save');
     }
@@ -407,7 +455,9 @@ export class QkStore {
       }
       cells = cells.with(set, remove).table;
     }
-    this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells, ...(built ? { index: built.index } : {}) });
+    // The org index is kept when the org is the same (frozen) array (a pushed save changes targets only).
+    const index = built?.index ?? (this.state && this.state.org === snapshot.org && Object.isFrozen(snapshot.org) ? this.state.index : undefined);
+    this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells, ...(index ? { index } : {}) });
     if (notify) {
       this.emit('data');
       void this.warmUp();

@@ -7,10 +7,10 @@
 import { rejection } from '../support/rejection.js';
 import { expect } from '@open-wc/testing';
 import type { CrmAdapter } from '../../src/adapter/adapter.js';
-import { MemoryAdapter, sliceActuals } from '../../src/adapter/memory-adapter.js';
+import { hasActualsExtents, MemoryAdapter, sliceActuals } from '../../src/adapter/memory-adapter.js';
 import { isTrustedActuals, isTrustedPlan } from '../../src/adapter/trusted.js';
 import { QkStore } from '../../src/store/store.js';
-import type { PlanSnapshot } from '../../src/engine/plan/model.js';
+import type { ActualsSnapshot, PlanSnapshot } from '../../src/engine/plan/model.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import { largeOrg } from '../fixtures/large-org.js';
 
@@ -116,6 +116,16 @@ describe("the MemoryAdapter's trusted state", function () {
     await store2.connect(await MemoryAdapter.create(plan, late, { user: 'u-admin' }));
     expect(store2.actuals!.pipeline.length).to.equal(late.pipeline.length - 1);
     expect(JSON.stringify(store2.actuals)).to.equal(JSON.stringify(sliceActuals(late, range)));
+  });
+
+  it("MemoryAdapter.create finds the stage counts' months and the pipeline's closing dates in its slices, not in the store's first loadActuals", async () => {
+    const { plan, actuals } = smallFixture();
+    const created = await MemoryAdapter.create(plan, actuals, { user: 'u-admin' });
+    const state = (created as unknown as { readState(): { actuals: ActualsSnapshot } }).readState();
+    expect(hasActualsExtents(state.actuals)).to.equal(true);
+    // The constructor's state: found on the first load that needs them, as before.
+    const built = new MemoryAdapter(plan, actuals, { user: 'u-admin' });
+    expect(hasActualsExtents((built as unknown as { readState(): { actuals: ActualsSnapshot } }).readState().actuals)).to.equal(false);
   });
 
   it('MemoryAdapter.create: the same adapter as the constructor, built over many yields; the same error for bad data', async () => {

@@ -12,6 +12,7 @@ import { parseActualsSnapshot, parsePlanSnapshot } from '../../src/adapter/valid
 import { createPlanState, type PlanState } from '../../src/engine/plan/plan-state.js';
 import type { ActualsSnapshot, OrgNode, PlanSnapshot, TargetCell } from '../../src/engine/plan/model.js';
 import { largeOrg } from '../fixtures/large-org.js';
+import { isTrustedPlan } from '../../src/adapter/trusted.js';
 
 const AS_OF = '2026-03-31';
 
@@ -131,6 +132,76 @@ describe('the store loads a large plan in slices (issue 12 item 5)', function ()
     await store2.connect(hostAdapter(plan, badActuals));
     expect(store2.status).to.equal('error');
     expect(store2.error!.issues).to.deep.equal(expectedActuals);
+  });
+
+  /** Pushes `update` through `push` and counts the ticks of a zero-delay timer until `done()`. */
+  async function ticksUntil(push: () => unknown, done: () => boolean): Promise<number> {
+    let ticks = 0;
+    push();
+    while (!done()) {
+      ticks++;
+      if (ticks > 1_000_000) throw new Error('never done');
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return ticks;
+  }
+
+  it("a host adapter's pushed 20,000-person plan is parsed and indexed over many yields, pending edits on top, the same read model as in one piece", async () => {
+    let listener!: (u: unknown) => void;
+    const adapter = { ...hostAdapter(plan, actuals), subscribe: (l: (u: unknown) => void) => ((listener = l), () => {}) } as CrmAdapter;
+    const store = new QkStore({ asOf: AS_OF, autosaveMs: false, sliceMs: 0 });
+    await store.connect(adapter);
+    const [first, second] = plan.targets.filter((c) => c.nodeId.startsWith('rep-'));
+    expect(store.applyCells([{ ...first!, value: 123_400 }]).ok).to.equal(true);
+    // Another user's save: version 2, with the second rep's target changed.
+    const pushed = structuredClone(plan) as PlanSnapshot & { targets: TargetCell[] };
+    pushed.plan = { ...pushed.plan, version: 2 };
+    const at = pushed.targets.findIndex((c) => c.nodeId === second!.nodeId && c.period === second!.period);
+    pushed.targets[at] = { ...pushed.targets[at]!, value: 777_700 };
+    const ticks = await ticksUntil(() => listener({ type: 'plan', snapshot: structuredClone(pushed) }), () => store.plan?.version === 2);
+    // The parse (nodes, cells, the org checks, the cells' checks) and the cell table and index, a
+    // step per slice at sliceMs 0: dozens of yields (it was none: the push was one task).
+    expect(ticks).to.be.greaterThan(30);
+    expect(store.getCell(second!.nodeId, second!.period, second!.metric)?.value).to.equal(777_700);
+    expect(store.getCell(first!.nodeId, first!.period, first!.metric)?.value).to.equal(123_400);
+    expect(store.pendingCount).to.equal(1);
+    const want = onePiece(pushed, actuals);
+    const got = shape(store.state!);
+    expect({ ...got, cells: '' }).to.deep.equal({ ...shape(want), cells: '' });
+    // A bad large push is reported, in slices too, and the plan shown stays.
+    const bad = structuredClone(pushed) as PlanSnapshot & { targets: TargetCell[] };
+    bad.plan = { ...bad.plan, version: 3 };
+    bad.targets[15_000] = { ...bad.targets[15_000]!, nodeId: 'nobody' };
+    await ticksUntil(() => listener({ type: 'plan', snapshot: bad }), () => store.saveError !== null);
+    expect(store.saveError!.code).to.equal('invalid-data');
+    expect(store.plan!.version).to.equal(2);
+  });
+
+  it("a MemoryAdapter's push after a save reaches another store as the adapter's own frozen plan (no copy, no parse), the org index kept", async () => {
+    const adapter = await MemoryAdapter.create(plan, actuals, { user: 'u-admin' });
+    const [a, b] = [new QkStore({ asOf: AS_OF, autosaveMs: false, sliceMs: 0 }), new QkStore({ asOf: AS_OF, autosaveMs: false, sliceMs: 0 })];
+    await a.connect(adapter);
+    await b.connect(adapter);
+    const index = b.state!.index;
+    const cell = plan.targets.find((c) => c.nodeId.startsWith('rep-'))!;
+    a.applyCells([{ ...cell, value: cell.value + 100 }]);
+    expect(await a.save()).to.equal(true);
+    await ticksUntil(() => undefined, () => b.plan?.version === 2);
+    expect(b.getCell(cell.nodeId, cell.period, cell.metric)!.value).to.equal(cell.value + 100);
+    // The adapter's state itself (frozen, trusted), not a copy made for this listener.
+    expect(isTrustedPlan(b.snapshot)).to.equal(true);
+    expect(b.state!.index, 'the same org: the index is kept').to.equal(index);
+    // The public subscription still gets a copy of its own.
+    const seen: unknown[] = [];
+    adapter.subscribe((u) => seen.push(u));
+    a.applyCells([{ ...cell, value: cell.value + 200 }]);
+    expect(await a.save()).to.equal(true);
+    await ticksUntil(() => undefined, () => b.plan?.version === 3);
+    const copy = (seen[0] as { snapshot: PlanSnapshot }).snapshot;
+    expect(isTrustedPlan(copy)).to.equal(false);
+    expect(Object.isFrozen(copy.targets)).to.equal(false);
+    expect(copy.plan.version).to.equal(3);
+    expect(isTrustedPlan(b.snapshot)).to.equal(true);
   });
 
   it('a 10,000-level chain loads in slices through a host adapter: every level indexed, no overflow', async () => {

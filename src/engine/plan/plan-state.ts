@@ -49,14 +49,23 @@ export interface CellRef {
   product?: string | null;
 }
 
+/** A node's cells: the one cell itself (most nodes have one), or a map by `cellKey`. */
+type NodeCells = TargetCell | ReadonlyMap<string, TargetCell>;
+
+/** Whether `own`, a node's only cell, is the cell `ref` names (what `cellKey` equality means). */
+const isCell = (own: TargetCell, ref: CellRef): boolean =>
+  own.period === ref.period && own.metric === ref.metric && (own.product ?? '') === (ref.product ?? '');
+
 /**
  * The target cells of a plan, indexed by node. Copy-on-write: `with` returns a new table that
  * shares every untouched node with this one, so an edit of a few cells on a plan of 700,000 costs
- * a few map copies, not a copy of every cell.
+ * a few map copies, not a copy of every cell. A node with one cell holds the cell itself, not a
+ * map of one (at 100,000 people, a `Map` and a key string per node were most of the table's
+ * allocations, and of the garbage collector's work during a load).
  */
 export class CellTable implements Iterable<TargetCell> {
   private constructor(
-    private readonly byNode: ReadonlyMap<string, ReadonlyMap<string, TargetCell>>,
+    private readonly byNode: ReadonlyMap<string, NodeCells>,
     /** How many cells the table holds. */
     readonly size: number,
   ) {}
@@ -68,15 +77,24 @@ export class CellTable implements Iterable<TargetCell> {
 
   /** `from` as steps: a few thousand cells between yields (700,000 cells without one long task). */
   static *fromSteps(cells: Iterable<TargetCell>): Steps<CellTable> {
-    const byNode = new Map<string, Map<string, TargetCell>>();
+    const byNode = new Map<string, NodeCells>();
     let size = 0;
     let n = 0;
     for (const c of cells) {
-      let own = byNode.get(c.nodeId);
-      if (!own) byNode.set(c.nodeId, (own = new Map()));
-      const k = cellKey(c);
-      if (!own.has(k)) size++;
-      own.set(k, c);
+      const own = byNode.get(c.nodeId);
+      if (own === undefined) {
+        byNode.set(c.nodeId, c);
+        size++;
+      } else if (own instanceof Map) {
+        const k = cellKey(c);
+        if (!own.has(k)) size++;
+        (own as Map<string, TargetCell>).set(k, c);
+      } else if (isCell(own as TargetCell, c)) {
+        byNode.set(c.nodeId, c);
+      } else {
+        byNode.set(c.nodeId, new Map([[cellKey(own as TargetCell), own as TargetCell], [cellKey(c), c]]));
+        size++;
+      }
       if (++n % CELL_CHUNK === 0) yield { done: n, total: 0 };
     }
     return new CellTable(byNode, size);
@@ -84,11 +102,11 @@ export class CellTable implements Iterable<TargetCell> {
 
   /** The cell at `ref`, or by its `cellKey`. */
   get(ref: CellRef | string): TargetCell | undefined {
-    if (typeof ref === 'string') {
-      const bar = ref.indexOf('|');
-      return this.byNode.get(ref.slice(0, bar))?.get(ref);
-    }
-    return this.byNode.get(ref.nodeId)?.get(cellKey(ref));
+    const own = this.byNode.get(typeof ref === 'string' ? ref.slice(0, ref.indexOf('|')) : ref.nodeId);
+    if (own === undefined) return undefined;
+    if (own instanceof Map) return own.get(typeof ref === 'string' ? ref : cellKey(ref));
+    const cell = own as TargetCell;
+    return (typeof ref === 'string' ? cellKey(cell) === ref : isCell(cell, ref)) ? cell : undefined;
   }
 
   has(ref: CellRef | string): boolean {
@@ -97,7 +115,9 @@ export class CellTable implements Iterable<TargetCell> {
 
   /** The cells of one node (any period, metric, product). */
   ofNode(nodeId: string): Iterable<TargetCell> {
-    return this.byNode.get(nodeId)?.values() ?? [];
+    const own = this.byNode.get(nodeId);
+    if (own === undefined) return [];
+    return own instanceof Map ? own.values() : [own as TargetCell];
   }
 
   /** Ids of the nodes that have at least one cell. */
@@ -106,7 +126,10 @@ export class CellTable implements Iterable<TargetCell> {
   }
 
   *values(): IterableIterator<TargetCell> {
-    for (const own of this.byNode.values()) yield* own.values();
+    for (const own of this.byNode.values()) {
+      if (own instanceof Map) yield* own.values();
+      else yield own as TargetCell;
+    }
   }
 
   [Symbol.iterator](): IterableIterator<TargetCell> {
@@ -124,7 +147,8 @@ export class CellTable implements Iterable<TargetCell> {
     const own = (nodeId: string) => {
       let m = copies.get(nodeId);
       if (!m) {
-        m = new Map(this.byNode.get(nodeId) ?? []);
+        const cur = this.byNode.get(nodeId);
+        m = cur === undefined ? new Map() : cur instanceof Map ? new Map(cur) : new Map([[cellKey(cur as TargetCell), cur as TargetCell]]);
         copies.set(nodeId, m);
         touched.add(nodeId);
       }
@@ -133,7 +157,8 @@ export class CellTable implements Iterable<TargetCell> {
     for (const r of remove) {
       const key = typeof r === 'string' ? r : cellKey(r);
       const nodeId = typeof r === 'string' ? r.slice(0, r.indexOf('|')) : r.nodeId;
-      if (!(copies.get(nodeId) ?? this.byNode.get(nodeId))?.has(key)) continue;
+      const copy = copies.get(nodeId);
+      if (!(copy ? copy.has(key) : this.has(r))) continue;
       own(nodeId).delete(key);
       size--;
     }
@@ -146,8 +171,9 @@ export class CellTable implements Iterable<TargetCell> {
     if (!copies.size) return { table: this, touched };
     const byNode = new Map(this.byNode);
     for (const [nodeId, m] of copies) {
-      if (m.size) byNode.set(nodeId, m);
-      else byNode.delete(nodeId);
+      if (m.size === 0) byNode.delete(nodeId);
+      else if (m.size === 1) byNode.set(nodeId, m.values().next().value as TargetCell);
+      else byNode.set(nodeId, m);
     }
     return { table: new CellTable(byNode, size), touched };
   }

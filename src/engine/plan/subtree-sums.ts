@@ -69,13 +69,25 @@ export function setRepPositions(ix: OrgIndex, records: readonly Keyed[], value: 
   positions.set(ix, records, '', value);
 }
 
+/** Records (or org positions) handled between two yields of the sums' steps. */
+export const SUM_CHUNK = 8192;
+
 /** Adds every position's value into its parent, deepest first, so each holds its subtree's sum. */
-function sumUp(ix: OrgIndex, total: Float64Array): Float64Array {
+function* sumUpSteps(ix: OrgIndex, total: Float64Array): Steps<Float64Array> {
+  const { parentPos } = ix;
   for (let p = ix.order.length - 1; p > 0; p--) {
-    const pp = ix.parentPos[p];
+    const pp = parentPos[p];
     if (pp >= 0) total[pp] += total[p];
+    if (p % SUM_CHUNK === 0) yield { done: ix.order.length - p, total: ix.order.length };
   }
   return total;
+}
+
+/** The records' positions: memoized ones, else computed in steps (and memoized). */
+function* positionsSteps(ix: OrgIndex, records: readonly Keyed[]): Steps<Int32Array> {
+  if (hasRepPositions(ix, records)) return repPositions(ix, records);
+  const computed = yield* repPositionSteps(ix, records);
+  return positions.get(ix, records, '', () => computed);
 }
 
 export interface ActualSumsQuery {
@@ -88,6 +100,7 @@ export interface ActualSumsQuery {
 }
 
 const actualMemo = new Memo<Float64Array>();
+const actualKey = (q: ActualSumsQuery) => `${q.type}|${q.from}|${q.to}|${q.product ?? ''}`;
 
 /**
  * Dated actuals of one type summed per node over its subtree and a date range (both days
@@ -95,25 +108,36 @@ const actualMemo = new Memo<Float64Array>();
  * out. The same figures as `rollupActuals`, memoized per index and actuals array; do not mutate.
  */
 export function actualSums(ix: OrgIndex, actuals: readonly Actual[], q: ActualSumsQuery): Float64Array {
-  const key = `${q.type}|${q.from}|${q.to}|${q.product ?? ''}`;
-  return actualMemo.get(ix, actuals, key, () => {
-    const pos = repPositions(ix, actuals);
-    // Doubles hold integers exactly up to 2^53 分 (about ¥90 trillion): the sums stay exact.
-    const total = new Float64Array(ix.order.length);
-    const product = q.product || undefined;
-    for (let i = 0; i < actuals.length; i++) {
-      const p = pos[i];
-      if (p < 0) continue;
-      const a = actuals[i];
-      if (a.type !== q.type || a.date < q.from || a.date > q.to) continue;
-      if (product !== undefined && a.productId !== product) continue;
-      total[p] += a.amount;
-    }
-    return sumUp(ix, total);
-  });
+  return actualMemo.get(ix, actuals, actualKey(q), () => runSteps(actualSumsSteps(ix, actuals, q)));
+}
+
+/**
+ * `actualSums` as steps (`SUM_CHUNK` records or positions between yields), for a store's warm-up:
+ * the same array, memoized the same way (a memoized one is returned at once).
+ */
+export function* actualSumsSteps(ix: OrgIndex, actuals: readonly Actual[], q: ActualSumsQuery): Steps<Float64Array> {
+  const key = actualKey(q);
+  if (actualMemo.has(ix, actuals, key)) return actualMemo.get(ix, actuals, key, () => new Float64Array(0));
+  const pos = yield* positionsSteps(ix, actuals);
+  // Doubles hold integers exactly up to 2^53 分 (about ¥90 trillion): the sums stay exact.
+  const total = new Float64Array(ix.order.length);
+  const product = q.product || undefined;
+  for (let i = 0; i < actuals.length; i++) {
+    if (i % SUM_CHUNK === SUM_CHUNK - 1) yield { done: i, total: actuals.length };
+    const p = pos[i];
+    if (p < 0) continue;
+    const a = actuals[i];
+    if (a.type !== q.type || a.date < q.from || a.date > q.to) continue;
+    if (product !== undefined && a.productId !== product) continue;
+    total[p] += a.amount;
+  }
+  const sums = yield* sumUpSteps(ix, total);
+  // Computed meanwhile by a plain call: that one is shared.
+  return actualMemo.get(ix, actuals, key, () => sums);
 }
 
 const stageMemo = new Memo<ReadonlyMap<string, Float64Array>>();
+const monthsOf = (range: { from: string; to: string }) => [range.from.slice(0, 7), range.to.slice(0, 7)] as const;
 
 /**
  * Funnel stage counts summed per node over its subtree and the months that overlap `from`..`to`
@@ -121,23 +145,30 @@ const stageMemo = new Memo<ReadonlyMap<string, Float64Array>>();
  * (a stage nobody counted is absent), memoized per index and counts array; do not mutate.
  */
 export function stageSums(ix: OrgIndex, stageCounts: readonly StageCount[], range: { from: string; to: string }): ReadonlyMap<string, Float64Array> {
-  const from = range.from.slice(0, 7), to = range.to.slice(0, 7);
-  return stageMemo.get(ix, stageCounts, `${from}|${to}`, () => {
-    const pos = repPositions(ix, stageCounts);
-    const n = ix.order.length;
-    const out = new Map<string, Float64Array>();
-    for (let i = 0; i < stageCounts.length; i++) {
-      const p = pos[i];
-      if (p < 0) continue;
-      const s = stageCounts[i];
-      if (s.month < from || s.month > to) continue;
-      let arr = out.get(s.stageId);
-      if (!arr) out.set(s.stageId, (arr = new Float64Array(n)));
-      arr[p] += s.count;
-    }
-    for (const arr of out.values()) sumUp(ix, arr);
-    return out;
-  });
+  const [from, to] = monthsOf(range);
+  return stageMemo.get(ix, stageCounts, `${from}|${to}`, () => runSteps(stageSumsSteps(ix, stageCounts, range)));
+}
+
+/** `stageSums` as steps (`SUM_CHUNK` records or positions between yields): the same map, memoized the same way. */
+export function* stageSumsSteps(ix: OrgIndex, stageCounts: readonly StageCount[], range: { from: string; to: string }): Steps<ReadonlyMap<string, Float64Array>> {
+  const [from, to] = monthsOf(range);
+  const key = `${from}|${to}`;
+  if (stageMemo.has(ix, stageCounts, key)) return stageMemo.get(ix, stageCounts, key, () => new Map());
+  const pos = yield* positionsSteps(ix, stageCounts);
+  const n = ix.order.length;
+  const out = new Map<string, Float64Array>();
+  for (let i = 0; i < stageCounts.length; i++) {
+    if (i % SUM_CHUNK === SUM_CHUNK - 1) yield { done: i, total: stageCounts.length };
+    const p = pos[i];
+    if (p < 0) continue;
+    const s = stageCounts[i];
+    if (s.month < from || s.month > to) continue;
+    let arr = out.get(s.stageId);
+    if (!arr) out.set(s.stageId, (arr = new Float64Array(n)));
+    arr[p] += s.count;
+  }
+  for (const arr of out.values()) yield* sumUpSteps(ix, arr);
+  return stageMemo.get(ix, stageCounts, key, () => out);
 }
 
 /** The stage counts of one node's subtree (0 for a stage in `stages` nobody counted). */

@@ -14,7 +14,7 @@ import { periodOf } from '../calendar/periods.js';
 import { warmMoneyFormats } from '../money/money.js';
 import type { Steps } from '../shared/steps.js';
 import { targetTreeSteps, toDateRange, type PlanState } from './plan-state.js';
-import { actualSums, hasRepPositions, repPositionSteps, setRepPositions, stageSums } from './subtree-sums.js';
+import { actualSumsSteps, hasRepPositions, repPositionSteps, setRepPositions, stageSumsSteps } from './subtree-sums.js';
 
 /** Warms `state`'s shared roll-ups (see the module comment). Yields between slices. */
 export function* warmUpSteps(state: PlanState): Steps<void> {
@@ -41,16 +41,13 @@ export function* warmUpSteps(state: PlanState): Steps<void> {
   }
   if (!a) return;
   // Actuals and funnel counts to date of the year and the quarter holding today (the periods the
-  // elements open on): one pass over the records each, shared by every element.
+  // elements open on): one pass over the records each (`SUM_CHUNK` records a step), shared by
+  // every element.
   const quarter = periodOf(state.asOf, 'quarter', cal);
   for (const period of [...years, ...(quarter ? [quarter] : [])]) {
     const range = toDateRange(state, period);
     if (!range || range.to < range.start) continue;
-    for (const type of ['booking', 'collection'] as const) {
-      actualSums(ix, a.actuals, { type, from: range.start, to: range.to });
-      yield { done: 0, total: 0 };
-    }
-    stageSums(ix, a.stageCounts, { from: range.start, to: range.to });
-    yield { done: 0, total: 0 };
+    for (const type of ['booking', 'collection'] as const) yield* actualSumsSteps(ix, a.actuals, { type, from: range.start, to: range.to });
+    yield* stageSumsSteps(ix, a.stageCounts, { from: range.start, to: range.to });
   }
 }

@@ -18,6 +18,7 @@ import { rollupTargets } from '../../../src/engine/plan/rollup.js';
 import { plannedFunnel } from '../../../src/engine/funnel/plan-funnel.js';
 import { smallFixture } from '../../fixtures/small-plan.js';
 import type { TargetCell } from '../../../src/engine/plan/model.js';
+import { cellKey } from '../../../src/engine/plan/model.js';
 
 const state0 = (asOf = '2026-03-11') => {
   const { plan, actuals } = smallFixture();
@@ -122,5 +123,51 @@ describe('read model (plan-state)', () => {
     expect(table.size).to.equal(1);
     expect(table.get('b|FY2026|revenue|')?.value).to.equal(2);
     expect(t.size).to.equal(1);
+  });
+});
+
+describe('CellTable: one cell held as itself, several in a map (issue 12 item 5)', () => {
+  it('answers like a map by cellKey through builds, edits and removals (random cells)', () => {
+    const nodes = ['a', 'b', 'c', 'd'];
+    const cellArb = fc.record({
+      nodeId: fc.constantFrom(...nodes),
+      period: fc.constantFrom('FY2026', 'FY2026-Q1', '2026-02'),
+      metric: fc.constantFrom('revenue', 'collections'),
+      product: fc.constantFrom(undefined, null, 'ai'),
+      value: fc.integer({ min: 0, max: 1_000 }),
+    }).map((c) => {
+      const { product, ...rest } = c;
+      return (product === undefined ? rest : { ...rest, product }) as TargetCell;
+    });
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 14 }), fc.array(fc.tuple(fc.array(cellArb, { maxLength: 4 }), fc.array(cellArb, { maxLength: 3 }), fc.boolean()), { maxLength: 5 }), (cells, edits) => {
+        const model = new Map<string, TargetCell>();
+        for (const c of cells) model.set(cellKey(c), c);
+        let table = CellTable.from(cells);
+        const same = () => {
+          expect(table.size).to.equal(model.size);
+          expect([...table].map(cellKey).sort()).to.deep.equal([...model.keys()].sort());
+          for (const n of nodes) expect([...table.ofNode(n)].map(cellKey).sort()).to.deep.equal([...model.keys()].filter((k) => k.startsWith(`${n}|`)).sort());
+          expect([...table.nodes()].sort()).to.deep.equal([...new Set([...model.values()].map((c) => c.nodeId))].sort());
+          for (const n of nodes) for (const period of ['FY2026', 'FY2026-Q1', '2026-02']) for (const metric of ['revenue', 'collections']) for (const product of [undefined, null, 'ai', 'cloud']) {
+            const ref = { nodeId: n, period, metric, product };
+            expect(table.get(ref)).to.equal(model.get(cellKey(ref)));
+            expect(table.get(cellKey(ref))).to.equal(model.get(cellKey(ref)));
+          }
+        };
+        same();
+        for (const [set, remove, byKey] of edits) {
+          const before = table;
+          const beforeKeys = [...before].map(cellKey).sort();
+          table = table.with(set, remove.map((r) => (byKey ? cellKey(r) : r))).table;
+          for (const r of remove) model.delete(cellKey(r));
+          for (const c of set) model.set(cellKey(c), c);
+          same();
+          // The table before the edit is unchanged.
+          expect([...before].map(cellKey).sort()).to.deep.equal(beforeKeys);
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Actual, Opportunity, OrgNode, StageCount } from '../../../src/engine/plan/model.js';
 import { buildOrgIndex, rollupActuals, stageCountsRollup } from '../../../src/engine/plan/rollup.js';
-import { actualSums, stageCountsAt, stageSums, subtreeRecords } from '../../../src/engine/plan/subtree-sums.js';
+import { actualSums, actualSumsSteps, stageCountsAt, stageSums, stageSumsSteps, subtreeRecords, SUM_CHUNK } from '../../../src/engine/plan/subtree-sums.js';
+import type { Steps } from '../../../src/engine/shared/steps.js';
 import { createRandom } from '../../../src/engine/shared/random.js';
 
 /** Every node's subtree ids, the slow, obvious way (children lists, walked with a stack). */
@@ -79,6 +80,53 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
         expect(subtreeRecords(ix, pipeline, n.id)).to.deep.equal(pipeline.filter((o) => mine.has(o.repId)));
       }
       expect(subtreeRecords(ix, pipeline, 'ghost')).to.deep.equal([]);
+    }
+  });
+
+  it('in steps (a warm-up\'s slices): the same sums as the definition, a yield every SUM_CHUNK records, the memo shared', () => {
+    /** Runs steps to the end, counting the yields. */
+    const stepped = <T>(steps: Steps<T>): { value: T; yields: number } => {
+      let yields = 0;
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return { value: r.value, yields };
+        yields++;
+      }
+    };
+    for (let seed = 1; seed <= 3; seed++) {
+      // 6,000 nodes: 18,000 actuals and 24,000 stage counts, several chunks each.
+      const { org, actuals, stageCounts } = randomData(seed, 6_000);
+      const ix = buildOrgIndex(org);
+      const q = { from: '2026-02-10', to: '2026-08-31', type: 'booking' as const };
+      const a = stepped(actualSumsSteps(ix, actuals, q));
+      // The positions (a yield per 5,000 records), the records, the org's positions: at least one yield per chunk.
+      expect(a.yields, `seed ${seed}: yields of the bookings`).to.be.at.least(Math.floor(actuals.length / SUM_CHUNK) + Math.floor(org.length / SUM_CHUNK));
+      const range = { from: '2026-04-01', to: '2026-09-30' };
+      const st = stepped(stageSumsSteps(ix, stageCounts, range));
+      expect(st.yields, `seed ${seed}: yields of the stage counts`).to.be.at.least(Math.floor(stageCounts.length / SUM_CHUNK));
+      // The definition, by parent walks: every record adds into its rep and each ancestor.
+      const parent = new Map(org.map((n) => [n.id, n.parentId]));
+      const wantA = new Map<string, number>();
+      for (const r of actuals) {
+        if (!parent.has(r.repId) || r.type !== q.type || r.date < q.from || r.date > q.to) continue;
+        for (let id: string | null | undefined = r.repId; id; id = parent.get(id)) wantA.set(id, (wantA.get(id) ?? 0) + r.amount);
+      }
+      const wantS = new Map<string, number>();
+      for (const c of stageCounts) {
+        if (!parent.has(c.repId) || c.month < '2026-04' || c.month > '2026-09') continue;
+        for (let id: string | null | undefined = c.repId; id; id = parent.get(id)) wantS.set(`${id}|${c.stageId}`, (wantS.get(`${id}|${c.stageId}`) ?? 0) + c.count);
+      }
+      for (const n of org) {
+        const p = ix.positionOf(n.id);
+        expect(a.value[p], `seed ${seed} ${n.id}`).to.equal(wantA.get(n.id) ?? 0);
+        for (const stage of ['lead', 'demo', 'quote', 'won']) expect(st.value.get(stage)![p], `seed ${seed} ${n.id} ${stage}`).to.equal(wantS.get(`${n.id}|${stage}`) ?? 0);
+      }
+      // The plain calls now read the memo the steps filled; steps after a plain call return its array.
+      expect(actualSums(ix, actuals, q)).to.equal(a.value);
+      expect(stageSums(ix, stageCounts, range)).to.equal(st.value);
+      const q2 = { ...q, type: 'collection' as const };
+      const plain = actualSums(ix, actuals, q2);
+      expect(stepped(actualSumsSteps(ix, actuals, q2))).to.deep.equal({ value: plain, yields: 0 });
     }
   });
 

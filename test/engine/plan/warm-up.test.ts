@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { Actual, OrgNode, PlanSnapshot, TargetCell } from '../../../src/engine/plan/model.js';
+import type { Actual, OrgNode, PlanSnapshot, StageCount, TargetCell } from '../../../src/engine/plan/model.js';
 import { actualOf, createPlanState, figureOf, targetOf } from '../../../src/engine/plan/plan-state.js';
 import { warmUpSteps } from '../../../src/engine/plan/warm-up.js';
-import { hasRepPositions } from '../../../src/engine/plan/subtree-sums.js';
+import { actualSums, hasRepPositions, stageSums, SUM_CHUNK } from '../../../src/engine/plan/subtree-sums.js';
 import { runSteps } from '../../../src/engine/shared/steps.js';
 import { createRandom } from '../../../src/engine/shared/random.js';
 
@@ -54,6 +54,48 @@ describe('read-model warm-up in steps (issue 12 item 5)', () => {
         }
       }
     }
+  });
+
+  it('no step reads more than two chunks of records: the year\'s and the quarter\'s sums are sliced too (40,000 actuals, 60,000 stage counts)', () => {
+    const reps = 2_000;
+    const org: OrgNode[] = [{ id: 'co', name: 'co', parentId: null, kind: 'company' }];
+    for (let i = 0; i < reps; i++) org.push({ id: `r${i}`, name: `r${i}`, parentId: 'co', kind: 'rep' });
+    const raw: Actual[] = Array.from({ length: 40_000 }, (_, i) => ({
+      id: `a${i}`, repId: `r${i % reps}`, productId: 'ai', date: `2026-0${1 + (i % 6)}-10`, type: i % 3 ? 'booking' : 'collection', amount: 100 + (i % 7),
+    }));
+    const rawCounts: StageCount[] = Array.from({ length: 60_000 }, (_, i) => ({ repId: `r${i % reps}`, month: `2026-0${1 + (i % 6)}`, stageId: ['lead', 'won'][i % 2], count: 1 + (i % 3) }));
+    // The records as the warm-up reads them, each element read counted.
+    let reads = 0;
+    const counted = <T extends object>(list: T[]): T[] =>
+      new Proxy(list, {
+        get(t, k, r) {
+          if (typeof k === 'string' && k !== 'length' && /^[0-9]+$/.test(k)) reads++;
+          return Reflect.get(t, k, r);
+        },
+      });
+    const actuals = { from: '2026-01-01', to: '2026-12-31', actuals: counted(raw), stageCounts: counted(rawCounts), pipeline: [] };
+    const state = createPlanState(snapshot(org, [{ nodeId: 'co', period: 'FY2026', metric: 'revenue', value: 1_000_000 }]), { actuals, asOf: '2026-05-20' });
+    const steps = warmUpSteps(state);
+    let most = 0;
+    let total = 0;
+    for (;;) {
+      reads = 0;
+      const r = steps.next();
+      most = Math.max(most, reads);
+      total += reads;
+      if (r.done) break;
+    }
+    // The positions (100,000 records), then the year's and Q2's bookings, collections and stage
+    // counts to 05-20 (2 × 140,000): every record read in each pass, a chunk at a time (in one piece, one
+    // step read all 60,000 stage counts).
+    expect(total, 'every record was read').to.be.at.least(100_000 + 2 * 140_000);
+    expect(most, 'the most records one step read').to.be.at.most(2 * SUM_CHUNK);
+    // Q1 bookings: the records dated in months 1–3 (i mod 6 < 3) that are bookings (i mod 3 ≠ 0).
+    let want = 0;
+    for (let i = 0; i < 40_000; i++) if (i % 6 < 3 && i % 3 !== 0) want += 100 + (i % 7);
+    expect(actualSums(state.index, actuals.actuals, { type: 'booking', from: '2026-01-01', to: '2026-03-31' })[0]).to.equal(want);
+    // Q1 'won' counts: i odd with i mod 6 in {1} → i ≡ 1 (mod 6), count 1 + (i mod 3) = 2 each: 10,000 × 2.
+    expect(stageSums(state.index, actuals.stageCounts, { from: '2026-01-01', to: '2026-03-31' }).get('won')![0]).to.equal(20_000);
   });
 
   it('a 10,000-level chain warms without recursion trouble, and the leaf target reaches the root', () => {
