@@ -13,9 +13,15 @@
  * Each test reads the element right after its first update: no frame and no task run in between
  * (`updateComplete` resolves in microtasks), so the ResizeObserver cannot have answered yet.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/qk-review-board.js';
 import '../../src/define/qk-pace-chart.js';
+import '../../src/define/qk-provider.js';
+import '../../src/define/qk-goal-tree.js';
+import '../../src/define/qk-funnel-inverter.js';
+import type { QkProvider } from '../../src/components/provider/provider.js';
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { generateSampleCompany } from '../../src/sample/sample-data.js';
 import type { ReviewBoardModel } from '../../src/components/review-board/review-board.js';
 import type { PaceFigures } from '../../src/engine/pace/index.js';
 
@@ -75,5 +81,69 @@ describe('first render at the element\'s own width', () => {
     await firstUpdate(el, 760);
     // Content box 760 − 60 = 700; less the card's 20 px.
     expect(chartWidth(el, 'svg.chart')).to.equal('680');
+  });
+
+  describe('data already loaded (the element shows it in its first update), and the funnel', () => {
+    let provider: QkProvider;
+    before(async () => {
+      const sample = generateSampleCompany();
+      const box = await fixture<HTMLDivElement>(html`<div><qk-provider locale="en" autosave-ms="0"></qk-provider></div>`);
+      provider = box.querySelector('qk-provider') as QkProvider;
+      provider.adapter = new MemoryAdapter(sample.plan, sample.actuals);
+      await waitUntil(() => provider.store.status === 'ready', 'the plan never loaded');
+    });
+
+    /** `tag` appended inside the provider in a block `width` px wide. */
+    function inProvider(tag: string, width: number) {
+      const wrap = document.createElement('div');
+      wrap.style.cssText = `display:block;width:${width}px`;
+      const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
+      wrap.append(el);
+      provider.append(wrap);
+      return { el, remove: () => wrap.remove() };
+    }
+
+    it('<qk-goal-tree> 320 px wide (under 36em of 14 px = 504 px) shows the cards first, never the grid', async () => {
+      const { el, remove } = inProvider('qk-goal-tree', 320);
+      // Which of the two the tree draws first, seen as it is drawn (a MutationObserver answers in
+      // the same task, before any ResizeObserver delivery). The cards' module arrives after a loading line.
+      let first = '';
+      const root = el.shadowRoot!;
+      const mo = new MutationObserver(() => {
+        first ||= root.querySelector('[role="treegrid"]') ? 'grid' : root.querySelector('[part~="card"]') ? 'cards' : '';
+      });
+      mo.observe(root, { childList: true, subtree: true });
+      await waitUntil(() => first, 'the tree drew neither cards nor grid');
+      mo.disconnect();
+      expect(first).to.equal('cards');
+      remove();
+    });
+
+    it('<qk-funnel-inverter> shows its funnel at its chart column\'s width in the first frame that shows it, not at the 480 px guess', async () => {
+      // Read in requestAnimationFrame: before that frame's ResizeObserver deliveries, so only a width
+      // taken when the funnel was drawn can be there. (The funnel appears after the element's sliced work.)
+      let stop = false;
+      const first = new Promise<{ drawn: string | null; column: number }>((resolve) => {
+        const tick = () => {
+          if (stop) return;
+          const svg = el.shadowRoot?.querySelector('svg[part~="funnel"]');
+          if (svg) resolve({ drawn: svg.getAttribute('width'), column: el.shadowRoot!.querySelector<HTMLElement>('[part~="chart"]')!.clientWidth });
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      // Standalone on the sample company (as in hostile.test.ts), 760 px wide: two columns.
+      const el = document.createElement('qk-funnel-inverter') as HTMLElement & { data?: unknown };
+      el.lang = 'en';
+      el.data = generateSampleCompany();
+      const box = await fixture<HTMLDivElement>(html`<div style="display:block;width:760px"></div>`);
+      box.append(el);
+      // A ceiling, not a wait: the frame comes as soon as the funnel is drawn.
+      const seen = await Promise.race([first, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
+      stop = true;
+      expect(seen, 'the funnel was never drawn').to.not.equal(null);
+      expect(seen!.column, 'the chart column differs from the guess').to.not.equal(480);
+      expect(seen!.drawn).to.equal(String(seen!.column));
+    });
   });
 });
