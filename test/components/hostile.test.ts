@@ -134,14 +134,35 @@ const CASES: Case[] = [
 /** The element(s) to wait for and look into: the element itself, or the provider's children. */
 const views = (el: HTMLElement): HTMLElement[] => (el.localName === 'qk-provider' ? [...el.children] as HTMLElement[] : [el]);
 
-async function mounted(c: Case, kind: 'hostile' | 'plain' | 'bad' | 'none', { dark = false, width = WIDE } = {}) {
-  const box = await fixture<HTMLDivElement>(html`<div class="zone ${dark ? 'qk-theme-dark' : ''}" style="display:block;width:${width}px;background:var(--qk-color-surface, #fff)"></div>`);
+async function mountInto(box: HTMLDivElement, c: Case, kind: 'hostile' | 'plain' | 'bad' | 'none') {
   const el = await c.mount(box, kind);
   for (const v of views(el)) {
-    const why = await settle(v, 20000);
+    const why = await settle(v, 60_000);
     if (kind === 'hostile' || kind === 'plain') expect(why, `${c.name} did not render`).to.equal('');
   }
   return { box, el };
+}
+
+/** A case mounted for one test (the fixture is removed after it). */
+async function mounted(c: Case, kind: 'hostile' | 'plain' | 'bad' | 'none', { width = WIDE } = {}) {
+  return mountInto(await fixture<HTMLDivElement>(html`<div class="zone" style="display:block;width:${width}px;background:var(--qk-color-surface, #fff)"></div>`), c, kind);
+}
+
+/**
+ * A case mounted once for the tests of one `describe` (in its `before`; `after` removes it): the
+ * tests that only look at the same element in the same state share it instead of building it again.
+ */
+function sharedMount(c: Case, kind: 'hostile' | 'plain' | 'bad' | 'none', { width = WIDE } = {}) {
+  const shared = {} as { box: HTMLDivElement; el: HTMLElement };
+  before(async () => {
+    const box = document.createElement('div');
+    box.className = 'zone';
+    box.style.cssText = `display:block;width:${width}px;background:var(--qk-color-surface, #fff)`;
+    document.body.append(box);
+    Object.assign(shared, await mountInto(box, c, kind));
+  });
+  after(() => shared.box?.remove());
+  return shared;
 }
 
 /** Every element of `root` and of the shadow roots below it. */
@@ -248,25 +269,44 @@ const HOSTILE_RULES = [':where(.zone) * { all: unset }', ':where(.zone) * { disp
 describe('hostile host CSS', function () {
   this.timeout(300_000);
   let sheet: HTMLStyleElement | undefined;
-  afterEach(() => sheet?.remove());
 
-  for (const rule of HOSTILE_RULES) {
-    for (const c of CASES.slice(0, ELEMENTS.length + 1)) {
-      it(`${rule.replace(':where(.zone) ', '')} changes neither the display of ${c.name} nor its layout`, async () => {
-        const { box, el } = await mounted(c, 'plain');
-        const before = layout(el, box);
-        expect(before.length, 'no parts to compare').to.be.above(0);
-        sheet = document.createElement('style');
-        sheet.textContent = rule;
-        document.head.append(sheet);
-        const displays = () => [el, ...views(el)].filter((v, i, a) => a.indexOf(v) === i).map((v) => `${v.localName} ${getComputedStyle(v).display}`);
-        expect(displays()).to.deep.equal([el, ...views(el)].filter((v, i, a) => a.indexOf(v) === i).map((v) => `${v.localName} ${v === el ? c.display : 'block'}`));
-        // Elements that measure themselves redraw a frame later: wait for the layout to settle back
-        // (the usual 60 s ceiling; if it never does, the comparison below shows the difference).
-        await waitUntil(() => layout(el, box).join('\n') === before.join('\n')).catch(() => undefined);
-        expect(layout(el, box)).to.deep.equal(before);
+  // One mount per element: each rule is added, checked and taken away again, and the layout must
+  // come back to what it was before the next rule.
+  for (const c of CASES.slice(0, ELEMENTS.length + 1)) {
+    describe(c.name, () => {
+      const shared = sharedMount(c, 'plain');
+      let baseline: string[] = [];
+      beforeEach(async () => {
+        // The layout before the rule (taken again each time: the last rule's removal must have settled).
+        baseline = layout(shared.el, shared.box);
+        expect(baseline.length, 'no parts to compare').to.be.above(0);
       });
-    }
+      afterEach(async () => {
+        sheet?.remove();
+        sheet = undefined;
+        // The elements draw at their own width from their first render (test/components/first-width.test.ts):
+        // the baseline taken after mounting is their settled layout, not a guess redrawn later.
+        await waitUntil(() => layout(shared.el, shared.box).join('\n') === baseline.join('\n')).catch(() => {
+          const now = layout(shared.el, shared.box);
+          const diff = baseline.flatMap((b, i) => (b === now[i] ? [] : [`- ${b}`, `+ ${now[i]}`])).slice(0, 12);
+          throw new Error(`${c.name}: the layout did not come back once the rule was removed (${baseline.length} → ${now.length} parts)\n${diff.join('\n')}`);
+        });
+      });
+      for (const rule of HOSTILE_RULES) {
+        it(`${rule.replace(':where(.zone) ', '')} changes neither the display of ${c.name} nor its layout`, async () => {
+          const { box, el } = shared;
+          sheet = document.createElement('style');
+          sheet.textContent = rule;
+          document.head.append(sheet);
+          const displays = () => [el, ...views(el)].filter((v, i, a) => a.indexOf(v) === i).map((v) => `${v.localName} ${getComputedStyle(v).display}`);
+          expect(displays()).to.deep.equal([el, ...views(el)].filter((v, i, a) => a.indexOf(v) === i).map((v) => `${v.localName} ${v === el ? c.display : 'block'}`));
+          // Elements that measure themselves redraw a frame later: wait for the layout to settle back
+          // (the usual 60 s ceiling; if it never does, the comparison below shows the difference).
+          await waitUntil(() => layout(el, box).join('\n') === baseline.join('\n')).catch(() => undefined);
+          expect(layout(el, box)).to.deep.equal(baseline);
+        });
+      }
+    });
   }
 });
 
@@ -312,17 +352,25 @@ describe('accessibility in both themes', function () {
   this.timeout(300_000);
   before(loadDarkTheme);
   before(loadAxeRules);
-  for (const dark of [false, true]) {
-    for (const c of CASES) {
-      for (const kind of ['plain', 'none', 'bad'] as const) {
-        const state = { plain: 'ready', none: 'empty', bad: 'error' }[kind];
-        // The panel's tabs share the states of the first panel; a provider without an adapter has no empty state of its own.
-        if ((kind !== 'plain' && c.name.includes('view=')) || (kind === 'none' && c === provider)) continue;
-        it(`${c.name}, ${state}, ${dark ? 'dark' : 'light'} theme: axe finds nothing`, async () => {
-          const { el } = await mounted(c, kind, { dark });
-          for (const v of views(el)) await expect(v).to.be.accessible(dark ? { ignoredRules: notColour } : undefined);
-        });
-      }
+  // One mount per element and state, shared by its two themes: the dark theme is only a class on
+  // the container (token values in CSS, which the browser applies at once), so switching it shows the
+  // same element in the other theme without building it again.
+  for (const c of CASES) {
+    for (const kind of ['plain', 'none', 'bad'] as const) {
+      const state = { plain: 'ready', none: 'empty', bad: 'error' }[kind];
+      // The panel's tabs share the states of the first panel; a provider without an adapter has no empty state of its own.
+      if ((kind !== 'plain' && c.name.includes('view=')) || (kind === 'none' && c === provider)) continue;
+      describe(`${c.name}, ${state}`, () => {
+        const shared = sharedMount(c, kind);
+        for (const dark of [false, true]) {
+          it(`${c.name}, ${state}, ${dark ? 'dark' : 'light'} theme: axe finds nothing`, async () => {
+            shared.box.classList.toggle('qk-theme-dark', dark);
+            // The theme is in force: the surface token is the dark sheet's, or the light default.
+            expect(getComputedStyle(shared.box).getPropertyValue('--qk-color-surface').trim() === '#151b23', 'dark theme applied').to.equal(dark);
+            for (const v of views(shared.el)) await expect(v).to.be.accessible(dark ? { ignoredRules: notColour } : undefined);
+          });
+        }
+      });
     }
   }
 });

@@ -12,6 +12,7 @@ import { formatMoney, formatMoneyRange, formatPercent, type MoneyRangeText } fro
 import { localizeIssue } from '../../i18n/localize-issue.js';
 import { QkAlertEvent } from '../../events/qk-alert.js';
 import { latestLater } from '../../internal/latest-later.js';
+import { contentWidth, serverRendered } from '../../internal/content-width.js';
 
 /** What a pace element shows: a view, the reason there is none, or an error. */
 export type PaceState =
@@ -62,11 +63,13 @@ export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkEl
   /** Figures to show without a store: `{ target, actual | actuals, period, asOf, currency?, pipeline?, … }` (see `PaceFigures`). Wins over the store. */
   @property({ attribute: false }) model?: PaceFigures;
 
-  /** The element's width in CSS pixels, from a ResizeObserver (0 before the first measure). */
+  /** The element's width in CSS pixels: measured before the first render, then from a ResizeObserver (0 while not rendered). */
   @state() protected width = 0;
 
   private resizeObserver?: ResizeObserver;
   private readonly setWidth = latestLater((w: number) => (this.width = w));
+  /** Hydrating a server-rendered element: its first update draws at the server's width (the observer's answer follows). */
+  private readonly hydrating = serverRendered(this);
   /** The state to show, memoized per store revision (or per given figures), with its `qk-error`. */
   private readonly vm = new ViewModelController<PaceState, StoreView>(this, {
     store: () => this.activeStore,
@@ -100,6 +103,13 @@ export abstract class QkPaceElement<K extends SectionKey = 'gauge'> extends QkEl
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The width measured before the first drawing (and while still unknown), not a guess corrected
+    // a frame and a task later by the observer (`contentWidth`).
+    if (!this.width && !(this.hydrating && !this.hasUpdated)) this.width = contentWidth(this);
+    super.willUpdate(changed);
   }
 
   /** The state to show, or `null` while the store is not ready (render `renderStatus()` then). */

@@ -403,7 +403,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     const chart = this.renderRoot.querySelector('[part~="chart"]');
     if (!chart) return;
     // Also measured here: a ResizeObserver reports only while the page renders frames (not in a background tab).
-    this.resized(chart.clientWidth);
+    this.resized(chart.clientWidth, true);
     if (chart === this.observed || typeof ResizeObserver === 'undefined') return;
     this.resizeObserver ??= new ResizeObserver((entries) => this.resized(entries[entries.length - 1].contentRect.width));
     if (this.observed) this.resizeObserver.unobserve(this.observed);
@@ -411,11 +411,15 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     this.observed = chart;
   }
 
-  private resized(width: number): void {
+  private resized(width: number, afterRender = false): void {
     const w = Math.floor(width);
-    // In a later task: re-rendering inside a ResizeObserver callback resizes within the same loop
+    if (w <= 0) return;
+    // The first measure after a render: at once (the update it asks for runs in a microtask, before
+    // the page paints), so the funnel is never shown at the 480 px guess until a later task.
+    if (afterRender && !this.chartWidth) this.chartWidth = w;
+    // Otherwise in a later task: re-rendering inside a ResizeObserver callback resizes within the same loop
     // (a "ResizeObserver loop" error); a timer, unlike a frame, also runs in a background tab.
-    if (w > 0) this.setChartWidth(w);
+    else this.setChartWidth(w);
   }
 
   /** Stage ids in an error's params become display names; the message code stays. */

@@ -54,6 +54,7 @@ import { LazyPart } from './lazy-part.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import { state } from 'lit/decorators.js';
 import { latestLater } from '../../internal/latest-later.js';
+import { contentWidth, serverRendered } from '../../internal/content-width.js';
 
 /** Org nodes from which the first read of a period's values runs in slices (a loading state meanwhile). */
 const SLICED_FROM_NODES = 2_000;
@@ -178,6 +179,13 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   @state() private tableChosen = false;
   private resizer?: ResizeObserver;
   private readonly setNarrow = latestLater((narrow: boolean) => (this.narrow = narrow));
+  /** Hydrating a server-rendered tree: its first update draws what the server drew (the observer's answer follows). */
+  private readonly hydrating = serverRendered(this);
+  /** Whether a content box `w` px wide is narrow (under 36em): cards instead of the grid. */
+  private isNarrow(w: number): boolean {
+    const em = parseFloat(getComputedStyle(this).fontSize) || 14;
+    return w > 0 && w < 36 * em;
+  }
 
   /** Whether the people cards show instead of the grid. */
   private get showCards(): boolean {
@@ -187,9 +195,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizer ??= new ResizeObserver((entries) => {
-      const w = entries[entries.length - 1].contentRect.width;
-      const em = parseFloat(getComputedStyle(this).fontSize) || 14;
-      const narrow = w > 0 && w < 36 * em;
+      const narrow = this.isNarrow(entries[entries.length - 1].contentRect.width);
       // The latest answer, after the observer's delivery (`latestLater`): swapping cards and grid
       // inside it resizes within the same loop.
       this.setNarrow(narrow);
@@ -441,6 +447,9 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Cards or grid decided before the first drawing (`contentWidth`), not the grid swapped for the
+    // cards a frame and a task later by the observer.
+    if (!this.hasUpdated && !this.hydrating) this.narrow = this.isNarrow(contentWidth(this));
     super.willUpdate(changed);
     if (!this.index) return;
     if (this.followFocus) {

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QkElement } from '../../internal/qk-element.js';
 import { ViewModelController } from '../../internal/view-model.controller.js';
@@ -20,6 +20,7 @@ import { cardStyles } from '../../theme/card-styles.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 import { svgTitle } from '../../internal/svg-title.js';
 import { latestLater } from '../../internal/latest-later.js';
+import { contentWidth, serverRendered } from '../../internal/content-width.js';
 
 /** Figures to review without a store: `reviewPeriod`'s input plus what the header shows. */
 export interface ReviewBoardModel extends ReviewInput {
@@ -123,6 +124,8 @@ export class QkReviewBoard extends QkElement<'review'> {
 
   private resizeObserver?: ResizeObserver;
   private readonly setWidth = latestLater((w: number) => (this.width = w));
+  /** Hydrating a server-rendered board: its first update draws at the server's width (the observer's answer follows). */
+  private readonly hydrating = serverRendered(this);
   /** The board shown, memoized on the read model's data revision and the focus (a save-state change recomputes nothing). */
   private readonly vm = new ViewModelController<BoardState>(this, {
     store: () => this.activeStore,
@@ -151,6 +154,13 @@ export class QkReviewBoard extends QkElement<'review'> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The width measured before the first drawing (and while still unknown), not the 660 px guess
+    // corrected a frame and a task later by the observer (`contentWidth`).
+    if (!this.width && !(this.hydrating && !this.hasUpdated)) this.width = contentWidth(this);
+    super.willUpdate(changed);
   }
 
   /** The review shown now, or null while there is none (loading, error). */
