@@ -119,11 +119,17 @@ export function* splitRequirementSteps(
   yield { done: n, total: n };
 
   // `allocate`'s exact integer weights and tie order (larger weight, then smaller id), once for every stage.
-  const ints = integerWeights(rows.map((r) => r.weight));
+  // Read over the distinct weights (a few: capacity × ramp): the same integers, as the scale is the
+  // one power of ten of the most decimals, and one parse per value instead of one per rep.
+  const distinct = new Map<number, number>();
+  for (const r of rows) distinct.set(r.weight, (distinct.get(r.weight) ?? 0) + 1);
+  const values = [...distinct.keys()];
+  const ints = integerWeights(values);
+  const intOf = new Map(values.map((v, k) => [v, ints[k]]));
   let bigW = 0n;
-  for (const x of ints) bigW += x;
+  for (const [k, v] of values.entries()) bigW += ints[k] * BigInt(distinct.get(v)!);
   const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = Number(ints[i]);
+  for (let i = 0; i < n; i++) w[i] = Number(intOf.get(rows[i].weight)!);
   const W = Number(bigW);
   const stages = entries.value;
   // Progress: the reps read, then the reps written for each stage (the sort's steps add none).

@@ -283,7 +283,7 @@ const SCAN_LIMIT = 4096;
  * The `left` units of `splitInto` (fewer than n) in one selection instead of one scan per unit
  * (which read every remainder once per unit: quadratic in the parts, 47–78 s for the four stages
  * of a funnel over 99,899 reps). The units go to the `left` largest remainders, ties in `order`:
- * T, the `left`-th largest remainder, is read from a numeric sort of a copy; every part above T
+ * T, the `left`-th largest remainder, is selected in a copy (`kthSmallest`); every part above T
  * gets one unit, and the rest go to the parts at T in `order`. The same parts as the scan: it takes
  * the largest remainder still unserved, the first in `order` among equals, `left` times.
  */
@@ -296,10 +296,9 @@ function placeLeftovers(
   stride: number,
   rem: { [j: number]: number },
 ): void {
-  const sorted = new Float64Array(n);
-  for (let j = 0; j < n; j++) sorted[j] = rem[j];
-  sorted.sort();
-  const t = sorted[n - left];
+  const copy = new Float64Array(n);
+  for (let j = 0; j < n; j++) copy[j] = rem[j];
+  const t = kthSmallest(copy, n - left);
   let atT = left;
   for (let j = 0; j < n; j++) {
     if (rem[j] > t) {
@@ -314,6 +313,35 @@ function placeLeftovers(
       atT--;
     }
   }
+}
+
+/**
+ * The k-th smallest value of `a` (0-based), reordering `a`: Hoare's selection, linear on average
+ * (many equal values, as remainders often are, split evenly around the pivot).
+ */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /** True when `splitInto(amount, …, W, …)` is exact. @internal */

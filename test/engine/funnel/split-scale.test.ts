@@ -81,6 +81,33 @@ describe('computeFunnel at scale: the work grows linearly with the reps', () => 
     expect(big.slice(1_500).every((x) => x === 2) && big.slice(0, 1_500).every((x) => x === 1)).to.equal(true);
   });
 
+  it('splitInto gives the units the per-unit scan gave, on random weights and amounts (the selection path)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), (seed) => {
+        const rnd = createRandom(seed);
+        const n = rnd.int(100, 3_000);
+        const w = Array.from({ length: n }, () => rnd.pick([0, 1, 1, 2, 3, 7, rnd.int(1, 1_000)])!);
+        if (!w.some((x) => x > 0)) w[0] = 1;
+        const W = w.reduce((s, x) => s + x, 0);
+        const amount = rnd.int(0, 50) * W + rnd.int(0, W - 1);
+        const order = w.map((_, j) => j).sort((a, b) => w[b] - w[a] || a - b);
+        const out = new Array<number>(n).fill(0);
+        splitInto(amount, w, W, order, out, 0, 1, new Float64Array(n));
+        // The scan, as the kernel did it before: each unit to the largest remainder still unserved, first in order.
+        const ref = w.map((x) => Math.floor((amount * x) / W));
+        const rem = w.map((x, j) => amount * x - ref[j] * W);
+        for (let left = amount - ref.reduce((s, x) => s + x, 0); left > 0; left--) {
+          let best = -1;
+          for (const j of order) if (best < 0 || rem[j] > rem[best]) best = j;
+          ref[best]++;
+          rem[best] = -1;
+        }
+        return out.every((x, j) => x === ref[j]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('splitRequirementSteps reads at most SPLIT_CHUNK reps per step, and its steps grow as n·log n', () => {
     const run = (n: number) => {
       const reps: SplitRep[] = Array.from({ length: n }, (_, i) => ({ id: `r${String(i).padStart(6, '0')}`, hireDate: `20${15 + (i % 12)}-0${(i % 9) + 1}-01` }));
