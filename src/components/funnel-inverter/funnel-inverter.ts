@@ -207,9 +207,10 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.refreshContext();
-    if (this.recompute) {
+    // After a disconnection or a new context (once gathered), unless the new context's form ran it.
+    if (this.recompute && !this.ctxRunner) {
       this.recompute = false;
-      if (!this.computing && !this.ctxRunner) this.evaluate(false);
+      if (!this.computing) this.evaluate(false);
     }
   }
 
@@ -234,6 +235,12 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
 
     this.ctx = null;
     this.ctxError = null;
+    // A what-if still being split for the previous context is computed again for the new one.
+    if (this.computing) {
+      this.computing.cancel();
+      this.computing = null;
+      this.recompute = true;
+    }
     this.ctxRunner?.cancel();
     this.ctxRunner = null;
     if (state) {
