@@ -83,7 +83,8 @@ try {
       console.log('| element | first render before | now | before / now | longest task before | now | before / now |');
       console.log('| --- | --: | --: | --: | --: | --: | --: |');
       for (const e of r.elements) {
-        const b = before.elements.find((x) => x.tag.split(' ')[0] === e.tag.split(' ')[0]);
+        // The same row (an element measured twice has a name of its own), else the same element.
+        const b = before.elements.find((x) => x.tag === e.tag) ?? before.elements.find((x) => x.tag.split(' ')[0] === e.tag.split(' ')[0]);
         if (!b) continue;
         const ratio = (x, y) => (y > 0 ? `${(x / y).toFixed(1)}×` : '—');
         console.log(`| ${e.tag} | ${ms(b.first)} | ${ms(e.first)} | ${ratio(b.first, e.first)} | ${ms(b.longest)} | ${ms(e.longest)} | ${ratio(b.longest, e.longest)} |`);

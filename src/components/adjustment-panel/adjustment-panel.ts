@@ -41,7 +41,8 @@ import type { QkStore } from '../../store/store.js';
 import type { PlanState } from '../../engine/plan/plan-state.js';
 import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type DraftForm } from './draft.js';
 import { composeNotice } from './notice.js';
-import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
+import { NODE_OPTION_LIMIT, PATH_CHUNK, firstNode, nodePath, nodePathSteps, pathsReady, searchNodes, type FoldedNodes } from './node-search.js';
+import { StepRunner } from '../../internal/step-runner.js';
 import { adjustmentStrings } from '../../i18n/loaders/adjustment.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
@@ -206,6 +207,26 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
       this.listedFrom = adapter;
       void this.loadRequests();
     }
+    this.foldNodes();
+  }
+
+  /** The node search's names and paths of a large org, folded in slices before anyone types. */
+  private folding: { ix: OrgIndex; runner: StepRunner<FoldedNodes> } | null = null;
+
+  private foldNodes(): void {
+    const ix = this.ix;
+    if (ix.order.length <= PATH_CHUNK || pathsReady(ix) || this.folding?.ix === ix) return;
+    this.folding?.runner.cancel();
+    const end = () => {
+      if (this.folding?.ix === ix) this.folding = null;
+    };
+    this.folding = { ix, runner: new StepRunner(nodePathSteps(ix), { progress: () => {}, done: end, fail: end }) };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.folding?.runner.cancel();
+    this.folding = null;
   }
 
   /** Keeps one service per store, told about the adapter, the preview user and host-set requests. */

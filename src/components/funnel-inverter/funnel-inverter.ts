@@ -15,6 +15,7 @@ import {
   DEFAULT_LOOKBACK_MONTHS,
   bareFunnelContext,
   computeFunnel,
+  computeFunnelSteps,
   funnelContext,
   funnelContextSteps,
   type FunnelContext,
@@ -34,9 +35,12 @@ import type { QkErrorEvent } from '../../events/qk-error.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import type { Result } from '../../engine/shared/result.js';
 import { latestLater } from '../../internal/latest-later.js';
+import { PagerController, pagerStyles } from '../../internal/pager.js';
 
 /** Above this many org nodes under the node shown, its context is gathered in slices (`funnelContextSteps`). */
 const SLICED_FROM_NODES = 2_000;
+/** From this many reps, the what-if (its split over the reps) is computed in slices (`computeFunnelSteps`). */
+const SLICED_FROM_REPS = 2_000;
 
 /** A stage of the `inputs` property: its id, display name, conversion to the next stage and days in it. */
 export interface FunnelInputsStage {
@@ -99,6 +103,12 @@ interface FormStage {
  * @csspart section - An output section (confidence, coverage, per rep, per week, schedule).
  * @csspart table - An output table.
  * @csspart state - Loading, empty and error states.
+ * @csspart list-tools - The search box, page status and pager above a long per-rep table.
+ * @csspart search - The search box of a long per-rep table.
+ * @csspart page-status - Which reps the per-rep table shows ("1–50 of 99,899 people").
+ * @csspart pager - The previous / next page buttons.
+ * @csspart page-previous - The previous page button.
+ * @csspart page-next - The next page button.
  *
  * @cssprop [--qk-funnel-inverter-required-color=var(--qk-color-primary)] - Fill and stroke of the required bands.
  * @cssprop [--qk-funnel-inverter-actual-color=var(--qk-color-success)] - The actual-to-date bars.
@@ -118,7 +128,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     return funnelStrings;
   }
 
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, pagerStyles, styles];
 
   /** Pins the org node (else the shared focus, else the org root). */
   @property() node = '';
@@ -162,6 +172,13 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   private emitChange = false;
   private reportedCtxError: QkIssue | null = null;
   private resizeObserver?: ResizeObserver;
+  /** The what-if over many reps being computed in slices; the outputs show a loading state meanwhile. */
+  private computing: StepRunner<Result<FunnelResults>> | null = null;
+  /** A computation cancelled by a disconnection, run again on reconnection. */
+  private recompute = false;
+  /** The per-rep table a page at a time, with a search by name. */
+  private readonly pager = new PagerController(this);
+  private repNames: { ctx: FunnelContext; names: Map<string, string> } | null = null;
   private readonly setChartWidth = latestLater((w: number) => (this.chartWidth = w));
   private observed?: Element;
 
@@ -172,6 +189,11 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
       this.ctxRunner.cancel();
       this.ctxRunner = null;
       this.ctxKey = '';
+    }
+    if (this.computing) {
+      this.computing.cancel();
+      this.computing = null;
+      this.recompute = true;
     }
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
@@ -185,6 +207,11 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.refreshContext();
+    // After a disconnection or a new context (once gathered), unless the new context's form ran it.
+    if (this.recompute && !this.ctxRunner) {
+      this.recompute = false;
+      if (!this.computing) this.evaluate(false);
+    }
   }
 
   /** Recomputes the context when the plan's data, the focus or the pins change; resets the form for a new node, period or inputs. */
@@ -208,6 +235,12 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
 
     this.ctx = null;
     this.ctxError = null;
+    // A what-if still being split for the previous context is computed again for the new one.
+    if (this.computing) {
+      this.computing.cancel();
+      this.computing = null;
+      this.recompute = true;
+    }
     this.ctxRunner?.cancel();
     this.ctxRunner = null;
     if (state) {
@@ -347,11 +380,39 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     const confidence = Number(d.confidence);
 
     let result: FunnelResults | null = null;
+    this.computing?.cancel();
+    this.computing = null;
     if (!errors.size && !missing && target !== undefined && avgDealSize !== undefined && stages.length) {
       const inputs: FunnelInputs = { target, avgDealSize, stages, confidence };
-      const r = computeFunnel(inputs, this.ctx);
-      if (r.ok) result = r.value;
-      else errors.set(fieldOfPath(r.error.path), r.error);
+      const ctx = this.ctx;
+      // Many reps: the split over them runs in slices. A failure on the inputs comes before the first step.
+      const steps = ctx && ctx.reps.length >= SLICED_FROM_REPS ? computeFunnelSteps(inputs, ctx) : null;
+      const first = steps?.next();
+      const r = !steps ? computeFunnel(inputs, ctx) : first!.done ? first!.value : null;
+      if (r?.ok) result = r.value;
+      else if (r) errors.set(fieldOfPath(r.error.path), r.error);
+      else {
+        const settle = (done: Result<FunnelResults>) => {
+          if (this.computing !== runner) return;
+          this.computing = null;
+          if (done.ok) {
+            this.result = done.value;
+            if (fromUser) this.emitChange = true;
+          } else {
+            this.errors = new Map([...this.errors, [fieldOfPath(done.error.path), done.error]]);
+          }
+          this.requestUpdate();
+        };
+        const runner: StepRunner<Result<FunnelResults>> = new StepRunner(steps!, {
+          progress: () => {},
+          done: settle,
+          fail: (e) => {
+            const message = e instanceof Error ? e.message : String(e);
+            settle({ ok: false, error: { code: 'funnel-context-failed', message, params: { message } } });
+          },
+        });
+        this.computing = runner;
+      }
     }
     for (const [field, issue] of errors) {
       const before = this.errors.get(field);
@@ -476,7 +537,9 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
         <div part="chart" class="chart">${this.renderChart()}</div>
         ${this.renderForm()}
       </div>
-      ${this.result ? this.renderOutputs(this.result) : nothing}
+      ${this.computing
+        ? html`<div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}</div>`
+        : this.result ? this.renderOutputs(this.result) : nothing}
     </div>`;
   }
 
@@ -576,6 +639,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     const t = this.t.funnel;
     const r = this.result;
     const hasErrors = this.errors.size > 0;
+    if (!r && this.computing) return html`<div part="state loading" class="qk-state" role="status" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}</div>`;
     if (!r) {
       const text = !hasErrors && this.missing ? ((this.drafts.target ?? '') === '' ? t.noTarget : t.needInputs) : t.needInputs;
       return html`<div part="state empty" class="qk-state" role="status">${text}</div>`;
@@ -685,10 +749,19 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     const r = this.result;
     if (!r) return null;
     const t = this.t.funnel;
-    const repName = (id: string) => this.ctx?.reps.find((x) => x.id === id)?.name ?? id;
+    const repName = this.repNameOf();
     const tables = funnelTables(r, t, (id) => this.stageName(id), repName, this.currencyCode);
     if (!tables.length) return null;
     return exportTables(() => tables, format, `funnel-quotas${this.ctx?.nodeId ? `-${this.ctx.nodeName || this.ctx.nodeId}` : ''}${this.ctx?.period ? `-${this.ctx.period}` : ''}`);
+  }
+
+  /** Rep id → name for the context's reps (a map: one lookup per row, not a search of 100,000 reps). */
+  private repNameOf(): (id: string) => string {
+    const ctx = this.ctx;
+    if (!ctx) return (id) => id;
+    if (this.repNames?.ctx !== ctx) this.repNames = { ctx, names: new Map(ctx.reps.map((x) => [x.id, x.name])) };
+    const names = this.repNames.names;
+    return (id) => names.get(id) ?? id;
   }
 
   private renderOutputs(r: FunnelResults): TemplateResult {
@@ -744,7 +817,8 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     );
 
     const per = r.perRep;
-    const repName = (id: string) => this.ctx?.reps.find((x) => x.id === id)?.name ?? id;
+    const repName = this.repNameOf();
+    const page = per?.ok ? this.pager.view(per.value.reps, (x) => repName(x.id), (x) => x.id, `${this.ctx?.nodeId ?? ''}|${this.ctx?.period ?? ''}`) : null;
     const perRep = planned
       ? section(
           'per-rep',
@@ -753,15 +827,15 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
             ? html`<p class="muted">${t.noReps}</p>`
             : !per.ok
               ? failed(per)
-              : scroll(
+              : html`${this.pager.render(page!, t.pager, this.locale)}${scroll(
                   t.perRepTitle,
                   html`<table part="table">
                     <thead><tr><th scope="col">${t.rep}</th><th scope="col">${t.ramp}</th>${head}</tr></thead>
                     <tbody>
-                      ${per.value.reps.map((x) => html`<tr><th scope="row"><span class="qk-name" title=${repName(x.id)}>${repName(x.id)}</span></th><td data-label=${t.ramp}>${this.fmtPct(x.ramp, 0)}</td>${cells(x.counts)}</tr>`)}
+                      ${page!.items.map((x) => html`<tr><th scope="row"><span class="qk-name" title=${repName(x.id)}>${repName(x.id)}</span></th><td data-label=${t.ramp}>${this.fmtPct(x.ramp, 0)}</td>${cells(x.counts)}</tr>`)}
                     </tbody>
                   </table>`,
-                ),
+                )}`,
         )
       : nothing;
 

@@ -57,6 +57,8 @@ export {
 export {
   activityQuotas,
   splitRequirement,
+  splitRequirementSteps,
+  SPLIT_CHUNK,
   type ActivityQuotas,
   type RepRequirement,
   type SplitRep,
@@ -73,6 +75,7 @@ export {
 } from './schedule.js';
 export {
   computeFunnel,
+  computeFunnelSteps,
   DEFAULT_CONFIDENCE,
   DEFAULT_LOOKBACK_MONTHS,
   funnelContext,

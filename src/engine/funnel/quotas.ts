@@ -4,8 +4,10 @@
  */
 import type { FiscalCalendar } from '../plan/model.js';
 import { addDays, isoWeek, periodRange, workingDaysBetween } from '../calendar/periods.js';
-import { ok, type Result } from '../shared/result.js';
-import { allocate } from '../plan/allocate.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import { allocate, cmpId, integerWeights, numberSplitIsExact, splitInto } from '../plan/allocate.js';
+import { runSteps, type Steps } from '../shared/steps.js';
+import { sortSteps } from '../shared/sort-steps.js';
 import { rampFactor, type RampStep } from '../plan/ramp.js';
 import { funnelFail, isCount } from './core.js';
 
@@ -41,6 +43,9 @@ export interface RepRequirement {
   counts: Record<string, number>;
 }
 
+/** Reps read between two yields of `splitRequirementSteps`. */
+export const SPLIT_CHUNK = 2_000;
+
 /**
  * Splits every stage's count over reps in proportion to capacity × ramp, with the largest-remainder
  * method of `allocate`, so each stage's per-rep counts are whole and add up exactly to the team's.
@@ -51,38 +56,115 @@ export interface RepRequirement {
  * // won 11.1, 3.3, 5.6 → 11, 3, 6 (sum 20).
  *
  * Errors: `funnel-no-capacity` (no reps, or every weight is 0), `funnel-weight-invalid`,
- * `funnel-count-invalid`, and the ramp's date and schedule errors (path into `reps`).
+ * `funnel-count-invalid`, `duplicate-part` (a rep listed twice), and the ramp's date and schedule
+ * errors (path into `reps`).
  */
 export function splitRequirement(
   requirement: StageCounts,
   reps: readonly SplitRep[],
   options: { asOf: string; rampSchedule?: readonly RampStep[] },
 ): Result<{ reps: RepRequirement[] }> {
+  return runSteps(splitRequirementSteps(requirement, reps, options));
+}
+
+/**
+ * `splitRequirement` as steps (see `shared/steps.ts`): each step reads or writes at most
+ * `SPLIT_CHUNK` reps, or sorts a slice of the tie order (`sortSteps`), or splits one stage with the
+ * linear kernel `splitInto`. The work grows as n·log n with the reps (the tie order is sorted once
+ * for every stage), not as n² (47–78 s at 99,899 reps in Node before). Each stage's counts are
+ * those of `allocate(count, reps by weight)`; a stage whose products would not stay exact in
+ * doubles (weights with many decimals and a large count) is split by `allocate` itself, in one step.
+ */
+export function* splitRequirementSteps(
+  requirement: StageCounts,
+  reps: readonly SplitRep[],
+  options: { asOf: string; rampSchedule?: readonly RampStep[] },
+  chunk = SPLIT_CHUNK,
+): Steps<Result<{ reps: RepRequirement[] }>> {
   const entries = entriesOf(requirement);
   if (!entries.ok) return entries;
-  const rows: RepRequirement[] = [];
-  for (const [i, r] of reps.entries()) {
+  const n = reps.length;
+  const rows: RepRequirement[] = new Array(n);
+  // The ramp depends on the hire date alone (same `asOf`, same schedule): once per date.
+  const ramps = new Map<string, Result<number>>();
+  const seen = new Set<string>();
+  let duplicate = -1;
+  let anyWeight = false;
+  for (let i = 0; i < n; i++) {
+    const r = reps[i];
     const capacity = r.weight ?? 1;
     if (typeof capacity !== 'number' || !Number.isFinite(capacity) || capacity < 0) {
       return funnelFail('funnel-weight-invalid', `the capacity of rep "${r.id}" must be a finite number ≥ 0`, { id: r.id }, ['reps', i, 'weight']);
     }
     let ramp = 1;
     if (r.hireDate !== undefined) {
-      const f = rampFactor(r.hireDate, options.asOf, options.rampSchedule);
+      let f = ramps.get(r.hireDate);
+      if (!f) ramps.set(r.hireDate, (f = rampFactor(r.hireDate, options.asOf, options.rampSchedule)));
       if (!f.ok) return { ok: false, error: { ...f.error, path: ['reps', i, 'hireDate'] } };
       ramp = f.value;
     }
     // Rounded to 1e-9 so 1.5 × 0.6 weighs 0.9, not the 0.8999999999999999 floats give.
-    rows.push({ id: r.id, capacity, ramp, weight: Math.round(capacity * ramp * 1e9) / 1e9, counts: {} });
+    const weight = Math.round(capacity * ramp * 1e9) / 1e9;
+    if (weight > 0) anyWeight = true;
+    if (duplicate < 0 && seen.has(r.id)) duplicate = i;
+    seen.add(r.id);
+    rows[i] = { id: r.id, capacity, ramp, weight, counts: {} };
+    if (i % chunk === chunk - 1 && i < n - 1) yield { done: i + 1, total: n };
   }
-  if (!rows.some((r) => r.weight > 0)) {
+  if (!anyWeight) {
     return funnelFail('funnel-no-capacity', 'no rep has capacity to carry the requirement (no reps, or all weights or ramps are 0)', {}, ['reps']);
   }
-  const parts = rows.map((r) => ({ id: r.id, weight: r.weight }));
-  for (const [stage, count] of entries.value) {
-    const a = allocate(count, parts, { zeroWeights: 'error' });
-    if (!a.ok) return a;
-    for (const r of rows) r.counts[stage] = a.value.values[r.id];
+  // What `allocate` answers for a rep listed twice.
+  if (duplicate >= 0) return fail('duplicate-part', `the part "${rows[duplicate].id}" appears twice`, { id: rows[duplicate].id }, [duplicate]);
+  yield { done: n, total: n };
+
+  // `allocate`'s exact integer weights and tie order (larger weight, then smaller id), once for every stage.
+  // Read over the distinct weights (a few: capacity × ramp): the same integers, as the scale is the
+  // one power of ten of the most decimals, and one parse per value instead of one per rep.
+  const distinct = new Map<number, number>();
+  for (const r of rows) distinct.set(r.weight, (distinct.get(r.weight) ?? 0) + 1);
+  const values = [...distinct.keys()];
+  const ints = integerWeights(values);
+  const intOf = new Map(values.map((v, k) => [v, ints[k]]));
+  let bigW = 0n;
+  for (const [k, v] of values.entries()) bigW += ints[k] * BigInt(distinct.get(v)!);
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = Number(intOf.get(rows[i].weight)!);
+  const W = Number(bigW);
+  const stages = entries.value;
+  // Progress: the reps read, then the reps written for each stage (the sort's steps add none).
+  const total = n + stages.length * n;
+  yield { done: n, total };
+  let order: number[] | null = null;
+  const out = new Float64Array(n);
+  const rem = new Float64Array(n);
+  for (const [s, [stage, count]] of stages.entries()) {
+    if (numberSplitIsExact(count, W)) {
+      if (!order) {
+        const ids = rows.map((r) => r.id);
+        const sorter = sortSteps(Array.from({ length: n }, (_, j) => j), (a, b) => w[b] - w[a] || cmpId(ids[a], ids[b]), chunk);
+        for (let step = sorter.next(); ; step = sorter.next()) {
+          if (step.done) {
+            order = step.value;
+            break;
+          }
+          yield { done: n, total };
+        }
+      }
+      // One piece, linear in the reps (a few milliseconds at 100,000): its own step.
+      splitInto(count, w, W, order, out, 0, 1, rem);
+    } else {
+      const a = allocate(count, rows.map((r) => ({ id: r.id, weight: r.weight })), { zeroWeights: 'error' });
+      if (!a.ok) return a;
+      for (let i = 0; i < n; i++) out[i] = a.value.values[rows[i].id];
+    }
+    const at = n + s * n;
+    yield { done: at, total };
+    for (let i = 0; i < n; i++) {
+      rows[i].counts[stage] = out[i];
+      if (i % chunk === chunk - 1 && i < n - 1) yield { done: at + i + 1, total };
+    }
+    yield { done: at + n, total };
   }
   return ok({ reps: rows });
 }

@@ -14,7 +14,7 @@ import { runSteps, type Steps } from '../shared/steps.js';
 import { allocate } from '../plan/allocate.js';
 import { invertFunnel, type FunnelRequirement } from './core.js';
 import { conversionRatesFromHistory, type HistoryRates } from './history.js';
-import { activityQuotas, splitRequirement, type ActivityQuotas, type RepRequirement, type SplitRep } from './quotas.js';
+import { activityQuotas, splitRequirementSteps, type ActivityQuotas, type RepRequirement, type SplitRep } from './quotas.js';
 import { scheduleRequirement, type RequirementSchedule } from './schedule.js';
 import { diagnosePlannedFunnel, funnelCoverage, type FunnelCoverage, type FunnelDiagnosis } from './coverage.js';
 import { leadsForConfidence, reachProbability, type LeadsForConfidence, type Reach } from './confidence.js';
@@ -429,6 +429,16 @@ export interface FunnelResults {
  * // → requirement 500 / 100 / 50 / 20; reach 0.5316 with 500 leads; 589 leads for 80%.
  */
 export function computeFunnel(given: FunnelInputs, context: FunnelContext | null = null): Result<FunnelResults> {
+  return runSteps(computeFunnelSteps(given, context));
+}
+
+/**
+ * `computeFunnel` as steps, for an element that must not block the page: the split over the reps
+ * (`splitRequirementSteps`, `SPLIT_CHUNK` reps or one stage per step) is a few hundred
+ * milliseconds of work at 100,000 reps. A failure on the inputs is returned before the first yield;
+ * the result is `computeFunnel`'s (which runs these steps to the end).
+ */
+export function* computeFunnelSteps(given: FunnelInputs, context: FunnelContext | null = null): Steps<Result<FunnelResults>> {
   // Inputs that show the plan's rates (the form keeps 0.1 pp) compute with the plan's exact rates,
   // so the requirement is the plan's volumes to the unit.
   const planned = context?.planned ?? null;
@@ -471,7 +481,7 @@ export function computeFunnel(given: FunnelInputs, context: FunnelContext | null
 
   const stageIds = stages.map((s) => s.id);
   const splitReps: SplitRep[] = context.reps.map((r) => ({ id: r.id, ...(r.hireDate ? { hireDate: r.hireDate } : {}) }));
-  const perRep = splitReps.length ? splitRequirement(requirement, splitReps, { asOf: context.asOf }) : null;
+  const perRep = splitReps.length ? yield* splitRequirementSteps(requirement, splitReps, { asOf: context.asOf }) : null;
   const weekly = context.start ? activityQuotas(requirement, { from: context.start, to: context.end, calendar: context.calendar }) : null;
 
   let schedule: Result<RequirementSchedule> | null = null;

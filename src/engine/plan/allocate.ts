@@ -255,8 +255,12 @@ export function splitInto(
     rem[j] = x - whole * W;
     left -= a * w[j] + whole;
   }
+  if (left > 0 && left * n > SCAN_LIMIT) {
+    placeLeftovers(left, n, order, out, offset, stride, rem);
+    return;
+  }
   // Fewer than n units are left; each goes to the largest remainder still unserved, the first
-  // in tie-break order among equals (strict >).
+  // in tie-break order among equals (strict >). A scan per unit: for a few parts only.
   for (; left > 0; left--) {
     let best = order[0];
     let bestRem = -1;
@@ -270,6 +274,74 @@ export function splitInto(
     out[offset + best * stride] += 1;
     rem[best] = -1;
   }
+}
+
+/** Above this many remainder reads (units left × parts), `splitInto` selects instead of scanning per unit. */
+const SCAN_LIMIT = 4096;
+
+/**
+ * The `left` units of `splitInto` (fewer than n) in one selection instead of one scan per unit
+ * (which read every remainder once per unit: quadratic in the parts, 47–78 s for the four stages
+ * of a funnel over 99,899 reps). The units go to the `left` largest remainders, ties in `order`:
+ * T, the `left`-th largest remainder, is selected in a copy (`kthSmallest`); every part above T
+ * gets one unit, and the rest go to the parts at T in `order`. The same parts as the scan: it takes
+ * the largest remainder still unserved, the first in `order` among equals, `left` times.
+ */
+function placeLeftovers(
+  left: number,
+  n: number,
+  order: ArrayLike<number>,
+  out: { [i: number]: number },
+  offset: number,
+  stride: number,
+  rem: { [j: number]: number },
+): void {
+  const copy = new Float64Array(n);
+  for (let j = 0; j < n; j++) copy[j] = rem[j];
+  const t = kthSmallest(copy, n - left);
+  let atT = left;
+  for (let j = 0; j < n; j++) {
+    if (rem[j] > t) {
+      out[offset + j * stride] += 1;
+      atT--;
+    }
+  }
+  for (let k = 0; k < n && atT > 0; k++) {
+    const j = order[k];
+    if (rem[j] === t) {
+      out[offset + j * stride] += 1;
+      atT--;
+    }
+  }
+}
+
+/**
+ * The k-th smallest value of `a` (0-based), reordering `a`: Hoare's selection, linear on average
+ * (many equal values, as remainders often are, split evenly around the pivot).
+ */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /** True when `splitInto(amount, …, W, …)` is exact. @internal */

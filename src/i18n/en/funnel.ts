@@ -1,5 +1,6 @@
 // English: the strings of funnel (one language per module, so a page downloads only its own).
 import type { FunnelStrings } from '../strings/funnel.js';
+import pager from './pager.js';
 
 const strings: FunnelStrings = {
   title: 'Funnel inverter',
@@ -53,6 +54,7 @@ const strings: FunnelStrings = {
   weighted: ({ weighted, remaining, coverage }) => `Weighted pipeline ${weighted} against ${remaining} still to win (${coverage}).`,
   noPipeline: 'No pipeline data for this period.',
   perRepTitle: 'Per rep',
+  pager: pager,
   rep: 'Rep',
   ramp: 'Ramp',
   noReps: 'No reps under this node.',

@@ -1,3 +1,4 @@
+import type { PagerStrings } from '../../internal/pager.js';
 
 /** The strings of `qk-funnel-inverter`; parameters and plurals are functions. */
 export interface FunnelStrings {
@@ -58,6 +59,8 @@ export interface FunnelStrings {
   weighted: (p: { weighted: string; remaining: string; coverage: string }) => string;
   noPipeline: string;
   perRepTitle: string;
+  /** The search and pages of a long per-rep table. */
+  pager: PagerStrings;
   rep: string;
   ramp: string;
   noReps: string;

@@ -1,5 +1,6 @@
 // Simplified Chinese (zh-CN): the strings of funnel (one language per module, so a page downloads only its own).
 import type { FunnelStrings } from '../strings/funnel.js';
+import pager from './pager.js';
 
 const strings: FunnelStrings = {
   title: '销售漏斗逆向拆解',
@@ -53,6 +54,7 @@ const strings: FunnelStrings = {
   weighted: ({ weighted, remaining, coverage }) => `加权商机 ${weighted}，剩余目标 ${remaining}（覆盖 ${coverage}）。`,
   noPipeline: '本期没有商机数据。',
   perRepTitle: '按人员',
+  pager: pager,
   rep: '销售',
   ramp: '爬坡系数',
   noReps: '该节点下没有销售人员。',
