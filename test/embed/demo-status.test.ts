@@ -180,5 +180,35 @@ for (const lang of ['zh-CN', 'en'] as const) {
       expect(text(gauge.shadowRoot!.querySelector('[part=reason]'))).to.contain(paceMessages[`period-${verdict}`]!({ value: actual / target }));
       expect(demo!.page.errors).to.deep.equal([]);
     });
+
+    it('item 8: for FY2026, a rep hired in 2026 has no delta against FY2025 in the scorecard; a veteran has one', async function () {
+      this.timeout(600_000);
+      const s = demo!.store();
+      const fy = `FY${s.plan!.fiscalYear}`;
+      // The company's name cell: the whole fiscal year.
+      const tree = demo!.doc.querySelector('qk-goal-tree')!;
+      const name = tree.shadowRoot!.querySelector<HTMLElement>('[data-r="0"][data-c="0"]')!;
+      name.focus();
+      name.click();
+      await waitUntil(() => s.focus.period === fy, 'the company’s year was never selected', LONG);
+      const reps = s.org.filter((n) => n.kind === 'rep' && n.hireDate);
+      const hire = reps.find((n) => n.hireDate! >= `${s.plan!.fiscalYear}-01-01`)!;
+      const veteran = reps.find((n) => n.hireDate! < `${s.plan!.fiscalYear - 1}-01-01`)!;
+      expect([hire, veteran].every(Boolean)).to.equal(true);
+      const card = demo!.doc.querySelector('qk-scorecard')!;
+      const sr = () => card.shadowRoot!;
+      const trendOf = async (person: string): Promise<string> => {
+        await waitUntil(() => sr().querySelector('input[part=search]'), 'the scorecard never showed its ranking', LONG);
+        const search = sr().querySelector<HTMLInputElement>('input[part=search]')!;
+        search.value = person;
+        search.dispatchEvent(new Event('input'));
+        const row = () => [...sr().querySelectorAll('table.ranking tbody tr')].find((tr) => text(tr.querySelector('th')) === person);
+        await waitUntil(() => row(), `the ranking never listed ${person}`, LONG);
+        return text(row()!.querySelector('[part=trend]'));
+      };
+      const sc = lang === 'en' ? { noTrend: 'No previous period to compare with', prior: 'vs last period (FY2025)' } : { noTrend: '没有可比较的上期数据', prior: '较上期（FY2025）' };
+      expect(await trendOf(hire.name)).to.equal(sc.noTrend);
+      expect(await trendOf(veteran.name)).to.contain(sc.prior);
+    });
   });
 }
