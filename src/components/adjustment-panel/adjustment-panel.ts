@@ -43,6 +43,7 @@ import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, firstNode, nodePath, searchNodes } from './node-search.js';
 import { adjustmentStrings } from '../../i18n/loaders/adjustment.js';
+import { SavedPlanController } from '../incentive-calculator/saved-plan.controller.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Tab = 'request' | 'queue' | 'history';
@@ -126,8 +127,15 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
    */
   @property({ attribute: false }) events: PlanEvent[] = [];
 
-  /** The commission plan a pace suggestion's payout effect is computed with. Default `SAMPLE_COMMISSION_PLAN`. */
+  /**
+   * The commission plan a pace suggestion's payout effect is computed with. Unset: under a provider,
+   * the plan its adapter keeps (the one `qk-incentive-plan-editor` saves and the calculator pays on),
+   * else `SAMPLE_COMMISSION_PLAN`.
+   */
   @property({ attribute: false }) incentivePlan?: unknown;
+  /** The commission plan the provider's adapter keeps (`loadIncentivePlan`). */
+  private readonly savedPlan = new SavedPlanController(this);
+  private parsedPlan?: { source: unknown; plan: CommissionPlan };
 
   /** The open tab: `request`, `queue` or `history`. */
   @property({ reflect: true }) view: Tab = 'request';
@@ -833,11 +841,19 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     </li>`;
   }
 
-  /** The commission plan of the payout effect: the host's (`incentivePlan`), else the sample plan. */
+  /**
+   * The commission plan of the payout effect: the host's (`incentivePlan`), else the one the adapter
+   * keeps, else the sample plan (also while the saved one loads, or when it is invalid).
+   */
   private get commissionPlan(): CommissionPlan {
-    if (this.incentivePlan === undefined) return SAMPLE_COMMISSION_PLAN;
-    const parsed = parseCommissionPlan(this.incentivePlan);
-    return parsed.ok ? parsed.value : SAMPLE_COMMISSION_PLAN;
+    const saved = this.savedPlan.state;
+    const source = this.incentivePlan !== undefined ? this.incentivePlan : saved?.status === 'ready' ? saved.plan : undefined;
+    if (source === undefined) return SAMPLE_COMMISSION_PLAN;
+    if (this.parsedPlan?.source !== source) {
+      const parsed = parseCommissionPlan(source);
+      this.parsedPlan = { source, plan: parsed.ok ? parsed.value : SAMPLE_COMMISSION_PLAN };
+    }
+    return this.parsedPlan.plan;
   }
 
   /**
