@@ -243,6 +243,7 @@ const PLAN = {
   calendar: recordOf(CALENDAR),
   fiscalYear: intIn(1900, 2999),
   version: intIn(0, Number.MAX_SAFE_INTEGER),
+  newProductMinShare: optional(ratio),
 };
 const PRODUCT = { id, name, new: bool };
 const STAGE = { id, name: optional(recordOf({ en: anyText, 'zh-CN': anyText })), avgDays: optional(weight) };

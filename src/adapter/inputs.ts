@@ -1,6 +1,6 @@
 /**
- * The planning inputs as they cross the adapter: reps' commitments, market size/share and the
- * blend (issue 16 item 1). Parsing and the shared save step of the snapshot adapters, kept apart
+ * The planning inputs as they cross the adapter: reps' commitments, market size/share, the
+ * blend (issue 16 item 1), reps' ramp curves and the plan's new-product minimum share (item 3). Parsing and the shared save step of the snapshot adapters, kept apart
  * from the target path so a page that never saves inputs does not carry them.
  */
 import type { PlanInputsChange, PlanSnapshot, User } from '../engine/plan/model.js';
@@ -37,7 +37,7 @@ export function applyInputsChange(snapshot: PlanSnapshot, raw: unknown, user: Us
   if (!verdict.allowed) throw new QkAdapterError('forbidden', `saveInputs: ${verdict.reason} (${JSON.stringify(verdict.params)})`);
   return {
     ...snapshot,
-    plan: { ...snapshot.plan, version: version + 1 },
+    plan: { ...snapshot.plan, version: version + 1, ...(change.newProductMinShare !== undefined ? { newProductMinShare: change.newProductMinShare } : {}) },
     ...(change.commitments ? { commitments: mergeInputs(snapshot.commitments, change.commitments.map((c) => ({ ...c, by: user.id })), commitmentKey) } : {}),
     ...(change.market ? { market: mergeInputs(snapshot.market, change.market, marketKey) } : {}),
     ...(change.blend ? { blend: change.blend } : {}),

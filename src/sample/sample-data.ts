@@ -610,6 +610,9 @@ export function generateSampleCompany(options: SampleCompanyOptions = {}): Sampl
         calendar: o.calendar,
         fiscalYear: o.fiscalYear,
         version: 1,
+        // New product lines carry at least 10 % of each rep-month target when the plan is decomposed
+        // (the goal tree's control changes it; the commission's new-product bonus is another rule).
+        newProductMinShare: 0.1,
       },
       org,
       products: PRODUCTS.map((p) => ({ ...p })),

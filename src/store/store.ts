@@ -675,7 +675,8 @@ export class QkStore {
   }
 
   /**
-   * Saves planning inputs — reps' commitments, market size/share, the blend (issue 16 item 1):
+   * Saves planning inputs — reps' commitments, market size/share, the blend (issue 16 item 1), the
+   * new-product minimum share of targets (item 3):
    * checked against the signed-in user first (a rep only their own commitment), then sent with
    * the plan version through the adapter's `saveInputs`; without an adapter they change the data
    * in place. Resolves to null, or the refusal or failure (nothing is changed then).
@@ -703,7 +704,7 @@ export class QkStore {
     const current = this.snapshot ?? snap;
     this.rebase({
       ...current,
-      plan: { ...current.plan, version: Math.max(version, current.plan.version) },
+      plan: { ...current.plan, version: Math.max(version, current.plan.version), ...(change.newProductMinShare !== undefined ? { newProductMinShare: change.newProductMinShare } : {}) },
       ...(change.commitments ? { commitments: mergeInputs(current.commitments, change.commitments.map((c) => ({ ...c, ...by })), commitmentKey) } : {}),
       ...(change.market ? { market: mergeInputs(current.market, change.market, marketKey) } : {}),
       ...(change.blend ? { blend: change.blend } : {}),

@@ -44,6 +44,7 @@ import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, PATH_CHUNK, firstNode, nodePath, nodePathSteps, pathsReady, searchNodes, type FoldedNodes } from './node-search.js';
 import { StepRunner } from '../../internal/step-runner.js';
 import { adjustmentStrings } from '../../i18n/loaders/adjustment.js';
+import { SavedPlanController } from '../incentive-calculator/saved-plan.controller.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
 
 type Tab = 'request' | 'queue' | 'history';
@@ -127,8 +128,15 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
    */
   @property({ attribute: false }) events: PlanEvent[] = [];
 
-  /** The commission plan a pace suggestion's payout effect is computed with. Default `SAMPLE_COMMISSION_PLAN`. */
+  /**
+   * The commission plan a pace suggestion's payout effect is computed with. Unset: under a provider,
+   * the plan its adapter keeps (the one `qk-incentive-plan-editor` saves and the calculator pays on),
+   * else `SAMPLE_COMMISSION_PLAN`.
+   */
   @property({ attribute: false }) incentivePlan?: unknown;
+  /** The commission plan the provider's adapter keeps (`loadIncentivePlan`). */
+  private readonly savedPlan = new SavedPlanController(this);
+  private parsedPlan?: { source: unknown; plan: CommissionPlan };
 
   /** The open tab: `request`, `queue` or `history`. */
   @property({ reflect: true }) view: Tab = 'request';
@@ -854,11 +862,19 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     </li>`;
   }
 
-  /** The commission plan of the payout effect: the host's (`incentivePlan`), else the sample plan. */
+  /**
+   * The commission plan of the payout effect: the host's (`incentivePlan`), else the one the adapter
+   * keeps, else the sample plan (also while the saved one loads, or when it is invalid).
+   */
   private get commissionPlan(): CommissionPlan {
-    if (this.incentivePlan === undefined) return SAMPLE_COMMISSION_PLAN;
-    const parsed = parseCommissionPlan(this.incentivePlan);
-    return parsed.ok ? parsed.value : SAMPLE_COMMISSION_PLAN;
+    const saved = this.savedPlan.state;
+    const source = this.incentivePlan !== undefined ? this.incentivePlan : saved?.status === 'ready' ? saved.plan : undefined;
+    if (source === undefined) return SAMPLE_COMMISSION_PLAN;
+    if (this.parsedPlan?.source !== source) {
+      const parsed = parseCommissionPlan(source);
+      this.parsedPlan = { source, plan: parsed.ok ? parsed.value : SAMPLE_COMMISSION_PLAN };
+    }
+    return this.parsedPlan.plan;
   }
 
   /**

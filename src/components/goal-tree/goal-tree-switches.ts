@@ -26,7 +26,12 @@ export interface SwitchesHost {
   views: string;
   metric: MetricId;
   product: string;
-  minNewShare: number;
+}
+
+/** The new-product minimum share control: the share in force, and how a typed one is saved. */
+export interface MinNewShareControl {
+  value: number;
+  save(share: number): void;
 }
 
 /**
@@ -34,10 +39,10 @@ export interface SwitchesHost {
  * actual and attainment; the sources of a target — top-down, bottom-up, market, blended — side by
  * side), which metric (revenue, collections, leads, visits, demos, quotes, won deals, deal size),
  * which product line (or all), and the least share new product lines carry when the plan is
- * decomposed. Each control sets the element's own public property, so a host sees the same state
- * in its attributes.
+ * decomposed. The first three set the element's own public property, so a host sees the same state
+ * in its attributes; the share is the plan's (`plan.newProductMinShare`), saved through the store.
  */
-export function renderSwitches(host: SwitchesHost, t: Translation, products: readonly ProductLine[], canEdit: boolean, changed: () => void): TemplateResult {
+export function renderSwitches(host: SwitchesHost, t: Translation, products: readonly ProductLine[], canEdit: boolean, changed: () => void, share?: MinNewShareControl): TemplateResult {
   const g = t.goalTree;
   const preset = presetOf(host.views);
   const set = <K extends keyof SwitchesHost>(k: K, v: SwitchesHost[K]) => {
@@ -73,7 +78,7 @@ export function renderSwitches(host: SwitchesHost, t: Translation, products: rea
           </select></label
         >`
       : nothing}
-    ${canEdit && products.some((p) => p.new)
+    ${canEdit && share && products.some((p) => p.new)
       ? html`<label part="min-new-share"
           >${g.minNewShare}
           <input
@@ -82,7 +87,7 @@ export function renderSwitches(host: SwitchesHost, t: Translation, products: rea
             max="100"
             step="1"
             inputmode="numeric"
-            .value=${String(Math.round(host.minNewShare * 1000) / 10)}
+            .value=${String(Math.round(share.value * 1000) / 10)}
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
               const v = Number(input.value);
@@ -92,7 +97,7 @@ export function renderSwitches(host: SwitchesHost, t: Translation, products: rea
                 return;
               }
               input.setCustomValidity('');
-              set('minNewShare', v / 100);
+              share.save(v / 100);
             }}
           />%</label
         >`

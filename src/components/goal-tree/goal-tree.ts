@@ -11,6 +11,7 @@ import { GridNavigation, type GridNavigationHost } from './grid-navigation.js';
 import type { EditMode } from '../../engine/plan/edit.js';
 import type { MetricId } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent } from '../../engine/money/money.js';
+import { newProductMinShare } from '../../engine/plan/product-mix.js';
 import type { OrgIndex } from '../../engine/plan/rollup.js';
 import { planInputsFor, presetOf, renderSwitches } from './goal-tree-switches.js';
 import type { InputsForm } from './goal-tree-inputs-form.js';
@@ -163,8 +164,13 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
   @property({ attribute: false }) market?: Record<string, { size: number; share: number }>;
   /** Weights of the blended view (default top-down 0.5, bottom-up 0.3, market 0.2). */
   @property({ attribute: false }) blendWeights?: Partial<Record<ViewName, number>>;
-  /** The least share of each rep-month new product lines carry when the plan is decomposed (0…1). */
-  @property({ attribute: 'min-new-share', type: Number }) minNewShare = 0.1;
+  /**
+   * A host's override of the least share (0…1) of each rep-month new product lines carry when the
+   * plan is decomposed. Unset, the plan's own `newProductMinShare` is used (default 10 %): the one
+   * stored rule, which the switches' control saves through the adapter (and which clears this
+   * override, so the tree shows what was saved).
+   */
+  @property({ attribute: 'min-new-share', type: Number }) minNewShare?: number;
   /** Shows the view, metric and product switches above the tree. */
   @property({ type: Boolean, reflect: true }) switches = false;
   /**
@@ -308,7 +314,7 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     readonly: () => this.readonly,
     canEdit: () => this.canEdit,
     editMode: () => this.editMode,
-    minNewShare: () => this.minNewShare,
+    minNewShare: () => newProductMinShare(this.activeStore?.snapshot?.plan, this.minNewShare),
     index: () => this.index,
     reader: () => this.reader,
     rows: () => this.model,
@@ -505,6 +511,24 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     return this.index?.byId.get(id)?.name ?? id;
   }
 
+  /**
+   * Saves the plan's new-product minimum share through the store (the adapter, with the signed-in
+   * user's rights over the whole plan); a refusal is shown on the message line and sent as `qk-error`.
+   */
+  private async saveMinNewShare(share: number): Promise<void> {
+    const s = this.activeStore;
+    if (!s) return;
+    const err = await s.saveInputs({ newProductMinShare: share });
+    if (err) {
+      this.edits.showError(err, 'input');
+    } else {
+      this.minNewShare = undefined;
+      this.edits.message = '';
+      this.edits.announcement = this.t.goalTree.minNewShareSaved({ percent: formatPercent(share, this.locale, 1) });
+    }
+    this.requestUpdate();
+  }
+
   private get canEdit(): boolean {
     return !this.readonly && metricUnit(this.metric) !== 'ratio';
   }
@@ -653,7 +677,12 @@ export class QkGoalTree extends QkElement<'goalTree'> implements GridNavigationH
     const offer = !this.readonly && needsDecomposition(reader, s.snapshot.plan.fiscalYear);
     const label = `${t.goalTree.title} · ${t.metrics[this.metric] ?? this.metric}${this.product ? ` · ${s.snapshot.products.find((p) => p.id === this.product)?.name ?? this.product}` : ''}`;
     return html`
-      ${this.switches ? renderSwitches(this, t, s.snapshot.products, this.canEdit, () => this.requestUpdate()) : nothing}
+      ${this.switches
+        ? renderSwitches(this, t, s.snapshot.products, this.canEdit, () => this.requestUpdate(), {
+            value: newProductMinShare(s.snapshot.plan, this.minNewShare),
+            save: (v) => void this.saveMinNewShare(v),
+          })
+        : nothing}
       ${this.switches && presetOf(this.views) === 'sources' ? this.renderInputs(s) : nothing}
       ${this.renderToolbar(s)}
       ${renderSaveStatus(this.activeStore, this.t)}

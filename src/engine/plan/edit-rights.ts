@@ -118,7 +118,8 @@ export function checkInputsChange(user: User | null, change: PlanInputsChange, i
     if (!v.allowed) return v;
     if (index.byId.get(r.nodeId)?.kind !== 'rep') return no('input-ramp-not-rep', { node: index.byId.get(r.nodeId)?.name ?? r.nodeId });
   }
-  if (change.blend) {
+  // The blend and the new-product minimum share are rules of the whole plan: edit rights over the top.
+  if (change.blend || change.newProductMinShare !== undefined) {
     for (const r of index.roots) {
       const v = canEditNode(user, r, index);
       if (!v.allowed) return v;

@@ -113,6 +113,12 @@ export const PlanSchema = z.object({
   fiscalYear: z.number().check(z.int(), z.gte(1900), z.lte(2999)),
   /** Optimistic-concurrency version: every save names the version it was based on. */
   version: z.number().check(z.int(), z.gte(0)),
+  /**
+   * The least share (0…1) of each rep-month money target that new product lines carry together when
+   * the plan is decomposed (issue 16 item 3; default 0.1 when a line is new). A rule of the targets,
+   * not of pay: the commission plan's `newProductBonus.share` is a share of credited revenue.
+   */
+  newProductMinShare: z.optional(ratio),
 });
 /** One step of a ramp curve: tenure months `fromMonth` (inclusive) to `toMonth` (exclusive) at `factor` (0…1) of a full target. */
 export const RampStepSchema = z.object({
@@ -261,6 +267,8 @@ export const PlanInputsChangeSchema = z.object({
   market: z.optional(z.array(MarketInputSchema)),
   blend: z.optional(BlendWeightsSchema),
   ramps: z.optional(z.array(RampChangeSchema)),
+  /** The plan's new-product minimum share of targets (`Plan.newProductMinShare`). */
+  newProductMinShare: z.optional(ratio),
 });
 /** Everything needed to show and edit a plan, loaded once (or a subtree at a time). */
 export const PlanSnapshotSchema = z.object({

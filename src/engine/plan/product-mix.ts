@@ -27,6 +27,21 @@ export interface ProductSplit {
   minApplied: boolean;
 }
 
+/** The new-product minimum share of targets when neither the plan nor the element sets one. */
+export const DEFAULT_MIN_NEW_SHARE = 0.1;
+
+/**
+ * The new-product minimum share a decomposition uses (issue 16 item 3): a host's own override (the
+ * goal tree's `min-new-share`), else the plan's `newProductMinShare` (the one stored rule, saved through
+ * the adapter), else `DEFAULT_MIN_NEW_SHARE`.
+ *
+ * @example newProductMinShare({ newProductMinShare: 0.15 }) // 0.15
+ * @example newProductMinShare({ newProductMinShare: 0.15 }, 0.3) // 0.3
+ */
+export function newProductMinShare(plan: { newProductMinShare?: number } | null | undefined, override?: number | null): number {
+  return override ?? plan?.newProductMinShare ?? DEFAULT_MIN_NEW_SHARE;
+}
+
 /**
  * The smallest whole amount that is at least `share` of `total`: ceil(total × share), exact for a
  * decimal share (0.15 is read as 15/100, not as the double nearest to it).

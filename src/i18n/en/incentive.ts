@@ -86,7 +86,7 @@ const strings: IncentiveStrings = {
     capRatio: 'Cap: share of the target (%)',
     capAmount: 'Cap: fixed amount',
     newProductMultiplier: 'New-product multiplier (×)',
-    newProductBonusShare: 'New-product bonus: from a share of revenue (%)',
+    newProductBonusShare: 'New-product bonus: when new products reach this share of credited revenue (%)',
     newProductBonusAmount: 'New-product bonus: amount',
     mentoringShare: 'Mentoring credit: share of the mentee’s ramp bonus (%)',
     mentoringCap: 'Mentoring credit: at most',

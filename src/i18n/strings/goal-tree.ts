@@ -67,6 +67,8 @@ export interface GoalTreeStrings {
   newProduct: (p: { name: string }) => string;
   minNewShare: string;
   minNewShareInvalid: string;
+  /** The plan's new-product minimum share saved (screen-reader announcement). */
+  minNewShareSaved: (p: { percent: string }) => string;
   /** The inputs form under the sources view. */
   inputsTitle: (p: { name: string }) => string;
   commitment: string;

@@ -85,7 +85,7 @@ const strings: IncentiveStrings = {
     capRatio: '封顶：目标的（%）',
     capAmount: '封顶：固定金额',
     newProductMultiplier: '新产品系数（×）',
-    newProductBonusShare: '新产品奖金：新产品占比达到（%）',
+    newProductBonusShare: '新产品奖金：新产品占计入业绩的比例达到（%）',
     newProductBonusAmount: '新产品奖金：金额',
     mentoringShare: '传帮带：新人爬坡奖金的比例（%）',
     mentoringCap: '传帮带：上限',

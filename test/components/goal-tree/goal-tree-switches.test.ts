@@ -1,4 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
+import '../../../src/define/qk-provider.js';
+import type { QkProvider } from '../../../src/components/provider/provider.js';
+import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import '../../../src/define/qk-goal-tree.js';
 import type { QkGoalTree } from '../../../src/components/goal-tree/goal-tree.js';
 import { generateSampleCompany } from '../../../src/sample/sample-data.js';
@@ -51,11 +55,13 @@ describe('goal-tree switches (issue 16 items 1, 3, 4)', () => {
     expect(share.value).to.equal('10');
     share.value = '25';
     share.dispatchEvent(new Event('change'));
+    const s = el.activeStore!;
+    // The plan's rule (no adapter: the data in place), not a property of the element.
+    await waitUntil(() => s.snapshot!.plan.newProductMinShare === 0.25, 'the share was never saved to the plan');
+    expect(el.minNewShare).to.equal(undefined);
     await el.updateComplete;
-    expect(el.minNewShare).to.equal(0.25);
     root(el).querySelector<HTMLButtonElement>('[part="decompose"]')!.click();
     await el.updateComplete;
-    const s = el.activeStore!;
     // 智能助手 (new) sold nothing last year, so its share is the minimum: ceil(25% × each rep-month).
     const rep = 'rep-1-1-1';
     for (const m of ['2026-01', '2026-06', '2026-12']) {
@@ -66,5 +72,75 @@ describe('goal-tree switches (issue 16 items 1, 3, 4)', () => {
     expect(el.product).to.equal('ai');
     expect(grid(el).getAttribute('aria-label')).to.contain('智能助手');
     expect(select(el, 'product-switch').selectedOptions[0]!.textContent!.trim()).to.equal('智能助手（新）');
+  });
+});
+
+/** A sample company with one new line (智能助手, `ai`) under a provider whose adapter acts for `user`. */
+async function treeAs(user: string, lang: 'zh-CN' | 'en', planShare?: number, attr = '') {
+  const { plan, actuals } = generateSampleCompany({ regions: 1, teamsPerRegion: 1, repsPerTeam: 3 });
+  if (planShare !== undefined) plan.plan.newProductMinShare = planShare;
+  const adapter = new MemoryAdapter(plan, actuals, { user });
+  const provider = await fixture<QkProvider>(html`<qk-provider locale=${lang} as-of="2026-01-01" autosave-ms="0">
+    <qk-goal-tree switches granularity="quarter" min-new-share=${attr || nothing}></qk-goal-tree>
+  </qk-provider>`);
+  provider.adapter = adapter;
+  await waitUntil(() => provider.store.status === 'ready', 'the plan never loaded', { timeout: 60000 });
+  const el = provider.querySelector<QkGoalTree>('qk-goal-tree')!;
+  await waitUntil(() => root(el).querySelector('[part="min-new-share"] input'), 'the share control never showed', { timeout: 60000 });
+  return { provider, el, adapter, share: () => root(el).querySelector<HTMLInputElement>('[part="min-new-share"] input')! };
+}
+
+/** Clicks 拆解目标 and returns, per rep-month of the first rep, [its total, the new line's cell]. */
+async function decomposeMonths(el: QkGoalTree, provider: QkProvider): Promise<[number, number][]> {
+  const v = provider.store.plan!.version;
+  root(el).querySelector<HTMLButtonElement>('[part="decompose"]')!.click();
+  await waitUntil(() => provider.store.plan!.version > v || provider.store.pendingCount > 0, 'the decomposition was never applied', { timeout: 60000 });
+  const s = provider.store;
+  return ['2026-01', '2026-06', '2026-12'].map((m) => [s.getCell('rep-1-1-1', m, 'revenue')!.value, s.getCell('rep-1-1-1', m, 'revenue', 'ai')!.value]);
+}
+
+describe('the new-product minimum share is the plan’s, saved through the adapter (issue 16 item 3)', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`${lang}: the control shows the plan's 30 %, labelled as a share of targets, and the decomposition uses it`, async () => {
+      const { el, provider, share } = await treeAs('u-admin', lang, 0.3);
+      expect(share().value).to.equal('30');
+      expect(text(root(el).querySelector('[part="min-new-share"]'))).to.equal(lang === 'en' ? 'New products’ least share of targets %' : '新产品目标最低占比 %');
+      // 智能助手 sold nothing last year: it gets exactly the minimum, ceil(30 % × each rep-month).
+      for (const [total, ai] of await decomposeMonths(el, provider)) expect(ai).to.equal(Math.ceil((total * 3) / 10));
+    });
+
+    it(`${lang}: typing 25 saves it in the adapter's plan (a new version) and the next decomposition uses it`, async () => {
+      const { el, provider, adapter, share } = await treeAs('u-admin', lang);
+      expect(share().value).to.equal('10');
+      const v = (await adapter.loadPlan()).plan.version;
+      share().value = '25';
+      share().dispatchEvent(new Event('change'));
+      await waitUntil(() => provider.store.snapshot!.plan.newProductMinShare === 0.25, 'the store never took the share', { timeout: 60000 });
+      const stored = (await adapter.loadPlan()).plan;
+      expect([stored.version, stored.newProductMinShare]).to.deep.equal([v + 1, 0.25]);
+      await el.updateComplete;
+      expect(share().value).to.equal('25');
+      for (const [total, ai] of await decomposeMonths(el, provider)) expect(ai).to.equal(Math.ceil(total / 4));
+    });
+  }
+
+  it('a region manager may not change the plan’s rule: the refusal is shown and sent as qk-error, nothing saved', async () => {
+    const { el, provider, adapter, share } = await treeAs('u-mgr-1', 'zh-CN');
+    share().value = '40';
+    const error = oneEvent(el, 'qk-error');
+    share().dispatchEvent(new Event('change'));
+    const e = (await error) as CustomEvent<{ code: string; source: string }>;
+    expect([e.detail.code, e.detail.source]).to.deep.equal(['edit-forbidden-scope', 'input']);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part="message"]')).length).to.be.greaterThan(0);
+    expect((await adapter.loadPlan()).plan.newProductMinShare).to.equal(0.1);
+    expect(provider.store.snapshot!.plan.newProductMinShare).to.equal(0.1);
+  });
+
+  it('a host’s min-new-share overrides the plan’s share until the control saves one', async () => {
+    const { el, provider, share } = await treeAs('u-admin', 'en', 0.3, '0.2');
+    expect(el.minNewShare).to.equal(0.2);
+    expect(share().value).to.equal('20');
+    for (const [total, ai] of await decomposeMonths(el, provider)) expect(ai).to.equal(Math.ceil(total / 5));
   });
 });
