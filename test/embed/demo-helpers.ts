@@ -35,10 +35,10 @@ export interface Demo {
  */
 export async function openDemo(lang: 'zh-CN' | 'en', query = ''): Promise<Demo> {
   const url = `/demo/index.html${query ? `?${query}` : ''}`;
-  const first = await openPage(url);
-  for (const k of DEMO_KEYS) first.win.localStorage.removeItem(k);
-  first.win.localStorage.setItem('quotakit-demo-lang', lang);
-  first.close();
+  // The demo's iframe shares this page's origin, so its localStorage: set it here, not through a
+  // first load of the whole dashboard.
+  for (const k of DEMO_KEYS) localStorage.removeItem(k);
+  localStorage.setItem('quotakit-demo-lang', lang);
   const page = await openPage(url);
   const doc = page.doc;
   const provider = doc.getElementById('provider') as QkProvider;

@@ -13,6 +13,9 @@
  *   which cost seconds of CPU per iframe (`bundlePages: false`, in watch mode and with coverage:
  *   modules one by one, as before). A page opened with `?bundle=dist` loads the built file
  *   instead (404 when not built).
+ * - `/src/define/qk-*.ts` and `/src/adapter/memory-adapter.ts`, which load-order.test.ts imports
+ *   into a blank page one by one, are answered bundled too (one build, shared chunks under
+ *   `/__qk-embed/src-chunks/`), except with `bundlePages: false`.
  * - `/__qk-embed/bundle.js?copy=N&version=V` is the whole kit bundled into one file by esbuild, a
  *   fresh copy per query: what a page that loads QuotaKit twice (two CRM plugins) gets. `version`
  *   stamps another `VERSION` into that copy.
@@ -89,6 +92,51 @@ export function embedPlugin({ rootDir = process.cwd(), bundlePages = true } = {}
   }
   const bundledPage = (context) =>
     bundlePages && (context.path in PAGE_ENTRIES && !context.URL.searchParams.has('built')) || context.path.startsWith('/__qk-embed/kit/');
+
+  /**
+   * The source modules a page imports one by one (load-order.test.ts: each `src/define/qk-*.ts`, and
+   * `src/adapter/memory-adapter.ts`), bundled once with shared chunks and answered at their own URLs:
+   * a page then fetches a few files instead of ~200 modules, four pages per run. Importing two of
+   * them still shares one copy of what they share (the same chunk URLs), as the sources did.
+   */
+  let sourceModules;
+  const SOURCE_MODULE = /^\/src\/(define\/qk-[\w-]+|adapter\/memory-adapter)\.ts$/;
+  function bundledSources() {
+    sourceModules ??= build({
+      entryPoints: [
+        ...readdirSync(resolve(rootDir, 'src/define')).filter((f) => /^qk-.*\.ts$/.test(f)).map((f) => resolve(rootDir, 'src/define', f)),
+        resolve(rootDir, 'src/adapter/memory-adapter.ts'),
+      ],
+      outdir: resolve(rootDir, 'node_modules/.cache/qk-embed-sources'),
+      outbase: rootDir,
+      entryNames: '[dir]/[name]',
+      chunkNames: '__qk-embed/src-chunks/[name]-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      tsconfig: resolve(rootDir, 'tsconfig.json'),
+      conditions: ['development'],
+      define: { 'process.env.NODE_ENV': '"development"' },
+      // Each define module registers its element: keep it although nothing imports its exports.
+      ignoreAnnotations: true,
+      external: ['/__*'],
+      logLevel: 'warning',
+    }).then((r) => {
+      const out = new Map();
+      const dir = resolve(rootDir, 'node_modules/.cache/qk-embed-sources');
+      for (const f of r.outputFiles) {
+        const url = `/${f.path.slice(dir.length + 1).split('\\').join('/')}`;
+        // An entry `src/define/qk-x.js` answers at the source's URL `/src/define/qk-x.ts`.
+        out.set(url.startsWith('/src/') ? url.replace(/\.js$/, '.ts') : url, f.text);
+      }
+      return out;
+    });
+    return sourceModules;
+  }
+  const bundledSource = (context) => bundlePages && (SOURCE_MODULE.test(context.path) || context.path.startsWith('/__qk-embed/src-chunks/'));
 
   /** One ESM bundle holding every React module, so hooks see one React. */
   async function reactAll() {
@@ -180,7 +228,7 @@ export function embedPlugin({ rootDir = process.cwd(), bundlePages = true } = {}
 
     /** Whether `context` is answered with bundled code (the TypeScript plugin must leave it alone). */
     handles(context) {
-      return bundledPage(context);
+      return bundledPage(context) || bundledSource(context);
     },
 
     resolveImport({ source, context }) {
@@ -223,6 +271,10 @@ export function embedPlugin({ rootDir = process.cwd(), bundlePages = true } = {}
       }
       if (bundledPage(context)) {
         const body = (await kitPages()).get(path);
+        return body === undefined ? undefined : { body, type: 'js' };
+      }
+      if (bundledSource(context)) {
+        const body = (await bundledSources()).get(path);
         return body === undefined ? undefined : { body, type: 'js' };
       }
       // Modules one by one (watch mode, coverage): the page sees every edit.

@@ -17,30 +17,35 @@ async function checkDashboard(page: HostPage): Promise<void> {
 }
 
 describe('embed: plain HTML', () => {
+  describe('the page as loaded (one load of the whole dashboard for the checks that only read it)', () => {
+    let shared: HostPage;
+    before(async () => {
+      shared = await openPage(PAGE);
+    });
+    after(() => shared.close());
+
+    it('the one bundle registers every element of src/define', () => {
+      const defined = ALL_TAGS.filter((t) => shared.win.customElements.get(t));
+      expect(defined).to.deep.equal(ALL_TAGS);
+    });
+
+    it('a zero-code <qk-provider sample> dashboard renders every element on the sample company', async () => {
+      const provider = shared.doc.getElementById('dashboard') as HTMLElement & { store: { status: string; snapshot?: { plan: { name: string } } } };
+      await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
+      await checkDashboard(shared);
+    });
+
+    it('an element configured only by attributes and a JSON child shows that data (¥300,000 of ¥1,200,000 = 25%)', async () => {
+      const gauge = shared.doc.getElementById('json-gauge')!;
+      expect(await settle(gauge)).to.equal('');
+      const text = squash(gauge.shadowRoot!.textContent);
+      expect(text).to.match(/25(\.0)?\s?%/);
+      expect(text).to.contain('示例公司');
+    });
+  });
+
   let page: HostPage | undefined;
   afterEach(() => page?.close());
-
-  it('the one bundle registers every element of src/define', async () => {
-    page = await openPage(PAGE);
-    const defined = ALL_TAGS.filter((t) => page!.win.customElements.get(t));
-    expect(defined).to.deep.equal(ALL_TAGS);
-  });
-
-  it('a zero-code <qk-provider sample> dashboard renders every element on the sample company', async () => {
-    page = await openPage(PAGE);
-    const provider = page.doc.getElementById('dashboard') as HTMLElement & { store: { status: string; snapshot?: { plan: { name: string } } } };
-    await waitUntil(() => provider.store.status === 'ready', 'the sample adapter never loaded');
-    await checkDashboard(page);
-  });
-
-  it('an element configured only by attributes and a JSON child shows that data (¥300,000 of ¥1,200,000 = 25%)', async () => {
-    page = await openPage(PAGE);
-    const gauge = page.doc.getElementById('json-gauge')!;
-    expect(await settle(gauge)).to.equal('');
-    const text = squash(gauge.shadowRoot!.textContent);
-    expect(text).to.match(/25(\.0)?\s?%/);
-    expect(text).to.contain('示例公司');
-  });
 
   it('the built dist/quotakit.bundle.js works the same (only when built)', async function () {
     const built = await fetch('/dist/quotakit.bundle.js?built', { method: 'HEAD' });
