@@ -255,7 +255,8 @@ export async function createServer(options: ServerOptions): Promise<QuotaServer>
     const commitments = inputs.commitments.filter((x) => visible.has(x.nodeId));
     const market = inputs.market.filter((x) => visible.has(x.nodeId));
     const snapshot: PlanSnapshot = {
-      plan: { ...fixed.meta, version },
+      // The new-product minimum share saved through /inputs overrides the seeded plan's.
+      plan: { ...fixed.meta, version, ...(inputs.newProductMinShare !== null ? { newProductMinShare: inputs.newProductMinShare } : {}) },
       // A rep's ramp curve set through /inputs overrides the seeded one.
       org: scopedOrg(visible).map((n) => (inputs.ramps.has(n.id) ? { ...n, ramp: inputs.ramps.get(n.id)! } : n)),
       products: fixed.products,
@@ -370,6 +371,7 @@ export async function createServer(options: ServerOptions): Promise<QuotaServer>
       for (const x of change.commitments ?? []) await put('commitment', commitmentKey(x), x.nodeId, { ...x, by: user.id });
       for (const x of change.market ?? []) await put('market', marketKey(x), x.nodeId, x);
       if (change.blend) await put('blend', 'plan', null, change.blend);
+      if (change.newProductMinShare !== undefined) await put('new-product-min-share', 'plan', null, change.newProductMinShare);
       for (const r of change.ramps ?? []) {
         if (r.steps.length) await put('ramp', r.nodeId, r.nodeId, r.steps);
         else await tx.query(`delete from plan_input where kind = 'ramp' and key = $1`, [r.nodeId]);

@@ -111,21 +111,23 @@ export async function appendLedger(tx: Sql, entry: { actor: string; action: stri
   return Number(r.rows[0]!.seq);
 }
 
-/** The planning inputs as stored: commitments and market entries by node, the blend, reps' ramp curves. */
+/** The planning inputs as stored: commitments and market entries by node, the blend, reps' ramp curves, the new-product minimum share. */
 export interface StoredInputs {
   commitments: Commitment[];
   market: MarketInput[];
   blend: BlendWeights | null;
+  newProductMinShare: number | null;
   ramps: Map<string, OrgNode['ramp']>;
 }
 
 export async function loadInputs(db: Sql): Promise<StoredInputs> {
   const rows = (await db.query<{ kind: string; key: string; node_id: string | null; doc: unknown }>('select kind, key, node_id, doc from plan_input order by kind, key')).rows;
-  const out: StoredInputs = { commitments: [], market: [], blend: null, ramps: new Map() };
+  const out: StoredInputs = { commitments: [], market: [], blend: null, newProductMinShare: null, ramps: new Map() };
   for (const r of rows) {
     if (r.kind === 'commitment') out.commitments.push(r.doc as StoredInputs['commitments'][number]);
     else if (r.kind === 'market') out.market.push(r.doc as StoredInputs['market'][number]);
     else if (r.kind === 'blend') out.blend = r.doc as StoredInputs['blend'];
+    else if (r.kind === 'new-product-min-share') out.newProductMinShare = r.doc as number;
     else if (r.kind === 'ramp' && r.node_id) out.ramps.set(r.node_id, r.doc as OrgNode['ramp']);
   }
   return out;

@@ -100,6 +100,14 @@ create table plan_input (
 );
 `,
   },
+  {
+    version: 4,
+    name: "planning inputs: the plan's new-product minimum share of targets",
+    sql: `
+alter table plan_input drop constraint plan_input_kind_check;
+alter table plan_input add constraint plan_input_kind_check check (kind in ('commitment', 'market', 'blend', 'ramp', 'new-product-min-share'));
+`,
+  },
 ];
 
 /** Applies the migrations `db` has not seen; returns the versions applied now. */

@@ -103,9 +103,9 @@ export function openApiDocument(options: { serverUrl?: string } = {}): Record<st
       '/inputs': {
         put: {
           operationId: 'saveInputs',
-          summary: 'Saves planning inputs (reps\' commitments, market size and share, the blend, reps\' ramp curves) when baseVersion is the current plan version; the version moves on by one',
+          summary: 'Saves planning inputs (reps\' commitments, market size and share, the blend, reps\' ramp curves, the plan\'s new-product minimum share of targets) when baseVersion is the current plan version; the version moves on by one',
           description:
-            'Rights come from the signed-in user: a rep may enter only their own commitment (403, reason input-commitment-not-own); market entries, the blend and ramp curves need edit rights over the node (a manager of its subtree, or an admin). Each commitment is stored with by = the signed-in user. GET /plan returns the inputs of the nodes the user may see.',
+            'Rights come from the signed-in user: a rep may enter only their own commitment (403, reason input-commitment-not-own); market entries and ramp curves need edit rights over the node (a manager of its subtree, or an admin); the blend and the new-product minimum share are rules of the whole plan and need edit rights over its top. Each commitment is stored with by = the signed-in user. GET /plan returns the inputs of the nodes the user may see.',
           parameters: [idempotencyKey],
           requestBody: body('PlanInputsChange'),
           responses: { 200: reply('The new version', 'SaveResult'), ...errors(...WRITE, 409, 422) },

@@ -64,4 +64,18 @@ describe('the reference server: planning inputs', () => {
     await mgr.saveInputs({ baseVersion: v + 1, ramps: [{ nodeId: 'rep-1-1-1', steps: [] }] });
     assert.equal((await mgr.loadPlan()).org.find((n) => n.id === 'rep-1-1-1')?.ramp, undefined);
   });
+
+  it('the new-product minimum share is kept (an admin sets it; GET /plan serves it to everyone); a region manager is refused', async () => {
+    const admin = as('u-admin');
+    const v = (await admin.loadPlan()).plan.version;
+    const byManager = await put('u-mgr-1', { baseVersion: v, newProductMinShare: 0.3 });
+    assert.equal(byManager.status, 403);
+    const saved = await admin.saveInputs({ baseVersion: v, newProductMinShare: 0.25 });
+    assert.equal(saved.version, v + 1);
+    assert.equal((await admin.loadPlan()).plan.newProductMinShare, 0.25);
+    assert.equal((await as('u-rep-1-1-1').loadPlan()).plan.newProductMinShare, 0.25);
+    const bad = await put('u-admin', { baseVersion: v + 1, newProductMinShare: 1.5 });
+    assert.equal(bad.status, 400);
+    assert.equal((await admin.loadPlan()).plan.newProductMinShare, 0.25);
+  });
 });
