@@ -34,7 +34,7 @@ import {
 } from './scorecard.js';
 import { previousPeriod, type ScorecardQuery, type ScorecardSource } from './source.js';
 import { customerLifetimeValue, isComplete, type ClvUnavailableReason } from './customer-value.js';
-import type { Actual } from '../plan/model.js';
+import type { Actual, OrgNode } from '../plan/model.js';
 
 /** The KPIs measured from plan data, in the order a person's `kpis` object lists them. */
 const DERIVED = ['attainment', 'activity', 'winRate', 'avgDealSize', 'collectionRate', 'crossSell', 'crmCompleteness', 'mentoring', 'clv'] as const;
@@ -138,8 +138,24 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   if (!parsed.ok) return parsed;
   const prev = previousPeriod(period, cal);
   const teamRoot = node.kind === 'rep' ? (ix.parent(nodeId) ?? nodeId) : nodeId;
-  const team = ix.reps(teamRoot);
+  // The team: every rep in the span [start, stop) of the org order (`ix.reps(teamRoot)`), read once
+  // with each rep's node and org position; a record's rep (its org position, memoized per record
+  // array: `repPositions`) finds its team position in `teamAt` instead of a map by id.
+  const start = ix.positionOf(teamRoot), stop = ix.subtreeEnd[start];
+  const teamAt = new Int32Array(stop - start).fill(-1);
+  const team: string[] = [], nodes: OrgNode[] = [], positions: number[] = [];
+  for (let p = start; p < stop; p++) {
+    const id = ix.order[p], o = ix.byId.get(id)!;
+    if (o.kind === 'rep') {
+      teamAt[p - start] = team.length;
+      team.push(id);
+      nodes.push(o);
+      positions.push(p);
+    }
+    if ((p - start + 1) % RECORD_CHUNK === 0) yield { done: 0, total: 0 };
+  }
   const n = team.length;
+  const orgPos = Int32Array.from(positions);
   // The people shown: everyone in the team, or the one rep asked for (team positions, in org order).
   const shownIds = node.kind === 'rep' ? new Set(ix.reps(nodeId)) : null;
   const shown: number[] = [];
@@ -147,20 +163,6 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const m = shown.length;
   // Indexed in slices too: at 100,000 people each of these passes is tens of milliseconds.
   const early = { done: 0, total: 2 * n + 2 * m };
-  // Team positions by org position: the team is every rep in the span [start, stop) of the org
-  // order, so a record's rep (its org position, memoized per record array: `repPositions`) finds its
-  // team position in an array instead of a map by id.
-  const start = ix.positionOf(teamRoot), stop = ix.subtreeEnd[start];
-  const teamAt = new Int32Array(stop - start).fill(-1);
-  const orgPos = new Int32Array(n);
-  const hires: (string | undefined)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = ix.positionOf(team[i]);
-    orgPos[i] = p;
-    if (teamAt[p - start] < 0) teamAt[p - start] = i;
-    hires[i] = ix.byId.get(team[i])!.hireDate;
-    if ((i + 1) % RECORD_CHUNK === 0) yield early;
-  }
   /** The team position of a record's rep (its org position `p`), or -1. */
   const teamOf = (p: number) => (p >= start && p < stop ? teamAt[p - start] : -1);
   const stages = source.stages.map((s) => s.id);
@@ -305,7 +307,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     for (let i = 0; i < n; i++) {
       if (++done % STEP_CHUNK === 0) yield { done, total };
       const id = team[i];
-      const hire = hires[i];
+      const hire = nodes[i].hireDate;
       // The share of the period (to date) the rep was employed: 1 for a veteran, 0 before the hire date.
       const employed = !hire || hire <= range.start ? 1 : hire > end ? 0 : (daysBetween(hire, end) + 1) / days;
       const w = at(i, wonAt), q = at(i, beforeWonAt);
@@ -339,14 +341,14 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   };
   const previousOf = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const h = hires[i];
+    const h = nodes[i].hireDate;
     previousOf[i] = h && h > prevEnd ? 0 : 1;
   }
   const hasPrevious = (i: number) => previousOf[i] === 1;
   /** The measured person at team position i, as `scorePerson` takes it. */
   const personOf = (i: number): ScorecardPerson => {
     const id = team[i];
-    const rep = ix.byId.get(id)!;
+    const rep = nodes[i];
     return { id, name: rep.name, ...(rep.hireDate ? { hireDate: rep.hireDate } : {}), ...(rep.role ? { role: rep.role } : {}), kpis: kpisAt(now, i, id), ...(hasPrevious(i) ? { previous: kpisAt(before, i, id) } : {}) };
   };
 
@@ -373,7 +375,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       const s = c.value.lines.find((l) => l.kpi === 'attainment')?.score;
       att[j] = s === null || s === undefined ? -1 : round1(s);
     } else {
-      const rep = ix.byId.get(id)!;
+      const rep = nodes[i];
       const pk = `${rep.hireDate ?? ''}\u0000${rep.role ?? ''}`;
       let pf = profiles.get(pk);
       if (!pf) profiles.set(pk, (pf = profileFor(rep, options)));
@@ -425,7 +427,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       return built;
     },
     idAt: (j) => idOf(order[j]),
-    nameAt: (j) => ix.byId.get(idOf(order[j]))!.name,
+    nameAt: (j) => nodes[shown[order[j]]].name,
     personAt: (j) => personOf(shown[order[j]]),
     people: () => shown.map(personOf),
     indexOf(id) {
