@@ -88,16 +88,43 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 // A measure as `scorePerson` rejects it: negative or not finite (NaN stands for null here).
 const badValue = (x: number) => !Number.isNaN(x) && !(Number.isFinite(x) && x >= 0);
 
-const medianOf = (xs: Float64Array): number | null => {
+/** The k-th smallest of `s` (0-based), moving the others around it: quickselect, no full sort. */
+function select(s: Float64Array, k: number): number {
+  let lo = 0, hi = s.length - 1;
+  while (lo < hi) {
+    const pivot = s[(lo + hi) >> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (s[i] < pivot) i++;
+      while (s[j] > pivot) j--;
+      if (i <= j) {
+        const t = s[i];
+        s[i++] = s[j];
+        s[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return s[k];
+}
+
+/** The median of the positive values (null when none): the middle one, or the mean of the two middle ones. */
+export const medianOf = (xs: Float64Array): number | null => {
   let n = 0;
   for (let i = 0; i < xs.length; i++) if (xs[i] > 0) n++;
   if (n === 0) return null;
   const s = new Float64Array(n);
   n = 0;
   for (let i = 0; i < xs.length; i++) if (xs[i] > 0) s[n++] = xs[i];
-  s.sort();
   const m = n >> 1;
-  return n % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const upper = select(s, m);
+  if (n % 2) return upper;
+  // Every value left of place m is at most s[m] after the select: the lower middle is their largest.
+  let lower = s[0];
+  for (let i = 1; i < m; i++) if (s[i] > lower) lower = s[i];
+  return (lower + upper) / 2;
 };
 
 /** `composite(…).exact` (scorecard.ts) of team position i: the same sums in the same order. */

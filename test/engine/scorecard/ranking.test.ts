@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { rankScorecards, scorePerson } from '../../../src/engine/scorecard/scorecard.js';
-import { scorecardRankingSteps } from '../../../src/engine/scorecard/ranking.js';
+import { medianOf, scorecardRankingSteps } from '../../../src/engine/scorecard/ranking.js';
 import { scorecardsFromSnapshot } from '../../../src/engine/scorecard/source.js';
 import { actualOf, createPlanState } from '../../../src/engine/plan/plan-state.js';
 import { stageCountsRollup } from '../../../src/engine/plan/rollup.js';
@@ -215,5 +215,26 @@ describe('scorecardRankingSteps', function () {
         }
       }
     }
+  });
+});
+
+describe('medianOf (the team medians of the ranking)', () => {
+  it('equals the middle of the sorted positive values (random arrays with repeats, zeros and NaN)', () => {
+    const sorted = (xs: Float64Array) => {
+      const s = Float64Array.from(xs.filter((x) => x > 0)).sort();
+      if (s.length === 0) return null;
+      const m = s.length >> 1;
+      return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+    };
+    const rng = createRandom(7);
+    for (let t = 0; t < 2_000; t++) {
+      const n = Math.floor(rng.next() * 60);
+      const spread = 1 + Math.floor(rng.next() * 20);
+      const xs = Float64Array.from({ length: n }, () => (rng.next() < 0.1 ? Number.NaN : Math.floor(rng.next() * spread) - 2));
+      const want = sorted(xs);
+      expect(medianOf(xs), `${Array.from(xs)}`).to.equal(want);
+    }
+    expect(medianOf(Float64Array.of(3, 1, 2, 8))).to.equal(2.5);
+    expect(medianOf(Float64Array.of(0, -1))).to.equal(null);
   });
 });
