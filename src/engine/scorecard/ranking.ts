@@ -167,7 +167,8 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const teamRoot = node.kind === 'rep' ? (ix.parent(nodeId) ?? nodeId) : nodeId;
   // The team: every rep in the span [start, stop) of the org order (`ix.reps(teamRoot)`), read once
   // with each rep's node and org position; a record's rep (its org position, memoized per record
-  // array: `repPositions`) finds its team position in `teamAt` instead of a map by id.
+  // array: `repPositions`) finds its team position in `teamAt` instead of a map by id. One piece,
+  // as `ix.reps` was: the progress's total is known only after it.
   const start = ix.positionOf(teamRoot), stop = ix.subtreeEnd[start];
   const teamAt = new Int32Array(stop - start).fill(-1);
   const team: string[] = [], nodes: OrgNode[] = [], positions: number[] = [];
@@ -179,7 +180,6 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       nodes.push(o);
       positions.push(p);
     }
-    if ((p - start + 1) % RECORD_CHUNK === 0) yield { done: 0, total: 0 };
   }
   const n = team.length;
   const orgPos = Int32Array.from(positions);
@@ -240,6 +240,12 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const options: ScorecardOptions = { ...(query.options ?? {}), asOf: source.asOf < periodRange(period, cal).end ? source.asOf : periodRange(period, cal).end };
 
   let clvUnavailable: ClvUnavailableReason | null = 'no-customer-ids';
+  /** The read model's steps, yielding the ranking's progress (not theirs) between slices. */
+  function* ours<T>(steps: Steps<T>): Steps<T> {
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yield { done, total };
+    return r.value;
+  }
   function* measure(p: string): Steps<Columns> {
     // The period's targets (the period before is often in another fiscal year, not warmed by the
     // store): resolved in slices here rather than in one piece by `targetsOf` below.
@@ -250,8 +256,8 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     // position, shared with every element (the store's warm-up computed the current quarter's).
     const revenue = new Float64Array(n), collections = new Float64Array(n);
     if (records && end >= range.start) {
-      const booked = yield* actualSumsSteps(ix, records.actuals, { type: 'booking', from: range.start, to: end });
-      const collected = yield* actualSumsSteps(ix, records.actuals, { type: 'collection', from: range.start, to: end });
+      const booked = yield* ours(actualSumsSteps(ix, records.actuals, { type: 'booking', from: range.start, to: end }));
+      const collected = yield* ours(actualSumsSteps(ix, records.actuals, { type: 'collection', from: range.start, to: end }));
       for (let i = 0; i < n; i++) {
         revenue[i] = booked[orgPos[i]];
         collections[i] = collected[orgPos[i]];
@@ -294,7 +300,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     const counts = new Float64Array(n * S);
     if (records && end >= range.start && S > 0) {
       yield* positionsOf(records.stageCounts);
-      const sums = yield* stageSumsSteps(ix, records.stageCounts, { from: range.start, to: end });
+      const sums = yield* ours(stageSumsSteps(ix, records.stageCounts, { from: range.start, to: end }));
       for (const [st, k] of stageAt) {
         const c = sums.get(st);
         if (c) for (let i = 0; i < n; i++) counts[i * S + k] = c[orgPos[i]];
