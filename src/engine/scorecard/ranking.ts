@@ -9,9 +9,9 @@
  * How each KPI is measured is described at `scorecardsFromSnapshot` (source.ts).
  */
 import type { PlanState } from '../plan/plan-state.js';
-import { actualOf, defaultPeriod, planStateOf, targetsOf, targetTreeSteps } from '../plan/plan-state.js';
+import { defaultPeriod, planStateOf, targetsOf, targetTreeSteps } from '../plan/plan-state.js';
+import { actualSumsSteps, hasRepPositions, repPositions, setRepPositions, stageSumsSteps } from '../plan/subtree-sums.js';
 import { daysBetween, isDate, parsePeriodId, periodRange } from '../calendar/periods.js';
-import { stageCountsRollup } from '../plan/rollup.js';
 import { cmpId } from '../plan/allocate.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { STEP_CHUNK, type Steps } from '../shared/steps.js';
@@ -34,7 +34,7 @@ import {
 } from './scorecard.js';
 import { previousPeriod, type ScorecardQuery, type ScorecardSource } from './source.js';
 import { customerLifetimeValue, isComplete, type ClvUnavailableReason } from './customer-value.js';
-import type { Actual } from '../plan/model.js';
+import type { Actual, OrgNode } from '../plan/model.js';
 
 /** The KPIs measured from plan data, in the order a person's `kpis` object lists them. */
 const DERIVED = ['attainment', 'activity', 'winRate', 'avgDealSize', 'collectionRate', 'crossSell', 'crmCompleteness', 'mentoring', 'clv'] as const;
@@ -88,16 +88,43 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 // A measure as `scorePerson` rejects it: negative or not finite (NaN stands for null here).
 const badValue = (x: number) => !Number.isNaN(x) && !(Number.isFinite(x) && x >= 0);
 
-const medianOf = (xs: Float64Array): number | null => {
+/** The k-th smallest of `s` (0-based), moving the others around it: quickselect, no full sort. */
+function select(s: Float64Array, k: number): number {
+  let lo = 0, hi = s.length - 1;
+  while (lo < hi) {
+    const pivot = s[(lo + hi) >> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (s[i] < pivot) i++;
+      while (s[j] > pivot) j--;
+      if (i <= j) {
+        const t = s[i];
+        s[i++] = s[j];
+        s[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return s[k];
+}
+
+/** The median of the positive values (null when none): the middle one, or the mean of the two middle ones. */
+export const medianOf = (xs: Float64Array): number | null => {
   let n = 0;
   for (let i = 0; i < xs.length; i++) if (xs[i] > 0) n++;
   if (n === 0) return null;
   const s = new Float64Array(n);
   n = 0;
   for (let i = 0; i < xs.length; i++) if (xs[i] > 0) s[n++] = xs[i];
-  s.sort();
   const m = n >> 1;
-  return n % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const upper = select(s, m);
+  if (n % 2) return upper;
+  // Every value left of place m is at most s[m] after the select: the lower middle is their largest.
+  let lower = s[0];
+  for (let i = 1; i < m; i++) if (s[i] > lower) lower = s[i];
+  return (lower + upper) / 2;
 };
 
 /** `composite(…).exact` (scorecard.ts) of team position i: the same sums in the same order. */
@@ -138,8 +165,24 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   if (!parsed.ok) return parsed;
   const prev = previousPeriod(period, cal);
   const teamRoot = node.kind === 'rep' ? (ix.parent(nodeId) ?? nodeId) : nodeId;
-  const team = ix.reps(teamRoot);
+  // The team: every rep in the span [start, stop) of the org order (`ix.reps(teamRoot)`), read once
+  // with each rep's node and org position; a record's rep (its org position, memoized per record
+  // array: `repPositions`) finds its team position in `teamAt` instead of a map by id. One piece,
+  // as `ix.reps` was: the progress's total is known only after it.
+  const start = ix.positionOf(teamRoot), stop = ix.subtreeEnd[start];
+  const teamAt = new Int32Array(stop - start).fill(-1);
+  const team: string[] = [], nodes: OrgNode[] = [], positions: number[] = [];
+  for (let p = start; p < stop; p++) {
+    const id = ix.order[p], o = ix.byId.get(id)!;
+    if (o.kind === 'rep') {
+      teamAt[p - start] = team.length;
+      team.push(id);
+      nodes.push(o);
+      positions.push(p);
+    }
+  }
   const n = team.length;
+  const orgPos = Int32Array.from(positions);
   // The people shown: everyone in the team, or the one rep asked for (team positions, in org order).
   const shownIds = node.kind === 'rep' ? new Set(ix.reps(nodeId)) : null;
   const shown: number[] = [];
@@ -147,11 +190,8 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const m = shown.length;
   // Indexed in slices too: at 100,000 people each of these passes is tens of milliseconds.
   const early = { done: 0, total: 2 * n + 2 * m };
-  const pos = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    if (!pos.has(team[i])) pos.set(team[i], i);
-    if ((i + 1) % RECORD_CHUNK === 0) yield early;
-  }
+  /** The team position of a record's rep (its org position `p`), or -1. */
+  const teamOf = (p: number) => (p >= start && p < stop ? teamAt[p - start] : -1);
   const stages = source.stages.map((s) => s.id);
   const stageAt = new Map<string, number>();
   stages.forEach((s, i) => stageAt.has(s) || stageAt.set(s, i));
@@ -159,43 +199,71 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const wonAt = S > 0 ? stageAt.get(stages[S - 1])! : -1;
   const beforeWonAt = S > 1 ? stageAt.get(stages[S - 2])! : -1;
   const activityAt = stages.slice(0, -1).map((s) => stageAt.get(s)!);
-  const mentees = new Map<string, number>();
+  const mentees = new Float64Array(n);
   for (let i = 0; i < source.org.length; i++) {
     const o = source.org[i];
-    if (o.mentorId) mentees.set(o.mentorId, (mentees.get(o.mentorId) ?? 0) + 1);
+    if (o.mentorId) {
+      const t = teamOf(ix.positionOf(o.mentorId));
+      if (t >= 0) mentees[t]++;
+    }
     if ((i + 1) % RECORD_CHUNK === 0) yield early;
   }
+  const records = source.actuals;
+  // The records' org positions: the store's warm-up has them; else computed here in slices.
+  function* positionsOf(list: readonly { repId: string }[]): Steps<Int32Array> {
+    if (hasRepPositions(ix, list)) return repPositions(ix, list);
+    const out = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      out[k] = ix.positionOf(list[k].repId);
+      if ((k + 1) % RECORD_CHUNK === 0) yield early;
+    }
+    if (!hasRepPositions(ix, list)) setRepPositions(ix, list, out);
+    yield early;
+    return repPositions(ix, list);
+  }
+  const actualPos = records ? yield* positionsOf(records.actuals) : new Int32Array(0);
   // The open pipeline by rep, once: how many, and how many complete enough to forecast.
   const openTotal = new Float64Array(n), openComplete = new Float64Array(n);
-  let read = 0;
-  for (const o of source.actuals?.pipeline ?? []) {
-    if (++read % RECORD_CHUNK === 0) yield { done: 0, total: 2 * n + 2 * m };
-    const i = pos.get(o.repId);
-    if (i === undefined) continue;
-    openTotal[i]++;
-    if (isComplete(o, source.asOf)) openComplete[i]++;
+  if (records) {
+    const pipeline = records.pipeline, pipePos = yield* positionsOf(pipeline);
+    for (let k = 0; k < pipeline.length; k++) {
+      if ((k + 1) % RECORD_CHUNK === 0) yield early;
+      const i = teamOf(pipePos[k]);
+      if (i < 0) continue;
+      openTotal[i]++;
+      if (isComplete(pipeline[k], source.asOf)) openComplete[i]++;
+    }
   }
 
   const total = 2 * n + 2 * m;
   let done = 0;
   const options: ScorecardOptions = { ...(query.options ?? {}), asOf: source.asOf < periodRange(period, cal).end ? source.asOf : periodRange(period, cal).end };
-  // Reps are leaves (the usual org): a rep's counts are its own, read without rolling up every node.
-  let leaves = true;
-  for (const id of team) if (ix.children(id).length > 0) leaves = false;
 
   let clvUnavailable: ClvUnavailableReason | null = 'no-customer-ids';
+  /** The read model's steps, yielding the ranking's progress (not theirs) between slices. */
+  function* ours<T>(steps: Steps<T>): Steps<T> {
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yield { done, total };
+    return r.value;
+  }
   function* measure(p: string): Steps<Columns> {
     // The period's targets (the period before is often in another fiscal year, not warmed by the
     // store): resolved in slices here rather than in one piece by `targetsOf` below.
     for (const _ of targetTreeSteps(source, { metric: 'revenue', period: p })) yield { done, total };
     const range = periodRange(p, cal);
     const end = source.asOf < range.end ? source.asOf : range.end;
+    // Bookings and collections of each rep's subtree (`actualOf`): the read model's sums by org
+    // position, shared with every element (the store's warm-up computed the current quarter's).
     const revenue = new Float64Array(n), collections = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      revenue[i] = actualOf(source, team[i], p, 'revenue') ?? 0;
-      collections[i] = actualOf(source, team[i], p, 'collections') ?? 0;
-      if ((i + 1) % STEP_CHUNK === 0) yield { done, total };
+    if (records && end >= range.start) {
+      const booked = yield* ours(actualSumsSteps(ix, records.actuals, { type: 'booking', from: range.start, to: end }));
+      const collected = yield* ours(actualSumsSteps(ix, records.actuals, { type: 'collection', from: range.start, to: end }));
+      for (let i = 0; i < n; i++) {
+        revenue[i] = booked[orgPos[i]];
+        collections[i] = collected[orgPos[i]];
+      }
     }
+    yield { done, total };
     // Product lines sold per rep in the period: distinct (rep, product) pairs.
     const products = new Float64Array(n);
     // Bookings naming a customer, by rep, in this period and the one before it (CLV).
@@ -205,46 +273,37 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     const productAt = new Map<string, number>();
     const sold = new Set<number>();
     // The record lists are as long as the org or longer: they are read in chunks too.
-    let read = 0;
-    for (const a of source.actuals?.actuals ?? []) {
-      if (++read % RECORD_CHUNK === 0) yield { done, total };
-      if (a.type === 'booking' && a.customerId !== undefined && a.date >= before.start && a.date <= end) {
-        const r = pos.get(a.repId);
-        if (r !== undefined) {
-          let l = named.get(r);
-          if (!l) named.set(r, (l = []));
-          l.push(a);
-          teamNamed.push(a);
-        }
+    const list = records?.actuals ?? [];
+    for (let k = 0; k < list.length; k++) {
+      if ((k + 1) % RECORD_CHUNK === 0) yield { done, total };
+      const a = list[k];
+      if (a.type !== 'booking' || a.date > end || a.date < before.start) continue;
+      const i = teamOf(actualPos[k]);
+      if (i < 0) continue;
+      if (a.customerId !== undefined) {
+        let l = named.get(i);
+        if (!l) named.set(i, (l = []));
+        l.push(a);
+        teamNamed.push(a);
       }
-      if (a.type !== 'booking' || a.date < range.start || a.date > end) continue;
-      const i = pos.get(a.repId);
-      if (i === undefined) continue;
-      let k = productAt.get(a.productId);
-      if (k === undefined) productAt.set(a.productId, (k = productAt.size));
-      const key = i * 65_536 + k;
-      if (k < 65_536 && !sold.has(key)) {
+      if (a.date < range.start) continue;
+      let pk = productAt.get(a.productId);
+      if (pk === undefined) productAt.set(a.productId, (pk = productAt.size));
+      const key = i * 65_536 + pk;
+      if (pk < 65_536 && !sold.has(key)) {
         sold.add(key);
         products[i]++;
       }
     }
-    // Funnel counts per rep and stage, from the period's start to its end or today.
+    // Funnel counts per rep (its subtree) and stage, over the months from the period's start to its
+    // end or today: the read model's sums by org position (`stageSums`, shared like the actuals').
     const counts = new Float64Array(n * S);
-    if (end >= range.start && S > 0) {
-      if (leaves) {
-        const from = range.start.slice(0, 7), to = end.slice(0, 7);
-        for (const s of source.actuals?.stageCounts ?? []) {
-          if (++read % RECORD_CHUNK === 0) yield { done, total };
-          if (s.month < from || s.month > to) continue;
-          const i = pos.get(s.repId), k = stageAt.get(s.stageId);
-          if (i !== undefined && k !== undefined) counts[i * S + k] += s.count;
-        }
-      } else {
-        const rolled = stageCountsRollup(source.actuals?.stageCounts ?? [], ix, { from: range.start, to: end });
-        for (let i = 0; i < n; i++) {
-          const own = rolled.get(team[i]);
-          if (own) for (const [st, k] of stageAt) counts[i * S + k] = own.get(st) ?? 0;
-        }
+    if (records && end >= range.start && S > 0) {
+      yield* positionsOf(records.stageCounts);
+      const sums = yield* ours(stageSumsSteps(ix, records.stageCounts, { from: range.start, to: end }));
+      for (const [st, k] of stageAt) {
+        const c = sums.get(st);
+        if (c) for (let i = 0; i < n; i++) counts[i * S + k] = c[orgPos[i]];
       }
     }
     const at = (i: number, k: number) => (k < 0 ? 0 : counts[i * S + k]);
@@ -281,20 +340,20 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     for (let i = 0; i < n; i++) {
       if (++done % STEP_CHUNK === 0) yield { done, total };
       const id = team[i];
-      const rep = ix.byId.get(id)!;
+      const hire = nodes[i].hireDate;
       // The share of the period (to date) the rep was employed: 1 for a veteran, 0 before the hire date.
-      const employed = !rep.hireDate || rep.hireDate <= range.start ? 1 : rep.hireDate > end ? 0 : (daysBetween(rep.hireDate, end) + 1) / days;
+      const employed = !hire || hire <= range.start ? 1 : hire > end ? 0 : (daysBetween(hire, end) + 1) / days;
       const w = at(i, wonAt), q = at(i, beforeWonAt);
       const r = revenue[i];
       const target = targets.get(id);
-      set(i, D.attainment, r, target !== undefined ? target : medRevenue === null ? null : medRevenue * rampAt(rep.hireDate) * employed);
+      set(i, D.attainment, r, target !== undefined ? target : medRevenue === null ? null : medRevenue * rampAt(hire) * employed);
       set(i, D.activity, activity[i], medActivity === null ? null : medActivity * employed);
       set(i, D.winRate, q > 0 ? w / q : null, teamQuotes > 0 ? teamWon / teamQuotes : null);
       set(i, D.avgDealSize, w > 0 ? r / w : null, teamWon > 0 ? teamRevenue / teamWon : null);
       set(i, D.collectionRate, r > 0 ? collections[i] / r : null, teamRevenue > 0 ? teamCollections / teamRevenue : null);
       set(i, D.crossSell, products[i], medProducts);
       set(i, D.crmCompleteness, openTotal[i] > 0 ? openComplete[i] / openTotal[i] : null, 1);
-      set(i, D.mentoring, mentees.get(id) ?? 0, 1);
+      set(i, D.mentoring, mentees[i], 1);
       const own = named.get(i);
       const clv = own ? customerLifetimeValue(own, window, prevWindow) : null;
       set(i, D.clv, clv?.available ? clv.value : null, teamClv.available ? teamClv.value : null);
@@ -315,14 +374,14 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   };
   const previousOf = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const h = ix.byId.get(team[i])!.hireDate;
+    const h = nodes[i].hireDate;
     previousOf[i] = h && h > prevEnd ? 0 : 1;
   }
   const hasPrevious = (i: number) => previousOf[i] === 1;
   /** The measured person at team position i, as `scorePerson` takes it. */
   const personOf = (i: number): ScorecardPerson => {
     const id = team[i];
-    const rep = ix.byId.get(id)!;
+    const rep = nodes[i];
     return { id, name: rep.name, ...(rep.hireDate ? { hireDate: rep.hireDate } : {}), ...(rep.role ? { role: rep.role } : {}), kpis: kpisAt(now, i, id), ...(hasPrevious(i) ? { previous: kpisAt(before, i, id) } : {}) };
   };
 
@@ -349,7 +408,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       const s = c.value.lines.find((l) => l.kpi === 'attainment')?.score;
       att[j] = s === null || s === undefined ? -1 : round1(s);
     } else {
-      const rep = ix.byId.get(id)!;
+      const rep = nodes[i];
       const pk = `${rep.hireDate ?? ''}\u0000${rep.role ?? ''}`;
       let pf = profiles.get(pk);
       if (!pf) profiles.set(pk, (pf = profileFor(rep, options)));
@@ -401,7 +460,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       return built;
     },
     idAt: (j) => idOf(order[j]),
-    nameAt: (j) => ix.byId.get(idOf(order[j]))!.name,
+    nameAt: (j) => nodes[shown[order[j]]].name,
     personAt: (j) => personOf(shown[order[j]]),
     people: () => shown.map(personOf),
     indexOf(id) {
