@@ -20,6 +20,7 @@ export const NODE_TESTS = [
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|store-warm-up|adjustments|large-org)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals|memory-adapter)\.test\.ts$/,
+  /^test\/(adapter|store)\/audit-[a-z-]+\.test\.ts$/,
   /^test\/size\/.*\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));

@@ -117,8 +117,10 @@ export function checkSubmission(user: User, incoming: Payload, existing: Payload
     if (incoming.decision !== undefined || (incoming.status !== undefined && incoming.status !== 'draft' && incoming.status !== 'pending')) {
       return refuse('forbidden', 'adjustment-status-locked', 'a new request is a draft or pending; it is decided by an approver, through a decision', { status: String(incoming.status ?? '') });
     }
-    if (requesterId !== undefined && requesterId !== user.id) {
-      return refuse('forbidden', 'adjustment-not-requester', `a request can only be made by the signed-in user "${user.id}"`, { requester: requesterId });
+    // A request for a node names its requester, the signed-in user: one without (or with a
+    // requester that is not a user id) would be decided as nobody's, its maker among the approvers.
+    if ((incoming.requesterId !== undefined || incoming.nodeId !== undefined) && requesterId !== user.id) {
+      return refuse('forbidden', 'adjustment-not-requester', `a request can only be made by the signed-in user "${user.id}"`, { requester: requesterId ?? '' });
     }
     if (stranger) return notYours();
     if (added.some((e) => e.action !== undefined && e.action !== 'submit')) {
