@@ -192,7 +192,7 @@ export class AdjustmentService {
     if (!adapter?.listAdjustments) return [];
     this.#set({ loading: true });
     try {
-      const list = await adapter.listAdjustments();
+      const list = await this.#store.callAdapter('listAdjustments', () => adapter.listAdjustments!());
       const parsed: AdjustmentRequest[] = [];
       const invalid: QkIssue[] = [];
       for (const item of list) {
@@ -279,7 +279,7 @@ export class AdjustmentService {
     return this.#run(async () => {
       const adapter = this.adapter;
       if (!adapter?.decideAdjustment) return this.#persist(next.value);
-      const decided = parseAdjustmentRequest(await adapter.decideAdjustment({ id, approve, by: user.id, ...(note ? { comment: note } : {}) }));
+      const decided = parseAdjustmentRequest(await this.#store.callAdapter('decideAdjustment', () => adapter.decideAdjustment!({ id, approve, by: user.id, ...(note ? { comment: note } : {}) })));
       // A host that records the decision with its trail entry has said everything; one that only
       // sets the status gets the trail entry stored after it.
       if (decided.ok && decided.value.status === next.value.status && (decided.value.history?.length ?? 0) > (request.history?.length ?? 0)) return decided.value;
@@ -361,7 +361,8 @@ export class AdjustmentService {
     if (!notice) return false;
     try {
       const message: Notice = { recipients: notice.recipients, subject: text.subject, body: text.body };
-      await this.adapter?.notify(message);
+      const adapter = this.adapter;
+      if (adapter) await this.#store.callAdapter('notify', () => adapter.notify(message));
       this.#set({ notices: { ...this.notices, [id]: { ...notice, sent: true } }, error: null });
       return true;
     } catch (e) {
@@ -391,7 +392,7 @@ export class AdjustmentService {
   async #persist(request: AdjustmentRequest): Promise<AdjustmentRequest> {
     const adapter = this.adapter;
     if (!adapter?.submitAdjustment) return request;
-    const stored = parseAdjustmentRequest(await adapter.submitAdjustment(request));
+    const stored = parseAdjustmentRequest(await this.#store.callAdapter('submitAdjustment', () => adapter.submitAdjustment!(request)));
     if (!stored.ok) {
       throw new QkAdapterError('invalid-data', `submitAdjustment returned an invalid request: ${stored.error.message}`, {
         issues: [{ path: stored.error.path ?? [], message: stored.error.message }],

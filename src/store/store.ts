@@ -147,6 +147,8 @@ export class QkStore {
   private host: CellTable = CellTable.from([]);
   /** Keys of cells edited here and not confirmed; a key whose cell is absent is a removal to send. */
   private readonly pendingKeys = new Set<string>();
+  /** Pending keys whose lock the user cleared here: only these are sent as an unlock first (`save`). */
+  private readonly unlockedHere = new Set<string>();
   private undoStack: UndoStep[] = [];
   private redoStack: UndoStep[] = [];
   private readonly listeners = new Set<StoreListener>();
@@ -211,6 +213,14 @@ export class QkStore {
       pending = Promise.reject(e);
     }
     return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Runs a call of the connected adapter under the store's timeout (`timeoutMs`): a call that never
+   * answers fails with `timeout`. For the workflows beside the store (adjustments).
+   */
+  callAdapter<T>(op: string, run: () => Promise<T>): Promise<T> {
+    return this.call(op, run);
   }
 
   /** Connects an adapter and loads the plan, the user and actuals through it. */
@@ -458,6 +468,7 @@ export class QkStore {
     // The org index is kept when the org is the same (frozen) array (a pushed save changes targets only).
     const index = built?.index ?? (this.state && this.state.org === snapshot.org && Object.isFrozen(snapshot.org) ? this.state.index : undefined);
     this.state = createPlanState(snapshot, { actuals, asOf: this.asOf, cells, ...(index ? { index } : {}) });
+    this.recheckPending();
     if (notify) {
       this.emit('data');
       void this.warmUp();
@@ -590,6 +601,8 @@ export class QkStore {
       if (c) set.push(c);
       else remove.push(k);
       this.pendingKeys.add(k);
+      if (c?.locked) this.unlockedHere.delete(k);
+      else if (c && this.state!.cells.get(k)?.locked) this.unlockedHere.add(k);
     });
     this.state = withTargetChanges(this.state!, { set, remove });
     this.persistPending();
@@ -741,7 +754,7 @@ export class QkStore {
     for (const k of this.pendingKeys) {
       const atHost = this.host.get(k);
       const c = state.cells.get(k);
-      if (atHost?.locked && c && !c.locked && (c.value !== atHost.value || (c.original ?? null) !== (atHost.original ?? null))) {
+      if (atHost?.locked && c && !c.locked && this.unlockedHere.has(k) && (c.value !== atHost.value || (c.original ?? null) !== (atHost.original ?? null))) {
         unlocks.push({ ...atHost, locked: false });
       }
     }
@@ -820,8 +833,10 @@ export class QkStore {
     for (const [k, c] of sent) {
       // What the host now holds is what the user sees: confirmed. Anything changed since (an edit
       // made while the save was in flight, or an undo made after it timed out) is sent next.
-      if (cells?.get(k) === c) this.pendingKeys.delete(k);
-      else this.pendingKeys.add(k);
+      if (cells?.get(k) === c) {
+        this.pendingKeys.delete(k);
+        this.unlockedHere.delete(k);
+      } else this.pendingKeys.add(k);
     }
     this.retries = 0;
     this.saveToken++;
@@ -907,6 +922,7 @@ export class QkStore {
           if (this.disposed || this.pendingKeys.size || this.snapshot?.plan.id !== snapshot.plan.id || !this.state) return;
           if (!m.isPendingRecord(record)) return storage.clear(this.pendingId(snapshot.plan.id));
           this.applyPending(record);
+          this.recheckPending();
           this.emit('targets');
           if (this.status === 'ready') this.scheduleSave();
         },
@@ -919,6 +935,47 @@ export class QkStore {
       return;
     }
     this.applyPending(record);
+    this.recheckPending();
+  }
+
+  /**
+   * The pending edits checked again against the host's plan as it is now (after a push, a reload,
+   * or restored from storage): an edit that a lock set since, a period closed since or a scope
+   * narrowed since refuses is not kept nor sent — the host's cell shows again — and the first
+   * refusal becomes the save error, in the user's words. An unlock made here still counts (its cell
+   * is checked as unlocked); one from before a reload is not known here, so it is asked for again.
+   */
+  private recheckPending(): void {
+    const state = this.state;
+    if (!state || !this.pendingKeys.size || (!this.adapter && !this.user)) return;
+    const drop: string[] = [];
+    let first: EditRefusal | null = null;
+    for (const k of this.pendingKeys) {
+      const atHost = this.host.get(k);
+      const after = state.cells.get(k);
+      if (!atHost && !after) continue;
+      const before = atHost?.locked && this.unlockedHere.has(k) ? { ...atHost, locked: false } : atHost;
+      const refused = this.checkEdits([{ before, after }]);
+      if (refused) {
+        drop.push(k);
+        first ??= refused;
+      }
+    }
+    if (!first) return;
+    const set: TargetCell[] = [];
+    const remove: string[] = [];
+    for (const k of drop) {
+      this.pendingKeys.delete(k);
+      this.unlockedHere.delete(k);
+      const atHost = this.host.get(k);
+      if (atHost) set.push(atHost);
+      else remove.push(k);
+    }
+    this.state = withTargetChanges(state, { set, remove });
+    this.saveState = 'error';
+    this.saveError = first;
+    this.persistPending();
+    this.emit('save');
   }
 
   private applyPending({ cells, removed }: PendingRecord): void {
