@@ -1,11 +1,12 @@
 import type { CrmAdapter, IncentivePlanRecord } from '../adapter/adapter.js';
+import { DEFAULT_TIMEOUT_MS, withTimeout } from './timeout.js';
 
 /**
  * The commission plan an adapter keeps, as every element under one provider sees it:
  * - `loading`: `loadIncentivePlan` has not answered yet;
  * - `none`: the adapter keeps no plan (or cannot: no `loadIncentivePlan`), so the kit's sample plan applies;
  * - `ready`: the host's plan (not validated here: an element shows an invalid one as its error state);
- * - `error`: loading failed.
+ * - `error`: loading failed, or the host did not answer within the timeout (`timeout`).
  */
 export type SavedPlanState =
   | { status: 'loading' }
@@ -22,7 +23,10 @@ export class SavedIncentivePlan {
   state: SavedPlanState = { status: 'loading' };
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly adapter: CrmAdapter) {
+  constructor(
+    private readonly adapter: CrmAdapter,
+    private readonly options: { timeoutMs?: number } = {},
+  ) {
     void this.load();
   }
 
@@ -32,7 +36,8 @@ export class SavedIncentivePlan {
       return;
     }
     try {
-      const rec = await this.adapter.loadIncentivePlan();
+      const load = this.adapter.loadIncentivePlan.bind(this.adapter);
+      const rec = await withTimeout('loadIncentivePlan', this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, load);
       // A save that answered while the load was under way is newer than what the load read.
       if (this.state.status === 'ready' && rec && rec.version < this.state.version) return;
       this.set(rec ? { status: 'ready', version: rec.version, plan: rec.plan } : { status: 'none' });

@@ -15,6 +15,7 @@ import type { AdapterUpdate, CrmAdapter } from '../../src/adapter/adapter.js';
 import type { PlanSnapshot, TargetCell, TargetChange, User } from '../../src/engine/plan/model.js';
 import { smallFixture } from '../fixtures/small-plan.js';
 import { adjustmentPlan, pendingRequest, yuan } from '../fixtures/adjustment-plan.js';
+import { SavedIncentivePlan } from '../../src/internal/saved-incentive-plan.js';
 
 const EAST: User = { id: 'u-east', name: '周敏', roles: ['manager'], canView: ['east'], canEdit: ['east'] };
 
@@ -188,5 +189,17 @@ describe("audit: the adjustment workflow's adapter calls run under the store's t
     expect(r.ok).to.equal(false);
     if (!r.ok) expect(r.error.code).to.equal('timeout');
     expect(service.busy).to.equal(false);
+  });
+});
+
+describe("audit: the commission plan's load runs under a timeout", function () {
+  this.timeout(60_000);
+  it('a loadIncentivePlan that never answers ends in the error state (timeout), not "loading" for ever', async () => {
+    const { adapter } = trustingHost(EAST);
+    const source = new SavedIncentivePlan({ ...adapter, loadIncentivePlan: () => new Promise(() => undefined) }, { timeoutMs: 50 });
+    expect(source.state.status).to.equal('loading');
+    await new Promise<void>((resolve) => source.subscribe(resolve));
+    expect(source.state.status).to.equal('error');
+    expect((source.state as { error: { code?: string } }).error.code).to.equal('timeout');
   });
 });
