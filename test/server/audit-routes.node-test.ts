@@ -6,6 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startReference, type Reference } from './support.js';
+import { RestAdapter } from '../../src/adapter/rest-adapter.js';
+import { QkAdapterError } from '../../src/adapter/adapter.js';
 
 describe('audit: the reference server refuses what a body cannot grant', () => {
   let ref: Reference;
@@ -101,5 +103,29 @@ describe('audit: the reference server refuses what a body cannot grant', () => {
     assert.deepEqual([stored?.value, stored?.by], [123_400, 'u-rep-1-1-1']);
     const other = await send('u-rep-1-1-1', 'PUT', '/inputs', { baseVersion: v + 1, commitments: [{ nodeId: 'rep-1-1-2', period: 'FY2026', metric: 'revenue', value: 1 }] });
     assert.deepEqual([other.status, other.body?.reason], [403, 'input-commitment-not-own']);
+  });
+
+  it('through RestAdapter: the requester-less request, a decision outside the approver\'s subtree and a finance target save are refused', async () => {
+    const as = (user: string) => new RestAdapter({ baseUrl: ref.base, token: ref.token(user), timeoutMs: 60_000 });
+    const code = async (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => (QkAdapterError.is(e) ? `${e.code}:${e.rule?.reason ?? /(adjustment|edit)-[a-z-]+/.exec(e.message)?.[0] ?? ''}` : String(e)),
+      );
+    const request = {
+      id: 'audit-rest', planId: 'sample-fy2026', nodeId: 'rep-1-1-1', metric: 'won', periods: ['2026-12'], change: { kind: 'value', value: 4 }, trigger: 'other',
+      reason: 'a key account moved to this territory', absorption: { mode: 'parent' }, createdAt: '2026-11-27T08:00:00.000Z', status: 'pending',
+    };
+    const manager = as('u-mgr-1');
+    await manager.currentUser();
+    assert.equal(await code(manager.submitAdjustment(request)), 'forbidden:adjustment-not-requester');
+    // The rep's own request for their node; u-mgr-2 (another region) may not decide it, u-mgr-1 may.
+    assert.equal(await code(as('u-rep-1-1-1').submitAdjustment({ ...request, requesterId: 'u-rep-1-1-1' })), 'ok');
+    // Outside what u-mgr-2 may see, the server does not even say the request exists (404).
+    assert.equal(await code(as('u-mgr-2').decideAdjustment({ id: 'audit-rest', approve: true, by: 'u-mgr-2' })), 'not-found:');
+    assert.equal(await code(manager.decideAdjustment({ id: 'audit-rest', approve: true, by: 'u-mgr-1' })), 'ok');
+    const finance = as('u-finance');
+    const v = (await finance.loadPlan()).plan.version;
+    assert.equal(await code(finance.saveTargets({ baseVersion: v, cells: [{ nodeId: 'rep-1-1-1', period: '2026-12', metric: 'won', value: 9 }] })), 'forbidden:edit-forbidden-role');
   });
 });

@@ -43,6 +43,10 @@ function trustingHost(user: User, snapshot: PlanSnapshot = smallFixture().plan) 
       const gone = new Set((change.removed ?? []).map((r) => cellKey({ ...r, value: 0 } as TargetCell)));
       return store(upsertCells(plan.targets, change.cells).filter((t) => !gone.has(cellKey(t))));
     },
+    saveInputs: async (change) => {
+      sent.push({ baseVersion: change.baseVersion, cells: [], inputs: structuredClone(change) } as TargetChange);
+      return store(plan.targets);
+    },
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -201,5 +205,38 @@ describe("audit: the commission plan's load runs under a timeout", function () {
     await new Promise<void>((resolve) => source.subscribe(resolve));
     expect(source.state.status).to.equal('error');
     expect((source.state as { error: { code?: string } }).error.code).to.equal('timeout');
+  });
+});
+
+describe('audit: viewer and rep through every write of the store (the host adapter checks nothing)', () => {
+  const VIEWER: User = { id: 'u-viewer', name: '访客', roles: ['viewer'], canView: ['co'], canEdit: [] };
+  const REP: User = { id: 'u-r1', name: '王芳', roles: ['rep'], canView: ['r1'], canEdit: [], nodeId: 'r1' };
+  const commitment = (nodeId: string) => ({ nodeId, period: 'FY2026', metric: 'revenue' as const, value: yuan(2_000_000) });
+
+  it('a viewer: applyCells, commitCells and saveInputs (commitment, market, blend) are refused before anything is sent', async () => {
+    const host = trustingHost(VIEWER);
+    const store = await storeOn(host.adapter);
+    const applied = store.applyCells([revenue('r3', 150_000_000)]);
+    expect(applied.ok ? 'ok' : applied.error.code).to.equal('edit-forbidden-role');
+    const committed = await store.commitCells([revenue('r3', 150_000_000)]);
+    expect(committed.ok ? 'ok' : committed.error.code).to.equal('edit-forbidden-role');
+    expect((await store.saveInputs({ commitments: [commitment('r1')] }))?.code).to.equal('edit-forbidden-role');
+    expect((await store.saveInputs({ market: [{ nodeId: 'east', size: yuan(1), share: 0.5 }] }))?.code).to.equal('edit-forbidden-role');
+    expect((await store.saveInputs({ blend: { topDown: 1, bottomUp: 0, market: 0 } }))?.code).to.equal('edit-forbidden-role');
+    expect(store.undo()).to.equal(false);
+    expect(await store.save()).to.equal(false);
+    expect(host.sent).to.deep.equal([]);
+  });
+
+  it('a rep: no target, not even their own; only their own commitment goes to the host', async () => {
+    const host = trustingHost(REP);
+    const store = await storeOn(host.adapter);
+    const own = store.applyCells([revenue('r1', 1)]);
+    expect(own.ok ? 'ok' : own.error.code).to.equal('edit-forbidden-role');
+    expect((await store.saveInputs({ commitments: [commitment('r2')] }))?.code).to.equal('input-commitment-not-own');
+    expect(host.sent).to.deep.equal([]);
+    expect(await store.saveInputs({ commitments: [commitment('r1')] })).to.equal(null);
+    expect(host.sent.length).to.equal(1);
+    expect(store.snapshot?.commitments?.map((c) => [c.nodeId, c.value, c.by])).to.deep.equal([['r1', yuan(2_000_000), 'u-r1']]);
   });
 });
