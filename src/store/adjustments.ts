@@ -192,7 +192,11 @@ export class AdjustmentService {
     if (!adapter?.listAdjustments) return [];
     this.#set({ loading: true });
     try {
-      const list = await this.#store.callAdapter('listAdjustments', () => adapter.listAdjustments!());
+      const list: unknown = await this.#store.callAdapter('listAdjustments', () => adapter.listAdjustments!());
+      if (!Array.isArray(list)) {
+        const got = list === null ? 'null' : typeof list;
+        throw new QkAdapterError('invalid-data', `listAdjustments: expected a list of requests, got ${got}`, { issues: [{ path: [], message: `expected an array, got ${got}` }] });
+      }
       const parsed: AdjustmentRequest[] = [];
       const invalid: QkIssue[] = [];
       for (const item of list) {

@@ -234,7 +234,14 @@ export class QkStore {
     // A built-in adapter hands its own frozen plan to the store's subscription (no copy per push).
     if (adapter.subscribe && this.adapter === adapter) {
       const shared = (adapter as { [SHARED_LOADS]?: SharedLoads })[SHARED_LOADS];
-      this.unsubscribeAdapter = shared?.subscribe ? shared.subscribe((u) => this.receive(u)) : adapter.subscribe((u) => this.receive(u));
+      // A host's subscribe that throws, or returns no function, costs the live updates only.
+      try {
+        const off: unknown = shared?.subscribe ? shared.subscribe((u) => this.receive(u)) : adapter.subscribe((u) => this.receive(u));
+        this.unsubscribeAdapter = typeof off === 'function' ? (off as () => void) : null;
+      } catch (e) {
+        this.saveError = toStoreError(e, 'load-failed');
+        this.emit('save');
+      }
     }
   }
 

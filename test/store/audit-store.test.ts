@@ -240,3 +240,39 @@ describe('audit: viewer and rep through every write of the store (the host adapt
     expect(store.snapshot?.commitments?.map((c) => [c.nodeId, c.value, c.by])).to.deep.equal([['r1', yuan(2_000_000), 'u-r1']]);
   });
 });
+
+describe('audit: a host adapter answering with junk where the other suites do not look', () => {
+  it('a subscribe that throws: the plan still loads (ready), and the failure is reported, not an unhandled rejection of connect()', async () => {
+    const host = trustingHost(EAST);
+    const store = new QkStore({ autosaveMs: false, retryDelaysMs: [], pendingStorage: null, asOf: '2026-03-31' });
+    const errors: string[] = [];
+    store.subscribe((s, kind) => kind === 'save' && s.saveError && errors.push(s.saveError.code));
+    let rejected: unknown = null;
+    await store.connect({ ...host.adapter, subscribe: () => { throw new Error('event source unavailable'); } }).catch((e: unknown) => (rejected = e));
+    expect(rejected).to.equal(null);
+    expect(store.status).to.equal('ready');
+    expect(store.getCell('east-sh', 'FY2026', 'revenue')?.value).to.equal(400_000_000);
+    expect(errors).to.deep.equal(['load-failed']);
+    expect(store.saveError?.message).to.equal('event source unavailable');
+  });
+
+  it('a subscribe that returns no unsubscribe function: disconnect() does not throw', async () => {
+    const host = trustingHost(EAST);
+    const store = await storeOn({ ...host.adapter, subscribe: (() => 42) as never });
+    expect(() => store.disconnect()).not.to.throw();
+  });
+
+  for (const [name, junk] of [['an object', { items: [] }], ['null', null], ['a string', 'adj-1']] as const) {
+    it(`listAdjustments answering ${name}: invalid-data (nothing listed), not "… is not iterable" nor a string read letter by letter`, async () => {
+      const host = trustingHost(EAST);
+      const adapter: CrmAdapter = { ...host.adapter, listAdjustments: async () => junk as never };
+      const store = await storeOn(adapter);
+      const service = new AdjustmentService(store, { adapter });
+      const invalid = await service.list();
+      expect(invalid).to.deep.equal([]);
+      expect(service.requests).to.deep.equal([]);
+      expect(service.error?.code).to.equal('invalid-data');
+      expect(service.error?.message).to.match(/^listAdjustments: /);
+    });
+  }
+});
