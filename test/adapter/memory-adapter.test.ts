@@ -137,12 +137,15 @@ describe('MemoryAdapter', () => {
   });
 
   it('stores adjustments and decisions', async () => {
-    const adapter = make();
-    await adapter.submitAdjustment({ id: 'adj-1', nodeId: 'east', reason: '人员离职' });
+    // 周敏 (u-east) asks for 华东; a request for a node names its requester (one without would be
+    // decided by its own maker), and the administrator decides it.
+    const asked = await make({ user: 'u-east' }).submitAdjustment({ id: 'adj-1', nodeId: 'east', requesterId: 'u-east', reason: '人员离职' });
+    const adapter = make({ adjustments: [asked] });
     const decided = await adapter.decideAdjustment({ id: 'adj-1', approve: false, by: 'u-admin', comment: '证据不足' });
     expect(decided).to.deep.equal({
       id: 'adj-1',
       nodeId: 'east',
+      requesterId: 'u-east',
       reason: '人员离职',
       status: 'rejected',
       decision: { approve: false, by: 'u-admin', comment: '证据不足' },
