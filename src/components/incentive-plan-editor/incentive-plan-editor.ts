@@ -15,6 +15,7 @@ import { layoutCurve } from '../incentive-calculator/incentive-calculator.layout
 import { formOf, planOf, type PlanForm } from './plan-form.js';
 import { QkIncentivePlanSaveEvent } from '../../events/qk-incentive-plan-save.js';
 import { savedIncentivePlan, type SavedPlanState } from '../../internal/saved-incentive-plan.js';
+import { DEFAULT_TIMEOUT_MS, withTimeout } from '../../internal/timeout.js';
 
 const PREVIEW_TARGET = 10_000_000;
 const CHART = { width: 480, height: 200 };
@@ -132,7 +133,10 @@ export class QkIncentivePlanEditor extends QkElement<'incentive'> {
     if (!a?.saveIncentivePlan) return;
     this.busy = true;
     try {
-      const r = await a.saveIncentivePlan({ baseVersion: this.version, plan: built.plan as unknown as Record<string, unknown> });
+      const send = () => a.saveIncentivePlan!({ baseVersion: this.version, plan: built.plan as unknown as Record<string, unknown> });
+      // Under the provider's timeout (\`timeout-ms\`), like every adapter call: a host that never answers ends in \`timeout\`.
+      const store = this.activeStore as { callAdapter?: <T>(op: string, run: () => Promise<T>) => Promise<T> } | undefined;
+      const r = await (store?.callAdapter ? store.callAdapter('saveIncentivePlan', send) : withTimeout('saveIncentivePlan', DEFAULT_TIMEOUT_MS, send));
       this.version = r.version;
       // Every calculator on this adapter pays on the saved plan from now on.
       savedIncentivePlan(a).saved({ version: r.version, plan: built.plan as unknown as Record<string, unknown> });
