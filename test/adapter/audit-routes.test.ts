@@ -9,7 +9,7 @@ import { QkAdapterError, type AdjustmentPayload, type CrmAdapter } from '../../s
 import { MemoryAdapter, type SnapshotAdapterBase } from '../../src/adapter/memory-adapter.js';
 import { LocalStorageAdapter } from '../../src/adapter/local-storage-adapter.js';
 import type { AdjustmentRequest } from '../../src/engine/adjustment/index.js';
-import type { TargetCell } from '../../src/engine/plan/model.js';
+import type { TargetCell, User } from '../../src/engine/plan/model.js';
 import { SAMPLE_COMMISSION_PLAN } from '../../src/engine/incentive/index.js';
 import { adjustmentPlan, pendingRequest, yuan } from '../fixtures/adjustment-plan.js';
 
@@ -31,8 +31,9 @@ function memoryStorage(): Storage {
 }
 
 /** An adapter over the adjustment plan (华东 ¥7,200,000 ← 周敏 u-east; 华南 locked), signed in as `user`. */
-function make(kind: Kind, user: string, options: { adjustments?: AdjustmentRequest[]; asOf?: string } = {}): SnapshotAdapterBase {
-  const { plan, actuals } = adjustmentPlan();
+function make(kind: Kind, user: string, options: { adjustments?: AdjustmentRequest[]; asOf?: string; users?: (users: User[]) => User[] } = {}): SnapshotAdapterBase {
+  const { plan: seeded, actuals } = adjustmentPlan();
+  const plan = options.users ? { ...seeded, users: options.users(seeded.users) } : seeded;
   const adjustments = options.adjustments ?? [];
   const extra = options.asOf ? { asOf: options.asOf } : {};
   if (kind === 'MemoryAdapter') return new MemoryAdapter(plan, actuals, { user, adjustments, ...extra });
@@ -137,6 +138,18 @@ for (const kind of ['MemoryAdapter', 'LocalStorageAdapter'] as const) {
       expect(await outcome(adapter.saveInputs({ baseVersion: v, blend: { topDown: 1, bottomUp: 0, market: 0 } }))).to.equal('forbidden:edit-forbidden-role');
       expect(await outcome(adapter.saveIncentivePlan({ baseVersion: 0, plan: SAMPLE_COMMISSION_PLAN as never }))).to.equal('forbidden:incentive-plan-forbidden');
       expect(await versionOf(adapter)).to.equal(v);
+    });
+
+    it('a viewer, a rep or finance given a canEdit scope by the host still edits no target (the role decides: only a manager or an admin)', async () => {
+      // A host that fills canEdit for every user (e.g. copying canView) must not turn a viewer into an editor.
+      const grant = (users: User[]) => [...users.map((u) => (u.id === 'u-view' || u.id === 'u-r1' ? { ...u, canEdit: ['co'] } : u)), { id: 'u-fin', name: '财务', roles: ['finance'], canView: ['co'], canEdit: ['co'] } as User];
+      for (const who of ['u-view', 'u-r1', 'u-fin']) {
+        const adapter = make(kind, who, { users: grant });
+        const v = await versionOf(adapter);
+        expect([who, await outcome(adapter.saveTargets({ baseVersion: v, cells: [{ nodeId: 'r1', period: 'FY2026', metric: 'revenue', value: 1 }] }))]).to.deep.equal([who, 'forbidden:edit-forbidden-role']);
+        expect([who, await outcome(adapter.saveInputs({ baseVersion: v, market: [{ nodeId: 'east', size: yuan(1), share: 0.5 }] }))]).to.deep.equal([who, 'forbidden:edit-forbidden-role']);
+        expect(await versionOf(adapter)).to.equal(v);
+      }
     });
 
     it('a rep (王芳, r1): their own commitment is taken and stamped as theirs; another rep’s, or a target of their own, is refused', async () => {

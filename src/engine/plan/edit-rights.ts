@@ -3,8 +3,9 @@
  * or sends anything, and the built-in adapters check again on their side from the signed-in user
  * (a client cannot be trusted); a field in a request never grants a right.
  *
- * - Scope: an admin may edit any node; anyone else only nodes in the subtrees of `user.canEdit`
- *   (a viewer's and a rep's `canEdit` are usually empty: they edit nothing).
+ * - Scope: an admin may edit any node; a manager only nodes in the subtrees of `user.canEdit`;
+ *   nobody else edits targets, whatever `canEdit` a host gives them (a viewer, a rep or finance
+ *   asks through an adjustment request; a rep enters their own commitment).
  * - Locks: a locked cell holds its value against every edit, direct ones included, like a protected
  *   spreadsheet cell. Someone entitled (in scope) may unlock it — a change that keeps the value and
  *   clears `locked` — and only then change it.
@@ -42,7 +43,7 @@ export function canEditNode(user: User | null, nodeId: string, index: OrgIndex):
   if (!index.byId.has(nodeId)) return no('edit-unknown-node', { node: nodeId });
   if (user.roles.includes('admin')) return yes;
   const name = index.byId.get(nodeId)!.name;
-  if (!user.roles.includes('manager') && user.canEdit.length === 0) return no('edit-forbidden-role', { node: name });
+  if (!user.roles.includes('manager')) return no('edit-forbidden-role', { node: name });
   if (user.canEdit.includes(nodeId) || index.ancestors(nodeId).some((a) => user.canEdit.includes(a))) return yes;
   return no('edit-forbidden-scope', { node: name });
 }
