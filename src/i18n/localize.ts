@@ -114,6 +114,20 @@ export async function loadLocale(locale: QkLocale): Promise<void> {
 }
 
 /**
+ * Whether every registered table of `locale` is in memory (English always is); starts loading the
+ * missing ones (`onTranslationChange` listeners hear when they arrive). Elements hold their content
+ * until it is true, so their first paint is in their language, not English standing in.
+ */
+export function localeReady(locale: QkLocale): boolean {
+  if (merged.has(locale)) return true;
+  const missing: string[] = [];
+  pick('core', base, locale, missing);
+  for (const [k, v] of Object.entries(sections)) pick(k, v, locale, missing);
+  for (const [a, v] of areas) pick(`errors:${a}`, v, locale, missing);
+  return missing.length === 0;
+}
+
+/**
  * Maps any BCP 47 tag to a shipped locale: `zh`, `zh-CN`, `zh-Hans`, `zh-SG` → `zh-CN`;
  * `en`, `en-US`, … → `en`; empty → undefined (so the caller keeps looking up the tree);
  * anything else → `en`.
