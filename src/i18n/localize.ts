@@ -9,7 +9,8 @@ import adapterErrorsEn from './en/adapter.errors.js';
 export type Lazy<T> = T | (() => Promise<{ default: T }>);
 /**
  * A table in every shipped locale. English is always given inline: it is the default language and
- * what an element shows while another language is on its way. Other locales may be given as
+ * the fallback when another language fails to load (while it is on its way, elements show their
+ * loading state: `localeReady`). Other locales may be given as
  * `() => import('…')`, so a page downloads them only when an element renders in that language.
  */
 export type Localized<T> = { en: T } & { [L in Exclude<QkLocale, 'en'>]: Lazy<T> };
