@@ -9,7 +9,8 @@ import adapterErrorsEn from './en/adapter.errors.js';
 export type Lazy<T> = T | (() => Promise<{ default: T }>);
 /**
  * A table in every shipped locale. English is always given inline: it is the default language and
- * what an element shows while another language is on its way. Other locales may be given as
+ * the fallback when another language fails to load (while it is on its way, elements show their
+ * loading state: `localeReady`). Other locales may be given as
  * `() => import('…')`, so a page downloads them only when an element renders in that language.
  */
 export type Localized<T> = { en: T } & { [L in Exclude<QkLocale, 'en'>]: Lazy<T> };
@@ -111,6 +112,20 @@ export async function loadLocale(locale: QkLocale): Promise<void> {
     if (!missing.length) return;
     await Promise.all(missing.map((id) => loading.get(id)));
   }
+}
+
+/**
+ * Whether every registered table of `locale` is in memory (English always is); starts loading the
+ * missing ones (`onTranslationChange` listeners hear when they arrive). Elements hold their content
+ * until it is true, so their first paint is in their language, not English standing in.
+ */
+export function localeReady(locale: QkLocale): boolean {
+  if (merged.has(locale)) return true;
+  const missing: string[] = [];
+  pick('core', base, locale, missing);
+  for (const [k, v] of Object.entries(sections)) pick(k, v, locale, missing);
+  for (const [a, v] of areas) pick(`errors:${a}`, v, locale, missing);
+  return missing.length === 0;
 }
 
 /**

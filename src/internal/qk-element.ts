@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { storeContext, localeContext } from '../context/keys.js';
 import type { QkStore, StoreError } from '../store/store.js';
 import type { StoreView } from '../store/read-store.js';
-import { getTranslation, onTranslationChange, resolveLocale } from '../i18n/localize.js';
+import { getTranslation, loadLocale, localeReady, onTranslationChange, resolveLocale } from '../i18n/localize.js';
 import { localizeIssue } from '../i18n/localize-issue.js';
 import { issueLine } from '../i18n/issue-line.js';
 import type { QkLocale, SectionKey } from '../i18n/types.js';
@@ -256,15 +256,16 @@ export abstract class QkElementBase<K extends SectionKey = never, S extends Stor
     this.dataLoad = load;
   }
 
-  /** Also waits for the validator of `.data` while it is arriving (see `loadData`). */
+  /** Also waits for the validator of `.data` while it is arriving (see `loadData`), and for the strings of the element's language. */
   protected override async getUpdateComplete(): Promise<boolean> {
     // The update that starts the load may still be ahead: wait for it first.
     let done = await super.getUpdateComplete();
-    while (this.dataLoad) {
-      await this.dataLoad;
+    for (;;) {
+      if (this.dataLoad) await this.dataLoad;
+      else if (!localeReady(this.locale)) await loadLocale(this.locale);
+      else return done;
       done = await super.getUpdateComplete();
     }
-    return done;
   }
 
   /** Localizes an error and fires `qk-error` with it; returns the localized message. */
@@ -296,6 +297,12 @@ export abstract class QkElementBase<K extends SectionKey = never, S extends Stor
    * Error details list the bad paths (text only: nothing from the host is rendered as HTML).
    */
   protected renderStatus(): TemplateResult | null {
+    // The strings of the element's language still on their way (zh-CN loads on demand): the loading
+    // state without words, not the content in English standing in (issue 16 item 3: the goal tree's
+    // switches read "View", "Metric" for seconds in the zh-CN demo). They re-render it on arrival.
+    if (!localeReady(this.locale)) {
+      return html`<div part="state loading" class="qk-state" role="status" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span></div>`;
+    }
     const s = this.activeStore;
     const t = this.t;
     if (!s && !this.dataLoad) {

@@ -6,6 +6,7 @@
  */
 import { waitUntil } from '@open-wc/testing';
 import { openPage, type HostPage } from './host.js';
+import { keepInStorage } from '../support/kept-storage.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import type { QkStore } from '../../src/store/store.js';
 
@@ -39,6 +40,10 @@ export async function openDemo(lang: 'zh-CN' | 'en', query = ''): Promise<Demo> 
   // first load of the whole dashboard.
   for (const k of DEMO_KEYS) localStorage.removeItem(k);
   localStorage.setItem('quotakit-demo-lang', lang);
+  // Kept through the clear after each test until `close()`: a file that opens the demo once (in
+  // `before`) uses its stored plan across its tests (cleared, the adapter started again from the
+  // sample at version 1 under a dashboard at version 2, and every later save was a conflict).
+  const release = keepInStorage([...DEMO_KEYS, 'quotakit-demo-lang']);
   const page = await openPage(url);
   const doc = page.doc;
   const provider = doc.getElementById('provider') as QkProvider;
@@ -62,6 +67,7 @@ export async function openDemo(lang: 'zh-CN' | 'en', query = ''): Promise<Demo> 
       await waitUntil(() => store().plan?.version === 2, 'the decomposition was never saved', LONG);
     },
     close() {
+      release();
       for (const k of DEMO_KEYS) page.win.localStorage.removeItem(k);
       page.close();
     },

@@ -18,14 +18,8 @@ import { provideZhCN } from '../../src/i18n/zh-cn-all.js';
 provideZhCN();
 
 // Every test starts with empty local storage, as a fresh browser would: the store keeps unsaved
-// edits there across page loads, and one test's edits must not reappear in the next.
+// edits there across page loads, and one test's edits must not reappear in the next. Keys a file
+// keeps for a page it opened once (`keepInStorage`: the demo's plan) stay until it releases them.
+import { clearStorage } from './kept-storage.js';
 declare const afterEach: ((fn: () => void) => void) | undefined;
-if (typeof afterEach === 'function') {
-  afterEach(() => {
-    try {
-      localStorage.clear();
-    } catch {
-      // No storage in this context.
-    }
-  });
-}
+if (typeof afterEach === 'function') afterEach(clearStorage);
