@@ -33,7 +33,7 @@ function memoryStorage(): Storage {
 /** An adapter over the adjustment plan (华东 ¥7,200,000 ← 周敏 u-east; 华南 locked), signed in as `user`. */
 function make(kind: Kind, user: string, options: { adjustments?: AdjustmentRequest[]; asOf?: string; users?: (users: User[]) => User[] } = {}): SnapshotAdapterBase {
   const { plan: seeded, actuals } = adjustmentPlan();
-  const plan = options.users ? { ...seeded, users: options.users(seeded.users) } : seeded;
+  const plan = options.users ? { ...seeded, users: options.users(seeded.users ?? []) } : seeded;
   const adjustments = options.adjustments ?? [];
   const extra = options.asOf ? { asOf: options.asOf } : {};
   if (kind === 'MemoryAdapter') return new MemoryAdapter(plan, actuals, { user, adjustments, ...extra });
