@@ -14,6 +14,7 @@ import { buildOrgIndex, rollupActuals, rollupTargets } from '../plan/rollup.js';
 import { cmpId } from '../plan/allocate.js';
 import { newHireTarget } from '../plan/new-hires.js';
 import { rampOf } from '../plan/ramp.js';
+import { newProductMinShare } from '../plan/product-mix.js';
 import type { Absorption, AdjustmentChange, AdjustmentTrigger } from './model.js';
 import type { AdjustmentState } from './preview.js';
 import { targetsOf, type PlanState } from '../plan/plan-state.js';
@@ -65,7 +66,7 @@ export interface TriggerOptions {
  *   moved to or from a teammate);
  * - `absence`: the rep `nodeId` is away from `from` to `to` (inclusive: leave, illness);
  * - `new-product`: the product `productId` launches on `date`; new products should reach `share`
- *   of the revenue (default 0.1, the decomposition's minimum).
+ *   of the revenue (default: the plan's `newProductMinShare`, the decomposition's minimum; else 0.1).
  */
 export type PlanEvent =
   | { kind: 'market'; nodeId: string; date: string; change: number; note?: string }
@@ -247,7 +248,6 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
 }
 
 const DEFAULT_MIN_ABSENCE_DAYS = 10;
-const DEFAULT_NEW_PRODUCT_SHARE = 0.1;
 
 /** The proposals of the host's recorded events, in the order given (see `evaluateTriggers`). */
 function eventProposals(
@@ -269,7 +269,8 @@ function eventProposals(
       const at = scope ?? ix.roots[0];
       if (at === undefined) continue;
       const target = targets.get(at) ?? 0;
-      const share = ev.share ?? DEFAULT_NEW_PRODUCT_SHARE;
+      // Without its own share, a launch asks for the plan's new-product minimum (the tree's rule).
+      const share = ev.share ?? newProductMinShare(options.state.plan);
       const days = workingDaysBetween(later(ev.date, start), end, options.state.plan.calendar);
       const want = Math.round((target * share * days) / W);
       const has = targetsFor(product.id).get(at) ?? 0;

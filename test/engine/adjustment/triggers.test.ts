@@ -162,6 +162,14 @@ describe('evaluateTriggers', () => {
       expect(!bad.ok && bad.error.code).to.equal('adjustment-unknown-product');
     });
 
+    it('a launch without its own share takes the plan’s new-product minimum share (the rule the tree enforces): 5,500,000 × 20 % × 12 / 22 = 600,000', () => {
+      const ruled: AdjustmentState = { ...st, plan: { ...st.plan, newProductMinShare: 0.2 } };
+      const r = evaluateTriggers({ state: ruled, period: '2026-03', asOf: '2026-03-13', events: [{ kind: 'new-product', productId: 'ai', date: '2026-03-16' }], products, nodeId: 't' });
+      if (!r.ok) throw new Error(r.error.code);
+      const [p] = r.value.filter((q) => q.kind === 'new-product');
+      expect([p!.change, p!.facts.share]).to.deep.equal([{ kind: 'value', value: 600_000 }, 0.2]);
+    });
+
     it('groups the proposals and caps each group', () => {
       const all = evaluateTriggers({ includePace: true, state: st, period: '2026-03', asOf: '2026-03-13', products, events: [{ kind: 'market', nodeId: 'y', date: '2026-03-16', change: -0.1 }] });
       if (!all.ok) throw new Error(all.error.code);
