@@ -26,7 +26,8 @@ import {
   type TriggerGroup,
   type TriggerProposal,
 } from '../../engine/adjustment/index.js';
-import { computePayout, parseCommissionPlan, SAMPLE_COMMISSION_PLAN, type CommissionPlan } from '../../engine/incentive/commission.js';
+import { parseCommissionPlan, SAMPLE_COMMISSION_PLAN, type CommissionPlan } from '../../engine/incentive/commission.js';
+import { bookedMix, forecastPayouts } from '../../engine/incentive/forecast-pay.js';
 import { METRICS, type MetricId, type User } from '../../engine/plan/model.js';
 import { formatCount, formatMoney, formatPercent, toDecimalString } from '../../engine/money/money.js';
 import { fiscalYearMonths, periodOf, periodsOf } from '../../engine/calendar/periods.js';
@@ -379,6 +380,8 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
   }
 
   private readonly suggestionsMemo = new Memo<Suggestions>();
+  /** Booked revenue per rep and product line (the payout effect's mix), per actuals. */
+  private readonly mixMemo = new Memo<Map<string, Map<string, number>>>();
 
   /**
    * The trigger rules' proposals for the focused node's subtree (the user's node, else the first
@@ -886,20 +889,20 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     const target = Number(p.facts.target);
     if (p.change?.kind !== 'value' || !(forecast > 0) || !(target > 0) || p.metric !== 'revenue') return nothing;
     const cut = p.change.value;
-    const plan = this.commissionPlan;
-    // The forecast as one booking (collected the same day on a collected basis), on no product line.
-    const booked = { id: 'forecast', repId: p.nodeId, productId: '', date: '2000-01-01', type: 'booking' as const, amount: Math.round(forecast) };
-    const actual = plan.basis === 'collected' ? [booked, { ...booked, id: 'forecast-cash', type: 'collection' as const, bookingId: 'forecast' }] : [booked];
-    const pay = (t: number) => computePayout(plan, { id: p.nodeId, target: t }, actual, { asOf: '2000-01-01' });
-    const before = pay(target);
-    const after = cut > 0 ? pay(cut) : null;
-    if (!before.ok || !after?.ok) return nothing;
-    const d = after.value.total - before.value.total;
+    if (!(cut > 0)) return nothing;
+    const store = this.activeStore;
+    const newProductIds = store?.snapshot?.products.filter((x) => x.new).map((x) => x.id);
+    // The forecast booked in the rep's product mix so far: multipliers and the new-product bonus count as the calculator counts them.
+    const mix = this.mixMemo.get([store?.state?.actuals], () => bookedMix(store?.state?.actuals?.actuals ?? [])).get(p.nodeId);
+    const r = forecastPayouts(this.commissionPlan, { repId: p.nodeId, forecast: Math.round(forecast), target, changed: cut, mix, ...(newProductIds ? { newProductIds } : {}) });
+    if (!r.ok) return nothing;
+    const { before, after } = r.value;
+    const d = after - before;
     const delta = `${d > 0 ? '+' : d < 0 ? '−' : ''}${this.fmt('revenue', Math.abs(d))}`;
     return html`<p part="payout-effect" class="payout-effect">${this.t.adjustment.payoutEffect({
       forecast: this.fmt('revenue', Math.round(forecast)),
-      before: this.fmt('revenue', before.value.total),
-      after: this.fmt('revenue', after.value.total),
+      before: this.fmt('revenue', before),
+      after: this.fmt('revenue', after),
       delta,
     })}</p>`;
   }

@@ -24,35 +24,41 @@ import adjustmentEn from '../../../src/i18n/en/adjustment.js';
 const text = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const FLAT: CommissionPlan = { id: 'flat', basis: 'booked', tiers: [{ from: 0, rate: 0.1 }] };
 
+/** A provider over the sample company with `saved` as the adapter's commission plan, a decomposed tree and the pace suggestions shown. */
+async function openWith(saved: CommissionPlan) {
+  const asOf = '2026-11-20';
+  const company = generateSampleCompany({ asOf });
+  const adapter = new MemoryAdapter(company.plan, company.actuals, { user: 'u-admin' });
+  await adapter.saveIncentivePlan({ baseVersion: 0, plan: saved as unknown as Record<string, unknown> });
+  const provider = await fixture<QkProvider>(html`<qk-provider locale="en" autosave-ms="0" as-of=${asOf}>
+    <qk-goal-tree granularity="month" expand-depth="1"></qk-goal-tree>
+    <qk-adjustment-panel></qk-adjustment-panel>
+  </qk-provider>`);
+  provider.adapter = adapter;
+  const tree = provider.querySelector('qk-goal-tree')!;
+  const el = provider.querySelector('qk-adjustment-panel')!;
+  const root = () => el.shadowRoot!;
+  await waitUntil(() => tree.shadowRoot!.querySelector('[part~=decompose]'), 'the decompose offer never showed', { timeout: 120000 });
+  tree.shadowRoot!.querySelector<HTMLButtonElement>('[part~=decompose]')!.click();
+  await waitUntil(() => root().querySelector('input[part=include-pace]'), 'no suggestions section', { timeout: 120000 });
+  root().querySelector<HTMLInputElement>('input[part=include-pace]')!.click();
+  await waitUntil(() => root().querySelectorAll('[part=payout-effect]').length > 0, 'no payout effect shown', { timeout: 120000 });
+
+  const s = provider.store;
+  const st = s.state!;
+  const r = evaluateTriggers({
+    state: { plan: st.plan, org: st.org, targets: targetCells(st), actuals: st.actuals?.actuals ?? [], pipeline: s.actuals?.pipeline ?? [] },
+    period: periodOf(asOf, 'quarter', st.plan.calendar), metric: 'revenue', asOf, nodeId: st.index.roots[0]!, includePace: true, products: s.snapshot!.products,
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  const pace = groupProposals(r.value).find((g) => g.group === 'pace')!;
+  return { company, provider, root, pace };
+}
+
 describe('the payout effect of a suggested cut uses the adapter’s commission plan (issue 16)', () => {
   it('shows 10 % of the forecast before and after the cut when the saved plan is a flat 10 %', async function () {
     this.timeout(300_000);
-    const asOf = '2026-11-20';
-    const company = generateSampleCompany({ asOf });
-    const adapter = new MemoryAdapter(company.plan, company.actuals, { user: 'u-admin' });
-    await adapter.saveIncentivePlan({ baseVersion: 0, plan: FLAT as unknown as Record<string, unknown> });
-    const provider = await fixture<QkProvider>(html`<qk-provider locale="en" autosave-ms="0" as-of=${asOf}>
-      <qk-goal-tree granularity="month" expand-depth="1"></qk-goal-tree>
-      <qk-adjustment-panel></qk-adjustment-panel>
-    </qk-provider>`);
-    provider.adapter = adapter;
-    const tree = provider.querySelector('qk-goal-tree')!;
-    const el = provider.querySelector('qk-adjustment-panel')!;
-    const root = () => el.shadowRoot!;
-    await waitUntil(() => tree.shadowRoot!.querySelector('[part~=decompose]'), 'the decompose offer never showed', { timeout: 120000 });
-    tree.shadowRoot!.querySelector<HTMLButtonElement>('[part~=decompose]')!.click();
-    await waitUntil(() => root().querySelector('input[part=include-pace]'), 'no suggestions section', { timeout: 120000 });
-    root().querySelector<HTMLInputElement>('input[part=include-pace]')!.click();
-    await waitUntil(() => root().querySelectorAll('[part=payout-effect]').length > 0, 'no payout effect shown', { timeout: 120000 });
-
-    const s = provider.store;
-    const st = s.state!;
-    const r = evaluateTriggers({
-      state: { plan: st.plan, org: st.org, targets: targetCells(st), actuals: st.actuals?.actuals ?? [], pipeline: s.actuals?.pipeline ?? [] },
-      period: periodOf(asOf, 'quarter', st.plan.calendar), metric: 'revenue', asOf, nodeId: st.index.roots[0]!, includePace: true, products: s.snapshot!.products,
-    });
-    if (!r.ok) throw new Error(r.error.message);
-    const pace = groupProposals(r.value).find((g) => g.group === 'pace')!;
+    const { root, pace } = await openWith(FLAT);
     const money = (v: number) => formatMoney(v, { currency: 'CNY', locale: 'en' });
     const wanted = pace.shown.slice(0, 3).map((p) => {
       const forecast = Math.round(Number(p.facts.forecast));
@@ -67,6 +73,35 @@ describe('the payout effect of a suggested cut uses the adapter’s commission p
       expect([before, after]).to.deep.equal([Math.round(forecast / 10), Math.round(forecast / 10)]);
       return adjustmentEn.payoutEffect({ forecast: money(forecast), before: money(before), after: money(after), delta: money(0) });
     });
+    const shown = [...root().querySelectorAll('[part=suggestion-group].pace [part=payout-effect]')].map(text);
+    expect(shown).to.deep.equal(wanted);
+  });
+  it('books the forecast in each rep’s product mix: the new line (ai, 智能助手) earns ×1.5 and the ¥5,000 bonus, as in the calculator', async function () {
+    this.timeout(300_000);
+    // The saved plan: a flat 10 %, new products ×1.5, ¥5,000 when new products are ≥ 20 % of revenue.
+    const RULES: CommissionPlan = { ...FLAT, id: 'new-rules', newProductMultiplier: 1.5, newProductBonus: { share: 0.2, amount: 500_000 } };
+    const { provider, root, pace } = await openWith(RULES);
+    const money = (v: number) => formatMoney(v, { currency: 'CNY', locale: 'en' });
+    const newIds = provider.store.snapshot!.products.filter((x) => x.new).map((x) => x.id);
+    expect(newIds).to.deep.equal(['ai']);
+    const aiParts: number[] = [];
+    const wanted = pace.shown.slice(0, 3).map((p) => {
+      const F = Math.round(Number(p.facts.forecast));
+      // The rep's bookings so far by line; the forecast split in those proportions, largest remainder (ties by id).
+      const sold = new Map<string, number>();
+      for (const x of provider.store.state!.actuals!.actuals) if (x.repId === p.nodeId && x.type === 'booking') sold.set(x.productId, (sold.get(x.productId) ?? 0) + x.amount);
+      const W = [...sold.values()].reduce((t, v) => t + v, 0);
+      const lines = [...sold].sort(([x], [y]) => (x < y ? -1 : 1)).map(([id, w]) => ({ id, floor: Math.floor((F * w) / W), rest: (F * w) % W }));
+      let left = F - lines.reduce((t, l) => t + l.floor, 0);
+      for (const l of [...lines].sort((x, y) => y.rest - x.rest || (x.id < y.id ? -1 : 1))) if (left-- > 0) l.floor++;
+      const a = W > 0 ? lines.find((l) => l.id === 'ai')?.floor ?? 0 : 0;
+      aiParts.push(a);
+      // 10 % of everything + 5 % more on ai = (2F + a) / 20, half up; the bonus when 5a ≥ F.
+      const pay = Math.floor((2 * F + a + 10) / 20) + (5 * a >= F ? 500_000 : 0);
+      return adjustmentEn.payoutEffect({ forecast: money(F), before: money(pay), after: money(pay), delta: money(0) });
+    });
+    // The sample's reps sell the new line: the rule matters on these cards.
+    expect(aiParts.some((a) => a > 0)).to.equal(true);
     const shown = [...root().querySelectorAll('[part=suggestion-group].pace [part=payout-effect]')].map(text);
     expect(shown).to.deep.equal(wanted);
   });
