@@ -19,7 +19,6 @@ import { sortSteps } from '../shared/sort-steps.js';
 import {
   checkOptions,
   DEFAULT_SCORE_CAP,
-  kpiScore,
   profileFor,
   profileWeights,
   rampOf,
@@ -160,21 +159,39 @@ export const medianOf = (xs: Float64Array): number | null => {
   return (lower + upper) / 2;
 };
 
+/** A weight profile as `exactAt` reads it: each KPI's column (-1: not measured from plan data) and weight, in `ids` order. */
+interface ColumnWeights {
+  cols: Int32Array;
+  weights: Float64Array;
+  attainment: boolean;
+}
+const columnWeights = new WeakMap<object, ColumnWeights>();
+function columnsOf(w: { weights: Weights; ids: readonly ScorecardKpiId[] }): ColumnWeights {
+  let c = columnWeights.get(w);
+  if (!c) {
+    const cols = Int32Array.from(w.ids, (k) => (Object.hasOwn(D, k) ? D[k as Derived] : -1));
+    columnWeights.set(w, (c = { cols, weights: Float64Array.from(w.ids, (k) => w.weights[k]!), attainment: w.ids.includes('attainment') }));
+  }
+  return c;
+}
+
+/** `kpiScore` of an actual and a benchmark held as numbers (NaN: null, in and out). */
+const scoreOf = (a: number, b: number, cap: number): number => (Number.isNaN(a) || Number.isNaN(b) || !(b > 0) ? NUL : 100 * Math.min(a / b, cap));
+
 /** `composite(…).exact` (scorecard.ts) of team position i: the same sums in the same order. */
-function exactAt({ weights, ids }: { weights: Weights; ids: readonly ScorecardKpiId[] }, c: Columns, i: number, cap: number): number | null {
+function exactAt({ cols, weights }: ColumnWeights, c: Columns, i: number, cap: number): number | null {
+  const o = i * K;
   let total = 0;
-  const score = (k: ScorecardKpiId): number | null => {
-    const d = D[k as Derived];
-    if (d === undefined) return null;
-    const a = c.actual[i * K + d], b = c.bench[i * K + d];
-    return kpiScore({ actual: orNull(a), benchmark: orNull(b) }, cap);
-  };
-  for (const k of ids) total += score(k) === null ? 0 : weights[k]!;
+  for (let x = 0; x < cols.length; x++) {
+    const d = cols[x];
+    total += d < 0 || Number.isNaN(scoreOf(c.actual[o + d], c.bench[o + d], cap)) ? 0 : weights[x];
+  }
   if (total === 0) return null;
   let exact = 0;
-  for (const k of ids) {
-    const s = score(k);
-    exact += s === null ? 0 : (weights[k]! / total) * s;
+  for (let x = 0; x < cols.length; x++) {
+    const d = cols[x];
+    const s = d < 0 ? NUL : scoreOf(c.actual[o + d], c.bench[o + d], cap);
+    exact += Number.isNaN(s) ? 0 : (weights[x] / total) * s;
   }
   return exact;
 }
@@ -459,7 +476,15 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const cap = options.cap ?? DEFAULT_SCORE_CAP;
   // The composite as shown (NaN: none) and the attainment score as the tie-break (-1: none), per shown person.
   const score = new Float64Array(m), att = new Float64Array(m);
-  const profiles = new Map<string, ReturnType<typeof profileFor>>();
+  // A company has a few hundred (hire date, role) pairs, not 100,000: each is profiled once.
+  const profiles = new Map<string | undefined, Map<string | undefined, ColumnWeights>>();
+  const weightsOf = (rep: OrgNode): ColumnWeights => {
+    let byRole = profiles.get(rep.hireDate);
+    if (!byRole) profiles.set(rep.hireDate, (byRole = new Map()));
+    let w = byRole.get(rep.role);
+    if (!w) byRole.set(rep.role, (w = columnsOf(profileWeights(profileFor(rep, options).profile, options.profiles))));
+    return w;
+  };
   const bad = (c: Columns, i: number) => {
     for (let d = 0; d < K; d++) if (badValue(c.actual[i * K + d]) || badValue(c.bench[i * K + d])) return true;
     return false;
@@ -475,15 +500,11 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       const s = c.value.lines.find((l) => l.kpi === 'attainment')?.score;
       att[j] = s === null || s === undefined ? -1 : round1(s);
     } else {
-      const rep = nodes[i];
-      const pk = `${rep.hireDate ?? ''}\u0000${rep.role ?? ''}`;
-      let pf = profiles.get(pk);
-      if (!pf) profiles.set(pk, (pf = profileFor(rep, options)));
-      const w = profileWeights(pf.profile, options.profiles);
+      const w = weightsOf(nodes[i]);
       const exact = exactAt(w, now, i, cap);
       score[j] = exact === null ? NUL : round1(exact);
-      const s = w.ids.includes('attainment') ? kpiScore({ actual: orNull(now.actual[i * K + AT]), benchmark: orNull(now.bench[i * K + AT]) }, cap) : null;
-      att[j] = s === null ? -1 : round1(s);
+      const s = w.attainment ? scoreOf(now.actual[i * K + AT], now.bench[i * K + AT], cap) : NUL;
+      att[j] = Number.isNaN(s) ? -1 : round1(s);
     }
     if (++done % STEP_CHUNK === 0) yield { done, total };
   }
