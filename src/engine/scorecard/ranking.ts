@@ -248,7 +248,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const S = stages.length;
   const wonAt = S > 0 ? stageAt.get(stages[S - 1])! : -1;
   const beforeWonAt = S > 1 ? stageAt.get(stages[S - 2])! : -1;
-  const activityAt = stages.slice(0, -1).map((s) => stageAt.get(s)!);
+  const activityAt = Int32Array.from(stages.slice(0, -1), (s) => stageAt.get(s)!);
   const mentees = new Float64Array(n);
   for (let i = 0; i < source.org.length; i++) {
     const o = source.org[i];
@@ -374,7 +374,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     for (let i = 0; i < n; i++) {
       if ((i + 1) % RECORD_CHUNK === 0) yield { done, total };
       let a = 0;
-      for (const k of activityAt) a += counts[i * S + k];
+      for (let x = 0; x < activityAt.length; x++) a += counts[i * S + activityAt[x]];
       activity[i] = a;
       teamWon += at(i, wonAt);
       teamQuotes += at(i, beforeWonAt);
