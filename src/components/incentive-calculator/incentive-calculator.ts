@@ -364,7 +364,8 @@ export class QkIncentiveCalculator extends QkElement<'incentive'> {
     const scope = yield* incentiveScopeSteps(state, query);
     if (!scope.ok) return scope;
     const s = scope.value;
-    const team = yield* teamPayoutSteps(plan, s.people, state.actuals?.actuals ?? [], s.options);
+    // Each person's actuals grouped by org position (the read model's), not by id.
+    const team = yield* teamPayoutSteps(plan, s.people, state.actuals?.actuals ?? [], s.options, s.positions ? { index: state.index, positions: s.positions } : undefined);
     if (!team.ok) return team;
     const ix = state.index;
     const vm: Extract<ViewModel, { kind: 'manager' }> = {

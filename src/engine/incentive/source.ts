@@ -7,7 +7,7 @@
 import { cellKey, type ActualsSnapshot, type OrgNode, type Plan, type ProductLine, type TargetCell } from '../plan/model.js';
 import { rollupTargets } from '../plan/rollup.js';
 import { parsePeriodId, periodRange } from '../calendar/periods.js';
-import { planStateOf, defaultPeriod, targetCells, targetOf, targetTreeSteps, type PlanState } from '../plan/plan-state.js';
+import { planStateOf, defaultPeriod, targetCells, targetTreeSteps, targetValues, type PlanState } from '../plan/plan-state.js';
 import type { PayoutOptions, PayoutPerson } from './commission.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
@@ -73,6 +73,8 @@ export interface IncentiveScope {
   period: string;
   /** Rep view: the rep first, then their mentees. Manager view: every rep under the node. A rep without a target has target 0. */
   people: PayoutPerson[];
+  /** Manager view: each person's org position in the read model's index (for `teamPayoutSteps`). @internal */
+  positions?: Int32Array;
   options: PayoutOptions;
   currency: string;
   /** Product names by id, for the lines. */
@@ -149,7 +151,9 @@ export function* incentiveScopeSteps(input: IncentiveSource | PlanState, query: 
   // The period's roll-up, in slices when no element resolved it yet; then each target is read by
   // position (`targetOf`, the value `targetsOf` maps), without a map of every node's target.
   for (const _ of targetTreeSteps(source, q)) yield progress;
-  const targetAt = (id: string) => targetOf(source, id, period, 'revenue') ?? 0;
+  // By org position, without a lookup by id per person (`targetOf` reads the same arrays).
+  const targets = targetValues(source, period, 'revenue');
+  const targetAt = (p: number) => (targets && p >= 0 && targets.has[p] ? targets.value[p] : 0);
   // Only a plan with adjusted cells has original targets apart from those in force.
   let adjusted = false;
   let seen = 0;
@@ -162,8 +166,8 @@ export function* incentiveScopeSteps(input: IncentiveSource | PlanState, query: 
   }
   const originals = adjusted ? rollupTargets(originalTargetCells(targetCells(source), loaded), ix, q, cal) : null;
   // Built field by field (no spread of a temporary object per field): a company has 100,000 of them.
-  const person = (n: OrgNode): PayoutPerson => {
-    const target = targetAt(n.id);
+  const person = (n: OrgNode, position: number): PayoutPerson => {
+    const target = targetAt(position);
     const p: PayoutPerson = { id: n.id, name: n.name, target };
     const original = originals === null ? target : (originals.get(n.id) ?? 0);
     if (original !== target) p.originalTarget = original;
@@ -171,17 +175,31 @@ export function* incentiveScopeSteps(input: IncentiveSource | PlanState, query: 
     if (n.mentorId) p.mentorId = n.mentorId;
     return p;
   };
-  const ids = view === 'rep' ? [nodeId, ...source.org.filter((n) => n.mentorId === nodeId && n.kind === 'rep').map((n) => n.id)] : ix.reps(nodeId);
-  yield progress;
-  const unique = new Set<string>();
   const people: PayoutPerson[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    if (!unique.has(ids[i])) {
-      unique.add(ids[i]);
-      people.push(person(ix.byId.get(ids[i])!));
+  let positions: Int32Array | undefined;
+  if (view === 'rep') {
+    const ids = [nodeId, ...source.org.filter((n) => n.mentorId === nodeId && n.kind === 'rep').map((n) => n.id)];
+    const unique = new Set<string>();
+    for (const id of ids) {
+      if (unique.has(id)) continue;
+      unique.add(id);
+      people.push(person(ix.byId.get(id)!, ix.positionOf(id)));
     }
-    if ((i + 1) % SCOPE_CHUNK === 0) yield progress;
+  } else {
+    // Every rep under the node (`ix.reps`: its span of the org order, each node once), read by position.
+    const start = ix.positionOf(nodeId), stop = ix.subtreeEnd[start];
+    const at: number[] = [];
+    for (let p = start; p < stop; p++) {
+      const n = ix.byId.get(ix.order[p])!;
+      if (n.kind === 'rep') {
+        people.push(person(n, p));
+        at.push(p);
+      }
+      if ((p - start + 1) % SCOPE_CHUNK === 0) yield progress;
+    }
+    positions = Int32Array.from(at);
   }
+  yield progress;
   const { start, end } = periodRange(period, cal);
   return ok({
     view,
@@ -189,6 +207,7 @@ export function* incentiveScopeSteps(input: IncentiveSource | PlanState, query: 
     nodeName: node.name,
     period,
     people,
+    ...(positions ? { positions } : {}),
     options: { from: start, to: end < source.asOf ? end : source.asOf, asOf: source.asOf, newProductIds: source.products.filter((p) => p.new).map((p) => p.id) },
     currency: source.plan.currency,
     productNames: Object.fromEntries(source.products.map((p) => [p.id, p.name])),

@@ -17,6 +17,8 @@ import { ppb, PPB, type CommissionPlan } from './plan.js';
 import { computePayout, teamFigures, type Payout, type PayoutFigures, type PayoutOptions, type PayoutPerson } from './commission.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
+import type { OrgIndex } from '../plan/rollup.js';
+import { hasRepPositions, repPositions, repPositionSteps } from '../plan/subtree-sums.js';
 
 export interface MenteeCredit {
   menteeId: string;
@@ -60,7 +62,8 @@ export function mentoringCredit(
   }
   const uncapped = Number((sum * ppb(mentoring.share) * 2n + PPB) / (2n * PPB));
   const credit = mentoring.cap !== undefined && uncapped > mentoring.cap ? mentoring.cap : uncapped;
-  const split = allocate(credit, mentees.map((m) => ({ id: m.menteeId, weight: m.rampBonus })));
+  // One mentee (most mentors of a company) gets the whole credit: what the split of one part gives.
+  const split = mentees.length === 1 ? ok({ values: { [mentees[0].menteeId]: credit } }) : allocate(credit, mentees.map((m) => ({ id: m.menteeId, weight: m.rampBonus })));
   if (!split.ok) return split;
   return ok({
     mentorId,
@@ -127,6 +130,58 @@ class LazyPaidRow implements PaidRow {
   }
 }
 
+/**
+ * Where the people of a team are in a read model's org index (`positions[i]`: the org position of
+ * `people[i]`, each person once): their actuals are then grouped by the records' org positions
+ * (`repPositions`, memoized by the store's warm-up) instead of by id. @internal
+ */
+export interface PeopleAt {
+  index: OrgIndex;
+  positions: Int32Array;
+}
+
+/** Records grouped between two yields. */
+const GROUP_CHUNK = STEP_CHUNK * 8;
+
+/** Each person's actuals by id (a map of every rep's list). */
+function* byIdSteps(actuals: readonly Actual[], total: number): Steps<(p: PayoutPerson, i: number) => Actual[] | undefined> {
+  const byRep = new Map<string, Actual[]>();
+  for (let i = 0; i < actuals.length; i++) {
+    const a = actuals[i];
+    const list = byRep.get(a.repId);
+    if (list) list.push(a);
+    else byRep.set(a.repId, [a]);
+    if ((i + 1) % GROUP_CHUNK === 0) yield { done: 0, total };
+  }
+  return (p) => byRep.get(p.id);
+}
+
+/**
+ * Each person's actuals by org position: the records' positions counted, then listed by position
+ * (the same lists, in the same order, as by id: a record's rep is at one position).
+ */
+function* byPositionSteps(at: PeopleAt, actuals: readonly Actual[], total: number): Steps<(p: PayoutPerson, i: number) => Actual[] | undefined> {
+  const size = at.index.order.length;
+  const pos = hasRepPositions(at.index, actuals) ? repPositions(at.index, actuals) : yield* repPositionSteps(at.index, actuals);
+  const start = new Int32Array(size + 1);
+  for (let k = 0; k < pos.length; k++) if (pos[k] >= 0) start[pos[k] + 1]++;
+  for (let p = 0; p < size; p++) start[p + 1] += start[p];
+  yield { done: 0, total };
+  const next = start.slice(0, size), records = new Int32Array(start[size]);
+  for (let k = 0; k < pos.length; k++) {
+    if (pos[k] >= 0) records[next[pos[k]]++] = k;
+    if ((k + 1) % GROUP_CHUNK === 0) yield { done: 0, total };
+  }
+  return (_p, i) => {
+    const p = at.positions[i];
+    const from = start[p], to = start[p + 1];
+    if (from === to) return undefined;
+    const out: Actual[] = new Array(to - from);
+    for (let k = from; k < to; k++) out[k - from] = actuals[records[k]];
+    return out;
+  };
+}
+
 export interface TeamPayouts {
   /** One row per person, in input order: a payout, or the error that prevented it (e.g. no target). */
   rows: (PaidRow | { person: PayoutPerson; payout: null; error: { code: string; message: string; params?: Record<string, string | number> } })[];
@@ -154,20 +209,19 @@ export function computeTeamPayouts(plan: CommissionPlan, people: readonly Payout
  * `computeTeamPayouts` as steps (see `steps.ts`): it yields after every chunk of people paid, so an
  * element can spread a company of 100,000 over many short tasks. Progress counts people paid.
  */
-export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPerson[], actuals: readonly Actual[], options: PayoutOptions = {}): Steps<Result<TeamPayouts>> {
+export function* teamPayoutSteps(
+  plan: CommissionPlan,
+  people: readonly PayoutPerson[],
+  actuals: readonly Actual[],
+  options: PayoutOptions = {},
+  at?: PeopleAt,
+): Steps<Result<TeamPayouts>> {
   const total = people.length;
   // Each person's actuals, grouped once: `computePayout` reads only the person's own, and scanning
   // every actual for every person is quadratic in team size (100,000 reps × 100,000 bookings).
   // (In chunks too: a company has as many bookings as people, or more.)
-  const byRep = new Map<string, Actual[]>();
-  for (let i = 0; i < actuals.length; i++) {
-    const a = actuals[i];
-    const list = byRep.get(a.repId);
-    if (list) list.push(a);
-    else byRep.set(a.repId, [a]);
-    if ((i + 1) % (STEP_CHUNK * 8) === 0) yield { done: 0, total };
-  }
   const none: Actual[] = [];
+  const mineOf = at ? yield* byPositionSteps(at, actuals, total) : yield* byIdSteps(actuals, total);
   yield { done: 0, total };
   const rows: TeamPayouts['rows'] = new Array(people.length);
   // The mentoring credit of each mentor, once settled below: a payout built later carries it.
@@ -176,7 +230,7 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
   const figures = teamFigures(plan, options);
   for (let i = 0; i < people.length; i++) {
     const person = people[i];
-    const mine = byRep.get(person.id) ?? none;
+    const mine = mineOf(person, i) ?? none;
     // The figures now, for everyone; the lines when someone reads the payout (same checks, same numbers).
     const f = figures(person, mine);
     rows[i] = f.ok ? new LazyPaidRow(person, f.value, mine, ctx) : { person, payout: null, error: f.error };
@@ -184,9 +238,18 @@ export function* teamPayoutSteps(plan: CommissionPlan, people: readonly PayoutPe
   }
   const mentoring: MentoringCredit[] = [];
   if (plan.mentoring) {
+    // The rows of the people named as someone's mentor only (a company has a mentor for a few of its
+    // 100,000 people): the last row of an id, as a map of every row holds.
+    const mentorIds = new Set<string>();
+    for (let i = 0; i < rows.length; i++) {
+      const m = rows[i].person.mentorId;
+      if (m) mentorIds.add(m);
+      if ((i + 1) % (STEP_CHUNK * 8) === 0) yield { done: total, total };
+    }
     const byId = new Map<string, TeamPayouts['rows'][number]>();
     for (let i = 0; i < rows.length; i++) {
-      byId.set(rows[i].person.id, rows[i]);
+      const id = rows[i].person.id;
+      if (mentorIds.has(id)) byId.set(id, rows[i]);
       if ((i + 1) % (STEP_CHUNK * 8) === 0) yield { done: total, total };
     }
     const mentees = new Map<string, { menteeId: string; rampBonus: number }[]>();

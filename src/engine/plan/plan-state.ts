@@ -437,6 +437,16 @@ export function targetOf(state: PlanState, nodeId: string, period: string, metri
   return r.has[p] ? r.value[p] : null;
 }
 
+/**
+ * The targets in force of a period by org position (`value[p]`, meaningful where `has[p]` is 1):
+ * the arrays `targetOf` reads, for a caller reading every node of a span (100,000 people) without
+ * a lookup by id per node. Null for a period that does not parse. Do not mutate.
+ */
+export function targetValues(state: PlanState, period: string, metric: MetricId = 'revenue', product?: string | null): { value: Float64Array; has: Uint8Array } | null {
+  const tree = treeOf(state, selectionKey(metric, product), period);
+  return tree ? tree.get(period)! : null;
+}
+
 /** Which dated actuals a metric is measured by: bookings (签约) or collections (回款). */
 export type ActualBasis = 'booked' | 'collected';
 const BASIS: Partial<Record<MetricId, ActualBasis>> = { revenue: 'booked', collections: 'collected' };

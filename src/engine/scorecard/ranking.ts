@@ -9,7 +9,7 @@
  * How each KPI is measured is described at `scorecardsFromSnapshot` (source.ts).
  */
 import type { PlanState } from '../plan/plan-state.js';
-import { defaultPeriod, planStateOf, targetsOf, targetTreeSteps } from '../plan/plan-state.js';
+import { defaultPeriod, planStateOf, targetTreeSteps, targetValues } from '../plan/plan-state.js';
 import { actualSumsSteps, hasRepPositions, repPositions, setRepPositions, stageSumsSteps } from '../plan/subtree-sums.js';
 import { daysBetween, isDate, parsePeriodId, periodRange } from '../calendar/periods.js';
 import { cmpId } from '../plan/allocate.js';
@@ -19,7 +19,6 @@ import { sortSteps } from '../shared/sort-steps.js';
 import {
   checkOptions,
   DEFAULT_SCORE_CAP,
-  kpiScore,
   profileFor,
   profileWeights,
   rampOf,
@@ -51,7 +50,23 @@ const AT = D.attainment;
 interface Columns {
   actual: Float64Array;
   bench: Float64Array;
+  /**
+   * Null when every person's values are set; else which team positions are (1) so far, and `fill`
+   * sets one person's: the period before is measured for the people read (a page's trend, an
+   * opened card), its benchmarks (medians, team rates) over everyone.
+   */
+  filled: Uint8Array | null;
+  fill(i: number): void;
 }
+
+/** Team position i's values of `c`, set first when measured on demand. */
+const row = (c: Columns, i: number): Columns => {
+  if (c.filled && !c.filled[i]) {
+    c.fill(i);
+    c.filled[i] = 1;
+  }
+  return c;
+};
 
 /** A ranked list of scorecards read one person at a time (a ranking, or a list of ready cards). */
 export interface ScorecardList {
@@ -77,6 +92,11 @@ export interface ScorecardRanking extends ScorecardList {
   people(): ScorecardPerson[];
   /** Full scorecards built so far: the rest of the ranking is held as numbers only. */
   readonly built: number;
+  /**
+   * People whose KPIs of the period before (for the trend) have been measured so far: the ones read
+   * (a page, an opened card), or everyone when some measure of that period could be invalid.
+   */
+  readonly measuredBefore: number;
   /** Why the team's CLV cannot be computed from the data in the period (`customerLifetimeValue`); null when it can. */
   clvUnavailable: ClvUnavailableReason | null;
 }
@@ -87,6 +107,18 @@ const RECORD_CHUNK = STEP_CHUNK * 16;
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 // A measure as `scorePerson` rejects it: negative or not finite (NaN stands for null here).
 const badValue = (x: number) => !Number.isNaN(x) && !(Number.isFinite(x) && x >= 0);
+
+/** A measure input as every KPI of it is valid: a finite number ≥ 0. */
+const fine = (x: unknown): boolean => typeof x === 'number' && x >= 0 && x <= Number.MAX_VALUE;
+
+/** Whether `ok(i)` holds for every i below n, as steps (`RECORD_CHUNK` people between yields). */
+function* finiteNonNegative(n: number, ok: (i: number) => boolean): Steps<boolean> {
+  for (let i = 0; i < n; i++) {
+    if (!ok(i)) return false;
+    if ((i + 1) % RECORD_CHUNK === 0) yield { done: 0, total: 0 };
+  }
+  return true;
+}
 
 /** The k-th smallest of `s` (0-based), moving the others around it: quickselect, no full sort. */
 function select(s: Float64Array, k: number): number {
@@ -127,21 +159,39 @@ export const medianOf = (xs: Float64Array): number | null => {
   return (lower + upper) / 2;
 };
 
+/** A weight profile as `exactAt` reads it: each KPI's column (-1: not measured from plan data) and weight, in `ids` order. */
+interface ColumnWeights {
+  cols: Int32Array;
+  weights: Float64Array;
+  attainment: boolean;
+}
+const columnWeights = new WeakMap<object, ColumnWeights>();
+function columnsOf(w: { weights: Weights; ids: readonly ScorecardKpiId[] }): ColumnWeights {
+  let c = columnWeights.get(w);
+  if (!c) {
+    const cols = Int32Array.from(w.ids, (k) => (Object.hasOwn(D, k) ? D[k as Derived] : -1));
+    columnWeights.set(w, (c = { cols, weights: Float64Array.from(w.ids, (k) => w.weights[k]!), attainment: w.ids.includes('attainment') }));
+  }
+  return c;
+}
+
+/** `kpiScore` of an actual and a benchmark held as numbers (NaN: null, in and out). */
+const scoreOf = (a: number, b: number, cap: number): number => (Number.isNaN(a) || Number.isNaN(b) || !(b > 0) ? NUL : 100 * Math.min(a / b, cap));
+
 /** `composite(…).exact` (scorecard.ts) of team position i: the same sums in the same order. */
-function exactAt({ weights, ids }: { weights: Weights; ids: readonly ScorecardKpiId[] }, c: Columns, i: number, cap: number): number | null {
+function exactAt({ cols, weights }: ColumnWeights, c: Columns, i: number, cap: number): number | null {
+  const o = i * K;
   let total = 0;
-  const score = (k: ScorecardKpiId): number | null => {
-    const d = D[k as Derived];
-    if (d === undefined) return null;
-    const a = c.actual[i * K + d], b = c.bench[i * K + d];
-    return kpiScore({ actual: orNull(a), benchmark: orNull(b) }, cap);
-  };
-  for (const k of ids) total += score(k) === null ? 0 : weights[k]!;
+  for (let x = 0; x < cols.length; x++) {
+    const d = cols[x];
+    total += d < 0 || Number.isNaN(scoreOf(c.actual[o + d], c.bench[o + d], cap)) ? 0 : weights[x];
+  }
   if (total === 0) return null;
   let exact = 0;
-  for (const k of ids) {
-    const s = score(k);
-    exact += s === null ? 0 : (weights[k]! / total) * s;
+  for (let x = 0; x < cols.length; x++) {
+    const d = cols[x];
+    const s = d < 0 ? NUL : scoreOf(c.actual[o + d], c.bench[o + d], cap);
+    exact += Number.isNaN(s) ? 0 : (weights[x] / total) * s;
   }
   return exact;
 }
@@ -198,7 +248,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const S = stages.length;
   const wonAt = S > 0 ? stageAt.get(stages[S - 1])! : -1;
   const beforeWonAt = S > 1 ? stageAt.get(stages[S - 2])! : -1;
-  const activityAt = stages.slice(0, -1).map((s) => stageAt.get(s)!);
+  const activityAt = Int32Array.from(stages.slice(0, -1), (s) => stageAt.get(s)!);
   const mentees = new Float64Array(n);
   for (let i = 0; i < source.org.length; i++) {
     const o = source.org[i];
@@ -246,9 +296,9 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     for (; !r.done; r = steps.next()) yield { done, total };
     return r.value;
   }
-  function* measure(p: string): Steps<Columns> {
+  function* measure(p: string, lazy: boolean): Steps<Columns> {
     // The period's targets (the period before is often in another fiscal year, not warmed by the
-    // store): resolved in slices here rather than in one piece by `targetsOf` below.
+    // store): resolved in slices here rather than in one piece by `targetValues` below.
     for (const _ of targetTreeSteps(source, { metric: 'revenue', period: p })) yield { done, total };
     const range = periodRange(p, cal);
     const end = source.asOf < range.end ? source.asOf : range.end;
@@ -271,7 +321,9 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     const window = { start: range.start, end }, prevWindow = { start: before.start, end: before.end };
     const named = new Map<number, Actual[]>(), teamNamed: Actual[] = [];
     const productAt = new Map<string, number>();
-    const sold = new Set<number>();
+    // A booking read for the customer lifetime value that is negative (or not a finite number).
+    let negativeBooking = false;
+    const sold = new Set<number>(), soldBits = new Int32Array(n);
     // The record lists are as long as the org or longer: they are read in chunks too.
     const list = records?.actuals ?? [];
     for (let k = 0; k < list.length; k++) {
@@ -280,6 +332,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       if (a.type !== 'booking' || a.date > end || a.date < before.start) continue;
       const i = teamOf(actualPos[k]);
       if (i < 0) continue;
+      if (!fine(a.amount)) negativeBooking = true;
       if (a.customerId !== undefined) {
         let l = named.get(i);
         if (!l) named.set(i, (l = []));
@@ -289,6 +342,15 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       if (a.date < range.start) continue;
       let pk = productAt.get(a.productId);
       if (pk === undefined) productAt.set(a.productId, (pk = productAt.size));
+      // The first 32 product lines as bits per person (a company sells a few), the rest in a set.
+      if (pk < 32) {
+        const bit = 1 << pk;
+        if ((soldBits[i] & bit) === 0) {
+          soldBits[i] |= bit;
+          products[i]++;
+        }
+        continue;
+      }
       const key = i * 65_536 + pk;
       if (pk < 65_536 && !sold.has(key)) {
         sold.add(key);
@@ -312,7 +374,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     for (let i = 0; i < n; i++) {
       if ((i + 1) % RECORD_CHUNK === 0) yield { done, total };
       let a = 0;
-      for (const k of activityAt) a += counts[i * S + k];
+      for (let x = 0; x < activityAt.length; x++) a += counts[i * S + activityAt[x]];
       activity[i] = a;
       teamWon += at(i, wonAt);
       teamQuotes += at(i, beforeWonAt);
@@ -322,7 +384,8 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     const teamClv = customerLifetimeValue(teamNamed, window, prevWindow);
     if (p === period) clvUnavailable = teamClv.available ? null : teamClv.reason;
     const medRevenue = medianOf(revenue), medActivity = medianOf(activity), medProducts = medianOf(products);
-    const targets = targetsOf(source, { metric: 'revenue', period: p });
+    // The period's targets by org position (what `targetsOf` maps by id), read without a lookup per person.
+    const targets = targetValues(source, p, 'revenue');
     const days = daysBetween(range.start, end) + 1;
     // A company has a few hundred hire dates, not 100,000: the ramp is read once per date.
     const ramps = new Map<string | undefined, number>();
@@ -332,40 +395,70 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       return f;
     };
     const actual = new Float64Array(n * K), bench = new Float64Array(n * K);
-    const set = (i: number, d: number, a: number | null, b: number | null) => {
-      actual[i * K + d] = a === null ? NUL : a;
-      bench[i * K + d] = b === null ? NUL : b;
-    };
-    yield { done, total };
-    for (let i = 0; i < n; i++) {
-      if (++done % STEP_CHUNK === 0) yield { done, total };
-      const id = team[i];
+    // The benchmarks every person shares (NaN: null).
+    const winBench = teamQuotes > 0 ? teamWon / teamQuotes : NUL;
+    const dealBench = teamWon > 0 ? teamRevenue / teamWon : NUL;
+    const collectBench = teamRevenue > 0 ? teamCollections / teamRevenue : NUL;
+    const productBench = medProducts === null ? NUL : medProducts;
+    const clvBench = teamClv.available ? teamClv.value : NUL;
+    /** Team position i's KPIs: actual at `actual[i * K + d]`, benchmark at `bench[i * K + d]`. */
+    const fill = (i: number): void => {
+      const o = i * K;
       const hire = nodes[i].hireDate;
       // The share of the period (to date) the rep was employed: 1 for a veteran, 0 before the hire date.
       const employed = !hire || hire <= range.start ? 1 : hire > end ? 0 : (daysBetween(hire, end) + 1) / days;
       const w = at(i, wonAt), q = at(i, beforeWonAt);
       const r = revenue[i];
-      const target = targets.get(id);
-      set(i, D.attainment, r, target !== undefined ? target : medRevenue === null ? null : medRevenue * rampAt(hire) * employed);
-      set(i, D.activity, activity[i], medActivity === null ? null : medActivity * employed);
-      set(i, D.winRate, q > 0 ? w / q : null, teamQuotes > 0 ? teamWon / teamQuotes : null);
-      set(i, D.avgDealSize, w > 0 ? r / w : null, teamWon > 0 ? teamRevenue / teamWon : null);
-      set(i, D.collectionRate, r > 0 ? collections[i] / r : null, teamRevenue > 0 ? teamCollections / teamRevenue : null);
-      set(i, D.crossSell, products[i], medProducts);
-      set(i, D.crmCompleteness, openTotal[i] > 0 ? openComplete[i] / openTotal[i] : null, 1);
-      set(i, D.mentoring, mentees[i], 1);
-      const own = named.get(i);
+      const pos = orgPos[i];
+      actual[o + D.attainment] = r;
+      bench[o + D.attainment] = targets && targets.has[pos] ? targets.value[pos] : medRevenue === null ? NUL : medRevenue * rampAt(hire) * employed;
+      actual[o + D.activity] = activity[i];
+      bench[o + D.activity] = medActivity === null ? NUL : medActivity * employed;
+      actual[o + D.winRate] = q > 0 ? w / q : NUL;
+      bench[o + D.winRate] = winBench;
+      actual[o + D.avgDealSize] = w > 0 ? r / w : NUL;
+      bench[o + D.avgDealSize] = dealBench;
+      actual[o + D.collectionRate] = r > 0 ? collections[i] / r : NUL;
+      bench[o + D.collectionRate] = collectBench;
+      actual[o + D.crossSell] = products[i];
+      bench[o + D.crossSell] = productBench;
+      actual[o + D.crmCompleteness] = openTotal[i] > 0 ? openComplete[i] / openTotal[i] : NUL;
+      bench[o + D.crmCompleteness] = 1;
+      actual[o + D.mentoring] = mentees[i];
+      bench[o + D.mentoring] = 1;
+      const own = named.size ? named.get(i) : undefined;
       const clv = own ? customerLifetimeValue(own, window, prevWindow) : null;
-      set(i, D.clv, clv?.available ? clv.value : null, teamClv.available ? teamClv.value : null);
+      actual[o + D.clv] = clv?.available ? clv.value : NUL;
+      bench[o + D.clv] = clvBench;
+    };
+    // Measured on demand only when no person's value can be one `scorePerson` rejects (negative or
+    // not finite), so no check of everyone's values is skipped: every input below is a finite
+    // number ≥ 0 (then each KPI is a sum, count or ratio of them, each benchmark a median, team
+    // ratio or target of them).
+    if (lazy && !negativeBooking && (yield* ours(finiteNonNegative(n, (i) => {
+      if (!fine(revenue[i]) || !fine(collections[i])) return false;
+      for (let k = 0; k < S; k++) if (!fine(counts[i * S + k])) return false;
+      const pos = orgPos[i];
+      return !targets || !targets.has[pos] || fine(targets.value[pos]);
+    })))) {
+      done += n;
+      return { actual, bench, filled: new Uint8Array(n), fill };
     }
-    return { actual, bench };
+    yield { done, total };
+    for (let i = 0; i < n; i++) {
+      if (++done % STEP_CHUNK === 0) yield { done, total };
+      fill(i);
+    }
+    return { actual, bench, filled: null, fill };
   }
 
-  const now = yield* measure(period);
-  const before = yield* measure(prev);
+  const now = yield* measure(period, false);
+  // The period before: its benchmarks over everyone, each person's KPIs when read (see `measure`).
+  const before = yield* measure(prev, true);
   const prevEnd = periodRange(prev, cal).end;
 
   const kpisAt = (c: Columns, i: number, id: string): Partial<Record<ScorecardKpiId, KpiMeasure>> => {
+    row(c, i);
     const kpis: Partial<Record<ScorecardKpiId, KpiMeasure>> = {};
     for (let d = 0; d < K; d++) kpis[DERIVED[d]] = { actual: orNull(c.actual[i * K + d]), benchmark: orNull(c.bench[i * K + d]) };
     const extra = query.extras?.[id];
@@ -392,7 +485,15 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   const cap = options.cap ?? DEFAULT_SCORE_CAP;
   // The composite as shown (NaN: none) and the attainment score as the tie-break (-1: none), per shown person.
   const score = new Float64Array(m), att = new Float64Array(m);
-  const profiles = new Map<string, ReturnType<typeof profileFor>>();
+  // A company has a few hundred (hire date, role) pairs, not 100,000: each is profiled once.
+  const profiles = new Map<string | undefined, Map<string | undefined, ColumnWeights>>();
+  const weightsOf = (rep: OrgNode): ColumnWeights => {
+    let byRole = profiles.get(rep.hireDate);
+    if (!byRole) profiles.set(rep.hireDate, (byRole = new Map()));
+    let w = byRole.get(rep.role);
+    if (!w) byRole.set(rep.role, (w = columnsOf(profileWeights(profileFor(rep, options).profile, options.profiles))));
+    return w;
+  };
   const bad = (c: Columns, i: number) => {
     for (let d = 0; d < K; d++) if (badValue(c.actual[i * K + d]) || badValue(c.bench[i * K + d])) return true;
     return false;
@@ -400,7 +501,7 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
   for (let j = 0; j < m; j++) {
     const i = shown[j];
     const id = team[i];
-    if (query.extras?.[id] || bad(now, i) || (hasPrevious(i) && bad(before, i))) {
+    if (query.extras?.[id] || bad(now, i) || (hasPrevious(i) && before.filled === null && bad(before, i))) {
       // KPIs from the host, or a measure scorePerson rejects: scored (or refused) by the definition itself.
       const c = scoreChecked(personOf(i), options);
       if (!c.ok) return c;
@@ -408,15 +509,11 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
       const s = c.value.lines.find((l) => l.kpi === 'attainment')?.score;
       att[j] = s === null || s === undefined ? -1 : round1(s);
     } else {
-      const rep = nodes[i];
-      const pk = `${rep.hireDate ?? ''}\u0000${rep.role ?? ''}`;
-      let pf = profiles.get(pk);
-      if (!pf) profiles.set(pk, (pf = profileFor(rep, options)));
-      const w = profileWeights(pf.profile, options.profiles);
+      const w = weightsOf(nodes[i]);
       const exact = exactAt(w, now, i, cap);
       score[j] = exact === null ? NUL : round1(exact);
-      const s = w.ids.includes('attainment') ? kpiScore({ actual: orNull(now.actual[i * K + AT]), benchmark: orNull(now.bench[i * K + AT]) }, cap) : null;
-      att[j] = s === null ? -1 : round1(s);
+      const s = w.attainment ? scoreOf(now.actual[i * K + AT], now.bench[i * K + AT], cap) : NUL;
+      att[j] = Number.isNaN(s) ? -1 : round1(s);
     }
     if (++done % STEP_CHUNK === 0) yield { done, total };
   }
@@ -458,6 +555,12 @@ export function* scorecardRankingSteps(input: ScorecardSource | PlanState, query
     count: m,
     get built() {
       return built;
+    },
+    get measuredBefore() {
+      if (!before.filled) return n;
+      let k = 0;
+      for (let i = 0; i < n; i++) k += before.filled[i];
+      return k;
     },
     idAt: (j) => idOf(order[j]),
     nameAt: (j) => nodes[shown[order[j]]].name,

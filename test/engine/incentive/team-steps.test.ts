@@ -4,6 +4,7 @@ import { SAMPLE_COMMISSION_PLAN } from '../../../src/engine/incentive/commission
 import { incentiveScopeSteps, resolveIncentiveScope } from '../../../src/engine/incentive/source.js';
 import { createPlanState, targetsOf } from '../../../src/engine/plan/plan-state.js';
 import { runSteps, STEP_CHUNK } from '../../../src/engine/shared/steps.js';
+import { warmUpSteps } from '../../../src/engine/plan/warm-up.js';
 import { largeOrg } from '../../fixtures/large-org.js';
 import type { Actual } from '../../../src/engine/plan/model.js';
 
@@ -22,6 +23,37 @@ describe('teamPayoutSteps in slices', function () {
   // Four times the bookings of the fixture (one per rep), so the list is longer than the chunk of records.
   const records: Actual[] = [];
   for (let k = 0; k < 4; k++) for (const a of actuals.actuals) records.push({ ...a, id: `${a.id}-${k}` });
+
+  it('groups a company\'s records by the read model\'s org positions: no rep id is read to group them, same payouts', () => {
+    let reads = 0;
+    // Each record's rep id counts its reads.
+    const counted: Actual[] = records.map((a) => {
+      const { repId, ...rest } = a;
+      return Object.defineProperty({ ...rest }, 'repId', { enumerable: true, get: () => (reads++, repId) }) as Actual;
+    });
+    const st = createPlanState(plan, { actuals: { ...actuals, actuals: counted }, asOf: '2026-03-31' });
+    // The store's warm-up finds each record's org position once.
+    runSteps(warmUpSteps(st));
+    const s = resolveIncentiveScope(st, { nodeId: 'co', period: 'FY2026' });
+    if (!s.ok) throw new Error(s.error.message);
+    expect(s.value.positions?.length).to.equal(s.value.people.length);
+    reads = 0;
+    const byId = runSteps(teamPayoutSteps(SAMPLE_COMMISSION_PLAN, s.value.people, counted, s.value.options));
+    const withoutPositions = reads;
+    reads = 0;
+    const byPosition = runSteps(teamPayoutSteps(SAMPLE_COMMISSION_PLAN, s.value.people, counted, s.value.options, { index: st.index, positions: s.value.positions! }));
+    const withPositions = reads;
+    if (!byId.ok || !byPosition.ok) throw new Error('failed');
+    expect(byPosition.value.totals).to.deep.equal(byId.value.totals);
+    expect(byPosition.value.mentoring).to.deep.equal(byId.value.mentoring);
+    expect(byPosition.value.rows.map((r) => [r.person.id, r.error === null ? r.figures : r.error.code])).to.deep.equal(byId.value.rows.map((r) => [r.person.id, r.error === null ? r.figures : r.error.code]));
+    // A page's lines are the same too.
+    const shown = (p: NonNullable<(typeof byId.value.rows)[number]['payout']>) => ({ lines: p.lines, total: p.total, revenue: p.revenue, booked: p.booked, next: p.next, clawback: p.clawback && { ...p.clawback } });
+    for (const j of [0, 1, 2, 500, 2_000]) expect(shown(byPosition.value.rows[j].payout!)).to.deep.equal(shown(byId.value.rows[j].payout!));
+    // Grouping by id reads every record's rep id once (twice for a rep's first record: the map's
+    // look-up, then its new entry) on top of what paying reads; by position, none.
+    expect(withoutPositions - withPositions).to.equal(records.length + new Set(records.map((a) => a.repId)).size);
+  });
 
   it('reads at most a chunk of records between two yields, and ends on the one-go result', () => {
     let reads = 0;

@@ -138,6 +138,42 @@ describe('scorecardRankingSteps', function () {
     expect(Array.from({ length: 60 }, (_, j) => list.cardAt(j))).to.deep.equal(Array.from({ length: 60 }, (_, j) => once.value.cardAt(j)));
   });
 
+  it('measures the period before for the people read only (a first page of a 10,000-person company: 50 people, not 10,000)', () => {
+    const big = largeOrg({ nodes: 10_000, teams: 20 });
+    const st = createPlanState(big.plan, { actuals: big.actuals, asOf: '2026-03-31' });
+    const r = runSteps(scorecardRankingSteps(st, { nodeId: 'co', period: 'FY2026-Q1' }));
+    if (!r.ok) throw new Error(r.error.message);
+    const list = r.value;
+    expect([list.count, list.measuredBefore]).to.deep.equal([9_979, 0]);
+    const page = Array.from({ length: 50 }, (_, j) => list.cardAt(j));
+    expect(list.measuredBefore).to.equal(50);
+    // The same trend as the definition's, which measures everyone's period before.
+    const once = scorecardsFromSnapshot(st, { nodeId: 'co', period: 'FY2026-Q1' });
+    if (!once.ok) throw new Error(once.error.message);
+    expect(page).to.deep.equal(once.value.cards.slice(0, 50));
+    expect(page.filter((c) => c.previousScore !== null).length).to.be.above(0);
+  });
+
+  it('measures everyone\'s period before when one of its bookings is negative, and fails as the definition does', () => {
+    const o = largeOrg({ nodes: 400, teams: 4 });
+    // A refund in FY2025-Q4 by the last rep: the rep's revenue of the period before is negative.
+    const last = o.reps[o.reps.length - 1];
+    const acts: Actual[] = [...o.actuals.actuals, { id: 'refund', repId: last, productId: o.actuals.actuals[0].productId, date: '2025-11-20', type: 'booking', amount: -500_000 }];
+    const st = createPlanState(o.plan, { actuals: { ...o.actuals, actuals: acts }, asOf: '2026-03-31' });
+    const r = runSteps(scorecardRankingSteps(st, { nodeId: 'co', period: 'FY2026-Q1' }));
+    const once = scorecardsFromSnapshot(st, { nodeId: 'co', period: 'FY2026-Q1' });
+    expect(once.ok).to.equal(false);
+    expect(!r.ok && !once.ok && [r.error.code, r.error.params]).to.deep.equal(!once.ok && [once.error.code, once.error.params]);
+    // A refund that leaves the revenue positive: still measured for everyone, and the same cards.
+    const small = [...o.actuals.actuals, { id: 'refund', repId: last, productId: o.actuals.actuals[0].productId, date: '2025-11-20', type: 'booking' as const, amount: -1 }, { id: 'sale', repId: last, productId: o.actuals.actuals[0].productId, date: '2025-11-21', type: 'booking' as const, amount: 900_000 }];
+    const st2 = createPlanState(o.plan, { actuals: { ...o.actuals, actuals: small }, asOf: '2026-03-31' });
+    const r2 = runSteps(scorecardRankingSteps(st2, { nodeId: 'co', period: 'FY2026-Q1' }));
+    const once2 = scorecardsFromSnapshot(st2, { nodeId: 'co', period: 'FY2026-Q1' });
+    if (!r2.ok || !once2.ok) throw new Error('failed');
+    expect(r2.value.measuredBefore).to.equal(r2.value.count);
+    expect(Array.from({ length: r2.value.count }, (_, j) => r2.value.cardAt(j))).to.deep.equal(once2.value.cards);
+  });
+
   it('keeps the errors of the definition: a KPI from the host that is negative', () => {
     const f = smallFixture();
     const st = createPlanState(f.plan, { actuals: f.actuals, asOf: '2026-03-31' });
