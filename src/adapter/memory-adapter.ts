@@ -27,9 +27,9 @@ import {
   parseUser,
   targetKey,
 } from './validate.js';
-import { copyActualsSnapshot, copyActualsSnapshotSteps, copyPlanSnapshot, copyPlanSnapshotSteps } from './fast-parse.js';
+import { copyActualsSnapshot, copyPlanSnapshot } from './fast-parse.js';
 import { actualsSnapshotSteps, planSnapshotSteps } from './parse-steps.js';
-import { freezeActualsSteps, freezePlanSteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, runSliced, SHARED_LOADS, type SharedLoads } from './trusted.js';
+import { freezePlanSteps, frozenActualsCopySteps, frozenPlanCopySteps, isTrustedActuals, isTrustedPlan, markTrustedActuals, markTrustedPlan, markTrustedSlice, runSliced, SHARED_LOADS, type SharedLoads } from './trusted.js';
 import { runSteps, type Steps } from '../engine/shared/steps.js';
 
 /** Everything an in-browser adapter keeps: the plan snapshot, all actuals, and adjustment requests. */
@@ -495,11 +495,11 @@ function* preparedStateSteps(snapshot: PlanSnapshot, actuals: ActualsSnapshot): 
   if (!plan) return undefined;
   const all = yield* actualsSnapshotSteps(actuals, { plan });
   if (!all) return undefined;
-  const planCopy = isTrustedPlan(plan) ? plan : yield* copyPlanSnapshotSteps(plan);
-  yield* freezePlanSteps(planCopy);
+  // Copied and frozen record by record in one pass (`frozenRecordCopy`: a spread copy frozen
+  // afterwards held 190 MB more at 100,000 people, and its GC pauses were the longest tasks).
+  const planCopy = isTrustedPlan(plan) ? plan : yield* frozenPlanCopySteps(plan, copyPlanSnapshot);
   markTrustedPlan(planCopy);
-  const actualsCopy = isTrustedActuals(all, plan) ? all : yield* copyActualsSnapshotSteps(all);
-  yield* freezeActualsSteps(actualsCopy);
+  const actualsCopy = isTrustedActuals(all, plan) ? all : yield* frozenActualsCopySteps(all);
   markTrustedActuals(actualsCopy, planCopy);
   if (!extents.has(actualsCopy)) extents.set(actualsCopy, yield* extentsSteps(actualsCopy));
   return { snapshot: planCopy, actuals: actualsCopy };
