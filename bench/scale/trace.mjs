@@ -53,7 +53,9 @@ try {
   }
   const events = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents ?? [];
   // The renderer's main thread that ran the bench (its CPU profile has the bench's \`measure\`).
-  const pid = events.find((e) => e.name === 'ProfileChunk' && e.args?.data?.cpuProfile?.nodes?.some((n) => ['measure', 'provider', 'dashboard', 'largeOrg'].includes(n.callFrame.functionName)))?.pid;
+  // (\`largeOrg\` first: a name as common as \`measure\` also turns up in Chromium's own pages.)
+  const chunkWith = (names) => events.find((e) => e.name === 'ProfileChunk' && e.args?.data?.cpuProfile?.nodes?.some((n) => names.includes(n.callFrame.functionName)));
+  const pid = (chunkWith(['largeOrg', 'runScaleBench']) ?? chunkWith(['measure', 'provider', 'dashboard']))?.pid;
   const prof = events.find((e) => e.name === 'Profile' && e.pid === pid);
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid);
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
