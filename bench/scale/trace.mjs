@@ -53,7 +53,9 @@ try {
   }
   const events = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents ?? [];
   // The renderer's main thread that ran the bench (its CPU profile has the bench's \`measure\`).
-  const pid = events.find((e) => e.name === 'ProfileChunk' && e.args?.data?.cpuProfile?.nodes?.some((n) => ['measure', 'provider', 'dashboard', 'largeOrg'].includes(n.callFrame.functionName)))?.pid;
+  // (\`largeOrg\` first: a name as common as \`measure\` also turns up in Chromium's own pages.)
+  const chunkWith = (names) => events.find((e) => e.name === 'ProfileChunk' && e.args?.data?.cpuProfile?.nodes?.some((n) => names.includes(n.callFrame.functionName)));
+  const pid = (chunkWith(['largeOrg', 'runScaleBench']) ?? chunkWith(['measure', 'provider', 'dashboard']))?.pid;
   const prof = events.find((e) => e.name === 'Profile' && e.pid === pid);
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid);
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
@@ -77,7 +79,10 @@ try {
   const t0 = tasks[0]?.ts ?? 0;
   for (const task of tasks) {
     const end = task.ts + task.dur;
-    const gc = gcs.filter((g) => g.ts >= task.ts && g.ts < end && (g.name === 'MajorGC' || g.name === 'MinorGC')).reduce((n, g) => n + g.dur, 0);
+    const inTask = gcs.filter((g) => g.ts >= task.ts && g.ts < end && (g.name === 'MajorGC' || g.name === 'MinorGC'));
+    const gc = inTask.reduce((n, g) => n + g.dur, 0);
+    // Which collections: MinorGC (scavenges of the young generation) or MajorGC (mark-compact), each wall / CPU ms.
+    const kinds = inTask.map((g) => `${g.name} ${(g.dur / 1000).toFixed(0)}/${((g.tdur ?? 0) / 1000).toFixed(0)}`).join(', ');
     const self = new Map();
     let count = 0;
     for (const [ts, id] of samples) {
@@ -87,7 +92,7 @@ try {
       self.set(f, (self.get(f) ?? 0) + 1);
     }
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([f, n]) => `    ${((n / Math.max(1, count)) * 100).toFixed(0)}% ${f}`);
-    console.log(`\ntask at +${((task.ts - t0) / 1000).toFixed(0)} ms: ${(task.dur / 1000).toFixed(0)} ms (main thread CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms), GC ${(gc / 1000).toFixed(0)} ms, ${count} samples`);
+    console.log(`\ntask at +${((task.ts - t0) / 1000).toFixed(0)} ms: ${(task.dur / 1000).toFixed(0)} ms (main thread CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms), GC ${(gc / 1000).toFixed(0)} ms${kinds ? ` (${kinds})` : ''}, ${count} samples`);
     console.log(top.join('\n'));
   }
   // CPU time of the main thread per task (\`tdur\`): what load inflates least.

@@ -68,7 +68,7 @@ export function checkCells(
   return runSteps(checkCellsSteps(cells, s, field));
 }
 
-function* checkCellsSteps(
+export function* checkCellsSteps(
   cells: readonly TargetCell[],
   s: Pick<PlanSnapshot, 'org' | 'products'> & { plan?: PlanSnapshot['plan'] },
   field: string,

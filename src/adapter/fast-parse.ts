@@ -383,30 +383,3 @@ export function copyActualsSnapshot(s: ActualsSnapshot): ActualsSnapshot {
     pipeline: s.pipeline.map((o) => ({ ...o })),
   };
 }
-
-/** Records copied between two yields of the copy steps. */
-const COPY_CHUNK = 4096;
-
-function* copyListSteps<T extends object>(list: readonly T[], copy: (x: T) => T): Steps<T[]> {
-  const out = new Array<T>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    out[i] = copy(list[i]!);
-    if (i % COPY_CHUNK === COPY_CHUNK - 1) yield { done: i + 1, total: list.length };
-  }
-  return out;
-}
-
-/** `copyPlanSnapshot` as steps (a yield every few thousand records): the same copy. */
-export function* copyPlanSnapshotSteps(s: PlanSnapshot): Steps<PlanSnapshot> {
-  const org = yield* copyListSteps(s.org, (n) => (n.ramp ? { ...n, ramp: n.ramp.map((r) => ({ ...r })) } : { ...n }));
-  const targets = yield* copyListSteps(s.targets, (t) => ({ ...t }));
-  return { ...copyPlanSnapshot({ ...s, org: [], targets: [] }), org, targets };
-}
-
-/** `copyActualsSnapshot` as steps (a yield every few thousand records): the same copy. */
-export function* copyActualsSnapshotSteps(s: ActualsSnapshot): Steps<ActualsSnapshot> {
-  const actuals = yield* copyListSteps(s.actuals, (a) => ({ ...a }));
-  const stageCounts = yield* copyListSteps(s.stageCounts, (c) => ({ ...c }));
-  const pipeline = yield* copyListSteps(s.pipeline, (o) => ({ ...o }));
-  return { ...s, actuals, stageCounts, pipeline };
-}

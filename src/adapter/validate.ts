@@ -27,10 +27,11 @@
  */
 import * as z from 'zod/mini';
 import { type ActualsSnapshot, type OrgNode, type PlanSnapshot, type SaveResult, type SchemaIssue, type TargetChange, type User } from '../engine/plan/model.js';
-import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetChangeSchema, UserSchema } from '../engine/plan/model-schema.js';
+import { ActualsSnapshotSchema, IsoDateSchema, OrgNodeSchema, parseWith, PlanSnapshotSchema, SaveResultSchema, TargetCellSchema, TargetChangeSchema, UserSchema } from '../engine/plan/model-schema.js';
+import type { Steps } from '../engine/shared/steps.js';
 import type { AdjustmentPayload, Notice } from './adapter.js';
 import { fastActualsSnapshot, fastPlanSnapshot } from './fast-parse.js';
-import { actualsIssues, checkCells, invalidData, orgNodesIssues, planIssues, targetKey, type ActualsContext, type ParseOptions } from './cross-check.js';
+import { actualsIssues, checkCells, checkCellsSteps, invalidData, orgNodesIssues, planIssues, targetKey, type ActualsContext, type ParseOptions } from './cross-check.js';
 
 export { invalidData, targetKey, type ActualsContext };
 
@@ -126,6 +127,40 @@ export function parseTargetChange(
   options: ParseOptions & { plan?: Pick<PlanSnapshot, 'org' | 'products'> & { plan?: PlanSnapshot['plan'] } } = {},
 ): TargetChange {
   return orThrow(checkTargetChange(data, options.plan), 'target change', options);
+}
+
+/** Cells of a target change parsed between two yields of `targetChangeSteps`. */
+const CHANGE_CHUNK = 2048;
+const CellListSchema = z.array(TargetCellSchema);
+
+/**
+ * `parseTargetChange(data, { plan, source })` as steps, for a save of many cells (a decomposition
+ * over 100,000 people): the cells parsed a chunk at a time, then cross-checked against the plan
+ * in steps. The same value; on any issue the whole change is parsed again in one piece, which
+ * throws `parseTargetChange`'s own error (every issue, its paths).
+ */
+export function* targetChangeSteps(data: unknown, plan: PlanSnapshot, options: ParseOptions = {}): Steps<TargetChange> {
+  const whole = () => parseTargetChange(data, { ...options, plan });
+  let cells: unknown;
+  let shell: Checked<TargetChange>;
+  try {
+    cells = (data as { cells?: unknown } | null)?.cells;
+    if (!Array.isArray(cells) || cells.length <= CHANGE_CHUNK) return whole();
+    shell = parseWith(TargetChangeSchema, { ...(data as object), cells: [] });
+  } catch {
+    return whole();
+  }
+  if (!shell.ok) return whole();
+  const out: TargetChange['cells'] = [];
+  for (let i = 0; i < cells.length; i += CHANGE_CHUNK) {
+    const part = parseWith(CellListSchema, cells.slice(i, i + CHANGE_CHUNK));
+    if (!part.ok) return whole();
+    for (const c of part.value) out.push(c);
+    yield { done: Math.min(cells.length, i + CHANGE_CHUNK), total: cells.length };
+  }
+  const issues = yield* checkCellsSteps(out, plan, 'cells');
+  if (issues.length) return whole();
+  return { ...shell.value, cells: out };
 }
 
 /** Parses an adjustment payload (an object with a non-empty string `id`) or throws `invalid-data`. */

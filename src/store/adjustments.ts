@@ -158,7 +158,17 @@ export class AdjustmentService {
     const st = this.#store.state;
     if (!st) return null;
     if (this.#plain?.state !== st) {
-      this.#plain = { state: st, value: { plan: st.plan, org: st.org, targets: targetCells(st), actuals: st.actuals?.actuals ?? [] } };
+      // The list of every cell only when read (the trigger rules read the read model instead: at
+      // 100,000 people the list was built in the panel's first render).
+      const value: AdjustmentState = {
+        plan: st.plan,
+        org: st.org,
+        get targets() {
+          return targetCells(st);
+        },
+        actuals: st.actuals?.actuals ?? [],
+      };
+      this.#plain = { state: st, value };
     }
     return this.#plain.value;
   }

@@ -44,6 +44,7 @@ import { clearDraft, draftKey, emptyForm, formChange, loadDraft, saveDraft, type
 import { composeNotice } from './notice.js';
 import { NODE_OPTION_LIMIT, PATH_CHUNK, firstNode, nodePath, nodePathSteps, pathsReady, searchNodes, type FoldedNodes } from './node-search.js';
 import { StepRunner } from '../../internal/step-runner.js';
+import { evaluateTriggersSteps, type TriggerOptions } from '../../engine/adjustment/triggers.js';
 import { adjustmentStrings } from '../../i18n/loaders/adjustment.js';
 import { SavedPlanController } from '../incentive-calculator/saved-plan.controller.js';
 import type { QkErrorEvent } from '../../events/qk-error.js';
@@ -55,6 +56,8 @@ const SUM_METRICS = (Object.keys(METRICS) as MetricId[]).filter((m) => METRICS[m
 const SUGGESTIONS_PER_GROUP = 3;
 /** What the suggestions list shows: the trigger rules' proposals for a node, period and day, or why there are none. */
 type Suggestions = { nodeId: string; period: string; asOf: string; proposals: TriggerProposal[] } | { error: QkIssue } | null;
+/** The suggestions once known (`value`), for one memo key: a large org's are filled in a later task. */
+type SuggestionsHolder = { value?: Suggestions };
 const issue = (code: string, message: string, params?: Record<string, string | number>) => ({ code, message, ...(params ? { params } : {}) });
 
 /**
@@ -236,6 +239,12 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     super.disconnectedCallback();
     this.folding?.runner.cancel();
     this.folding = null;
+    // Suggestions being computed are dropped: evaluated again on reconnection.
+    if (this.suggesting) {
+      this.suggesting.cancel();
+      this.suggesting = null;
+      this.suggestionsMemo.clear();
+    }
   }
 
   /** Keeps one service per store, told about the adapter, the preview user and host-set requests. */
@@ -379,7 +388,9 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     return this.idSeed;
   }
 
-  private readonly suggestionsMemo = new Memo<Suggestions>();
+  private readonly suggestionsMemo = new Memo<SuggestionsHolder>();
+  /** The trigger rules of a large org being evaluated in slices (`computeSuggestions`). */
+  private suggesting: StepRunner<ReturnType<typeof evaluateTriggers>> | null = null;
   /** Booked revenue per rep and product line (the payout effect's mix), per actuals. */
   private readonly mixMemo = new Memo<Map<string, Map<string, number>>>();
 
@@ -388,14 +399,37 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
    * they may request for), for the focused period (else the quarter holding `asOf`), keeping those
    * the user may request. Memoized on the store's revision.
    */
-  private suggestions(): Suggestions {
+  private suggestions(): Suggestions | 'loading' {
     const s = this.activeStore;
     // The store's state is replaced on every data change (and only then): focus moves recompute nothing here but the node.
     const key = [s, s?.state, s?.focus.nodeId, s?.focus.period, s?.focus.metric, this.user, this.locale, this.includePace, this.events];
-    return this.suggestionsMemo.get(key, () => this.computeSuggestions());
+    const held = this.suggestionsMemo.get(key, () => this.computeSuggestions());
+    return held.value === undefined ? 'loading' : held.value;
   }
 
-  private computeSuggestions(): Suggestions {
+  /**
+   * The suggestions; above `PATH_CHUNK` nodes the rules run in slices (`evaluateTriggersSteps`: at
+   * the top of 100,000 people they read every rep) and the holder is filled when they are done.
+   */
+  private computeSuggestions(): SuggestionsHolder {
+    this.suggesting?.cancel();
+    this.suggesting = null;
+    const prepared = this.triggerOptions();
+    if (!prepared) return { value: null };
+    const { options, finish } = prepared;
+    if (this.ix.order.length <= PATH_CHUNK) return { value: finish(evaluateTriggers(options)) };
+    const holder: SuggestionsHolder = {};
+    const settle = (value: Suggestions) => {
+      holder.value = value;
+      this.suggesting = null;
+      this.requestUpdate();
+    };
+    this.suggesting = new StepRunner(evaluateTriggersSteps(options), { progress: () => {}, done: (r) => settle(finish(r)), fail: () => settle(null) });
+    return holder;
+  }
+
+  /** The trigger rules' options for the panel's node and period, and how their result becomes the suggestions; null when there are none to ask for. */
+  private triggerOptions(): { options: TriggerOptions; finish: (r: ReturnType<typeof evaluateTriggers>) => Suggestions } | null {
     const s = this.activeStore;
     const st = this.service?.plainState;
     const user = this.user;
@@ -405,14 +439,19 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     if (!nodeId) return null;
     const period = focus.period && this.periodOptions().includes(focus.period) ? focus.period : periodOf(s.asOf, 'quarter', s.plan.calendar);
     const metric = focus.metric === 'collections' ? 'collections' : 'revenue';
-    const r = evaluateTriggers({
-      state: { ...st, pipeline: s.actuals?.pipeline ?? [] }, period, metric, asOf: s.asOf, nodeId,
+    const asOf = s.asOf;
+    const ix = this.ix;
+    const options: TriggerOptions = {
+      // Not a spread of `st`: its `targets` (every cell as a list) is built only when read.
+      state: { plan: st.plan, org: st.org, get targets() { return st.targets; }, actuals: st.actuals, pipeline: s.actuals?.pipeline ?? [] },
+      period, metric, asOf, nodeId,
       includePace: this.includePace, events: this.events, products: s.snapshot?.products ?? [],
       // The read model's index and roll-ups, not rebuilt from the lists (a 100,000-person org).
       ...(this.service?.state ? { readModel: this.service.state } : {}),
-    });
-    if (!r.ok) return { error: r.error };
-    return { nodeId, period, asOf: s.asOf, proposals: r.value.filter((p) => canRequest(user, p.nodeId, this.ix).allowed) };
+    };
+    const finish = (r: ReturnType<typeof evaluateTriggers>): Suggestions =>
+      !r.ok ? { error: r.error } : { nodeId, period, asOf, proposals: r.value.filter((p) => canRequest(user, p.nodeId, ix).allowed) };
+    return { options, finish };
   }
 
   /** The proposal the form was last filled from, and the reason written then (to follow a change of absorption). */
@@ -813,6 +852,13 @@ export class QkAdjustmentPanel extends QkElement<'adjustment'> {
     const a = this.t.adjustment;
     const s = this.suggestions();
     if (!s) return nothing;
+    if (s === 'loading') {
+      // A large org's rules run in slices: the form is usable meanwhile.
+      return html`<section part="suggestions" class="suggestions" aria-labelledby="suggestions-title">
+        <h3 id="suggestions-title">${a.suggestions}</h3>
+        <div part="state loading" class="qk-state" role="status" aria-live="polite" aria-busy="true"><span class="qk-spinner" aria-hidden="true"></span>${this.t.common.loading}</div>
+      </section>`;
+    }
     let body: TemplateResult;
     if ('error' in s) body = html`<p class="message error">${this.text(s.error)}</p>`;
     else if (s.proposals.length === 0) body = html`<p class="muted">${a.suggestionsEmpty}</p>`;

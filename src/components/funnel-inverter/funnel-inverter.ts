@@ -152,7 +152,12 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   @property({ attribute: false }) inputs?: FunnelInputsInit;
 
   @state() private drafts: Record<FieldKey, string> = {};
-  @state() private chartWidth = 0;
+  /**
+   * The chart's column width, px (0: not measured yet; the funnel is drawn at 480 until then). Not a
+   * reactive property: the first width is taken inside the update that first renders the chart
+   * (`update`), later ones re-render through `setChartWidth`.
+   */
+  private chartWidth = 0;
 
   private touched = new Set<FieldKey>();
   private errors = new Map<FieldKey, QkIssue>();
@@ -179,7 +184,11 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   /** The per-rep table a page at a time, with a search by name. */
   private readonly pager = new PagerController(this);
   private repNames: { ctx: FunnelContext; names: Map<string, string> } | null = null;
-  private readonly setChartWidth = latestLater((w: number) => (this.chartWidth = w));
+  private readonly setChartWidth = latestLater((w: number) => {
+    if (w === this.chartWidth) return;
+    this.chartWidth = w;
+    this.requestUpdate();
+  });
   private observed?: Element;
 
   override disconnectedCallback(): void {
@@ -443,6 +452,21 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     this.resetDrafts('history');
   }
 
+  /**
+   * Renders; the first time the chart is in the page, measures its column and renders again at
+   * that width in the same update, so the funnel is never painted at the 480 px guess. (Setting a
+   * reactive width in `updated()` did the same through a second update, which Lit's development
+   * build warns about: "change-in-update".)
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    if (this.chartWidth) return;
+    const w = Math.floor(this.renderRoot.querySelector('[part~="chart"]')?.clientWidth ?? 0);
+    if (w <= 0) return;
+    this.chartWidth = w;
+    super.update(changed);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     for (const { issue } of this.pendingErrors.splice(0)) this.reportError(this.localizeIssue(issue), 'input');
@@ -464,7 +488,7 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     const chart = this.renderRoot.querySelector('[part~="chart"]');
     if (!chart) return;
     // Also measured here: a ResizeObserver reports only while the page renders frames (not in a background tab).
-    this.resized(chart.clientWidth, true);
+    this.resized(chart.clientWidth);
     if (chart === this.observed || typeof ResizeObserver === 'undefined') return;
     this.resizeObserver ??= new ResizeObserver((entries) => this.resized(entries[entries.length - 1].contentRect.width));
     if (this.observed) this.resizeObserver.unobserve(this.observed);
@@ -472,15 +496,13 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     this.observed = chart;
   }
 
-  private resized(width: number, afterRender = false): void {
+  private resized(width: number): void {
     const w = Math.floor(width);
     if (w <= 0) return;
-    // The first measure after a render: at once (the update it asks for runs in a microtask, before
-    // the page paints), so the funnel is never shown at the 480 px guess until a later task.
-    if (afterRender && !this.chartWidth) this.chartWidth = w;
-    // Otherwise in a later task: re-rendering inside a ResizeObserver callback resizes within the same loop
-    // (a "ResizeObserver loop" error); a timer, unlike a frame, also runs in a background tab.
-    else this.setChartWidth(w);
+    // The first width is taken in `update`; a change after it in a later task: re-rendering inside
+    // a ResizeObserver callback resizes within the same loop (a "ResizeObserver loop" error); a
+    // timer, unlike a frame, also runs in a background tab.
+    this.setChartWidth(w);
   }
 
   /** Stage ids in an error's params become display names; the message code stays. */

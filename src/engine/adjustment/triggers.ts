@@ -17,7 +17,8 @@ import { rampOf } from '../plan/ramp.js';
 import { newProductMinShare } from '../plan/product-mix.js';
 import type { Absorption, AdjustmentChange, AdjustmentTrigger } from './model.js';
 import type { AdjustmentState } from './preview.js';
-import { targetsOf, type PlanState } from '../plan/plan-state.js';
+import { targetsOf, targetTreeSteps, type PlanState } from '../plan/plan-state.js';
+import { runSteps, STEP_CHUNK, type Steps } from '../shared/steps.js';
 
 export interface TriggerThresholds {
   /** Propose when the forecast is below this share of the target (default 0.8). */
@@ -149,6 +150,18 @@ export interface TriggerProposal {
  * // A rep with a target but no booking yet and no opportunity closing this quarter: no proposal (not ¥0).
  */
 export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposal[]> {
+  return runSteps(evaluateTriggersSteps(options));
+}
+
+/** Reps read between two yields of `evaluateTriggersSteps`. */
+const TRIGGER_CHUNK = STEP_CHUNK * 8;
+
+/**
+ * `evaluateTriggers` as steps (`engine/shared/steps.ts`): the same proposals, the period's target
+ * roll-up (from `readModel`) and the reps a few thousand at a time between yields, so a panel at
+ * the top of a 100,000-person org does not read every rep in one task.
+ */
+export function* evaluateTriggersSteps(options: TriggerOptions): Steps<Result<TriggerProposal[]>> {
   const { state, period, asOf } = options;
   const metric = options.metric ?? 'revenue';
   const th = { ...DEFAULT_TRIGGER_THRESHOLDS, ...options.thresholds };
@@ -168,6 +181,8 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
   }
   // The reps under the node, in org order (`reps` lists a subtree in pre-order, as `order` does).
   const ids = options.nodeId === undefined ? ix.order : ix.reps(options.nodeId);
+  // The roll-up of the period's targets over the read model, in steps (memoized there: `targetsOf` below finds it).
+  if (model) yield* targetTreeSteps(model, { metric, period });
   const targetsFor = (product?: string) =>
     model ? targetsOf(model, { metric, period, ...(product !== undefined ? { product } : {}) }) : rollupTargets(state.targets, ix, { metric, period, ...(product !== undefined ? { product } : {}) }, cal);
   const targets = targetsFor();
@@ -190,7 +205,9 @@ export function evaluateTriggers(options: TriggerOptions): Result<TriggerProposa
   };
 
   const out: TriggerProposal[] = [];
+  let read = 0;
   for (const id of ids) {
+    if (++read % TRIGGER_CHUNK === 0) yield { done: read, total: ids.length };
     const node = ix.byId.get(id)!;
     if (node.kind !== 'rep') continue;
     const target = targets.get(id) ?? 0;
