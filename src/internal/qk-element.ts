@@ -11,6 +11,7 @@ import type { QkLocale, SectionKey } from '../i18n/types.js';
 import type { ElementTranslation, StringSections } from '../i18n/sections.js';
 import { QkErrorEvent, type QkErrorDetail } from '../events/qk-error.js';
 import { VERSION } from './version.js';
+import { firstUpdateBudgetSpent, firstUpdateStarts, nextTask } from './first-updates.js';
 
 /** Data an element can be given directly, without a provider (Storybook, hosts without an adapter). */
 export interface QkData {
@@ -254,6 +255,17 @@ export abstract class QkElementBase<K extends SectionKey = never, S extends Stor
         this.requestUpdate();
       });
     this.dataLoad = load;
+  }
+
+  /**
+   * The first update waits for a task of its own once elements' first updates have used this task's
+   * budget (`first-updates.ts`: eight elements added at once over a large plan are not one long task).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    if (firstUpdateBudgetSpent()) return nextTask().then(() => this.scheduleUpdate());
+    firstUpdateStarts();
+    return super.scheduleUpdate();
   }
 
   /** Also waits for the validator of `.data` while it is arriving (see `loadData`), and for the strings of the element's language. */
