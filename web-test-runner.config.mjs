@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNodeTest } from './scripts/test-layers.mjs';
 import { bundledTestsPlugin, skipBundled } from './test/runner/bundle-plugin.mjs';
+import { groupTestFiles, groupPath, writePlaceholders } from './test/runner/groups.mjs';
 
 // Which files run here: everything under test/ that is not a Node test (scripts/test-layers.mjs).
 // `npm test` runs two steps through this config (QK_TEST_STEP): `components` (the elements and the
@@ -38,8 +39,16 @@ const coverage = process.env.QK_COVERAGE === '1' || process.argv.includes('--cov
 const bundle = process.env.QK_BUNDLE !== '0' && !coverage && !watch;
 const cliFiles = process.argv.slice(2).filter((a) => a.endsWith('.test.ts') && existsSync(a)).map((a) => a.replace(/^\.\//, ''));
 const embed = embedPlugin({ bundlePages: bundle });
+// Bundled and not naming files: the files of a folder run a few to a page (test/runner/groups.mjs;
+// QK_GROUP=0 runs each file in its own page, as files named on the command line do).
+const groups = bundle && !cliFiles.length && process.env.QK_GROUP !== '0' ? groupTestFiles(stepFiles) : undefined;
+if (groups) writePlaceholders(groups);
 const bundled = bundle
-  ? bundledTestsPlugin({ files: cliFiles.length ? cliFiles : stepFiles, alias: { '@open-wc/testing': './test/support/testing.ts' } })
+  ? bundledTestsPlugin({
+      files: groups ? [] : cliFiles.length ? cliFiles : stepFiles,
+      groups,
+      alias: { '@open-wc/testing': './test/support/testing.ts' },
+    })
   : undefined;
 
 /**
@@ -57,7 +66,7 @@ function generousWaits() {
 }
 
 export default {
-  files: stepFiles,
+  files: groups ? groups.map(groupPath) : stepFiles,
   nodeResolve: true,
   // Element test files run side by side, each page in its own browser window (`createPage` below):
   // a tab behind another tab is hidden and gets no requestAnimationFrame or ResizeObserver callbacks

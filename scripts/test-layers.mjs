@@ -21,5 +21,7 @@ export const NODE_TESTS = [
   /^test\/store\/(store|store-trust|store-warm-up|adjustments|large-org)\.test\.ts$/,
   /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals|memory-adapter)\.test\.ts$/,
   /^test\/size\/.*\.test\.ts$/,
+  /^test\/store\/store-warm-money\.test\.ts$/,
+  /^test\/runner\/groups\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));
