@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNodeTest } from './scripts/test-layers.mjs';
 import { bundledTestsPlugin, skipBundled } from './test/runner/bundle-plugin.mjs';
-import { groupTestFiles, groupPath, writePlaceholders } from './test/runner/groups.mjs';
+import { groupTestFiles, longestFirst, readPageTimes, writePlaceholders } from './test/runner/groups.mjs';
 
 // Which files run here: everything under test/ that is not a Node test (scripts/test-layers.mjs).
 // `npm test` runs two steps through this config (QK_TEST_STEP): `components` (the elements and the
@@ -40,8 +40,9 @@ const bundle = process.env.QK_BUNDLE !== '0' && !coverage && !watch;
 const cliFiles = process.argv.slice(2).filter((a) => a.endsWith('.test.ts') && existsSync(a)).map((a) => a.replace(/^\.\//, ''));
 const embed = embedPlugin({ bundlePages: bundle });
 // Bundled and not naming files: the files of a folder run a few to a page (test/runner/groups.mjs;
-// QK_GROUP=0 runs each file in its own page, as files named on the command line do).
-const groups = bundle && !cliFiles.length && process.env.QK_GROUP !== '0' ? groupTestFiles(stepFiles) : undefined;
+// QK_GROUP=0 runs each file in its own page, as files named on the command line do). The pages
+// that took longest in the last run open first.
+const groups = bundle && !cliFiles.length && process.env.QK_GROUP !== '0' ? longestFirst(groupTestFiles(stepFiles), readPageTimes()) : undefined;
 if (groups) writePlaceholders(groups);
 const bundled = bundle
   ? bundledTestsPlugin({
@@ -66,7 +67,7 @@ function generousWaits() {
 }
 
 export default {
-  files: groups ? groups.map(groupPath) : stepFiles,
+  files: groups ? groups.map((g) => g.path) : stepFiles,
   nodeResolve: true,
   // Element test files run side by side, each page in its own browser window (`createPage` below):
   // a tab behind another tab is hidden and gets no requestAnimationFrame or ResizeObserver callbacks
@@ -129,5 +130,5 @@ export default {
   ],
   filterBrowserLogs: ({ args }) =>
     !args.some((a) => typeof a === 'string' && a.includes('Lit is in dev mode')),
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [defaultReporter(), summaryReporter({ labels: new Map((groups ?? []).map((g) => [g.path, g.label])) })],
 };

@@ -3,9 +3,10 @@
 // It also times each test file (from the moment its page starts loading to the moment its results are
 // in) and prints the slowest ones, so a slow file is found without guessing; QK_TIMINGS_FILE writes
 // every file's time as JSON. A page that runs several test files (test/runner/groups.mjs) is named by
-// its folder ("test/components/goal-tree/ (1 of 2) [grouped]"); its failures name the file.
+// its folders ("test/components/goal-tree/ (1 of 2)"); a failure in it names the file (the describe
+// around each file's tests).
 import { writeFileSync } from 'node:fs';
-import { pageLabel } from '../test/runner/groups.mjs';
+import { writePageTimes } from '../test/runner/groups.mjs';
 function count(tests, suites, acc) {
   for (const t of tests ?? []) {
     if (t.skipped) acc.skipped++;
@@ -15,7 +16,8 @@ function count(tests, suites, acc) {
   for (const s of suites ?? []) count(s.tests, s.suites, acc);
 }
 
-export function summaryReporter({ slowest = 8 } = {}) {
+/** `labels`: how to name a page that runs several files (its path → e.g. `test/components/goal-tree/ (1 of 2)`). */
+export function summaryReporter({ slowest = 8, labels = new Map() } = {}) {
   let line = null;
   const started = new Map();
   const took = new Map();
@@ -38,7 +40,9 @@ export function summaryReporter({ slowest = 8 } = {}) {
       }
       const failed = acc.failed + broken;
       const cwd = `${process.cwd()}/`;
-      const times = [...took].map(([f, s]) => [pageLabel(f.replace(cwd, '')), s]).sort((a, b) => b[1] - a[1]);
+      const times = [...took].map(([f, s]) => [labels.get(f.replace(cwd, '')) ?? f.replace(cwd, ''), s]).sort((a, b) => b[1] - a[1]);
+      // The next run opens the longest pages first (test/runner/groups.mjs, `longestFirst`).
+      if (labels.size) writePageTimes(Object.fromEntries(times));
       if (process.env.QK_TIMINGS_FILE) writeFileSync(process.env.QK_TIMINGS_FILE, JSON.stringify(Object.fromEntries(times), null, 1));
       const slow = times.slice(0, slowest).map(([f, s]) => `  ${s.toFixed(1).padStart(6)} s  ${f}`);
       if (process.env.QK_COUNTS_FILE) {

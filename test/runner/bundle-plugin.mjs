@@ -23,12 +23,11 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { groupPath } from './groups.mjs';
 
 const CHUNKS = '__qk-bundle';
 
 /**
- * @param {{ files: string[], groups?: { files: string[] }[], rootDir?: string, alias?: Record<string, string> }} options
+ * @param {{ files: string[], groups?: { path: string, files: string[] }[], rootDir?: string, alias?: Record<string, string> }} options
  *   `files`: test files relative to `rootDir` (`test/components/x.test.ts`), each run in its own
  *   page; `groups`: pages of several files (groups.mjs; a group of one file is that file).
  */
@@ -58,7 +57,7 @@ export function bundledTestsPlugin({ files, groups = [], rootDir = process.cwd()
     setup(b) {
       b.onResolve({ filter: /^qk-group:/ }, (args) => ({ path: args.path.slice('qk-group:'.length), namespace: 'qk-group' }));
       b.onLoad({ filter: /.*/, namespace: 'qk-group' }, (args) => ({
-        contents: groupModule(several.find((g) => groupPath(g) === args.path)),
+        contents: groupModule(several.find((g) => g.path === args.path)),
         loader: 'js',
         resolveDir: rootDir,
       }));
@@ -79,7 +78,7 @@ export function bundledTestsPlugin({ files, groups = [], rootDir = process.cwd()
     const result = await build({
       entryPoints: [
         ...alone.map((f) => resolve(rootDir, f)),
-        ...several.map((g) => ({ in: `qk-group:${groupPath(g)}`, out: groupPath(g).replace(/\.js$/, '') })),
+        ...several.map((g) => ({ in: `qk-group:${g.path}`, out: g.path.replace(/\.js$/, '') })),
       ],
       plugins: [groupsPlugin],
       outdir,

@@ -19,10 +19,11 @@
  * A file that needs a page of its own (it checks what a fresh page looks like, or fails grouped)
  * is on `FRESH` below, with the reason.
  *
- * The runner needs a file on disk per page (it globs `files`): each group has an empty placeholder
- * under node_modules/.cache/qk-groups/, which the bundle plugin answers with the group's bundle.
+ * The runner needs a file on disk per page (it globs `files`): each group has a placeholder (a
+ * comment listing its files) under node_modules/.cache/qk-groups/, which the bundle plugin answers
+ * with the group's bundle.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** Files that run in a page of their own, and why. */
@@ -32,51 +33,66 @@ export const FRESH = [
   { file: /^test\/runner\/visible-page\.test\.ts$/, why: 'checks the page itself' },
 ];
 
-/** At most this many files in one page: a long group would be the last to finish (2 windows). */
+/** At most this many files in one page: a long page would be the last to finish (2 windows). */
 export const MAX_FILES = 6;
 
 export const GROUPS_DIR = 'node_modules/.cache/qk-groups';
 
 /**
- * Splits test files (paths relative to the root, sorted) into groups: the files of one folder,
- * split evenly into pages of at most `maxFiles`; files on `FRESH` alone.
- * @returns {{ folder: string, part: number, parts: number, files: string[] }[]}
+ * Splits test files (paths relative to the root, sorted) into pages. A folder's files stay
+ * together and in order: a folder of more than `maxFiles` is split evenly into parts; the folders
+ * (or parts) that follow each other share a page while it holds at most `maxFiles` files. Files on
+ * `fresh` get a page of their own.
+ * @returns {{ label: string, path: string, files: string[] }[]} `label` names the page in reports
+ *   (`test/components/goal-tree/ (1 of 2)`, `test/components/{pace-chart,provider}/`); `path` is
+ *   what the runner opens (the file itself for a page of one file, else a placeholder).
  */
 export function groupTestFiles(files, { maxFiles = MAX_FILES, fresh = FRESH } = {}) {
+  const folderOf = (f) => f.slice(0, f.lastIndexOf('/') + 1);
+  const alone = [];
   const byFolder = new Map();
-  const groups = [];
   for (const f of files) {
-    if (fresh.some((e) => e.file.test(f))) {
-      groups.push({ folder: f.slice(0, f.lastIndexOf('/') + 1), part: 1, parts: 1, files: [f] });
-      continue;
-    }
-    const folder = f.slice(0, f.lastIndexOf('/') + 1);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+    if (fresh.some((e) => e.file.test(f))) alone.push([{ folder: folderOf(f), part: 0, parts: 1, files: [f] }]);
+    else byFolder.set(folderOf(f), [...(byFolder.get(folderOf(f)) ?? []), f]);
   }
+  const chunks = [];
   for (const [folder, list] of byFolder) {
-    const pages = Math.ceil(list.length / maxFiles);
-    const size = Math.ceil(list.length / pages);
-    for (let i = 0; i < pages; i++) {
-      groups.push({ folder, part: i + 1, parts: pages, files: list.slice(i * size, (i + 1) * size) });
-    }
+    const parts = Math.ceil(list.length / maxFiles);
+    const size = Math.ceil(list.length / parts);
+    for (let i = 0; i < parts; i++) chunks.push({ folder, part: i + 1, parts, files: list.slice(i * size, (i + 1) * size) });
   }
-  return groups.filter((g) => g.files.length);
+  const pages = [...alone];
+  let page = [];
+  for (const c of chunks) {
+    if (page.length && page.reduce((n, p) => n + p.files.length, 0) + c.files.length > maxFiles) {
+      pages.push(page);
+      page = [];
+    }
+    page.push(c);
+  }
+  if (page.length) pages.push(page);
+  return pages.map((cs) => {
+    const files = cs.flatMap((c) => c.files);
+    const label = labelOf(cs);
+    const path = files.length === 1 ? files[0] : `${GROUPS_DIR}/${label.replace(/[^\w.+-]+/g, '_').replace(/^_+|_+$/g, '')}.js`;
+    return { label: files.length === 1 ? files[0] : label, path, files };
+  });
 }
 
-/**
- * The placeholder of a group (a path relative to the root: what the runner opens, and the URL the
- * bundle plugin answers). A group of one file is that file itself.
- */
-export function groupPath(group) {
-  if (group.files.length === 1) return group.files[0];
-  return `${GROUPS_DIR}/${group.folder}${group.parts > 1 ? `group-${group.part}-of-${group.parts}` : 'group'}.js`;
+/** `test/x/`, `test/x/ (1 of 2)`, or for several folders `test/{a,b/c (2 of 2)}/`. */
+function labelOf(chunks) {
+  const name = (c, base) => `${c.folder.slice(base.length).replace(/\/$/, '') || '.'}${c.parts > 1 ? ` (${c.part} of ${c.parts})` : ''}`;
+  if (chunks.length === 1) return `${chunks[0].folder}${chunks[0].parts > 1 ? ` (${chunks[0].part} of ${chunks[0].parts})` : ''}`;
+  let base = chunks[0].folder;
+  while (!chunks.every((c) => c.folder.startsWith(base))) base = base.slice(0, base.slice(0, -1).lastIndexOf('/') + 1);
+  return `${base}{${chunks.map((c) => name(c, base)).join(',')}}/`;
 }
 
 /** Writes the placeholders the runner globs (once; two runs at once write the same text). */
 export function writePlaceholders(groups, rootDir = process.cwd()) {
   for (const g of groups) {
     if (g.files.length === 1) continue;
-    const file = resolve(rootDir, groupPath(g));
+    const file = resolve(rootDir, g.path);
     const text = `// Placeholder of a page that runs several test files (test/runner/groups.mjs):\n${g.files.map((f) => `//   ${f}\n`).join('')}`;
     if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
     mkdirSync(dirname(file), { recursive: true });
@@ -84,10 +100,31 @@ export function writePlaceholders(groups, rootDir = process.cwd()) {
   }
 }
 
-/** How a report names a page: its folder and part for a group, else the test file. */
-export function pageLabel(path) {
-  const i = path.indexOf(`${GROUPS_DIR}/`);
-  if (i < 0) return path;
-  const m = path.slice(i + GROUPS_DIR.length + 1).match(/^(.*\/)group(?:-(\d+)-of-(\d+))?\.js$/);
-  return m ? `${m[1]}${m[2] ? ` (${m[2]} of ${m[3]})` : ''} [grouped]` : path;
+/**
+ * Each page's time in the last run (label → seconds), written by scripts/summary-reporter.mjs: the
+ * next run opens the longest pages first, so that the two windows finish together rather than one
+ * long page running alone at the end. Only the order of pages depends on it, never what runs.
+ */
+export const TIMES_FILE = 'node_modules/.cache/qk-page-times.json';
+
+export function readPageTimes(rootDir = process.cwd()) {
+  try {
+    return JSON.parse(readFileSync(resolve(rootDir, TIMES_FILE), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** Adds `times` to the file (a write and a rename: two runs at once each leave a whole file). */
+export function writePageTimes(times, rootDir = process.cwd()) {
+  const file = resolve(rootDir, TIMES_FILE);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ ...readPageTimes(rootDir), ...times }, null, 1));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
+/** The pages, longest in the last run first; a page not seen before first of all (it may be long). */
+export function longestFirst(groups, times) {
+  const t = (g) => times[g.label] ?? Infinity;
+  return [...groups].sort((a, b) => t(b) - t(a));
 }
