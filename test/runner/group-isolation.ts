@@ -5,9 +5,6 @@
  * remove), attributes of <html> (`lang`, `dir`, a style), the document's adopted style sheets,
  * focus, scroll, and local/session storage. Called by the group's module, never by a test file.
  */
-declare const before: (fn: () => void) => void;
-declare const after: (fn: () => void) => void;
-
 function attributes(el: Element): Map<string, string> {
   return new Map([...el.attributes].map((a) => [a.name, a.value]));
 }
