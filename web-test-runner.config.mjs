@@ -82,9 +82,10 @@ export default {
     `<!doctype html><html><head><script>window.__QK_SOAK__ = ${Number(process.env.SOAK_RUNS) || 0}; try { localStorage.clear(); } catch (e) {}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   // A ceiling: at load 40 a page took more than 60 s to open and start its test file.
   browserStartTimeout: 300_000,
-  // A ceiling per test file, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
-  // and the hostile-data files took more than 5 minutes.
-  testsFinishTimeout: 1200000,
+  // A ceiling per page, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
+  // and the hostile-data files took more than 5 minutes each, and a page runs up to six files
+  // (test/runner/groups.mjs; the longest page took 167 s at load 16).
+  testsFinishTimeout: 3_600_000,
   // Coverage is a figure of the element tests (`npm run test:coverage`); the embed step loads whole
   // host pages in iframes, where it measures nothing a unit test does not. It costs about a quarter
   // more CPU per page and needs the modules served one by one, so `npm test` runs without it.
