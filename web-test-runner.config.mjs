@@ -21,10 +21,14 @@ const allTests = readdirSync('test', { recursive: true })
   .sort();
 const browserTests = allTests.filter((f) => !isNodeTest(f));
 const step = process.env.QK_TEST_STEP;
-const stepFiles =
+// QK_TEST_PATHS=test/runner,test/store narrows a step to files under those paths, still grouped into
+// pages as `npm test` runs them (test/runner/groups.mjs): to see a failure the way the suite sees it.
+const paths = process.env.QK_TEST_PATHS?.split(',').map((p) => p.trim()).filter(Boolean);
+const stepFiles = (
   step === 'embed' ? browserTests.filter((f) => f.startsWith('test/embed/'))
   : step === 'components' ? browserTests.filter((f) => !f.startsWith('test/embed/'))
-  : browserTests;
+  : browserTests
+).filter((f) => !paths || paths.some((p) => f === p || f.startsWith(p.replace(/\/?$/, '/'))));
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 
