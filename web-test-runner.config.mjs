@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNodeTest } from './scripts/test-layers.mjs';
 import { bundledTestsPlugin, skipBundled } from './test/runner/bundle-plugin.mjs';
+import { groupTestFiles, longestFirst, readPageTimes, writePlaceholders } from './test/runner/groups.mjs';
 
 // Which files run here: everything under test/ that is not a Node test (scripts/test-layers.mjs).
 // `npm test` runs two steps through this config (QK_TEST_STEP): `components` (the elements and the
@@ -20,10 +21,14 @@ const allTests = readdirSync('test', { recursive: true })
   .sort();
 const browserTests = allTests.filter((f) => !isNodeTest(f));
 const step = process.env.QK_TEST_STEP;
-const stepFiles =
+// QK_TEST_PATHS=test/runner,test/store narrows a step to files under those paths, still grouped into
+// pages as `npm test` runs them (test/runner/groups.mjs): to see a failure the way the suite sees it.
+const paths = process.env.QK_TEST_PATHS?.split(',').map((p) => p.trim()).filter(Boolean);
+const stepFiles = (
   step === 'embed' ? browserTests.filter((f) => f.startsWith('test/embed/'))
   : step === 'components' ? browserTests.filter((f) => !f.startsWith('test/embed/'))
-  : browserTests;
+  : browserTests
+).filter((f) => !paths || paths.some((p) => f === p || f.startsWith(p.replace(/\/?$/, '/'))));
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 
@@ -38,8 +43,17 @@ const coverage = process.env.QK_COVERAGE === '1' || process.argv.includes('--cov
 const bundle = process.env.QK_BUNDLE !== '0' && !coverage && !watch;
 const cliFiles = process.argv.slice(2).filter((a) => a.endsWith('.test.ts') && existsSync(a)).map((a) => a.replace(/^\.\//, ''));
 const embed = embedPlugin({ bundlePages: bundle });
+// Bundled and not naming files: the files of a folder run a few to a page (test/runner/groups.mjs;
+// QK_GROUP=0 runs each file in its own page, as files named on the command line do). The pages
+// that took longest in the last run open first.
+const groups = bundle && !cliFiles.length && process.env.QK_GROUP !== '0' ? longestFirst(groupTestFiles(stepFiles), readPageTimes()) : undefined;
+if (groups) writePlaceholders(groups);
 const bundled = bundle
-  ? bundledTestsPlugin({ files: cliFiles.length ? cliFiles : stepFiles, alias: { '@open-wc/testing': './test/support/testing.ts' } })
+  ? bundledTestsPlugin({
+      files: groups ? [] : cliFiles.length ? cliFiles : stepFiles,
+      groups,
+      alias: { '@open-wc/testing': './test/support/testing.ts' },
+    })
   : undefined;
 
 /**
@@ -57,7 +71,7 @@ function generousWaits() {
 }
 
 export default {
-  files: stepFiles,
+  files: groups ? groups.map((g) => g.path) : stepFiles,
   nodeResolve: true,
   // Element test files run side by side, each page in its own browser window (`createPage` below):
   // a tab behind another tab is hidden and gets no requestAnimationFrame or ResizeObserver callbacks
@@ -72,9 +86,10 @@ export default {
     `<!doctype html><html><head><script>window.__QK_SOAK__ = ${Number(process.env.SOAK_RUNS) || 0}; try { localStorage.clear(); } catch (e) {}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   // A ceiling: at load 40 a page took more than 60 s to open and start its test file.
   browserStartTimeout: 300_000,
-  // A ceiling per test file, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
-  // and the hostile-data files took more than 5 minutes.
-  testsFinishTimeout: 1200000,
+  // A ceiling per page, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
+  // and the hostile-data files took more than 5 minutes each, and a page runs up to six files
+  // (test/runner/groups.mjs; the longest page took 167 s at load 16).
+  testsFinishTimeout: 3_600_000,
   // Coverage is a figure of the element tests (`npm run test:coverage`); the embed step loads whole
   // host pages in iframes, where it measures nothing a unit test does not. It costs about a quarter
   // more CPU per page and needs the modules served one by one, so `npm test` runs without it.
@@ -120,5 +135,5 @@ export default {
   ],
   filterBrowserLogs: ({ args }) =>
     !args.some((a) => typeof a === 'string' && a.includes('Lit is in dev mode')),
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [defaultReporter(), summaryReporter({ labels: new Map((groups ?? []).map((g) => [g.path, g.label])) })],
 };

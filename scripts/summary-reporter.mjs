@@ -2,8 +2,11 @@
 // (inside `npm test`, writes the counts to QK_COUNTS_FILE for scripts/test.mjs instead).
 // It also times each test file (from the moment its page starts loading to the moment its results are
 // in) and prints the slowest ones, so a slow file is found without guessing; QK_TIMINGS_FILE writes
-// every file's time as JSON.
+// every file's time as JSON. A page that runs several test files (test/runner/groups.mjs) is named by
+// its folders ("test/components/goal-tree/ (1 of 2)"); a failure in it names the file (the describe
+// around each file's tests).
 import { writeFileSync } from 'node:fs';
+import { writePageTimes } from '../test/runner/groups.mjs';
 function count(tests, suites, acc) {
   for (const t of tests ?? []) {
     if (t.skipped) acc.skipped++;
@@ -13,7 +16,8 @@ function count(tests, suites, acc) {
   for (const s of suites ?? []) count(s.tests, s.suites, acc);
 }
 
-export function summaryReporter({ slowest = 8 } = {}) {
+/** `labels`: how to name a page that runs several files (its path → e.g. `test/components/goal-tree/ (1 of 2)`). */
+export function summaryReporter({ slowest = 8, labels = new Map() } = {}) {
   let line = null;
   const started = new Map();
   const took = new Map();
@@ -36,7 +40,9 @@ export function summaryReporter({ slowest = 8 } = {}) {
       }
       const failed = acc.failed + broken;
       const cwd = `${process.cwd()}/`;
-      const times = [...took].map(([f, s]) => [f.replace(cwd, ''), s]).sort((a, b) => b[1] - a[1]);
+      const times = [...took].map(([f, s]) => [labels.get(f.replace(cwd, '')) ?? f.replace(cwd, ''), s]).sort((a, b) => b[1] - a[1]);
+      // The next run opens the longest pages first (test/runner/groups.mjs, `longestFirst`).
+      if (labels.size) writePageTimes(Object.fromEntries(times));
       if (process.env.QK_TIMINGS_FILE) writeFileSync(process.env.QK_TIMINGS_FILE, JSON.stringify(Object.fromEntries(times), null, 1));
       const slow = times.slice(0, slowest).map(([f, s]) => `  ${s.toFixed(1).padStart(6)} s  ${f}`);
       if (process.env.QK_COUNTS_FILE) {
@@ -44,7 +50,7 @@ export function summaryReporter({ slowest = 8 } = {}) {
         writeFileSync(process.env.QK_COUNTS_FILE, JSON.stringify({ passed: acc.passed, failed, skipped: acc.skipped }));
         line = `${process.env.QK_TEST_STEP ?? 'browser'}: passed ${acc.passed}, failed ${failed}, skipped ${acc.skipped}`;
       } else line = `${acc.passed} passed, ${failed} failed, ${acc.skipped} skipped`;
-      const head = times.length > 1 ? `slowest test files (page load to results):\n${slow.join('\n')}\n` : '';
+      const head = times.length > 1 ? `slowest test pages (page load to results):\n${slow.join('\n')}\n` : '';
       process.once('exit', () => process.stdout.write(`\n${head}${line}\n`));
     },
   };

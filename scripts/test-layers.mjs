@@ -22,5 +22,7 @@ export const NODE_TESTS = [
   /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals|memory-adapter)\.test\.ts$/,
   /^test\/(adapter|store)\/audit-[a-z-]+\.test\.ts$/,
   /^test\/size\/.*\.test\.ts$/,
+  /^test\/store\/store-warm-money\.test\.ts$/,
+  /^test\/runner\/groups\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));

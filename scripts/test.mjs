@@ -6,7 +6,7 @@
 //   3. server      the reference server and its conformance suite: node --test (scripts/test-server.mjs)
 //   4. components  the elements and the DOM-bound store/adapter tests: web-test-runner, 2 windows
 //   5. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 2 windows
-// Browser steps print their slowest test files. Two copies may run at once in one checkout.
+// Browser steps run up to six test files in a page (test/runner/groups.mjs) and print their slowest pages. Two copies may run at once in one checkout.
 // QK_STEPS=node,components runs some steps only.
 // Coverage: the node step runs with NODE_V8_COVERAGE; when it ends, scripts/test-coverage.mjs maps
 // that to src/**/*.ts (in the background, alongside the next steps) and its lines are printed before

@@ -12,28 +12,75 @@
  * in a test still points beside it. Chunks live under `/__qk-bundle/`. Imports of the runner's own
  * virtual modules (`/__web-dev-server__web-socket.js`, `/__qk-embed/…`) stay imports.
  *
+ * Groups (test/runner/groups.mjs): several test files in one page. A group is one more entry, a
+ * module made here that requires its files in order, each inside a describe named after the file;
+ * it is answered at the group's placeholder URL. In a grouped file, `import.meta.url` is the test
+ * file's own URL (written in at build time), as when it runs alone.
+ *
  * What it does not do: coverage (v8 coverage is collected per served source file; run
  * `npm run test:coverage`, which serves modules one by one), and watching (`--watch` serves modules).
  */
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 
 const CHUNKS = '__qk-bundle';
 
 /**
- * @param {{ files: string[], rootDir?: string, alias?: Record<string, string> }} options
- *   `files`: test files relative to `rootDir` (`test/components/x.test.ts`).
+ * @param {{ files: string[], groups?: { path: string, files: string[] }[], rootDir?: string, alias?: Record<string, string> }} options
+ *   `files`: test files relative to `rootDir` (`test/components/x.test.ts`), each run in its own
+ *   page; `groups`: pages of several files (groups.mjs; a group of one file is that file).
  */
-export function bundledTestsPlugin({ files, rootDir = process.cwd(), alias = {} }) {
+export function bundledTestsPlugin({ files, groups = [], rootDir = process.cwd(), alias = {} }) {
   /** URL path → { body, type } */
   const served = new Map();
   let ready;
+
+  const alone = [...files, ...groups.filter((g) => g.files.length === 1).map((g) => g.files[0])];
+  const several = groups.filter((g) => g.files.length > 1);
+  const grouped = new Set(several.flatMap((g) => g.files));
+  const testing = alias['@open-wc/testing'] ? resolve(rootDir, alias['@open-wc/testing']) : undefined;
+
+  /** The module of a group's page (see groups.mjs). */
+  function groupModule(group) {
+    const lines = [];
+    if (testing) lines.push(`import ${JSON.stringify(testing)};`);
+    lines.push(`import { isolate } from ${JSON.stringify(resolve(rootDir, 'test/runner/group-isolation.ts'))};`);
+    for (const f of group.files) {
+      lines.push(`describe(${JSON.stringify(f)}, () => {`, '  isolate();', `  require(${JSON.stringify(resolve(rootDir, f))});`, '});');
+    }
+    return lines.join('\n');
+  }
+
+  const groupsPlugin = {
+    name: 'qk-test-groups',
+    setup(b) {
+      b.onResolve({ filter: /^qk-group:/ }, (args) => ({ path: args.path.slice('qk-group:'.length), namespace: 'qk-group' }));
+      b.onLoad({ filter: /.*/, namespace: 'qk-group' }, (args) => ({
+        contents: groupModule(several.find((g) => g.path === args.path)),
+        loader: 'js',
+        resolveDir: rootDir,
+      }));
+      // A grouped file's `import.meta.url` is its own URL, not the group's.
+      b.onLoad({ filter: /\.test\.ts$/ }, async (args) => {
+        const rel = relative(rootDir, args.path).split(sep).join('/');
+        if (!grouped.has(rel)) return undefined;
+        const text = await readFile(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(`/${rel}`)}, location.href).href`), loader: 'ts' };
+      });
+    },
+  };
 
   async function buildAll() {
     const t0 = Date.now();
     const outdir = resolve(rootDir, 'node_modules/.cache/qk-browser-bundles');
     const result = await build({
-      entryPoints: files.map((f) => resolve(rootDir, f)),
+      entryPoints: [
+        ...alone.map((f) => resolve(rootDir, f)),
+        ...several.map((g) => ({ in: `qk-group:${g.path}`, out: g.path.replace(/\.js$/, '') })),
+      ],
+      plugins: [groupsPlugin],
       outdir,
       outbase: rootDir,
       entryNames: '[dir]/[name]',
@@ -73,7 +120,8 @@ export function bundledTestsPlugin({ files, rootDir = process.cwd(), alias = {} 
       served.set(isEntry ? path.replace(/\.js$/, '.ts') : path, { body: out.text, type });
       if (isEntry) served.set(path, { body: out.text, type });
     }
-    console.log(`browser tests: ${files.length} files bundled in ${((Date.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB with source maps)`);
+    const pages = several.length ? ` in ${alone.length + several.length} pages (${grouped.size} of them in ${several.length} groups)` : '';
+    console.log(`browser tests: ${alone.length + grouped.size} files${pages} bundled in ${((Date.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB with source maps)`);
   }
 
   return {

@@ -1,0 +1,67 @@
+/**
+ * The plan of pages for the browser steps (test/runner/groups.mjs): every test file runs exactly
+ * once; a folder's files stay together and in order, split evenly when there are more than
+ * MAX_FILES; neighbouring folders share a page up to MAX_FILES; files on FRESH get a page of
+ * their own; a page is named by its folders; the longest page of the last run opens first.
+ */
+import { expect } from '@open-wc/testing';
+// @ts-expect-error a plain .mjs runner module, no types
+import { groupTestFiles, longestFirst, FRESH, MAX_FILES, GROUPS_DIR } from './groups.mjs';
+
+type Page = { label: string; path: string; files: string[] };
+
+const files = [
+  'test/adapter/a.test.ts',
+  'test/adapter/b.test.ts',
+  'test/components/c1.test.ts',
+  'test/components/c2.test.ts',
+  'test/components/c3.test.ts',
+  'test/components/c4.test.ts',
+  'test/components/c5.test.ts',
+  'test/components/c6.test.ts',
+  'test/components/c7.test.ts',
+  'test/components/goal-tree/goal-tree.test.ts',
+  'test/components/pace-chart/pace-chart.test.ts',
+  'test/runner/visible-page.test.ts',
+  'test/runner/z.test.ts',
+];
+
+describe('browser test pages (test/runner/groups.mjs)', () => {
+  const pages: Page[] = groupTestFiles(files);
+
+  it('runs every file exactly once, in the order given', () => {
+    expect(MAX_FILES).to.equal(6);
+    expect(pages.flatMap((p) => p.files).sort()).to.deep.equal([...files].sort());
+    for (const p of pages) expect(p.files).to.deep.equal([...p.files].sort());
+  });
+
+  it('splits a folder of 7 into 4 + 3, packs folders that follow each other up to 6, and names each page by its folders', () => {
+    expect(pages.map((p) => [p.label, p.files.length])).to.deep.equal([
+      ['test/runner/visible-page.test.ts', 1],
+      ['test/{adapter,components (1 of 2)}/', 6],
+      ['test/{components (2 of 2),components/goal-tree,components/pace-chart,runner}/', 6],
+    ]);
+    for (const p of pages) expect(p.files.length).to.be.at.most(MAX_FILES);
+  });
+
+  it('gives a file on FRESH a page of its own', () => {
+    expect(FRESH.some((e: { file: RegExp }) => e.file.test('test/runner/visible-page.test.ts'))).to.equal(true);
+    expect(pages.filter((p) => p.files.includes('test/runner/visible-page.test.ts')).map((p) => p.files)).to.deep.equal([['test/runner/visible-page.test.ts']]);
+  });
+
+  it('opens a lone file at its own path, a page of several at a placeholder named after its label', () => {
+    expect(pages[0]!.path).to.equal('test/runner/visible-page.test.ts');
+    expect(pages[1]!.path).to.equal(`${GROUPS_DIR}/test_adapter_components_1_of_2.js`);
+    expect(new Set(pages.map((p) => p.path)).size).to.equal(pages.length);
+  });
+
+  it('orders pages by the last run’s times, longest first, pages not seen before ahead of all', () => {
+    const times = { 'test/runner/visible-page.test.ts': 3, 'test/{adapter,components (1 of 2)}/': 40 };
+    expect(longestFirst(pages, times).map((p: Page) => p.label)).to.deep.equal([
+      'test/{components (2 of 2),components/goal-tree,components/pace-chart,runner}/',
+      'test/{adapter,components (1 of 2)}/',
+      'test/runner/visible-page.test.ts',
+    ]);
+    expect(longestFirst(pages, { ...times, 'test/runner/visible-page.test.ts': 50 }).map((p: Page) => p.files.length)).to.deep.equal([6, 1, 6]);
+  });
+});
