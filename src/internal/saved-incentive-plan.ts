@@ -1,5 +1,5 @@
 import type { CrmAdapter, IncentivePlanRecord } from '../adapter/adapter.js';
-import { DEFAULT_TIMEOUT_MS, withTimeout } from './timeout.js';
+import { DEFAULT_TIMEOUT_MS, withTimeout } from '../store/timeout.js';
 
 /**
  * The commission plan an adapter keeps, as every element under one provider sees it:

@@ -18,11 +18,12 @@
  *   keeps the edits for `reloadAndReapply()`, and a late answer is reconciled by version. Undoing
  *   a saved change is itself a change that is saved, including removing a cell that did not exist.
  */
+import { DEFAULT_TIMEOUT_MS, withTimeout } from './timeout.js';
 import { cellKey, type ActualsSnapshot, type MetricId, type OrgNode, type PlanInputsChange, type PlanSnapshot, type TargetCell, type TargetSource, type User } from '../engine/plan/model.js';
 import { periodRange } from '../engine/calendar/periods.js';
 import { canEditNode, checkCellEdits, checkInputsChange, commitmentKey, marketKey, mergeInputs, withRamps } from '../engine/plan/edit-rights.js';
 import { createPlanState, targetCells, withPlanData, withTargetChanges, CellTable, type PlanState } from '../engine/plan/plan-state.js';
-import { QkAdapterError, type CrmAdapter } from '../adapter/adapter.js';
+import type { CrmAdapter } from '../adapter/adapter.js';
 import { warmUpSteps } from '../engine/plan/warm-up.js';
 import { invalidData } from '../adapter/cross-check.js';
 // zod-free checks first; the full (zod) check arrives by import() only when they decline (issue 14).
@@ -167,7 +168,7 @@ export class QkStore {
     this.options = {
       autosaveMs: options.autosaveMs ?? 800,
       historyYears: options.historyYears ?? 2,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       retryDelaysMs: options.retryDelaysMs ?? [2_000, 5_000, 15_000],
       lockClosedPeriods: options.lockClosedPeriods ?? true,
       sliceMs: options.sliceMs ?? SLICE_MS,
@@ -202,17 +203,7 @@ export class QkStore {
 
   /** Runs an adapter call with the store's timeout: a call that never answers fails with `timeout`. */
   private call<T>(op: string, run: () => Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new QkAdapterError('timeout', `${op}: the host did not answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
-    });
-    let pending: Promise<T>;
-    try {
-      pending = Promise.resolve(run());
-    } catch (e) {
-      pending = Promise.reject(e);
-    }
-    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+    return withTimeout(op, this.options.timeoutMs, run);
   }
 
   /**

@@ -15,7 +15,7 @@ import { layoutCurve } from '../incentive-calculator/incentive-calculator.layout
 import { formOf, planOf, type PlanForm } from './plan-form.js';
 import { QkIncentivePlanSaveEvent } from '../../events/qk-incentive-plan-save.js';
 import { savedIncentivePlan, type SavedPlanState } from '../../internal/saved-incentive-plan.js';
-import { DEFAULT_TIMEOUT_MS, withTimeout } from '../../internal/timeout.js';
+import { DEFAULT_TIMEOUT_MS, withTimeout } from '../../store/timeout.js';
 
 const PREVIEW_TARGET = 10_000_000;
 const CHART = { width: 480, height: 200 };
