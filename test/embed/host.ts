@@ -61,23 +61,27 @@ export function unusable(el: Element): string {
   return '';
 }
 
-/** Waits until the element finished loading and rendered something; returns `unusable()`. */
+/**
+ * Waits until the element finished loading and rendered something; returns `unusable()`. An element
+ * just moved may still show its old content before the update that shows it loading (e.g. the new
+ * provider's commission plan): it is settled only when it is not loading after its pending update.
+ */
 export async function settle(el: Element, timeout = 60_000): Promise<string> {
-  try {
-    await waitUntil(
-      () => {
-        const root = el.shadowRoot;
-        if (!root) return false;
-        return !root.querySelector('[part~="loading"]') && squash(root.textContent) !== '';
-      },
-      '',
-      { timeout },
-    );
-  } catch {
-    return `still loading or blank after ${timeout} ms`;
+  const done = () => {
+    const root = el.shadowRoot;
+    if (!root) return false;
+    return !root.querySelector('[part~="loading"]') && squash(root.textContent) !== '';
+  };
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await waitUntil(done, '', { timeout: Math.max(1, deadline - Date.now()) });
+    } catch {
+      return `still loading or blank after ${timeout} ms`;
+    }
+    await (el as Updating).updateComplete;
+    if (done()) return unusable(el);
   }
-  await (el as Updating).updateComplete;
-  return unusable(el);
 }
 
 /** Text nodes in a shadow tree that take up room on screen, with their element. */
