@@ -215,6 +215,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     it('Import Excel with one bad row changes nothing and names the row and cell; the clean workbook is applied', async () => {
       const [, , a, b] = reps();
       const next = `${demo.store().plan!.fiscalYear}-12`;
+      // The earlier imports' edits are autosaved: wait for them, so that a save landing now is not taken for this import's.
+      await waitUntil(() => demo.store().pendingCount === 0 && demo.store().saveState !== 'saving', 'the earlier edits were never saved', LONG);
       const before = { a: target(a.id, next), b: target(b.id, next), version: demo.store().plan!.version, pending: demo.store().pendingCount };
       const head = ['nodeId', 'name', 'metric', next];
       const input = root().querySelector<HTMLInputElement>('input[part~="import-file"]')!;

@@ -9,7 +9,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { openDemo, text, LONG, type Demo } from './demo-helpers.js';
 import { evaluateTriggers, groupProposals } from '../../src/engine/adjustment/triggers.js';
-import { computePayout } from '../../src/engine/incentive/commission.js';
+import { payAtForecast } from '../fixtures/forecast-mix.js';
 import { SAMPLE_COMMISSION_PLAN, type CommissionPlan } from '../../src/engine/incentive/plan.js';
 import { targetCells } from '../../src/engine/plan/plan-state.js';
 import { periodOf } from '../../src/engine/calendar/periods.js';
@@ -60,14 +60,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
       if (!r.ok) throw new Error(r.error.message);
       const pace = groupProposals(r.value).find((g) => g.group === 'pace')!;
       const money = (v: number) => formatMoney(v, { currency: 'CNY', locale: lang });
+      const newIds = s.snapshot!.products.filter((x) => x.new).map((x) => x.id);
       const effect = (plan: CommissionPlan) =>
         pace.shown.slice(0, 3).map((p) => {
           const forecast = Math.round(Number(p.facts.forecast));
-          const pay = (target: number) => {
-            const x = computePayout(plan, { id: p.nodeId, target }, [{ id: 'forecast', repId: p.nodeId, productId: '', date: '2000-01-01', type: 'booking', amount: forecast }], { asOf: '2000-01-01' });
-            if (!x.ok) throw new Error(x.error.message);
-            return x.value.total;
-          };
+          // The forecast booked in the rep's product mix so far, paid with the plan data's new lines.
+          const pay = (target: number) => payAtForecast(plan, p.nodeId, forecast, target, st.actuals?.actuals ?? [], newIds);
           const before = pay(Number(p.facts.target));
           const after = pay(p.change!.kind === 'value' ? p.change!.value : 0);
           const d = after - before;

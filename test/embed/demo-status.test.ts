@@ -4,7 +4,7 @@
  * - item 7: the adjustment panel's suggestions are grouped and capped at three a group; cutting a
  *   lagging rep's target is off by default; turned on, each such card shows its payout effect and
  *   "show all" opens the whole group. The expected groups and payouts come from the engine's trigger
- *   rules and commission formula on the demo's own data (`evaluateTriggers`, `computePayout`);
+ *   rules and commission formula on the demo's own data (`evaluateTriggers`, `computePayout` on the forecast booked in the rep’s product mix);
  * - item 8: selecting the company's December cell in the goal tree, the gauge gives no verdict
  *   (1 of 23 working days gone, judged from 10 %), with a forecast that is a range; November,
  *   closed, says achieved or missed from its target and bookings.
@@ -15,7 +15,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { openDemo, text, LONG, type Demo } from './demo-helpers.js';
 import { evaluateTriggers, groupProposals } from '../../src/engine/adjustment/triggers.js';
 import { canRequest } from '../../src/engine/adjustment/access.js';
-import { computePayout } from '../../src/engine/incentive/commission.js';
+import { payAtForecast } from '../fixtures/forecast-mix.js';
 import { SAMPLE_COMMISSION_PLAN } from '../../src/engine/incentive/plan.js';
 import { targetCells, actualOf, targetOf } from '../../src/engine/plan/plan-state.js';
 import { paceView, resolvePaceFigures } from '../../src/engine/pace/view.js';
@@ -101,12 +101,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const effects = [...group().querySelectorAll('[part=payout-effect]')].map(text);
       const wanted = pace.shown.slice(0, 3).map((p) => {
         const forecast = Math.round(Number(p.facts.forecast));
-        const booked = [{ id: 'forecast', repId: p.nodeId, productId: '', date: '2000-01-01', type: 'booking' as const, amount: forecast }];
-        const pay = (t: number) => {
-          const r = computePayout(SAMPLE_COMMISSION_PLAN, { id: p.nodeId, target: t }, booked, { asOf: '2000-01-01' });
-          if (!r.ok) throw new Error(r.error.message);
-          return r.value.total;
-        };
+        // Booked in the rep's product mix so far, paid with the plan data's new lines (as the calculator pays).
+        const store = demo!.store();
+        const newIds = store.snapshot!.products.filter((x) => x.new).map((x) => x.id);
+        const pay = (t: number) => payAtForecast(SAMPLE_COMMISSION_PLAN, p.nodeId, forecast, t, store.state!.actuals?.actuals ?? [], newIds);
         const before = pay(Number(p.facts.target));
         const after = pay(p.change!.kind === 'value' ? p.change!.value : 0);
         const d = after - before;

@@ -20,6 +20,7 @@ import { computePayout } from '../../../src/engine/incentive/commission.js';
 import type { CommissionPlan } from '../../../src/engine/incentive/plan.js';
 import { formatMoney } from '../../../src/engine/money/money.js';
 import adjustmentEn from '../../../src/i18n/en/adjustment.js';
+import { mixBookings } from '../../fixtures/forecast-mix.js';
 
 const text = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const FLAT: CommissionPlan = { id: 'flat', basis: 'booked', tiers: [{ from: 0, rate: 0.1 }] };
@@ -85,16 +86,11 @@ describe('the payout effect of a suggested cut uses the adapter’s commission p
     const newIds = provider.store.snapshot!.products.filter((x) => x.new).map((x) => x.id);
     expect(newIds).to.deep.equal(['ai']);
     const aiParts: number[] = [];
+    const actuals = provider.store.state!.actuals!.actuals;
     const wanted = pace.shown.slice(0, 3).map((p) => {
       const F = Math.round(Number(p.facts.forecast));
-      // The rep's bookings so far by line; the forecast split in those proportions, largest remainder (ties by id).
-      const sold = new Map<string, number>();
-      for (const x of provider.store.state!.actuals!.actuals) if (x.repId === p.nodeId && x.type === 'booking') sold.set(x.productId, (sold.get(x.productId) ?? 0) + x.amount);
-      const W = [...sold.values()].reduce((t, v) => t + v, 0);
-      const lines = [...sold].sort(([x], [y]) => (x < y ? -1 : 1)).map(([id, w]) => ({ id, floor: Math.floor((F * w) / W), rest: (F * w) % W }));
-      let left = F - lines.reduce((t, l) => t + l.floor, 0);
-      for (const l of [...lines].sort((x, y) => y.rest - x.rest || (x.id < y.id ? -1 : 1))) if (left-- > 0) l.floor++;
-      const a = W > 0 ? lines.find((l) => l.id === 'ai')?.floor ?? 0 : 0;
+      // The forecast split in the rep's booked mix (test/fixtures/forecast-mix.ts): its ai part.
+      const a = mixBookings(p.nodeId, F, actuals).find((x) => x.productId === 'ai')?.amount ?? 0;
       aiParts.push(a);
       // 10 % of everything + 5 % more on ai = (2F + a) / 20, half up; the bonus when 5a ≥ F.
       const pay = Math.floor((2 * F + a + 10) / 20) + (5 * a >= F ? 500_000 : 0);
