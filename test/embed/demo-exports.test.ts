@@ -63,6 +63,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     let pendingBlob: Blob | null = null;
     const tree = () => demo.doc.querySelector('qk-goal-tree')!;
     const root = () => tree().shadowRoot!;
+    /** The earlier tests' edits are autosaved: wait for that, so that a save landing later is not taken for the next import's. */
+    const editsSaved = () => waitUntil(() => demo.store().pendingCount === 0 && demo.store().saveState !== 'saving', 'the earlier edits were never saved', LONG);
     const fy = () => `FY${demo.store().plan!.fiscalYear}`;
     const target = (id: string, period: string) => figureOf(demo.store().state!, { nodeId: id, period }).target ?? null;
     /** The open rows of the demo's tree (expand-depth 2): the company, each region, then its teams. */
@@ -197,6 +199,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     it('Import CSV with one bad row changes nothing and names the row; the clean file is applied', async () => {
       const [a, b] = reps();
       const month = `${demo.store().plan!.fiscalYear}-12`;
+      await editsSaved();
       const before = { a: target(a.id, month), b: target(b.id, month), version: demo.store().plan!.version };
       const head = 'nodeId,name,metric,' + month;
       const bad = `${head}\r\n${a.id},${a.name},revenue,123456.78\r\n${b.id},${b.name},revenue,12abc\r\n`;
@@ -215,8 +218,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     it('Import Excel with one bad row changes nothing and names the row and cell; the clean workbook is applied', async () => {
       const [, , a, b] = reps();
       const next = `${demo.store().plan!.fiscalYear}-12`;
-      // The earlier imports' edits are autosaved: wait for them, so that a save landing now is not taken for this import's.
-      await waitUntil(() => demo.store().pendingCount === 0 && demo.store().saveState !== 'saving', 'the earlier edits were never saved', LONG);
+      await editsSaved();
       const before = { a: target(a.id, next), b: target(b.id, next), version: demo.store().plan!.version, pending: demo.store().pendingCount };
       const head = ['nodeId', 'name', 'metric', next];
       const input = root().querySelector<HTMLInputElement>('input[part~="import-file"]')!;
@@ -271,6 +273,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const input = () => root().querySelector<HTMLInputElement>('input[part~="import-commitments-file"]')!;
       const [a, b, c] = reps();
       const saved = () => (demo.store().snapshot!.commitments ?? []).map((x) => [x.nodeId, x.period, x.metric, x.value]).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+      await editsSaved();
       const before = { commitments: saved(), version: demo.store().plan!.version };
       expect(before.commitments).to.deep.equal([[a.id, fy(), 'revenue', 250_000_000]]);
       const head = ['nodeId', 'name', 'metric', fy()];
