@@ -6,6 +6,7 @@ import { embedPlugin } from './test/embed/embed-plugin.mjs';
 import { findChromium } from './scripts/chromium-path.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { isNodeTest } from './scripts/test-layers.mjs';
 import { bundledTestsPlugin, skipBundled } from './test/runner/bundle-plugin.mjs';
 import { groupTestFiles, longestFirst, readPageTimes, writePlaceholders } from './test/runner/groups.mjs';
@@ -29,6 +30,23 @@ const stepFiles = (
   : step === 'components' ? browserTests.filter((f) => !f.startsWith('test/embed/'))
   : browserTests
 ).filter((f) => !paths || paths.some((p) => f === p || f.startsWith(p.replace(/\/?$/, '/'))));
+
+/**
+ * The dev server's port: one the system gives out now (port 0), not wtr's default 8000 and its
+ * "first free from 8000" search — two copies of `npm test` starting at once both found 8000 free
+ * and the second failed with EADDRINUSE (a twin run, 2026-12-02). QK_TEST_PORT overrides it.
+ */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+const port = Number(process.env.QK_TEST_PORT) || (await freePort());
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 
@@ -71,6 +89,7 @@ function generousWaits() {
 }
 
 export default {
+  port,
   files: groups ? groups.map((g) => g.path) : stepFiles,
   nodeResolve: true,
   // Element test files run side by side, each page in its own browser window (`createPage` below):
