@@ -88,6 +88,27 @@ function generousWaits() {
   };
 }
 
+/**
+ * QK_PROFILE_DIR=dir: each page's JavaScript CPU profile (Chrome DevTools' .cpuprofile) is written
+ * there when its test files end (wtr then opens about:blank): what a slow page spends its time on.
+ */
+async function profilePages(page, dir) {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  const goto = page.goto.bind(page);
+  let n = 0;
+  page.goto = async (url, ...rest) => {
+    if (url === 'about:blank') {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(dir, `page-${process.pid}-${Date.now()}-${n++}.cpuprofile`), JSON.stringify(profile));
+    } else await cdp.send('Profiler.start');
+    return goto(url, ...rest);
+  };
+}
+
 export default {
   port,
   files: groups ? groups.map((g) => g.path) : stepFiles,
@@ -132,7 +153,11 @@ export default {
       // `concurrency`; test/runner/visible-page.test.ts checks both). And a browser context per
       // page: two files at once on one origin would otherwise share localStorage, and one file's
       // clear() or demo language broke the other's (responsive.test.ts with two copies running).
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
+      createPage: async ({ browser }) => {
+        const page = await (await browser.createBrowserContext()).newPage({ type: 'window' });
+        if (process.env.QK_PROFILE_DIR) await profilePages(page, process.env.QK_PROFILE_DIR);
+        return page;
+      },
       launchOptions: {
         executablePath,
         headless: true,

@@ -44,6 +44,17 @@ export function summaryReporter({ slowest = 8, labels = new Map() } = {}) {
       // The next run opens the longest pages first (test/runner/groups.mjs, `longestFirst`).
       if (labels.size) writePageTimes(Object.fromEntries(times));
       if (process.env.QK_TIMINGS_FILE) writeFileSync(process.env.QK_TIMINGS_FILE, JSON.stringify(Object.fromEntries(times), null, 1));
+      if (process.env.QK_TEST_TIMES_FILE) {
+        // Every test's own duration (ms), named by its describe path: what a page's time is made of.
+        const rows = [];
+        const walk = (tests, suites, path) => {
+          for (const t of tests ?? []) rows.push([[...path, t.name].join(' › '), Math.round(t.duration ?? 0)]);
+          for (const s of suites ?? []) walk(s.tests, s.suites, [...path, s.name]);
+        };
+        for (const session of sessions) if (session.testResults) walk(session.testResults.tests, session.testResults.suites, []);
+        rows.sort((a, b) => b[1] - a[1]);
+        writeFileSync(process.env.QK_TEST_TIMES_FILE, JSON.stringify(rows, null, 1));
+      }
       const slow = times.slice(0, slowest).map(([f, s]) => `  ${s.toFixed(1).padStart(6)} s  ${f}`);
       if (process.env.QK_COUNTS_FILE) {
         // A step of `npm test` (scripts/test.mjs): hand the counts over; the driver prints the one closing line.

@@ -48,7 +48,19 @@ function sample() {
   for (const p of procs) {
     if (!tree.has(p.pid)) continue;
     ticks.set(p.pid, Math.max(ticks.get(p.pid) ?? 0, p.ticks));
-    names.set(p.pid, p.name);
+    if (!names.has(p.pid)) {
+      // Chromium's processes by their role (--type=renderer, gpu-process, utility…; none: the browser).
+      let name = p.name;
+      if (/chrom/i.test(name)) {
+        try {
+          const type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').join(' '))?.[1];
+          name = `chromium ${type ?? 'browser'}`;
+        } catch {
+          // Gone.
+        }
+      }
+      names.set(p.pid, name);
+    }
   }
 }
 

@@ -70,7 +70,11 @@ async function main() {
   for (const f of files) mocha.addFile(join(outdir, f.replace(/\.ts$/, '.mjs')));
   if (files.length === 1) await mocha.loadFilesAsync();
   const runner = mocha.run();
+  // QK_TEST_TIMES_FILE: every test's own duration (ms), named by its file and title path.
+  const rows = [];
+  if (process.env.QK_TEST_TIMES_FILE) runner.on('test end', (t) => rows.push([`${(t.file ?? '').replace(`${outdir}/`, '')} › ${t.titlePath().join(' › ')}`, t.duration ?? 0]));
   await new Promise((done) => runner.on('end', done));
+  if (process.env.QK_TEST_TIMES_FILE) writeFileSync(process.env.QK_TEST_TIMES_FILE, JSON.stringify(rows.sort((a, b) => b[1] - a[1]), null, 1));
   const s = runner.stats ?? {};
   const counts = { passed: s.passes ?? 0, failed: s.failures ?? 0, skipped: s.pending ?? 0 };
   if (process.env.QK_COUNTS_FILE) writeFileSync(process.env.QK_COUNTS_FILE, JSON.stringify(counts));
