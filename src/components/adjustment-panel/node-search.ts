@@ -21,43 +21,55 @@ export function nodePath(ix: OrgIndex, id: string): string {
 /** Nodes read between two yields of `nodePathSteps`. */
 export const PATH_CHUNK = 2_000;
 
-/** Per node in org order: its name and its path (the names from the top down to it), in lower case, and its parent's position. */
+/**
+ * The end of a folded path kept per node: a match that runs from a parent's path into a node's own
+ * name starts in the last `query.length - 1` characters of the parent's path, so a query of up to
+ * `PATH_TAIL + 1` characters is answered from these ends; a longer one walks the node's ancestors.
+ */
+export const PATH_TAIL = 256;
+
+/**
+ * Per node in org order: its name in lower case, the last `PATH_TAIL` characters of its path (the
+ * names from the top down to it, itself included) in lower case, and its parent's position.
+ */
 export interface FoldedNodes {
   names: string[];
-  paths: string[];
+  tails: string[];
   parents: Int32Array;
 }
 
 const folded = new WeakMap<OrgIndex, FoldedNodes>();
 
 /**
- * What the search reads of every node in org order, in lower case: its name and the path down to
- * it (so `nodePath` of a node is the path of its parent), each from its parent's (org order lists a
- * parent first), `PATH_CHUNK` nodes between yields, kept per index. At 100,000 nodes a search used
- * to walk every node's ancestors and join their names again on every keystroke (120–180 ms of CPU
- * in Node for a name that matches once); the element folds them in slices before anyone types.
+ * What the search reads of every node in org order, in lower case: its name and the end of its path
+ * (each from its parent's: org order lists a parent first), `PATH_CHUNK` nodes between yields, kept
+ * per index. At 100,000 nodes a search used to walk every node's ancestors and join their names again
+ * on every keystroke (120–180 ms of CPU in Node for a name that matches once); the element folds them
+ * in slices before anyone types. Only the end of each path is kept: whole paths grow with depth, and a
+ * 10,000-level chain held 10,000 paths of up to 80,000 characters (hundreds of MB, 10 s of CPU in
+ * Chromium to fold).
  */
 export function* nodePathSteps(ix: OrgIndex): Steps<FoldedNodes> {
   const done = folded.get(ix);
   if (done) return done;
   const n = ix.order.length;
-  const raw = new Array<string>(n);
   const names = new Array<string>(n);
-  const paths = new Array<string>(n);
+  const tails = new Array<string>(n);
   const parents = new Int32Array(n);
   for (let p = 0; p < n; p++) {
     const id = ix.order[p];
     const node = ix.byId.get(id);
-    const name = node?.name ?? id;
+    const name = (node?.name ?? id).toLocaleLowerCase();
     const parent = node?.parentId ? ix.positionOf(node.parentId) : -1;
     parents[p] = parent;
+    names[p] = name;
     // `nodePath` itself for a parent listed later (not in an index built by `buildOrgIndex`).
-    raw[p] = parent < 0 ? name : parent < p ? `${raw[parent]} / ${name}` : `${nodePath(ix, id)} / ${name}`;
-    names[p] = name.toLocaleLowerCase();
-    paths[p] = raw[p].toLocaleLowerCase();
+    const above = parent < 0 ? null : parent < p ? tails[parent] : nodePath(ix, id).toLocaleLowerCase();
+    const path = above === null ? name : `${above} / ${name}`;
+    tails[p] = path.length > PATH_TAIL ? path.slice(-PATH_TAIL) : path;
     if (p % PATH_CHUNK === PATH_CHUNK - 1 && p < n - 1) yield { done: p + 1, total: n };
   }
-  const out = { names, paths, parents };
+  const out = { names, tails, parents };
   folded.set(ix, out);
   return out;
 }
@@ -68,8 +80,9 @@ export const pathsReady = (ix: OrgIndex): boolean => folded.has(ix);
 /**
  * The first `limit` nodes in org order that `allowed` admits and whose name or path contains
  * `query` (case-insensitive, spaces at the ends ignored; an empty query matches every node), and
- * whether more match. The names and paths come from `nodePathSteps` (run here to the end when not
- * ready): one `includes` or two per node, nothing built per keystroke.
+ * whether more match. The names and path ends come from `nodePathSteps` (run here to the end when
+ * not ready): whether a node's path contains the query is its parent's answer, or a match across the
+ * join (the end of the parent's path, " / ", its name), so nothing is built per node but that join.
  *
  * @example
  * searchNodes(ix, '上海', (id) => canRequest(user, id, ix).allowed) // { ids: ['east-sh', 'r1', 'r2'], more: false }
@@ -79,10 +92,28 @@ export function searchNodes(ix: OrgIndex, query: string, allowed: (id: string) =
   const ids: string[] = [];
   const f = q ? (folded.get(ix) ?? runSteps(nodePathSteps(ix))) : null;
   const order = ix.order;
+  // inPath[p]: node p's path, its own name included, contains the query (set for every node read).
+  const inPath = f ? new Uint8Array(order.length) : null;
+  const long = q.length > PATH_TAIL + 1;
   for (let p = 0; p < order.length; p++) {
     const id = order[p];
-    // The node's path (`nodePath`) is its parent's path down to the parent.
-    if (f && !f.names[p].includes(q) && !(f.parents[p] >= 0 && f.paths[f.parents[p]].includes(q))) continue;
+    if (f && inPath) {
+      const parent = f.parents[p];
+      const name = f.names[p];
+      const own = name.includes(q);
+      // `above`: the node's `nodePath` (its parent's path) contains the query.
+      let above = false;
+      if (parent >= 0 && parent < p && !long) {
+        above = inPath[parent] === 1;
+        inPath[p] = above || own || `${f.tails[parent]} / ${name}`.includes(q) ? 1 : 0;
+      } else if (parent >= 0) {
+        // A parent listed later, or a query longer than the ends kept: the path itself.
+        const path = nodePath(ix, id).toLocaleLowerCase();
+        above = path.includes(q);
+        inPath[p] = `${path} / ${name}`.includes(q) ? 1 : 0;
+      } else inPath[p] = own ? 1 : 0;
+      if (!own && !above) continue;
+    }
     if (!allowed(id)) continue;
     if (ids.length === limit) return { ids, more: true };
     ids.push(id);

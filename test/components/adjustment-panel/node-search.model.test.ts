@@ -6,7 +6,7 @@
  * node's name or its `nodePath` contains the query. Work is counted, never timed.
  */
 import { expect } from '@open-wc/testing';
-import { NODE_OPTION_LIMIT, PATH_CHUNK, nodePath, nodePathSteps, searchNodes } from '../../../src/components/adjustment-panel/node-search.js';
+import { NODE_OPTION_LIMIT, PATH_CHUNK, PATH_TAIL, nodePath, nodePathSteps, searchNodes } from '../../../src/components/adjustment-panel/node-search.js';
 import { buildOrgIndex, type OrgIndex } from '../../../src/engine/plan/rollup.js';
 import { createRandom } from '../../../src/engine/shared/random.js';
 import type { OrgNode } from '../../../src/engine/plan/model.js';
@@ -63,7 +63,7 @@ describe('the adjustment panel’s node search at scale', () => {
     let count = 0;
     for (let s = steps.next(); ; s = steps.next()) {
       if (s.done) {
-        expect(s.value.paths.length).to.equal(10_000);
+        expect(s.value.names.length).to.equal(10_000);
         break;
       }
       expect(s.value.done - last).to.be.at.most(PATH_CHUNK);
@@ -93,4 +93,65 @@ describe('the adjustment panel’s node search at scale', () => {
       }
     }
   });
+
+  it('keeps at most PATH_TAIL characters of path per node: a 10,000-level chain folds in bounded text (whole paths were ~400 million characters)', () => {
+    const org: OrgNode[] = Array.from({ length: 10_000 }, (_, i) => ({
+      id: i === 0 ? 'co' : `n${i}`,
+      name: i === 0 ? '深链集团' : `第${i}层`,
+      parentId: i === 0 ? null : i === 1 ? 'co' : `n${i - 1}`,
+      kind: i === 0 ? 'company' : 'team',
+    }));
+    const folded = runFold(buildOrgIndex(org));
+    // Every value the fold keeps, whatever its field is called: names and path ends, per node.
+    let chars = 0;
+    for (const v of Object.values(folded)) if (Array.isArray(v)) for (const x of v) chars += String(x).length;
+    // 10,000 names of at most 7 characters, and 10,000 ends of at most PATH_TAIL characters.
+    expect(chars).to.be.at.most(10_000 * (7 + PATH_TAIL));
+  });
+
+  it('answers a 10,000-level chain as the definition does: the root’s name from the deepest node, a query across one join, a query longer than the ends kept', () => {
+    const org: OrgNode[] = Array.from({ length: 10_000 }, (_, i) => ({
+      id: i === 0 ? 'co' : `n${i}`,
+      name: i === 0 ? '深链集团' : `第${i}层`,
+      parentId: i === 0 ? null : i === 1 ? 'co' : `n${i - 1}`,
+      kind: i === 0 ? 'company' : 'team',
+    }));
+    const ix = buildOrgIndex(org);
+    const deepOnly = (id: string) => id === 'n9999';
+    // The root's name is at the start of the deepest node's path, 80,000 characters before its end.
+    expect(searchNodes(ix, '深链集团', deepOnly)).to.deep.equal({ ids: ['n9999'], more: false });
+    // Across a join: n9999's path ends 第9997层 / 第9998层. (n9998's path ends 第9997层 and its name is
+    // 第9998层: a name and a path are read apart, as the definition reads them.)
+    expect(searchNodes(ix, '9997层 / 第99', () => true)).to.deep.equal({ ids: ['n9999'], more: false });
+    expect(reference(ix, '9997层 / 第99', () => true)).to.deep.equal({ ids: ['n9999'], more: false });
+    // Longer than PATH_TAIL + 1 characters: the path itself is read.
+    const long = Array.from({ length: 60 }, (_, k) => `第${9000 + k}层`).join(' / ');
+    expect(long.length).to.be.above(PATH_TAIL + 1);
+    expect(searchNodes(ix, long, () => true, 3)).to.deep.equal(reference(ix, long, () => true, 3));
+    expect(searchNodes(ix, long, () => true, 3).ids).to.deep.equal(['n9060', 'n9061', 'n9062']);
+  });
+
+  it('matches the definition on deep random chains, near and past the ends kept (queries across joins far up)', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const rnd = createRandom(seed);
+      const org: OrgNode[] = [{ id: 'co', name: 'Co', parentId: null, kind: 'company' }];
+      for (let i = 0; i < 400; i++) {
+        // Mostly a chain, with some side branches.
+        const parent = rnd.int(0, 9) < 8 ? org[org.length - 1] : org[rnd.int(0, org.length - 1)];
+        org.push({ id: `n${i}`, name: `${rnd.pick(['ab', 'East', '上海', 'x'])}${i}`, parentId: parent.id, kind: 'team' });
+      }
+      const ix = buildOrgIndex(org);
+      const queries = ['co / ', 'ab3', 'east1 / 上海', '4 / x', 'co / ab0', org.slice(1, 40).map((n) => n.name.toLowerCase()).join(' / ')];
+      for (const q of queries) expect(searchNodes(ix, q, () => true, 400), `seed ${seed}, "${q.slice(0, 30)}"`).to.deep.equal(reference(ix, q, () => true, 400));
+    }
+  });
 });
+
+/** `nodePathSteps` run to its end. */
+function runFold(ix: OrgIndex): Record<string, unknown> {
+  const steps = nodePathSteps(ix);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value as unknown as Record<string, unknown>;
+  }
+}
