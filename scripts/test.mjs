@@ -1,17 +1,21 @@
-// `npm test`: every check, in steps, and ONE closing line "N passed, N failed, N skipped" (the sum
-// of the steps; CI reads it). Exits 1 when any step fails.
+// `npm test`: the unit and element layers, in steps, and ONE closing line "N passed, N failed, N
+// skipped" (the sum of the steps; CI reads it). Exits 1 when any step fails.
 //   1. purity      scripts/check-purity.mjs (no counts)
 //   2. node        engine, sample, i18n, element presenters, pure store/adapter tests, the fault-
 //                  injection property, the worked examples: mocha in Node, 2 workers
 //   3. server      the reference server and its conformance suite: node --test (scripts/test-server.mjs)
 //   4. components  the elements and the DOM-bound store/adapter tests: web-test-runner, 2 windows
-//   5. embed       the host-page tests (bundles, CSP, frameworks, load order): web-test-runner, 2 windows
+// The host-page layer is its own step (#19 item 3), not in `npm test`:
+//   5. embed       the host pages (bundles, CSP, frameworks, load order, the demo walked through):
+//                  web-test-runner, 2 windows. `npm run test:embed`; `npm run test:all` runs all five.
+// CI (.ci/run) runs both, and the consumers (the packed tarball in fresh apps) as a third.
 // Browser steps run up to six test files in a page (test/runner/groups.mjs) and print their slowest pages. Two copies may run at once in one checkout.
-// QK_STEPS=node,components runs some steps only.
-// Coverage: the node step runs with NODE_V8_COVERAGE; when it ends, scripts/test-coverage.mjs maps
-// that to src/**/*.ts (in the background, alongside the next steps) and its lines are printed before
-// the closing line. It covers the NODE STEP ONLY (the browser steps serve bundles; their coverage is
-// `npm run test:coverage`). QK_NODE_COVERAGE=0 leaves it out.
+// Steps by name: `node scripts/test.mjs embed`, `node scripts/test.mjs all`; QK_STEPS=node,components
+// does the same.
+// Coverage: QK_NODE_COVERAGE=1 runs the node step with NODE_V8_COVERAGE; when it ends,
+// scripts/test-coverage.mjs maps that to src/**/*.ts (in the background, alongside the next steps) and
+// its lines are printed before the closing line. It covers the NODE STEP ONLY (the browser steps serve
+// bundles; their coverage is `npm run test:coverage`). `npm run test:coverage:node` is that run.
 // The server step runs alongside the components step (its output is printed when it ends): it is
 // one Node process on PGlite, and the browser step leaves CPU idle while pages wait for frames and
 // the server. QK_SERIAL=1 runs every step after the other.
@@ -22,7 +26,7 @@ import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'qk-test-'));
 const wtr = ['node_modules/@web/test-runner/dist/bin.js'];
-const coverage = process.env.QK_NODE_COVERAGE !== '0';
+const coverage = process.env.QK_NODE_COVERAGE === '1';
 const steps = [
   { name: 'purity', cmd: ['scripts/check-purity.mjs'], counted: false },
   { name: 'node', cmd: ['--enable-source-maps', 'scripts/test-node.mjs'], env: coverage ? { NODE_V8_COVERAGE: join(dir, 'v8') } : {} },
@@ -30,7 +34,14 @@ const steps = [
   { name: 'components', cmd: wtr, env: { QK_TEST_STEP: 'components' } },
   { name: 'embed', cmd: wtr, env: { QK_TEST_STEP: 'embed' } },
 ];
-const only = process.env.QK_STEPS?.split(',').map((s) => s.trim());
+const UNIT = ['purity', 'node', 'server', 'components'];
+const named = [...(process.env.QK_STEPS?.split(',') ?? []), ...process.argv.slice(2).flatMap((a) => a.split(','))].map((s) => s.trim()).filter(Boolean);
+const only = !named.length ? UNIT : named.includes('all') ? steps.map((s) => s.name) : named;
+const unknown = only.filter((n) => !steps.some((s) => s.name === n));
+if (unknown.length) {
+  console.error(`scripts/test.mjs: no step named ${unknown.join(', ')} (steps: ${steps.map((s) => s.name).join(', ')}, or all)`);
+  process.exit(2);
+}
 const serial = process.env.QK_SERIAL === '1';
 const total = { passed: 0, failed: 0, skipped: 0 };
 const times = [];
@@ -87,7 +98,7 @@ function summarize() {
 
 let summary = null;
 const t0 = Date.now();
-const chosen = steps.filter((s) => !only || only.includes(s.name));
+const chosen = steps.filter((s) => only.includes(s.name));
 const waiting = new Map(); // step name → steps to start alongside it
 for (const s of chosen) {
   if (!serial && s.alongside && chosen.some((c) => c.name === s.alongside)) waiting.set(s.alongside, [...(waiting.get(s.alongside) ?? []), s]);
