@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { isNodeTest } from './scripts/test-layers.mjs';
 import { bundledTestsPlugin, skipBundled } from './test/runner/bundle-plugin.mjs';
-import { groupTestFiles, longestFirst, readPageTimes, writePlaceholders } from './test/runner/groups.mjs';
+import { groupTestFiles, longestFirst, readPageTimes, readWeights, writePlaceholders } from './test/runner/groups.mjs';
 
 // Which files run here: everything under test/ that is not a Node test (scripts/test-layers.mjs).
 // `npm test` runs two steps through this config (QK_TEST_STEP): `components` (the elements and the
@@ -61,10 +61,11 @@ const coverage = process.env.QK_COVERAGE === '1' || process.argv.includes('--cov
 const bundle = process.env.QK_BUNDLE !== '0' && !coverage && !watch;
 const cliFiles = process.argv.slice(2).filter((a) => a.endsWith('.test.ts') && existsSync(a)).map((a) => a.replace(/^\.\//, ''));
 const embed = embedPlugin({ bundlePages: bundle });
-// Bundled and not naming files: the files of a folder run a few to a page (test/runner/groups.mjs;
-// QK_GROUP=0 runs each file in its own page, as files named on the command line do). The pages
-// that took longest in the last run open first.
-const groups = bundle && !cliFiles.length && process.env.QK_GROUP !== '0' ? longestFirst(groupTestFiles(stepFiles), readPageTimes()) : undefined;
+// Bundled and not naming files: neighbouring files run together in pages of about PAGE_SECONDS of
+// tests each, by the committed weights (test/runner/groups.mjs, `weighedPages`; QK_GROUP=0 runs each
+// file in its own page, as files named on the command line do). The pages that took longest in the
+// last run open first.
+const groups = bundle && !cliFiles.length && process.env.QK_GROUP !== '0' ? longestFirst(groupTestFiles(stepFiles, { weights: readWeights(), pageSeconds: step === 'embed' ? 30 : 16 }), readPageTimes()) : undefined;
 if (groups) writePlaceholders(groups);
 const bundled = bundle
   ? bundledTestsPlugin({

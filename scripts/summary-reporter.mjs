@@ -6,7 +6,7 @@
 // its folders ("test/components/goal-tree/ (1 of 2)"); a failure in it names the file (the describe
 // around each file's tests).
 import { writeFileSync } from 'node:fs';
-import { writePageTimes } from '../test/runner/groups.mjs';
+import { writePageTimes, readWeights, WEIGHTS_FILE } from '../test/runner/groups.mjs';
 function count(tests, suites, acc) {
   for (const t of tests ?? []) {
     if (t.skipped) acc.skipped++;
@@ -44,6 +44,21 @@ export function summaryReporter({ slowest = 8, labels = new Map() } = {}) {
       // The next run opens the longest pages first (test/runner/groups.mjs, `longestFirst`).
       if (labels.size) writePageTimes(Object.fromEntries(times));
       if (process.env.QK_TIMINGS_FILE) writeFileSync(process.env.QK_TIMINGS_FILE, JSON.stringify(Object.fromEntries(times), null, 1));
+      if (process.env.QK_UPDATE_WEIGHTS === '1') {
+        // test/runner/file-weights.json: each grouped file's test seconds (its describe is named after it).
+        const sums = {};
+        const add = (tests, suites) => {
+          let ms = 0;
+          for (const t of tests ?? []) ms += t.duration ?? 0;
+          for (const s of suites ?? []) ms += add(s.tests, s.suites);
+          return ms;
+        };
+        for (const session of sessions) {
+          for (const s of session.testResults?.suites ?? []) if (/^test\/.*\.test\.ts$/.test(s.name)) sums[s.name] = Math.round(add(s.tests, s.suites) / 100) / 10;
+        }
+        const all = { ...readWeights(), ...sums };
+        writeFileSync(WEIGHTS_FILE, `${JSON.stringify(Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b))), null, 1)}\n`);
+      }
       if (process.env.QK_TEST_TIMES_FILE) {
         // Every test's own duration (ms), named by its describe path: what a page's time is made of.
         const rows = [];

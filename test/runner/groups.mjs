@@ -47,7 +47,8 @@ export const GROUPS_DIR = 'node_modules/.cache/qk-groups';
  *   (`test/components/goal-tree/ (1 of 2)`, `test/components/{pace-chart,provider}/`); `path` is
  *   what the runner opens (the file itself for a page of one file, else a placeholder).
  */
-export function groupTestFiles(files, { maxFiles = MAX_FILES, fresh = FRESH } = {}) {
+export function groupTestFiles(files, { maxFiles = MAX_FILES, fresh = FRESH, weights, pageSeconds = PAGE_SECONDS } = {}) {
+  if (weights) return weighedPages(files, weights, { fresh, pageSeconds });
   const folderOf = (f) => f.slice(0, f.lastIndexOf('/') + 1);
   const alone = [];
   const byFolder = new Map();
@@ -77,6 +78,60 @@ export function groupTestFiles(files, { maxFiles = MAX_FILES, fresh = FRESH } = 
     const path = files.length === 1 ? files[0] : `${GROUPS_DIR}/${label.replace(/[^\w.+-]+/g, '_').replace(/^_+|_+$/g, '')}.js`;
     return { label: files.length === 1 ? files[0] : label, path, files };
   });
+}
+
+/**
+ * Test seconds per file (the sum of its tests' durations in a run), committed beside this file so a
+ * fresh clone has them: `weighedPages` balances pages by them. Rewritten by a run with
+ * QK_UPDATE_WEIGHTS=1 (scripts/summary-reporter.mjs). A file not listed weighs the median.
+ */
+export const WEIGHTS_FILE = 'test/runner/file-weights.json';
+
+/** Test seconds a page aims at (components; the embed step's pages aim at 30): a page costs ~3 CPU-s before its first test, fewer pages cost less. */
+export const PAGE_SECONDS = 16;
+
+export function readWeights(rootDir = process.cwd()) {
+  try {
+    return JSON.parse(readFileSync(resolve(rootDir, WEIGHTS_FILE), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Splits test files (sorted) into pages of about `pageSeconds` of tests each, by their weights
+ * (`WEIGHTS_FILE`): the files stay in order and each page takes the files that follow each other,
+ * so a page holds one folder or neighbouring ones. Pages are as many as the total weight needs
+ * (at least two: the browser steps run two windows). Files on `fresh` get a page of their own.
+ */
+export function weighedPages(files, weights, { fresh = FRESH, pageSeconds = PAGE_SECONDS } = {}) {
+  const folderOf = (f) => f.slice(0, f.lastIndexOf('/') + 1);
+  const alone = files.filter((f) => fresh.some((e) => e.file.test(f)));
+  const rest = files.filter((f) => !alone.includes(f));
+  const known = rest.map((f) => weights[f]).filter((w) => typeof w === 'number' && w >= 0).sort((a, b) => a - b);
+  const median = known.length ? known[Math.floor(known.length / 2)] : 1;
+  const weightOf = (f) => (typeof weights[f] === 'number' && weights[f] >= 0 ? weights[f] : median);
+  const total = rest.reduce((n, f) => n + weightOf(f), 0);
+  const count = Math.max(2, Math.min(rest.length, Math.round(total / pageSeconds)));
+  const share = total / count || 1;
+  const pages = Array.from({ length: count }, () => []);
+  let before = 0;
+  for (const f of rest) {
+    // A file goes to the page its middle falls in: pages hold about `share` seconds each.
+    pages[Math.min(count - 1, Math.floor((before + weightOf(f) / 2) / share))].push(f);
+    before += weightOf(f);
+  }
+  const full = pages.filter((p) => p.length);
+  // Labels: a folder's files spread over several pages are its parts (1 of n…).
+  const spans = new Map();
+  for (const p of full) for (const folder of new Set(p.map(folderOf))) spans.set(folder, [...(spans.get(folder) ?? []), p]);
+  const out = alone.map((f) => ({ label: f, path: f, files: [f] }));
+  for (const p of full) {
+    const chunks = [...new Set(p.map(folderOf))].map((folder) => ({ folder, part: spans.get(folder).indexOf(p) + 1, parts: spans.get(folder).length }));
+    const label = labelOf(chunks);
+    out.push({ label: p.length === 1 ? p[0] : label, path: p.length === 1 ? p[0] : `${GROUPS_DIR}/${label.replace(/[^\w.+-]+/g, '_').replace(/^_+|_+$/g, '')}.js`, files: p });
+  }
+  return out;
 }
 
 /** `test/x/`, `test/x/ (1 of 2)`, or for several folders `test/{a,b/c (2 of 2)}/`. */

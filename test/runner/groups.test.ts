@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 // @ts-expect-error a plain .mjs runner module, no types
-import { groupTestFiles, longestFirst, FRESH, MAX_FILES, GROUPS_DIR } from './groups.mjs';
+import { groupTestFiles, weighedPages, longestFirst, FRESH, MAX_FILES, GROUPS_DIR } from './groups.mjs';
 
 type Page = { label: string; path: string; files: string[] };
 
@@ -63,5 +63,55 @@ describe('browser test pages (test/runner/groups.mjs)', () => {
       'test/runner/visible-page.test.ts',
     ]);
     expect(longestFirst(pages, { ...times, 'test/runner/visible-page.test.ts': 50 }).map((p: Page) => p.files.length)).to.deep.equal([6, 1, 6]);
+  });
+});
+
+describe('browser test pages by weight (weighedPages)', () => {
+  // Seconds of tests per file: 40 in all outside FRESH, c2 heavy, z unknown (weighs the median, 2).
+  const weights: Record<string, number> = {
+    'test/adapter/a.test.ts': 2,
+    'test/adapter/b.test.ts': 2,
+    'test/components/c1.test.ts': 1,
+    'test/components/c2.test.ts': 14,
+    'test/components/c3.test.ts': 2,
+    'test/components/c4.test.ts': 2,
+    'test/components/c5.test.ts': 3,
+    'test/components/c6.test.ts': 2,
+    'test/components/c7.test.ts': 1,
+    'test/components/goal-tree/goal-tree.test.ts': 5,
+    'test/components/pace-chart/pace-chart.test.ts': 4,
+    'test/runner/visible-page.test.ts': 3,
+  };
+  const pages: Page[] = weighedPages(files, weights, { pageSeconds: 10 });
+  const weightOf = (p: Page) => p.files.reduce((n, f) => n + (weights[f] ?? 2), 0);
+
+  it('runs every file exactly once, each page a run of neighbouring files in order, FRESH alone', () => {
+    expect(pages.flatMap((p) => p.files)).to.deep.equal(['test/runner/visible-page.test.ts', ...files.filter((f) => f !== 'test/runner/visible-page.test.ts')]);
+    expect(pages[0]!.files).to.deep.equal(['test/runner/visible-page.test.ts']);
+  });
+
+  it('makes as many pages as the weight needs (40 s at 10 s a page: 4) and puts each file where its middle falls', () => {
+    // Running sums of the middles: a 1, b 3, c1 4.5 | c2 12 (10–20) | c3 20 c4 22 c5 24.5 c6 27 c7 28.5 | goal-tree 31.5, pace-chart 36, z 39.
+    expect(pages.slice(1).map((p) => [p.files.length, weightOf(p)])).to.deep.equal([
+      [3, 5],
+      [1, 14],
+      [5, 10],
+      [3, 11],
+    ]);
+  });
+
+  it('names a page by its folders, a folder over several pages by its parts', () => {
+    expect(pages.slice(1).map((p) => p.label)).to.deep.equal([
+      'test/{adapter,components (1 of 3)}/',
+      'test/components/c2.test.ts',
+      'test/components/ (3 of 3)',
+      'test/{components/goal-tree,components/pace-chart,runner}/',
+    ]);
+    expect(pages[2]!.path).to.equal('test/components/c2.test.ts');
+    expect(pages[1]!.path).to.equal(`${GROUPS_DIR}/test_adapter_components_1_of_3.js`);
+  });
+
+  it('makes at least two pages (two windows), even when everything weighs less than one', () => {
+    expect(weighedPages(files, {}, { pageSeconds: 1000 }).filter((p: Page) => !p.files.includes('test/runner/visible-page.test.ts')).length).to.equal(2);
   });
 });
