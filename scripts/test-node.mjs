@@ -6,6 +6,7 @@
 //   node scripts/test-node.mjs test/engine/plan    only files under a path (or one file)
 // Prints "node: passed N, failed N, skipped N"; with QK_COUNTS_FILE set, also writes the counts there
 // as JSON for scripts/test.mjs. Exits 1 on any failure.
+// QK_PROFILE_DIR=<dir>: each mocha worker writes a V8 CPU profile (.cpuprofile) there when it exits.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -121,6 +122,8 @@ async function main() {
   const workerpool = createRequire(import.meta.url)('workerpool');
   const pool = workerpool.pool;
   const execArgv = process.execArgv.filter((a) => a !== '--enable-source-maps');
+  // QK_PROFILE_DIR (as in the browser steps): each worker writes a V8 CPU profile there at its exit.
+  if (process.env.QK_PROFILE_DIR) execArgv.push('--cpu-prof', `--cpu-prof-dir=${resolve(process.env.QK_PROFILE_DIR)}`);
   workerpool.pool = (script, options) => pool(script, {
     ...options,
     forkOpts: { ...options?.forkOpts, execArgv },
