@@ -8,7 +8,7 @@
 // as JSON for scripts/test.mjs. Exits 1 on any failure.
 // QK_PROFILE_DIR=<dir>: each mocha worker writes a V8 CPU profile (.cpuprofile) there when it exits.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
@@ -46,13 +46,18 @@ const LONGEST = [
 ];
 const TIMES = resolve('node_modules/.cache/qk-node-test-times.json');
 
-/** `files` ordered longest first (see LONGEST). */
+/**
+ * `files` ordered longest first: by `times` (ms per file, the last full run) when there are any, a
+ * file not in them first of all (it may be long, as in test/runner/groups.mjs); with no times, the
+ * files of LONGEST in its order, then the others in name order.
+ */
 export function longestFirst(files, times = readTimes()) {
-  const known = (f) => times[f] ?? (LONGEST.includes(f) ? 1e9 - LONGEST.indexOf(f) : -1);
-  return [...files].sort((a, b) => known(b) - known(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const seen = Object.keys(times).length > 0;
+  const weight = (f) => (seen ? (times[f] ?? Infinity) : LONGEST.includes(f) ? LONGEST.length - LONGEST.indexOf(f) : 0);
+  return [...files].sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function readTimes() {
+export function readTimes() {
   try {
     return JSON.parse(readFileSync(TIMES, 'utf8'));
   } catch {
@@ -157,7 +162,11 @@ async function main() {
     if (process.env.QK_TEST_TIMES_FILE) rows.push([`${file} › ${t.titlePath().join(' › ')}`, t.duration ?? 0]);
   });
   await new Promise((done) => runner.on('end', done));
-  if (all && !runner.stats?.failures) writeFileSync(TIMES, JSON.stringify(byFile));
+  if (all && !runner.stats?.failures) {
+    // Two copies of the suite may run at once: each writes its own file, then renames it over.
+    writeFileSync(`${TIMES}.${process.pid}`, JSON.stringify(byFile));
+    renameSync(`${TIMES}.${process.pid}`, TIMES);
+  }
   if (process.env.QK_TEST_TIMES_FILE) writeFileSync(process.env.QK_TEST_TIMES_FILE, JSON.stringify(rows.sort((a, b) => b[1] - a[1]), null, 1));
   const s = runner.stats ?? {};
   const counts = { passed: s.passes ?? 0, failed: s.failures ?? 0, skipped: s.pending ?? 0 };
