@@ -24,5 +24,6 @@ export const NODE_TESTS = [
   /^test\/size\/.*\.test\.ts$/,
   /^test\/store\/store-warm-money\.test\.ts$/,
   /^test\/runner\/groups\.test\.ts$/,
+  /^test\/runner\/node-step\.test\.ts$/,
 ];
 export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));

@@ -6,11 +6,13 @@
 //   node scripts/test-node.mjs test/engine/plan    only files under a path (or one file)
 // Prints "node: passed N, failed N, skipped N"; with QK_COUNTS_FILE set, also writes the counts there
 // as JSON for scripts/test.mjs. Exits 1 on any failure.
+// QK_PROFILE_DIR=<dir>: each mocha worker writes a V8 CPU profile (.cpuprofile) there when it exits.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
-import { createRequire } from 'node:module';
+import { createRequire, SourceMap } from 'node:module';
 
 import { isNodeTest } from './test-layers.mjs';
 
@@ -21,6 +23,69 @@ function listTests(dir) {
     if (p.endsWith('.test.ts') && isNodeTest(p)) out.push(p);
   }
   return out.sort();
+}
+
+/**
+ * Mocha hands the files to its workers in the order they were added, each to the first worker
+ * free: a long file handed out last makes the other worker idle while it runs. So the longest
+ * files go first (longest processing time first), by the tests' durations of the last full run in
+ * this checkout (TIMES, written at the end of a run of every file), else by this list (the longest
+ * files, longest first, measured 2026-12-02), then the rest in name order.
+ */
+const LONGEST = [
+  'test/store/sliced-load.test.ts',
+  'test/engine/scorecard/ranking.test.ts',
+  'test/size/first-load.test.ts',
+  'test/adapter/memory-adapter.test.ts',
+  'test/adapter/trusted.test.ts',
+  'test/store/large-org.test.ts',
+  'test/engine/funnel/split-scale.test.ts',
+  'test/engine/plan/plan-state.test.ts',
+  'test/adapter/contract-runner.test.ts',
+  'test/ssr/render-to-string.test.ts',
+];
+const TIMES = resolve('node_modules/.cache/qk-node-test-times.json');
+
+/**
+ * `files` ordered longest first: by `times` (ms per file, the last full run) when there are any, a
+ * file not in them first of all (it may be long, as in test/runner/groups.mjs); with no times, the
+ * files of LONGEST in its order, then the others in name order.
+ */
+export function longestFirst(files, times = readTimes()) {
+  const seen = Object.keys(times).length > 0;
+  const weight = (f) => (seen ? (times[f] ?? Infinity) : LONGEST.includes(f) ? LONGEST.length - LONGEST.indexOf(f) : 0);
+  return [...files].sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function readTimes() {
+  try {
+    return JSON.parse(readFileSync(TIMES, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+const maps = new Map(); // bundle path → SourceMap, or null when it has none
+
+/**
+ * `stack` with each frame in a bundle of `outdir` (`…/test/x.test.mjs:120:7`) replaced by its
+ * place in the TypeScript source (`test/x.test.ts:31:5`), through the bundle's .map file.
+ */
+export function mapStack(stack, outdir) {
+  return stack.replace(/(?:file:\/\/)?(\/[^\s():]+\.mjs):(\d+):(\d+)/g, (whole, file, line, column) => {
+    if (!file.startsWith(outdir + '/')) return whole;
+    if (!maps.has(file)) {
+      try {
+        maps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))));
+      } catch {
+        maps.set(file, null);
+      }
+    }
+    const entry = maps.get(file)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry?.originalSource) return whole;
+    const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : resolve(dirname(file), entry.originalSource);
+    return `${relative(process.cwd(), source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
 }
 
 async function main() {
@@ -49,31 +114,59 @@ async function main() {
     packages: 'external',
     alias: { '@open-wc/testing': './test/support/node-testing.ts' },
     tsconfig: 'tsconfig.json',
-    sourcemap: 'inline',
+    // Maps in files beside the bundles (`//# sourceMappingURL=`), read only when wanted: by V8
+    // coverage (scripts/test-coverage.mjs) and by mapStack() below for a failure's stack.
+    sourcemap: 'linked',
     logLevel: 'warning',
   });
-  if (process.env.NODE_V8_COVERAGE) {
+  // Mocha's worker processes. They run WITHOUT --enable-source-maps: with it Node parses every
+  // bundle's source map as it loads (about 2 CPU-s over the suite) and keeps them all (~110 MB more
+  // heap per worker, which every later garbage collection walks); a failure's stack is mapped to
+  // the .ts sources here, in this process, instead (mapStack). Under NODE_V8_COVERAGE (`npm test`,
+  // scripts/test-coverage.mjs) Node reads the maps for the coverage report anyway.
+  const workerpool = createRequire(import.meta.url)('workerpool');
+  const pool = workerpool.pool;
+  const execArgv = process.execArgv.filter((a) => a !== '--enable-source-maps');
+  // QK_PROFILE_DIR (as in the browser steps): each worker writes a V8 CPU profile there at its exit.
+  if (process.env.QK_PROFILE_DIR) execArgv.push('--cpu-prof', `--cpu-prof-dir=${resolve(process.env.QK_PROFILE_DIR)}`);
+  workerpool.pool = (script, options) => pool(script, {
+    ...options,
+    forkOpts: { ...options?.forkOpts, execArgv },
     // `npm test` sets NODE_V8_COVERAGE for this step (scripts/test-coverage.mjs). Each mocha worker
     // writes its coverage when it exits, which takes seconds on a loaded machine; mocha's pool
     // (workerpool) kills a worker that has not exited one second after it was told to, and its
     // coverage is lost. Mocha has no option for that timeout: give its pool a longer one.
-    const workerpool = createRequire(import.meta.url)('workerpool');
-    const pool = workerpool.pool;
-    workerpool.pool = (script, options) => pool(script, { ...options, workerTerminateTimeout: 120_000 });
-  }
+    ...(process.env.NODE_V8_COVERAGE ? { workerTerminateTimeout: 120_000 } : {}),
+  });
   const mocha = new Mocha({
     parallel: files.length > 1,
     jobs: Number(process.env.QK_NODE_JOBS) || 2,
     timeout: 120_000,
     reporter: 'dot',
   });
+  const all = files.length === listTests('test').length;
+  files = longestFirst(files);
   for (const f of files) mocha.addFile(join(outdir, f.replace(/\.ts$/, '.mjs')));
   if (files.length === 1) await mocha.loadFilesAsync();
   const runner = mocha.run();
+  // Failures read in the .ts sources (the reporter prints err.stack at the end of the run).
+  runner.on('fail', (_test, err) => {
+    if (err && typeof err.stack === 'string') err.stack = mapStack(err.stack, outdir);
+  });
   // QK_TEST_TIMES_FILE: every test's own duration (ms), named by its file and title path.
   const rows = [];
-  if (process.env.QK_TEST_TIMES_FILE) runner.on('test end', (t) => rows.push([`${(t.file ?? '').replace(`${outdir}/`, '')} › ${t.titlePath().join(' › ')}`, t.duration ?? 0]));
+  const byFile = {}; // test file (.ts) → its tests' durations summed (ms), for longestFirst
+  runner.on('test end', (t) => {
+    const file = (t.file ?? '').replace(`${outdir}/`, '');
+    byFile[file.replace(/\.mjs$/, '.ts')] = (byFile[file.replace(/\.mjs$/, '.ts')] ?? 0) + (t.duration ?? 0);
+    if (process.env.QK_TEST_TIMES_FILE) rows.push([`${file} › ${t.titlePath().join(' › ')}`, t.duration ?? 0]);
+  });
   await new Promise((done) => runner.on('end', done));
+  if (all && !runner.stats?.failures) {
+    // Two copies of the suite may run at once: each writes its own file, then renames it over.
+    writeFileSync(`${TIMES}.${process.pid}`, JSON.stringify(byFile));
+    renameSync(`${TIMES}.${process.pid}`, TIMES);
+  }
   if (process.env.QK_TEST_TIMES_FILE) writeFileSync(process.env.QK_TEST_TIMES_FILE, JSON.stringify(rows.sort((a, b) => b[1] - a[1]), null, 1));
   const s = runner.stats ?? {};
   const counts = { passed: s.passes ?? 0, failed: s.failures ?? 0, skipped: s.pending ?? 0 };

@@ -230,7 +230,10 @@ describe('MemoryAdapter re-checks adjustment permissions', () => {
 describe('MemoryAdapter.saveTargets of a large plan (issue 12 item 5: not one long task)', function () {
   this.timeout(300_000);
   // 20,000 people: 19,980 rep cells and the company's and teams' FY2026 cells (over SLICED_SAVE_RECORDS).
-  const big = () => largeOrg({ nodes: 20_000, teams: 20 });
+  // Built once for the four tests: none changes it (each works on its own MemoryAdapter.create copy
+  // and on new arrays), and the 'all or nothing' test checks against it after its saves.
+  let built: ReturnType<typeof largeOrg> | undefined;
+  const big = () => (built ??= largeOrg({ nodes: 20_000, teams: 20 }));
 
   it('yields to the event loop before it resolves: a timer set before the save runs first', async () => {
     const { plan, actuals } = big();

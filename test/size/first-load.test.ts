@@ -18,6 +18,40 @@ import { join, relative, resolve } from 'node:path';
  * statically (what a page loads to show an element given valid `.data`).
  */
 async function firstLoad(entry: string, dataModule = 'src/internal/read-data-store.ts'): Promise<{ eager: Set<string>; lazy: Set<string>; withData: Set<string> }> {
+  const outputs = await outputsOf(entry);
+  const byPath = new Map(Object.entries(outputs));
+  // esbuild marks every chunk reached by import() as an entry point too: take the page's own.
+  const out = [...byPath].find(([, o]) => o.entryPoint === entry)![0];
+  const seen = new Set<string>();
+  const walk = (p: string) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    for (const i of byPath.get(p)!.imports) if (i.kind === 'import-statement' && byPath.has(i.path)) walk(i.path);
+  };
+  walk(out);
+  const eager = new Set<string>();
+  const lazy = new Set<string>();
+  for (const [p, o] of byPath) for (const input of Object.keys(o.inputs)) (seen.has(p) ? eager : lazy).add(input);
+  const first = new Set(seen);
+  const dataChunk = [...byPath].find(([, o]) => dataModule in o.inputs)?.[0];
+  if (dataChunk) walk(dataChunk);
+  const withData = new Set<string>();
+  for (const [p, o] of byPath) if (seen.has(p)) for (const input of Object.keys(o.inputs)) withData.add(input);
+  expect(first.size).to.be.greaterThan(0);
+  return { eager, lazy, withData };
+}
+
+/**
+ * The outputs of the bundle of `entry` (esbuild's metafile). Built once per entry for this file:
+ * two tests read each page (its first load, and with .data), from the same sources.
+ */
+const built = new Map<string, Promise<Metafile['outputs']>>();
+function outputsOf(entry: string): Promise<Metafile['outputs']> {
+  if (!built.has(entry)) built.set(entry, bundle(entry));
+  return built.get(entry)!;
+}
+
+async function bundle(entry: string): Promise<Metafile['outputs']> {
   const outdir = mkdtempSync(join(tmpdir(), 'qk-first-load-'));
   try {
     const r = await build({
@@ -32,27 +66,7 @@ async function firstLoad(entry: string, dataModule = 'src/internal/read-data-sto
       target: 'es2022',
       logLevel: 'error',
     });
-    const outputs = (r.metafile as Metafile).outputs;
-    const byPath = new Map(Object.entries(outputs));
-    // esbuild marks every chunk reached by import() as an entry point too: take the page's own.
-    const out = [...byPath].find(([, o]) => o.entryPoint === entry)![0];
-    const seen = new Set<string>();
-    const walk = (p: string) => {
-      if (seen.has(p)) return;
-      seen.add(p);
-      for (const i of byPath.get(p)!.imports) if (i.kind === 'import-statement' && byPath.has(i.path)) walk(i.path);
-    };
-    walk(out);
-    const eager = new Set<string>();
-    const lazy = new Set<string>();
-    for (const [p, o] of byPath) for (const input of Object.keys(o.inputs)) (seen.has(p) ? eager : lazy).add(input);
-    const first = new Set(seen);
-    const dataChunk = [...byPath].find(([, o]) => dataModule in o.inputs)?.[0];
-    if (dataChunk) walk(dataChunk);
-    const withData = new Set<string>();
-    for (const [p, o] of byPath) if (seen.has(p)) for (const input of Object.keys(o.inputs)) withData.add(input);
-    expect(first.size).to.be.greaterThan(0);
-    return { eager, lazy, withData };
+    return (r.metafile as Metafile).outputs;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
