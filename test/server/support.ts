@@ -125,14 +125,14 @@ async function openSnapshotPglite(snapshot: string | undefined): Promise<Db> {
  * reads a 40 MB Blob back in 64 KB chunks and joins them (0.8 CPU-s of the start from a dump).
  */
 class BytesBlob extends Blob {
-  readonly #bytes: Uint8Array;
-  constructor(bytes: Uint8Array) {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  constructor(bytes: Uint8Array<ArrayBuffer>) {
     super([bytes]);
     this.#bytes = bytes;
   }
   override arrayBuffer(): Promise<ArrayBuffer> {
     const b = this.#bytes;
-    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   }
 }
 
