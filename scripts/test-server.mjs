@@ -7,7 +7,8 @@
 // file, 5 × 3–12 s of CPU, most of the step. QK_SERVER_ISOLATE=1 runs a process per file again.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const only = process.argv.slice(2);
@@ -43,11 +44,25 @@ await build({
   logLevel: 'warning',
 });
 const outputs = isolate ? files.map((f) => join(out, f.replace(/\.ts$/, '.mjs'))) : [join(out, 'all.node-test.mjs')];
-const child = spawn(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(out, 'report.tap')}`, ...outputs], {
+// PGlite's data directory as initdb makes it, dumped once and reused (test/server/support.ts):
+// initdb is most of PGlite's start-up CPU. Named after PGlite's version and files, so an upgrade
+// makes a new one. QK_PGLITE_SNAPSHOT= (empty) runs initdb every time, as before.
+const pglite = 'node_modules/@electric-sql/pglite';
+const stamp = createHash('sha256')
+  .update(readFileSync(join(pglite, 'package.json')))
+  .update(['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((f) => statSync(join(pglite, 'dist', f))).map((s) => `${s.size}:${s.mtimeMs}`).join(','))
+  .digest('hex')
+  .slice(0, 16);
+const snapshot = resolve('node_modules', '.cache', 'quotakit', `pglite-initdb-${stamp}.tar`);
+// --liftoff-only: V8 compiles PGlite's WebAssembly (9 MB) with its baseline compiler only. By
+// default it also recompiles the hot functions with TurboFan, on background threads, which a
+// process of a few seconds never earns back: the step took 6.5–8.9 CPU-s with it against 10.1–11.4
+// without (three runs each, interleaved, load 13–22).
+const child = spawn(process.execPath, ['--enable-source-maps', '--liftoff-only', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(out, 'report.tap')}`, ...outputs], {
   stdio: 'inherit',
+  env: { ...process.env, QK_PGLITE_SNAPSHOT: process.env.QK_PGLITE_SNAPSHOT ?? snapshot },
 });
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-const { readFileSync } = await import('node:fs');
 const tap = readFileSync(join(out, 'report.tap'), 'utf8');
 const count = (k) => Number(new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);
 const counts = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo') };

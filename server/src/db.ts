@@ -4,6 +4,8 @@
  * the demo runs on a fresh machine with no service to install. Both speak the same SQL; the server
  * only uses `query` and `transaction`.
  */
+import type { PGlite } from '@electric-sql/pglite';
+
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
@@ -20,6 +22,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pg = dataDir ? new PGlite(dataDir) : new PGlite();
   await pg.waitReady;
+  return pgliteDb(pg);
+}
+
+/** A `Db` over a PGlite the caller opened (and waited for), e.g. one loaded from a dumped data dir. */
+export function pgliteDb(pg: PGlite): Db {
   // PGlite has one connection: transactions are serialized, which is what a single process needs.
   return {
     kind: 'pglite',
