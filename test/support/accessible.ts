@@ -20,21 +20,37 @@ interface AxeViolation {
   helpUrl: string;
   nodes: AxeNode[];
 }
+type Reporter = (results: RawRuleResult[], options: object, callback: (report: unknown) => void, reject?: (e: unknown) => void) => void;
+/** A rule's result as axe hands it to a reporter: its nodes by outcome. */
+interface RawRuleResult {
+  violations: unknown[];
+  passes: unknown[];
+  incomplete: unknown[];
+  inapplicable: unknown[];
+}
 export interface Axe {
   run(context: Element, options: object): Promise<{ violations: AxeViolation[] }>;
   configure(spec: object): void;
   getRules(): { ruleId: string }[];
+  getReporter(name: string): Reporter;
 }
 export interface AccessibleOptions {
   /** Rule ids not to run (every other rule runs). */
   ignoredRules?: string[];
 }
 
+/** axe's `v1` report of the rules with a violation: the same violations, nodes, summaries and targets. */
+const violationsOnly: Reporter = (results, options, callback, reject) => {
+  const failed = results.filter((r) => r.violations.length).map((r) => ({ ...r, passes: [], incomplete: [], inapplicable: [] }));
+  (window as unknown as { axe: Axe }).axe.getReporter('v1')(failed, options, callback, reject);
+};
+
 /**
  * What each run asks of axe, beside the element as its context:
- * - `resultTypes: ['violations']`, as chai-a11y-axe asked: passes, incomplete and inapplicable
- *   results keep one node each (the assertion reads violations only); every rule still runs on every
- *   node. (The `no-passes` reporter would drop each node's `failureSummary`, which the message shows.)
+ * - `resultTypes: ['violations']`, as chai-a11y-axe asked, and `reporter: violationsOnly`: axe's
+ *   default (`v1`) report, of the rules that found a violation only (the assertion reads nothing
+ *   else). `v1` otherwise serialised a node and computed its CSS selector for each rule's passes,
+ *   incomplete and inapplicable results on every run. Every rule still runs on every node.
  * - `preload: { assets: ['media'] }`: axe's default also parses every style sheet of the page and of
  *   each shadow root on every run (`cssom`), for the one rule that reads it, `css-orientation-lock`:
  *   an experimental rule axe does not run by default, whose selector (`html`) is never inside an
@@ -45,6 +61,7 @@ export interface AccessibleOptions {
  */
 export const AXE_RUN_OPTIONS = {
   resultTypes: ['violations'],
+  reporter: violationsOnly,
   preload: { assets: ['media'] },
   elementRef: true,
 } as const;
