@@ -25,6 +25,7 @@ import { registerTranslation } from '../../src/i18n/localize.js';
 import { adjustmentMessages } from '../../src/i18n/both-languages.js';
 import { ELEMENTS, BAD_DATA, aloneAttrs, dataFor, type EmbedElement } from '../embed/elements.js';
 import { settle } from '../embed/host.js';
+import { colourRulesOnly, type AccessibleOptions } from '../support/accessible.js';
 
 // As in test/components/adjustment-panel.test.ts, until the lead merges these into the dictionaries.
 registerTranslation('en', { errors: adjustmentMessages.en });
@@ -333,19 +334,15 @@ async function loadDarkTheme(): Promise<void> {
 }
 
 /**
- * The rules axe runs in the dark theme: those colours decide. The dark theme is a second token sheet
- * (src/themes/dark.css: custom properties and `color-scheme`), so every other rule — names, roles,
- * ARIA, structure — answers in it exactly as in the light theme, where all of them run. Running only
- * these halves the file's axe work.
+ * The rules axe runs in the dark theme: those colours decide (test/support/accessible.ts,
+ * `colourRulesOnly`). The dark theme is a second token sheet (src/themes/dark.css: custom properties
+ * and `color-scheme`), so every other rule — names, roles, ARIA, structure — answers in it exactly as
+ * in the light theme, where all of them run. Running only these halves the file's axe work.
  */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-let notColour: string[] = [];
+let colourOnly: AccessibleOptions = {};
 async function loadAxeRules(): Promise<void> {
-  // The same module chai-a11y-axe loads on first use; it registers `window.axe`.
-  await import('axe-core/axe.min.js');
-  const axe = (window as unknown as { axe: { getRules(): { ruleId: string }[] } }).axe;
-  notColour = axe.getRules().map((r) => r.ruleId).filter((id) => !COLOUR_RULES.includes(id));
-  expect(notColour.length, 'axe lists its rules').to.be.above(50);
+  colourOnly = await colourRulesOnly();
+  expect(colourOnly.ignoredRules!.length, 'axe lists its rules').to.be.above(50);
 }
 
 describe('accessibility in both themes', function () {
@@ -367,7 +364,7 @@ describe('accessibility in both themes', function () {
             shared.box.classList.toggle('qk-theme-dark', dark);
             // The theme is in force: the surface token is the dark sheet's, or the light default.
             expect(getComputedStyle(shared.box).getPropertyValue('--qk-color-surface').trim() === '#151b23', 'dark theme applied').to.equal(dark);
-            for (const v of views(shared.el)) await expect(v).to.be.accessible(dark ? { ignoredRules: notColour } : undefined);
+            for (const v of views(shared.el)) await expect(v).to.be.accessible(dark ? colourOnly : undefined);
           });
         }
       });

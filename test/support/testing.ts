@@ -6,6 +6,8 @@
  */
 export * from '../../node_modules/@open-wc/testing/index.js';
 import { waitUntil as openWcWaitUntil } from '../../node_modules/@open-wc/testing/index.js';
+// `expect(el).to.be.accessible()`: the same assertion with every rule, run with less waste (accessible.ts).
+import './accessible.js';
 
 /** `waitUntil` with a 60 s ceiling unless a test sets its own. */
 export function waitUntil(predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> {
