@@ -13,6 +13,9 @@ export class VirtualRows implements ReactiveController {
   viewportPx = 440;
   rowPx = 40;
   private resizeObserver?: ResizeObserver;
+  /** The scroll box and position last written to it (`hostUpdated`). */
+  private synced?: HTMLElement;
+  private syncedY = 0;
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
@@ -59,12 +62,20 @@ export class VirtualRows implements ReactiveController {
       this.resizeObserver = new ResizeObserver(() => this.measure());
       this.resizeObserver.observe(scroller);
     }
-    if (scroller && scroller.scrollTop !== this.scrollY) scroller.scrollTop = this.scrollY;
+    // Written only when the box or the position changed since the last write: reading `scrollTop`
+    // back after every update forced a synchronous layout per render. A scroll by the user reaches
+    // `scrollY` through `onScroll`, a programmatic one (`reveal`) writes the box itself.
+    if (scroller && (scroller !== this.synced || this.scrollY !== this.syncedY)) {
+      if (scroller.scrollTop !== this.scrollY) scroller.scrollTop = this.scrollY;
+      this.synced = scroller;
+      this.syncedY = this.scrollY;
+    }
   }
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.synced = undefined;
   }
 
   private get scroller(): HTMLElement | null {

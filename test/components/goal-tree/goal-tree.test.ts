@@ -270,6 +270,36 @@ describe('qk-goal-tree', () => {
     expect(root(el).querySelectorAll('[tabindex="0"]').length).to.equal(1);
   });
 
+  it('re-renders as focus moves without reading the scroll position back (no forced layout per update)', async () => {
+    // Reading the scroller's scrollTop after every update forced a synchronous layout per render
+    // (2.8 CPU-s over the goal-tree pages); the element knows where it scrolled the box, and the
+    // scroll events tell it where the user did.
+    const el = await small();
+    const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop')!;
+    let reads = 0;
+    Object.defineProperty(Element.prototype, 'scrollTop', {
+      configurable: true,
+      get(this: Element) {
+        if (this.getRootNode() === el.shadowRoot) reads++;
+        return descriptor.get!.call(this);
+      },
+      set(this: Element, v: number) {
+        descriptor.set!.call(this, v);
+      },
+    });
+    try {
+      await focusCell(el, 0, 1);
+      for (const expected of ['1:1', '2:1', '3:1']) {
+        await sendKeys({ press: 'ArrowDown' });
+        await el.updateComplete;
+        expect(at(el)).to.equal(expected);
+      }
+    } finally {
+      Object.defineProperty(Element.prototype, 'scrollTop', descriptor);
+    }
+    expect(reads, 'scrollTop reads inside the tree during four re-renders').to.equal(0);
+  });
+
   it('starts editing when a digit is typed and cancels with Escape', async () => {
     const el = await small();
     let fired = 0;
