@@ -486,8 +486,8 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
   /**
    * Sizes the funnel to its column: measured when a chart element first renders, and on every resize
    * by a ResizeObserver. Not measured after every render: reading `clientWidth` forces a synchronous
-   * layout of the page, once per update (a sweep re-rendering four elements per step spent 1.7 CPU-s
-   * there); the observer reports every later change of the column's width.
+   * layout of the page, once per update (the costliest function of a test sweep re-rendering four
+   * elements per step); the observer reports every later change of the column's width.
    */
   private observeChart(): void {
     const chart = this.renderRoot.querySelector('[part~="chart"]');

@@ -338,7 +338,7 @@ describe('qk-funnel-inverter', () => {
 
   it('re-renders for an edit without forcing a layout: the chart is measured once, then by its ResizeObserver', async () => {
     // Reading the chart's clientWidth after every update forced a synchronous layout of the whole page
-    // per render (1.7 CPU-s of the consistency sweep, where four elements re-render per step).
+    // per render (1.7 s of sampled profile in the consistency sweep at load 7–14, where four elements re-render per step).
     const el = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter style="width:1000px" lang="en" .inputs=${seedInputs()}></qk-funnel-inverter>`);
     await waitUntil(() => Number($<SVGSVGElement>(el, 'svg').getAttribute('width')) > 500, 'the funnel did not widen');
     const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth')!;
