@@ -21,7 +21,7 @@ import '../../src/define/qk-goal-tree.js';
 import '../../src/define/qk-funnel-inverter.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/sample/sample-data.js';
+import { sampleCompany } from '../fixtures/sample-company.js';
 import type { ReviewBoardModel } from '../../src/components/review-board/review-board.js';
 import type { PaceFigures } from '../../src/engine/pace/index.js';
 
@@ -86,7 +86,7 @@ describe('first render at the element\'s own width', () => {
   describe('data already loaded (the element shows it in its first update), and the funnel', () => {
     let provider: QkProvider;
     before(async () => {
-      const sample = generateSampleCompany();
+      const sample = sampleCompany();
       const box = await fixture<HTMLDivElement>(html`<div><qk-provider locale="en" autosave-ms="0"></qk-provider></div>`);
       provider = box.querySelector('qk-provider') as QkProvider;
       provider.adapter = new MemoryAdapter(sample.plan, sample.actuals);
@@ -135,7 +135,7 @@ describe('first render at the element\'s own width', () => {
       // Standalone on the sample company (as in hostile.test.ts), 760 px wide: two columns.
       const el = document.createElement('qk-funnel-inverter') as HTMLElement & { data?: unknown };
       el.lang = 'en';
-      el.data = generateSampleCompany();
+      el.data = sampleCompany();
       const box = await fixture<HTMLDivElement>(html`<div style="display:block;width:760px"></div>`);
       box.append(el);
       // A ceiling, not a wait: the frame comes as soon as the funnel is drawn.

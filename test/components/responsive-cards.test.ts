@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/sample/sample-data.js';
+import { sampleCompany } from '../fixtures/sample-company.js';
 import { formatMoney } from '../../src/engine/money/money.js';
 import { periodRange } from '../../src/engine/calendar/periods.js';
 import { targetOf } from '../../src/engine/plan/plan-state.js';
@@ -20,7 +20,7 @@ const AS_OF = '2026-09-15';
 
 async function trees(locale: string) {
   localStorage.clear();
-  const sample = generateSampleCompany({ asOf: AS_OF });
+  const sample = sampleCompany({ asOf: AS_OF });
   // A narrow tree (cards) and a wide one (the grid, year total and actual columns) under one provider.
   const box = await fixture<HTMLDivElement>(html`<div><qk-provider locale=${locale} as-of=${AS_OF} autosave-ms="0">
     <div style="width: 320px"><qk-goal-tree class="narrow"></qk-goal-tree></div>

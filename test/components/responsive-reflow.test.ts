@@ -3,7 +3,7 @@ import { layoutSettled } from '../support/layout.js';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/sample/sample-data.js';
+import { sampleCompany } from '../fixtures/sample-company.js';
 import type { TargetCell } from '../../src/engine/index.js';
 
 /**
@@ -23,7 +23,7 @@ const AS_OF = '2026-09-15';
 
 async function mount(width: number, locale: string, inner: (typeof html)['prototype'] | unknown, extraTargets: TargetCell[] = []) {
   localStorage.clear();
-  const { plan, actuals } = generateSampleCompany({ asOf: AS_OF });
+  const { plan, actuals } = sampleCompany({ asOf: AS_OF });
   const data = { ...plan, targets: [...plan.targets, ...extraTargets] };
   const box = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}><qk-provider locale=${locale} as-of=${AS_OF} autosave-ms="0">${inner}</qk-provider></div>`);
   const provider = box.querySelector('qk-provider') as QkProvider;

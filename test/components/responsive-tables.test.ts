@@ -3,7 +3,7 @@ import { layoutSettled } from '../support/layout.js';
 import '../../src/index.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../src/sample/sample-data.js';
+import { sampleCompany } from '../fixtures/sample-company.js';
 
 /**
  * Issue 17, item 2: at 320 px the scorecard's ranking and the incentive calculator's team table
@@ -16,7 +16,7 @@ type El = HTMLElement & { updateComplete: Promise<unknown> };
 
 async function tablesAt(width: number, locale: string) {
   localStorage.clear();
-  const { plan, actuals } = generateSampleCompany({ asOf: '2026-09-15' });
+  const { plan, actuals } = sampleCompany({ asOf: '2026-09-15' });
   const box = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}><qk-provider locale=${locale} as-of="2026-09-15" autosave-ms="0">
     <qk-scorecard></qk-scorecard>
     <qk-incentive-calculator></qk-incentive-calculator>

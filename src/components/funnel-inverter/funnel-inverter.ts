@@ -483,13 +483,18 @@ export class QkFunnelInverter extends QkElement<'funnel'> {
     this.observeChart();
   }
 
-  /** Sizes the funnel to its column: measured after each render, and on every resize by a ResizeObserver. */
+  /**
+   * Sizes the funnel to its column: measured when a chart element first renders, and on every resize
+   * by a ResizeObserver. Not measured after every render: reading `clientWidth` forces a synchronous
+   * layout of the page, once per update (the costliest function of a test sweep re-rendering four
+   * elements per step); the observer reports every later change of the column's width.
+   */
   private observeChart(): void {
     const chart = this.renderRoot.querySelector('[part~="chart"]');
-    if (!chart) return;
+    if (!chart || chart === this.observed) return;
     // Also measured here: a ResizeObserver reports only while the page renders frames (not in a background tab).
     this.resized(chart.clientWidth);
-    if (chart === this.observed || typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') return;
     this.resizeObserver ??= new ResizeObserver((entries) => this.resized(entries[entries.length - 1].contentRect.width));
     if (this.observed) this.resizeObserver.unobserve(this.observed);
     this.resizeObserver.observe(chart);

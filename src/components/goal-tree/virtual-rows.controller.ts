@@ -13,6 +13,11 @@ export class VirtualRows implements ReactiveController {
   viewportPx = 440;
   rowPx = 40;
   private resizeObserver?: ResizeObserver;
+  /** The scroll box and position last written to it (`hostUpdated`). */
+  private synced?: HTMLElement;
+  private syncedY = 0;
+  /** The box's height at the ResizeObserver's last report. */
+  private boxHeight?: number;
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
@@ -47,24 +52,44 @@ export class VirtualRows implements ReactiveController {
   }
 
   readonly onScroll = (e: Event): void => {
-    const y = (e.currentTarget as HTMLElement).scrollTop;
+    const box = e.currentTarget as HTMLElement;
+    const y = box.scrollTop;
     const moved = Math.floor(y / this.rowPx) !== Math.floor(this.scrollY / this.rowPx);
     this.scrollY = y;
+    // The box is where it says: nothing to write back after the update.
+    if (box === this.synced) this.syncedY = y;
     if (moved) this.host.requestUpdate();
   };
 
   hostUpdated(): void {
     const scroller = this.scroller;
     if (scroller && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver = new ResizeObserver((entries) => {
+        // A box hidden and shown again (display: none) may come back scrolled elsewhere without a
+        // scroll event (Chromium keeps the position; nothing promises it): after it changed size,
+        // the next update checks the position again.
+        const height = entries[entries.length - 1].contentRect.height;
+        if (this.boxHeight !== undefined && height !== this.boxHeight) this.synced = undefined;
+        this.boxHeight = height;
+        this.measure();
+      });
       this.resizeObserver.observe(scroller);
     }
-    if (scroller && scroller.scrollTop !== this.scrollY) scroller.scrollTop = this.scrollY;
+    // Written only when the box or the position changed since the last write: reading `scrollTop`
+    // back after every update forced a synchronous layout per render. A scroll by the user reaches
+    // `scrollY` through `onScroll`, a programmatic one (`reveal`) writes the box itself.
+    if (scroller && (scroller !== this.synced || this.scrollY !== this.syncedY)) {
+      if (scroller.scrollTop !== this.scrollY) scroller.scrollTop = this.scrollY;
+      this.synced = scroller;
+      this.syncedY = this.scrollY;
+    }
   }
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.synced = undefined;
+    this.boxHeight = undefined;
   }
 
   private get scroller(): HTMLElement | null {

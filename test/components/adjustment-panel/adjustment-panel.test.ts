@@ -462,9 +462,9 @@ describe('qk-adjustment-panel', () => {
 
     it('after decomposing the sample company in the goal tree, shows at most 3 cards a group, pace cuts only when asked, and all on request', async function () {
       this.timeout(120000);
-      const { generateSampleCompany } = await import('../../../src/sample/sample-data.js');
+      const { sampleCompany } = await import('../../fixtures/sample-company.js');
       await import('../../../src/define/qk-goal-tree.js');
-      const company = generateSampleCompany({ asOf: '2026-11-20' });
+      const company = sampleCompany({ asOf: '2026-11-20' });
       const adapter = new MemoryAdapter(company.plan, company.actuals, { user: 'u-admin' });
       const provider = await fixture<QkProvider>(html`<qk-provider locale="zh-CN" autosave-ms="0" as-of="2026-11-20">
         <qk-goal-tree granularity="month" expand-depth="1"></qk-goal-tree>

@@ -12,7 +12,7 @@ import '../../../src/define/qk-goal-tree.js';
 import '../../../src/define/qk-adjustment-panel.js';
 import type { QkProvider } from '../../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../../src/sample/sample-data.js';
+import { sampleCompany } from '../../fixtures/sample-company.js';
 import { evaluateTriggers, groupProposals } from '../../../src/engine/adjustment/triggers.js';
 import { targetCells } from '../../../src/engine/plan/plan-state.js';
 import { periodOf } from '../../../src/engine/calendar/periods.js';
@@ -28,7 +28,7 @@ const FLAT: CommissionPlan = { id: 'flat', basis: 'booked', tiers: [{ from: 0, r
 /** A provider over the sample company with `saved` as the adapter's commission plan, a decomposed tree and the pace suggestions shown. */
 async function openWith(saved: CommissionPlan) {
   const asOf = '2026-11-20';
-  const company = generateSampleCompany({ asOf });
+  const company = sampleCompany({ asOf });
   const adapter = new MemoryAdapter(company.plan, company.actuals, { user: 'u-admin' });
   await adapter.saveIncentivePlan({ baseVersion: 0, plan: saved as unknown as Record<string, unknown> });
   const provider = await fixture<QkProvider>(html`<qk-provider locale="en" autosave-ms="0" as-of=${asOf}>

@@ -336,6 +336,37 @@ describe('qk-funnel-inverter', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('re-renders for an edit without forcing a layout: the chart is measured once, then by its ResizeObserver', async () => {
+    // Reading the chart's clientWidth after every update forced a synchronous layout of the whole page
+    // per render (1.7 s of sampled profile in the consistency sweep at load 7–14, where four elements re-render per step).
+    const el = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter style="width:1000px" lang="en" .inputs=${seedInputs()}></qk-funnel-inverter>`);
+    await waitUntil(() => Number($<SVGSVGElement>(el, 'svg').getAttribute('width')) > 500, 'the funnel did not widen');
+    const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth')!;
+    let reads = 0;
+    Object.defineProperty(Element.prototype, 'clientWidth', {
+      configurable: true,
+      get(this: Element) {
+        if (this.getRootNode() === el.shadowRoot) reads++;
+        return descriptor.get!.call(this);
+      },
+    });
+    try {
+      // Three edits, three renders: lead→demo 25 %, 30 %, 40 % → 400, 334, 250 leads.
+      await type(el, '#f-rate-0', '25');
+      expect(requiredCounts(el)[0]).to.equal('400');
+      await type(el, '#f-rate-0', '30');
+      expect(requiredCounts(el)[0]).to.equal('334');
+      await type(el, '#f-rate-0', '40');
+      expect(requiredCounts(el)[0]).to.equal('250');
+    } finally {
+      Object.defineProperty(Element.prototype, 'clientWidth', descriptor);
+    }
+    expect(reads, 'clientWidth reads inside the funnel during three re-renders').to.equal(0);
+    // The width still follows the column, through the ResizeObserver.
+    el.style.width = '320px';
+    await waitUntil(() => $<SVGSVGElement>(el, 'svg').getAttribute('width') === '286', 'the funnel did not narrow');
+  });
+
   it('puts the inputs beside the funnel in a wide column', async () => {
     const el = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter style="width:1000px" lang="en" node="ta" period="FY2026" as-of="2026-07-15" .data=${funnelPlan()}></qk-funnel-inverter>`);
     const svg = () => $<SVGSVGElement>(el, 'svg');

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { QkProvider } from '../../../src/components/provider/provider.js';
 import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
-import { generateSampleCompany } from '../../../src/sample/sample-data.js';
+import { sampleCompany } from '../../fixtures/sample-company.js';
 
 /**
  * Issue #14: the people cards come by import() the first time they show, with their styles, which
@@ -11,7 +11,7 @@ import { generateSampleCompany } from '../../../src/sample/sample-data.js';
 describe('goal tree parts loaded on demand (issue 14)', () => {
   it('the people cards, loaded by import(), are styled: a grid of bordered cards', async () => {
     localStorage.clear();
-    const sample = generateSampleCompany({ asOf: '2026-09-15' });
+    const sample = sampleCompany({ asOf: '2026-09-15' });
     const box = await fixture<HTMLDivElement>(html`<div><qk-provider locale="en" as-of="2026-09-15" autosave-ms="0">
       <div style="width: 320px"><qk-goal-tree layout="cards"></qk-goal-tree></div>
     </qk-provider></div>`);

@@ -225,6 +225,37 @@ describe('qk-goal-tree', () => {
     expect(changes).to.have.length(3);
   });
 
+  it('shows the same rows after being hidden and shown again while scrolled down', async () => {
+    // A box hidden with display: none comes back scrolled to the top without a scroll event; the
+    // element puts it back where its rows are (it no longer reads the position after every update).
+    const org: OrgNode[] = [{ id: 'co', name: 'Co', parentId: null, kind: 'company' }];
+    for (let i = 1; i <= 60; i++) org.push({ id: `p${i}`, name: `Rep ${i}`, parentId: 'co', kind: 'rep' });
+    const plan: PlanSnapshot = {
+      plan: { id: 'p', name: 'P', currency: 'CNY', calendar: { startMonth: 1 }, fiscalYear: 2026, version: 1 },
+      org, products: [], stages: [], targets: [{ nodeId: 'co', period: 'FY2026', metric: 'revenue', value: yuan(6_000_000) }],
+    };
+    // In a panel the page hides and shows (a tab, say).
+    const panel = await fixture<HTMLDivElement>(html`<div><qk-goal-tree granularity="year" expand-depth="9" lang="en" .data=${{ plan }}></qk-goal-tree></div>`);
+    const el = panel.querySelector('qk-goal-tree')!;
+    await el.updateComplete;
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    await focusCell(el, 0, 0);
+    await chord('Control', 'End');
+    await el.updateComplete;
+    await waitUntil(() => active(el)?.dataset.r === '60', 'the last row never took focus');
+    const y = scroller.scrollTop;
+    expect(y).to.be.greaterThan(0);
+    panel.style.display = 'none';
+    await waitUntil(() => scroller.clientHeight === 0, 'the box never hid');
+    panel.style.display = '';
+    // Row 60 (Rep 60) is rendered and on screen again: the box is back at the position of its rows.
+    await waitUntil(() => scroller.scrollTop === y, `the box stayed at ${scroller.scrollTop}, not ${y}`);
+    const row = active(el)!.closest('[role="row"]')!.getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    expect(row.top).to.be.at.least(box.top);
+    expect(row.bottom).to.be.at.most(box.bottom + 0.5);
+  });
+
   it('moves by a page with PageDown and PageUp', async () => {
     // A company over 30 reps, all open: row 0 is the company, row n is "Rep n".
     const org: OrgNode[] = [{ id: 'co', name: 'Co', parentId: null, kind: 'company' }];
@@ -268,6 +299,36 @@ describe('qk-goal-tree', () => {
     await press('PageUp'); // 3 − 9 → the first row, not below
     expect([at(el), name()]).to.deep.equal(['0:1', 'Co']);
     expect(root(el).querySelectorAll('[tabindex="0"]').length).to.equal(1);
+  });
+
+  it('re-renders as focus moves without reading the scroll position back (no forced layout per update)', async () => {
+    // Reading the scroller's scrollTop after every update forced a synchronous layout per render
+    // (1.8 + 1.0 s of sampled profile in the goal-tree pages at load 7–14); the element knows where it scrolled the box, and the
+    // scroll events tell it where the user did.
+    const el = await small();
+    const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop')!;
+    let reads = 0;
+    Object.defineProperty(Element.prototype, 'scrollTop', {
+      configurable: true,
+      get(this: Element) {
+        if (this.getRootNode() === el.shadowRoot) reads++;
+        return descriptor.get!.call(this);
+      },
+      set(this: Element, v: number) {
+        descriptor.set!.call(this, v);
+      },
+    });
+    try {
+      await focusCell(el, 0, 1);
+      for (const expected of ['1:1', '2:1', '3:1']) {
+        await sendKeys({ press: 'ArrowDown' });
+        await el.updateComplete;
+        expect(at(el)).to.equal(expected);
+      }
+    } finally {
+      Object.defineProperty(Element.prototype, 'scrollTop', descriptor);
+    }
+    expect(reads, 'scrollTop reads inside the tree during four re-renders').to.equal(0);
   });
 
   it('starts editing when a digit is typed and cancels with Escape', async () => {
