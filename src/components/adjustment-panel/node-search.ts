@@ -24,7 +24,8 @@ export const PATH_CHUNK = 2_000;
 /**
  * The end of a folded path kept per node: a match that runs from a parent's path into a node's own
  * name starts in the last `query.length - 1` characters of the parent's path, so a query of up to
- * `PATH_TAIL + 1` characters is answered from these ends; a longer one walks the node's ancestors.
+ * `PATH_TAIL + 1` characters is answered from these ends; a longer one walks up only as many
+ * ancestors as its length needs (`pathEnd`).
  */
 export const PATH_TAIL = 256;
 
@@ -103,11 +104,13 @@ export function searchNodes(ix: OrgIndex, query: string, allowed: (id: string) =
       const own = name.includes(q);
       // `above`: the node's `nodePath` (its parent's path) contains the query.
       let above = false;
-      if (parent >= 0 && parent < p && !long) {
+      if (parent >= 0 && parent < p) {
         above = inPath[parent] === 1;
-        inPath[p] = above || own || `${f.tails[parent]} / ${name}`.includes(q) ? 1 : 0;
+        // A query longer than the ends kept: the end of the parent's path it needs, walked up.
+        const end = above || own ? '' : long ? pathEnd(ix, order[parent], q.length - 1) : f.tails[parent];
+        inPath[p] = above || own || `${end} / ${name}`.includes(q) ? 1 : 0;
       } else if (parent >= 0) {
-        // A parent listed later, or a query longer than the ends kept: the path itself.
+        // A parent listed later (not in an index built by `buildOrgIndex`): the path itself.
         const path = nodePath(ix, id).toLocaleLowerCase();
         above = path.includes(q);
         inPath[p] = `${path} / ${name}`.includes(q) ? 1 : 0;
@@ -119,6 +122,24 @@ export function searchNodes(ix: OrgIndex, query: string, allowed: (id: string) =
     ids.push(id);
   }
   return { ids, more: false };
+}
+
+/**
+ * The last `chars` characters (all of it when shorter) of the path down to `id`, itself included, in
+ * lower case as the fold keeps it: only the ancestors that reach back `chars` characters are read, so
+ * a long query costs its own length per node, not the node's depth (a 10,000-level chain read 400
+ * million characters of whole paths for one query).
+ */
+export function pathEnd(ix: OrgIndex, id: string, chars: number): string {
+  const parts: string[] = [];
+  let length = -3;
+  for (let at: string | null = id; at !== null && length < chars; at = ix.parent(at)) {
+    const name = (ix.byId.get(at)?.name ?? at).toLocaleLowerCase();
+    parts.push(name);
+    length += name.length + 3;
+  }
+  const path = parts.reverse().join(' / ');
+  return path.length > chars ? path.slice(-chars) : path;
 }
 
 /** The first node in org order that `allowed` admits, or null. */

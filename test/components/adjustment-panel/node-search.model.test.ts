@@ -123,12 +123,43 @@ describe('the adjustment panel’s node search at scale', () => {
     // Across a join: n9999's path ends 第9997层 / 第9998层. (n9998's path ends 第9997层 and its name is
     // 第9998层: a name and a path are read apart, as the definition reads them.)
     expect(searchNodes(ix, '9997层 / 第99', () => true)).to.deep.equal({ ids: ['n9999'], more: false });
-    expect(reference(ix, '9997层 / 第99', () => true)).to.deep.equal({ ids: ['n9999'], more: false });
-    // Longer than PATH_TAIL + 1 characters: the path itself is read.
+    // Longer than PATH_TAIL + 1 characters: the ends kept are too short; the path's end is read.
     const long = Array.from({ length: 60 }, (_, k) => `第${9000 + k}层`).join(' / ');
     expect(long.length).to.be.above(PATH_TAIL + 1);
-    expect(searchNodes(ix, long, () => true, 3)).to.deep.equal(reference(ix, long, () => true, 3));
-    expect(searchNodes(ix, long, () => true, 3).ids).to.deep.equal(['n9060', 'n9061', 'n9062']);
+    // 第9000层 … 第9059层 is in the path of n9060 (whose parent is n9059) and of every node below it.
+    expect(searchNodes(ix, long, () => true, 3)).to.deep.equal({ ids: ['n9060', 'n9061', 'n9062'], more: true });
+    expect(searchNodes(ix, long, (id) => id === 'n9999' || id === 'n9059', 3)).to.deep.equal({ ids: ['n9999'], more: false });
+  });
+
+  it('answers a query longer than the ends kept by reading back only as far as the query reaches, not whole paths', () => {
+    const org: OrgNode[] = Array.from({ length: 10_000 }, (_, i) => ({
+      id: i === 0 ? 'co' : `n${i}`,
+      name: i === 0 ? '深链集团' : `第${i}层`,
+      parentId: i === 0 ? null : i === 1 ? 'co' : `n${i - 1}`,
+      kind: i === 0 ? 'company' : 'team',
+    }));
+    const { ix, calls } = countingAncestors(buildOrgIndex(org));
+    let parents = 0;
+    const counted = new Proxy(ix, {
+      get(t, key, r) {
+        if (key === 'parent') return (id: string) => (parents++, t.parent(id));
+        return Reflect.get(t, key, r);
+      },
+    });
+    runFold(counted);
+    // 537 characters: 60 names of 6 characters and 59 joins of 3.
+    const long = Array.from({ length: 60 }, (_, k) => `第${1000 + k}层`).join(' / ');
+    expect(long.length).to.equal(537);
+    expect(searchNodes(counted, long, () => true, 1)).to.deep.equal({ ids: ['n1060'], more: true });
+    // Whole paths walked every ancestor of every node read: ~1,060 × 530 = 560,000 steps here (and
+    // 50 million for a query that matches nothing). The end a node needs is 536 characters: names
+    // of 3 to 6 characters and a 3-character join each, so at most 536 / 6 + 1 = 90 steps up per node
+    // read (60 for nodes past n1000), for the 1,060 read whose parent's path does not match yet.
+    expect(calls()).to.equal(0);
+    expect(parents).to.be.at.most(1_060 * 90);
+    parents = 0;
+    expect(searchNodes(counted, `${long} / 没有`, () => true, 1)).to.deep.equal({ ids: [], more: false });
+    expect(parents).to.be.at.most(10_000 * 90);
   });
 
   it('matches the definition on deep random chains, near and past the ends kept (queries across joins far up)', () => {
