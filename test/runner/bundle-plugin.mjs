@@ -23,8 +23,11 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
+import { isLitDev } from './groups.mjs';
 
 const CHUNKS = '__qk-bundle';
+/** The chunks of the pages in Lit's development build (groups.mjs, `LIT_DEV`), built apart. */
+const DEV_CHUNKS = '__qk-bundle-dev';
 
 /**
  * @param {{ files: string[], groups?: { path: string, files: string[] }[], rootDir?: string, alias?: Record<string, string> }} options
@@ -72,19 +75,18 @@ export function bundledTestsPlugin({ files, groups = [], rootDir = process.cwd()
     },
   };
 
-  async function buildAll() {
-    const t0 = Date.now();
-    const outdir = resolve(rootDir, 'node_modules/.cache/qk-browser-bundles');
-    const result = await build({
-      entryPoints: [
-        ...alone.map((f) => resolve(rootDir, f)),
-        ...several.map((g) => ({ in: `qk-group:${g.path}`, out: g.path.replace(/\.js$/, '') })),
-      ],
+  /**
+   * One esbuild build of `entries` (test files and groups), with Lit's development build (`dev`) or
+   * its production build. The pages of one build share its chunks.
+   */
+  function buildOne(entries, dev, outdir) {
+    return build({
+      entryPoints: entries.map((e) => (typeof e === 'string' ? resolve(rootDir, e) : { in: `qk-group:${e.path}`, out: e.path.replace(/\.js$/, '') })),
       plugins: [groupsPlugin],
       outdir,
       outbase: rootDir,
       entryNames: '[dir]/[name]',
-      chunkNames: `${CHUNKS}/[name]-[hash]`,
+      chunkNames: `${dev ? DEV_CHUNKS : CHUNKS}/[name]-[hash]`,
       bundle: true,
       splitting: true,
       format: 'esm',
@@ -95,9 +97,9 @@ export function bundledTestsPlugin({ files, groups = [], rootDir = process.cwd()
       // The maps name the sources; their text is on the server already.
       sourcesContent: false,
       tsconfig: resolve(rootDir, 'tsconfig.json'),
-      // As the module server resolves them: Lit's development build (its warnings are checked),
-      // React's development build.
-      conditions: ['development'],
+      // Lit's production build (what a host's production bundle runs), but in the `LIT_DEV` pages,
+      // whose tests check its development build's warnings; React's development build everywhere.
+      conditions: dev ? ['development'] : [],
       define: { 'process.env.NODE_ENV': '"development"' },
       // Vue as the module server serves it: the self-contained build with the template compiler.
       alias: { vue: 'vue/dist/vue.esm-browser.js', ...alias },
@@ -108,13 +110,23 @@ export function bundledTestsPlugin({ files, groups = [], rootDir = process.cwd()
       external: ['/__*'],
       logLevel: 'warning',
     });
+  }
+
+  async function buildAll() {
+    const t0 = Date.now();
+    const outdir = resolve(rootDir, 'node_modules/.cache/qk-browser-bundles');
+    const entries = [...alone, ...several];
+    const devEntry = (e) => (typeof e === 'string' ? isLitDev(e) : e.litDev === true || e.files.every(isLitDev));
+    const dev = entries.filter(devEntry);
+    const prod = entries.filter((e) => !devEntry(e));
+    const results = await Promise.all([prod.length ? buildOne(prod, false, outdir) : null, dev.length ? buildOne(dev, true, outdir) : null]);
     let bytes = 0;
-    for (const out of result.outputFiles) {
+    for (const out of results.flatMap((r) => r?.outputFiles ?? [])) {
       const rel = relative(outdir, out.path).split(sep).join('/');
       // An entry `test/x/y.test.js` answers at the test file's URL `/test/x/y.test.ts`; its map
       // at `/test/x/y.test.js.map` (the `sourceMappingURL` is relative to the served URL).
       const path = `/${rel}`;
-      const isEntry = !rel.startsWith(`${CHUNKS}/`) && rel.endsWith('.test.js');
+      const isEntry = !rel.startsWith(`${CHUNKS}/`) && !rel.startsWith(`${DEV_CHUNKS}/`) && rel.endsWith('.test.js');
       const type = rel.endsWith('.map') ? 'json' : 'js';
       bytes += out.contents.length;
       served.set(isEntry ? path.replace(/\.js$/, '.ts') : path, { body: out.text, type });

@@ -33,6 +33,24 @@ export const FRESH = [
   { file: /^test\/runner\/visible-page\.test\.ts$/, why: 'checks the page itself' },
 ];
 
+/**
+ * Test files that run in Lit's development build (`*.dev.test.ts`): every other page loads Lit's
+ * production build, as the built package and a host's production bundle do, which costs ~11% less
+ * CPU in the components step (84.6 against 95.6 CPU-s, 2026-12-03). The development build adds
+ * checks that print warnings (a property changed in `updated()`, a class field shadowing a
+ * property); these files mount the elements under it and fail on any such warning. They share a
+ * page of their own, bundled apart (test/runner/bundle-plugin.mjs), since a page has one Lit.
+ */
+export const LIT_DEV = /\.dev\.test\.ts$/;
+export const isLitDev = (f) => LIT_DEV.test(f);
+
+/** The page of the `LIT_DEV` files (none when there are none). */
+function litDevPages(files) {
+  const dev = files.filter(isLitDev);
+  if (!dev.length) return [];
+  return [{ label: dev.length === 1 ? dev[0] : `Lit development build: ${dev.join(', ')}`, path: dev.length === 1 ? dev[0] : `${GROUPS_DIR}/lit-development-build.js`, files: dev, litDev: true }];
+}
+
 /** At most this many files in one page: a long page would be the last to finish (2 windows). */
 export const MAX_FILES = 6;
 
@@ -47,8 +65,9 @@ export const GROUPS_DIR = 'node_modules/.cache/qk-groups';
  *   (`test/components/goal-tree/ (1 of 2)`, `test/components/{pace-chart,provider}/`); `path` is
  *   what the runner opens (the file itself for a page of one file, else a placeholder).
  */
-export function groupTestFiles(files, { maxFiles = MAX_FILES, fresh = FRESH, weights, pageSeconds = PAGE_SECONDS } = {}) {
-  if (weights) return weighedPages(files, weights, { fresh, pageSeconds });
+export function groupTestFiles(all, { maxFiles = MAX_FILES, fresh = FRESH, weights, pageSeconds = PAGE_SECONDS } = {}) {
+  const files = all.filter((f) => !isLitDev(f));
+  if (weights) return [...litDevPages(all), ...weighedPages(files, weights, { fresh, pageSeconds })];
   const folderOf = (f) => f.slice(0, f.lastIndexOf('/') + 1);
   const alone = [];
   const byFolder = new Map();
@@ -62,7 +81,7 @@ export function groupTestFiles(files, { maxFiles = MAX_FILES, fresh = FRESH, wei
     const size = Math.ceil(list.length / parts);
     for (let i = 0; i < parts; i++) chunks.push({ folder, part: i + 1, parts, files: list.slice(i * size, (i + 1) * size) });
   }
-  const pages = [...alone];
+  const pages = [];
   let page = [];
   for (const c of chunks) {
     if (page.length && page.reduce((n, p) => n + p.files.length, 0) + c.files.length > maxFiles) {
@@ -72,12 +91,12 @@ export function groupTestFiles(files, { maxFiles = MAX_FILES, fresh = FRESH, wei
     page.push(c);
   }
   if (page.length) pages.push(page);
-  return pages.map((cs) => {
+  return [...litDevPages(all), ...[...alone, ...pages].map((cs) => {
     const files = cs.flatMap((c) => c.files);
     const label = labelOf(cs);
     const path = files.length === 1 ? files[0] : `${GROUPS_DIR}/${label.replace(/[^\w.+-]+/g, '_').replace(/^_+|_+$/g, '')}.js`;
     return { label: files.length === 1 ? files[0] : label, path, files };
-  });
+  })];
 }
 
 /**
@@ -106,8 +125,8 @@ export function readWeights(rootDir = process.cwd()) {
  */
 export function weighedPages(files, weights, { fresh = FRESH, pageSeconds = PAGE_SECONDS } = {}) {
   const folderOf = (f) => f.slice(0, f.lastIndexOf('/') + 1);
-  const alone = files.filter((f) => fresh.some((e) => e.file.test(f)));
-  const rest = files.filter((f) => !alone.includes(f));
+  const alone = files.filter((f) => fresh.some((e) => e.file.test(f)) && !isLitDev(f));
+  const rest = files.filter((f) => !alone.includes(f) && !isLitDev(f));
   const known = rest.map((f) => weights[f]).filter((w) => typeof w === 'number' && w >= 0).sort((a, b) => a - b);
   const median = known.length ? known[Math.floor(known.length / 2)] : 1;
   const weightOf = (f) => (typeof weights[f] === 'number' && weights[f] >= 0 ? weights[f] : median);
@@ -125,7 +144,7 @@ export function weighedPages(files, weights, { fresh = FRESH, pageSeconds = PAGE
   // Labels: a folder's files spread over several pages are its parts (1 of n…).
   const spans = new Map();
   for (const p of full) for (const folder of new Set(p.map(folderOf))) spans.set(folder, [...(spans.get(folder) ?? []), p]);
-  const out = alone.map((f) => ({ label: f, path: f, files: [f] }));
+  const out = [...litDevPages(files), ...alone.map((f) => ({ label: f, path: f, files: [f] }))];
   for (const p of full) {
     const chunks = [...new Set(p.map(folderOf))].map((folder) => ({ folder, part: spans.get(folder).indexOf(p) + 1, parts: spans.get(folder).length }));
     const label = labelOf(chunks);

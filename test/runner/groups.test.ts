@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 // @ts-expect-error a plain .mjs runner module, no types
-import { groupTestFiles, weighedPages, longestFirst, FRESH, MAX_FILES, GROUPS_DIR } from './groups.mjs';
+import { groupTestFiles, weighedPages, longestFirst, FRESH, MAX_FILES, GROUPS_DIR, LIT_DEV } from './groups.mjs';
 
 type Page = { label: string; path: string; files: string[] };
 
@@ -113,5 +113,31 @@ describe('browser test pages by weight (weighedPages)', () => {
 
   it('makes at least two pages (two windows), even when everything weighs less than one', () => {
     expect(weighedPages(files, {}, { pageSeconds: 1000 }).filter((p: Page) => !p.files.includes('test/runner/visible-page.test.ts')).length).to.equal(2);
+  });
+});
+
+describe("browser test pages in Lit's development build (LIT_DEV)", () => {
+  const withDev = [...files, 'test/components/c0-warnings.dev.test.ts', 'test/components/goal-tree/goal-tree-warnings.dev.test.ts'].sort();
+  const dev = ['test/components/c0-warnings.dev.test.ts', 'test/components/goal-tree/goal-tree-warnings.dev.test.ts'];
+
+  it('puts every *.dev.test.ts file, from any folder, in one page of its own, marked for the development build', () => {
+    expect(LIT_DEV.test('test/components/lit-warnings.dev.test.ts')).to.equal(true);
+    expect(LIT_DEV.test('test/components/dev-tools.test.ts')).to.equal(false);
+    for (const pages of [groupTestFiles(withDev), groupTestFiles(withDev, { weights: {} }), weighedPages(withDev, {})] as Page[][]) {
+      const marked = pages.filter((p) => (p as Page & { litDev?: boolean }).litDev);
+      expect(marked.map((p) => p.files)).to.deep.equal([dev]);
+      expect(marked[0]!.path).to.equal(`${GROUPS_DIR}/lit-development-build.js`);
+      // No other page holds a development-build file, and every file runs once.
+      expect(pages.filter((p) => p !== marked[0]).flatMap((p) => p.files).filter((f) => dev.includes(f))).to.deep.equal([]);
+      expect(pages.flatMap((p) => p.files).sort()).to.deep.equal(withDev);
+    }
+  });
+
+  it('runs a lone development-build file at its own path', () => {
+    const pages: Page[] = groupTestFiles(['test/a/x.test.ts', 'test/a/y.dev.test.ts']);
+    expect(pages.map((p) => [p.path, p.files])).to.deep.equal([
+      ['test/a/y.dev.test.ts', ['test/a/y.dev.test.ts']],
+      ['test/a/x.test.ts', ['test/a/x.test.ts']],
+    ]);
   });
 });

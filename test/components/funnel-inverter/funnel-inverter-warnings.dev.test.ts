@@ -1,8 +1,8 @@
 /**
  * Lit's development build warns (`console.warn`) when an element changes a reactive property in
  * `updated()`, which costs a second update cycle: the funnel inverter did it once per page, taking
- * its chart's first width after its first render (issue 12 item 5). The test build is Lit's
- * development build (test/runner/bundle-plugin.mjs), so the warning is checked here.
+ * its chart's first width after its first render (issue 12 item 5). A `*.dev.test.ts` file runs in
+ * Lit's development build (test/runner/groups.mjs, `LIT_DEV`), so the warning is checked here.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define/qk-funnel-inverter.js';
@@ -23,6 +23,8 @@ describe('qk-funnel-inverter and Lit warnings', () => {
       orig.apply(console, args);
     };
     try {
+      // Lit's development build is loaded (its production build has no warnings to give).
+      expect((globalThis as typeof globalThis & { litIssuedWarnings?: unknown }).litIssuedWarnings).to.be.instanceOf(Set);
       const el = await fixture<QkFunnelInverter>(html`<div style="width: 600px"><qk-funnel-inverter lang="en" .inputs=${inputs()}></qk-funnel-inverter></div>`);
       const inverter = el.querySelector('qk-funnel-inverter')!;
       await waitUntil(() => inverter.shadowRoot!.querySelector('[part~="chart"] svg'), 'the funnel never rendered');
