@@ -7,7 +7,7 @@ import { findChromium } from './scripts/chromium-path.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { isNodeTest } from './scripts/test-layers.mjs';
+import { isNodeTest, isScaleTest } from './scripts/test-layers.mjs';
 import { bundledTestsPlugin, skipBundled } from './test/runner/bundle-plugin.mjs';
 import { groupTestFiles, longestFirst, readPageTimes, readWeights, writePlaceholders } from './test/runner/groups.mjs';
 
@@ -25,9 +25,12 @@ const step = process.env.QK_TEST_STEP;
 // QK_TEST_PATHS=test/runner,test/store narrows a step to files under those paths, still grouped into
 // pages as `npm test` runs them (test/runner/groups.mjs): to see a failure the way the suite sees it.
 const paths = process.env.QK_TEST_PATHS?.split(',').map((p) => p.trim()).filter(Boolean);
+// `scale`: the browser files of the scale layer (`*.scale.test.ts`, scripts/test-layers.mjs), which
+// the components step leaves out.
 const stepFiles = (
   step === 'embed' ? browserTests.filter((f) => f.startsWith('test/embed/'))
-  : step === 'components' ? browserTests.filter((f) => !f.startsWith('test/embed/'))
+  : step === 'components' ? browserTests.filter((f) => !f.startsWith('test/embed/') && !isScaleTest(f))
+  : step === 'scale' ? browserTests.filter((f) => isScaleTest(f))
   : browserTests
 ).filter((f) => !paths || paths.some((p) => f === p || f.startsWith(p.replace(/\/?$/, '/'))));
 
@@ -117,7 +120,7 @@ export default {
   // Element test files run side by side, each page in its own browser window (`createPage` below):
   // a tab behind another tab is hidden and gets no requestAnimationFrame or ResizeObserver callbacks
   // (the launch flags do not change that), so a test waiting for a frame hung with the renderer idle
-  // (deep-chain.test.ts in CI, one round ago). test/runner/visible-page.test.ts fails if a page is
+  // (deep-chain.scale.test.ts in CI, one round ago). test/runner/visible-page.test.ts fails if a page is
   // hidden. QK_BROWSER_CONCURRENCY overrides the number of windows (1 = one file at a time).
   concurrency: Number(process.env.QK_BROWSER_CONCURRENCY) || 2,
   testFramework: { config: { timeout: 120000 } },

@@ -26,4 +26,15 @@ export const NODE_TESTS = [
   /^test\/runner\/groups\.test\.ts$/,
   /^test\/runner\/node-step\.test\.ts$/,
 ];
-export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(String(f).split('\\').join('/')));
+/** A test file named `*.scale.test.ts` runs in Node or Chromium as the same name without `.scale` would. */
+const unscaled = (f) => String(f).split('\\').join('/').replace(/\.scale\.test\.ts$/, '.test.ts');
+export const isNodeTest = (f) => NODE_TESTS.some((re) => re.test(unscaled(f)));
+
+/**
+ * The scale layer: `*.scale.test.ts` files, the behaviour that needs a large plan to show (10,000 to
+ * 100,000 people, 10,000-level chains: work in slices, caps on what is rendered, no overflow, sums
+ * exact at that size). Not in `npm test` (the unit and element layers, at the sizes a unit needs);
+ * `npm run test:scale` runs them (its `scale-node` and `scale` steps), and so do `npm run test:all`
+ * and CI. A test file beside the unit file it extends: `sliced-load.scale.test.ts`.
+ */
+export const isScaleTest = (f) => /\.scale\.test\.ts$/.test(String(f));

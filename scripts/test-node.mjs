@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 import { createRequire, SourceMap } from 'node:module';
 
-import { isNodeTest } from './test-layers.mjs';
+import { isNodeTest, isScaleTest } from './test-layers.mjs';
 
 function listTests(dir) {
   const out = [];
@@ -33,13 +33,13 @@ function listTests(dir) {
  * files, longest first, measured 2026-12-02), then the rest in name order.
  */
 const LONGEST = [
-  'test/store/sliced-load.test.ts',
+  'test/store/sliced-load.scale.test.ts',
   'test/engine/scorecard/ranking.test.ts',
   'test/size/first-load.test.ts',
   'test/adapter/memory-adapter.test.ts',
   'test/adapter/trusted.test.ts',
-  'test/store/large-org.test.ts',
-  'test/engine/funnel/split-scale.test.ts',
+  'test/store/large-org.scale.test.ts',
+  'test/engine/funnel/split.scale.test.ts',
   'test/engine/plan/plan-state.test.ts',
   'test/adapter/contract-runner.test.ts',
   'test/ssr/render-to-string.test.ts',
@@ -90,7 +90,10 @@ export function mapStack(stack, outdir) {
 
 async function main() {
   const args = process.argv.slice(2);
-  let files = listTests('test');
+  // The unit layer; QK_TEST_LAYER=scale the scale layer (`*.scale.test.ts`, scripts/test-layers.mjs),
+  // QK_TEST_LAYER=all both. Paths on the command line pick from both.
+  const layer = process.env.QK_TEST_LAYER ?? (args.length ? 'all' : 'unit');
+  let files = listTests('test').filter((f) => layer === 'all' || (layer === 'scale') === isScaleTest(f));
   if (args.length) files = files.filter((f) => args.some((a) => f === a || f.startsWith(a.replace(/\/?$/, '/')) || f === a.replace(/^\.\//, '')));
   if (!files.length) {
     console.error(`node tests: no Node test file matches ${args.join(' ')}`);

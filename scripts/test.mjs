@@ -5,9 +5,12 @@
 //                  injection property, the worked examples: mocha in Node, 2 workers
 //   3. server      the reference server and its conformance suite: node --test (scripts/test-server.mjs)
 //   4. components  the elements and the DOM-bound store/adapter tests: web-test-runner, 2 windows
-// The host-page layer is its own step (#19 item 3), not in `npm test`:
+// The host-page layer and the scale layer are steps of their own (#19 item 3), not in `npm test`:
 //   5. embed       the host pages (bundles, CSP, frameworks, load order, the demo walked through):
-//                  web-test-runner, 2 windows. `npm run test:embed`; `npm run test:all` runs all five.
+//                  web-test-runner, 2 windows. `npm run test:embed`.
+//   6. scale-node  the scale layer's Node files (`*.scale.test.ts`: plans of 10,000–100,000 people),
+//   7. scale       and its browser files; `npm run test:scale` runs both, side by side.
+// `npm run test:all` runs all seven.
 // CI (.ci/run) runs both, and the consumers (the packed tarball in fresh apps) as a third.
 // Browser steps run up to six test files in a page (test/runner/groups.mjs) and print their slowest pages. Two copies may run at once in one checkout.
 // Steps by name: `node scripts/test.mjs embed`, `node scripts/test.mjs all`; QK_STEPS=node,components
@@ -34,6 +37,8 @@ const steps = [
   { name: 'server', cmd: ['scripts/test-server.mjs'], alongside: 'components' },
   { name: 'components', cmd: wtr, env: { QK_TEST_STEP: 'components' } },
   { name: 'embed', cmd: wtr, env: { QK_TEST_STEP: 'embed' } },
+  { name: 'scale-node', cmd: ['--enable-source-maps', 'scripts/test-node.mjs'], env: { QK_TEST_LAYER: 'scale' }, alongside: 'scale' },
+  { name: 'scale', cmd: wtr, env: { QK_TEST_STEP: 'scale' } },
 ];
 const UNIT = ['purity', 'node', 'server', 'components'];
 const named = [...(process.env.QK_STEPS?.split(',') ?? []), ...process.argv.slice(2).flatMap((a) => a.split(','))].map((s) => s.trim()).filter(Boolean);

@@ -22,7 +22,8 @@ import '../../src/define/qk-scorecard.js';
 import '../../src/define/qk-incentive-plan-editor.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { QkProvider } from '../../src/components/provider/provider.js';
-import { ELEMENTS, BAD_DATA, aloneAttrs, dataFor } from '../embed/elements.js';
+import { ELEMENTS, BAD_DATA, aloneAttrs } from '../embed/elements.js';
+import { smallFixture } from '../fixtures/small-plan.js';
 import { settle } from '../embed/host.js';
 import { sampleCompany } from '../fixtures/sample-company.js';
 
@@ -55,7 +56,8 @@ describe("Lit's development build: no warning from any element", function () {
         const box = await fixture<HTMLDivElement>(html`<div style="width: 760px"></div>`);
         const el = document.createElement(e.tag) as HTMLElement & { data?: unknown };
         for (const [k, v] of Object.entries({ lang: 'en', ...aloneAttrs(e) })) el.setAttribute(k, v);
-        if (kind === 'ready') el.data = dataFor(e);
+        // The sample company generated once for the page (frozen: an element never changes its data).
+        if (kind === 'ready') el.data = e.data === 'small' ? smallFixture() : sampleCompany();
         if (kind === 'error') el.data = structuredClone(BAD_DATA);
         box.append(el);
         const why = await settle(el);

@@ -561,40 +561,6 @@ describe('qk-adjustment-panel', () => {
       await el.updateComplete;
       expect([input.value, input.getAttribute('aria-expanded'), optionNodes(el).length]).to.deep.equal(['华东', 'false', 0]);
     });
-
-    it('renders a 100,000-node org with at most 50 options in the DOM', async function () {
-      // Validating and indexing 100,000 nodes takes seconds on a loaded machine; nothing here measures time.
-      this.timeout(180_000);
-      // A flat valid org: the company and 100,000 reps directly under it.
-      const { plan } = data();
-      const reps = Array.from({ length: 100_000 }, (_, i) => ({ id: `rep-${i + 1}`, name: `销售${i + 1}`, parentId: 'co', kind: 'rep' as const }));
-      const big: PlanSnapshot = {
-        ...plan,
-        org: [{ id: 'co', name: '星河科技', parentId: null, kind: 'company' }, ...reps],
-        targets: [{ nodeId: 'co', period: 'FY2026', metric: 'revenue', value: yuan(120_000_000) }],
-        users: [{ id: 'u-admin', name: '系统管理员', roles: ['admin'], canView: ['co'], canEdit: ['co'] }],
-      };
-      const el = await fixture<QkAdjustmentPanel>(html`<qk-adjustment-panel lang="en" user-id="u-admin" .data=${{ plan: big }}></qk-adjustment-panel>`);
-      await waitUntil(() => root(el).querySelector('input[role=combobox]'), 'the form never showed', { timeout: 60000 });
-      const size = () => root(el).querySelectorAll('*').length;
-      // Only the metric, product line (all + 2 lines) and trigger selects have <option>s; the node picker renders none while closed.
-      expect([root(el).querySelectorAll('[role=option]').length, root(el).querySelectorAll('option').length]).to.deep.equal([0, 16]);
-      expect(size()).to.be.below(1_000);
-      combo(el).focus();
-      await sendKeys({ press: 'ArrowDown' });
-      await el.updateComplete;
-      expect(optionNodes(el)).to.have.length(50);
-      expect(optionNodes(el).slice(0, 3)).to.deep.equal(['co', 'rep-1', 'rep-2']);
-      expect(text(root(el).querySelector('#node-status')!)).to.equal('The first 50 matches are listed; type more to narrow the search.');
-      expect(size()).to.be.below(1_200);
-      combo(el).value = '销售99999';
-      combo(el).dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      expect(optionNodes(el)).to.deep.equal(['rep-99999']);
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(combo(el).value).to.equal('销售99999');
-    });
   });
 
   describe('refusals name the rule', () => {

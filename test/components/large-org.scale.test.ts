@@ -7,7 +7,7 @@
  * Here on a 10,000-node org (9,899 people): a page that grew with the org would break every bound
  * below ten times over, so the check is the same as at 100,000, at a tenth of the work (it was the
  * slowest browser test file). The 100,000-node org itself — valid, loaded by the store, everyone
- * paid, 赵辰's figures — is checked in Node: test/store/large-org.test.ts.
+ * paid, 赵辰's figures — is checked in Node: test/store/large-org.scale.test.ts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/qk-scorecard.js';

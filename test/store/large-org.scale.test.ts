@@ -2,8 +2,8 @@
  * Issue 12 item 5 at full size, in Node: a 100,000-node org (1 company → 100 teams → 99,899 reps)
  * is valid, loads into the store, and the engine pays every person in it, the one hand-placed rep
  * (赵辰, rep 57,442) by the fixture's arithmetic. (The scorecard's ranking is checked against the
- * engine on 9,899 people in test/components/sliced-work.test.ts.) The elements' side of the
- * item (one page of people in the DOM, paging and search) is test/components/scale.test.ts, on a
+ * engine on 9,899 people in test/components/sliced-work.scale.test.ts.) The elements' side of the
+ * item (one page of people in the DOM, paging and search) is test/components/large-org.scale.test.ts, on a
  * 10,000-node org: what a page shows does not grow with the org, and 10,000 people already exceed
  * every bound that test sets. Timings are in bench/scale.
  */
