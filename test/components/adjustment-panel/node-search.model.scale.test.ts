@@ -11,6 +11,16 @@ import type { OrgNode } from '../../../src/engine/plan/model.js';
 import { largeOrg, LARGE_ORG_NAMED } from '../../fixtures/large-org.js';
 import { countingAncestors, runFold } from './node-search.support.js';
 
+/** A 10,000-level chain: 深链集团 (co), then 第1层 (n1) under it, 第2层 (n2) under that, … 第9999层 (n9999). */
+function chain(): OrgNode[] {
+  return Array.from({ length: 10_000 }, (_, i) => ({
+    id: i === 0 ? 'co' : `n${i}`,
+    name: i === 0 ? '深链集团' : `第${i}层`,
+    parentId: i === 0 ? null : i === 1 ? 'co' : `n${i - 1}`,
+    kind: i === 0 ? 'company' : 'team',
+  }));
+}
+
 describe('the adjustment panel’s node search at scale', () => {
   it('searches 20,000 nodes without walking any ancestors (it walked one node’s ancestors per node read)', () => {
     const { plan } = largeOrg({ nodes: 20_000 });
@@ -28,14 +38,8 @@ describe('the adjustment panel’s node search at scale', () => {
     expect(calls()).to.equal(0);
   });
 
-
   it('keeps at most PATH_TAIL characters of path per node: a 10,000-level chain folds in bounded text (whole paths were ~400 million characters)', () => {
-    const org: OrgNode[] = Array.from({ length: 10_000 }, (_, i) => ({
-      id: i === 0 ? 'co' : `n${i}`,
-      name: i === 0 ? '深链集团' : `第${i}层`,
-      parentId: i === 0 ? null : i === 1 ? 'co' : `n${i - 1}`,
-      kind: i === 0 ? 'company' : 'team',
-    }));
+    const org = chain();
     const folded = runFold(buildOrgIndex(org));
     // Every value the fold keeps, whatever its field is called: names and path ends, per node.
     let chars = 0;
@@ -45,12 +49,7 @@ describe('the adjustment panel’s node search at scale', () => {
   });
 
   it('answers a 10,000-level chain as the definition does: the root’s name from the deepest node, a query across one join, a query longer than the ends kept', () => {
-    const org: OrgNode[] = Array.from({ length: 10_000 }, (_, i) => ({
-      id: i === 0 ? 'co' : `n${i}`,
-      name: i === 0 ? '深链集团' : `第${i}层`,
-      parentId: i === 0 ? null : i === 1 ? 'co' : `n${i - 1}`,
-      kind: i === 0 ? 'company' : 'team',
-    }));
+    const org = chain();
     const ix = buildOrgIndex(org);
     const deepOnly = (id: string) => id === 'n9999';
     // The root's name is at the start of the deepest node's path, 80,000 characters before its end.
@@ -67,12 +66,7 @@ describe('the adjustment panel’s node search at scale', () => {
   });
 
   it('answers a query longer than the ends kept by reading back only as far as the query reaches, not whole paths', () => {
-    const org: OrgNode[] = Array.from({ length: 10_000 }, (_, i) => ({
-      id: i === 0 ? 'co' : `n${i}`,
-      name: i === 0 ? '深链集团' : `第${i}层`,
-      parentId: i === 0 ? null : i === 1 ? 'co' : `n${i - 1}`,
-      kind: i === 0 ? 'company' : 'team',
-    }));
+    const org = chain();
     const { ix, calls } = countingAncestors(buildOrgIndex(org));
     let parents = 0;
     const counted = new Proxy(ix, {
