@@ -113,6 +113,44 @@ async function profilePages(page, dir) {
   };
 }
 
+/**
+ * A test page must never open a dialog (alert, confirm, prompt, beforeunload): one blocks the page,
+ * and nothing in it, not even mocha's timeouts, runs again (the run then waits out
+ * testsFinishTimeout). Each is dismissed, reported, and fails the run. QK_TRACE_DIR=dir also writes
+ * each page's console and, every 15 s, the test it is in (test/support/testing.ts) or that it did
+ * not answer: where a page that stopped reporting stood.
+ */
+const dialogs = [];
+process.on('exit', () => {
+  if (dialogs.length) {
+    console.error(`\n${dialogs.length} dialog(s) opened by test pages:\n${dialogs.join('\n')}`);
+    process.exitCode = 1;
+  }
+});
+async function watchPage(page, dir) {
+  page.on('dialog', (d) => {
+    dialogs.push(`  ${d.type()} "${d.message()}" on ${page.url()}`);
+    d.dismiss().catch(() => {});
+  });
+  if (!dir) return;
+  const { mkdirSync, appendFileSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `page-${process.pid}-${Date.now()}.log`);
+  const log = (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
+  page.on('console', (m) => log(`console.${m.type()} ${m.text().slice(0, 500)}`));
+  page.on('pageerror', (e) => log(`pageerror ${e?.message ?? e}`));
+  page.on('framenavigated', (f) => f === page.mainFrame() && log(`navigated ${f.url()}`));
+  const timer = setInterval(async () => {
+    if (page.isClosed()) return clearInterval(timer);
+    const answer = await Promise.race([
+      page.evaluate(() => JSON.stringify({ test: globalThis.__qkTest, visible: document.visibilityState, focus: document.hasFocus() })).catch((e) => `evaluate failed: ${e.message}`),
+      new Promise((r) => setTimeout(() => r('no answer in 10 s'), 10_000)),
+    ]);
+    log(`${page.url()} ${answer}`);
+  }, 15_000);
+  timer.unref();
+}
+
 export default {
   port,
   files: groups ? groups.map((g) => g.path) : stepFiles,
@@ -159,6 +197,7 @@ export default {
       // clear() or demo language broke the other's (responsive.test.ts with two copies running).
       createPage: async ({ browser }) => {
         const page = await (await browser.createBrowserContext()).newPage({ type: 'window' });
+        await watchPage(page, process.env.QK_TRACE_DIR);
         if (process.env.QK_PROFILE_DIR) await profilePages(page, process.env.QK_PROFILE_DIR);
         return page;
       },
