@@ -114,11 +114,15 @@ async function profilePages(page, dir) {
 }
 
 /**
- * A test page must never open a dialog (alert, confirm, prompt, beforeunload): one blocks the page,
- * and nothing in it, not even mocha's timeouts, runs again (the run then waits out
- * testsFinishTimeout). Each is dismissed, reported, and fails the run. QK_TRACE_DIR=dir also writes
- * each page's console and, every 15 s, the test it is in (test/support/testing.ts) or that it did
- * not answer: where a page that stopped reporting stood.
+ * What a test page does besides its tests, watched from here:
+ * - A dialog (alert, confirm, prompt, beforeunload) blocks the page, and nothing in it, not even
+ *   mocha's timeouts, runs again: the run then waits out testsFinishTimeout. Each is dismissed,
+ *   reported, and fails the run.
+ * - Every 30 s the page is asked which test it is in (test/support/testing.ts). A page that has not
+ *   answered for 2 minutes, or has been in one test for 11 (longer than any test's own timeout), is
+ *   reported on stderr with that test's title: where a page that never finishes stood (one page of
+ *   the components step once never reported, 2026-12-03, with nothing to say where it was).
+ * - QK_TRACE_DIR=dir: each page's console, errors, navigations and every answer, in a file per page.
  */
 const dialogs = [];
 process.on('exit', () => {
@@ -127,27 +131,51 @@ process.on('exit', () => {
     process.exitCode = 1;
   }
 });
+const STALL_NO_ANSWER_MS = 120_000;
+const STALL_ONE_TEST_MS = 660_000;
 async function watchPage(page, dir) {
   page.on('dialog', (d) => {
     dialogs.push(`  ${d.type()} "${d.message()}" on ${page.url()}`);
     d.dismiss().catch(() => {});
   });
-  if (!dir) return;
-  const { mkdirSync, appendFileSync } = await import('node:fs');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `page-${process.pid}-${Date.now()}.log`);
-  const log = (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
-  page.on('console', (m) => log(`console.${m.type()} ${m.text().slice(0, 500)}`));
-  page.on('pageerror', (e) => log(`pageerror ${e?.message ?? e}`));
-  page.on('framenavigated', (f) => f === page.mainFrame() && log(`navigated ${f.url()}`));
+  let log = () => {};
+  if (dir) {
+    const { mkdirSync, appendFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `page-${process.pid}-${Date.now()}.log`);
+    log = (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
+    page.on('console', (m) => log(`console.${m.type()} ${m.text().slice(0, 500)}`));
+    page.on('pageerror', (e) => log(`pageerror ${e?.message ?? e}`));
+    page.on('framenavigated', (f) => f === page.mainFrame() && log(`navigated ${f.url()}`));
+  }
+  page.on('error', (e) => {
+    console.error(`[qk-watch] a test page crashed (${page.url()}): ${e?.message ?? e}`);
+    log(`page crashed: ${e?.message ?? e}`);
+  });
+  let answeredAt = Date.now();
+  let last; // { n, title, at } of the test the page last said it was in
+  let said = '';
+  // Said once per test and kind of stall.
+  const report = (kind, why) => {
+    const key = `${kind} ${last?.n}`;
+    if (said === key) return;
+    said = key;
+    console.error(`[qk-watch] ${why}: ${page.url()}${last ? `, in test #${last.n} "${last.title}" since ${new Date(last.at).toISOString()}` : ', no test known yet'}`);
+  };
   const timer = setInterval(async () => {
     if (page.isClosed()) return clearInterval(timer);
     const answer = await Promise.race([
-      page.evaluate(() => JSON.stringify({ test: globalThis.__qkTest, visible: document.visibilityState, focus: document.hasFocus() })).catch((e) => `evaluate failed: ${e.message}`),
-      new Promise((r) => setTimeout(() => r('no answer in 10 s'), 10_000)),
+      page.evaluate(() => ({ test: globalThis.__qkTest, visible: document.visibilityState, focus: document.hasFocus() })).catch((e) => `evaluate failed: ${e.message}`),
+      new Promise((r) => setTimeout(() => r('no answer in 20 s'), 20_000)),
     ]);
-    log(`${page.url()} ${answer}`);
-  }, 15_000);
+    log(`${page.url()} ${JSON.stringify(answer)}`);
+    const now = Date.now();
+    if (typeof answer === 'object') {
+      answeredAt = now;
+      last = answer.test;
+      if (last && page.url().includes('wtr-session-id') && now - last.at > STALL_ONE_TEST_MS) report('long', `a test page has been in one test for ${Math.round((now - last.at) / 1000)} s`);
+    } else if (!page.url().startsWith('about:') && now - answeredAt > STALL_NO_ANSWER_MS) report('mute', `a test page has not answered for ${Math.round((now - answeredAt) / 1000)} s (${answer})`);
+  }, 30_000);
   timer.unref();
 }
 
@@ -169,9 +197,11 @@ export default {
   // A ceiling: at load 40 a page took more than 60 s to open and start its test file.
   browserStartTimeout: 300_000,
   // A ceiling per page, not a wait: on a loaded 2-core machine (load 25, two tabs) the goal tree's
-  // and the hostile-data files took more than 5 minutes each, and a page runs up to six files
-  // (test/runner/groups.mjs; the longest page took 167 s at load 16).
-  testsFinishTimeout: 3_600_000,
+  // and the hostile-data files took more than 5 minutes each, and a page runs several files
+  // (test/runner/groups.mjs; the longest page took 167 s at load 16, 97 s at load 17 on
+  // 2026-12-03). 15 minutes: a page that never finishes fails the run well inside CI's 30 (it
+  // was an hour); `watchPage` says on stderr which test it stopped in.
+  testsFinishTimeout: 900_000,
   // Coverage is a figure of the element tests (`npm run test:coverage`); the embed step loads whole
   // host pages in iframes, where it measures nothing a unit test does not. It costs about a quarter
   // more CPU per page and needs the modules served one by one, so `npm test` runs without it.

@@ -51,7 +51,8 @@ export async function collect(dir) {
       // in for it, as c8 does; the .ts sources come from the map's sourcesContent.
       const source = sm.lineLengths.map((n) => ''.padEnd(n, '.')).join('\n');
       const conv = v8ToIstanbul(fileURLToPath(script.url), 0, { source, sourceMap: { sourcemap: sm.data } }, outsideSrc);
-      bundles.add(script.url);
+      // Counted: the test files' own bundles, not the chunks they share (scripts/test-node.mjs).
+      if (script.url.endsWith('.test.mjs')) bundles.add(script.url);
       await conv.load();
       conv.applyCoverage(script.functions);
       map.merge(conv.toIstanbul());

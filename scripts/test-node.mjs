@@ -29,7 +29,7 @@ function listTests(dir) {
  * Mocha hands the files to its workers in the order they were added, each to the first worker
  * free: a long file handed out last makes the other worker idle while it runs. So the longest
  * files go first (longest processing time first), by the tests' durations of the last full run in
- * this checkout (TIMES, written at the end of a run of every file), else by this list (the longest
+ * this checkout (TIMES, written at the end of a run of a whole layer), else by this list (the longest
  * files, longest first, measured 2026-12-02), then the rest in name order.
  */
 const LONGEST = [
@@ -45,14 +45,16 @@ const LONGEST = [
   'test/ssr/render-to-string.test.ts',
 ];
 const TIMES = resolve('node_modules/.cache/qk-node-test-times.json');
+/** The mark of a test file that must not share modules with the other files (see the build below). */
+export const FRESH_MODULES = '@qk-fresh-modules';
 
 /**
- * `files` ordered longest first: by `times` (ms per file, the last full run) when there are any, a
- * file not in them first of all (it may be long, as in test/runner/groups.mjs); with no times, the
+ * `files` ordered longest first: by `times` (ms per file, the last full run) when they know any of
+ * `files`, a file not in them first of all (it may be long, as in test/runner/groups.mjs); with no times, the
  * files of LONGEST in its order, then the others in name order.
  */
 export function longestFirst(files, times = readTimes()) {
-  const seen = Object.keys(times).length > 0;
+  const seen = files.some((f) => f in times);
   const weight = (f) => (seen ? (times[f] ?? Infinity) : LONGEST.includes(f) ? LONGEST.length - LONGEST.indexOf(f) : 0);
   return [...files].sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -104,13 +106,18 @@ async function main() {
   const outdir = resolve(`node_modules/.cache/qk-node-tests-${process.pid}`);
   if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
   process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
-  await build({
-    entryPoints: files,
+  // One build with code splitting: the modules the test files share (the engine, the store, chai)
+  // are chunks each worker compiles once, not once per test file inside 84 separate bundles (32 MB of
+  // bundles without splitting, 7 MB with; the step took 44.8 CPU-s without, 33.1 with, 2026-12-03).
+  // So the files a worker runs share module state, as the files of one browser page do. A file
+  // that needs modules of its own (it tests a module's state before first use) says so with
+  // FRESH_MODULES in a comment, and gets a bundle of its own.
+  const fresh = files.filter((f) => readFileSync(f, 'utf8').includes(FRESH_MODULES));
+  const options = {
     outdir,
     outbase: '.',
     outExtension: { '.js': '.mjs' },
     bundle: true,
-    splitting: false,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -121,7 +128,11 @@ async function main() {
     // coverage (scripts/test-coverage.mjs) and by mapStack() below for a failure's stack.
     sourcemap: 'linked',
     logLevel: 'warning',
-  });
+  };
+  await Promise.all([
+    build({ ...options, entryPoints: files.filter((f) => !fresh.includes(f)), splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+    ...(fresh.length ? [build({ ...options, entryPoints: fresh, splitting: false })] : []),
+  ]);
   // Mocha's worker processes. They run WITHOUT --enable-source-maps: with it Node parses every
   // bundle's source map as it loads (about 2 CPU-s over the suite) and keeps them all (~110 MB more
   // heap per worker, which every later garbage collection walks); a failure's stack is mapped to
@@ -141,16 +152,22 @@ async function main() {
     // coverage is lost. Mocha has no option for that timeout: give its pool a longer one.
     ...(process.env.NODE_V8_COVERAGE ? { workerTerminateTimeout: 120_000 } : {}),
   });
+  const jobs = Number(process.env.QK_NODE_JOBS) || 2;
   const mocha = new Mocha({
     parallel: files.length > 1,
-    jobs: Number(process.env.QK_NODE_JOBS) || 2,
+    jobs,
     timeout: 120_000,
     reporter: 'dot',
   });
-  const all = files.length === listTests('test').length;
+  // A run of a whole layer (no paths named) records its files' durations for the next run's order.
+  // (It compared with every test file before; since the scale layer was split off, a unit run never
+  // matched, and the order came from durations measured before the split.)
+  const all = !args.length;
   files = longestFirst(files);
   for (const f of files) mocha.addFile(join(outdir, f.replace(/\.ts$/, '.mjs')));
-  if (files.length === 1) await mocha.loadFilesAsync();
+  // In one process (one file, or QK_NODE_JOBS=1: mocha then runs serially), the ES module bundles are
+  // loaded by import(), not require(): some have top-level await.
+  if (files.length === 1 || jobs < 2) await mocha.loadFilesAsync();
   const runner = mocha.run();
   // Failures read in the .ts sources (the reporter prints err.stack at the end of the run).
   runner.on('fail', (_test, err) => {
@@ -167,7 +184,8 @@ async function main() {
   await new Promise((done) => runner.on('end', done));
   if (all && !runner.stats?.failures) {
     // Two copies of the suite may run at once: each writes its own file, then renames it over.
-    writeFileSync(`${TIMES}.${process.pid}`, JSON.stringify(byFile));
+    // Merged over the file's other entries: the unit and the scale layer each record their own files.
+    writeFileSync(`${TIMES}.${process.pid}`, JSON.stringify({ ...readTimes(), ...byFile }));
     renameSync(`${TIMES}.${process.pid}`, TIMES);
   }
   if (process.env.QK_TEST_TIMES_FILE) writeFileSync(process.env.QK_TEST_TIMES_FILE, JSON.stringify(rows.sort((a, b) => b[1] - a[1]), null, 1));

@@ -6,7 +6,8 @@ import { registerAllStrings } from '../../src/i18n/loaders/all.js';
 registerAllStrings();
 
 const en = getTranslation('en');
-// Before anything of zh-CN is loaded (this file's bundle has its own copy of the module).
+// Before anything of zh-CN is loaded: this file's bundle has its own copy of the module, which no
+// other test file loaded zh-CN into (@qk-fresh-modules, scripts/test-node.mjs).
 const zhBeforeLoad = getTranslation('zh-CN');
 let zhCN = zhBeforeLoad;
 

@@ -59,4 +59,11 @@ describe('the Node step (scripts/test-node.mjs)', function () {
     expect(longestFirst(files, {})).to.deep.equal(['test/store/sliced-load.scale.test.ts', 'test/adapter/trusted.test.ts', 'test/a.test.ts', 'test/b.test.ts', 'test/new.test.ts']);
     expect(files[0]).to.equal('test/a.test.ts'); // the list given is left as it was
   });
+
+  it('orders by its list of the longest when the last run timed only other files (the other layer)', () => {
+    // A fresh checkout that ran the scale layer first: its times know none of the unit files.
+    const files = ['test/a.test.ts', 'test/adapter/trusted.test.ts', 'test/b.test.ts'];
+    const times = { 'test/store/large-org.scale.test.ts': 9_000 };
+    expect(longestFirst(files, times)).to.deep.equal(['test/adapter/trusted.test.ts', 'test/a.test.ts', 'test/b.test.ts']);
+  });
 });
