@@ -197,7 +197,6 @@ function reachable(root: ParentNode): Set<string> {
 function clippedWithoutTitle(root: ParentNode): string[] {
   const out: string[] = [];
   for (const n of deep(root)) {
-    const own = [...n.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent ?? '').join('');
     if (n instanceof SVGTextElement || n instanceof SVGTSpanElement) {
       // What the label draws: its text without a <title> child.
       const shown = [...n.childNodes].filter((c) => !(c instanceof SVGTitleElement)).map((c) => c.textContent).join('');
@@ -206,12 +205,15 @@ function clippedWithoutTitle(root: ParentNode): string[] {
       if (shown.replace(/\s/g, '').length < LENGTH && !(title && reachable(title).size)) out.push(`<${n.localName}> "${shown.slice(0, 30)}…" has no <title>`);
       continue;
     }
-    // Visually hidden text is there for screen readers, in full.
-    if (!(n instanceof HTMLElement) || !isLong(n.textContent ?? '') || n.closest('.qk-visually-hidden')) continue;
+    if (!(n instanceof HTMLElement)) continue;
     const cs = getComputedStyle(n);
     // Cut at the side (an ellipsis on one line) or below (a line clamp).
     const clips = (['hidden', 'clip'].includes(cs.overflowX) && n.scrollWidth > n.clientWidth + 1) || (['hidden', 'clip'].includes(cs.overflowY) && n.scrollHeight > n.clientHeight + 1);
-    if (clips && !n.closest('[title]')) out.push(`<${n.localName} class="${n.className}"> "${own.trim().slice(0, 30)}…" is clipped without a title`);
+    // Asked only of a box that clips: `textContent` of an outer box joins every long name below it
+    // (megabytes, for each box of the tree). Visually hidden text is there for screen readers, in full.
+    if (!clips || !isLong(n.textContent ?? '') || n.closest('.qk-visually-hidden') || n.closest('[title]')) continue;
+    const own = [...n.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent ?? '').join('');
+    out.push(`<${n.localName} class="${n.className}"> "${own.trim().slice(0, 30)}…" is clipped without a title`);
   }
   return out;
 }
