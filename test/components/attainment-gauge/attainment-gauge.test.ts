@@ -155,14 +155,15 @@ describe('qk-attainment-gauge', () => {
     await expect(loading).to.be.accessible();
     const empty = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en"></qk-attainment-gauge>`);
     expect(text(empty)).to.contain('No data source');
-    await expect(empty).to.be.accessible();
+    // axe over this empty state and the error state below: test/components/hostile.test.ts
+    // ("accessibility in both themes", <qk-attainment-gauge> empty and error: the same element, language
+    // and data, in both themes).
     const bad = await fixture<QkAttainmentGauge>(html`<qk-attainment-gauge lang="en"></qk-attainment-gauge>`);
     setTimeout(() => (bad.data = { plan: { plan: {} } }));
     const ev = await oneEvent(bad, 'qk-error');
     expect(ev.detail.source).to.equal('data');
     await bad.updateComplete;
     expect(bad.shadowRoot!.querySelector('[role="alert"]')).to.exist;
-    await expect(bad).to.be.accessible();
   });
 
   it('given .data, shows it from the read model alone and reports a cross-record problem without zod (issue 14)', async () => {

@@ -247,7 +247,8 @@ describe('qk-funnel-inverter', () => {
     expect(rows(el, '.per-rep')).to.deep.equal(['Ann 100% 313 63 31 13', 'Bo 60% 187 37 19 7']);
     // Coverage of what is still needed (¥600,000 → 300 / 60 / 30 / 12): 2 open quotes, gap 28.
     expect(rows(el, '.coverage')).to.deep.equal(['Lead 0 300 0% 300', 'Demo 1 60 2% 59', 'Quote 2 30 7% 28', 'Won 0 12 0% 12']);
-    await expect(el).to.be.accessible();
+    // axe over this state (Team A, FY2026, as of 2026-07-15, in English: the same 706-element view)
+    // runs in "fits 320 px" below, and over the wide two-column layout in test/components/hostile.test.ts.
 
     provider.store.setFocus({ nodeId: 'tb' });
     await el.updateComplete;
@@ -297,7 +298,8 @@ describe('qk-funnel-inverter', () => {
     const bad = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter lang="en" .data=${{ plan: { plan: {} } }}></qk-funnel-inverter>`);
     expect((await heard).detail.source).to.equal('data');
     expect(root(bad).querySelector('[part~="error"]')).to.exist;
-    await expect(bad).to.be.accessible();
+    // axe over this error state: test/components/hostile.test.ts ("accessibility in both themes",
+    // <qk-funnel-inverter> error: the same element, language and bad data, in both themes).
 
     const unknown = oneEvent(document, 'qk-error') as Promise<QkErrorEvent>;
     const lost = await fixture<QkFunnelInverter>(html`<qk-funnel-inverter lang="en" node="nobody" .data=${funnelPlan()}></qk-funnel-inverter>`);

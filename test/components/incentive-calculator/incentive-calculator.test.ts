@@ -297,6 +297,7 @@ describe('qk-incentive-calculator: states', () => {
     await expect(loading).to.be.accessible();
     const empty = await fixture<QkIncentiveCalculator>(html`<qk-incentive-calculator lang="en"></qk-incentive-calculator>`);
     expect(empty.shadowRoot!.querySelector('[part~="empty"]')).to.exist;
-    await expect(empty).to.be.accessible();
+    // axe over the empty state: test/components/hostile.test.ts ("accessibility in both themes",
+    // <qk-incentive-calculator> empty: the same element, language and no data, in both themes).
   });
 });
