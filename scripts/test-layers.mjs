@@ -19,7 +19,7 @@ export const NODE_TESTS = [
   /^test\/internal\/latest-later\.test\.ts$/,
   /^test\/components\/.*\.(layout|model)\.test\.ts$/,
   /^test\/store\/(store|store-trust|store-warm-up|adjustments|large-org)\.test\.ts$/,
-  /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals|memory-adapter)\.test\.ts$/,
+  /^test\/adapter\/(adjustment-permissions|validate|fast-parse|slice-actuals|memory-adapter|payload-corpus)\.test\.ts$/,
   /^test\/(adapter|store)\/audit-[a-z-]+\.test\.ts$/,
   /^test\/size\/.*\.test\.ts$/,
   /^test\/store\/store-warm-money\.test\.ts$/,
