@@ -70,7 +70,7 @@ export async function settle(el: Element, timeout = 60_000): Promise<string> {
   const done = () => {
     const root = el.shadowRoot;
     if (!root) return false;
-    return !root.querySelector('[part~="loading"]') && squash(root.textContent) !== '';
+    return !root.querySelector('[part~="loading"]') && hasText(root);
   };
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -82,6 +82,17 @@ export async function settle(el: Element, timeout = 60_000): Promise<string> {
     await (el as Updating).updateComplete;
     if (done()) return unusable(el);
   }
+}
+
+/**
+ * Whether any text node under `root` has more than white space: `squash(root.textContent) !== ''`
+ * without joining all the text first (megabytes, with the 10,000-character names of
+ * test/components/hostile.test.ts, on every poll).
+ */
+function hasText(root: Node): boolean {
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test(n.nodeValue ?? '')) return true;
+  return false;
 }
 
 /** Text nodes in a shadow tree that take up room on screen, with their element. */
