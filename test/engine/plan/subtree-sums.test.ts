@@ -116,11 +116,17 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
         if (!parent.has(c.repId) || c.month < '2026-04' || c.month > '2026-09') continue;
         for (let id: string | null | undefined = c.repId; id; id = parent.get(id)) wantS.set(`${id}|${c.stageId}`, (wantS.get(`${id}|${c.stageId}`) ?? 0) + c.count);
       }
+      // Every node's sums compared in plain JS; the mismatches named and asserted at once.
+      const mismatches: string[] = [];
       for (const n of org) {
         const p = ix.positionOf(n.id);
-        expect(a.value[p], `seed ${seed} ${n.id}`).to.equal(wantA.get(n.id) ?? 0);
-        for (const stage of ['lead', 'demo', 'quote', 'won']) expect(st.value.get(stage)![p], `seed ${seed} ${n.id} ${stage}`).to.equal(wantS.get(`${n.id}|${stage}`) ?? 0);
+        if (a.value[p] !== (wantA.get(n.id) ?? 0)) mismatches.push(`seed ${seed} ${n.id}: ${a.value[p]}, want ${wantA.get(n.id) ?? 0}`);
+        for (const stage of ['lead', 'demo', 'quote', 'won']) {
+          const got = st.value.get(stage)![p];
+          if (got !== (wantS.get(`${n.id}|${stage}`) ?? 0)) mismatches.push(`seed ${seed} ${n.id} ${stage}: ${got}, want ${wantS.get(`${n.id}|${stage}`) ?? 0}`);
+        }
       }
+      expect(mismatches).to.deep.equal([]);
       // The plain calls now read the memo the steps filled; steps after a plain call return its array.
       expect(actualSums(ix, actuals, q)).to.equal(a.value);
       expect(stageSums(ix, stageCounts, range)).to.equal(st.value);
