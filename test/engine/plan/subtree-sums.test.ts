@@ -48,6 +48,7 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
   it('equal the definition (a subtree\'s records summed) and the Map roll-ups, on random orgs', () => {
     for (let seed = 1; seed <= 6; seed++) {
       const { org, actuals, stageCounts, pipeline } = randomData(seed, 60);
+      const wrong: string[] = []; // every node's sums checked in plain JS, the wrong ones asserted at once per seed
       const ix = buildOrgIndex(org);
       const queries = [
         { from: '2026-01-01', to: '2026-12-31', type: 'booking' as const },
@@ -62,8 +63,8 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
           const want = actuals
             .filter((a) => mine.has(a.repId) && a.type === q.type && a.date >= q.from && a.date <= q.to && (!q.product || a.productId === q.product))
             .reduce((s, a) => s + a.amount, 0);
-          expect(sums[ix.positionOf(n.id)], `seed ${seed} ${n.id} ${JSON.stringify(q)}`).to.equal(want);
-          expect(maps.get(n.id)).to.equal(want);
+          if (sums[ix.positionOf(n.id)] !== want) wrong.push(`seed ${seed} ${n.id} ${JSON.stringify(q)}: ${sums[ix.positionOf(n.id)]}, want ${want}`);
+          if (maps.get(n.id) !== want) wrong.push(`seed ${seed} ${n.id} ${JSON.stringify(q)} (Map roll-up): ${maps.get(n.id)}, want ${want}`);
         }
       }
       const range = { from: '2026-02-15', to: '2026-05-01' };
@@ -74,12 +75,13 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
         const got = stageCountsAt(stages, ix.positionOf(n.id), ['lead', 'demo', 'quote', 'won', 'none']);
         for (const stage of ['lead', 'demo', 'quote', 'won', 'none']) {
           const want = stageCounts.filter((s) => mine.has(s.repId) && s.stageId === stage && s.month >= '2026-02' && s.month <= '2026-05').reduce((x, s) => x + s.count, 0);
-          expect(got[stage], `seed ${seed} ${n.id} ${stage}`).to.equal(want);
-          expect(maps.get(n.id)?.get(stage) ?? 0).to.equal(want);
+          if (got[stage] !== want) wrong.push(`seed ${seed} ${n.id} ${stage}: ${got[stage]}, want ${want}`);
+          if ((maps.get(n.id)?.get(stage) ?? 0) !== want) wrong.push(`seed ${seed} ${n.id} ${stage} (Map roll-up): ${maps.get(n.id)?.get(stage) ?? 0}, want ${want}`);
         }
         expect(subtreeRecords(ix, pipeline, n.id)).to.deep.equal(pipeline.filter((o) => mine.has(o.repId)));
       }
       expect(subtreeRecords(ix, pipeline, 'ghost')).to.deep.equal([]);
+      expect(wrong).to.deep.equal([]);
     }
   });
 
@@ -178,11 +180,14 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
     const ix = buildOrgIndex(org);
     const sums = actualSums(ix, actuals, { from: '2026-01-01', to: '2026-12-31', type: 'booking' });
     const won = stageSums(ix, counts, { from: '2026-03', to: '2026-03' }).get('won')!;
+    // Every level checked in plain JS; the wrong ones named and asserted at once.
+    const wrong: string[] = [];
     for (let i = 0; i < N; i++) {
       const p = ix.positionOf(`c${i}`);
-      expect(sums[p]).to.equal(i <= 5000 ? 1_234_600 : 1_234_500);
-      expect(won[p]).to.equal(3);
+      if (sums[p] !== (i <= 5000 ? 1_234_600 : 1_234_500)) wrong.push(`c${i}: ${sums[p]} booked, want ${i <= 5000 ? 1_234_600 : 1_234_500}`);
+      if (won[p] !== 3) wrong.push(`c${i}: ${won[p]} won, want 3`);
     }
+    expect(wrong).to.deep.equal([]);
     expect(subtreeRecords(ix, actuals, 'c5001').map((a) => a.id)).to.deep.equal(['x']);
     expect(subtreeRecords(ix, actuals, 'c0').map((a) => a.id)).to.deep.equal(['x', 'y']);
   });
