@@ -64,7 +64,7 @@ describe('the Node step (scripts/test-node.mjs)', function () {
   });
 
   it("deep equality: the fast path for plain data answers as chai's deep-eql does, or leaves the answer to it", () => {
-    const eql = chai.util.eql as (a: unknown, b: unknown) => boolean;
+    const eql = (chai.util as unknown as { eql: (a: unknown, b: unknown) => boolean }).eql;
     class Card { constructor(public id: string) {} }
     const shared = { a: 1 };
     const cyclic: Record<string, unknown> = { a: 1 };

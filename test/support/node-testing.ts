@@ -59,8 +59,9 @@ export function fastDeepEqual(a: unknown, b: unknown, depth = 0): boolean | unde
   return undefined;
 }
 
-const chaiEql = chai.util.eql as (a: unknown, b: unknown) => boolean;
-chai.config.deepEqual = (a: unknown, b: unknown) => fastDeepEqual(a, b) ?? chaiEql(a, b);
+// chai 5's `util.eql` (deep-eql) and `config.deepEqual`; @types/chai does not declare them yet.
+const chaiEql = (chai.util as unknown as { eql: (a: unknown, b: unknown) => boolean }).eql;
+(chai.config as { deepEqual?: (a: unknown, b: unknown) => boolean }).deepEqual = (a, b) => fastDeepEqual(a, b) ?? chaiEql(a, b);
 
 /**
  * `waitUntil` as in test/support/testing.ts: polls `predicate` (right away, then every `interval` ms)
