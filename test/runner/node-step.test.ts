@@ -74,7 +74,6 @@ describe('the Node step (scripts/test-node.mjs)', function () {
       [1, 1], [0, -0], [-0, -0], [NaN, NaN], [NaN, 0], [1, '1'], [null, undefined], [null, {}], [undefined, undefined], ['a', 'b'],
       [10n, 10n], [10n, 11n], [true, 1], [() => 1, () => 1],
       [[], []], [[1, 2], [1, 2]], [[1, 2], [2, 1]], [[1, 2], [1, 2, 3]], [[1, [2, [3]]], [1, [2, [3]]]], [[1, [2, [3]]], [1, [2, [4]]]],
-      // eslint-disable-next-line no-sparse-arrays
       [[1, , 3], [1, undefined, 3]], [[undefined], []], [Object.assign([1], { x: 1 }), [1]],
       [{}, {}], [{ a: 1 }, { a: 1 }], [{ a: 1, b: 2 }, { b: 2, a: 1 }], [{ a: 1 }, { a: 1, b: undefined }], [{ a: undefined }, { b: undefined }],
       [{ a: 0 }, { a: -0 }], [{ a: NaN }, { a: NaN }], [{ a: [shared, shared] }, { a: [{ a: 1 }, { a: 1 }] }], [{ a: { b: { c: null } } }, { a: { b: { c: undefined } } }],

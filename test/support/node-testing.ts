@@ -20,8 +20,7 @@ export const { expect } = chai;
  */
 export function fastDeepEqual(a: unknown, b: unknown, depth = 0): boolean | undefined {
   if (a === b) return a !== 0 || 1 / (a as number) === 1 / (b as number);
-  // eslint-disable-next-line no-self-compare
-  if (a !== a && b !== b) return true;
+  if (a !== a && b !== b) return true; // NaN
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (depth > 200) return undefined;
   const proto = Object.getPrototypeOf(a);
