@@ -22,6 +22,16 @@ import {
   type MatrixCase,
 } from '../fixtures/adjustment-plan.js';
 
+/**
+ * The matrix's requests (`matrixRequests`: made and previewed through the engine, the same every
+ * time), made once per status for this file; each case gets its own deep copy to change.
+ */
+const madeRequests = new Map<'pending' | 'approved', AdjustmentRequest[]>();
+function requestsFor(status: 'pending' | 'approved'): AdjustmentRequest[] {
+  if (!madeRequests.has(status)) madeRequests.set(status, matrixRequests(status));
+  return structuredClone(madeRequests.get(status)!);
+}
+
 type Kind = 'MemoryAdapter' | 'LocalStorageAdapter';
 type Snapshot = MemoryAdapter | LocalStorageAdapter;
 
@@ -87,15 +97,15 @@ async function stored(adapter: CrmAdapter, id: string): Promise<AdjustmentPayloa
 async function runCase(kind: Kind, c: MatrixCase): Promise<string> {
   const actor = ACTORS[c.role];
   if (c.action === 'request') {
-    const adapter = make(kind, actor, matrixRequests('pending'));
+    const adapter = make(kind, actor, requestsFor('pending'));
     if (c.scope === 'own request') return outcome(adapter.submitAdjustment({ ...(await stored(adapter, c.request!)), nodeId: c.node }));
     return outcome(adapter.submitAdjustment(forgedRequest('adj-new', c.node!, actor, newRequestValue(c.node!))));
   }
   if (c.action === 'apply') {
-    const adapter = make(kind, actor, matrixRequests('approved'));
+    const adapter = make(kind, actor, requestsFor('approved'));
     return outcome(adapter.submitAdjustment(appliedBy(await stored(adapter, c.request!), actor)));
   }
-  const adapter = make(kind, actor, matrixRequests('pending'));
+  const adapter = make(kind, actor, requestsFor('pending'));
   return outcome(adapter.decideAdjustment({ id: c.request!, approve: c.action === 'approve', by: actor, comment: 'Checked against the pipeline data' }));
 }
 

@@ -5,12 +5,15 @@
  * (`longestFirst`), so that no long file starts last while the other worker sits idle.
  */
 import { expect } from '@open-wc/testing';
+import * as chai from 'chai';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 // @ts-expect-error a plain .mjs runner script, no types
 import { mapStack, longestFirst } from '../../scripts/test-node.mjs';
+import { fastDeepEqual } from '../support/node-testing.js';
+import { createRandom } from '../../src/engine/shared/random.js';
 
 describe('the Node step (scripts/test-node.mjs)', function () {
   this.timeout(120_000);
@@ -65,5 +68,57 @@ describe('the Node step (scripts/test-node.mjs)', function () {
     const files = ['test/a.test.ts', 'test/adapter/trusted.test.ts', 'test/b.test.ts'];
     const times = { 'test/store/large-org.scale.test.ts': 9_000 };
     expect(longestFirst(files, times)).to.deep.equal(['test/adapter/trusted.test.ts', 'test/a.test.ts', 'test/b.test.ts']);
+  });
+
+  it("deep equality: the fast path for plain data answers as chai's deep-eql does, or leaves the answer to it", () => {
+    const eql = (chai.util as unknown as { eql: (a: unknown, b: unknown) => boolean }).eql;
+    class Card { constructor(public id: string) {} }
+    const shared = { a: 1 };
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const sym = Symbol('k');
+    const cases: [unknown, unknown][] = [
+      [1, 1], [0, -0], [-0, -0], [NaN, NaN], [NaN, 0], [1, '1'], [null, undefined], [null, {}], [undefined, undefined], ['a', 'b'],
+      [10n, 10n], [10n, 11n], [true, 1], [() => 1, () => 1],
+      [[], []], [[1, 2], [1, 2]], [[1, 2], [2, 1]], [[1, 2], [1, 2, 3]], [[1, [2, [3]]], [1, [2, [3]]]], [[1, [2, [3]]], [1, [2, [4]]]],
+      [[1, , 3], [1, undefined, 3]], [[undefined], []], [Object.assign([1], { x: 1 }), [1]],
+      [{}, {}], [{ a: 1 }, { a: 1 }], [{ a: 1, b: 2 }, { b: 2, a: 1 }], [{ a: 1 }, { a: 1, b: undefined }], [{ a: undefined }, { b: undefined }],
+      [{ a: 0 }, { a: -0 }], [{ a: NaN }, { a: NaN }], [{ a: [shared, shared] }, { a: [{ a: 1 }, { a: 1 }] }], [{ a: { b: { c: null } } }, { a: { b: { c: undefined } } }],
+      [Object.create(null), {}], [Object.assign(Object.create(null), { a: 1 }), { a: 1 }], [new Card('x'), { id: 'x' }], [new Card('x'), new Card('x')], [new Card('x'), new Card('y')],
+      [{ [sym]: 1 }, { [sym]: 2 }], [{ a: 1, [sym]: 1 }, { a: 1, [sym]: 2 }], [{ a: 1, [sym]: 1 }, { a: 1 }],
+      [new Map([[1, 2]]), new Map([[1, 2]])], [new Set([{ a: 1 }, { a: 2 }]), new Set([{ a: 2 }, { a: 1 }])], [new Date(5), new Date(5)], [new Date(5), new Date(6)],
+      [new Error('x'), new Error('x')], [/a/g, /a/g], [[new Map()], [new Map([[1, 1]])]], [[new Map(), 1], [new Map(), 2]],
+      [Float64Array.of(1, NaN, 0), Float64Array.of(1, NaN, 0)], [Float64Array.of(0), Float64Array.of(-0)], [Float64Array.of(1, 2), Float64Array.of(1)], [Float64Array.of(1), Float32Array.of(1)], [Int32Array.of(1), [1]],
+      [new Uint8Array(2), new Uint8Array(2)], [new DataView(new ArrayBuffer(2)), new DataView(new ArrayBuffer(2))], [cyclic, { a: 1, self: cyclic }],
+    ];
+    // Random plain records, equal or one leaf changed, as the engine's cards and rows are.
+    const rng = createRandom(11);
+    const leaf = () => [0, -0, 1.5, NaN, null, undefined, 'x', '', true, Infinity][Math.floor(rng.next() * 10)];
+    const tree = (d: number): unknown => {
+      const r = rng.next();
+      if (d > 3 || r < 0.3) return leaf();
+      if (r < 0.6) return Array.from({ length: Math.floor(rng.next() * 4) }, () => tree(d + 1));
+      return Object.fromEntries(Array.from({ length: 1 + Math.floor(rng.next() * 4) }, (_, i) => [`k${i}`, tree(d + 1)]));
+    };
+    for (let i = 0; i < 300; i++) {
+      const a = tree(0);
+      const b = JSON.parse(JSON.stringify([a]), (_k, v) => v)[0];
+      cases.push([a, a], [a, structuredClone(a)], [a, b], [a, tree(0)]);
+    }
+    const wrong = cases.filter(([a, b]) => {
+      const fast = fastDeepEqual(a, b);
+      return (fast !== undefined && fast !== eql(a, b)) || (fast !== undefined && fast !== fastDeepEqual(b, a));
+    });
+    expect(wrong.map(([a, b]) => `${String(chai.util.inspect(a))} vs ${String(chai.util.inspect(b))}`)).to.deep.equal([]);
+    // The fast path answers for plain records (else it would save nothing)…
+    const answered = cases.filter(([a, b]) => fastDeepEqual(a, b) !== undefined).length;
+    expect(answered).to.be.above(1_000);
+    expect(fastDeepEqual([{ id: 'r1', kpis: { a: 1 }, rank: 2 }], [{ rank: 2, id: 'r1', kpis: { a: 1 } }])).to.equal(true);
+    expect(fastDeepEqual([{ id: 'r1', kpis: { a: 1 } }], [{ id: 'r1', kpis: { a: -0 } }])).to.equal(false);
+    // …and `expect` in the Node step uses it, with chai's answer and message when they differ.
+    expect([{ a: 1, b: [NaN] }]).to.deep.equal([{ b: [NaN], a: 1 }]);
+    expect(() => expect([{ a: 1 }]).to.deep.equal([{ a: 2 }])).to.throw('expected [ { a: 1 } ] to deeply equal [ { a: 2 } ]');
+    expect(() => expect({ a: 0 }).to.deep.equal({ a: -0 })).to.throw();
+    expect(new Set([1, 2])).to.deep.equal(new Set([2, 1]));
   });
 });

@@ -107,13 +107,16 @@ describe('generateSampleCompany', () => {
     const cal = co.plan.plan.calendar;
     const holidays = new Set(cal.holidays);
     const workdays = new Set(cal.workdays);
+    // Every booking checked in plain JS; the ones that break a rule named and asserted at once.
+    const bad: string[] = [];
     for (const b of bookings) {
-      expect(Number.isSafeInteger(b.amount)).to.equal(true);
-      expect(b.amount).to.be.within(5_000_000, 50_000_000); // 5万 … 50万 yuan
-      expect(b.date >= '2024-01-01' && b.date <= '2026-11-27').to.equal(true);
+      if (!Number.isSafeInteger(b.amount)) bad.push(`${b.id}: amount ${b.amount} not a safe integer`);
+      if (!(b.amount >= 5_000_000 && b.amount <= 50_000_000)) bad.push(`${b.id}: amount ${b.amount} outside 5万 … 50万 yuan`);
+      if (!(b.date >= '2024-01-01' && b.date <= '2026-11-27')) bad.push(`${b.id}: date ${b.date} outside 2024-01-01 … 2026-11-27`);
       const day = new Date(ms(b.date)).getUTCDay();
-      expect(workdays.has(b.date) || (!holidays.has(b.date) && day !== 0 && day !== 6), b.date).to.equal(true);
+      if (!(workdays.has(b.date) || (!holidays.has(b.date) && day !== 0 && day !== 6))) bad.push(`${b.id}: ${b.date} is not a working day`);
     }
+    expect(bad).to.deep.equal([]);
     expect(bookings.length).to.be.within(1000, 3000);
   });
 
@@ -148,15 +151,18 @@ describe('generateSampleCompany', () => {
   it('collects 30–90 days after booking, never more than booked, about 90 % overall', () => {
     const byId = new Map(bookings.map((b) => [b.id, b]));
     const collected = new Map<string, number>();
+    // Every collection checked in plain JS; the ones that break a rule named and asserted at once.
+    const bad: string[] = [];
     for (const c of collections) {
       const b = byId.get(c.bookingId!)!;
-      expect([c.repId, c.productId]).to.deep.equal([b.repId, b.productId]);
+      if (c.repId !== b.repId || c.productId !== b.productId) bad.push(`${c.id}: ${c.repId} ${c.productId}, its booking ${b.repId} ${b.productId}`);
       const days = (ms(c.date) - ms(b.date)) / DAY;
-      expect(days).to.be.within(30, 100); // 30–90, moved to the next working day
-      expect(c.date <= '2026-11-27').to.equal(true);
+      if (!(days >= 30 && days <= 100)) bad.push(`${c.id}: ${days} days after its booking`); // 30–90, moved to the next working day
+      if (!(c.date <= '2026-11-27')) bad.push(`${c.id}: dated ${c.date}, after asOf`);
       collected.set(b.id, (collected.get(b.id) ?? 0) + c.amount);
     }
-    for (const [id, amount] of collected) expect(amount).to.be.at.most(byId.get(id)!.amount);
+    for (const [id, amount] of collected) if (!(amount <= byId.get(id)!.amount)) bad.push(`${id}: ${amount} collected of ${byId.get(id)!.amount} booked`);
+    expect(bad).to.deep.equal([]);
     // Bookings before 2026-07 have had time to be paid: rate ≈ 0.8 + 0.15 × 0.7 = 0.905.
     const mature = bookings.filter((b) => b.date < '2026-07-01');
     const rate = mature.reduce((s, b) => s + (collected.get(b.id) ?? 0), 0) / sum(mature);
@@ -176,13 +182,16 @@ describe('generateSampleCompany', () => {
     }
     let totals = { lead: 0, demo: 0, quote: 0, won: 0 };
     expect(co.actuals.stageCounts.every((s) => s.count > 0)).to.equal(true); // a missing row means 0
+    // Every rep-month checked in plain JS; the ones that break a rule named and asserted at once.
+    const bad: string[] = [];
     for (const [k, row] of rows) {
       const c = { lead: 0, demo: 0, quote: 0, won: 0, ...row };
-      expect(c.won).to.equal(won.get(k) ?? 0);
-      expect(c.lead >= c.demo && c.demo >= c.quote && c.quote >= c.won, k).to.equal(true);
+      if (c.won !== (won.get(k) ?? 0)) bad.push(`${k}: ${c.won} won, ${won.get(k) ?? 0} bookings`);
+      if (!(c.lead >= c.demo && c.demo >= c.quote && c.quote >= c.won)) bad.push(`${k}: lead ${c.lead} ≥ demo ${c.demo} ≥ quote ${c.quote} ≥ won ${c.won} broken`);
       totals = { lead: totals.lead + c.lead, demo: totals.demo + c.demo, quote: totals.quote + c.quote, won: totals.won + c.won };
     }
-    for (const k of won.keys()) expect(rows.has(k), k).to.equal(true);
+    for (const k of won.keys()) if (!rows.has(k)) bad.push(`${k}: bookings but no stage counts`);
+    expect(bad).to.deep.equal([]);
     // Rates around quote→won 0.4, demo→quote 0.5, lead→demo 0.2.
     expect(totals.won / totals.quote).to.be.within(0.3, 0.5);
     expect(totals.quote / totals.demo).to.be.within(0.4, 0.6);

@@ -18,6 +18,16 @@ import {
   type MatrixCase,
 } from '../fixtures/adjustment-plan.js';
 
+/**
+ * The matrix's requests (`matrixRequests`: made and previewed through the engine, the same every
+ * time), made once per status for this file; each case gets its own deep copy to change.
+ */
+const madeRequests = new Map<'pending' | 'approved', AdjustmentRequest[]>();
+function requestsFor(status: 'pending' | 'approved'): AdjustmentRequest[] {
+  if (!madeRequests.has(status)) madeRequests.set(status, matrixRequests(status));
+  return structuredClone(madeRequests.get(status)!);
+}
+
 /** The adapter calls that change something at the host, counted. */
 function spy(adapter: MemoryAdapter): string[] {
   const calls: string[] = [];
@@ -59,7 +69,7 @@ const atHost = async (adapter: MemoryAdapter, nodeId: string) =>
 
 async function runCase(c: MatrixCase) {
   const actor = ACTORS[c.role];
-  const ctx = await signedIn(actor, matrixRequests(c.action === 'apply' ? 'approved' : 'pending'));
+  const ctx = await signedIn(actor, requestsFor(c.action === 'apply' ? 'approved' : 'pending'));
   const { service } = ctx;
   if (c.action === 'request') {
     if (c.scope === 'own request') {

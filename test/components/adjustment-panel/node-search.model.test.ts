@@ -13,13 +13,23 @@ import { createRandom } from '../../../src/engine/shared/random.js';
 import type { OrgNode } from '../../../src/engine/plan/model.js';
 import { largeOrg } from '../../fixtures/large-org.js';
 
+/** Each node's `nodePath`, lower-cased, per index: the same for every query of the definition (asked once per node, not once per query). */
+const lowerPaths = new WeakMap<OrgIndex, Map<string, string>>();
+function lowerPathOf(ix: OrgIndex, id: string): string {
+  let paths = lowerPaths.get(ix);
+  if (!paths) lowerPaths.set(ix, (paths = new Map()));
+  let p = paths.get(id);
+  if (p === undefined) paths.set(id, (p = nodePath(ix, id).toLocaleLowerCase()));
+  return p;
+}
+
 /** The definition: the first `limit` nodes in org order whose name or path contains the query. */
 function reference(ix: OrgIndex, query: string, allowed: (id: string) => boolean, limit = NODE_OPTION_LIMIT) {
   const q = query.trim().toLocaleLowerCase();
   const ids: string[] = [];
   for (const id of ix.order) {
     const name = (ix.byId.get(id)?.name ?? id).toLocaleLowerCase();
-    if (q && !name.includes(q) && !nodePath(ix, id).toLocaleLowerCase().includes(q)) continue;
+    if (q && !name.includes(q) && !lowerPathOf(ix, id).includes(q)) continue;
     if (!allowed(id)) continue;
     if (ids.length === limit) return { ids, more: true };
     ids.push(id);

@@ -243,23 +243,30 @@ describe('decomposePlan', () => {
           if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
           const v = (id: string, period: string, product?: string) => gridValue(r.value, id, period, product)!;
           expect(v('n0', 'FY2026')).to.equal(total);
+          // Every node, product and period checked in plain JS; the mismatches named and asserted at once.
+          const mismatches: string[] = [];
+          const check = (what: string, got: unknown, want: unknown) => {
+            if (got !== want) mismatches.push(`${what}: ${String(got)}, want ${String(want)}`);
+          };
           for (const n of org) {
             const kids = org.filter((k) => k.parentId === n.id);
             for (const product of [undefined, ...P]) {
               for (const period of r.value.periods) {
                 const x = v(n.id, period, product);
-                expect(Number.isSafeInteger(x) && x >= 0).to.equal(true);
-                if (kids.length) expect(kids.reduce((s, k) => s + v(k.id, period, product), 0)).to.equal(x);
+                check(`${n.id} ${period} ${product ?? ''} a safe integer ≥ 0`, Number.isSafeInteger(x) && x >= 0, true);
+                if (kids.length) check(`${n.id} ${period} ${product ?? ''} children's sum`, kids.reduce((s, k) => s + v(k.id, period, product), 0), x);
               }
               for (let q = 0; q < 4; q++) {
-                expect(v(n.id, months[3 * q], product) + v(n.id, months[3 * q + 1], product) + v(n.id, months[3 * q + 2], product)).to.equal(v(n.id, `FY2026-Q${q + 1}`, product));
+                check(`${n.id} FY2026-Q${q + 1} ${product ?? ''} months' sum`, v(n.id, months[3 * q], product) + v(n.id, months[3 * q + 1], product) + v(n.id, months[3 * q + 2], product), v(n.id, `FY2026-Q${q + 1}`, product));
               }
             }
             for (const m of months) {
-              expect(P.reduce((s, p) => s + v(n.id, m, p), 0)).to.equal(v(n.id, m));
-              if (kids.length === 0) expect(v(n.id, m, 'N')).to.be.at.least(Math.ceil((v(n.id, m) * pct) / 100 - 1e-9));
+              check(`${n.id} ${m} products' sum`, P.reduce((s, p) => s + v(n.id, m, p), 0), v(n.id, m));
+              const least = Math.ceil((v(n.id, m) * pct) / 100 - 1e-9);
+              if (kids.length === 0 && !(v(n.id, m, 'N') >= least)) mismatches.push(`${n.id} ${m} new products: ${v(n.id, m, 'N')}, want at least ${least}`);
             }
           }
+          expect(mismatches).to.deep.equal([]);
         },
       ),
       { numRuns: 100 },

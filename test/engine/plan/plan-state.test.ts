@@ -105,12 +105,18 @@ describe('read model (plan-state)', () => {
           }
           s = withTargetChanges(s, { set, remove });
           const all = [...s.cells.values()];
+          // Every node, period and product compared; the mismatches named and asserted at once.
+          const mismatches: string[] = [];
           for (const p of periods) {
             for (const product of [undefined, 'core']) {
               const want = rollupTargets(all, s.org, { metric: 'revenue', period: p, ...(product ? { product } : {}) }, s.plan.calendar);
-              for (const n of nodes) expect(targetOf(s, n, p, 'revenue', product), `${n} ${p} ${product ?? ''}`).to.equal(want.get(n) ?? null);
+              for (const n of nodes) {
+                const got = targetOf(s, n, p, 'revenue', product);
+                if (got !== (want.get(n) ?? null)) mismatches.push(`${n} ${p} ${product ?? ''}: ${got}, want ${want.get(n) ?? null}`);
+              }
             }
           }
+          expect(mismatches).to.deep.equal([]);
         }
       }),
       { seed: 7, numRuns: 60 },
@@ -149,11 +155,15 @@ describe('CellTable: one cell held as itself, several in a map (issue 12 item 5)
           expect([...table].map(cellKey).sort()).to.deep.equal([...model.keys()].sort());
           for (const n of nodes) expect([...table.ofNode(n)].map(cellKey).sort()).to.deep.equal([...model.keys()].filter((k) => k.startsWith(`${n}|`)).sort());
           expect([...table.nodes()].sort()).to.deep.equal([...new Set([...model.values()].map((c) => c.nodeId))].sort());
+          // Every cell asked for by reference and by key (the same cell object as the map's); the mismatches asserted at once.
+          const mismatches: string[] = [];
           for (const n of nodes) for (const period of ['FY2026', 'FY2026-Q1', '2026-02']) for (const metric of ['revenue', 'collections']) for (const product of [undefined, null, 'ai', 'cloud']) {
             const ref = { nodeId: n, period, metric, product };
-            expect(table.get(ref)).to.equal(model.get(cellKey(ref)));
-            expect(table.get(cellKey(ref))).to.equal(model.get(cellKey(ref)));
+            const want = model.get(cellKey(ref));
+            if (table.get(ref) !== want) mismatches.push(`get(${JSON.stringify(ref)}): ${JSON.stringify(table.get(ref))}, want ${JSON.stringify(want)}`);
+            if (table.get(cellKey(ref)) !== want) mismatches.push(`get('${cellKey(ref)}'): ${JSON.stringify(table.get(cellKey(ref)))}, want ${JSON.stringify(want)}`);
           }
+          expect(mismatches).to.deep.equal([]);
         };
         same();
         for (const [set, remove, byKey] of edits) {

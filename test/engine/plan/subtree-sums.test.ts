@@ -48,6 +48,7 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
   it('equal the definition (a subtree\'s records summed) and the Map roll-ups, on random orgs', () => {
     for (let seed = 1; seed <= 6; seed++) {
       const { org, actuals, stageCounts, pipeline } = randomData(seed, 60);
+      const wrong: string[] = []; // every node's sums checked in plain JS, the wrong ones asserted at once per seed
       const ix = buildOrgIndex(org);
       const queries = [
         { from: '2026-01-01', to: '2026-12-31', type: 'booking' as const },
@@ -62,8 +63,8 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
           const want = actuals
             .filter((a) => mine.has(a.repId) && a.type === q.type && a.date >= q.from && a.date <= q.to && (!q.product || a.productId === q.product))
             .reduce((s, a) => s + a.amount, 0);
-          expect(sums[ix.positionOf(n.id)], `seed ${seed} ${n.id} ${JSON.stringify(q)}`).to.equal(want);
-          expect(maps.get(n.id)).to.equal(want);
+          if (sums[ix.positionOf(n.id)] !== want) wrong.push(`seed ${seed} ${n.id} ${JSON.stringify(q)}: ${sums[ix.positionOf(n.id)]}, want ${want}`);
+          if (maps.get(n.id) !== want) wrong.push(`seed ${seed} ${n.id} ${JSON.stringify(q)} (Map roll-up): ${maps.get(n.id)}, want ${want}`);
         }
       }
       const range = { from: '2026-02-15', to: '2026-05-01' };
@@ -74,12 +75,13 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
         const got = stageCountsAt(stages, ix.positionOf(n.id), ['lead', 'demo', 'quote', 'won', 'none']);
         for (const stage of ['lead', 'demo', 'quote', 'won', 'none']) {
           const want = stageCounts.filter((s) => mine.has(s.repId) && s.stageId === stage && s.month >= '2026-02' && s.month <= '2026-05').reduce((x, s) => x + s.count, 0);
-          expect(got[stage], `seed ${seed} ${n.id} ${stage}`).to.equal(want);
-          expect(maps.get(n.id)?.get(stage) ?? 0).to.equal(want);
+          if (got[stage] !== want) wrong.push(`seed ${seed} ${n.id} ${stage}: ${got[stage]}, want ${want}`);
+          if ((maps.get(n.id)?.get(stage) ?? 0) !== want) wrong.push(`seed ${seed} ${n.id} ${stage} (Map roll-up): ${maps.get(n.id)?.get(stage) ?? 0}, want ${want}`);
         }
         expect(subtreeRecords(ix, pipeline, n.id)).to.deep.equal(pipeline.filter((o) => mine.has(o.repId)));
       }
       expect(subtreeRecords(ix, pipeline, 'ghost')).to.deep.equal([]);
+      expect(wrong).to.deep.equal([]);
     }
   });
 
@@ -116,11 +118,17 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
         if (!parent.has(c.repId) || c.month < '2026-04' || c.month > '2026-09') continue;
         for (let id: string | null | undefined = c.repId; id; id = parent.get(id)) wantS.set(`${id}|${c.stageId}`, (wantS.get(`${id}|${c.stageId}`) ?? 0) + c.count);
       }
+      // Every node's sums compared in plain JS; the mismatches named and asserted at once.
+      const mismatches: string[] = [];
       for (const n of org) {
         const p = ix.positionOf(n.id);
-        expect(a.value[p], `seed ${seed} ${n.id}`).to.equal(wantA.get(n.id) ?? 0);
-        for (const stage of ['lead', 'demo', 'quote', 'won']) expect(st.value.get(stage)![p], `seed ${seed} ${n.id} ${stage}`).to.equal(wantS.get(`${n.id}|${stage}`) ?? 0);
+        if (a.value[p] !== (wantA.get(n.id) ?? 0)) mismatches.push(`seed ${seed} ${n.id}: ${a.value[p]}, want ${wantA.get(n.id) ?? 0}`);
+        for (const stage of ['lead', 'demo', 'quote', 'won']) {
+          const got = st.value.get(stage)![p];
+          if (got !== (wantS.get(`${n.id}|${stage}`) ?? 0)) mismatches.push(`seed ${seed} ${n.id} ${stage}: ${got}, want ${wantS.get(`${n.id}|${stage}`) ?? 0}`);
+        }
       }
+      expect(mismatches).to.deep.equal([]);
       // The plain calls now read the memo the steps filled; steps after a plain call return its array.
       expect(actualSums(ix, actuals, q)).to.equal(a.value);
       expect(stageSums(ix, stageCounts, range)).to.equal(st.value);
@@ -172,11 +180,14 @@ describe('subtree sums by org position (issue 12 item 5: one shared pass instead
     const ix = buildOrgIndex(org);
     const sums = actualSums(ix, actuals, { from: '2026-01-01', to: '2026-12-31', type: 'booking' });
     const won = stageSums(ix, counts, { from: '2026-03', to: '2026-03' }).get('won')!;
+    // Every level checked in plain JS; the wrong ones named and asserted at once.
+    const wrong: string[] = [];
     for (let i = 0; i < N; i++) {
       const p = ix.positionOf(`c${i}`);
-      expect(sums[p]).to.equal(i <= 5000 ? 1_234_600 : 1_234_500);
-      expect(won[p]).to.equal(3);
+      if (sums[p] !== (i <= 5000 ? 1_234_600 : 1_234_500)) wrong.push(`c${i}: ${sums[p]} booked, want ${i <= 5000 ? 1_234_600 : 1_234_500}`);
+      if (won[p] !== 3) wrong.push(`c${i}: ${won[p]} won, want 3`);
     }
+    expect(wrong).to.deep.equal([]);
     expect(subtreeRecords(ix, actuals, 'c5001').map((a) => a.id)).to.deep.equal(['x']);
     expect(subtreeRecords(ix, actuals, 'c0').map((a) => a.id)).to.deep.equal(['x', 'y']);
   });
