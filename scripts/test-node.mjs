@@ -150,7 +150,8 @@ async function main() {
     // writes its coverage when it exits, which takes seconds on a loaded machine; mocha's pool
     // (workerpool) kills a worker that has not exited one second after it was told to, and its
     // coverage is lost. Mocha has no option for that timeout: give its pool a longer one.
-    ...(process.env.NODE_V8_COVERAGE ? { workerTerminateTimeout: 120_000 } : {}),
+    // The same holds for a worker's CPU profile (QK_PROFILE_DIR): it was lost as often as not.
+    ...(process.env.NODE_V8_COVERAGE || process.env.QK_PROFILE_DIR ? { workerTerminateTimeout: 120_000 } : {}),
   });
   const jobs = Number(process.env.QK_NODE_JOBS) || 2;
   const mocha = new Mocha({
