@@ -30,19 +30,23 @@ function listTests(dir) {
  * free: a long file handed out last makes the other worker idle while it runs. So the longest
  * files go first (longest processing time first), by the tests' durations of the last full run in
  * this checkout (TIMES, written at the end of a run of a whole layer), else by this list (the longest
- * files, longest first, measured 2026-12-02), then the rest in name order.
+ * files, longest first, measured 2026-12-03 in `npm test` and `npm run test:scale`), then the rest in name order.
  */
 const LONGEST = [
-  'test/store/sliced-load.scale.test.ts',
+  'test/engine/incentive/team-steps.test.ts',
   'test/engine/scorecard/ranking.test.ts',
+  'test/adapter/contract-runner.test.ts',
   'test/size/first-load.test.ts',
-  'test/adapter/memory-adapter.test.ts',
-  'test/adapter/trusted.test.ts',
+  'test/adapter/payload-corpus.test.ts',
+  'test/engine/plan/warm-up.test.ts',
+  'test/engine/plan/subtree-sums.test.ts',
+  'test/store/fault-injection.test.ts',
+  'test/engine/plan/plan-state.test.ts',
+  'test/engine/funnel/context-steps.test.ts',
+  // The scale layer's (QK_TEST_LAYER=scale).
+  'test/store/sliced-load.scale.test.ts',
   'test/store/large-org.scale.test.ts',
   'test/engine/funnel/split.scale.test.ts',
-  'test/engine/plan/plan-state.test.ts',
-  'test/adapter/contract-runner.test.ts',
-  'test/ssr/render-to-string.test.ts',
 ];
 const TIMES = resolve('node_modules/.cache/qk-node-test-times.json');
 /** The mark of a test file that must not share modules with the other files (see the build below). */

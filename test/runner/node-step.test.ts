@@ -56,18 +56,18 @@ describe('the Node step (scripts/test-node.mjs)', function () {
   });
 
   it('hands out the files longest first: by the last run, a file it did not see first; with no run, its list of the longest, then by name', () => {
-    const files = ['test/a.test.ts', 'test/adapter/trusted.test.ts', 'test/b.test.ts', 'test/new.test.ts', 'test/store/sliced-load.scale.test.ts'];
-    const times = { 'test/a.test.ts': 30, 'test/adapter/trusted.test.ts': 1_700, 'test/b.test.ts': 900, 'test/store/sliced-load.scale.test.ts': 8_800 };
-    expect(longestFirst(files, times)).to.deep.equal(['test/new.test.ts', 'test/store/sliced-load.scale.test.ts', 'test/adapter/trusted.test.ts', 'test/b.test.ts', 'test/a.test.ts']);
-    expect(longestFirst(files, {})).to.deep.equal(['test/store/sliced-load.scale.test.ts', 'test/adapter/trusted.test.ts', 'test/a.test.ts', 'test/b.test.ts', 'test/new.test.ts']);
+    const files = ['test/a.test.ts', 'test/adapter/contract-runner.test.ts', 'test/b.test.ts', 'test/new.test.ts', 'test/store/sliced-load.scale.test.ts'];
+    const times = { 'test/a.test.ts': 30, 'test/adapter/contract-runner.test.ts': 1_700, 'test/b.test.ts': 900, 'test/store/sliced-load.scale.test.ts': 8_800 };
+    expect(longestFirst(files, times)).to.deep.equal(['test/new.test.ts', 'test/store/sliced-load.scale.test.ts', 'test/adapter/contract-runner.test.ts', 'test/b.test.ts', 'test/a.test.ts']);
+    expect(longestFirst(files, {})).to.deep.equal(['test/adapter/contract-runner.test.ts', 'test/store/sliced-load.scale.test.ts', 'test/a.test.ts', 'test/b.test.ts', 'test/new.test.ts']);
     expect(files[0]).to.equal('test/a.test.ts'); // the list given is left as it was
   });
 
   it('orders by its list of the longest when the last run timed only other files (the other layer)', () => {
     // A fresh checkout that ran the scale layer first: its times know none of the unit files.
-    const files = ['test/a.test.ts', 'test/adapter/trusted.test.ts', 'test/b.test.ts'];
+    const files = ['test/a.test.ts', 'test/adapter/contract-runner.test.ts', 'test/b.test.ts'];
     const times = { 'test/store/large-org.scale.test.ts': 9_000 };
-    expect(longestFirst(files, times)).to.deep.equal(['test/adapter/trusted.test.ts', 'test/a.test.ts', 'test/b.test.ts']);
+    expect(longestFirst(files, times)).to.deep.equal(['test/adapter/contract-runner.test.ts', 'test/a.test.ts', 'test/b.test.ts']);
   });
 
   it("deep equality: the fast path for plain data answers as chai's deep-eql does, or leaves the answer to it", () => {
