@@ -43,6 +43,9 @@ export async function collect(dir) {
     const report = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     const maps = report['source-map-cache'] ?? {};
     for (const script of report.result) {
+      // Counted: the test files' own bundles (whether or not their own code maps into src: with
+      // shared chunks, scripts/test-node.mjs, most of src is in the chunks they import).
+      if (/\/qk-node-tests-\d+\/.*\.test\.mjs$/.test(script.url)) bundles.add(script.url);
       const sm = maps[script.url];
       // Only the test bundles (they carry inline source maps pointing into src/); node_modules,
       // mocha and this repo's plain .mjs scripts are skipped.
@@ -51,8 +54,6 @@ export async function collect(dir) {
       // in for it, as c8 does; the .ts sources come from the map's sourcesContent.
       const source = sm.lineLengths.map((n) => ''.padEnd(n, '.')).join('\n');
       const conv = v8ToIstanbul(fileURLToPath(script.url), 0, { source, sourceMap: { sourcemap: sm.data } }, outsideSrc);
-      // Counted: the test files' own bundles, not the chunks they share (scripts/test-node.mjs).
-      if (script.url.endsWith('.test.mjs')) bundles.add(script.url);
       await conv.load();
       conv.applyCoverage(script.functions);
       map.merge(conv.toIstanbul());
