@@ -54,8 +54,9 @@ export const FRESH_MODULES = '@qk-fresh-modules';
 
 /**
  * `files` ordered longest first: by `times` (ms per file, the last full run) when they know any of
- * `files`, a file not in them first of all (it may be long, as in test/runner/groups.mjs); with no times, the
- * files of LONGEST in its order, then the others in name order.
+ * `files`, a file not in them first of all (it may be long, as in test/runner/groups.mjs); when they
+ * know none of `files` (none yet, or only the other layer's), the files of LONGEST in its order, then
+ * the others in name order.
  */
 export function longestFirst(files, times = readTimes()) {
   const seen = files.some((f) => f in times);

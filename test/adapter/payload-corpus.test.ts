@@ -26,10 +26,6 @@ import { smallFixture } from '../fixtures/small-plan.js';
 // up front); the Chinese wording is read once they are in.
 let zh = getTranslation('zh-CN');
 const en = getTranslation('en');
-before(async () => {
-  await loadLocale('zh-CN');
-  zh = getTranslation('zh-CN');
-});
 
 function thrown(fn: () => unknown): QkAdapterError {
   try {
@@ -49,6 +45,13 @@ const plan = () => smallFixture().plan as unknown as Loose & { plan: Loose; org:
 const actuals = () => smallFixture().actuals as unknown as Loose & { actuals: Loose[]; stageCounts: Loose[] };
 
 describe('payload corpus: every bad payload gives one localized issue per problem', () => {
+  // In this suite, not at the top level: mocha run serially (QK_NODE_JOBS=1) makes a top-level hook
+  // one of every file's.
+  before(async () => {
+    await loadLocale('zh-CN');
+    zh = getTranslation('zh-CN');
+  });
+
   it('a missing currency (was rendered "1,300,000 undefined")', () => {
     const p = plan();
     delete p.plan.currency;

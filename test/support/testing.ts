@@ -27,7 +27,7 @@ declare const afterEach: ((fn: () => void) => void) | undefined;
 if (typeof afterEach === 'function') afterEach(clearStorage);
 
 // The test now running, for the runner's watch on stalled pages (web-test-runner.config.mjs,
-// QK_TRACE_DIR): which test a page was in when it stopped reporting.
+// `watchPage`, which asks every page every 30 s): which test a page was in when it stopped reporting.
 declare const beforeEach: ((fn: (this: { currentTest?: { fullTitle(): string } }) => void) => void) | undefined;
 if (typeof beforeEach === 'function') {
   let n = 0;
